@@ -1,0 +1,106 @@
+import { codeOfLegacyErrorCode, LegacyErrorCode, legacyErrorCodeOf, type LegacyErrorCodeName, type MerrEntry } from './merr.js';
+
+/** Where a {@link MilvusError} arose. */
+export type ErrorOrigin = 'server' | 'grpc' | 'rest' | 'client';
+
+/** The fields of a Milvus `common.Status`, as carried by a {@link MilvusError}. */
+export interface MilvusStatusFields {
+  /** merr code (`common.Status.code`), e.g. 200 for partition not found; 65535 for a plain error. */
+  readonly code: number;
+  /** Legacy `common.Status.error_code` by name, e.g. `'MetaFailed'`. */
+  readonly errorCode: LegacyErrorCodeName | string;
+  /** Human-readable reason exactly as Milvus sends it (`common.Status.reason`). */
+  readonly reason: string;
+  /** Whether the call may succeed if retried (`common.Status.retriable`). */
+  readonly retriable: boolean;
+  /** Full error chain (`common.Status.detail`), when the server sent one. */
+  readonly detail?: string;
+}
+
+/** Options of the {@link MilvusError} constructor. */
+export interface MilvusErrorOptions extends Partial<MilvusStatusFields> {
+  /** Where the error arose: the server's status, a gRPC/REST transport fault, or client-side validation. */
+  readonly origin?: ErrorOrigin;
+  /** Transport-level status when the fault is not a Milvus status: gRPC status code or HTTP status. */
+  readonly transportStatus?: number;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/**
+ * Every failure of an mvkit client or server call: a Milvus status (`code`, legacy `errorCode`,
+ * `reason`, `retriable`) or a transport fault mapped onto merr codes (unreachable → 2
+ * `service unavailable`, deadline → 10001, cancelled → 10000, unimplemented → 10).
+ *
+ * Mirrors the error model of `pkg/util/merr` (server) and the status checks of the official SDKs
+ * (a response is a success only when `code == 0` and `error_code == Success`).
+ */
+export class MilvusError extends Error {
+  override readonly name = 'MilvusError';
+  /** merr code, e.g. 100 collection not found, 200 partition not found, 65535 unexpected. */
+  readonly code: number;
+  /** Legacy `common.ErrorCode` name, e.g. `'CollectionNotExists'`. */
+  readonly errorCode: string;
+  /** The reason as Milvus phrases it. */
+  readonly reason: string;
+  /** Whether a retry may succeed. */
+  readonly retriable: boolean;
+  /** Full error chain, if any. */
+  readonly detail: string | undefined;
+  /** Where the error arose. */
+  readonly origin: ErrorOrigin;
+  /** gRPC status code or HTTP status of a transport fault. */
+  readonly transportStatus: number | undefined;
+
+  /**
+   * @param reason - the Milvus reason string (also the `message`).
+   * @param options - code, legacy error code, retriable, origin; `errorCode` defaults to the
+   *   legacy mapping of `code`.
+   */
+  constructor(reason: string, options: MilvusErrorOptions = {}) {
+    super(reason, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = options.code ?? 65535;
+    this.errorCode = options.errorCode ?? legacyErrorCodeOf(this.code);
+    this.reason = reason;
+    this.retriable = options.retriable ?? false;
+    this.detail = options.detail;
+    this.origin = options.origin ?? 'server';
+    this.transportStatus = options.transportStatus;
+  }
+
+  /**
+   * Builds the error for a catalogued merr entry with an exact reason string.
+   * @example MilvusError.of(Merr.PartitionNotFound, 'partition not found[partition=p]')
+   */
+  static of(entry: MerrEntry, reason: string = entry.message, options: Omit<MilvusErrorOptions, 'code' | 'retriable'> = {}): MilvusError {
+    return new MilvusError(reason, { ...options, code: entry.code, retriable: entry.retriable });
+  }
+
+  /**
+   * Turns a wire `common.Status` into a MilvusError, or returns `undefined` for a success status
+   * (`code == 0` and `error_code == 0`). When `code` is 0 but `error_code` is not, the code is
+   * derived from the legacy value, as the Go and Java SDKs do.
+   *
+   * @param status - `{ code, errorCode (number), reason, retriable, detail }` as decoded from the wire.
+   */
+  static fromStatus(
+    status: { code: number; errorCode: number; reason: string; retriable?: boolean; detail?: string },
+    origin: ErrorOrigin = 'server',
+  ): MilvusError | undefined {
+    if (status.code === 0 && status.errorCode === 0) return undefined;
+    const code = status.code !== 0 ? status.code : codeOfLegacyErrorCode(status.errorCode);
+    const legacyName = (Object.keys(LegacyErrorCode) as LegacyErrorCodeName[]).find((n) => LegacyErrorCode[n] === status.errorCode);
+    return new MilvusError(status.reason, {
+      code,
+      errorCode: legacyName ?? String(status.errorCode),
+      retriable: status.retriable ?? false,
+      ...(status.detail ? { detail: status.detail } : {}),
+      origin,
+    });
+  }
+
+  /** `true` for any MilvusError, also across package copies (checks the `name` brand). */
+  static is(value: unknown): value is MilvusError {
+    return value instanceof MilvusError || (value instanceof Error && value.name === 'MilvusError' && 'code' in value);
+  }
+}

@@ -1,0 +1,139 @@
+import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+import type { CollectionSpec } from './schema.js';
+import { Tso } from './tso.js';
+
+/** Name of the partition every collection is created with. */
+export const DEFAULT_PARTITION = '_default';
+/** Name of the database that always exists. */
+export const DEFAULT_DATABASE = 'default';
+
+/** A key/value property as on the wire (`common.KeyValuePair`). */
+export interface KeyValue {
+  key: string;
+  value: string;
+}
+
+/** A partition: its ID, name, creation timestamp and load flag. */
+export interface Partition {
+  readonly id: bigint;
+  readonly name: string;
+  /** Hybrid timestamp of creation. */
+  readonly createdTs: bigint;
+  /** Whether the partition is loaded (in-memory loading completes at once: progress 100). */
+  loaded: boolean;
+}
+
+/** An index on one field (mirrors `milvus.IndexDescription`). */
+export interface IndexSpec {
+  readonly indexID: bigint;
+  readonly indexName: string;
+  readonly fieldName: string;
+  readonly fieldID: bigint;
+  /** All index parameters as sent, flattened: `index_type`, `metric_type`, `params` JSON, … */
+  readonly params: readonly KeyValue[];
+  readonly createdTs: bigint;
+}
+
+/**
+ * How a collection is loaded, as querycoord records it: not at all, through LoadCollection (new
+ * partitions are loaded automatically) or through LoadPartitions.
+ */
+export type LoadType = 'none' | 'collection' | 'partitions';
+
+/** A collection and everything the catalog keeps about it. */
+export interface Collection {
+  readonly id: bigint;
+  readonly dbName: string;
+  readonly name: string;
+  readonly schema: CollectionSpec;
+  readonly createdTs: bigint;
+  readonly shardsNum: number;
+  readonly consistencyLevel: number;
+  properties: KeyValue[];
+  /** Partitions in creation order, `_default` first. */
+  readonly partitions: Map<string, Partition>;
+  /** Indexes by index name. */
+  readonly indexes: Map<string, IndexSpec>;
+  loadType: LoadType;
+  replicaNumber: number;
+}
+
+/** A database and its collections. */
+export interface Database {
+  readonly id: bigint;
+  readonly name: string;
+  readonly createdTs: bigint;
+  properties: KeyValue[];
+  readonly collections: Map<string, Collection>;
+}
+
+/**
+ * The metadata store of the reference server (what rootcoord and querycoord keep in Milvus):
+ * databases → collections → partitions and indexes, with the ID/timestamp oracle.
+ */
+export class Catalog {
+  /** Hybrid-timestamp oracle; also allocates IDs. */
+  readonly tso = new Tso();
+  /** Databases by name. */
+  readonly databases = new Map<string, Database>();
+
+  constructor() {
+    this.addDatabase(DEFAULT_DATABASE, []);
+  }
+
+  /** Creates the database record (no checks). */
+  addDatabase(name: string, properties: KeyValue[]): Database {
+    const db: Database = { id: this.tso.next(), name, createdTs: this.tso.next(), properties, collections: new Map() };
+    this.databases.set(name, db);
+    return db;
+  }
+
+  /**
+   * The database named `name`.
+   * @throws MilvusError 800 `database not found[database=<name>]`.
+   */
+  database(name: string): Database {
+    const db = this.databases.get(name);
+    if (!db) throw MilvusError.of(Merr.DatabaseNotFound, formatMerr(Merr.DatabaseNotFound, { database: name }));
+    return db;
+  }
+
+  /**
+   * The collection `name` in database `dbName`.
+   * @throws MilvusError 800 for an unknown database; 100
+   *   `collection not found[database=<db>][collection=<name>]` for an unknown collection.
+   */
+  collection(dbName: string, name: string): Collection {
+    const coll = this.database(dbName).collections.get(name);
+    if (!coll) throw collectionNotFound(dbName, name);
+    return coll;
+  }
+
+  /** Number of collections over all databases. */
+  collectionCount(): number {
+    let n = 0;
+    for (const db of this.databases.values()) n += db.collections.size;
+    return n;
+  }
+
+  /** Finds a collection by ID in a database, or `undefined`. */
+  collectionById(dbName: string, id: bigint): Collection | undefined {
+    for (const c of this.database(dbName).collections.values()) if (c.id === id) return c;
+    return undefined;
+  }
+}
+
+/** The 100 error Milvus gives for a missing collection: `collection not found[database=<db>][collection=<name>]`. */
+export function collectionNotFound(dbName: string, name: string): MilvusError {
+  return MilvusError.of(Merr.CollectionNotFound, formatMerr(Merr.CollectionNotFound, { database: dbName, collection: name }));
+}
+
+/**
+ * The partition `name` of `coll`.
+ * @throws MilvusError 200 `partition not found[partition=<name>]`.
+ */
+export function partitionOf(coll: Collection, name: string): Partition {
+  const p = coll.partitions.get(name);
+  if (!p) throw MilvusError.of(Merr.PartitionNotFound, formatMerr(Merr.PartitionNotFound, { partition: name }));
+  return p;
+}

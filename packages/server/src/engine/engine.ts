@@ -1,0 +1,599 @@
+import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+import {
+  Catalog,
+  DEFAULT_DATABASE,
+  DEFAULT_PARTITION,
+  collectionNotFound,
+  partitionOf,
+  type Collection,
+  type Database,
+  type IndexSpec,
+  type KeyValue,
+  type Partition,
+} from './catalog.js';
+import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
+import { LoadState, type LoadStateValue } from './load-state.js';
+import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
+import { DataType, buildSchema, isVectorType, sameSchema, type FieldInput } from './schema.js';
+
+/** Limits and identity of a reference server; every field has Milvus 2.5's default. */
+export interface EngineOptions {
+  /** `rootCoord.maxPartitionNum`: partitions per collection, `_default` included. Default 1024. */
+  maxPartitionsPerCollection?: number;
+  /** `quotaAndLimits.limits.collection.maxNum`: collections over all databases. Default 65536. */
+  maxCollections?: number;
+  /** `rootCoord.maxDatabaseNum`. Default 64. */
+  maxDatabases?: number;
+  /** Query nodes available, which bounds `replica_number`. Default 1 (a standalone Milvus). */
+  queryNodes?: number;
+  /** Version reported by GetVersion. Default `v2.5.4`. */
+  version?: string;
+}
+
+/** Addresses a collection: database (default `default`) and collection name. */
+export interface CollectionRef {
+  dbName?: string;
+  collectionName: string;
+}
+
+/** Addresses a partition. */
+export interface PartitionRef extends CollectionRef {
+  partitionName: string;
+}
+
+/** Addresses several partitions. */
+export interface PartitionsRef extends CollectionRef {
+  partitionNames: readonly string[];
+}
+
+/** CreateCollection input with a full schema (what the gRPC CreateCollection carries). */
+export interface CreateCollectionInput extends CollectionRef {
+  description?: string;
+  fields: readonly FieldInput[];
+  enableDynamicField?: boolean;
+  /** Shards (`shards_num`); 0 or unset means 1. */
+  shardsNum?: number;
+  /** `common.ConsistencyLevel` number; default 2 (Bounded). */
+  consistencyLevel?: number;
+  properties?: KeyValue[];
+}
+
+/** Quick-setup CreateCollection input (the `dimension` form of MilvusClient and REST v2). */
+export interface QuickCreateInput extends CollectionRef {
+  dimension: number;
+  /** Default `COSINE`. */
+  metricType?: string;
+  /** Default `id`. */
+  primaryFieldName?: string;
+  /** `Int64` (default) or `VarChar`. */
+  idType?: 'Int64' | 'VarChar';
+  /** `max_length` for a VarChar primary key; default 65535 as upstream's quick setup. */
+  maxLength?: number;
+  autoId?: boolean;
+  /** Default `vector`. */
+  vectorFieldName?: string;
+  /** Default true. */
+  enableDynamicField?: boolean;
+  consistencyLevel?: number;
+}
+
+/** CreateIndex input: field, optional index name (default: the field name), and raw parameters. */
+export interface CreateIndexInput extends CollectionRef {
+  fieldName: string;
+  indexName?: string;
+  params: readonly KeyValue[];
+}
+
+/** `milvus.ShowType`: all created partitions/collections (0) or only loaded ones (1, deprecated). */
+export type ShowType = 0 | 1;
+
+/** One row of a ShowPartitions/ShowCollections answer with the load percentage when asked. */
+export interface Shown<T> {
+  item: T;
+  /** Loaded percentage (0–100), only for `ShowType` InMemory. */
+  inMemoryPercentage?: number;
+}
+
+/**
+ * The reference server's engine: every rule of Milvus's metadata, load and index behaviour
+ * (2.3+ semantics as of 2.5), in memory. Fronts (gRPC, REST, msw) only translate to and from it.
+ *
+ * Every method is synchronous and atomic; failures are thrown as {@link MilvusError} with Milvus's
+ * `code`, legacy `errorCode` and exact `reason`.
+ */
+export class Engine {
+  /** Metadata: databases, collections, partitions, indexes. */
+  readonly catalog = new Catalog();
+  /** Effective limits. */
+  readonly limits: Required<EngineOptions>;
+
+  constructor(options: EngineOptions = {}) {
+    this.limits = {
+      maxPartitionsPerCollection: options.maxPartitionsPerCollection ?? 1024,
+      maxCollections: options.maxCollections ?? 65536,
+      maxDatabases: options.maxDatabases ?? 64,
+      queryNodes: options.queryNodes ?? 1,
+      version: options.version ?? 'v2.5.4',
+    };
+  }
+
+  // ---------------------------------------------------------------- session
+
+  /**
+   * Connect: checks that the session's database exists and returns a fresh identifier (a TSO, as
+   * Milvus), which clients then send as `identifier` metadata. Mirrors proxy `Connect`.
+   * @throws MilvusError 800 `database not found[database=<db>]`.
+   */
+  connect(dbName: string = DEFAULT_DATABASE): { identifier: bigint } {
+    this.catalog.database(dbName);
+    return { identifier: this.catalog.tso.next() };
+  }
+
+  /** Allocates `count` hybrid timestamps and returns the first (AllocTimestamp). */
+  allocTimestamp(): bigint {
+    return this.catalog.tso.next();
+  }
+
+  // ---------------------------------------------------------------- databases
+
+  /**
+   * CreateDatabase.
+   * @throws MilvusError 802 invalid name; 801 `exceeded the limit number of database[limit=<n>]`;
+   *   65535 `database already exist: <name>`.
+   */
+  createDatabase(dbName: string, properties: KeyValue[] = []): void {
+    validateDatabaseName(dbName);
+    if (this.catalog.databases.has(dbName)) throw new MilvusError(`database already exist: ${dbName}`);
+    if (this.catalog.databases.size >= this.limits.maxDatabases) {
+      throw MilvusError.of(Merr.DatabaseNumLimitExceeded, formatMerr(Merr.DatabaseNumLimitExceeded, { limit: this.limits.maxDatabases }));
+    }
+    this.catalog.addDatabase(dbName, properties);
+  }
+
+  /**
+   * DropDatabase: a missing database is a no-op success.
+   * @throws MilvusError 65535 `can not drop default database`; 65535 when collections remain.
+   */
+  dropDatabase(dbName: string): void {
+    validateDatabaseName(dbName);
+    if (dbName === DEFAULT_DATABASE) throw new MilvusError('can not drop default database');
+    const db = this.catalog.databases.get(dbName);
+    if (!db) return;
+    if (db.collections.size > 0) throw new MilvusError(`database:${dbName} not empty, must drop all collections before drop database`);
+    this.catalog.databases.delete(dbName);
+  }
+
+  /** ListDatabases: every database in creation order. */
+  listDatabases(): Database[] {
+    return [...this.catalog.databases.values()];
+  }
+
+  /**
+   * DescribeDatabase.
+   * @throws MilvusError 800 for an unknown database.
+   */
+  describeDatabase(dbName: string): Database {
+    return this.catalog.database(dbName);
+  }
+
+  // ---------------------------------------------------------------- collections
+
+  /**
+   * CreateCollection with a full schema; creates `_default`. Creating an existing collection with
+   * the same schema is a no-op success, with a different one an error.
+   * @throws MilvusError 1100 (names, schema), 800 (database), 102 (collection limit), 65535
+   *   `create duplicate collection with different parameters, collection: <name>`.
+   */
+  createCollection(input: CreateCollectionInput): Collection {
+    const dbName = input.dbName || DEFAULT_DATABASE;
+    validateCollectionName(input.collectionName);
+    const schema = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false);
+    const db = this.catalog.database(dbName);
+    const existing = db.collections.get(input.collectionName);
+    if (existing) {
+      if (sameSchema(existing.schema, schema)) return existing;
+      throw new MilvusError(`create duplicate collection with different parameters, collection: ${input.collectionName}`);
+    }
+    if (this.catalog.collectionCount() >= this.limits.maxCollections) {
+      throw MilvusError.of(
+        Merr.CollectionNumLimitExceeded,
+        formatMerr(Merr.CollectionNumLimitExceeded, { dbName, limit: this.limits.maxCollections }),
+      );
+    }
+    const tso = this.catalog.tso;
+    const coll: Collection = {
+      id: tso.next(),
+      dbName,
+      name: input.collectionName,
+      schema,
+      createdTs: tso.next(),
+      shardsNum: input.shardsNum && input.shardsNum > 0 ? input.shardsNum : 1,
+      consistencyLevel: input.consistencyLevel ?? 2,
+      properties: input.properties ?? [],
+      partitions: new Map(),
+      indexes: new Map(),
+      loadType: 'none',
+      replicaNumber: 0,
+    };
+    coll.partitions.set(DEFAULT_PARTITION, { id: tso.next(), name: DEFAULT_PARTITION, createdTs: tso.next(), loaded: false });
+    db.collections.set(coll.name, coll);
+    return coll;
+  }
+
+  /**
+   * Quick-setup create, as MilvusClient's `create_collection(dimension=…)` and REST v2
+   * `collections/create` without a schema: primary key `id` (Int64) + FloatVector `vector`, an
+   * AUTOINDEX index on the vector field (index name = field name) with `metricType` (default
+   * COSINE), then LoadCollection.
+   * @throws as {@link createCollection}, {@link createIndex} and {@link loadCollection}.
+   */
+  createCollectionQuick(input: QuickCreateInput): Collection {
+    const pk = input.primaryFieldName || 'id';
+    const vec = input.vectorFieldName || 'vector';
+    const varchar = input.idType === 'VarChar';
+    const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: DataType.None, nullable: false };
+    const coll = this.createCollection({
+      ...(input.dbName ? { dbName: input.dbName } : {}),
+      collectionName: input.collectionName,
+      fields: [
+        {
+          ...base,
+          name: pk,
+          dataType: varchar ? DataType.VarChar : DataType.Int64,
+          isPrimaryKey: true,
+          autoID: input.autoId ?? false,
+          typeParams: varchar ? { max_length: String(input.maxLength ?? 65535) } : {},
+        },
+        { ...base, name: vec, dataType: DataType.FloatVector, isPrimaryKey: false, autoID: false, typeParams: { dim: String(input.dimension) } },
+      ],
+      enableDynamicField: input.enableDynamicField ?? true,
+      ...(input.consistencyLevel !== undefined ? { consistencyLevel: input.consistencyLevel } : {}),
+    });
+    const ref = { dbName: coll.dbName, collectionName: coll.name };
+    this.createIndex({ ...ref, fieldName: vec, indexName: vec, params: [{ key: 'index_type', value: 'AUTOINDEX' }, { key: 'metric_type', value: input.metricType || 'COSINE' }] });
+    this.loadCollection(ref);
+    return coll;
+  }
+
+  /** DropCollection: a missing collection is a no-op success; a loaded one is released and dropped. */
+  dropCollection(ref: CollectionRef): void {
+    validateCollectionName(ref.collectionName);
+    this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.delete(ref.collectionName);
+  }
+
+  /** HasCollection: `false` for a missing collection (never an error, unless the database is unknown). */
+  hasCollection(ref: CollectionRef): boolean {
+    validateCollectionName(ref.collectionName);
+    return this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.has(ref.collectionName);
+  }
+
+  /**
+   * DescribeCollection.
+   * @throws MilvusError code 100 with legacy `UnexpectedError` (deliberate upstream quirk) and
+   *   reason `can't find collection[database=<db>][collection=<name>]`.
+   */
+  describeCollection(ref: CollectionRef): Collection {
+    validateCollectionName(ref.collectionName);
+    const dbName = ref.dbName || DEFAULT_DATABASE;
+    const coll = this.catalog.database(dbName).collections.get(ref.collectionName);
+    if (!coll) {
+      throw new MilvusError(`can't find collection[database=${dbName}][collection=${ref.collectionName}]`, {
+        code: Merr.CollectionNotFound.code,
+        errorCode: 'UnexpectedError',
+      });
+    }
+    return coll;
+  }
+
+  /**
+   * ShowCollections: all collections of a database in creation order; with `InMemory` (1) only the
+   * loaded ones (optionally restricted to `collectionNames`) with their load percentage.
+   * @throws MilvusError 100 when a named collection does not exist; 101 when one is not loaded (InMemory).
+   */
+  showCollections(dbName: string = DEFAULT_DATABASE, type: ShowType = 0, collectionNames: readonly string[] = []): Shown<Collection>[] {
+    const db = this.catalog.database(dbName || DEFAULT_DATABASE);
+    if (type === 0) return [...db.collections.values()].map((item) => ({ item }));
+    const names = collectionNames.length ? collectionNames : [...db.collections.keys()].filter((n) => db.collections.get(n)!.loadType !== 'none');
+    return names.map((n) => {
+      const item = db.collections.get(n);
+      if (!item) throw collectionNotFound(db.name, n);
+      if (item.loadType === 'none') throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: item.id }));
+      return { item, inMemoryPercentage: 100 };
+    });
+  }
+
+  /**
+   * GetCollectionStatistics: `row_count` over all partitions.
+   * @throws MilvusError 100 for a missing collection.
+   */
+  getCollectionStatistics(ref: CollectionRef): { rowCount: number } {
+    this.collectionOf(ref);
+    return { rowCount: 0 };
+  }
+
+  // ---------------------------------------------------------------- partitions
+
+  /**
+   * CreatePartition: an existing name is a no-op success. A partition created in a collection
+   * loaded through LoadCollection is loaded at once (querycoord `SyncNewCreatedPartition`).
+   * @throws MilvusError 1100 bad collection name; 100 missing collection; 65535 bad partition name;
+   *   65535 `partition number (<n>) exceeds max configuration (<max>), collection: <name>`.
+   */
+  createPartition(ref: PartitionRef): void {
+    const coll = this.collectionOf(ref);
+    this.rejectPartitionKeyMode(coll, 'create partition');
+    validatePartitionName(ref.partitionName);
+    if (coll.partitions.has(ref.partitionName)) return;
+    const max = this.limits.maxPartitionsPerCollection;
+    if (coll.partitions.size >= max) {
+      throw new MilvusError(`partition number (${coll.partitions.size}) exceeds max configuration (${max}), collection: ${coll.name}`);
+    }
+    const tso = this.catalog.tso;
+    coll.partitions.set(ref.partitionName, { id: tso.next(), name: ref.partitionName, createdTs: tso.next(), loaded: coll.loadType === 'collection' });
+  }
+
+  /**
+   * DropPartition: a missing partition is a no-op success.
+   * @throws MilvusError 65535 `partition cannot be dropped, partition is loaded, please release it first`;
+   *   65535 `default partition cannot be deleted`; 100 missing collection.
+   */
+  dropPartition(ref: PartitionRef): void {
+    const coll = this.collectionOf(ref);
+    this.rejectPartitionKeyMode(coll, 'drop partition');
+    validatePartitionName(ref.partitionName);
+    const p = coll.partitions.get(ref.partitionName);
+    if (!p) return;
+    if (p.loaded) throw new MilvusError('partition cannot be dropped, partition is loaded, please release it first');
+    if (p.name === DEFAULT_PARTITION) throw new MilvusError('default partition cannot be deleted');
+    coll.partitions.delete(p.name);
+  }
+
+  /**
+   * HasPartition.
+   * @throws MilvusError 100 for a missing collection (not `false`); 65535 bad partition name.
+   */
+  hasPartition(ref: PartitionRef): boolean {
+    const coll = this.collectionOf(ref);
+    validatePartitionName(ref.partitionName);
+    return coll.partitions.has(ref.partitionName);
+  }
+
+  /**
+   * ShowPartitions: with `All` (0) every created partition in creation order (`_default` first);
+   * with `InMemory` (1) only loaded ones (or the named ones, each of which must be loaded).
+   * @throws MilvusError 100 missing collection; 200 unknown named partition; 201
+   *   `partition not loaded[partition=<id>]` for a named unloaded partition (InMemory).
+   */
+  showPartitions(ref: CollectionRef & { partitionNames?: readonly string[]; type?: ShowType }): Shown<Partition>[] {
+    const coll = this.collectionOf(ref);
+    if ((ref.type ?? 0) === 0) return [...coll.partitions.values()].map((item) => ({ item }));
+    const names = ref.partitionNames ?? [];
+    for (const n of names) validatePartitionName(n);
+    const parts = names.length ? names.map((n) => partitionOf(coll, n)) : [...coll.partitions.values()].filter((p) => p.loaded);
+    return parts.map((item) => {
+      if (!item.loaded) throw partitionNotLoaded(item);
+      return { item, inMemoryPercentage: 100 };
+    });
+  }
+
+  /**
+   * GetPartitionStatistics: `row_count` of one partition.
+   * @throws MilvusError 100 missing collection; 200 unknown partition.
+   */
+  getPartitionStatistics(ref: PartitionRef): { rowCount: number } {
+    const coll = this.collectionOf(ref);
+    validatePartitionName(ref.partitionName);
+    partitionOf(coll, ref.partitionName);
+    return { rowCount: 0 };
+  }
+
+  // ---------------------------------------------------------------- load / release
+
+  /**
+   * LoadCollection: loads every partition; already loaded is a no-op; after LoadPartitions it
+   * loads the rest and switches to the LoadCollection type (new partitions then load at once).
+   * A different `replicaNumber` on a loaded collection updates it (2.5 behaviour).
+   * @throws MilvusError 100; 700 `index not found[collection=<name>]`; 65535 for an unindexed vector
+   *   field; 65535 when `replicaNumber` exceeds the query nodes.
+   */
+  loadCollection(ref: CollectionRef & { replicaNumber?: number }): void {
+    const coll = this.collectionOf(ref);
+    this.requireIndexes(coll);
+    const replicas = this.replicasFor(coll, ref.replicaNumber);
+    for (const p of coll.partitions.values()) p.loaded = true;
+    coll.loadType = 'collection';
+    coll.replicaNumber = replicas;
+  }
+
+  /**
+   * ReleaseCollection: unloads every partition; a collection that is not loaded is a no-op.
+   * @throws MilvusError 100 for a missing collection.
+   */
+  releaseCollection(ref: CollectionRef): void {
+    const coll = this.collectionOf(ref);
+    releaseAll(coll);
+  }
+
+  /**
+   * LoadPartitions (2.3+ incremental loading): loads the missing partitions; loaded ones are a
+   * no-op, as is a collection loaded through LoadCollection.
+   * @throws MilvusError 100; 700 / 65535 index errors (checked first); 65535
+   *   `failed to load partition, due to no partition specified`; 200 unknown partition; 1100
+   *   `can't change the replica number for loaded partitions: invalid parameter[expected=<old>][actual=<new>]`.
+   */
+  loadPartitions(ref: PartitionsRef & { replicaNumber?: number }): void {
+    const coll = this.collectionOf(ref);
+    this.rejectPartitionKeyMode(coll, 'load partitions');
+    this.requireIndexes(coll);
+    if (ref.partitionNames.length === 0) throw new MilvusError('failed to load partition, due to no partition specified');
+    for (const n of ref.partitionNames) validatePartitionName(n);
+    const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
+    const asked = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : undefined;
+    if (coll.loadType !== 'none' && asked !== undefined && asked !== coll.replicaNumber) {
+      throw MilvusError.of(
+        Merr.ParameterInvalid,
+        `can't change the replica number for loaded partitions: ${formatMerr(Merr.ParameterInvalid, { expected: coll.replicaNumber, actual: asked })}`,
+        { detail: `failed to load partitions: can't change the replica number for loaded partitions: ${formatMerr(Merr.ParameterInvalid, { expected: coll.replicaNumber, actual: asked })}` },
+      );
+    }
+    const replicas = this.replicasFor(coll, ref.replicaNumber);
+    for (const p of parts) p.loaded = true;
+    if (coll.loadType === 'none') {
+      coll.loadType = 'partitions';
+      coll.replicaNumber = replicas;
+    }
+  }
+
+  /**
+   * ReleasePartitions: unloads the named partitions; unloaded ones are a no-op. Releasing the last
+   * loaded partition releases the collection.
+   * @throws MilvusError 100; 1100 `invalid parameter[expected=any partition][actual=empty partition list]`;
+   *   200 unknown partition.
+   */
+  releasePartitions(ref: PartitionsRef): void {
+    const coll = this.collectionOf(ref);
+    this.rejectPartitionKeyMode(coll, 'release partitions');
+    if (ref.partitionNames.length === 0) {
+      throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'any partition', actual: 'empty partition list' }));
+    }
+    for (const n of ref.partitionNames) validatePartitionName(n);
+    const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
+    for (const p of parts) p.loaded = false;
+    if (![...coll.partitions.values()].some((p) => p.loaded)) releaseAll(coll);
+  }
+
+  /**
+   * GetLoadState, as proxy `GetLoadState` (2.3–2.6): a missing collection is `LoadStateNotExist`
+   * with a success status; without partitions, NotLoad or Loaded for the collection; with
+   * partitions, NotLoad if any is not loaded.
+   * @throws MilvusError 1100 bad collection name; 200 unknown partition.
+   */
+  getLoadState(ref: CollectionRef & { partitionNames?: readonly string[] }): LoadStateValue {
+    validateCollectionName(ref.collectionName);
+    const coll = this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.get(ref.collectionName);
+    if (!coll) return LoadState.LoadStateNotExist;
+    const names = ref.partitionNames ?? [];
+    if (names.length === 0) return coll.loadType === 'none' ? LoadState.LoadStateNotLoad : LoadState.LoadStateLoaded;
+    const parts = names.map((n) => partitionOf(coll, n));
+    return parts.every((p) => p.loaded) ? LoadState.LoadStateLoaded : LoadState.LoadStateNotLoad;
+  }
+
+  /**
+   * GetLoadingProgress: 100 once loaded (in-memory loading is immediate).
+   * @throws MilvusError 100 missing collection; 101 `collection not loaded[collection=<id>]`; 200
+   *   unknown partition; 201 `partition not loaded[partition=<id>]`.
+   */
+  getLoadingProgress(ref: CollectionRef & { partitionNames?: readonly string[] }): { progress: number; refreshProgress: number } {
+    const coll = this.collectionOf(ref);
+    const names = ref.partitionNames ?? [];
+    if (names.length === 0) {
+      if (coll.loadType === 'none') throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }));
+      return { progress: 100, refreshProgress: 0 };
+    }
+    const parts = names.map((n) => partitionOf(coll, n));
+    for (const p of parts) if (!p.loaded) throw partitionNotLoaded(p);
+    return { progress: 100, refreshProgress: 0 };
+  }
+
+  // ---------------------------------------------------------------- indexes
+
+  /**
+   * CreateIndex: records the index (state Finished at once). Repeating it with the same
+   * parameters is a no-op; a second, different index on a field is refused.
+   * @throws MilvusError 100; 1700 `field not found[field=<f>]`; 1100 bad index/metric type;
+   *   65535 `at most one distinct index is allowed per field`.
+   */
+  createIndex(input: CreateIndexInput): IndexSpec {
+    const coll = this.collectionOf(input);
+    const field = coll.schema.fields.find((f) => f.name === input.fieldName);
+    if (!field) throw new MilvusError(`cannot create index on non-exist field: ${input.fieldName}`, { code: Merr.FieldNotFound.code });
+    const params = normaliseIndexParams(field, input.params);
+    const indexName = input.indexName || field.name;
+    for (const idx of coll.indexes.values()) {
+      if (idx.fieldName === field.name) {
+        if (idx.indexName === indexName && sameParams(idx.params, params)) return idx;
+        throw new MilvusError('CreateIndex failed: at most one distinct index is allowed per field');
+      }
+      if (idx.indexName === indexName) throw new MilvusError(`CreateIndex failed: index already exist, but parameters are inconsistent. source index: ${indexName}`);
+    }
+    const idx: IndexSpec = { indexID: this.catalog.tso.next(), indexName, fieldName: field.name, fieldID: field.fieldID, params, createdTs: this.catalog.tso.next() };
+    coll.indexes.set(indexName, idx);
+    return idx;
+  }
+
+  /**
+   * DescribeIndex: the collection's indexes, optionally one by index name or by field name.
+   * @throws MilvusError 100; 700 `index not found[collection=<name>]` when none matches.
+   */
+  describeIndex(ref: CollectionRef & { indexName?: string; fieldName?: string }): IndexSpec[] {
+    const coll = this.collectionOf(ref);
+    const found = [...coll.indexes.values()].filter(
+      (i) => (!ref.indexName || i.indexName === ref.indexName) && (!ref.fieldName || i.fieldName === ref.fieldName),
+    );
+    if (found.length === 0) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
+    return found;
+  }
+
+  /**
+   * DropIndex: a missing index is a no-op success.
+   * @throws MilvusError 100; 65535 `index cannot be dropped, collection is loaded, please release it first`.
+   */
+  dropIndex(ref: CollectionRef & { indexName?: string; fieldName?: string }): void {
+    const coll = this.collectionOf(ref);
+    const matches = [...coll.indexes.values()].filter(
+      (i) => (!ref.indexName || i.indexName === ref.indexName) && (!ref.fieldName || i.fieldName === ref.fieldName),
+    );
+    if (matches.length === 0) return;
+    if (coll.loadType !== 'none' && matches.some((m) => isVectorType(coll.schema.fields.find((f) => f.name === m.fieldName)?.dataType ?? 0))) {
+      throw new MilvusError('index cannot be dropped, collection is loaded, please release it first');
+    }
+    for (const m of matches) coll.indexes.delete(m.indexName);
+  }
+
+  /** Metric type of the index on `fieldName`, if any (used by search). */
+  metricTypeOf(coll: Collection, fieldName: string): string | undefined {
+    for (const i of coll.indexes.values()) if (i.fieldName === fieldName) return paramOf(i.params, 'metric_type');
+    return undefined;
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  /** Validates the collection name and resolves the collection. @throws 1100, 800, 100. */
+  collectionOf(ref: CollectionRef): Collection {
+    validateCollectionName(ref.collectionName);
+    return this.catalog.collection(ref.dbName || DEFAULT_DATABASE, ref.collectionName);
+  }
+
+  private rejectPartitionKeyMode(coll: Collection, what: string): void {
+    if (coll.schema.fields.some((f) => f.isPartitionKey)) throw new MilvusError(`disable ${what} if partition key mode is used`);
+  }
+
+  private requireIndexes(coll: Collection): void {
+    const vectors = coll.schema.fields.filter((f) => isVectorType(f.dataType));
+    const indexed = new Set([...coll.indexes.values()].map((i) => i.fieldName));
+    if (indexed.size === 0) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
+    const missing = vectors.filter((f) => !indexed.has(f.name)).map((f) => f.name);
+    if (missing.length) throw new MilvusError(`there is no vector index on field: [${missing.join(' ')}], please create index firstly`);
+  }
+
+  private replicasFor(coll: Collection, asked: number | undefined): number {
+    const replicas = asked && asked > 0 ? asked : coll.replicaNumber || 1;
+    if (replicas > this.limits.queryNodes) {
+      throw MilvusError.of(
+        Merr.ServiceResourceInsufficient,
+        formatMerr(Merr.ServiceResourceInsufficient, { expectedReplicas: replicas, queryNodes: this.limits.queryNodes }),
+      );
+    }
+    return replicas;
+  }
+}
+
+function partitionNotLoaded(p: Partition): MilvusError {
+  return MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: p.id }));
+}
+
+function releaseAll(coll: Collection): void {
+  for (const p of coll.partitions.values()) p.loaded = false;
+  coll.loadType = 'none';
+  coll.replicaNumber = 0;
+}

@@ -1,0 +1,86 @@
+import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+
+/** Longest collection, partition, field or database name Milvus accepts (`proxy.maxNameLength`). */
+export const MAX_NAME_LENGTH = 255;
+
+const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+
+/**
+ * Validates a collection name as the Milvus 2.5 proxy does (`validateCollectionName`): trimmed,
+ * non-empty, at most 255 characters, first `_` or ASCII letter, then `[A-Za-z0-9_]`.
+ *
+ * @throws MilvusError 1100 (`IllegalArgument`), e.g.
+ *   `Invalid collection name: 1c. the first character of a collection name must be an underscore or letter: invalid parameter`
+ */
+export function validateCollectionName(raw: string): void {
+  const name = raw.trim();
+  const invalid = (why: string): MilvusError =>
+    MilvusError.of(Merr.ParameterInvalid, `Invalid collection name: ${name}. ${why}: ${Merr.ParameterInvalid.message}`);
+  if (name === '') throw MilvusError.of(Merr.ParameterInvalid, `collection name should not be empty: ${Merr.ParameterInvalid.message}`);
+  if (name.length > MAX_NAME_LENGTH) throw invalid(`the length of a collection name must be less than ${MAX_NAME_LENGTH} characters`);
+  const first = name[0]!;
+  if (first !== '_' && !isLetter(first)) throw invalid('the first character of a collection name must be an underscore or letter');
+  for (const c of name.slice(1)) {
+    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('collection name can only contain numbers, letters and underscores');
+  }
+}
+
+/**
+ * Validates a partition name as the Milvus 2.5 proxy does (`validatePartitionTag`): trimmed,
+ * non-empty, at most 255 characters, first `_`, letter or digit (the message names only the first
+ * two, as upstream), then `[A-Za-z0-9_-]` (`-` since 2.5.0).
+ *
+ * @throws MilvusError 65535 (`UnexpectedError`), e.g.
+ *   `Invalid partition name: a b. Partition name can only contain numbers, letters and underscores.`
+ */
+export function validatePartitionName(raw: string): void {
+  const name = raw.trim();
+  const invalid = (why: string): MilvusError => new MilvusError(`Invalid partition name: ${name}. ${why}`);
+  if (name === '') throw invalid('Partition name should not be empty.');
+  if (name.length > MAX_NAME_LENGTH) throw invalid(`The length of a partition name must be less than ${MAX_NAME_LENGTH} characters.`);
+  const first = name[0]!;
+  if (first !== '_' && !isLetter(first) && !isDigit(first)) {
+    throw invalid('The first character of a partition name must be an underscore or letter.');
+  }
+  for (const c of name.slice(1)) {
+    if (c !== '_' && c !== '-' && !isLetter(c) && !isDigit(c)) {
+      throw invalid('Partition name can only contain numbers, letters and underscores.');
+    }
+  }
+}
+
+/**
+ * Validates a field name as the Milvus proxy does (`validateFieldName`): non-empty, at most 255
+ * characters, first `_` or letter, then `[A-Za-z0-9_]`.
+ *
+ * @throws MilvusError 1701 (`field name invalid`) with the upstream wording.
+ */
+export function validateFieldName(raw: string): void {
+  const name = raw.trim();
+  const invalid = (why: string): MilvusError =>
+    new MilvusError(`${why}: field name invalid[field=${name}]`, { code: 1701 });
+  if (name === '') throw invalid('field name should not be empty');
+  if (name.length > MAX_NAME_LENGTH) throw invalid(`the length of a field name must be less than ${MAX_NAME_LENGTH} characters`);
+  const first = name[0]!;
+  if (first !== '_' && !isLetter(first)) throw invalid('the first character of a field name must be an underscore or letter');
+  for (const c of name.slice(1)) {
+    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('field name can only contain numbers, letters, and underscores');
+  }
+}
+
+/**
+ * Validates a database name (`validateDatabaseName`): non-empty, at most 255 characters, first `_`
+ * or letter, then `[A-Za-z0-9_]`.
+ *
+ * @throws MilvusError 802 `invalid database name[database=<name>]`.
+ */
+export function validateDatabaseName(raw: string): void {
+  const name = raw.trim();
+  const ok =
+    name !== '' &&
+    name.length <= MAX_NAME_LENGTH &&
+    (name[0] === '_' || isLetter(name[0]!)) &&
+    [...name.slice(1)].every((c) => c === '_' || isLetter(c) || isDigit(c));
+  if (!ok) throw MilvusError.of(Merr.DatabaseInvalidName, formatMerr(Merr.DatabaseInvalidName, { database: name }));
+}

@@ -1,0 +1,144 @@
+import { Merr, MilvusError } from '@mvkit/core';
+import { validateFieldName } from './names.js';
+
+/**
+ * Field data types, by their `milvus.proto.schema.DataType` numbers (the wire values).
+ */
+export const DataType = {
+  None: 0,
+  Bool: 1,
+  Int8: 2,
+  Int16: 3,
+  Int32: 4,
+  Int64: 5,
+  Float: 10,
+  Double: 11,
+  String: 20,
+  VarChar: 21,
+  Array: 22,
+  JSON: 23,
+  BinaryVector: 100,
+  FloatVector: 101,
+  Float16Vector: 102,
+  BFloat16Vector: 103,
+  SparseFloatVector: 104,
+  Int8Vector: 105,
+} as const;
+
+/** A `schema.DataType` number. */
+export type DataTypeValue = number;
+
+const VECTOR_TYPES: ReadonlySet<number> = new Set([100, 101, 102, 103, 104, 105]);
+
+/** Whether a data type is a vector type (the fields that need an index before load). */
+export function isVectorType(dataType: DataTypeValue): boolean {
+  return VECTOR_TYPES.has(dataType);
+}
+
+/** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
+export interface FieldSpec {
+  /** Field ID; user fields start at 100 as in Milvus. */
+  fieldID: bigint;
+  name: string;
+  description: string;
+  dataType: DataTypeValue;
+  isPrimaryKey: boolean;
+  autoID: boolean;
+  /** Type parameters such as `dim` or `max_length`, string-valued as on the wire. */
+  typeParams: Record<string, string>;
+  isPartitionKey: boolean;
+  isDynamic: boolean;
+  isClusteringKey: boolean;
+  /** Element type of an Array field, else `None`. */
+  elementType: DataTypeValue;
+  nullable: boolean;
+}
+
+/** A collection schema as the engine stores it (mirrors `schema.CollectionSchema`). */
+export interface CollectionSpec {
+  name: string;
+  description: string;
+  autoID: boolean;
+  fields: FieldSpec[];
+  enableDynamicField: boolean;
+}
+
+/** Input shape of a field when creating a collection: a {@link FieldSpec} without its ID. */
+export type FieldInput = Omit<FieldSpec, 'fieldID'>;
+
+/** First user field ID, as Milvus (`common.StartOfUserFieldID`). */
+export const START_OF_USER_FIELD_ID = 100n;
+
+const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
+
+/**
+ * Validates a schema for CreateCollection as the Milvus proxy does and assigns field IDs (100, 101,
+ * …); adds the `$meta` JSON field when the dynamic field is enabled.
+ *
+ * Rules: at least one field; unique valid field names; exactly one primary key of type Int64 or
+ * VarChar; at least one vector field; vector `dim` a positive integer (≤ 32768); VarChar
+ * `max_length` in 1..65535; at most one partition key.
+ *
+ * @throws MilvusError 1100 / 1701 / 65535 with the proxy's wording (see the conformance report for
+ *   messages that are guesses).
+ */
+export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean): CollectionSpec {
+  if (inputs.length === 0) throw invalid('schema does not contain any field');
+  const seen = new Set<string>();
+  let primary: FieldInput | undefined;
+  let vectors = 0;
+  let partitionKeys = 0;
+  for (const f of inputs) {
+    validateFieldName(f.name);
+    if (seen.has(f.name)) throw invalid(`duplicated field name ${f.name} found`);
+    seen.add(f.name);
+    if (f.isPrimaryKey) {
+      if (primary) throw invalid(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
+      primary = f;
+    }
+    if (f.isPartitionKey) partitionKeys++;
+    if (isVectorType(f.dataType)) {
+      vectors++;
+      if (f.dataType !== DataType.SparseFloatVector) {
+        const dim = Number(f.typeParams.dim);
+        if (f.typeParams.dim === undefined) throw invalid(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
+        if (!Number.isInteger(dim) || dim <= 0 || dim > 32768) throw invalid(`invalid dimension: ${f.typeParams.dim} of field ${f.name}. float vector dimension should be in range 2 ~ 32768`);
+      }
+    }
+    if (f.dataType === DataType.VarChar) {
+      const max = Number(f.typeParams.max_length);
+      if (f.typeParams.max_length === undefined) throw invalid(`type param(max_length) should be specified for the field(${f.name}) of collection ${name}`);
+      if (!Number.isInteger(max) || max <= 0 || max > 65535) throw invalid(`the maximum length specified for the field(${f.name}) should be in (0, 65535], but got ${f.typeParams.max_length} instead`);
+    }
+  }
+  if (!primary) throw invalid('primary key is not specified');
+  if (primary.dataType !== DataType.Int64 && primary.dataType !== DataType.VarChar) {
+    throw invalid('The data type of the primary key should be Int64 or VarChar');
+  }
+  if (vectors === 0) throw invalid('schema does not contain vector field');
+  if (partitionKeys > 1) throw invalid('there are more than one partition key');
+  const fields: FieldSpec[] = inputs.map((f, i) => ({ ...f, fieldID: START_OF_USER_FIELD_ID + BigInt(i) }));
+  if (enableDynamicField) {
+    fields.push({
+      fieldID: START_OF_USER_FIELD_ID + BigInt(fields.length),
+      name: '$meta',
+      description: 'dynamic schema',
+      dataType: DataType.JSON,
+      isPrimaryKey: false,
+      autoID: false,
+      typeParams: {},
+      isPartitionKey: false,
+      isDynamic: true,
+      isClusteringKey: false,
+      elementType: DataType.None,
+      nullable: false,
+    });
+  }
+  return { name, description, autoID: primary.autoID, fields, enableDynamicField };
+}
+
+/** Whether two schemas are the same for a repeated CreateCollection (then a no-op success). */
+export function sameSchema(a: CollectionSpec, b: CollectionSpec): boolean {
+  return JSON.stringify(a, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v)) ===
+    JSON.stringify(b, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+}

@@ -1,0 +1,329 @@
+import { MilvusError } from '@mvkit/core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { DataType, Engine, LoadState, type FieldInput } from '../src/engine/index.js';
+
+/** Runs `fn` and returns the MilvusError it throws (fails the test if it does not throw one). */
+function thrown(fn: () => unknown): MilvusError {
+  try {
+    fn();
+  } catch (e) {
+    expect(MilvusError.is(e)).toBe(true);
+    return e as MilvusError;
+  }
+  throw new Error('expected a MilvusError');
+}
+
+function expectError(fn: () => unknown, code: number, errorCode: string, reason: string): void {
+  const e = thrown(fn);
+  expect({ code: e.code, errorCode: e.errorCode, reason: e.reason }).toEqual({ code, errorCode, reason });
+}
+
+const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
+const bookFields: FieldInput[] = [
+  { ...base, name: 'book_id', dataType: DataType.Int64, isPrimaryKey: true, typeParams: {} },
+  { ...base, name: 'word_count', dataType: DataType.Int64, isPrimaryKey: false, typeParams: {} },
+  { ...base, name: 'book_intro', dataType: DataType.FloatVector, isPrimaryKey: false, typeParams: { dim: '2' } },
+];
+
+let engine: Engine;
+const book = { collectionName: 'book' };
+beforeEach(() => {
+  engine = new Engine();
+  engine.createCollection({ ...book, fields: bookFields });
+});
+const index = (e: Engine = engine) => e.createIndex({ ...book, fieldName: 'book_intro', params: [{ key: 'index_type', value: 'IVF_FLAT' }, { key: 'metric_type', value: 'L2' }, { key: 'params', value: '{"nlist":1024}' }] });
+
+describe('names', () => {
+  it.each([
+    ['', 'Invalid partition name: . Partition name should not be empty.'],
+    ['   ', 'Invalid partition name: . Partition name should not be empty.'],
+    ['a'.repeat(256), `Invalid partition name: ${'a'.repeat(256)}. The length of a partition name must be less than 255 characters.`],
+    ['-p', 'Invalid partition name: -p. The first character of a partition name must be an underscore or letter.'],
+    ['a b', 'Invalid partition name: a b. Partition name can only contain numbers, letters and underscores.'],
+    ['p$', 'Invalid partition name: p$. Partition name can only contain numbers, letters and underscores.'],
+  ])('rejects partition name %j with 65535', (name, reason) => {
+    expectError(() => engine.createPartition({ ...book, partitionName: name }), 65535, 'UnexpectedError', reason);
+  });
+
+  it('accepts 255 characters, a leading digit and dashes (2.5 rules)', () => {
+    for (const name of ['a'.repeat(255), '1st', 'with-dash', '_x']) {
+      engine.createPartition({ ...book, partitionName: name });
+      expect(engine.hasPartition({ ...book, partitionName: name })).toBe(true);
+    }
+  });
+
+  it.each([
+    ['', 'collection name should not be empty: invalid parameter'],
+    ['1c', 'Invalid collection name: 1c. the first character of a collection name must be an underscore or letter: invalid parameter'],
+    ['a-b', 'Invalid collection name: a-b. collection name can only contain numbers, letters and underscores: invalid parameter'],
+    ['a'.repeat(256), `Invalid collection name: ${'a'.repeat(256)}. the length of a collection name must be less than 255 characters: invalid parameter`],
+  ])('rejects collection name %j with 1100', (name, reason) => {
+    expectError(() => engine.createPartition({ collectionName: name, partitionName: 'p' }), 1100, 'IllegalArgument', reason);
+  });
+});
+
+describe('collections', () => {
+  it('creates _default with every collection and lists partitions in creation order', () => {
+    engine.createPartition({ ...book, partitionName: 'novel' });
+    expect(engine.showPartitions(book).map((s) => s.item.name)).toEqual(['_default', 'novel']);
+  });
+
+  it('treats a repeated create with the same schema as a no-op and a different schema as an error', () => {
+    const first = engine.describeCollection(book).id;
+    expect(engine.createCollection({ ...book, fields: bookFields }).id).toBe(first);
+    expectError(
+      () => engine.createCollection({ ...book, fields: bookFields.slice(0, 1).concat(bookFields[2]!) }),
+      65535,
+      'UnexpectedError',
+      'create duplicate collection with different parameters, collection: book',
+    );
+  });
+
+  it('describes a missing collection with code 100 and legacy UnexpectedError', () => {
+    expectError(() => engine.describeCollection({ collectionName: 'nope' }), 100, 'UnexpectedError', "can't find collection[database=default][collection=nope]");
+  });
+
+  it('reports missing collections to partition RPCs with 100 / CollectionNotExists', () => {
+    const reason = 'collection not found[database=default][collection=nope]';
+    const ref = { collectionName: 'nope', partitionName: 'p' };
+    for (const fn of [
+      () => engine.createPartition(ref),
+      () => engine.dropPartition(ref),
+      () => engine.hasPartition(ref),
+      () => engine.showPartitions(ref),
+      () => engine.loadPartitions({ ...ref, partitionNames: ['p'] }),
+      () => engine.releasePartitions({ ...ref, partitionNames: ['p'] }),
+      () => engine.getPartitionStatistics(ref),
+      () => engine.getLoadingProgress(ref),
+    ]) {
+      expectError(fn, 100, 'CollectionNotExists', reason);
+    }
+  });
+
+  it('has / drop of a missing collection are false / no-op', () => {
+    expect(engine.hasCollection({ collectionName: 'nope' })).toBe(false);
+    engine.dropCollection({ collectionName: 'nope' });
+    engine.dropCollection(book);
+    expect(engine.hasCollection(book)).toBe(false);
+  });
+
+  it('enforces the collection limit with 102', () => {
+    const small = new Engine({ maxCollections: 2 });
+    small.createCollection({ collectionName: 'a', fields: bookFields });
+    small.createCollection({ collectionName: 'b', fields: bookFields });
+    expectError(() => small.createCollection({ collectionName: 'c', fields: bookFields }), 102, 'UnexpectedError', 'exceeded the limit number of collections[dbName=default][limit=2]');
+  });
+
+  it('validates schemas: primary key and vector field are required', () => {
+    expectError(() => engine.createCollection({ collectionName: 'x', fields: bookFields.slice(1) }), 1100, 'IllegalArgument', 'primary key is not specified: invalid parameter');
+    expectError(() => engine.createCollection({ collectionName: 'x', fields: bookFields.slice(0, 2) }), 1100, 'IllegalArgument', 'schema does not contain vector field: invalid parameter');
+  });
+
+  it('quick setup creates id + vector, an AUTOINDEX index named after the field, and loads', () => {
+    engine.createCollectionQuick({ collectionName: 'quick', dimension: 5 });
+    const coll = engine.describeCollection({ collectionName: 'quick' });
+    expect(coll.schema.fields.map((f) => [f.name, f.dataType])).toEqual([['id', DataType.Int64], ['vector', DataType.FloatVector], ['$meta', DataType.JSON]]);
+    const [idx] = engine.describeIndex({ collectionName: 'quick' });
+    expect(idx?.indexName).toBe('vector');
+    expect(Object.fromEntries(idx!.params.map((p) => [p.key, p.value]))).toEqual({ index_type: 'AUTOINDEX', metric_type: 'COSINE' });
+    expect(engine.getLoadState({ collectionName: 'quick' })).toBe(LoadState.LoadStateLoaded);
+  });
+});
+
+describe('partitions', () => {
+  it('create of an existing name (and _default) is a no-op; drop of a missing one too', () => {
+    engine.createPartition({ ...book, partitionName: 'novel' });
+    engine.createPartition({ ...book, partitionName: 'novel' });
+    engine.createPartition({ ...book, partitionName: '_default' });
+    engine.dropPartition({ ...book, partitionName: 'ghost' });
+    expect(engine.showPartitions(book).map((s) => s.item.name)).toEqual(['_default', 'novel']);
+  });
+
+  it('refuses to drop _default', () => {
+    expectError(() => engine.dropPartition({ ...book, partitionName: '_default' }), 65535, 'UnexpectedError', 'default partition cannot be deleted');
+  });
+
+  it('refuses to drop a loaded partition until it is released', () => {
+    engine.createPartition({ ...book, partitionName: 'novel' });
+    index();
+    engine.loadPartitions({ ...book, partitionNames: ['novel'] });
+    expectError(() => engine.dropPartition({ ...book, partitionName: 'novel' }), 65535, 'UnexpectedError', 'partition cannot be dropped, partition is loaded, please release it first');
+    engine.releasePartitions({ ...book, partitionNames: ['novel'] });
+    engine.dropPartition({ ...book, partitionName: 'novel' });
+    expect(engine.hasPartition({ ...book, partitionName: 'novel' })).toBe(false);
+  });
+
+  it('allows 1024 partitions including _default and refuses the 1025th', () => {
+    for (let i = 1; i < 1024; i++) engine.createPartition({ ...book, partitionName: `p${i}` });
+    expect(engine.showPartitions(book)).toHaveLength(1024);
+    expectError(() => engine.createPartition({ ...book, partitionName: 'one_too_many' }), 65535, 'UnexpectedError', 'partition number (1024) exceeds max configuration (1024), collection: book');
+  });
+
+  it('honours a configured partition limit', () => {
+    const small = new Engine({ maxPartitionsPerCollection: 2 });
+    small.createCollection({ ...book, fields: bookFields });
+    small.createPartition({ ...book, partitionName: 'a' });
+    expectError(() => small.createPartition({ ...book, partitionName: 'b' }), 65535, 'UnexpectedError', 'partition number (2) exceeds max configuration (2), collection: book');
+  });
+
+  it('reports unknown partitions with 200 / MetaFailed', () => {
+    index();
+    expectError(() => engine.loadPartitions({ ...book, partitionNames: ['ghost'] }), 200, 'MetaFailed', 'partition not found[partition=ghost]');
+    expectError(() => engine.releasePartitions({ ...book, partitionNames: ['ghost'] }), 200, 'MetaFailed', 'partition not found[partition=ghost]');
+    expectError(() => engine.getPartitionStatistics({ ...book, partitionName: 'ghost' }), 200, 'MetaFailed', 'partition not found[partition=ghost]');
+    expectError(() => engine.getLoadState({ ...book, partitionNames: ['ghost'] }), 200, 'MetaFailed', 'partition not found[partition=ghost]');
+  });
+
+  it('refuses partition DDL in partition-key mode', () => {
+    const fields = bookFields.map((f) => (f.name === 'word_count' ? { ...f, isPartitionKey: true } : f));
+    engine.createCollection({ collectionName: 'pk', fields });
+    expectError(() => engine.createPartition({ collectionName: 'pk', partitionName: 'p' }), 65535, 'UnexpectedError', 'disable create partition if partition key mode is used');
+  });
+});
+
+describe('load and release', () => {
+  it('requires an index before load', () => {
+    expectError(() => engine.loadCollection(book), 700, 'IndexNotExist', 'index not found[collection=book]');
+    expectError(() => engine.loadPartitions({ ...book, partitionNames: ['_default'] }), 700, 'IndexNotExist', 'index not found[collection=book]');
+  });
+
+  it('requires an index on every vector field', () => {
+    const fields = [...bookFields, { ...base, name: 'v2', dataType: DataType.FloatVector, isPrimaryKey: false, typeParams: { dim: '4' } }];
+    engine.createCollection({ collectionName: 'two', fields });
+    engine.createIndex({ collectionName: 'two', fieldName: 'book_intro', params: [] });
+    expectError(() => engine.loadCollection({ collectionName: 'two' }), 65535, 'UnexpectedError', 'there is no vector index on field: [v2], please create index firstly');
+  });
+
+  it('rejects an empty partition list on load (65535) and release (1100)', () => {
+    index();
+    expectError(() => engine.loadPartitions({ ...book, partitionNames: [] }), 65535, 'UnexpectedError', 'failed to load partition, due to no partition specified');
+    expectError(() => engine.releasePartitions({ ...book, partitionNames: [] }), 1100, 'IllegalArgument', 'invalid parameter[expected=any partition][actual=empty partition list]');
+  });
+
+  it('loads partitions incrementally and reports per-partition state', () => {
+    engine.createPartition({ ...book, partitionName: 'a' });
+    engine.createPartition({ ...book, partitionName: 'b' });
+    index();
+    expect(engine.getLoadState(book)).toBe(LoadState.LoadStateNotLoad);
+    engine.loadPartitions({ ...book, partitionNames: ['a'] });
+    engine.loadPartitions({ ...book, partitionNames: ['b'] });
+    engine.loadPartitions({ ...book, partitionNames: ['a', 'b'] });
+    expect(engine.getLoadState({ ...book, partitionNames: ['a', 'b'] })).toBe(LoadState.LoadStateLoaded);
+    expect(engine.getLoadState({ ...book, partitionNames: ['_default'] })).toBe(LoadState.LoadStateNotLoad);
+    expect(engine.getLoadState({ ...book, partitionNames: ['a', '_default'] })).toBe(LoadState.LoadStateNotLoad);
+    expect(engine.getLoadState(book)).toBe(LoadState.LoadStateLoaded);
+    expect(engine.getLoadingProgress({ ...book, partitionNames: ['a'] }).progress).toBe(100);
+    const defaultId = engine.describeCollection(book).partitions.get('_default')!.id;
+    expectError(() => engine.getLoadingProgress({ ...book, partitionNames: ['_default'] }), 201, 'UnexpectedError', `partition not loaded[partition=${defaultId}]`);
+  });
+
+  it('releasing the last loaded partition releases the collection', () => {
+    engine.createPartition({ ...book, partitionName: 'a' });
+    index();
+    engine.loadPartitions({ ...book, partitionNames: ['a'] });
+    engine.releasePartitions({ ...book, partitionNames: ['a'] });
+    expect(engine.getLoadState(book)).toBe(LoadState.LoadStateNotLoad);
+    const id = engine.describeCollection(book).id;
+    expectError(() => engine.getLoadingProgress(book), 101, 'UnexpectedError', `collection not loaded[collection=${id}]`);
+  });
+
+  it('auto-loads partitions created after LoadCollection, not after LoadPartitions', () => {
+    index();
+    engine.loadCollection(book);
+    engine.createPartition({ ...book, partitionName: 'later' });
+    expect(engine.getLoadState({ ...book, partitionNames: ['later'] })).toBe(LoadState.LoadStateLoaded);
+    engine.releasePartitions({ ...book, partitionNames: ['later'] });
+    expect(engine.getLoadState({ ...book, partitionNames: ['later'] })).toBe(LoadState.LoadStateNotLoad);
+    expect(engine.getLoadState(book)).toBe(LoadState.LoadStateLoaded);
+    engine.createPartition({ ...book, partitionName: 'later2' });
+    expect(engine.getLoadState({ ...book, partitionNames: ['later2'] })).toBe(LoadState.LoadStateLoaded);
+
+    engine.releaseCollection(book);
+    engine.loadPartitions({ ...book, partitionNames: ['_default'] });
+    engine.createPartition({ ...book, partitionName: 'later3' });
+    expect(engine.getLoadState({ ...book, partitionNames: ['later3'] })).toBe(LoadState.LoadStateNotLoad);
+  });
+
+  it('LoadCollection after LoadPartitions loads the rest; release of unloaded things is a no-op', () => {
+    engine.createPartition({ ...book, partitionName: 'a' });
+    index();
+    engine.releasePartitions({ ...book, partitionNames: ['a'] });
+    engine.releaseCollection(book);
+    engine.loadPartitions({ ...book, partitionNames: ['a'] });
+    engine.loadCollection(book);
+    expect(engine.getLoadState({ ...book, partitionNames: ['a', '_default'] })).toBe(LoadState.LoadStateLoaded);
+  });
+
+  it('refuses a different replica number for loaded partitions (1100)', () => {
+    const e = new Engine({ queryNodes: 2 });
+    e.createCollection({ ...book, fields: bookFields });
+    index(e);
+    e.loadPartitions({ ...book, partitionNames: ['_default'], replicaNumber: 1 });
+    const err = thrown(() => e.loadPartitions({ ...book, partitionNames: ['_default'], replicaNumber: 2 }));
+    expect([err.code, err.errorCode, err.reason]).toEqual([1100, 'IllegalArgument', "can't change the replica number for loaded partitions: invalid parameter[expected=1][actual=2]"]);
+    expect(err.detail).toBe("failed to load partitions: can't change the replica number for loaded partitions: invalid parameter[expected=1][actual=2]");
+    e.loadPartitions({ ...book, partitionNames: ['_default'], replicaNumber: 0 });
+  });
+
+  it('refuses more replicas than query nodes', () => {
+    index();
+    expect(thrown(() => engine.loadCollection({ ...book, replicaNumber: 3 })).code).toBe(12);
+    expect(engine.getLoadState(book)).toBe(LoadState.LoadStateNotLoad);
+  });
+
+  it('GetLoadState of a missing collection is NotExist; a bad name is 1100', () => {
+    expect(engine.getLoadState({ collectionName: 'nope' })).toBe(LoadState.LoadStateNotExist);
+    expect(thrown(() => engine.getLoadState({ collectionName: '9' })).code).toBe(1100);
+  });
+
+  it('ShowPartitions InMemory lists only loaded partitions and rejects unloaded names with 201', () => {
+    engine.createPartition({ ...book, partitionName: 'a' });
+    index();
+    expect(engine.showPartitions({ ...book, type: 1 })).toEqual([]);
+    engine.loadPartitions({ ...book, partitionNames: ['a'] });
+    expect(engine.showPartitions({ ...book, type: 1 }).map((s) => [s.item.name, s.inMemoryPercentage])).toEqual([['a', 100]]);
+    expect(thrown(() => engine.showPartitions({ ...book, type: 1, partitionNames: ['_default'] })).code).toBe(201);
+  });
+});
+
+describe('indexes', () => {
+  it('records, describes and drops an index; repeated create is a no-op', () => {
+    const a = index();
+    expect(index().indexID).toBe(a.indexID);
+    expect(engine.describeIndex(book).map((i) => i.indexName)).toEqual(['book_intro']);
+    expectError(
+      () => engine.createIndex({ ...book, fieldName: 'book_intro', params: [{ key: 'index_type', value: 'HNSW' }] }),
+      65535,
+      'UnexpectedError',
+      'CreateIndex failed: at most one distinct index is allowed per field',
+    );
+    engine.dropIndex({ ...book, indexName: 'book_intro' });
+    expectError(() => engine.describeIndex(book), 700, 'IndexNotExist', 'index not found[collection=book]');
+  });
+
+  it('refuses to drop the vector index of a loaded collection', () => {
+    index();
+    engine.loadCollection(book);
+    expectError(() => engine.dropIndex({ ...book, indexName: 'book_intro' }), 65535, 'UnexpectedError', 'index cannot be dropped, collection is loaded, please release it first');
+  });
+
+  it('rejects unknown index and metric types with 1100', () => {
+    expect(thrown(() => engine.createIndex({ ...book, fieldName: 'book_intro', params: [{ key: 'index_type', value: 'NOPE' }] })).code).toBe(1100);
+    expect(thrown(() => engine.createIndex({ ...book, fieldName: 'book_intro', params: [{ key: 'metric_type', value: 'HAMMING' }] })).code).toBe(1100);
+  });
+});
+
+describe('databases', () => {
+  it('creates, lists and drops databases; default cannot be dropped', () => {
+    engine.createDatabase('analytics');
+    expect(engine.listDatabases().map((d) => d.name)).toEqual(['default', 'analytics']);
+    engine.createCollection({ dbName: 'analytics', ...book, fields: bookFields });
+    expect(engine.hasCollection({ dbName: 'analytics', ...book })).toBe(true);
+    expect(thrown(() => engine.dropDatabase('analytics')).code).toBe(65535);
+    engine.dropCollection({ dbName: 'analytics', ...book });
+    engine.dropDatabase('analytics');
+    expectError(() => engine.dropDatabase('default'), 65535, 'UnexpectedError', 'can not drop default database');
+    expectError(() => engine.connect('analytics'), 800, 'UnexpectedError', 'database not found[database=analytics]');
+    expect(engine.connect().identifier).toBeGreaterThan(0n);
+  });
+});
