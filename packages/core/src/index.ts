@@ -1,8 +1,13 @@
 /**
  * `@mvkit/core`: the vocabulary shared by the mvkit client, its transports and the reference
- * server — the Milvus error catalogue and {@link MilvusError}.
+ * server — the Milvus error catalogue, {@link MilvusError}, wire enums, the typed operation table
+ * and the {@link Transport} interface.
  *
  * @packageDocumentation
  */
+export * from './enums.js';
 export * from './merr.js';
 export * from './milvus-error.js';
+export * from './operations.js';
+export * from './schema.js';
+export * from './connection.js';

@@ -1,6 +1,7 @@
 import { MilvusError } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { DataType, Engine, LoadState, type FieldInput } from '../src/engine/index.js';
+import { DataType, LoadState } from '@mvkit/core';
+import { Engine, type FieldInput } from '../src/engine/index.js';
 
 /** Runs `fn` and returns the MilvusError it throws (fails the test if it does not throw one). */
 function thrown(fn: () => unknown): MilvusError {
@@ -120,7 +121,7 @@ describe('collections', () => {
   });
 
   it('quick setup creates id + vector, an AUTOINDEX index named after the field, and loads', () => {
-    engine.createCollectionQuick({ collectionName: 'quick', dimension: 5 });
+    engine.createCollectionQuick({ collection_name: 'quick', dimension: 5 });
     const coll = engine.describeCollection({ collectionName: 'quick' });
     expect(coll.schema.fields.map((f) => [f.name, f.dataType])).toEqual([['id', DataType.Int64], ['vector', DataType.FloatVector], ['$meta', DataType.JSON]]);
     const [idx] = engine.describeIndex({ collectionName: 'quick' });

@@ -1,4 +1,16 @@
-import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+import {
+  ConsistencyLevel,
+  LoadState,
+  Merr,
+  MilvusError,
+  formatMerr,
+  indexParamsOf,
+  isVectorType,
+  normalizeField,
+  quickSetupPlan,
+  type LoadStateValue,
+  type QuickSetupRequest,
+} from '@mvkit/core';
 import {
   Catalog,
   DEFAULT_DATABASE,
@@ -12,9 +24,8 @@ import {
   type Partition,
 } from './catalog.js';
 import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
-import { LoadState, type LoadStateValue } from './load-state.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
-import { DataType, buildSchema, isVectorType, sameSchema, type FieldInput } from './schema.js';
+import { buildSchema, sameSchema, type FieldInput } from './schema.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -56,25 +67,6 @@ export interface CreateCollectionInput extends CollectionRef {
   /** `common.ConsistencyLevel` number; default 2 (Bounded). */
   consistencyLevel?: number;
   properties?: KeyValue[];
-}
-
-/** Quick-setup CreateCollection input (the `dimension` form of MilvusClient and REST v2). */
-export interface QuickCreateInput extends CollectionRef {
-  dimension: number;
-  /** Default `COSINE`. */
-  metricType?: string;
-  /** Default `id`. */
-  primaryFieldName?: string;
-  /** `Int64` (default) or `VarChar`. */
-  idType?: 'Int64' | 'VarChar';
-  /** `max_length` for a VarChar primary key; default 65535 as upstream's quick setup. */
-  maxLength?: number;
-  autoId?: boolean;
-  /** Default `vector`. */
-  vectorFieldName?: string;
-  /** Default true. */
-  enableDynamicField?: boolean;
-  consistencyLevel?: number;
 }
 
 /** CreateIndex input: field, optional index name (default: the field name), and raw parameters. */
@@ -221,36 +213,24 @@ export class Engine {
   }
 
   /**
-   * Quick-setup create, as MilvusClient's `create_collection(dimension=…)` and REST v2
-   * `collections/create` without a schema: primary key `id` (Int64) + FloatVector `vector`, an
-   * AUTOINDEX index on the vector field (index name = field name) with `metricType` (default
+   * Quick-setup create (REST v2 `collections/create` without a schema; MilvusClient's
+   * `create_collection(dimension=…)`), following {@link quickSetupPlan}: primary key `id` (Int64) +
+   * FloatVector `vector`, an AUTOINDEX index named after the vector field with the metric (default
    * COSINE), then LoadCollection.
    * @throws as {@link createCollection}, {@link createIndex} and {@link loadCollection}.
    */
-  createCollectionQuick(input: QuickCreateInput): Collection {
-    const pk = input.primaryFieldName || 'id';
-    const vec = input.vectorFieldName || 'vector';
-    const varchar = input.idType === 'VarChar';
-    const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: DataType.None, nullable: false };
+  createCollectionQuick(input: QuickSetupRequest): Collection {
+    const plan = quickSetupPlan(input);
     const coll = this.createCollection({
-      ...(input.dbName ? { dbName: input.dbName } : {}),
-      collectionName: input.collectionName,
-      fields: [
-        {
-          ...base,
-          name: pk,
-          dataType: varchar ? DataType.VarChar : DataType.Int64,
-          isPrimaryKey: true,
-          autoID: input.autoId ?? false,
-          typeParams: varchar ? { max_length: String(input.maxLength ?? 65535) } : {},
-        },
-        { ...base, name: vec, dataType: DataType.FloatVector, isPrimaryKey: false, autoID: false, typeParams: { dim: String(input.dimension) } },
-      ],
-      enableDynamicField: input.enableDynamicField ?? true,
-      ...(input.consistencyLevel !== undefined ? { consistencyLevel: input.consistencyLevel } : {}),
+      ...(input.db_name ? { dbName: input.db_name } : {}),
+      collectionName: plan.collection.collection_name,
+      description: plan.collection.description ?? '',
+      fields: plan.collection.fields.map(normalizeField),
+      enableDynamicField: plan.collection.enable_dynamic_field ?? true,
+      ...(plan.collection.consistency_level ? { consistencyLevel: ConsistencyLevel[plan.collection.consistency_level] } : {}),
     });
     const ref = { dbName: coll.dbName, collectionName: coll.name };
-    this.createIndex({ ...ref, fieldName: vec, indexName: vec, params: [{ key: 'index_type', value: 'AUTOINDEX' }, { key: 'metric_type', value: input.metricType || 'COSINE' }] });
+    this.createIndex({ ...ref, fieldName: plan.index.field_name, indexName: plan.index.index_name ?? '', params: indexParamsOf(plan.index) });
     this.loadCollection(ref);
     return coll;
   }

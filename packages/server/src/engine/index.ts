@@ -1,7 +1,6 @@
 export * from './catalog.js';
 export * from './engine.js';
 export * from './indexes.js';
-export * from './load-state.js';
 export * from './names.js';
 export * from './schema.js';
 export * from './tso.js';

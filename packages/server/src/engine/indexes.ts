@@ -1,6 +1,6 @@
-import { Merr, MilvusError } from '@mvkit/core';
+import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
 import type { KeyValue } from './catalog.js';
-import { DataType, type DataTypeValue, type FieldSpec } from './schema.js';
+import type { FieldSpec } from './schema.js';
 
 /** Index types accepted on float vector fields, and how the reference server serves each. */
 export const FLOAT_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'AUTOINDEX', 'DISKANN', 'SCANN']);

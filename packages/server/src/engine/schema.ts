@@ -1,57 +1,10 @@
-import { Merr, MilvusError } from '@mvkit/core';
+import { DataType, Merr, MilvusError, isVectorType, type NormalizedField } from '@mvkit/core';
 import { validateFieldName } from './names.js';
 
-/**
- * Field data types, by their `milvus.proto.schema.DataType` numbers (the wire values).
- */
-export const DataType = {
-  None: 0,
-  Bool: 1,
-  Int8: 2,
-  Int16: 3,
-  Int32: 4,
-  Int64: 5,
-  Float: 10,
-  Double: 11,
-  String: 20,
-  VarChar: 21,
-  Array: 22,
-  JSON: 23,
-  BinaryVector: 100,
-  FloatVector: 101,
-  Float16Vector: 102,
-  BFloat16Vector: 103,
-  SparseFloatVector: 104,
-  Int8Vector: 105,
-} as const;
-
-/** A `schema.DataType` number. */
-export type DataTypeValue = number;
-
-const VECTOR_TYPES: ReadonlySet<number> = new Set([100, 101, 102, 103, 104, 105]);
-
-/** Whether a data type is a vector type (the fields that need an index before load). */
-export function isVectorType(dataType: DataTypeValue): boolean {
-  return VECTOR_TYPES.has(dataType);
-}
-
 /** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
-export interface FieldSpec {
+export interface FieldSpec extends NormalizedField {
   /** Field ID; user fields start at 100 as in Milvus. */
   fieldID: bigint;
-  name: string;
-  description: string;
-  dataType: DataTypeValue;
-  isPrimaryKey: boolean;
-  autoID: boolean;
-  /** Type parameters such as `dim` or `max_length`, string-valued as on the wire. */
-  typeParams: Record<string, string>;
-  isPartitionKey: boolean;
-  isDynamic: boolean;
-  isClusteringKey: boolean;
-  /** Element type of an Array field, else `None`. */
-  elementType: DataTypeValue;
-  nullable: boolean;
 }
 
 /** A collection schema as the engine stores it (mirrors `schema.CollectionSchema`). */
@@ -64,7 +17,7 @@ export interface CollectionSpec {
 }
 
 /** Input shape of a field when creating a collection: a {@link FieldSpec} without its ID. */
-export type FieldInput = Omit<FieldSpec, 'fieldID'>;
+export type FieldInput = NormalizedField;
 
 /** First user field ID, as Milvus (`common.StartOfUserFieldID`). */
 export const START_OF_USER_FIELD_ID = 100n;

@@ -1,0 +1,111 @@
+/**
+ * gRPC benchmark (issue 2): cold start of `mvkit serve` to the first answered RPC, and
+ * `hasPartition` latency/throughput over loopback gRPC for @mvkit/client versus the official
+ * @zilliz/milvus2-sdk-node against the same server, printed as ratios.
+ *
+ * Usage: `node bench/dist/index.js grpc [--calls N] [--concurrency C] [--starts S]`
+ */
+import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { parseArgs } from 'node:util';
+import { Client, credentials, Metadata } from '@grpc/grpc-js';
+import { MilvusClient } from '@mvkit/client';
+import { startServer } from '@mvkit/server';
+import { MilvusClient as OfficialClient } from '@zilliz/milvus2-sdk-node';
+import { summarise, type LatencySummary } from './stats.js';
+
+const require = createRequire(import.meta.url);
+const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/cli.js');
+
+/** Milliseconds from spawning `mvkit serve --port 0` to the first answered RPC (HasCollection). */
+async function coldStart(): Promise<{ listening: number; firstRpc: number }> {
+  const t0 = performance.now();
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) resolve(m[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`mvkit serve exited with ${code}`)));
+    });
+    const listening = performance.now() - t0;
+    const raw = new Client(address, credentials.createInsecure());
+    await new Promise<void>((resolve, reject) =>
+      raw.makeUnaryRequest(
+        '/milvus.proto.milvus.MilvusService/HasCollection',
+        (b: Buffer) => b,
+        (b: Buffer) => b,
+        Buffer.from([0x1a, 0x01, 0x78]),
+        new Metadata(),
+        (err) => (err ? reject(err) : resolve()),
+      ),
+    );
+    const firstRpc = performance.now() - t0;
+    raw.close();
+    return { listening, firstRpc };
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+/** Runs `op` `calls` times with `concurrency` in flight; returns the latency summary. */
+async function measure(op: () => Promise<unknown>, calls: number, concurrency: number): Promise<LatencySummary> {
+  for (let i = 0; i < Math.min(500, calls); i++) await op();
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < calls) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return summarise(latencies, performance.now() - start);
+}
+
+const fmt = (n: number, digits = 3) => n.toFixed(digits);
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(3),
+    options: { calls: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '1,16' }, starts: { type: 'string', default: '5' } },
+  });
+  const calls = Number(values.calls);
+
+  const starts = [];
+  for (let i = 0; i < Number(values.starts); i++) starts.push(await coldStart());
+  const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  console.log(`cold start of mvkit serve (median of ${starts.length}): listening ${fmt(med(starts.map((s) => s.listening)), 1)} ms, first answered RPC ${fmt(med(starts.map((s) => s.firstRpc)), 1)} ms (goal <= 100 ms)`);
+
+  const server = await startServer({ port: 0 });
+  const ours = new MilvusClient({ address: server.address });
+  const official = new OfficialClient({ address: server.address, logLevel: 'error' } as ConstructorParameters<typeof OfficialClient>[0]);
+  await official.connectPromise;
+  await ours.createCollection({ collection_name: 'bench', dimension: 8 });
+  await ours.createPartition({ collection_name: 'bench', partition_name: 'p' });
+  const req = { collection_name: 'bench', partition_name: 'p' };
+  for (const concurrency of String(values.concurrency).split(',').map(Number)) {
+    // Alternate the two clients twice so drift on a shared machine hits both alike.
+    const a1 = await measure(() => ours.hasPartition(req), calls, concurrency);
+    const b1 = await measure(() => official.hasPartition(req), calls, concurrency);
+    const a2 = await measure(() => ours.hasPartition(req), calls, concurrency);
+    const b2 = await measure(() => official.hasPartition(req), calls, concurrency);
+    const a = a1.opsPerSec >= a2.opsPerSec ? a1 : a2;
+    const b = b1.opsPerSec >= b2.opsPerSec ? b1 : b2;
+    console.log(`hasPartition over loopback gRPC, ${calls} calls, concurrency ${concurrency}:`);
+    console.log(`  @mvkit/client             p50 ${fmt(a.p50)} ms  p99 ${fmt(a.p99)} ms  ${fmt(a.opsPerSec, 0)} ops/s`);
+    console.log(`  @zilliz/milvus2-sdk-node  p50 ${fmt(b.p50)} ms  p99 ${fmt(b.p99)} ms  ${fmt(b.opsPerSec, 0)} ops/s`);
+    console.log(`  ratio mvkit/official: ops/s ${fmt(a.opsPerSec / b.opsPerSec, 2)}x, p50 ${fmt(a.p50 / b.p50, 2)}x, p99 ${fmt(a.p99 / b.p99, 2)}x (goal ops/s >= 1.2x)`);
+  }
+  await ours.close();
+  await official.closeConnection();
+  await server.close();
+}
+
+await main();

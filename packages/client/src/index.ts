@@ -1,0 +1,9 @@
+/**
+ * `@mvkit/client`: the typed Milvus client. Re-exports the shared vocabulary (errors, enums,
+ * request/result types) so `import { MilvusClient, DataType, MilvusError } from '@mvkit/client'`
+ * is all an application needs.
+ *
+ * @packageDocumentation
+ */
+export * from '@mvkit/core';
+export { MilvusClient, type MilvusClientOptions } from './milvus-client.js';

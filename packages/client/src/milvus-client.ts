@@ -1,0 +1,347 @@
+import {
+  Merr,
+  MilvusError,
+  quickSetupPlan,
+  type BaseRequest,
+  type BoolResponse,
+  type CallOptions,
+  type CheckHealthResponse,
+  type CollectionRequest,
+  type ConnectionOptions,
+  type CreateCollectionRequest,
+  type CreateIndexRequest,
+  type DatabaseRequest,
+  type DescribeCollectionResponse,
+  type DescribeIndexResponse,
+  type GetLoadingProgressResponse,
+  type GetLoadStateResponse,
+  type GetVersionResponse,
+  type IndexRequest,
+  type ListDatabasesResponse,
+  type LoadCollectionRequest,
+  type LoadPartitionsRequest,
+  type LoadStateRequest,
+  type OperationName,
+  type OperationRequest,
+  type OperationResult,
+  type PartitionRequest,
+  type PartitionsRequest,
+  type QuickSetupRequest,
+  type ResStatus,
+  type ShowCollectionsRequest,
+  type ShowCollectionsResponse,
+  type ShowPartitionsRequest,
+  type ShowPartitionsResponse,
+  type StatisticsResponse,
+  type Transport,
+} from '@mvkit/core';
+import { GrpcTransport } from '@mvkit/transport-grpc';
+
+/** Options of {@link MilvusClient}: where to connect, and optionally a ready-made transport. */
+export interface MilvusClientOptions extends ConnectionOptions {
+  /** A transport to use instead of the default gRPC transport built from the connection options. */
+  transport?: Transport;
+  /** Interval between GetLoadingProgress polls of the waiting load methods, in ms. Default 100. */
+  pollInterval?: number;
+}
+
+/**
+ * The typed Milvus client: partition, collection, database and index management over gRPC (or any
+ * {@link Transport}).
+ *
+ * Drop-in for the documented `@zilliz/milvus2-sdk-node` calls: requests take the same shapes
+ * (`{ collection_name, partition_name }`) and results carry the same fields (`hasPartition` →
+ * `{ status, value }`, `getLoadState` → `{ status, state: 'LoadStateLoaded' }`). Unlike the
+ * official SDK, a failure is never returned as a status: it is thrown as a {@link MilvusError}
+ * carrying Milvus's `code`, legacy `errorCode`, `reason` and `retriable`.
+ *
+ * The constructor does no I/O; the connection opens on `connect()` or the first call. `close()`
+ * is idempotent. Every method takes per-call `{ timeout, signal }`; `timeout` may also be given in
+ * the request, as with the official SDK.
+ */
+export class MilvusClient {
+  /** The transport all calls go through. */
+  readonly transport: Transport;
+  readonly #pollInterval: number;
+  readonly #defaultTimeout: number | undefined;
+
+  /**
+   * @param options - address, credentials (`token` or `username`/`password`), `database`, TLS
+   *   (`ssl` / `tls`), default `timeout` (ms), or a ready `transport`.
+   */
+  constructor(options: MilvusClientOptions) {
+    this.transport = options.transport ?? new GrpcTransport(options);
+    this.#pollInterval = options.pollInterval ?? 100;
+    this.#defaultTimeout = options.timeout;
+  }
+
+  /**
+   * Opens the connection and performs Milvus's Connect handshake. Idempotent; calls connect
+   * lazily anyway.
+   * @throws MilvusError 2 when the server is unreachable, 800 for an unknown database.
+   */
+  async connect(options?: CallOptions): Promise<void> {
+    await this.transport.connect(options);
+  }
+
+  /** Closes the connection (idempotent). */
+  async close(): Promise<void> {
+    await this.transport.close();
+  }
+
+  /** Alias of {@link close}, named as in the official SDK. */
+  async closeConnection(): Promise<void> {
+    await this.close();
+  }
+
+  // -------------------------------------------------------------- session
+
+  /** Server version (GetVersion), e.g. `{ version: 'v2.5.4' }`. */
+  getVersion(request: BaseRequest = {}, options?: CallOptions): Promise<GetVersionResponse> {
+    return this.#call('getVersion', request, options);
+  }
+
+  /** Server health (CheckHealth): `{ isHealthy, reasons, quota_states }`. */
+  checkHealth(request: BaseRequest = {}, options?: CallOptions): Promise<CheckHealthResponse> {
+    return this.#call('checkHealth', request, options);
+  }
+
+  // -------------------------------------------------------------- databases
+
+  /**
+   * Creates a database (CreateDatabase).
+   * @throws MilvusError 802 invalid name, 801 too many databases, 65535 already exists.
+   */
+  createDatabase(request: DatabaseRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createDatabase', request, options);
+  }
+
+  /**
+   * Drops a database (DropDatabase); a missing one is a success.
+   * @throws MilvusError 65535 for `default` or a database that still has collections.
+   */
+  dropDatabase(request: DatabaseRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropDatabase', request, options);
+  }
+
+  /** Lists databases (ListDatabases): `{ db_names, db_ids, created_timestamp }`. */
+  listDatabases(request: BaseRequest = {}, options?: CallOptions): Promise<ListDatabasesResponse> {
+    return this.#call('listDatabases', request, options);
+  }
+
+  // -------------------------------------------------------------- collections
+
+  /**
+   * Creates a collection (CreateCollection). With `fields`, creates exactly that schema. With
+   * `dimension` (quick setup, as pymilvus and the official Node SDK): a primary key `id` and a
+   * FloatVector `vector`, an AUTOINDEX index with `metric_type` (default COSINE), then load and
+   * wait until loaded.
+   * @throws MilvusError 1100 invalid name or schema, 102 too many collections, 65535 same name with a different schema.
+   */
+  async createCollection(request: CreateCollectionRequest | QuickSetupRequest, options?: CallOptions): Promise<ResStatus> {
+    if (!('dimension' in request) || request.dimension === undefined) return this.#call('createCollection', request as CreateCollectionRequest, options);
+    const plan = quickSetupPlan(request);
+    const status = await this.#call('createCollection', { ...plan.collection, ...timeoutOf(request) }, options);
+    await this.#call('createIndex', { ...plan.index, ...timeoutOf(request) }, options);
+    await this.loadCollectionSync({ collection_name: request.collection_name, ...dbOf(request), ...timeoutOf(request) }, options);
+    return status;
+  }
+
+  /** Drops a collection (DropCollection); a missing one is a success. */
+  dropCollection(request: CollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropCollection', request, options);
+  }
+
+  /** Whether a collection exists (HasCollection): `{ value }`. */
+  hasCollection(request: CollectionRequest, options?: CallOptions): Promise<BoolResponse> {
+    return this.#call('hasCollection', request, options);
+  }
+
+  /**
+   * Describes a collection (DescribeCollection): schema, IDs, timestamps, shards, consistency.
+   * @throws MilvusError 100 (legacy UnexpectedError) `can't find collection[database=..][collection=..]`.
+   */
+  describeCollection(request: CollectionRequest, options?: CallOptions): Promise<DescribeCollectionResponse> {
+    return this.#call('describeCollection', request, options);
+  }
+
+  /** Lists collections (ShowCollections): `{ collection_names, collection_ids, data: [{ name, id, timestamp }] }`. */
+  showCollections(request: ShowCollectionsRequest = {}, options?: CallOptions): Promise<ShowCollectionsResponse> {
+    return this.#call('showCollections', request, options);
+  }
+
+  /** Same as {@link showCollections}, named as pymilvus's `list_collections`. */
+  listCollections(request: ShowCollectionsRequest = {}, options?: CallOptions): Promise<ShowCollectionsResponse> {
+    return this.showCollections(request, options);
+  }
+
+  /**
+   * Loads a collection (LoadCollection) and waits until loaded, as the official SDK's
+   * `loadCollection`/`loadCollectionSync`.
+   * @throws MilvusError 100, 700 no index, 65535 unindexed vector field.
+   */
+  async loadCollection(request: LoadCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.loadCollectionSync(request, options);
+  }
+
+  /** Loads a collection and polls GetLoadingProgress until 100. @throws as {@link loadCollection}. */
+  async loadCollectionSync(request: LoadCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    const status = await this.#call('loadCollection', request, options);
+    await this.#waitLoaded({ collection_name: request.collection_name, ...dbOf(request) }, options);
+    return status;
+  }
+
+  /** Starts loading a collection without waiting (LoadCollection). */
+  loadCollectionAsync(request: LoadCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('loadCollection', request, options);
+  }
+
+  /** Releases a collection (ReleaseCollection); a collection not loaded is a success. */
+  releaseCollection(request: CollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('releaseCollection', request, options);
+  }
+
+  /**
+   * Load state (GetLoadState) of a collection or of partitions (`partition_names`, or one
+   * `partition_name` as the docs write it): `{ state: 'LoadStateLoaded' | 'LoadStateNotLoad' | 'LoadStateLoading' | 'LoadStateNotExist' }`.
+   * @throws MilvusError 1100 invalid collection name, 200 unknown partition.
+   */
+  getLoadState(request: LoadStateRequest, options?: CallOptions): Promise<GetLoadStateResponse> {
+    return this.#call('getLoadState', request, options);
+  }
+
+  /**
+   * Loading progress (GetLoadingProgress): `{ progress: '100' }`.
+   * @throws MilvusError 101 collection not loaded, 201 partition not loaded, 200 unknown partition.
+   */
+  getLoadingProgress(request: LoadStateRequest, options?: CallOptions): Promise<GetLoadingProgressResponse> {
+    return this.#call('getLoadingProgress', request, options);
+  }
+
+  /** Collection statistics (GetCollectionStatistics): `{ stats: [{ key: 'row_count', value }], data: { row_count } }`. */
+  getCollectionStatistics(request: CollectionRequest, options?: CallOptions): Promise<StatisticsResponse> {
+    return this.#call('getCollectionStatistics', request, options);
+  }
+
+  // -------------------------------------------------------------- partitions
+
+  /**
+   * Creates a partition (CreatePartition); an existing name is a success.
+   * @throws MilvusError 100 missing collection, 65535 invalid name or the partition limit (1024 with `_default`).
+   */
+  createPartition(request: PartitionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createPartition', request, options);
+  }
+
+  /**
+   * Drops a partition (DropPartition); a missing one is a success.
+   * @throws MilvusError 65535 for `_default` or a loaded partition, 100 missing collection.
+   */
+  dropPartition(request: PartitionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropPartition', request, options);
+  }
+
+  /**
+   * Whether a partition exists (HasPartition): `{ value }`.
+   * @throws MilvusError 100 missing collection.
+   */
+  hasPartition(request: PartitionRequest, options?: CallOptions): Promise<BoolResponse> {
+    return this.#call('hasPartition', request, options);
+  }
+
+  /**
+   * Lists partitions (ShowPartitions): `{ partition_names, partitionIDs, created_timestamps,
+   * created_utc_timestamps, data: [{ name, id, timestamp }] }`, `_default` first.
+   * @throws MilvusError 100 missing collection.
+   */
+  showPartitions(request: ShowPartitionsRequest, options?: CallOptions): Promise<ShowPartitionsResponse> {
+    return this.#call('showPartitions', request, options);
+  }
+
+  /** Same as {@link showPartitions}, as the docs' `listPartitions`. */
+  listPartitions(request: ShowPartitionsRequest, options?: CallOptions): Promise<ShowPartitionsResponse> {
+    return this.showPartitions(request, options);
+  }
+
+  /**
+   * Loads partitions (LoadPartitions) without waiting, as the official SDK's `loadPartitions`;
+   * loading is incremental (Milvus 2.3+).
+   * @throws MilvusError 100, 700 no index, 200 unknown partition, 1100 replica-number change, 65535 empty list.
+   */
+  loadPartitions(request: LoadPartitionsRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('loadPartitions', request, options);
+  }
+
+  /** Loads partitions and polls GetLoadingProgress until 100. @throws as {@link loadPartitions}. */
+  async loadPartitionsSync(request: LoadPartitionsRequest, options?: CallOptions): Promise<ResStatus> {
+    const status = await this.#call('loadPartitions', request, options);
+    await this.#waitLoaded({ collection_name: request.collection_name, partition_names: request.partition_names, ...dbOf(request) }, options);
+    return status;
+  }
+
+  /**
+   * Releases partitions (ReleasePartitions); releasing the last loaded one releases the collection.
+   * @throws MilvusError 100, 200 unknown partition, 1100 empty list.
+   */
+  releasePartitions(request: PartitionsRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('releasePartitions', request, options);
+  }
+
+  /**
+   * Partition statistics (GetPartitionStatistics): `{ stats: [{ key: 'row_count', value }], data: { row_count } }`.
+   * @throws MilvusError 100, 200.
+   */
+  getPartitionStatistics(request: PartitionRequest, options?: CallOptions): Promise<StatisticsResponse> {
+    return this.#call('getPartitionStatistics', request, options);
+  }
+
+  // -------------------------------------------------------------- indexes
+
+  /**
+   * Creates an index (CreateIndex); the same index again is a success.
+   * @throws MilvusError 100, 1100 invalid index or metric type, 65535 a different index on the field.
+   */
+  createIndex(request: CreateIndexRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createIndex', request, options);
+  }
+
+  /**
+   * Describes indexes (DescribeIndex): `{ index_descriptions: [{ index_name, field_name, params, state: 'Finished', … }] }`.
+   * @throws MilvusError 700 `index not found[collection=<name>]`.
+   */
+  describeIndex(request: IndexRequest, options?: CallOptions): Promise<DescribeIndexResponse> {
+    return this.#call('describeIndex', request, options);
+  }
+
+  /** Drops an index (DropIndex). @throws MilvusError 65535 while the collection is loaded. */
+  dropIndex(request: IndexRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropIndex', request, options);
+  }
+
+  // -------------------------------------------------------------- internals
+
+  #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
+    const timeout = options.timeout ?? request.timeout ?? this.#defaultTimeout;
+    return this.transport.call(op, request, { ...options, ...(timeout !== undefined ? { timeout } : {}) });
+  }
+
+  /** Polls GetLoadingProgress until it reports 100 (or the call's timeout/signal ends it). */
+  async #waitLoaded(request: LoadStateRequest, options: CallOptions = {}): Promise<void> {
+    const deadline = options.timeout !== undefined ? Date.now() + options.timeout : undefined;
+    for (;;) {
+      const { progress } = await this.#call('getLoadingProgress', request, options);
+      if (Number(progress) >= 100) return;
+      if (deadline !== undefined && Date.now() >= deadline) throw MilvusError.of(Merr.Timeout, 'timed out waiting for load', { origin: 'client' });
+      options.signal?.throwIfAborted();
+      await new Promise((r) => setTimeout(r, this.#pollInterval));
+    }
+  }
+}
+
+function timeoutOf(request: { timeout?: number }): { timeout?: number } {
+  return request.timeout !== undefined ? { timeout: request.timeout } : {};
+}
+
+function dbOf(request: { db_name?: string }): { db_name?: string } {
+  return request.db_name ? { db_name: request.db_name } : {};
+}

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--log-level L]` starts the reference
+ * server, prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
+ * SIGINT/SIGTERM.
+ *
+ * @packageDocumentation
+ */
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { LOG_LEVELS, type LogLevel } from './logger.js';
+import { startServer } from './server.js';
+
+function portNumber(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new InvalidArgumentError('must be an integer from 0 to 65535');
+  return port;
+}
+
+const program = new Command('mvkit').description('In-memory, wire-compatible Milvus reference server').showHelpAfterError();
+
+program
+  .command('serve')
+  .description('serve the Milvus gRPC API from an in-memory engine')
+  .option('--host <host>', 'interface to bind', '127.0.0.1')
+  .option('--port <port>', 'port (0 = any free port)', portNumber, 19530)
+  .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('warn'))
+  .action(async (opts: { host: string; port: number; logLevel: LogLevel }) => {
+    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel });
+    process.stdout.write(`mvkit listening on ${server.address}\n`);
+    const stop = (signal: string) => {
+      process.stderr.write(`mvkit: ${signal}, shutting down\n`);
+      void server.close().then(() => process.exit(0));
+    };
+    process.once('SIGINT', () => stop('SIGINT'));
+    process.once('SIGTERM', () => stop('SIGTERM'));
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  process.stderr.write(`mvkit: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});

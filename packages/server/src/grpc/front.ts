@@ -1,0 +1,35 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
+import type { Engine } from '../engine/index.js';
+import type { Logger } from '../logger.js';
+import { milvusHandlers } from './handlers.js';
+import { statusOf } from './status.js';
+
+type AnyHandler = (request: never, metadata: Metadata) => Promise<object>;
+
+/**
+ * The complete gRPC front for `engine`: every served RPC wrapped so that a thrown error becomes
+ * the response's `common.Status` (as Milvus answers business errors: gRPC OK with a non-zero
+ * status) and a success carries an explicit all-zero status (SDKs read `status` unconditionally).
+ */
+export function grpcFront(engine: Engine, logger: Logger): Partial<MilvusServiceHandlers> {
+  const handlers = milvusHandlers(engine) as Record<string, AnyHandler>;
+  const wrapped: Record<string, AnyHandler> = {};
+  for (const method of MilvusService.methods) {
+    const handler = handlers[method.localName];
+    if (!handler) continue;
+    const returnsStatus = method.output.typeName === 'milvus.proto.common.Status';
+    wrapped[method.localName] = async (request, metadata) => {
+      try {
+        const result = await handler(request, metadata);
+        logger.debug(`${method.name} ok`);
+        return returnsStatus ? result : { status: {}, ...result };
+      } catch (error) {
+        const status = statusOf(error);
+        logger.debug(`${method.name} failed: ${status.code} ${status.reason}`);
+        return returnsStatus ? status : { status };
+      }
+    };
+  }
+  return wrapped as Partial<MilvusServiceHandlers>;
+}

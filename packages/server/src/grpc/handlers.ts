@@ -1,0 +1,204 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
+import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
+import { DEFAULT_DATABASE } from '../engine/catalog.js';
+import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
+
+/** The database a request addresses: its `db_name`, else the `dbname` metadata, else `default`. */
+function dbOf(request: { dbName?: string }, metadata: Metadata): string {
+  if (request.dbName) return request.dbName;
+  const header = metadata.get('dbname')[0];
+  return header ? String(header) : DEFAULT_DATABASE;
+}
+
+const partitionRows = (rows: { item: Partition; inMemoryPercentage?: number }[]) => ({
+  partitionNames: rows.map((r) => r.item.name),
+  partitionIDs: rows.map((r) => r.item.id),
+  createdTimestamps: rows.map((r) => r.item.createdTs),
+  createdUtcTimestamps: rows.map((r) => physicalMillis(r.item.createdTs)),
+  inMemoryPercentages: rows.flatMap((r) => (r.inMemoryPercentage === undefined ? [] : [BigInt(r.inMemoryPercentage)])),
+});
+
+const collectionRows = (rows: { item: Collection; inMemoryPercentage?: number }[]) => ({
+  collectionNames: rows.map((r) => r.item.name),
+  collectionIds: rows.map((r) => r.item.id),
+  createdTimestamps: rows.map((r) => r.item.createdTs),
+  createdUtcTimestamps: rows.map((r) => physicalMillis(r.item.createdTs)),
+  inMemoryPercentages: rows.flatMap((r) => (r.inMemoryPercentage === undefined ? [] : [BigInt(r.inMemoryPercentage)])),
+  queryServiceAvailable: rows.map((r) => r.item.loadType !== 'none'),
+});
+
+const rowCountStats = (rowCount: number) => ({ stats: [{ key: 'row_count', value: String(rowCount) }] });
+
+/**
+ * The gRPC front: one translation per RPC of `milvus.proto.milvus.MilvusService` that the reference
+ * server serves — decode the request, call the engine, encode the response. Business errors are
+ * thrown by the engine as MilvusErrors and become the response `status` (see `statusOf`); RPCs
+ * not listed here answer gRPC UNIMPLEMENTED.
+ */
+export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
+  return {
+    // session
+    async connect(_req, md) {
+      const { identifier } = engine.connect(dbOf({}, md));
+      return { serverInfo: { buildTags: engine.limits.version, deployMode: 'STANDALONE', reserved: { engine: 'mvkit' } }, identifier: BigInt.asIntN(64, identifier) };
+    },
+    async getVersion() {
+      return { version: engine.limits.version };
+    },
+    async checkHealth() {
+      return { isHealthy: true };
+    },
+    async allocTimestamp(req) {
+      return { timestamp: engine.allocTimestamp(), count: req.count || 1 };
+    },
+
+    // databases
+    async createDatabase(req) {
+      engine.createDatabase(req.dbName, req.properties.map((p) => ({ key: p.key, value: p.value })));
+      return {};
+    },
+    async dropDatabase(req) {
+      engine.dropDatabase(req.dbName);
+      return {};
+    },
+    async listDatabases() {
+      const dbs = engine.listDatabases();
+      return { dbNames: dbs.map((d) => d.name), createdTimestamp: dbs.map((d) => d.createdTs), dbIds: dbs.map((d) => d.id) };
+    },
+    async describeDatabase(req, md) {
+      const db = engine.describeDatabase(dbOf(req, md));
+      return { dbName: db.name, dbID: db.id, createdTimestamp: db.createdTs, properties: db.properties };
+    },
+
+    // collections
+    async createCollection(req, md) {
+      const schema = decodeSchema(req.schema);
+      engine.createCollection({
+        dbName: dbOf(req, md),
+        collectionName: req.collectionName,
+        description: schema.description,
+        fields: fieldInputsOf(schema),
+        enableDynamicField: schema.enableDynamicField,
+        shardsNum: req.shardsNum,
+        consistencyLevel: req.consistencyLevel,
+        properties: req.properties.map((p) => ({ key: p.key, value: p.value })),
+      });
+      return {};
+    },
+    async dropCollection(req, md) {
+      engine.dropCollection({ dbName: dbOf(req, md), collectionName: req.collectionName });
+      return {};
+    },
+    async hasCollection(req, md) {
+      return { value: engine.hasCollection({ dbName: dbOf(req, md), collectionName: req.collectionName }) };
+    },
+    async describeCollection(req, md) {
+      const c = engine.describeCollection({ dbName: dbOf(req, md), collectionName: req.collectionName });
+      return {
+        schema: collectionSchemaOf(c.schema),
+        collectionID: c.id,
+        virtualChannelNames: Array.from({ length: c.shardsNum }, (_, i) => `by-dev-rootcoord-dml_${i}_${c.id}v${i}`),
+        physicalChannelNames: Array.from({ length: c.shardsNum }, (_, i) => `by-dev-rootcoord-dml_${i}`),
+        createdTimestamp: c.createdTs,
+        createdUtcTimestamp: physicalMillis(c.createdTs),
+        shardsNum: c.shardsNum,
+        consistencyLevel: c.consistencyLevel,
+        collectionName: c.name,
+        properties: c.properties,
+        dbName: c.dbName,
+        numPartitions: BigInt(c.partitions.size),
+      };
+    },
+    async showCollections(req, md) {
+      const type = req.type === ShowType.InMemory ? 1 : 0;
+      return collectionRows(engine.showCollections(dbOf(req, md), type, req.collectionNames));
+    },
+    async loadCollection(req, md) {
+      engine.loadCollection({ dbName: dbOf(req, md), collectionName: req.collectionName, replicaNumber: req.replicaNumber });
+      return {};
+    },
+    async releaseCollection(req, md) {
+      engine.releaseCollection({ dbName: dbOf(req, md), collectionName: req.collectionName });
+      return {};
+    },
+    async getLoadState(req, md) {
+      return { state: engine.getLoadState({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames }) };
+    },
+    async getLoadingProgress(req, md) {
+      const p = engine.getLoadingProgress({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames });
+      return { progress: BigInt(p.progress), refreshProgress: BigInt(p.refreshProgress) };
+    },
+    async getCollectionStatistics(req, md) {
+      return rowCountStats(engine.getCollectionStatistics({ dbName: dbOf(req, md), collectionName: req.collectionName }).rowCount);
+    },
+
+    // partitions
+    async createPartition(req, md) {
+      engine.createPartition({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionName: req.partitionName });
+      return {};
+    },
+    async dropPartition(req, md) {
+      engine.dropPartition({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionName: req.partitionName });
+      return {};
+    },
+    async hasPartition(req, md) {
+      return { value: engine.hasPartition({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionName: req.partitionName }) };
+    },
+    async showPartitions(req, md) {
+      const type = req.type === ShowType.InMemory ? 1 : 0;
+      return partitionRows(engine.showPartitions({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames, type }));
+    },
+    async loadPartitions(req, md) {
+      engine.loadPartitions({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames, replicaNumber: req.replicaNumber });
+      return {};
+    },
+    async releasePartitions(req, md) {
+      engine.releasePartitions({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames });
+      return {};
+    },
+    async getPartitionStatistics(req, md) {
+      return rowCountStats(engine.getPartitionStatistics({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionName: req.partitionName }).rowCount);
+    },
+
+    // indexes
+    async createIndex(req, md) {
+      engine.createIndex({
+        dbName: dbOf(req, md),
+        collectionName: req.collectionName,
+        fieldName: req.fieldName,
+        indexName: req.indexName,
+        params: req.extraParams.map((p) => ({ key: p.key, value: p.value })),
+      });
+      return {};
+    },
+    async describeIndex(req, md) {
+      const found = engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
+      return {
+        indexDescriptions: found.map((i) => ({
+          indexName: i.indexName,
+          indexID: i.indexID,
+          params: [...i.params],
+          fieldName: i.fieldName,
+          indexedRows: 0n,
+          totalRows: 0n,
+          state: IndexState.Finished,
+          indexStateFailReason: '',
+          pendingIndexRows: 0n,
+        })),
+      };
+    },
+    async getIndexState(req, md) {
+      engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
+      return { state: IndexState.Finished };
+    },
+    async getIndexBuildProgress(req, md) {
+      engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
+      return { indexedRows: 0n, totalRows: 0n };
+    },
+    async dropIndex(req, md) {
+      engine.dropIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
+      return {};
+    },
+  };
+}

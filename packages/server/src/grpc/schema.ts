@@ -1,0 +1,65 @@
+import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import { Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { CollectionSchemaSchema, FieldSchemaSchema, type CollectionSchema } from '@mvkit/proto';
+import type { CollectionSpec, FieldInput, FieldSpec } from '../engine/index.js';
+
+/**
+ * Decodes the serialized `schema.CollectionSchema` of a CreateCollectionRequest.
+ * @throws MilvusError 1100 for empty or undecodable bytes.
+ */
+export function decodeSchema(bytes: Uint8Array): CollectionSchema {
+  if (bytes.length === 0) throw MilvusError.of(Merr.ParameterInvalid, `schema is empty: ${Merr.ParameterInvalid.message}`);
+  try {
+    return fromBinary(CollectionSchemaSchema, bytes);
+  } catch (e) {
+    throw MilvusError.of(Merr.ParameterInvalid, `failed to unmarshal collection schema: ${(e as Error).message}: ${Merr.ParameterInvalid.message}`);
+  }
+}
+
+/** Wire fields → engine field inputs (the engine assigns IDs and validates). */
+export function fieldInputsOf(schema: CollectionSchema): FieldInput[] {
+  return schema.fields
+    .filter((f) => !f.isDynamic)
+    .map((f) => ({
+      name: f.name,
+      description: f.description,
+      dataType: f.dataType as DataTypeValue,
+      isPrimaryKey: f.isPrimaryKey,
+      autoID: f.autoID || (f.isPrimaryKey && schema.autoID),
+      typeParams: Object.fromEntries(f.typeParams.map((p) => [p.key, p.value])),
+      isPartitionKey: f.isPartitionKey,
+      isDynamic: false,
+      isClusteringKey: f.isClusteringKey,
+      elementType: f.elementType as DataTypeValue,
+      nullable: f.nullable,
+    }));
+}
+
+/** Engine field → `schema.FieldSchema` init. */
+export function fieldSchemaOf(f: FieldSpec): MessageInitShape<typeof FieldSchemaSchema> {
+  return {
+    fieldID: f.fieldID,
+    name: f.name,
+    isPrimaryKey: f.isPrimaryKey,
+    description: f.description,
+    dataType: f.dataType,
+    typeParams: Object.entries(f.typeParams).map(([key, value]) => ({ key, value })),
+    autoID: f.autoID,
+    elementType: f.elementType,
+    isDynamic: f.isDynamic,
+    isPartitionKey: f.isPartitionKey,
+    isClusteringKey: f.isClusteringKey,
+    nullable: f.nullable,
+  };
+}
+
+/** Engine schema → `schema.CollectionSchema` init. */
+export function collectionSchemaOf(spec: CollectionSpec): MessageInitShape<typeof CollectionSchemaSchema> {
+  return {
+    name: spec.name,
+    description: spec.description,
+    autoID: spec.autoID,
+    fields: spec.fields.map(fieldSchemaOf),
+    enableDynamicField: spec.enableDynamicField,
+  };
+}

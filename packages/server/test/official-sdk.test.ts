@@ -1,0 +1,86 @@
+import { DataType, MilvusClient } from '@zilliz/milvus2-sdk-node';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startServer, type RunningServer } from '../src/index.js';
+
+/**
+ * The official Node SDK (@zilliz/milvus2-sdk-node, pinned) against the reference server: it must
+ * connect without warnings and behave as against Milvus for the calls the docs use.
+ */
+let server: RunningServer;
+let client: MilvusClient;
+const logged: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  const capture = (...args: unknown[]) => {
+    logged.push(args.map(String).join(' '));
+    return true;
+  };
+  vi.spyOn(process.stdout, 'write').mockImplementation(capture);
+  vi.spyOn(process.stderr, 'write').mockImplementation(capture);
+  try {
+    client = new MilvusClient({ address: server.address, token: 'root:Milvus' });
+    await client.connectPromise;
+    await client.hasCollection({ collection_name: 'warmup' });
+  } finally {
+    vi.restoreAllMocks();
+  }
+});
+afterAll(async () => {
+  await client.closeConnection();
+  await server.close();
+});
+
+describe('official Node SDK against the reference server', () => {
+  it('connects with a nonzero identifier and no warning or error output', () => {
+    expect(client.connectStatus).toBe(1);
+    expect(logged.filter((l) => /warn|error/i.test(l))).toEqual([]);
+  });
+
+  it('hasCollection is false for a missing collection and true after createCollection', async () => {
+    expect((await client.hasCollection({ collection_name: 'sdk_c' })).value).toBe(false);
+    const created = await client.createCollection({
+      collection_name: 'sdk_c',
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true, autoID: false },
+        { name: 'vec', data_type: DataType.FloatVector, dim: 8 },
+      ],
+    });
+    expect(created.error_code).toBe('Success');
+    expect((await client.hasCollection({ collection_name: 'sdk_c' })).value).toBe(true);
+  });
+
+  it('refuses to load without an index, then loadCollectionSync loads and getLoadState reports it', async () => {
+    const failed = await client.loadCollectionAsync({ collection_name: 'sdk_c' });
+    expect([failed.code, failed.error_code, failed.reason]).toEqual([700, 'IndexNotExist', 'index not found[collection=sdk_c]']);
+    const idx = await client.createIndex({ collection_name: 'sdk_c', field_name: 'vec', index_type: 'HNSW', metric_type: 'L2', params: { M: 16, efConstruction: 200 } });
+    expect(idx.error_code).toBe('Success');
+    await client.loadCollectionSync({ collection_name: 'sdk_c' });
+    expect((await client.getLoadState({ collection_name: 'sdk_c' })).state).toBe('LoadStateLoaded');
+    await client.releaseCollection({ collection_name: 'sdk_c' });
+    expect((await client.getLoadState({ collection_name: 'sdk_c' })).state).toBe('LoadStateNotLoad');
+    expect((await client.getLoadState({ collection_name: 'no_such' })).state).toBe('LoadStateNotExist');
+  });
+
+  it('loadPartitionsSync loads only the named partitions', async () => {
+    await client.createPartition({ collection_name: 'sdk_c', partition_name: 'p1' });
+    await client.loadPartitionsSync({ collection_name: 'sdk_c', partition_names: ['p1'] });
+    expect((await client.getLoadState({ collection_name: 'sdk_c', partition_names: ['p1'] })).state).toBe('LoadStateLoaded');
+    expect((await client.getLoadState({ collection_name: 'sdk_c', partition_names: ['_default'] })).state).toBe('LoadStateNotLoad');
+    const parts = await client.showPartitions({ collection_name: 'sdk_c' });
+    expect(parts.partition_names).toEqual(['_default', 'p1']);
+    const dropLoaded = await client.dropPartition({ collection_name: 'sdk_c', partition_name: 'p1' });
+    expect(dropLoaded.reason).toBe('partition cannot be dropped, partition is loaded, please release it first');
+  });
+
+  it('describeCollection returns the schema the SDK sent', async () => {
+    const d = await client.describeCollection({ collection_name: 'sdk_c' });
+    expect(d.status.error_code).toBe('Success');
+    expect(d.schema.fields.map((f) => [f.name, f.data_type])).toEqual([
+      ['id', 'Int64'],
+      ['vec', 'FloatVector'],
+    ]);
+    const missing = await client.describeCollection({ collection_name: 'no_such' });
+    expect([missing.status.code, missing.status.error_code]).toEqual([100, 'UnexpectedError']);
+  });
+});

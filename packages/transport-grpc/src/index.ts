@@ -1,0 +1,8 @@
+/**
+ * `@mvkit/transport-grpc`: the gRPC {@link GrpcTransport} for `@mvkit/client`.
+ *
+ * @packageDocumentation
+ */
+export { GrpcTransport, SDK_TYPE, SDK_VERSION } from './transport.js';
+export { fromGrpcError } from './errors.js';
+export { RPC_MAPPINGS, type RpcMapping, type MilvusMethod } from './operations.js';

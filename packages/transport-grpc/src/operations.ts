@@ -1,0 +1,165 @@
+import { create, fromJson, toBinary, toJson, type DescMessage, type JsonObject, type JsonValue } from '@bufbuild/protobuf';
+import {
+  ConsistencyLevel,
+  indexParamsOf,
+  normalizeField,
+  type CreateCollectionRequest,
+  type CreateIndexRequest,
+  type LoadStateRequest,
+  type OperationName,
+  type OperationRequest,
+  type OperationResult,
+  type ShowCollectionsResponse,
+  type ShowPartitionsResponse,
+  type StatisticsResponse,
+} from '@mvkit/core';
+import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
+
+/** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
+export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
+
+/** How one client operation maps onto one RPC. */
+export interface RpcMapping<K extends OperationName> {
+  /** The RPC. */
+  readonly method: MilvusMethod;
+  /** Builds the request message (as a JSON object in proto field names, or an init object). */
+  readonly request: (req: OperationRequest<K>) => Record<string, unknown>;
+  /** Shapes the decoded response as the official SDK does (extra convenience fields). */
+  readonly result: (json: JsonObject) => OperationResult<K>;
+}
+
+/** Request fields that are call options, not wire fields. */
+const CALL_OPTION_KEYS = new Set(['timeout']);
+
+/** Default request mapping: the documented snake_case object is the proto JSON form already. */
+function asJson(req: object): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(req)) if (v !== undefined && !CALL_OPTION_KEYS.has(k)) out[k] = v;
+  return out;
+}
+
+const same = <T>(json: JsonObject): T => json as unknown as T;
+
+function loadStateRequest(req: LoadStateRequest): Record<string, unknown> {
+  const { partition_name, ...rest } = req;
+  return asJson(partition_name !== undefined && !rest.partition_names ? { ...rest, partition_names: [partition_name] } : rest);
+}
+
+function createCollectionRequest(req: CreateCollectionRequest): Record<string, unknown> {
+  const fields = req.fields.map(normalizeField);
+  const schema = create(CollectionSchemaSchema, {
+    name: req.collection_name,
+    description: req.description ?? '',
+    autoID: fields.some((f) => f.isPrimaryKey && f.autoID),
+    enableDynamicField: req.enable_dynamic_field ?? false,
+    fields: fields.map((f) => ({
+      name: f.name,
+      description: f.description,
+      dataType: f.dataType,
+      isPrimaryKey: f.isPrimaryKey,
+      autoID: f.autoID,
+      typeParams: Object.entries(f.typeParams).map(([key, value]) => ({ key, value })),
+      isPartitionKey: f.isPartitionKey,
+      isClusteringKey: f.isClusteringKey,
+      elementType: f.elementType,
+      nullable: f.nullable,
+    })),
+  });
+  return {
+    db_name: req.db_name ?? '',
+    collection_name: req.collection_name,
+    schema: Buffer.from(toBinary(CollectionSchemaSchema, schema)).toString('base64'),
+    shards_num: req.shards_num ?? 1,
+    consistency_level: ConsistencyLevel[req.consistency_level ?? 'Bounded'],
+    properties: Object.entries(req.properties ?? {}).map(([key, value]) => ({ key, value: String(value) })),
+    ...(req.num_partitions !== undefined ? { num_partitions: String(req.num_partitions) } : {}),
+  };
+}
+
+function createIndexRequest(req: CreateIndexRequest): Record<string, unknown> {
+  return {
+    db_name: req.db_name ?? '',
+    collection_name: req.collection_name,
+    field_name: req.field_name,
+    index_name: req.index_name ?? '',
+    extra_params: indexParamsOf(req),
+  };
+}
+
+function withPartitionRows(json: JsonObject): ShowPartitionsResponse {
+  const r = json as unknown as ShowPartitionsResponse;
+  r.data = r.partition_names.map((name, i) => ({
+    name,
+    id: r.partitionIDs[i] ?? '',
+    timestamp: r.created_utc_timestamps[i] ?? '',
+    ...(r.inMemory_percentages[i] !== undefined ? { loadedPercentage: r.inMemory_percentages[i] } : {}),
+  }));
+  return r;
+}
+
+function withCollectionRows(json: JsonObject): ShowCollectionsResponse {
+  const r = json as unknown as ShowCollectionsResponse;
+  r.data = r.collection_names.map((name, i) => ({
+    name,
+    id: r.collection_ids[i] ?? '',
+    timestamp: r.created_utc_timestamps[i] ?? '',
+    loadedPercentage: r.inMemory_percentages[i] ?? '',
+  }));
+  return r;
+}
+
+function withRowCount(json: JsonObject): StatisticsResponse {
+  const r = json as unknown as StatisticsResponse;
+  r.data = { row_count: r.stats.find((s) => s.key === 'row_count')?.value ?? '0' };
+  return r;
+}
+
+const m = MilvusService.method;
+const rpc = <K extends OperationName>(
+  method: MilvusMethod,
+  request: (req: OperationRequest<K>) => Record<string, unknown> = asJson,
+  result: (json: JsonObject) => OperationResult<K> = same,
+): RpcMapping<K> => ({ method, request, result });
+
+/** Every client operation and its RPC. */
+export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
+  getVersion: rpc(m.getVersion),
+  checkHealth: rpc(m.checkHealth),
+  createDatabase: rpc(m.createDatabase),
+  dropDatabase: rpc(m.dropDatabase),
+  listDatabases: rpc(m.listDatabases),
+  createCollection: rpc(m.createCollection, createCollectionRequest),
+  dropCollection: rpc(m.dropCollection),
+  hasCollection: rpc(m.hasCollection),
+  describeCollection: rpc(m.describeCollection),
+  showCollections: rpc(m.showCollections, asJson, withCollectionRows),
+  loadCollection: rpc(m.loadCollection),
+  releaseCollection: rpc(m.releaseCollection),
+  getLoadState: rpc(m.getLoadState, loadStateRequest),
+  getLoadingProgress: rpc(m.getLoadingProgress, loadStateRequest),
+  getCollectionStatistics: rpc(m.getCollectionStatistics, asJson, withRowCount),
+  createPartition: rpc(m.createPartition),
+  dropPartition: rpc(m.dropPartition),
+  hasPartition: rpc(m.hasPartition),
+  showPartitions: rpc(m.showPartitions, asJson, withPartitionRows),
+  loadPartitions: rpc(m.loadPartitions),
+  releasePartitions: rpc(m.releasePartitions),
+  getPartitionStatistics: rpc(m.getPartitionStatistics, asJson, withRowCount),
+  createIndex: rpc(m.createIndex, createIndexRequest),
+  describeIndex: rpc(m.describeIndex),
+  dropIndex: rpc(m.dropIndex),
+};
+
+/**
+ * Decodes a request object (proto JSON names, snake_case) into the RPC's request message.
+ * @throws MilvusError-compatible errors are raised by the caller; this throws protobuf-es's
+ *   `cannot decode` error for a wrongly typed field.
+ */
+export function requestMessage(schema: DescMessage, json: Record<string, unknown>) {
+  return fromJson(schema, json as JsonValue, { ignoreUnknownFields: true });
+}
+
+/** Encodes a response message as the official SDK shows it: snake_case, int64 as strings, enums by name, defaults present. */
+export function resultJson(schema: DescMessage, message: Parameters<typeof toJson>[1]): JsonObject {
+  return toJson(schema, message, { useProtoFieldName: true, alwaysEmitImplicit: true }) as JsonObject;
+}

@@ -1,0 +1,138 @@
+import { credentials as grpcCredentials, Metadata, type ChannelCredentials } from '@grpc/grpc-js';
+import { create, type DescMessage } from '@bufbuild/protobuf';
+import {
+  MilvusError,
+  credentialOf,
+  parseAddress,
+  type CallOptions,
+  type ConnectionOptions,
+  type OperationName,
+  type OperationRequest,
+  type OperationResult,
+  type Transport,
+} from '@mvkit/core';
+import { MilvusService, createGrpcStub, type GrpcStub } from '@mvkit/proto';
+import { fromGrpcError } from './errors.js';
+import { RPC_MAPPINGS, requestMessage, resultJson } from './operations.js';
+
+/** SDK name sent in `ClientInfo.sdk_type` at Connect. */
+export const SDK_TYPE = 'mvkit-node';
+/** SDK version sent in `ClientInfo.sdk_version`. */
+export const SDK_VERSION = '0.1.0';
+
+const CHANNEL_OPTIONS = {
+  'grpc.max_receive_message_length': -1,
+  'grpc.max_send_message_length': -1,
+  'grpc.keepalive_time_ms': 55_000,
+  'grpc.keepalive_timeout_ms': 5_000,
+} as const;
+
+/**
+ * The gRPC transport: Milvus v2 RPCs (`milvus.proto.milvus.MilvusService`) over @grpc/grpc-js with
+ * static protobuf-es codecs.
+ *
+ * Nothing happens in the constructor. `connect()` (or the first call) opens the channel and
+ * performs Connect, as pymilvus and the official Node SDK do, then sends the returned
+ * `identifier`, the `dbname` and the `authorization` (base64 of the token or `user:password`)
+ * metadata on every call. A response status with `code != 0` or `error_code != Success` is thrown
+ * as a {@link MilvusError}; gRPC faults are mapped by {@link fromGrpcError}.
+ */
+export class GrpcTransport implements Transport {
+  readonly kind = 'grpc';
+  readonly #options: ConnectionOptions;
+  #stub: GrpcStub | undefined;
+  #connecting: Promise<void> | undefined;
+  #identifier: string | undefined;
+
+  /** @param options - address, credentials, database, TLS and default timeout. */
+  constructor(options: ConnectionOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Opens the channel and calls Connect; idempotent (concurrent callers share one attempt).
+   * @throws MilvusError 2 unreachable, 800 unknown database, 1400 bad credentials.
+   */
+  connect(options: CallOptions = {}): Promise<void> {
+    this.#connecting ??= this.#handshake(options).catch((e: unknown) => {
+      this.#connecting = undefined;
+      this.#stub?.close();
+      this.#stub = undefined;
+      throw e;
+    });
+    return this.#connecting;
+  }
+
+  /** Performs one operation; see {@link Transport.call}. */
+  async call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
+    await this.connect(options);
+    const mapping = RPC_MAPPINGS[op];
+    let message;
+    try {
+      message = requestMessage(mapping.method.input, mapping.request(request));
+    } catch (e) {
+      throw new MilvusError(`invalid ${op} request: ${(e as Error).message}`, { code: 1100, origin: 'client', cause: e });
+    }
+    const response = await this.#unary(mapping.method, message, options);
+    return mapping.result(resultJson(mapping.method.output, response));
+  }
+
+  /** Closes the channel; idempotent. A later call reconnects. */
+  async close(): Promise<void> {
+    this.#stub?.close();
+    this.#stub = undefined;
+    this.#connecting = undefined;
+    this.#identifier = undefined;
+  }
+
+  async #handshake(options: CallOptions): Promise<void> {
+    const { host, port, secure } = parseAddress(this.#options.address);
+    this.#stub = createGrpcStub(`${host.includes(':') ? `[${host}]` : host}:${port}`, this.#channelCredentials(secure), CHANNEL_OPTIONS);
+    const method = MilvusService.method.connect;
+    const request = create(method.input, {
+      clientInfo: { sdkType: SDK_TYPE, sdkVersion: SDK_VERSION, localTime: new Date().toISOString(), user: this.#options.username ?? '' },
+    });
+    const response = await this.#unary(method, request, options);
+    this.#identifier = String(response.identifier);
+  }
+
+  #channelCredentials(secure: boolean): ChannelCredentials {
+    const tls = this.#options.tls;
+    if (!tls && !this.#options.ssl && !secure) return grpcCredentials.createInsecure();
+    const buf = (v: Uint8Array | string | undefined): Buffer | null => (v === undefined ? null : Buffer.from(v));
+    return grpcCredentials.createSsl(buf(tls?.rootCert), buf(tls?.privateKey), buf(tls?.certChain), tls?.serverName ? { checkServerIdentity: () => undefined } : {});
+  }
+
+  #metadata(): Metadata {
+    const md = new Metadata();
+    const credential = credentialOf(this.#options);
+    if (credential) md.set('authorization', Buffer.from(credential).toString('base64'));
+    if (this.#options.database) md.set('dbname', this.#options.database);
+    if (this.#identifier) md.set('identifier', this.#identifier);
+    return md;
+  }
+
+  async #unary<M extends (typeof MilvusService.method)[keyof typeof MilvusService.method]>(
+    method: M,
+    request: Parameters<GrpcStub['unary']>[1],
+    options: CallOptions,
+  ) {
+    const stub = this.#stub;
+    if (!stub) throw fromGrpcError(Object.assign(new Error('transport is closed'), { code: 14 }));
+    const timeout = options.timeout ?? this.#options.timeout;
+    let response;
+    try {
+      response = await stub.unary(method, request, {
+        metadata: this.#metadata(),
+        ...(timeout !== undefined ? { deadline: Date.now() + timeout } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+      });
+    } catch (e) {
+      throw fromGrpcError(e);
+    }
+    const status = (method.output as DescMessage).typeName === 'milvus.proto.common.Status' ? response : (response as { status?: unknown }).status;
+    const error = status ? MilvusError.fromStatus(status as Parameters<typeof MilvusError.fromStatus>[0]) : undefined;
+    if (error) throw error;
+    return response;
+  }
+}
