@@ -1,5 +1,5 @@
 import { credentials as grpcCredentials, Metadata, type ChannelCredentials } from '@grpc/grpc-js';
-import { create, type DescMessage } from '@bufbuild/protobuf';
+import { create, type DescMessage, type DescMethod, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   MilvusError,
   credentialOf,
@@ -74,7 +74,7 @@ export class GrpcTransport implements Transport {
       throw new MilvusError(`invalid ${op} request: ${(e as Error).message}`, { code: 1100, origin: 'client', cause: e });
     }
     const response = await this.#unary(mapping.method, message, options);
-    return mapping.result(resultJson(mapping.method.output, response));
+    return mapping.result(resultJson(mapping.method.output, response as unknown as Parameters<typeof resultJson>[1]));
   }
 
   /** Closes the channel; idempotent. A later call reconnects. */
@@ -112,25 +112,21 @@ export class GrpcTransport implements Transport {
     return md;
   }
 
-  async #unary<M extends (typeof MilvusService.method)[keyof typeof MilvusService.method]>(
-    method: M,
-    request: Parameters<GrpcStub['unary']>[1],
-    options: CallOptions,
-  ) {
+  async #unary(method: DescMethod, request: unknown, options: CallOptions): Promise<Record<string, unknown>> {
     const stub = this.#stub;
     if (!stub) throw fromGrpcError(Object.assign(new Error('transport is closed'), { code: 14 }));
     const timeout = options.timeout ?? this.#options.timeout;
     let response;
     try {
-      response = await stub.unary(method, request, {
+      response = (await stub.unary(method, request as MessageInitShape<DescMessage>, {
         metadata: this.#metadata(),
         ...(timeout !== undefined ? { deadline: Date.now() + timeout } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
-      });
+      })) as unknown as Record<string, unknown>;
     } catch (e) {
       throw fromGrpcError(e);
     }
-    const status = (method.output as DescMessage).typeName === 'milvus.proto.common.Status' ? response : (response as { status?: unknown }).status;
+    const status = method.output.typeName === 'milvus.proto.common.Status' ? response : response.status;
     const error = status ? MilvusError.fromStatus(status as Parameters<typeof MilvusError.fromStatus>[0]) : undefined;
     if (error) throw error;
     return response;

@@ -49,8 +49,8 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
     async checkHealth() {
       return { isHealthy: true };
     },
-    async allocTimestamp(req) {
-      return { timestamp: engine.allocTimestamp(), count: req.count || 1 };
+    async allocTimestamp() {
+      return { timestamp: engine.allocTimestamp() };
     },
 
     // databases
