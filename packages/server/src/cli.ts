@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /**
  * `mvkit` command line: `mvkit serve [--host H] [--port P] [--log-level L]` starts the reference
  * server, prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
