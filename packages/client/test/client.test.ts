@@ -138,3 +138,24 @@ describe('MilvusClient over gRPC', () => {
     await c.close();
   });
 });
+
+describe('authentication', () => {
+  it('sends token or user/password credentials and maps UNAUTHENTICATED to 1400', async () => {
+    const secured = await startServer({ port: 0, auth: { users: { root: 'Milvus' } } });
+    const anonymous = new MilvusClient({ address: secured.address });
+    const wrong = new MilvusClient({ address: secured.address, token: 'root:nope' });
+    const withToken = new MilvusClient({ address: secured.address, token: 'root:Milvus' });
+    const withUser = new MilvusClient({ address: secured.address, username: 'root', password: 'Milvus' });
+    try {
+      let e = await rejection(anonymous.connect());
+      expect([e.code, e.transportStatus, e.reason]).toEqual([1400, 16, 'not authenticated: missing authorization in header']);
+      e = await rejection(wrong.hasCollection(book));
+      expect(e.reason).toBe('not authenticated: auth check failure, please check username and password are correct');
+      expect((await withToken.hasCollection(book)).value).toBe(false);
+      expect((await withUser.hasCollection(book)).value).toBe(false);
+    } finally {
+      await Promise.all([anonymous, wrong, withToken, withUser].map((c) => c.close()));
+      await secured.close();
+    }
+  });
+});

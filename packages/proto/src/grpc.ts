@@ -54,6 +54,24 @@ export function toGrpcServiceDefinition(service: DescService): ServiceDefinition
   return def as ServiceDefinition;
 }
 
+/**
+ * An error a server handler throws to answer with a specific gRPC status (e.g. UNAUTHENTICATED)
+ * instead of INTERNAL.
+ */
+export class GrpcStatusError extends Error {
+  /**
+   * @param code - gRPC status code (`@grpc/grpc-js` `status`).
+   * @param details - the status details sent to the client.
+   */
+  constructor(
+    readonly code: number,
+    details: string,
+  ) {
+    super(details);
+    this.name = 'GrpcStatusError';
+  }
+}
+
 /** A server-side handler: decoded request and call metadata in, response message (or init object) out. */
 export type UnaryHandler<I extends DescMessage, O extends DescMessage> = (
   request: MessageShape<I>,
@@ -68,7 +86,8 @@ export type ServiceHandlers<S extends GenServiceMethods> = {
 /**
  * Wraps handlers as grpc-js unary implementations keyed like {@link toGrpcServiceDefinition}.
  * Methods without a handler are left out (grpc-js answers them UNIMPLEMENTED). A handler that
- * throws or rejects answers gRPC INTERNAL with the error message; the server keeps serving.
+ * throws a {@link GrpcStatusError} answers with its status; any other error answers gRPC INTERNAL
+ * with the error message. The server keeps serving either way.
  */
 export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<S>, handlers: Partial<ServiceHandlers<S>>): UntypedServiceImplementation {
   const impl: UntypedServiceImplementation = {};
@@ -78,7 +97,11 @@ export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<
     impl[method.name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
       handler(call.request, call.metadata).then(
         (response) => callback(null, response),
-        (error: unknown) => callback({ code: GrpcStatus.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
+        (error: unknown) =>
+          callback({
+            code: error instanceof GrpcStatusError ? error.code : GrpcStatus.INTERNAL,
+            details: error instanceof Error ? error.message : String(error),
+          }),
       );
     };
   }

@@ -1,5 +1,5 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--log-level L]` starts the reference
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--log-level L] [--auth user:password]` starts the reference
  * server, prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
  * SIGINT/SIGTERM.
  *
@@ -15,6 +15,12 @@ function portNumber(value: string): number {
   return port;
 }
 
+function credential(value: string, previous: [string, string][]): [string, string][] {
+  const colon = value.indexOf(':');
+  if (colon <= 0) throw new InvalidArgumentError('expected user:password');
+  return [...previous, [value.slice(0, colon), value.slice(colon + 1)]];
+}
+
 const program = new Command('mvkit').description('In-memory, wire-compatible Milvus reference server').showHelpAfterError();
 
 program
@@ -23,8 +29,10 @@ program
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--port <port>', 'port (0 = any free port)', portNumber, 19530)
   .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('warn'))
-  .action(async (opts: { host: string; port: number; logLevel: LogLevel }) => {
-    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel });
+  .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
+  .action(async (opts: { host: string; port: number; logLevel: LogLevel; auth: [string, string][] }) => {
+    const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
+    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, ...auth });
     process.stdout.write(`mvkit listening on ${server.address}\n`);
     const stop = (signal: string) => {
       process.stderr.write(`mvkit: ${signal}, shutting down\n`);

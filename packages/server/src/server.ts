@@ -1,6 +1,7 @@
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MilvusService, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
 import { Engine, type EngineOptions } from './engine/index.js';
+import type { AuthOptions } from './grpc/auth.js';
 import { grpcFront } from './grpc/front.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 
@@ -16,6 +17,8 @@ export interface ServerOptions extends EngineOptions {
   logLevel?: LogLevel;
   /** Logger; default stderr at `logLevel`. */
   logger?: Logger;
+  /** Require credentials (Milvus `authorizationEnabled`); default off, as a fresh Milvus. */
+  auth?: AuthOptions;
 }
 
 /** A running reference server. */
@@ -42,7 +45,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const engine = options.engine ?? new Engine(options);
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn');
   const server = new Server({ 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 });
-  server.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, grpcFront(engine, logger)));
+  server.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, grpcFront(engine, logger, options.auth)));
   const port = await new Promise<number>((resolve, reject) => {
     server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${options.port ?? 19530}`, ServerCredentials.createInsecure(), (err, bound) =>
       err ? reject(err) : resolve(bound),

@@ -2,6 +2,7 @@ import type { Metadata } from '@grpc/grpc-js';
 import { MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
 import type { Engine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
+import { authenticate, type AuthOptions } from './auth.js';
 import { milvusHandlers } from './handlers.js';
 import { statusOf } from './status.js';
 
@@ -11,8 +12,9 @@ type AnyHandler = (request: never, metadata: Metadata) => Promise<object>;
  * The complete gRPC front for `engine`: every served RPC wrapped so that a thrown error becomes
  * the response's `common.Status` (as Milvus answers business errors: gRPC OK with a non-zero
  * status) and a success carries an explicit all-zero status (SDKs read `status` unconditionally).
+ * With `auth`, every call must carry valid credentials (gRPC UNAUTHENTICATED otherwise, as Milvus).
  */
-export function grpcFront(engine: Engine, logger: Logger): Partial<MilvusServiceHandlers> {
+export function grpcFront(engine: Engine, logger: Logger, auth?: AuthOptions): Partial<MilvusServiceHandlers> {
   const handlers = milvusHandlers(engine) as Record<string, AnyHandler>;
   const wrapped: Record<string, AnyHandler> = {};
   for (const method of MilvusService.methods) {
@@ -20,6 +22,7 @@ export function grpcFront(engine: Engine, logger: Logger): Partial<MilvusService
     if (!handler) continue;
     const returnsStatus = method.output.typeName === 'milvus.proto.common.Status';
     wrapped[method.localName] = async (request, metadata) => {
+      if (auth) authenticate(auth, metadata);
       try {
         const result = await handler(request, metadata);
         logger.debug(`${method.name} ok`);

@@ -1,0 +1,26 @@
+import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import { GrpcStatusError } from '@mvkit/proto';
+
+/** Users the server accepts when authentication is on (`common.security.authorizationEnabled`). */
+export interface AuthOptions {
+  /** Password by user name, e.g. `{ root: 'Milvus' }`. */
+  users: Readonly<Record<string, string>>;
+}
+
+/**
+ * Checks the `authorization` metadata (base64 of `user:password`) as Milvus's proxy interceptor
+ * does when authorization is enabled.
+ * @throws GrpcStatusError UNAUTHENTICATED `missing authorization in header` or
+ *   `auth check failure, please check username and password are correct`.
+ */
+export function authenticate(auth: AuthOptions, metadata: Metadata): void {
+  const header = metadata.get('authorization')[0];
+  if (header === undefined || header === '') throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'missing authorization in header');
+  const decoded = Buffer.from(String(header), 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  const user = colon < 0 ? decoded : decoded.slice(0, colon);
+  const password = colon < 0 ? undefined : decoded.slice(colon + 1);
+  if (password === undefined || auth.users[user] !== password) {
+    throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'auth check failure, please check username and password are correct');
+  }
+}
