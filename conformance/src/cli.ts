@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * `mvkit-conformance replay [--uri URI] [--token T] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
+ * replays the documentation corpus, prints the table and a summary line, writes JSON and
+ * Markdown reports, and exits 1 if any block failed.
+ *
+ * @packageDocumentation
+ */
+import { fileURLToPath } from 'node:url';
+import { Command, Option } from 'commander';
+import { replay, type ClientChoice } from './replay.js';
+import { summaryLine, textTable, writeReport } from './report.js';
+
+const program = new Command('mvkit-conformance').description('Replay Milvus documentation examples against a Milvus server').showHelpAfterError();
+
+program
+  .command('replay')
+  .description('run every documented example and report pass / fail / n/a per block and client')
+  .option('--uri <uri>', 'a Milvus to test instead of the embedded reference server (e.g. http://localhost:19530)')
+  .option('--token <token>', 'token or user:password for --uri')
+  .addOption(new Option('--client <client>', 'Node client(s) to run').choices(['mvkit', 'official', 'both']).default('both'))
+  .option('--page <name>', 'only this page (file name in conformance/docs)')
+  .option('--out <dir>', 'where to write report.json and report.md', fileURLToPath(new URL('../reports/', import.meta.url)))
+  .action(async (opts: { uri?: string; token?: string; client: ClientChoice; page?: string; out: string }) => {
+    const report = await replay({
+      ...(opts.uri ? { uri: opts.uri } : {}),
+      ...(opts.token ? { token: opts.token } : {}),
+      client: opts.client,
+      ...(opts.page ? { page: opts.page } : {}),
+    });
+    console.log(`Target: ${report.target}`);
+    console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+    console.log(textTable(report));
+    const paths = writeReport(report, opts.out);
+    console.log(`\nReports: ${paths.json}, ${paths.markdown}`);
+    console.log(summaryLine(report));
+    process.exitCode = report.summary.fail > 0 ? 1 : 0;
+  });
+
+program.parseAsync().catch((e: unknown) => {
+  console.error(`mvkit-conformance: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

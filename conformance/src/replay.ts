@@ -1,0 +1,117 @@
+import { createRequire } from 'node:module';
+import { loadCorpus, loadData, type Page } from './corpus.js';
+import { extractBlocks, type CodeBlock } from './extract.js';
+import type { Erratum } from './match.js';
+import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Target } from './runners/node.js';
+
+/** Which Node clients to run. */
+export type ClientChoice = 'mvkit' | 'official' | 'both';
+
+/** Options of {@link replay}. */
+export interface ReplayOptions {
+  /** Server to run against; default: an embedded reference server on an ephemeral port. */
+  uri?: string;
+  /** Token or `user:password` for `uri`. */
+  token?: string;
+  /** Default `both`. */
+  client?: ClientChoice;
+  /** Only this page (file name). */
+  page?: string;
+}
+
+/** A known way in which the reference server differs from Milvus (data: `conformance/known-divergences.json`). */
+export interface KnownDivergence {
+  area: string;
+  behaviour: string;
+  reason: string;
+}
+
+/** The outcome of a replay. */
+export interface Report {
+  /** What ran against: `embedded mvkit reference server` or the URI. */
+  target: string;
+  /** Client name → package@version. */
+  clients: Record<string, string>;
+  results: BlockResult[];
+  summary: { pass: number; fail: number; docError: number; notApplicable: number };
+  knownDivergences: KnownDivergence[];
+}
+
+const require = createRequire(import.meta.url);
+
+/** The two Node clients: ours (only the import line changes) and the pinned official SDK. */
+export async function nodeSdks(choice: ClientChoice = 'both'): Promise<NodeSdk[]> {
+  const sdks: NodeSdk[] = [];
+  if (choice !== 'official') sdks.push({ name: 'mvkit', specifier: '@mvkit/client', module: (await import('@mvkit/client')) as unknown as NodeSdk['module'] });
+  if (choice !== 'mvkit') {
+    sdks.push({ name: 'official', specifier: '@zilliz/milvus2-sdk-node', module: (await import('@zilliz/milvus2-sdk-node')) as unknown as NodeSdk['module'] });
+  }
+  return sdks;
+}
+
+function versionOf(pkg: string): string {
+  try {
+    return (require(`${pkg}/package.json`) as { version: string }).version;
+  } catch {
+    return 'workspace';
+  }
+}
+
+/** Why a block of another language is not run here. */
+function notRun(block: CodeBlock): BlockResult {
+  const why =
+    block.language === 'shell'
+      ? 'milvus_cli command; no milvus_cli runner yet'
+      : `no ${block.language} runner yet`;
+  return { page: block.page, language: block.language, block: block.languageIndex, client: '-', outcome: 'n/a', detail: why };
+}
+
+/**
+ * Replays every code block of the corpus against a target and reports, block by block and client
+ * by client, whether the documented behaviour holds. JavaScript blocks run with each Node client;
+ * blocks in languages without a runner are listed as not applicable, with the reason.
+ */
+export async function replay(options: ReplayOptions = {}): Promise<Report> {
+  const fixtures = loadData<Record<string, FixtureStep[]>>('fixtures.json');
+  const errata = loadData<Erratum[]>('errata.json');
+  const knownDivergences = loadData<KnownDivergence[]>('../known-divergences.json');
+  const pages = loadCorpus().filter((p: Page) => !options.page || p.name === options.page);
+  if (pages.length === 0) throw new Error(`no page named ${options.page}`);
+  let close: (() => Promise<void>) | undefined;
+  let target: Target;
+  let targetName: string;
+  if (options.uri) {
+    target = { address: options.uri, ...(options.token !== undefined ? { token: options.token } : {}) };
+    targetName = options.uri;
+  } else {
+    const { startServer } = await import('@mvkit/server');
+    const server = await startServer({ port: 0 });
+    close = () => server.close();
+    target = { address: server.address, token: 'root:Milvus' };
+    targetName = `embedded mvkit reference server (${server.address})`;
+  }
+  const sdks = await nodeSdks(options.client);
+  const results: BlockResult[] = [];
+  try {
+    for (const page of pages) {
+      const blocks = extractBlocks(page);
+      const js = blocks.filter((b) => b.language === 'javascript');
+      const byKey = new Map<string, BlockResult[]>();
+      for (const sdk of sdks) {
+        const pageResults = js.length ? await runNodePage(page.name, js, { sdk, target, fixture: fixtures[page.name] ?? [], errata }) : [];
+        for (const r of pageResults) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
+      }
+      for (const block of blocks) results.push(...(byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]));
+    }
+  } finally {
+    await close?.();
+  }
+  const count = (o: BlockResult['outcome']) => results.filter((r) => r.outcome === o).length;
+  return {
+    target: targetName,
+    clients: Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
+    results,
+    summary: { pass: count('pass'), fail: count('fail'), docError: count('doc-error'), notApplicable: count('n/a') },
+    knownDivergences,
+  };
+}

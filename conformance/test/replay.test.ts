@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../src/corpus.js';
+import type { Erratum } from '../src/match.js';
+import { replay } from '../src/replay.js';
+
+/** End to end: the corpus against the embedded reference server with both Node clients. */
+describe('replay against the embedded reference server', () => {
+  it('passes every applicable JavaScript block with both clients', async () => {
+    const report = await replay();
+    const js = report.results.filter((r) => r.language === 'javascript');
+    const docErrors = loadData<Erratum[]>('errata.json').filter((e) => e.kind === 'doc-error');
+    expect(report.clients).toEqual({ mvkit: expect.stringMatching(/^@mvkit\/client@/), official: '@zilliz/milvus2-sdk-node@3.0.6' });
+    expect(js.filter((r) => r.outcome === 'fail')).toEqual([]);
+    for (const r of js.filter((x) => x.outcome === 'doc-error')) {
+      expect(docErrors.some((e) => e.page === r.page && e.block === r.block && e.client === r.client)).toBe(true);
+    }
+    const mvkit = js.filter((r) => r.client === 'mvkit');
+    expect(mvkit.filter((r) => r.outcome === 'pass').length).toBe(7);
+    expect(js.filter((r) => r.outcome === 'n/a').map((r) => [r.page, r.client])).toEqual([
+      ['release_partition.md', 'mvkit'],
+      ['release_partition.md', 'official'],
+    ]);
+    expect(report.results.filter((r) => r.language !== 'javascript').every((r) => r.outcome === 'n/a' && r.detail.length > 0)).toBe(true);
+    expect(report.summary.fail).toBe(0);
+  }, 120_000);
+});
