@@ -1,6 +1,8 @@
 /**
- * The one adapter between protobuf-es service descriptors and @grpc/grpc-js, used by the gRPC
- * client transport and by the reference server.
+ * The one adapter between protobuf-es service descriptors and `@grpc/grpc-js`, used by the gRPC
+ * client transport and by the reference server. No runtime `.proto` loading and no lookup by
+ * name strings: everything is derived from the generated descriptors, so it survives bundling
+ * and minification.
  *
  * @packageDocumentation
  */
@@ -12,36 +14,57 @@ import {
   status as GrpcStatus,
   type ChannelCredentials,
   type ChannelOptions,
+  type Deadline,
+  type ServerUnaryCall,
   type ServiceDefinition,
+  type ServiceError,
   type UntypedServiceImplementation,
   type sendUnaryData,
-  type ServerUnaryCall,
 } from '@grpc/grpc-js';
+import type { MilvusService } from './gen/milvus/proto/milvus/milvus_pb.js';
 
-/** The gRPC path of a method: `/<package>.<Service>/<Rpc>`. */
+/**
+ * The gRPC path of a method, `/<package>.<Service>/<Rpc>`, e.g.
+ * `/milvus.proto.milvus.MilvusService/CreatePartition`.
+ */
 export function methodPath(method: DescMethod): string {
   return `/${method.parent.typeName}/${method.name}`;
 }
 
+/**
+ * Serialiser for `schema`. It accepts a full message or a plain init object: protobuf-es
+ * `toBinary` needs a real message (an init object fails on nested messages), so `create` comes
+ * first; `create` returns an existing message of the same type unchanged.
+ */
 function serializer<D extends DescMessage>(schema: D): (value: MessageShape<D> | MessageInitShape<D>) => Buffer {
-  // `create` accepts a full message or a plain init object; toBinary needs a real message.
-  return (value) => Buffer.from(toBinary(schema, create(schema, value as MessageInitShape<D>)));
+  return (value) => {
+    const bytes = toBinary(schema, create(schema, value as MessageInitShape<D>));
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  };
 }
 
+/** Deserialiser for `schema`; `fromBinary` throws on malformed input, which grpc-js turns into a gRPC error. */
 function deserializer<D extends DescMessage>(schema: D): (bytes: Buffer) => MessageShape<D> {
   return (bytes) => fromBinary(schema, bytes);
 }
 
 /**
- * Turns a protobuf-es service descriptor into a grpc-js `ServiceDefinition` keyed by RPC name
- * (e.g. `CreatePartition`), with binary codecs. Unary methods only (Milvus's API is unary).
- * Decoding garbage throws inside grpc-js, which answers the call with an error status.
+ * Builds the `@grpc/grpc-js` `ServiceDefinition` of a protobuf-es service: one entry per RPC,
+ * keyed by the RPC name as written in the proto (`CreatePartition`), with path
+ * {@link methodPath} and binary codecs. Request and response serialisers accept a message or an
+ * init object; deserialisers throw on malformed bytes (grpc-js answers such a call with gRPC
+ * INTERNAL and keeps serving).
+ *
+ * Mirrors what `@grpc/proto-loader` + `loadPackageDefinition` produce, without loading `.proto`
+ * files at run time.
+ *
+ * @throws Error if the service has a streaming method (the Milvus API is unary only).
  */
 export function toGrpcServiceDefinition(service: DescService): ServiceDefinition {
-  const def: Record<string, ServiceDefinition[string]> = {};
+  const definition: Record<string, ServiceDefinition[string]> = {};
   for (const method of service.methods) {
-    if (method.methodKind !== 'unary') continue;
-    def[method.name] = {
+    if (method.methodKind !== 'unary') throw new Error(`${methodPath(method)} is ${method.methodKind}; only unary methods are supported`);
+    definition[method.name] = {
       path: methodPath(method),
       requestStream: false,
       responseStream: false,
@@ -51,12 +74,12 @@ export function toGrpcServiceDefinition(service: DescService): ServiceDefinition
       responseDeserialize: deserializer(method.output),
     };
   }
-  return def as ServiceDefinition;
+  return definition;
 }
 
 /**
- * An error a server handler throws to answer with a specific gRPC status (e.g. UNAUTHENTICATED)
- * instead of INTERNAL.
+ * An error a server handler throws to answer with a specific gRPC status (for example
+ * UNAUTHENTICATED) instead of INTERNAL.
  */
 export class GrpcStatusError extends Error {
   /**
@@ -72,30 +95,52 @@ export class GrpcStatusError extends Error {
   }
 }
 
-/** A server-side handler: decoded request and call metadata in, response message (or init object) out. */
+/**
+ * A server-side unary handler: the decoded request and the call metadata in; the response as a
+ * message or a plain init object (`{ status: {}, value: true }`) out.
+ */
 export type UnaryHandler<I extends DescMessage, O extends DescMessage> = (
   request: MessageShape<I>,
   metadata: Metadata,
 ) => Promise<MessageShape<O> | MessageInitShape<O>>;
 
-/** Handlers for the methods of a service, keyed by protobuf-es local name (e.g. `createPartition`). */
+/**
+ * Handlers for every method of a service, keyed by the protobuf-es local name of the method
+ * (`createPartition` for `rpc CreatePartition`).
+ */
 export type ServiceHandlers<S extends GenServiceMethods> = {
   [K in keyof S]: S[K] extends { input: infer I extends DescMessage; output: infer O extends DescMessage } ? UnaryHandler<I, O> : never;
 };
 
 /**
- * Wraps handlers as grpc-js unary implementations keyed like {@link toGrpcServiceDefinition}.
- * Methods without a handler are left out (grpc-js answers them UNIMPLEMENTED). A handler that
- * throws a {@link GrpcStatusError} answers with its status; any other error answers gRPC INTERNAL
- * with the error message. The server keeps serving either way.
+ * Server-side handlers for `milvus.proto.milvus.MilvusService`, keyed by local name
+ * (`connect`, `createPartition`, `showPartitions`, …). Pass a `Partial<MilvusServiceHandlers>`
+ * to {@link toGrpcHandlers}.
+ */
+export type MilvusServiceHandlers = ServiceHandlers<(typeof MilvusService)['method']>;
+
+/**
+ * Turns typed handlers into grpc-js unary implementations keyed like
+ * {@link toGrpcServiceDefinition} (by RPC name), ready for `server.addService(definition, impl)`.
+ *
+ * - Methods without a handler are left out; grpc-js answers them UNIMPLEMENTED.
+ * - A handler that throws (or rejects) a {@link GrpcStatusError} answers with that status; any
+ *   other error answers gRPC INTERNAL with the error's message. The server keeps serving.
+ * - A response that cannot be encoded answers INTERNAL (`Error serializing response`, from grpc-js).
+ *
+ * @throws Error if `handlers` has a key that is not a method of `service` (e.g. `CreatePartition`
+ *   instead of `createPartition`), so a misspelt handler does not silently become UNIMPLEMENTED.
  */
 export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<S>, handlers: Partial<ServiceHandlers<S>>): UntypedServiceImplementation {
-  const impl: UntypedServiceImplementation = {};
-  for (const method of service.methods) {
-    const handler = (handlers as Record<string, ((req: unknown, md: Metadata) => Promise<unknown>) | undefined>)[method.localName];
-    if (!handler || method.methodKind !== 'unary') continue;
-    impl[method.name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
-      handler(call.request, call.metadata).then(
+  type Untyped = (request: unknown, metadata: Metadata) => Promise<unknown>;
+  const byLocalName = new Map(service.methods.map((m) => [m.localName, m]));
+  const implementation: UntypedServiceImplementation = {};
+  for (const [key, handler] of Object.entries(handlers as Record<string, Untyped | undefined>)) {
+    const method = byLocalName.get(key);
+    if (!method) throw new Error(`${service.typeName} has no method with local name "${key}"`);
+    if (!handler) continue;
+    implementation[method.name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
+      new Promise<unknown>((resolve) => resolve(handler(call.request, call.metadata))).then(
         (response) => callback(null, response),
         (error: unknown) =>
           callback({
@@ -105,61 +150,88 @@ export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<
       );
     };
   }
-  return impl;
+  return implementation;
 }
 
-/** Options of one unary call through a {@link GrpcStub}. */
+/** Options of one unary call made through a {@link GrpcStub}. */
 export interface UnaryCallOptions {
+  /** Request metadata (headers), e.g. `authorization`, `dbname`. */
   metadata?: Metadata;
-  /** Absolute deadline (ms since epoch). */
-  deadline?: number;
-  /** Cancels the call (`call.cancel()`); the promise then rejects with gRPC CANCELLED. */
+  /** Deadline: a `Date` or milliseconds since the epoch. Past it, the call fails with DEADLINE_EXCEEDED. */
+  deadline?: Deadline;
+  /** Aborting cancels the call (`call.cancel()`); the promise then rejects with gRPC CANCELLED. */
   signal?: AbortSignal;
 }
 
 /** A typed unary caller over one grpc-js channel. */
 export interface GrpcStub {
   /**
-   * Calls `method` with `request` (a message or an init object).
-   * @throws the grpc-js `ServiceError` for transport faults and non-OK gRPC statuses.
+   * Calls `method` (e.g. `MilvusService.method.showPartitions`) with `request`, a message or a
+   * plain init object.
+   *
+   * @returns the decoded response message.
+   * @throws (rejects with) the grpc-js `ServiceError` (`code`, `details`, `metadata`) for
+   *   transport faults and non-OK gRPC statuses, including CANCELLED when `signal` aborts and
+   *   DEADLINE_EXCEEDED past `deadline`. Business errors inside a response `status` are not errors here.
    */
   unary<I extends DescMessage, O extends DescMessage>(
     method: DescMethod & { input: I; output: O },
     request: MessageShape<I> | MessageInitShape<I>,
     options?: UnaryCallOptions,
   ): Promise<MessageShape<O>>;
-  /** Closes the channel. */
+  /** The underlying grpc-js client (for `waitForReady`, `getChannel`, …). */
+  readonly client: Client;
+  /** Closes the channel; later calls fail. Idempotent. */
   close(): void;
 }
 
+/** A grpc-js style CANCELLED error, for a signal that is already aborted when the call starts. */
+function cancelledError(): ServiceError {
+  return Object.assign(new Error(`${GrpcStatus.CANCELLED} CANCELLED: Cancelled on client`), {
+    code: GrpcStatus.CANCELLED,
+    details: 'Cancelled on client',
+    metadata: new Metadata(),
+  });
+}
+
 /**
- * Opens a grpc-js channel to `address` (`host:port`) and returns a typed unary caller. The channel
- * connects lazily on the first call.
+ * Opens a grpc-js channel to `address` (`host:port`) and returns a typed unary caller. No I/O
+ * happens here: the channel connects on the first call.
+ *
+ * @param address - `host:port`, e.g. `127.0.0.1:19530`.
+ * @param credentials - e.g. `credentials.createInsecure()` or `credentials.createSsl()`.
+ * @param options - grpc-js channel options (`grpc.max_receive_message_length`, keepalive, …).
  */
 export function createGrpcStub(address: string, credentials: ChannelCredentials, options: ChannelOptions = {}): GrpcStub {
   const client = new Client(address, credentials, options);
   return {
-    unary(method, request, callOptions = {}) {
+    client,
+    unary<I extends DescMessage, O extends DescMessage>(
+      method: DescMethod & { input: I; output: O },
+      request: MessageShape<I> | MessageInitShape<I>,
+      callOptions: UnaryCallOptions = {},
+    ): Promise<MessageShape<O>> {
+      const { metadata = new Metadata(), deadline, signal } = callOptions;
       return new Promise((resolve, reject) => {
-        if (callOptions.signal?.aborted) {
-          reject(Object.assign(new Error('call cancelled before start'), { code: GrpcStatus.CANCELLED, details: 'call cancelled before start' }));
+        if (signal?.aborted) {
+          reject(cancelledError());
           return;
         }
-        const call = client.makeUnaryRequest(
+        const onAbort = () => call.cancel();
+        const call = client.makeUnaryRequest<MessageShape<I> | MessageInitShape<I>, MessageShape<O>>(
           methodPath(method),
           serializer(method.input),
           deserializer(method.output),
           request,
-          callOptions.metadata ?? new Metadata(),
-          callOptions.deadline !== undefined ? { deadline: callOptions.deadline } : {},
+          metadata,
+          deadline === undefined ? {} : { deadline },
           (error, response) => {
-            callOptions.signal?.removeEventListener('abort', onAbort);
+            signal?.removeEventListener('abort', onAbort);
             if (error) reject(error);
             else resolve(response!);
           },
         );
-        const onAbort = () => call.cancel();
-        callOptions.signal?.addEventListener('abort', onAbort, { once: true });
+        signal?.addEventListener('abort', onAbort, { once: true });
       });
     },
     close() {

@@ -1,0 +1,230 @@
+/**
+ * The grpc-js adapter end to end: a real grpc-js server built with toGrpcServiceDefinition +
+ * toGrpcHandlers on 127.0.0.1:0, called through createGrpcStub.
+ */
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { Client, Metadata, Server, ServerCredentials, credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  GrpcStatusError,
+  HasPartitionRequestSchema,
+  LoadState,
+  MilvusService,
+  MsgType,
+  ShowPartitionsResponseSchema,
+  createGrpcStub,
+  methodPath,
+  toGrpcHandlers,
+  toGrpcServiceDefinition,
+  type GrpcStub,
+  type MilvusServiceHandlers,
+} from '../src/index.js';
+
+const BIG = 9007199254740993n; // 2^53 + 1: not representable as a JS number
+
+/** Resolves the handlers that wait for the test to finish (cancel / deadline cases). */
+let release: () => void = () => {};
+const released = new Promise<void>((resolve) => (release = resolve));
+
+const handlers: Partial<MilvusServiceHandlers> = {
+  async hasPartition(request, metadata) {
+    return {
+      status: { code: 0, reason: metadata.get('dbname')[0]?.toString() ?? '' },
+      value: request.collectionName === 'books' && request.partitionName === 'novels',
+    };
+  },
+  async showPartitions(request) {
+    // Answer with a full message (not an init object) to cover both serialiser inputs.
+    return create(ShowPartitionsResponseSchema, {
+      status: {},
+      partitionNames: ['_default', `${request.collectionName}:${request.collectionID}`],
+      partitionIDs: [BIG, 2n],
+      createdTimestamps: [(1_700_000_000_000n << 18n) | 5n, 1n],
+      createdUtcTimestamps: [1_700_000_000_000n, 1n],
+    });
+  },
+  async getLoadState() {
+    return { status: {}, state: LoadState.LoadStateLoaded };
+  },
+  async createPartition() {
+    throw new Error('boom: handler failed');
+  },
+  async dropPartition() {
+    throw new GrpcStatusError(status.UNAUTHENTICATED, 'missing authorization in header');
+  },
+  releasePartitions: (() => {
+    throw new Error('thrown synchronously');
+  }) as unknown as MilvusServiceHandlers['releasePartitions'],
+  async allocTimestamp() {
+    // Not encodable: a uint64 field holding a non-numeric string.
+    return { status: {}, timestamp: 'not a number' as unknown as bigint };
+  },
+  async loadPartitions() {
+    await released;
+    return { code: 0 };
+  },
+};
+
+let server: Server;
+let address: string;
+let stub: GrpcStub;
+
+beforeAll(async () => {
+  server = new Server();
+  server.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, handlers));
+  const port = await new Promise<number>((resolve, reject) =>
+    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+  );
+  address = `127.0.0.1:${port}`;
+  stub = createGrpcStub(address, credentials.createInsecure());
+});
+
+afterAll(() => {
+  release();
+  stub?.close();
+  server?.forceShutdown();
+});
+
+/** The rejection of `promise` as a grpc-js ServiceError. */
+async function failure(promise: Promise<unknown>): Promise<ServiceError> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as ServiceError;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('toGrpcServiceDefinition', () => {
+  const definition = toGrpcServiceDefinition(MilvusService);
+
+  it('keys every RPC by its proto name with the full method path', () => {
+    expect(Object.keys(definition)).toEqual(MilvusService.methods.map((m) => m.name));
+    expect(Object.keys(definition)).toHaveLength(39);
+    expect(definition['CreatePartition']?.path).toBe('/milvus.proto.milvus.MilvusService/CreatePartition');
+    expect(definition['GetLoadState']?.path).toBe('/milvus.proto.milvus.MilvusService/GetLoadState');
+    expect(methodPath(MilvusService.method.showPartitions)).toBe('/milvus.proto.milvus.MilvusService/ShowPartitions');
+    for (const [name, d] of Object.entries(definition)) {
+      expect(d.path).toBe(`/milvus.proto.milvus.MilvusService/${name}`);
+      expect(d.requestStream || d.responseStream).toBe(false);
+    }
+  });
+
+  it('serialises an init object with nested messages exactly like create + toBinary', () => {
+    const init = { base: { msgType: MsgType.HasPartition, msgID: BIG }, dbName: 'db', collectionName: 'books', partitionName: 'novels' };
+    const bytes = definition['HasPartition']!.requestSerialize(init);
+    expect(Buffer.isBuffer(bytes)).toBe(true);
+    expect([...bytes]).toEqual([...toBinary(HasPartitionRequestSchema, create(HasPartitionRequestSchema, init))]);
+    const decoded = definition['HasPartition']!.requestDeserialize(bytes) as ReturnType<typeof fromBinary<typeof HasPartitionRequestSchema>>;
+    expect(decoded.base?.msgID).toBe(BIG);
+    expect(decoded.partitionName).toBe('novels');
+  });
+
+  it('throws when deserialising malformed bytes', () => {
+    // Field 1 (base, length-delimited) announcing 100 bytes that are not there.
+    expect(() => definition['HasPartition']!.requestDeserialize(Buffer.from([0x0a, 0x64, 0x01]))).toThrow();
+  });
+});
+
+describe('toGrpcHandlers', () => {
+  it('rejects a handler key that is not a method local name', () => {
+    expect(() => toGrpcHandlers(MilvusService, { CreatePartition: async () => ({}) } as unknown as Partial<MilvusServiceHandlers>)).toThrow(
+      /no method with local name "CreatePartition"/,
+    );
+  });
+
+  it('registers only the given handlers, keyed by RPC name', () => {
+    expect(Object.keys(toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition! }))).toEqual(['HasPartition']);
+  });
+});
+
+describe('loopback round trip over grpc-js', () => {
+  it('HasPartition: init-object request, metadata reaches the handler', async () => {
+    const metadata = new Metadata();
+    metadata.set('dbname', 'library');
+    const yes = await stub.unary(MilvusService.method.hasPartition, { collectionName: 'books', partitionName: 'novels' }, { metadata });
+    expect(yes.value).toBe(true);
+    expect(yes.status?.reason).toBe('library');
+    const no = await stub.unary(MilvusService.method.hasPartition, create(HasPartitionRequestSchema, { collectionName: 'books', partitionName: 'poems' }));
+    expect(no.value).toBe(false);
+  });
+
+  it('ShowPartitions: int64 / uint64 values above 2^53 survive both directions as bigint', async () => {
+    const response = await stub.unary(MilvusService.method.showPartitions, { collectionName: 'books', collectionID: BIG });
+    expect(response.partitionNames).toEqual(['_default', `books:${BIG}`]);
+    expect(response.partitionIDs).toEqual([BIG, 2n]);
+    expect(typeof response.partitionIDs[0]).toBe('bigint');
+    expect(response.createdTimestamps[0]! >> 18n).toBe(1_700_000_000_000n);
+    expect(response.createdUtcTimestamps).toEqual([1_700_000_000_000n, 1n]);
+  });
+
+  it('an enum answer decodes to its number', async () => {
+    const response = await stub.unary(MilvusService.method.getLoadState, { collectionName: 'books' });
+    expect(response.state).toBe(LoadState.LoadStateLoaded);
+  });
+
+  it('an RPC without a handler answers UNIMPLEMENTED', async () => {
+    const error = await failure(stub.unary(MilvusService.method.search, { collectionName: 'books' }));
+    expect(error.code).toBe(status.UNIMPLEMENTED);
+  });
+
+  it('garbage request bytes give a gRPC error and the server keeps serving', async () => {
+    const raw = new Client(address, credentials.createInsecure());
+    try {
+      const error = await new Promise<ServiceError | null>((resolve) =>
+        raw.makeUnaryRequest(
+          methodPath(MilvusService.method.hasPartition),
+          (bytes: Buffer) => bytes,
+          (bytes: Buffer) => bytes,
+          Buffer.from([0x0a, 0x64, 0x01]),
+          (e) => resolve(e),
+        ),
+      );
+      expect(error?.code).toBe(status.INTERNAL);
+    } finally {
+      raw.close();
+    }
+    expect((await stub.unary(MilvusService.method.hasPartition, { collectionName: 'books', partitionName: 'novels' })).value).toBe(true);
+  });
+
+  it('a handler that throws answers INTERNAL with its message and the server keeps serving', async () => {
+    const error = await failure(stub.unary(MilvusService.method.createPartition, { collectionName: 'books', partitionName: 'p' }));
+    expect(error.code).toBe(status.INTERNAL);
+    expect(error.details).toBe('boom: handler failed');
+    const sync = await failure(stub.unary(MilvusService.method.releasePartitions, { collectionName: 'books' }));
+    expect(sync.code).toBe(status.INTERNAL);
+    expect(sync.details).toBe('thrown synchronously');
+    expect((await stub.unary(MilvusService.method.hasPartition, { collectionName: 'books', partitionName: 'novels' })).value).toBe(true);
+  });
+
+  it('a GrpcStatusError answers with its own status code', async () => {
+    const error = await failure(stub.unary(MilvusService.method.dropPartition, { collectionName: 'books', partitionName: 'p' }));
+    expect(error.code).toBe(status.UNAUTHENTICATED);
+    expect(error.details).toBe('missing authorization in header');
+  });
+
+  it('a response that cannot be encoded answers INTERNAL and the server keeps serving', async () => {
+    const error = await failure(stub.unary(MilvusService.method.allocTimestamp, {}));
+    expect(error.code).toBe(status.INTERNAL);
+    expect((await stub.unary(MilvusService.method.getLoadState, {})).state).toBe(LoadState.LoadStateLoaded);
+  });
+
+  it('aborting the signal cancels the call (CANCELLED); an already aborted signal never starts one', async () => {
+    const controller = new AbortController();
+    const pending = failure(stub.unary(MilvusService.method.loadPartitions, { collectionName: 'books' }, { signal: controller.signal }));
+    setTimeout(() => controller.abort(), 20);
+    expect((await pending).code).toBe(status.CANCELLED);
+    const early = await failure(stub.unary(MilvusService.method.hasPartition, {}, { signal: AbortSignal.abort() }));
+    expect(early.code).toBe(status.CANCELLED);
+  });
+
+  it('a passed deadline fails the call with DEADLINE_EXCEEDED', async () => {
+    const error = await failure(stub.unary(MilvusService.method.loadPartitions, { collectionName: 'books' }, { deadline: Date.now() + 50 }));
+    expect(error.code).toBe(status.DEADLINE_EXCEEDED);
+  });
+
+  it('a request that cannot be encoded fails client-side without reaching the server', async () => {
+    const error = await failure(stub.unary(MilvusService.method.showPartitions, { collectionID: 'x' as unknown as bigint }));
+    expect(error.code).toBe(status.INTERNAL);
+  });
+});
