@@ -1,6 +1,6 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--log-level L] [--auth user:password]` starts the reference
- * server, prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password]` starts the reference
+ * server (gRPC and REST on one port), prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
  * SIGINT/SIGTERM.
  *
  * @packageDocumentation
@@ -29,11 +29,14 @@ program
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--port <port>', 'port (0 = any free port)', portNumber, 19530)
   .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('warn'))
+  .option('--legacy-http-port <port>', 'also serve the legacy /api/v1 HTTP API on this port (Milvus: 9091)', portNumber)
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
-  .action(async (opts: { host: string; port: number; logLevel: LogLevel; auth: [string, string][] }) => {
+  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][] }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
-    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, ...auth });
+    const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
+    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, ...auth, ...legacy });
     process.stdout.write(`mvkit listening on ${server.address}\n`);
+    if (server.legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${server.legacyUrl}\n`);
     const stop = (signal: string) => {
       process.stderr.write(`mvkit: ${signal}, shutting down\n`);
       void server.close().then(() => process.exit(0));

@@ -1,11 +1,12 @@
 /**
- * `@mvkit/server`: the in-memory, wire-compatible Milvus reference server — the engine and its
- * gRPC front.
+ * `@mvkit/server`: the in-memory, wire-compatible Milvus reference server — the engine, its gRPC
+ * front, the RESTful v2 front (same port) and the legacy `/api/v1` HTTP API.
  *
  * @packageDocumentation
  */
 export * from './engine/index.js';
 export { startServer, type RunningServer, type ServerOptions } from './server.js';
 export type { AuthOptions } from './grpc/auth.js';
+export * from './rest/index.js';
 export { statusOf, type StatusInit } from './grpc/status.js';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.js';

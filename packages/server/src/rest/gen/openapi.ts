@@ -1,0 +1,953 @@
+// Generated from openapi/milvus-v2.yaml by openapi/generate.mjs. Do not edit.
+
+/** JSON schemas (draft 2020-12) of `components.schemas` in openapi/milvus-v2.yaml, keyed by name; request schemas are named after Milvus's Go request structs. */
+export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
+  "EmptyReq": {
+    "type": "object",
+    "description": "No fields (`databases/list`).",
+    "properties": {}
+  },
+  "DatabaseReq": {
+    "type": "object",
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      }
+    }
+  },
+  "DatabaseReqRequiredName": {
+    "type": "object",
+    "required": [
+      "dbName"
+    ],
+    "properties": {
+      "dbName": {
+        "type": "string",
+        "description": "The database."
+      }
+    }
+  },
+  "DatabaseReqWithProperties": {
+    "type": "object",
+    "required": [
+      "dbName"
+    ],
+    "properties": {
+      "dbName": {
+        "type": "string",
+        "description": "The database to create."
+      },
+      "properties": {
+        "type": "object",
+        "description": "Database properties, e.g. `database.replica.number`; values formatted with Go's `%v`.",
+        "additionalProperties": true
+      }
+    }
+  },
+  "CollectionNameReq": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string",
+        "description": "The collection."
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Only `collections/get_load_state` uses it, for the progress of these partitions."
+      }
+    }
+  },
+  "CollectionReq": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "dimension": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Quick setup: vector dimension (required there)."
+      },
+      "idType": {
+        "type": "string",
+        "description": "Quick setup: `Int64` (default) or `VarChar` (with `params.max_length`)."
+      },
+      "autoID": {
+        "type": "boolean",
+        "description": "Quick setup: the primary key is generated."
+      },
+      "metricType": {
+        "type": "string",
+        "description": "Quick setup: metric of the vector index; default COSINE."
+      },
+      "primaryFieldName": {
+        "type": "string",
+        "description": "Quick setup: default `id`."
+      },
+      "vectorFieldName": {
+        "type": "string",
+        "description": "Quick setup: default `vector`."
+      },
+      "schema": {
+        "$ref": "#/components/schemas/CollectionSchema"
+      },
+      "indexParams": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IndexParam"
+        }
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "`max_length`, `enableDynamicField`, `shardsNum`, `consistencyLevel`, `ttlSeconds`, `partitionsNum`, `partitionKeyIsolation`."
+      },
+      "description": {
+        "type": "string",
+        "description": "Accepted, not used by Milvus 2.5."
+      }
+    }
+  },
+  "CollectionSchema": {
+    "type": "object",
+    "properties": {
+      "fields": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FieldSchema"
+        }
+      },
+      "functions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FunctionSchema"
+        }
+      },
+      "autoID": {
+        "type": "boolean"
+      },
+      "enableDynamicField": {
+        "type": "boolean"
+      }
+    }
+  },
+  "FieldSchema": {
+    "type": "object",
+    "required": [
+      "fieldName",
+      "dataType"
+    ],
+    "properties": {
+      "fieldName": {
+        "type": "string"
+      },
+      "dataType": {
+        "type": "string",
+        "description": "A `schema.DataType` name, case sensitive: Bool, Int8, Int16, Int32, Int64, Float, Double, VarChar, Array, JSON, BinaryVector, FloatVector, Float16Vector, BFloat16Vector, SparseFloatVector."
+      },
+      "elementDataType": {
+        "type": "string",
+        "description": "Element type of an Array field."
+      },
+      "isPrimary": {
+        "type": "boolean"
+      },
+      "isPartitionKey": {
+        "type": "boolean"
+      },
+      "isClusteringKey": {
+        "type": "boolean"
+      },
+      "elementTypeParams": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Type parameters (`dim`, `max_length`, `max_capacity`); strings as is, other values as their JSON text."
+      },
+      "nullable": {
+        "type": "boolean"
+      },
+      "defaultValue": {
+        "description": "Default value of the field."
+      }
+    }
+  },
+  "FunctionSchema": {
+    "type": "object",
+    "required": [
+      "name",
+      "type",
+      "inputFieldNames",
+      "outputFieldNames"
+    ],
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "description": {
+        "type": "string"
+      },
+      "type": {
+        "type": "string",
+        "description": "e.g. BM25."
+      },
+      "inputFieldNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "outputFieldNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": true
+      }
+    }
+  },
+  "IndexParam": {
+    "type": "object",
+    "required": [
+      "fieldName"
+    ],
+    "properties": {
+      "fieldName": {
+        "type": "string"
+      },
+      "indexName": {
+        "type": "string",
+        "description": "Default the field name."
+      },
+      "metricType": {
+        "type": "string",
+        "description": "L2, IP, COSINE (binary vectors HAMMING, JACCARD)."
+      },
+      "indexType": {
+        "type": "string",
+        "description": "e.g. AUTOINDEX, HNSW, IVF_FLAT; empty lets the server choose."
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Build parameters, e.g. `{\"M\": 16, \"efConstruction\": 200}`."
+      }
+    }
+  },
+  "PartitionReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "partitionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionName": {
+        "type": "string"
+      }
+    }
+  },
+  "PartitionsReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "partitionNames"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "`[]` passes the binding check."
+      }
+    }
+  },
+  "IndexParamReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "indexParams"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "indexParams": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IndexParam"
+        }
+      }
+    }
+  },
+  "IndexReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "indexName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "indexName": {
+        "type": "string"
+      }
+    }
+  },
+  "DbName": {
+    "type": "string",
+    "description": "Database; when empty, the `DB-Name` header, else `default`."
+  },
+  "ErrorResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "message"
+    ],
+    "description": "A failure. `code` is the merr code (never 0); Milvus also sends HTTP 401/403/408 with this shape.",
+    "properties": {
+      "code": {
+        "type": "integer",
+        "not": {
+          "const": 0
+        },
+        "description": "merr code, e.g. 100 collection not found, 200 partition not found, 1801, 1802, 65535."
+      },
+      "message": {
+        "type": "string",
+        "description": "The reason as Milvus phrases it."
+      }
+    }
+  },
+  "Int64": {
+    "type": "integer",
+    "format": "int64",
+    "description": "An int64 written as a JSON number; may exceed 2^53."
+  },
+  "KeyValuePair": {
+    "type": "object",
+    "description": "A `common.KeyValuePair` as Go's encoding/json writes it (empty members omitted).",
+    "properties": {
+      "key": {
+        "type": "string"
+      },
+      "value": {
+        "type": "string"
+      }
+    }
+  },
+  "EmptyResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "enum": [
+          0,
+          200
+        ],
+        "description": "0 (200 on some Milvus 2.4.0–2.4.3 endpoints)."
+      },
+      "data": {
+        "type": "object",
+        "properties": {},
+        "additionalProperties": false
+      }
+    }
+  },
+  "NameListResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    }
+  },
+  "HasResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "has"
+        ],
+        "properties": {
+          "has": {
+            "type": "boolean"
+          }
+        }
+      }
+    }
+  },
+  "RowCountResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "rowCount"
+        ],
+        "properties": {
+          "rowCount": {
+            "$ref": "#/components/schemas/Int64"
+          }
+        }
+      }
+    }
+  },
+  "LoadStateResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "loadState"
+        ],
+        "properties": {
+          "loadState": {
+            "type": "string",
+            "enum": [
+              "LoadStateNotLoad",
+              "LoadStateLoading",
+              "LoadStateLoaded"
+            ]
+          },
+          "loadProgress": {
+            "$ref": "#/components/schemas/Int64",
+            "description": "0–100, or -1 when the progress call failed (see `message`)."
+          }
+        }
+      },
+      "message": {
+        "type": "string",
+        "description": "Present when the collection is loaded or loading: \"\" or the progress error followed by \".\"."
+      }
+    }
+  },
+  "CollectionDescriptionResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "$ref": "#/components/schemas/CollectionDescription"
+      },
+      "message": {
+        "type": "string",
+        "description": "Errors of the secondary calls, each followed by \";\" (or \".\" for ListAliases)."
+      }
+    }
+  },
+  "CollectionDescription": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "collectionID",
+      "description",
+      "autoId",
+      "fields",
+      "functions",
+      "aliases",
+      "indexes",
+      "load",
+      "shardsNum",
+      "partitionsNum",
+      "consistencyLevel",
+      "enableDynamicField",
+      "properties"
+    ],
+    "properties": {
+      "collectionName": {
+        "type": "string"
+      },
+      "collectionID": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "description": {
+        "type": "string"
+      },
+      "autoId": {
+        "type": "boolean",
+        "description": "autoID of the primary key."
+      },
+      "fields": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FieldDescription"
+        }
+      },
+      "functions": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/FunctionDescription"
+        }
+      },
+      "aliases": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "indexes": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IndexSummary"
+        }
+      },
+      "load": {
+        "type": "string",
+        "description": "LoadStateNotLoad, LoadStateLoading, LoadStateLoaded, or \"\" when GetLoadState failed."
+      },
+      "shardsNum": {
+        "type": "integer"
+      },
+      "partitionsNum": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "consistencyLevel": {
+        "type": "string",
+        "enum": [
+          "Strong",
+          "Session",
+          "Bounded",
+          "Eventually",
+          "Customized"
+        ]
+      },
+      "enableDynamicField": {
+        "type": "boolean"
+      },
+      "properties": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/KeyValuePair"
+        }
+      }
+    }
+  },
+  "FieldDescription": {
+    "type": "object",
+    "required": [
+      "name",
+      "id",
+      "type",
+      "primaryKey",
+      "partitionKey",
+      "clusteringKey",
+      "autoId",
+      "description",
+      "nullable"
+    ],
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "id": {
+        "$ref": "#/components/schemas/Int64",
+        "description": "Field ID (100, 101, ...)."
+      },
+      "type": {
+        "type": "string",
+        "description": "`schema.DataType` name, e.g. FloatVector."
+      },
+      "primaryKey": {
+        "type": "boolean"
+      },
+      "partitionKey": {
+        "type": "boolean"
+      },
+      "clusteringKey": {
+        "type": "boolean"
+      },
+      "autoId": {
+        "type": "boolean"
+      },
+      "description": {
+        "type": "string"
+      },
+      "nullable": {
+        "type": "boolean"
+      },
+      "params": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/KeyValuePair"
+        },
+        "description": "Type parameters; absent when none."
+      },
+      "elementType": {
+        "type": "string",
+        "description": "Element type name, Array fields only."
+      },
+      "defaultValue": {
+        "description": "Default value, when set."
+      },
+      "isFunctionOutput": {
+        "type": "boolean",
+        "description": "Present (true) for function outputs only."
+      }
+    }
+  },
+  "FunctionDescription": {
+    "type": "object",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "id": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "description": {
+        "type": "string"
+      },
+      "type": {
+        "type": "integer"
+      },
+      "inputFieldNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "outputFieldNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "params": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/KeyValuePair"
+        }
+      }
+    }
+  },
+  "IndexSummary": {
+    "type": "object",
+    "required": [
+      "fieldName",
+      "indexName",
+      "metricType"
+    ],
+    "properties": {
+      "fieldName": {
+        "type": "string"
+      },
+      "indexName": {
+        "type": "string"
+      },
+      "metricType": {
+        "type": "string",
+        "description": "COSINE when the index has none."
+      }
+    }
+  },
+  "IndexDescriptionsResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/IndexDescription"
+        }
+      }
+    }
+  },
+  "IndexDescription": {
+    "type": "object",
+    "required": [
+      "indexName",
+      "fieldName",
+      "indexType",
+      "metricType",
+      "totalRows",
+      "pendingRows",
+      "indexedRows",
+      "indexState",
+      "failReason"
+    ],
+    "properties": {
+      "indexName": {
+        "type": "string"
+      },
+      "fieldName": {
+        "type": "string"
+      },
+      "indexType": {
+        "type": "string"
+      },
+      "metricType": {
+        "type": "string"
+      },
+      "totalRows": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "pendingRows": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "indexedRows": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "indexState": {
+        "type": "string",
+        "description": "`common.IndexState` name: Finished, InProgress, Failed, ..."
+      },
+      "failReason": {
+        "type": "string"
+      }
+    }
+  },
+  "DatabaseDescriptionResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "$ref": "#/components/schemas/DatabaseDescription"
+      }
+    }
+  },
+  "DatabaseDescription": {
+    "type": "object",
+    "required": [
+      "dbName",
+      "dbID",
+      "properties"
+    ],
+    "properties": {
+      "dbName": {
+        "type": "string"
+      },
+      "dbID": {
+        "$ref": "#/components/schemas/Int64"
+      },
+      "properties": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/KeyValuePair"
+        }
+      }
+    }
+  }
+};
+
+/** Every RESTful v2 path of openapi/milvus-v2.yaml (all `POST`): operation ID, summary and the Go request struct its body binds to. */
+export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: string; readonly summary: string; readonly struct: string }>> = {
+  "/v2/vectordb/databases/create": {
+    "operationId": "createDatabase",
+    "summary": "Create a database (CreateDatabase).",
+    "struct": "DatabaseReqWithProperties"
+  },
+  "/v2/vectordb/databases/drop": {
+    "operationId": "dropDatabase",
+    "summary": "Drop a database (DropDatabase); a missing one is a success.",
+    "struct": "DatabaseReqRequiredName"
+  },
+  "/v2/vectordb/databases/list": {
+    "operationId": "listDatabases",
+    "summary": "List database names (ListDatabases).",
+    "struct": "EmptyReq"
+  },
+  "/v2/vectordb/databases/describe": {
+    "operationId": "describeDatabase",
+    "summary": "Describe a database (DescribeDatabase).",
+    "struct": "DatabaseReqRequiredName"
+  },
+  "/v2/vectordb/collections/create": {
+    "operationId": "createCollection",
+    "summary": "Create a collection, quick setup or with a schema.",
+    "struct": "CollectionReq"
+  },
+  "/v2/vectordb/collections/describe": {
+    "operationId": "describeCollection",
+    "summary": "Describe a collection (DescribeCollection, GetLoadState, DescribeIndex, ListAliases).",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/list": {
+    "operationId": "listCollections",
+    "summary": "List collection names (ShowCollections).",
+    "struct": "DatabaseReq"
+  },
+  "/v2/vectordb/collections/has": {
+    "operationId": "hasCollection",
+    "summary": "Whether a collection exists (HasCollection).",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/drop": {
+    "operationId": "dropCollection",
+    "summary": "Drop a collection (DropCollection); a missing one is a success.",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/load": {
+    "operationId": "loadCollection",
+    "summary": "Load a collection (LoadCollection); does not wait for completion.",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/release": {
+    "operationId": "releaseCollection",
+    "summary": "Release a collection (ReleaseCollection).",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/get_load_state": {
+    "operationId": "getLoadState",
+    "summary": "Load state of a collection (GetLoadState, then GetLoadingProgress).",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/collections/get_stats": {
+    "operationId": "getCollectionStats",
+    "summary": "Collection statistics (GetCollectionStatistics).",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/partitions/list": {
+    "operationId": "listPartitions",
+    "summary": "List partition names (ShowPartitions), `_default` first.",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/partitions/has": {
+    "operationId": "hasPartition",
+    "summary": "Whether a partition exists (HasPartition); a missing collection is 100.",
+    "struct": "PartitionReq"
+  },
+  "/v2/vectordb/partitions/create": {
+    "operationId": "createPartition",
+    "summary": "Create a partition (CreatePartition); an existing name is a success.",
+    "struct": "PartitionReq"
+  },
+  "/v2/vectordb/partitions/drop": {
+    "operationId": "dropPartition",
+    "summary": "Drop a partition (DropPartition); a loaded one is refused.",
+    "struct": "PartitionReq"
+  },
+  "/v2/vectordb/partitions/load": {
+    "operationId": "loadPartitions",
+    "summary": "Load partitions (LoadPartitions); does not wait for completion.",
+    "struct": "PartitionsReq"
+  },
+  "/v2/vectordb/partitions/release": {
+    "operationId": "releasePartitions",
+    "summary": "Release partitions (ReleasePartitions).",
+    "struct": "PartitionsReq"
+  },
+  "/v2/vectordb/partitions/get_stats": {
+    "operationId": "getPartitionStats",
+    "summary": "Partition statistics (GetPartitionStatistics).",
+    "struct": "PartitionReq"
+  },
+  "/v2/vectordb/indexes/create": {
+    "operationId": "createIndex",
+    "summary": "Create indexes (one CreateIndex per entry).",
+    "struct": "IndexParamReq"
+  },
+  "/v2/vectordb/indexes/describe": {
+    "operationId": "describeIndex",
+    "summary": "Describe an index (DescribeIndex); 700 when none matches.",
+    "struct": "IndexReq"
+  },
+  "/v2/vectordb/indexes/list": {
+    "operationId": "listIndexes",
+    "summary": "List index names (DescribeIndex); `[]` for a collection without index.",
+    "struct": "CollectionNameReq"
+  },
+  "/v2/vectordb/indexes/drop": {
+    "operationId": "dropIndex",
+    "summary": "Drop an index (DropIndex); refused while the collection is loaded.",
+    "struct": "IndexReq"
+  }
+};

@@ -1,0 +1,168 @@
+import { Merr, MilvusError } from '@mvkit/core';
+import { DEFAULT_DATABASE, type Engine } from '../engine/index.js';
+import { GoBinder } from './bind.js';
+import { goJson, goParseBool, goParseInt } from './gojson.js';
+import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
+
+/** A transport-neutral HTTP request, as the node:http listener and the msw handlers build it. */
+export interface RestRequest {
+  /** HTTP method, e.g. `POST`. */
+  readonly method: string;
+  /** URL path, e.g. `/v2/vectordb/partitions/list` (a query string, if any, is ignored). */
+  readonly path: string;
+  /** Request headers; names are matched case-insensitively. */
+  readonly headers: Readonly<Record<string, string | undefined>>;
+  /** The raw body: bytes (decoded as UTF-8) or text. */
+  readonly body: Uint8Array | string;
+}
+
+/** A transport-neutral HTTP response. */
+export interface RestResponse {
+  readonly status: number;
+  /** Response headers, lower-case names. */
+  readonly headers: Record<string, string>;
+  readonly body: string;
+}
+
+/** A REST front: one request in, one response out; never rejects. */
+export type RestHandler = (request: RestRequest) => Promise<RestResponse>;
+
+/** Users accepted when authentication is on (same shape as the gRPC front's `AuthOptions`). */
+export interface RestAuthOptions {
+  /** Password by user name, e.g. `{ root: 'Milvus' }`. */
+  readonly users: Readonly<Record<string, string>>;
+}
+
+/** Options of {@link createRestHandler}. */
+export interface RestHandlerOptions {
+  /**
+   * Require credentials, as Milvus with `common.security.authorizationEnabled`:
+   * `Authorization: Bearer <user>:<password>` or `Basic`. Off by default, as a fresh Milvus.
+   */
+  auth?: RestAuthOptions;
+  /** Deadline of a call without a `Request-Timeout` header, in ms (`proxy.http.requestTimeoutMs`); default 30000. */
+  requestTimeoutMs?: number;
+  /** Default of `Accept-Type-Allow-Int64` when the header is absent or not a bool (`proxy.http.acceptTypeAllowInt64`); default true. */
+  acceptTypeAllowInt64?: boolean;
+}
+
+/** The CORS headers Milvus's REST middleware sets on every answer. */
+export const CORS_HEADERS: Readonly<Record<string, string>> = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-credentials': 'true',
+  'access-control-allow-headers': 'Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization, accept, origin, Cache-Control, X-Requested-With',
+  'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH',
+};
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Base64 (standard alphabet) to text, or `undefined` when malformed. */
+function fromBase64(text: string): string | undefined {
+  try {
+    const bin = atob(text);
+    return decoder.decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * `ParseUsernamePassword`: HTTP Basic, else the `Authorization` value without `Bearer ` split at
+ * the first `:`; both parts must be non-empty. Anything else (an API key) is refused, as in
+ * open-source Milvus.
+ */
+function credentialsOf(header: string | undefined): { user: string; password: string } | undefined {
+  if (!header) return undefined;
+  let text: string | undefined;
+  if (/^basic /i.test(header)) text = fromBase64(header.slice(6));
+  else text = header.startsWith('Bearer ') ? header.slice(7) : header;
+  const colon = text?.indexOf(':') ?? -1;
+  if (text === undefined || colon < 0) return undefined;
+  const user = text.slice(0, colon);
+  const password = text.slice(colon + 1);
+  return user && password ? { user, password } : undefined;
+}
+
+const TIMEOUT = Symbol('request timeout');
+
+/**
+ * The RESTful v2 front (`/v2/vectordb/...`) over an engine, framework-free: one request in, one
+ * response out, for the node:http listener ({@link restListener}) and the msw handlers alike.
+ * Mirrors the gin server of Milvus 2.5 (`internal/distributed/proxy/service.go`,
+ * `httpserver/handler_v2.go`):
+ *
+ * - `OPTIONS` on any path → 204 with the CORS headers (every answer carries them);
+ * - with `auth`, missing or wrong credentials → HTTP 401 `{"code":1800,"message":"user hasn't authenticated"}`;
+ * - a path that is not a `POST` route → HTTP 404 `404 page not found` (text/plain); a route
+ *   path with a trailing slash → 307 to the route (gin's `RedirectTrailingSlash`);
+ * - the body is bound to the route's Go struct ({@link GoBinder}: 1801 / 1802 errors);
+ * - success → HTTP 200 `{"code":0,"data":...}`; a business error → HTTP 200 `{"code":<merr>,"message":<reason>}`;
+ * - `Request-Timeout` (seconds) exceeded → HTTP 408 `{"code":10001,"message":"request timeout"}`
+ *   (the operation still runs to completion, as in Milvus).
+ *
+ * The database is the body's `dbName`, else the `DB-Name` header, else `default`.
+ */
+export function createRestHandler(engine: Engine, options: RestHandlerOptions = {}): RestHandler {
+  const binder = new GoBinder();
+  const routes = new Map<string, RestRoute>(REST_ROUTES.map((r) => [r.path, r]));
+  const json = (status: number, payload: unknown): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body: goJson(payload) });
+  const failure = (e: unknown) => {
+    const err = MilvusError.is(e) ? e : new MilvusError(e instanceof Error ? e.message : String(e));
+    return json(200, { code: err.code, message: err.reason });
+  };
+
+  return async (request) => {
+    const headers: Record<string, string | undefined> = {};
+    for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
+    const method = request.method.toUpperCase();
+    const rawPath = request.path.split('?')[0] ?? '';
+    let path = rawPath;
+    try {
+      path = decodeURIComponent(rawPath); // gin routes on the decoded URL path
+    } catch {
+      path = rawPath;
+    }
+    const route = method === 'POST' ? routes.get(path) : undefined;
+    // gin redirects a trailing slash before any middleware runs (no CORS, no auth).
+    if (!route && method === 'POST' && path.length > 1 && path.endsWith('/') && routes.has(path.slice(0, -1))) {
+      return { status: 307, headers: { location: path.slice(0, -1) }, body: '' };
+    }
+    if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
+    if (options.auth) {
+      const c = credentialsOf(headers.authorization);
+      if (!c || options.auth.users[c.user] !== c.password) return json(401, { code: Merr.NeedAuthenticate.code, message: Merr.NeedAuthenticate.message });
+    }
+    if (!route) return { status: 404, headers: { ...CORS_HEADERS, 'content-type': 'text/plain' }, body: '404 page not found' };
+
+    const timeoutHeader = headers['request-timeout'];
+    const seconds = timeoutHeader === undefined ? undefined : goParseInt(timeoutHeader);
+    const timeoutMs = seconds !== undefined ? Number(seconds) * 1000 : (options.requestTimeoutMs ?? 30_000);
+    const allowHeader = headers['accept-type-allow-int64'];
+    const allowInt64 = (allowHeader === undefined ? undefined : goParseBool(allowHeader)) ?? options.acceptTypeAllowInt64 ?? true;
+
+    const work = (async () => {
+      try {
+        const text = typeof request.body === 'string' ? request.body : decoder.decode(request.body);
+        const body = binder.bind(route.struct, text);
+        const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
+        const ctx: RestContext = { dbName, allowInt64 };
+        const answer = await route.handle(engine, body, ctx);
+        return json(200, { code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
+      } catch (e) {
+        return failure(e);
+      }
+    })();
+    if (!(timeoutMs > 0)) {
+      await work;
+      return json(408, { code: Merr.Timeout.code, message: 'request timeout' });
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    try {
+      const winner = await Promise.race([work, new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, timeoutMs, TIMEOUT)))]);
+      return winner === TIMEOUT ? json(408, { code: Merr.Timeout.code, message: 'request timeout' }) : winner;
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+}

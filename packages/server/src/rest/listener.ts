@@ -1,0 +1,65 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Merr } from '@mvkit/core';
+import type { RestHandler, RestResponse } from './handler.js';
+import { goJson } from './gojson.js';
+
+/**
+ * Default limit of a buffered request body, in bytes (256 MiB). Milvus's gin server reads REST
+ * bodies whole with no limit; this cap only protects the reference server's memory and is far
+ * above anything Milvus accepts elsewhere (gRPC `serverMaxRecvSize` is 64 MiB).
+ */
+export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+
+/** Options of {@link restListener}. */
+export interface RestListenerOptions {
+  /** Largest body buffered, in bytes; default {@link MAX_BODY_BYTES}. A larger one is drained and answered HTTP 413 (code 1102). */
+  maxBodyBytes?: number;
+}
+
+/**
+ * Mounts a transport-neutral handler ({@link createRestHandler} or {@link createLegacyHandler})
+ * on node:http: buffers the body, calls the handler, writes its answer. Works for an
+ * `http.Server` of its own and for connections the one-port server hands over
+ * (`httpServer.emit('connection', socket)`). Never throws into node:http: a handler failure is
+ * HTTP 500 `{"code":65535,...}`, a body over the limit HTTP 413 after draining it (the connection
+ * stays usable).
+ */
+export function restListener(handler: RestHandler, options: RestListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
+  const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const respond = (r: RestResponse) => {
+      if (res.headersSent || res.destroyed) return;
+      res.writeHead(r.status, r.headers);
+      res.end(r.body);
+    };
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= limit) chunks.push(chunk);
+      else chunks.length = 0;
+    });
+    req.on('error', () => res.destroy());
+    req.on('end', () => {
+      if (size > limit) {
+        respond({
+          status: 413,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: goJson({ code: Merr.ParameterTooLarge.code, message: `${Merr.ParameterTooLarge.message}: request body of ${size} bytes exceeds the limit of ${limit} bytes` }),
+        });
+        return;
+      }
+      const headers: Record<string, string | undefined> = {};
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+      chunks.length = 0;
+      handler({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body }).then(respond, (e: unknown) =>
+        respond({
+          status: 500,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+          body: goJson({ code: Merr.Unexpected.code, message: e instanceof Error ? e.message : String(e) }),
+        }),
+      );
+    });
+  };
+}
