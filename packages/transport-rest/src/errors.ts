@@ -1,0 +1,46 @@
+import { Merr, MilvusError, legacyErrorCodeOf, type MerrEntry } from '@mvkit/core';
+
+const byCode: ReadonlyMap<number, MerrEntry> = new Map(Object.values(Merr).map((e) => [e.code, e]));
+
+/**
+ * A REST business error (`{"code": c, "message": m}`) as a {@link MilvusError}: `code` and
+ * `reason` as sent, the legacy `errorCode` from {@link legacyErrorCodeOf} (REST v2 does not send
+ * it, so Milvus quirks such as DescribeCollection's `UnexpectedError` are not visible), and
+ * `retriable` from the merr catalogue (REST v2 does not send it either).
+ *
+ * @param transportStatus - the HTTP status when it is not 200 (401, 403, 408, 413, …).
+ */
+export function fromRestError(code: number, message: string, transportStatus?: number): MilvusError {
+  return new MilvusError(message, {
+    code,
+    errorCode: legacyErrorCodeOf(code),
+    retriable: byCode.get(code)?.retriable ?? false,
+    origin: 'rest',
+    ...(transportStatus !== undefined ? { transportStatus } : {}),
+  });
+}
+
+/**
+ * Recovers the error behind a Milvus REST text that quotes a merr error, e.g. the `message` of
+ * `collections/get_load_state` when its progress call failed (`partition not loaded[partition=7].`):
+ * the catalogued merr entry whose base message starts the text gives the code (65535 otherwise);
+ * a trailing `.` or `;` is dropped from the reason.
+ */
+export function errorFromMessage(message: string): MilvusError {
+  const reason = message.replace(/[.;]$/, '');
+  let best: MerrEntry | undefined;
+  for (const entry of byCode.values()) {
+    if (reason.startsWith(entry.message) && (!best || entry.message.length > best.message.length)) best = entry;
+  }
+  return fromRestError(best?.code ?? Merr.Unexpected.code, reason);
+}
+
+/**
+ * A failure below the Milvus envelope as a {@link MilvusError} with origin `rest`: network
+ * errors → 2 `service unavailable` (retriable), the call's deadline → 10001 `context deadline
+ * exceeded`, cancellation → 10000 `context canceled`.
+ */
+export function fromFetchFault(kind: 'unreachable' | 'timeout' | 'aborted', detail: string, cause?: unknown): MilvusError {
+  const entry = kind === 'timeout' ? Merr.Timeout : kind === 'aborted' ? Merr.Canceled : Merr.ServiceUnavailable;
+  return MilvusError.of(entry, `${entry.message}: ${detail}`, { origin: 'rest', ...(cause !== undefined ? { cause } : {}) });
+}

@@ -1,0 +1,1472 @@
+// Generated from openapi/milvus-v2.yaml by openapi/generate.mjs. Do not edit.
+/* eslint-disable */
+export interface paths {
+    "/v2/vectordb/databases/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a database (CreateDatabase).
+         * @description Properties are sent as key/value pairs, each value formatted with Go's `%v`.
+         */
+        post: operations["createDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/databases/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a database (DropDatabase); a missing one is a success. */
+        post: operations["dropDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/databases/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List database names (ListDatabases). */
+        post: operations["listDatabases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/databases/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Describe a database (DescribeDatabase). */
+        post: operations["describeDatabase"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a collection, quick setup or with a schema.
+         * @description **Quick setup** (no `schema.fields`): `dimension` is required (else 1100 `dimension is
+         *     required for quickly create collection(default metric type: COSINE): invalid
+         *     parameter[expected=collectionName & dimension][actual=collectionName]`). Builds a primary
+         *     key `primaryFieldName` (default `id`, `idType` Int64 or VarChar with
+         *     `params.max_length`, `autoID`) and a FloatVector `vectorFieldName` (default `vector`),
+         *     `params.enableDynamicField` default true; then CreateIndex on the vector field (index
+         *     name = field name, only `metric_type` = `metricType`, default COSINE: the server picks
+         *     AUTOINDEX); then LoadCollection.
+         *
+         *     **With a schema**: fields take Milvus data type names (`Int64`, `VarChar`,
+         *     `FloatVector`, ...; case sensitive, else 1100 `invalid parameter, data type X is
+         *     invalid(case sensitive).`) and `elementTypeParams` (`dim`, `max_length`,
+         *     `max_capacity`). Without `indexParams` the collection is only created (no index, no
+         *     load). With `indexParams`, each index is created (a field missing from the schema gives
+         *     1802 `missing required parameters, error: \`f\` hasn't defined in schema`, after the
+         *     collection was created) and the collection is loaded.
+         *
+         *     `params`: `shardsNum`, `consistencyLevel` (Strong, Session, Bounded, Eventually,
+         *     Customized; default Bounded), `ttlSeconds`, `partitionsNum` (with a partition key),
+         *     `partitionKeyIsolation`. `description` is accepted but not used by Milvus 2.5.
+         */
+        post: operations["createCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Describe a collection (DescribeCollection, GetLoadState, DescribeIndex, ListAliases).
+         * @description A missing collection is 100 `can't find collection[database=<db>][collection=<name>]`.
+         *     Errors of the secondary calls do not fail the answer: their texts are appended to
+         *     `message` (e.g. `index not found[collection=<name>];` for a collection without index).
+         *     `indexes` lists only the index of the first vector field. The dynamic `$meta` field is
+         *     not listed.
+         */
+        post: operations["describeCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List collection names (ShowCollections). */
+        post: operations["listCollections"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/has": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a collection exists (HasCollection). */
+        post: operations["hasCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a collection (DropCollection); a missing one is a success. */
+        post: operations["dropCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Load a collection (LoadCollection); does not wait for completion. */
+        post: operations["loadCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a collection (ReleaseCollection). */
+        post: operations["releaseCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/get_load_state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load state of a collection (GetLoadState, then GetLoadingProgress).
+         * @description The state comes from a collection-level GetLoadState; only the progress call uses
+         *     `partitionNames`.
+         *     - Missing collection: 100 `collection not found[collection=<name>]`.
+         *     - Not loaded: `{"loadState": "LoadStateNotLoad"}` (no progress, no message).
+         *     - Otherwise `{"loadState": "LoadStateLoaded" | "LoadStateLoading", "loadProgress": n}`
+         *       with `"message": ""`. When the progress call fails (e.g. a named partition is not
+         *       loaded or does not exist), `loadProgress` is -1, the state `LoadStateLoading`, and
+         *       `message` holds the error text followed by `.`.
+         */
+        post: operations["getLoadState"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/get_stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Collection statistics (GetCollectionStatistics). */
+        post: operations["getCollectionStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List partition names (ShowPartitions), `_default` first.
+         * @description Only names; partition IDs and creation times are not exposed by REST v2.
+         */
+        post: operations["listPartitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/has": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Whether a partition exists (HasPartition); a missing collection is 100. */
+        post: operations["hasPartition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a partition (CreatePartition); an existing name is a success. */
+        post: operations["createPartition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a partition (DropPartition); a loaded one is refused. */
+        post: operations["dropPartition"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/load": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Load partitions (LoadPartitions); does not wait for completion.
+         * @description `partitionNames: []` passes the binding check and reaches Milvus, which refuses it.
+         */
+        post: operations["loadPartitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release partitions (ReleasePartitions). */
+        post: operations["releasePartitions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/partitions/get_stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Partition statistics (GetPartitionStatistics). */
+        post: operations["getPartitionStats"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create indexes (one CreateIndex per entry).
+         * @description Each entry becomes the CreateIndex `extra_params` `index_type` (from `indexType`, else
+         *     `params.index_type`), `metric_type` and `params` (the JSON text of `params`).
+         */
+        post: operations["createIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Describe an index (DescribeIndex); 700 when none matches.
+         * @description Build parameters other than the index and metric type are not exposed by REST v2.
+         */
+        post: operations["describeIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** List index names (DescribeIndex); `[]` for a collection without index. */
+        post: operations["listIndexes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop an index (DropIndex); refused while the collection is loaded. */
+        post: operations["dropIndex"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** @description No fields (`databases/list`). */
+        EmptyReq: Record<string, never>;
+        DatabaseReq: {
+            dbName?: components["schemas"]["DbName"];
+        };
+        DatabaseReqRequiredName: {
+            /** @description The database. */
+            dbName: string;
+        };
+        DatabaseReqWithProperties: {
+            /** @description The database to create. */
+            dbName: string;
+            /** @description Database properties, e.g. `database.replica.number`; values formatted with Go's `%v`. */
+            properties?: {
+                [key: string]: unknown;
+            };
+        };
+        CollectionNameReq: {
+            dbName?: components["schemas"]["DbName"];
+            /** @description The collection. */
+            collectionName: string;
+            /** @description Only `collections/get_load_state` uses it, for the progress of these partitions. */
+            partitionNames?: string[];
+        };
+        CollectionReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /**
+             * Format: int32
+             * @description Quick setup: vector dimension (required there).
+             */
+            dimension?: number;
+            /** @description Quick setup: `Int64` (default) or `VarChar` (with `params.max_length`). */
+            idType?: string;
+            /** @description Quick setup: the primary key is generated. */
+            autoID?: boolean;
+            /** @description Quick setup: metric of the vector index; default COSINE. */
+            metricType?: string;
+            /** @description Quick setup: default `id`. */
+            primaryFieldName?: string;
+            /** @description Quick setup: default `vector`. */
+            vectorFieldName?: string;
+            schema?: components["schemas"]["CollectionSchema"];
+            indexParams?: components["schemas"]["IndexParam"][];
+            /** @description `max_length`, `enableDynamicField`, `shardsNum`, `consistencyLevel`, `ttlSeconds`, `partitionsNum`, `partitionKeyIsolation`. */
+            params?: {
+                [key: string]: unknown;
+            };
+            /** @description Accepted, not used by Milvus 2.5. */
+            description?: string;
+        };
+        CollectionSchema: {
+            fields?: components["schemas"]["FieldSchema"][];
+            functions?: components["schemas"]["FunctionSchema"][];
+            autoID?: boolean;
+            enableDynamicField?: boolean;
+        };
+        FieldSchema: {
+            fieldName: string;
+            /** @description A `schema.DataType` name, case sensitive: Bool, Int8, Int16, Int32, Int64, Float, Double, VarChar, Array, JSON, BinaryVector, FloatVector, Float16Vector, BFloat16Vector, SparseFloatVector. */
+            dataType: string;
+            /** @description Element type of an Array field. */
+            elementDataType?: string;
+            isPrimary?: boolean;
+            isPartitionKey?: boolean;
+            isClusteringKey?: boolean;
+            /** @description Type parameters (`dim`, `max_length`, `max_capacity`); strings as is, other values as their JSON text. */
+            elementTypeParams?: {
+                [key: string]: unknown;
+            };
+            nullable?: boolean;
+            /** @description Default value of the field. */
+            defaultValue?: unknown;
+        };
+        FunctionSchema: {
+            name: string;
+            description?: string;
+            /** @description e.g. BM25. */
+            type: string;
+            inputFieldNames: string[];
+            outputFieldNames: string[];
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        IndexParam: {
+            fieldName: string;
+            /** @description Default the field name. */
+            indexName?: string;
+            /** @description L2, IP, COSINE (binary vectors HAMMING, JACCARD). */
+            metricType?: string;
+            /** @description e.g. AUTOINDEX, HNSW, IVF_FLAT; empty lets the server choose. */
+            indexType?: string;
+            /** @description Build parameters, e.g. `{"M": 16, "efConstruction": 200}`. */
+            params?: {
+                [key: string]: unknown;
+            };
+        };
+        PartitionReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            partitionName: string;
+        };
+        PartitionsReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description `[]` passes the binding check. */
+            partitionNames: string[];
+        };
+        IndexParamReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            indexParams: components["schemas"]["IndexParam"][];
+        };
+        IndexReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            indexName: string;
+        };
+        /** @description Database; when empty, the `DB-Name` header, else `default`. */
+        DbName: string;
+        /** @description A failure. `code` is the merr code (never 0); Milvus also sends HTTP 401/403/408 with this shape. */
+        ErrorResponse: {
+            /** @description merr code, e.g. 100 collection not found, 200 partition not found, 1801, 1802, 65535. */
+            code: number;
+            /** @description The reason as Milvus phrases it. */
+            message: string;
+        };
+        /**
+         * Format: int64
+         * @description An int64 written as a JSON number; may exceed 2^53.
+         */
+        Int64: number;
+        /** @description A `common.KeyValuePair` as Go's encoding/json writes it (empty members omitted). */
+        KeyValuePair: {
+            key?: string;
+            value?: string;
+        };
+        EmptyResponse: {
+            /**
+             * @description 0 (200 on some Milvus 2.4.0–2.4.3 endpoints).
+             * @enum {integer}
+             */
+            code: 0 | 200;
+            data: Record<string, never>;
+        };
+        NameListResponse: {
+            /** @constant */
+            code: 0;
+            data: string[];
+        };
+        HasResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                has: boolean;
+            };
+        };
+        RowCountResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                rowCount: components["schemas"]["Int64"];
+            };
+        };
+        LoadStateResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                /** @enum {string} */
+                loadState: "LoadStateNotLoad" | "LoadStateLoading" | "LoadStateLoaded";
+                /** @description 0–100, or -1 when the progress call failed (see `message`). */
+                loadProgress?: components["schemas"]["Int64"];
+            };
+            /** @description Present when the collection is loaded or loading: "" or the progress error followed by ".". */
+            message?: string;
+        };
+        CollectionDescriptionResponse: {
+            /** @constant */
+            code: 0;
+            data: components["schemas"]["CollectionDescription"];
+            /** @description Errors of the secondary calls, each followed by ";" (or "." for ListAliases). */
+            message?: string;
+        };
+        CollectionDescription: {
+            collectionName: string;
+            collectionID: components["schemas"]["Int64"];
+            description: string;
+            /** @description autoID of the primary key. */
+            autoId: boolean;
+            fields: components["schemas"]["FieldDescription"][];
+            functions: components["schemas"]["FunctionDescription"][];
+            aliases: string[];
+            indexes: components["schemas"]["IndexSummary"][];
+            /** @description LoadStateNotLoad, LoadStateLoading, LoadStateLoaded, or "" when GetLoadState failed. */
+            load: string;
+            shardsNum: number;
+            partitionsNum: components["schemas"]["Int64"];
+            /** @enum {string} */
+            consistencyLevel: "Strong" | "Session" | "Bounded" | "Eventually" | "Customized";
+            enableDynamicField: boolean;
+            properties: components["schemas"]["KeyValuePair"][];
+        };
+        FieldDescription: {
+            name: string;
+            /** @description Field ID (100, 101, ...). */
+            id: components["schemas"]["Int64"];
+            /** @description `schema.DataType` name, e.g. FloatVector. */
+            type: string;
+            primaryKey: boolean;
+            partitionKey: boolean;
+            clusteringKey: boolean;
+            autoId: boolean;
+            description: string;
+            nullable: boolean;
+            /** @description Type parameters; absent when none. */
+            params?: components["schemas"]["KeyValuePair"][];
+            /** @description Element type name, Array fields only. */
+            elementType?: string;
+            /** @description Default value, when set. */
+            defaultValue?: unknown;
+            /** @description Present (true) for function outputs only. */
+            isFunctionOutput?: boolean;
+        };
+        FunctionDescription: {
+            name?: string;
+            id?: components["schemas"]["Int64"];
+            description?: string;
+            type?: number;
+            inputFieldNames?: string[];
+            outputFieldNames?: string[];
+            params?: components["schemas"]["KeyValuePair"][];
+        };
+        IndexSummary: {
+            fieldName: string;
+            indexName: string;
+            /** @description COSINE when the index has none. */
+            metricType: string;
+        };
+        IndexDescriptionsResponse: {
+            /** @constant */
+            code: 0;
+            data: components["schemas"]["IndexDescription"][];
+        };
+        IndexDescription: {
+            indexName: string;
+            fieldName: string;
+            indexType: string;
+            metricType: string;
+            totalRows: components["schemas"]["Int64"];
+            pendingRows: components["schemas"]["Int64"];
+            indexedRows: components["schemas"]["Int64"];
+            /** @description `common.IndexState` name: Finished, InProgress, Failed, ... */
+            indexState: string;
+            failReason: string;
+        };
+        DatabaseDescriptionResponse: {
+            /** @constant */
+            code: 0;
+            data: components["schemas"]["DatabaseDescription"];
+        };
+        DatabaseDescription: {
+            dbName: string;
+            dbID: components["schemas"]["Int64"];
+            properties: components["schemas"]["KeyValuePair"][];
+        };
+    };
+    responses: {
+        /** @description Authentication is enabled and the credentials are missing or wrong (1800). */
+        Unauthenticated: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 1800,
+                 *       "message": "user hasn't authenticated"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The `Request-Timeout` deadline passed (10001). */
+        RequestTimeout: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "code": 10001,
+                 *       "message": "request timeout"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Database used when the body has no `dbName`; default `default`. */
+        DBName: string;
+        /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+        RequestTimeout: string;
+    };
+    requestBodies: {
+        EmptyReq: {
+            content: {
+                "application/json": components["schemas"]["EmptyReq"];
+            };
+        };
+        DatabaseReq: {
+            content: {
+                "application/json": components["schemas"]["DatabaseReq"];
+            };
+        };
+        DatabaseReqRequiredName: {
+            content: {
+                "application/json": components["schemas"]["DatabaseReqRequiredName"];
+            };
+        };
+        DatabaseReqWithProperties: {
+            content: {
+                "application/json": components["schemas"]["DatabaseReqWithProperties"];
+            };
+        };
+        CollectionNameReq: {
+            content: {
+                "application/json": components["schemas"]["CollectionNameReq"];
+            };
+        };
+        PartitionReq: {
+            content: {
+                "application/json": components["schemas"]["PartitionReq"];
+            };
+        };
+        PartitionsReq: {
+            content: {
+                "application/json": components["schemas"]["PartitionsReq"];
+            };
+        };
+        IndexParamReq: {
+            content: {
+                "application/json": components["schemas"]["IndexParamReq"];
+            };
+        };
+        IndexReq: {
+            content: {
+                "application/json": components["schemas"]["IndexReq"];
+            };
+        };
+    };
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    createDatabase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReqWithProperties"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropDatabase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReqRequiredName"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listDatabases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EmptyReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeDatabase: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReqRequiredName"];
+        responses: {
+            /** @description The database, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DatabaseDescriptionResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CollectionReq"];
+            };
+        };
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description The collection, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CollectionDescriptionResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listCollections: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    hasCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description `{"has": bool}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HasResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    loadCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    releaseCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    getLoadState: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description The load state, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoadStateResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    getCollectionStats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description `{"rowCount": n}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowCountResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listPartitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    hasPartition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionReq"];
+        responses: {
+            /** @description `{"has": bool}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HasResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createPartition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropPartition: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    loadPartitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionsReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    releasePartitions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionsReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    getPartitionStats: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PartitionReq"];
+        responses: {
+            /** @description `{"rowCount": n}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowCountResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createIndex: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IndexParamReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeIndex: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IndexReq"];
+        responses: {
+            /** @description The matching indexes, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexDescriptionsResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listIndexes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionNameReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropIndex: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IndexReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+}

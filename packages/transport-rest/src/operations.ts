@@ -1,0 +1,434 @@
+import { create, toJson, type DescMessage, type JsonObject, type MessageInitShape } from '@bufbuild/protobuf';
+import {
+  ConsistencyLevel,
+  DataType,
+  LoadState,
+  Merr,
+  MilvusError,
+  formatMerr,
+  indexParamsOf,
+  normalizeField,
+  type CollectionRequest,
+  type LoadStateRequest,
+  type OperationName,
+  type OperationRequest,
+  type OperationResult,
+  type ShowCollectionsResponse,
+  type ShowPartitionsResponse,
+  type StatisticsResponse,
+} from '@mvkit/core';
+import { IndexState, MilvusService } from '@mvkit/proto';
+import { errorFromMessage } from './errors.js';
+import type { components, paths } from './gen/schema.js';
+
+/** A RESTful v2 path of `openapi/milvus-v2.yaml`, e.g. `/v2/vectordb/partitions/list`. */
+export type RestPath = keyof paths;
+
+/** A successful REST answer: `data` and the envelope's `message` (`''` when absent). */
+export interface RestReply<T> {
+  data: T;
+  message: string;
+}
+
+/** What an operation mapping gets from the transport: the connection's database and one REST call under the operation's deadline. */
+export interface RestCallContext {
+  /** The connection's database (`DB-Name`), `default` when none was given. */
+  readonly database: string;
+  /** `POST` one RESTful v2 path. @throws MilvusError (business error or transport fault). */
+  post<T = unknown>(path: RestPath, body: object): Promise<RestReply<T>>;
+}
+
+type Schemas = components['schemas'];
+/** An int64 in a REST answer: a number, or a bigint beyond 2^53 (lossless parsing). */
+type Int64 = number | bigint;
+type Described = Omit<Schemas['CollectionDescription'], 'collectionID' | 'partitionsNum' | 'fields'> & {
+  collectionID: Int64;
+  partitionsNum: Int64;
+  fields: (Omit<Schemas['FieldDescription'], 'id'> & { id: Int64 })[];
+};
+type IndexRow = Omit<Schemas['IndexDescription'], 'totalRows' | 'pendingRows' | 'indexedRows'> & { totalRows: Int64; pendingRows: Int64; indexedRows: Int64 };
+
+const m = MilvusService.method;
+const i64 = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v ?? 0))));
+const enumOf = (table: Readonly<Record<string, number | string>>, name: string | undefined): number => {
+  const v = name === undefined ? undefined : table[name];
+  return typeof v === 'number' ? v : 0;
+};
+const nameOf = (table: Readonly<Record<string, number>>, value: number): string => Object.entries(table).find(([, v]) => v === value)?.[0] ?? String(value);
+
+/**
+ * The result of an operation in the gRPC transport's shape: the RPC's response message built
+ * from `init`, then `toJson` with proto field names and every field present (decision 0003).
+ */
+function result<D extends DescMessage>(desc: D, init: MessageInitShape<D>): JsonObject {
+  // A served response always carries its (success) status, as the gRPC front sends it.
+  const withStatus = desc.fields.some((f) => f.localName === 'status') ? { status: {}, ...(init as object) } : init;
+  return toJson(desc, create(desc, withStatus as MessageInitShape<D>), { useProtoFieldName: true, alwaysEmitImplicit: true }) as JsonObject;
+}
+
+/** Body fields naming the request's database (the connection's goes in `DB-Name`). */
+const dbOf = (req: { db_name?: string }) => (req.db_name ? { dbName: req.db_name } : {});
+const collectionBody = (req: CollectionRequest) => ({ ...dbOf(req), collectionName: req.collection_name });
+const dbNameOf = (ctx: RestCallContext, req: { db_name?: string }) => req.db_name || ctx.database;
+
+/** Runs `fn` over `items` with at most `limit` in flight, keeping order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** The SDK's convenience rows of ShowPartitions (as the gRPC transport adds them). */
+function withPartitionRows(json: JsonObject): ShowPartitionsResponse {
+  const r = json as unknown as ShowPartitionsResponse;
+  r.data = r.partition_names.map((name, i) => ({
+    name,
+    id: r.partitionIDs[i] ?? '',
+    timestamp: r.created_utc_timestamps[i] ?? '',
+    ...(r.inMemory_percentages[i] !== undefined ? { loadedPercentage: r.inMemory_percentages[i] } : {}),
+  }));
+  return r;
+}
+
+/** The SDK's convenience rows of ShowCollections. */
+function withCollectionRows(json: JsonObject): ShowCollectionsResponse {
+  const r = json as unknown as ShowCollectionsResponse;
+  r.data = r.collection_names.map((name, i) => ({
+    name,
+    id: r.collection_ids[i] ?? '',
+    timestamp: r.created_utc_timestamps[i] ?? '',
+    loadedPercentage: r.inMemory_percentages[i] ?? '',
+  }));
+  return r;
+}
+
+/** `stats` plus the SDK's `data.row_count`. */
+function rowCountResult(desc: DescMessage, rowCount: unknown): StatisticsResponse {
+  const r = result(desc, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] } as never) as unknown as StatisticsResponse;
+  r.data = { row_count: r.stats.find((s) => s.key === 'row_count')?.value ?? '0' };
+  return r;
+}
+
+const unimplemented = (what: string) => MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: ${what} is not available over RESTful v2`, { origin: 'client' });
+
+/** The partition names of a load-state request (`partition_name` is the docs' one-partition form). */
+const partitionNamesOf = (req: LoadStateRequest): string[] => req.partition_names ?? (req.partition_name !== undefined ? [req.partition_name] : []);
+
+/**
+ * GetLoadState's answer for partitions of a collection that is not loaded, as the gRPC front
+ * gives it: 200 for the first unknown partition, else not loaded (one `partitions/has` each).
+ */
+async function firstUnknownPartition(ctx: RestCallContext, req: LoadStateRequest, names: readonly string[]): Promise<string | undefined> {
+  for (const name of names) {
+    const { data } = await ctx.post<Schemas['HasResponse']['data']>('/v2/vectordb/partitions/has', { ...collectionBody(req), partitionName: name });
+    if (!data.has) return name;
+  }
+  return undefined;
+}
+
+const partitionNotFound = (name: string) => MilvusError.of(Merr.PartitionNotFound, formatMerr(Merr.PartitionNotFound, { partition: name }), { origin: 'rest' });
+
+/** The REST answer of `collections/get_load_state` (see the OpenAPI notes for its quirks). */
+type LoadStateData = Omit<Schemas['LoadStateResponse']['data'], 'loadProgress'> & { loadProgress?: Int64 };
+
+/** Describes one index by name; `[]` when it does not exist. */
+async function describeIndexNamed(ctx: RestCallContext, req: CollectionRequest, indexName: string): Promise<IndexRow[]> {
+  try {
+    return (await ctx.post<IndexRow[]>('/v2/vectordb/indexes/describe', { ...collectionBody(req), indexName })).data;
+  } catch (e) {
+    if (MilvusError.is(e) && e.code === Merr.IndexNotFound.code) return [];
+    throw e;
+  }
+}
+
+/** All indexes of a collection (`indexes/list`, then `indexes/describe` each). */
+async function describeAllIndexes(ctx: RestCallContext, req: CollectionRequest): Promise<IndexRow[]> {
+  const { data: names } = await ctx.post<string[]>('/v2/vectordb/indexes/list', collectionBody(req));
+  return (await mapLimit(names, 8, (name) => describeIndexNamed(ctx, req, name))).flat();
+}
+
+const indexNotFound = (req: CollectionRequest) => MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: req.collection_name }), { origin: 'rest' });
+
+/** One operation over RESTful v2: builds the REST call(s) and returns the gRPC transport's result shape. */
+export type RestMapping<K extends OperationName> = (ctx: RestCallContext, request: OperationRequest<K>) => Promise<OperationResult<K>>;
+
+/**
+ * Every client operation over RESTful v2 (Milvus 2.5), with the gaps RESTful v2 leaves:
+ *
+ * - `getVersion`: no REST v2 endpoint; throws MilvusError 10 (origin `client`).
+ * - `checkHealth`: `collections/list` on `default`; healthy when it answers.
+ * - `listDatabases`: `databases/list` + `databases/describe` per database for `db_ids`;
+ *   `created_timestamp` is empty (not exposed).
+ * - `createCollection`: `collections/create` with a schema; `description` and properties other
+ *   than `collection.ttl.seconds` / `partitionkey.isolation` are not expressible (dropped).
+ * - `describeCollection`: `collections/describe`; `$meta` is restored for a dynamic schema;
+ *   channel names and creation timestamps are empty/0 (not exposed).
+ * - `showCollections`: `collections/list` + `collections/describe` per collection (IDs, load
+ *   state); creation timestamps empty; `type: 1` (InMemory, deprecated) throws 10.
+ * - `loadCollection` / `loadPartitions`: `replica_number` is not expressible (server default).
+ * - `getLoadState` / `getLoadingProgress`: `collections/get_load_state`, with its answers turned
+ *   back into the gRPC results and errors (a missing collection is `LoadStateNotExist`; a named
+ *   partition not loaded is `LoadStateNotLoad` / 201; unknown partitions are 200, checked with
+ *   `partitions/has` when the collection is not loaded). A missing collection in
+ *   `getLoadingProgress` keeps REST's reason (`collection not found[collection=<name>]`); a
+ *   partition of a released collection is reported by name, not ID, in the 201 reason.
+ * - `showPartitions`: `partitions/list`: names only; `partitionIDs` and the creation timestamps
+ *   are empty (REST v2 exposes them nowhere); `type: 1` throws 10.
+ * - `describeIndex`: `indexes/describe` (with `indexes/list` when no `index_name`); `indexID` is 0
+ *   and `params` holds only `index_type` and `metric_type` (build parameters are not exposed).
+ * - `dropIndex` without `index_name`: resolved by field through `indexes/list` + `describe`.
+ */
+export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
+  async getVersion() {
+    throw unimplemented('GetVersion');
+  },
+  async checkHealth(ctx) {
+    await ctx.post('/v2/vectordb/collections/list', { dbName: 'default' });
+    return result(m.checkHealth.output, { isHealthy: true }) as never;
+  },
+
+  // databases
+  async createDatabase(ctx, req) {
+    await ctx.post('/v2/vectordb/databases/create', { dbName: req.db_name });
+    return result(m.createDatabase.output, {}) as never;
+  },
+  async dropDatabase(ctx, req) {
+    await ctx.post('/v2/vectordb/databases/drop', { dbName: req.db_name });
+    return result(m.dropDatabase.output, {}) as never;
+  },
+  async listDatabases(ctx) {
+    const { data: names } = await ctx.post<string[]>('/v2/vectordb/databases/list', {});
+    const described = await mapLimit(names, 8, (dbName) => ctx.post<Omit<Schemas['DatabaseDescription'], 'dbID'> & { dbID: Int64 }>('/v2/vectordb/databases/describe', { dbName }));
+    return result(m.listDatabases.output, { dbNames: names, dbIds: described.map((d) => i64(d.data.dbID)) }) as never;
+  },
+
+  // collections
+  async createCollection(ctx, req) {
+    const fields = req.fields.map(normalizeField);
+    const properties = req.properties ?? {};
+    const params: Record<string, unknown> = {};
+    if (req.shards_num !== undefined) params.shardsNum = req.shards_num;
+    if (req.consistency_level !== undefined) params.consistencyLevel = req.consistency_level;
+    if (req.num_partitions !== undefined) params.partitionsNum = req.num_partitions;
+    if (properties['collection.ttl.seconds'] !== undefined) params.ttlSeconds = properties['collection.ttl.seconds'];
+    if (properties['partitionkey.isolation'] !== undefined) params.partitionKeyIsolation = properties['partitionkey.isolation'];
+    const body: Schemas['CollectionReq'] = {
+      ...dbOf(req),
+      collectionName: req.collection_name,
+      schema: {
+        autoID: fields.some((f) => f.isPrimaryKey && f.autoID),
+        enableDynamicField: req.enable_dynamic_field ?? false,
+        fields: fields.map((f) => ({
+          fieldName: f.name,
+          dataType: nameOf(DataType, f.dataType),
+          ...(f.dataType === DataType.Array ? { elementDataType: nameOf(DataType, f.elementType) } : {}),
+          isPrimary: f.isPrimaryKey,
+          isPartitionKey: f.isPartitionKey,
+          isClusteringKey: f.isClusteringKey,
+          elementTypeParams: f.typeParams,
+          nullable: f.nullable,
+        })) as Schemas['FieldSchema'][],
+      },
+      ...(Object.keys(params).length ? { params } : {}),
+    };
+    await ctx.post('/v2/vectordb/collections/create', body);
+    return result(m.createCollection.output, {}) as never;
+  },
+  async dropCollection(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/drop', collectionBody(req));
+    return result(m.dropCollection.output, {}) as never;
+  },
+  async hasCollection(ctx, req) {
+    const { data } = await ctx.post<Schemas['HasResponse']['data']>('/v2/vectordb/collections/has', collectionBody(req));
+    return result(m.hasCollection.output, { value: data.has }) as never;
+  },
+  async describeCollection(ctx, req) {
+    const { data: c } = await ctx.post<Described>('/v2/vectordb/collections/describe', collectionBody(req));
+    const fields = c.fields.map((f) => ({
+      fieldID: i64(f.id),
+      name: f.name,
+      isPrimaryKey: f.primaryKey,
+      description: f.description,
+      dataType: enumOf(DataType, f.type),
+      typeParams: (f.params ?? []).map((p) => ({ key: p.key ?? '', value: p.value ?? '' })),
+      autoID: f.autoId,
+      elementType: enumOf(DataType, f.elementType),
+      isPartitionKey: f.partitionKey,
+      isClusteringKey: f.clusteringKey,
+      nullable: f.nullable,
+      isFunctionOutput: f.isFunctionOutput ?? false,
+      isDynamic: false,
+    }));
+    if (c.enableDynamicField) {
+      // REST hides the dynamic field; Milvus always adds it as the last field, `$meta` JSON.
+      const next = fields.reduce((max, f) => (f.fieldID > max ? f.fieldID : max), 99n) + 1n;
+      fields.push({ fieldID: next, name: '$meta', isPrimaryKey: false, description: 'dynamic schema', dataType: DataType.JSON, typeParams: [], autoID: false, elementType: 0, isPartitionKey: false, isClusteringKey: false, nullable: false, isFunctionOutput: false, isDynamic: true });
+    }
+    return result(m.describeCollection.output, {
+      schema: { name: c.collectionName, description: c.description, autoID: c.autoId, fields, enableDynamicField: c.enableDynamicField },
+      collectionID: i64(c.collectionID),
+      shardsNum: c.shardsNum,
+      aliases: c.aliases,
+      consistencyLevel: enumOf(ConsistencyLevel, c.consistencyLevel),
+      collectionName: c.collectionName,
+      properties: c.properties.map((p) => ({ key: p.key ?? '', value: p.value ?? '' })),
+      dbName: dbNameOf(ctx, req),
+      numPartitions: i64(c.partitionsNum),
+    }) as never;
+  },
+  async showCollections(ctx, req) {
+    if (req.type === 1) throw unimplemented('ShowCollections with type InMemory');
+    const { data: names } = await ctx.post<string[]>('/v2/vectordb/collections/list', dbOf(req));
+    const described = await mapLimit(names, 8, async (collectionName) => {
+      try {
+        return (await ctx.post<Described>('/v2/vectordb/collections/describe', { ...dbOf(req), collectionName })).data;
+      } catch (e) {
+        if (MilvusError.is(e) && e.code === Merr.CollectionNotFound.code) return undefined; // dropped meanwhile
+        throw e;
+      }
+    });
+    const live = described.filter((c): c is Described => c !== undefined);
+    return withCollectionRows(
+      result(m.showCollections.output, {
+        collectionNames: live.map((c) => c.collectionName),
+        collectionIds: live.map((c) => i64(c.collectionID)),
+        queryServiceAvailable: live.map((c) => c.load !== 'LoadStateNotLoad' && c.load !== ''),
+      }),
+    ) as never;
+  },
+  async loadCollection(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/load', collectionBody(req));
+    return result(m.loadCollection.output, {}) as never;
+  },
+  async releaseCollection(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/release', collectionBody(req));
+    return result(m.releaseCollection.output, {}) as never;
+  },
+  async getLoadState(ctx, req) {
+    const names = partitionNamesOf(req);
+    let reply: RestReply<LoadStateData>;
+    try {
+      reply = await ctx.post<LoadStateData>('/v2/vectordb/collections/get_load_state', { ...collectionBody(req), ...(names.length ? { partitionNames: names } : {}) });
+    } catch (e) {
+      if (MilvusError.is(e) && e.code === Merr.CollectionNotFound.code && e.reason.startsWith('collection not found[collection=')) {
+        return result(m.getLoadState.output, { state: LoadState.LoadStateNotExist }) as never;
+      }
+      throw e;
+    }
+    const { data, message } = reply;
+    let state: number = enumOf(LoadState, data.loadState);
+    if (data.loadState === 'LoadStateNotLoad' && names.length) {
+      const unknown = await firstUnknownPartition(ctx, req, names);
+      if (unknown !== undefined) throw partitionNotFound(unknown);
+    }
+    if (names.length && Number(data.loadProgress) === -1) {
+      const cause = errorFromMessage(message);
+      if (cause.code === Merr.PartitionNotFound.code) throw cause;
+      state = LoadState.LoadStateNotLoad; // a named partition is not loaded
+    }
+    return result(m.getLoadState.output, { state }) as never;
+  },
+  async getLoadingProgress(ctx, req) {
+    const names = partitionNamesOf(req);
+    const { data, message } = await ctx.post<LoadStateData>('/v2/vectordb/collections/get_load_state', { ...collectionBody(req), ...(names.length ? { partitionNames: names } : {}) });
+    if (data.loadState === 'LoadStateNotLoad') {
+      if (names.length) {
+        const unknown = await firstUnknownPartition(ctx, req, names);
+        throw unknown !== undefined ? partitionNotFound(unknown) : MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: names[0]! }), { origin: 'rest' });
+      }
+      const { data: c } = await ctx.post<Described>('/v2/vectordb/collections/describe', collectionBody(req));
+      throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: i64(c.collectionID) }), { origin: 'rest' });
+    }
+    if (Number(data.loadProgress) === -1) throw errorFromMessage(message);
+    return result(m.getLoadingProgress.output, { progress: i64(data.loadProgress), refreshProgress: 0n }) as never;
+  },
+  async getCollectionStatistics(ctx, req) {
+    const { data } = await ctx.post<{ rowCount: Int64 }>('/v2/vectordb/collections/get_stats', collectionBody(req));
+    return rowCountResult(m.getCollectionStatistics.output, data.rowCount) as never;
+  },
+
+  // partitions
+  async createPartition(ctx, req) {
+    await ctx.post('/v2/vectordb/partitions/create', { ...collectionBody(req), partitionName: req.partition_name });
+    return result(m.createPartition.output, {}) as never;
+  },
+  async dropPartition(ctx, req) {
+    await ctx.post('/v2/vectordb/partitions/drop', { ...collectionBody(req), partitionName: req.partition_name });
+    return result(m.dropPartition.output, {}) as never;
+  },
+  async hasPartition(ctx, req) {
+    const { data } = await ctx.post<Schemas['HasResponse']['data']>('/v2/vectordb/partitions/has', { ...collectionBody(req), partitionName: req.partition_name });
+    return result(m.hasPartition.output, { value: data.has }) as never;
+  },
+  async showPartitions(ctx, req) {
+    if (req.type === 1) throw unimplemented('ShowPartitions with type InMemory');
+    const { data: names } = await ctx.post<string[]>('/v2/vectordb/partitions/list', collectionBody(req));
+    return withPartitionRows(result(m.showPartitions.output, { partitionNames: names })) as never;
+  },
+  async loadPartitions(ctx, req) {
+    await ctx.post('/v2/vectordb/partitions/load', { ...collectionBody(req), partitionNames: req.partition_names });
+    return result(m.loadPartitions.output, {}) as never;
+  },
+  async releasePartitions(ctx, req) {
+    await ctx.post('/v2/vectordb/partitions/release', { ...collectionBody(req), partitionNames: req.partition_names });
+    return result(m.releasePartitions.output, {}) as never;
+  },
+  async getPartitionStatistics(ctx, req) {
+    const { data } = await ctx.post<{ rowCount: Int64 }>('/v2/vectordb/partitions/get_stats', { ...collectionBody(req), partitionName: req.partition_name });
+    return rowCountResult(m.getPartitionStatistics.output, data.rowCount) as never;
+  },
+
+  // indexes
+  async createIndex(ctx, req) {
+    const kv = new Map(indexParamsOf(req).map((p) => [p.key, p.value]));
+    const params: Record<string, unknown> = {};
+    for (const [k, v] of kv) if (k !== 'index_type' && k !== 'metric_type' && k !== 'params') params[k] = v;
+    if (kv.has('params')) Object.assign(params, JSON.parse(kv.get('params')!) as object);
+    const indexParam: Schemas['IndexParam'] = {
+      fieldName: req.field_name,
+      ...(req.index_name ? { indexName: req.index_name } : {}),
+      ...(kv.get('metric_type') ? { metricType: kv.get('metric_type')! } : {}),
+      ...(kv.get('index_type') ? { indexType: kv.get('index_type')! } : {}),
+      ...(Object.keys(params).length ? { params } : {}),
+    };
+    await ctx.post('/v2/vectordb/indexes/create', { ...collectionBody(req), indexParams: [indexParam] });
+    return result(m.createIndex.output, {}) as never;
+  },
+  async describeIndex(ctx, req) {
+    let rows = req.index_name ? await describeIndexNamed(ctx, req, req.index_name) : await describeAllIndexes(ctx, req);
+    if (req.field_name) rows = rows.filter((r) => r.fieldName === req.field_name);
+    if (rows.length === 0) throw indexNotFound(req);
+    return result(m.describeIndex.output, {
+      indexDescriptions: rows.map((r) => ({
+        indexName: r.indexName,
+        indexID: 0n,
+        params: [
+          ...(r.indexType ? [{ key: 'index_type', value: r.indexType }] : []),
+          ...(r.metricType ? [{ key: 'metric_type', value: r.metricType }] : []),
+        ],
+        fieldName: r.fieldName,
+        indexedRows: i64(r.indexedRows),
+        totalRows: i64(r.totalRows),
+        state: enumOf(IndexState as unknown as Record<string, number>, r.indexState),
+        indexStateFailReason: r.failReason,
+        pendingIndexRows: i64(r.pendingRows),
+      })),
+    }) as never;
+  },
+  async dropIndex(ctx, req) {
+    let indexNames = req.index_name ? [req.index_name] : [];
+    if (!req.index_name) {
+      const rows = await describeAllIndexes(ctx, req);
+      indexNames = rows.filter((r) => !req.field_name || r.fieldName === req.field_name).map((r) => r.indexName);
+    }
+    for (const indexName of indexNames) await ctx.post('/v2/vectordb/indexes/drop', { ...collectionBody(req), indexName });
+    return result(m.dropIndex.output, {}) as never;
+  },
+};

@@ -1,0 +1,231 @@
+import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
+import {
+  Merr,
+  MilvusError,
+  credentialOf,
+  parseAddress,
+  type CallOptions,
+  type ConnectionOptions,
+  type OperationName,
+  type OperationRequest,
+  type OperationResult,
+  type Transport,
+} from '@mvkit/core';
+import { fromFetchFault, fromRestError } from './errors.js';
+import { REST_MAPPINGS, type RestCallContext, type RestPath, type RestReply } from './operations.js';
+
+/** The fetch function the transport calls (the WHATWG `fetch` signature). */
+export type FetchLike = typeof globalThis.fetch;
+
+/** Options of {@link RestTransport}: where and as whom to connect, and optionally the fetch to use. */
+export interface RestTransportOptions extends ConnectionOptions {
+  /**
+   * The fetch to call. Default (Node): undici's `fetch` over a keep-alive `Agent` owned by the
+   * transport (closed by `close()`). Pass any fetch-compatible function to run elsewhere or to
+   * serve calls in-process, e.g. one built from msw's `getResponse`.
+   */
+  fetch?: FetchLike;
+  /** Keep-alive of idle pooled connections, in ms (default undici pool only); default 30000. */
+  keepAliveTimeout?: number;
+  /** Most connections per origin in the default pool; default unlimited. */
+  connections?: number;
+}
+
+/** Lossless JSON: integers beyond 2^53 (collection, field and database IDs) become bigints. */
+function parseJson(text: string): unknown {
+  return parseLossless(text, null, (value: string) => (isInteger(value) && !isSafeNumber(value) ? BigInt(value) : Number(value)));
+}
+
+/** The database REST calls address when a request names none: the connection's, else `default`. */
+const DEFAULT_DATABASE = 'default';
+
+/**
+ * The REST transport: Milvus's RESTful v2 API (`POST /v2/vectordb/...`, Milvus 2.4+, same port as
+ * gRPC) behind the {@link Transport} interface, with the results the gRPC transport returns.
+ *
+ * - No I/O in the constructor. `connect()` (also run before the first call) checks the server,
+ *   the credentials and the database with `collections/list`.
+ * - Every call sends `Authorization: Bearer <token or user:password>`, `DB-Name` (the connection's
+ *   database; a request's `db_name` goes into the body) and `Accept-Type-Allow-Int64: false`; IDs
+ *   in answers are parsed losslessly and returned as decimal strings.
+ * - A REST business error (HTTP 200 with `code != 0`) is thrown as a {@link MilvusError} with
+ *   the same `code` and `reason` as over gRPC, `origin: 'rest'`; HTTP 401/403/408 carry Milvus
+ *   codes too (1800, …, 10001). Transport faults: unreachable → 2, deadline → 10001, abort → 10000,
+ *   HTTP 404 (no RESTful v2 there) → 10, anything else → 65535 with `transportStatus`.
+ * - Per-call `timeout` (also sent as `Request-Timeout`, in whole seconds) and `signal`; timers are
+ *   cleared when the call settles.
+ *
+ * Each operation maps to one or a few REST calls ({@link REST_MAPPINGS}); where RESTful v2 does
+ * not expose a field the gRPC answer has, the result carries its empty value (see the mapping
+ * notes, e.g. partition IDs).
+ */
+export class RestTransport implements Transport {
+  /** Transport name in messages: `rest`. */
+  readonly kind = 'rest';
+  readonly #options: RestTransportOptions;
+  #fetch: FetchLike | undefined;
+  #agent: { close(): Promise<void> } | undefined;
+  #connecting: Promise<void> | undefined;
+
+  /** @param options - address (`http(s)://host:port`, default port 19530), credentials, database, TLS, default timeout, fetch. */
+  constructor(options: RestTransportOptions) {
+    this.#options = options;
+  }
+
+  /** `http(s)://host:port` the calls go to. @throws TypeError for an address without a host. */
+  get baseUrl(): string {
+    const { host, port, secure } = parseAddress(this.#options.address);
+    const tls = secure || this.#options.ssl === true || this.#options.tls !== undefined;
+    return `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+
+  /** The database calls address when a request names none. */
+  get database(): string {
+    return this.#options.database || DEFAULT_DATABASE;
+  }
+
+  /**
+   * Checks reachability, credentials and the database (`collections/list`); idempotent, concurrent
+   * callers share one attempt, a failure is not remembered.
+   * @throws MilvusError 2 unreachable, 1800 bad credentials, 800 unknown database.
+   */
+  connect(options: CallOptions = {}): Promise<void> {
+    this.#connecting ??= this.#scoped(options, (ctx) => ctx.post('/v2/vectordb/collections/list', {}).then(() => undefined)).catch((e: unknown) => {
+      this.#connecting = undefined;
+      throw e;
+    });
+    return this.#connecting;
+  }
+
+  /** Performs one operation; see {@link Transport.call}. */
+  async call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
+    await this.connect(options);
+    const mapping = REST_MAPPINGS[op] as (ctx: RestCallContext, req: OperationRequest<K>) => Promise<OperationResult<K>>;
+    return this.#scoped(options, (ctx) => mapping(ctx, request));
+  }
+
+  /**
+   * One raw RESTful v2 call: `POST <baseUrl><path>` with `body`; resolves with `data` and the
+   * envelope's `message`.
+   * @throws MilvusError for a business error or a transport fault, as {@link RestTransport} describes.
+   */
+  post<T = unknown>(path: RestPath, body: object, options: CallOptions = {}): Promise<RestReply<T>> {
+    return this.#scoped(options, (ctx) => ctx.post<T>(path, body));
+  }
+
+  /** Closes the keep-alive pool (if the transport created one); idempotent. A later call reopens it. */
+  async close(): Promise<void> {
+    const agent = this.#agent;
+    this.#agent = undefined;
+    this.#fetch = undefined;
+    this.#connecting = undefined;
+    await agent?.close();
+  }
+
+  /** Runs `work` under one deadline and signal (timers cleared when it settles). */
+  async #scoped<T>(options: CallOptions, work: (ctx: RestCallContext) => Promise<T>): Promise<T> {
+    const timeout = options.timeout ?? this.#options.timeout;
+    const deadline = timeout !== undefined ? Date.now() + timeout : undefined;
+    const timer = new AbortController();
+    let handle: ReturnType<typeof setTimeout> | undefined;
+    if (timeout !== undefined) handle = setTimeout(() => timer.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError')), timeout);
+    const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
+    try {
+      return await work({
+        database: this.database,
+        post: <R>(path: RestPath, body: object) => this.#post<R>(path, body, signal, deadline),
+      });
+    } finally {
+      clearTimeout(handle);
+    }
+  }
+
+  async #fetchFn(): Promise<FetchLike> {
+    if (this.#options.fetch) return this.#options.fetch;
+    if (this.#fetch) return this.#fetch;
+    const undici = await import('undici');
+    const tls = this.#options.tls;
+    const connect = tls
+      ? {
+          ...(tls.rootCert !== undefined ? { ca: toText(tls.rootCert) } : {}),
+          ...(tls.privateKey !== undefined ? { key: toText(tls.privateKey) } : {}),
+          ...(tls.certChain !== undefined ? { cert: toText(tls.certChain) } : {}),
+          ...(tls.serverName !== undefined ? { servername: tls.serverName } : {}),
+        }
+      : undefined;
+    const timeout = this.#options.timeout;
+    const agent = new undici.Agent({
+      keepAliveTimeout: this.#options.keepAliveTimeout ?? 30_000,
+      pipelining: 1,
+      ...(this.#options.connections !== undefined ? { connections: this.#options.connections } : {}),
+      ...(timeout !== undefined ? { headersTimeout: timeout, bodyTimeout: timeout } : {}),
+      ...(connect ? { connect } : {}),
+    });
+    this.#agent = agent;
+    this.#fetch = ((input: Parameters<FetchLike>[0], init?: Parameters<FetchLike>[1]) =>
+      undici.fetch(input as never, { ...(init as object), dispatcher: agent } as never)) as unknown as FetchLike;
+    return this.#fetch;
+  }
+
+  async #post<T>(path: RestPath, body: object, signal: AbortSignal, deadline: number | undefined): Promise<RestReply<T>> {
+    const faultOf = (e: unknown): MilvusError => {
+      if (MilvusError.is(e)) return e;
+      if (signal.aborted) {
+        const reason: unknown = signal.reason;
+        const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+        return fromFetchFault(timedOut ? 'timeout' : 'aborted', timedOut ? reason.message : `request to ${path} aborted`, e);
+      }
+      const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+      return fromFetchFault('unreachable', `${this.baseUrl}${path}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, e);
+    };
+    if (signal.aborted) throw faultOf(signal.reason);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+      'accept-type-allow-int64': 'false',
+    };
+    const credential = credentialOf(this.#options);
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    if (this.#options.database) headers['db-name'] = this.#options.database;
+    if (deadline !== undefined) headers['request-timeout'] = String(Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
+
+    let status: number;
+    let text: string;
+    try {
+      const fetchFn = await this.#fetchFn();
+      if (signal.aborted) throw signal.reason;
+      const response = await fetchFn(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal });
+      status = response.status;
+      text = await response.text();
+    } catch (e) {
+      throw faultOf(e);
+    }
+
+    let envelope: { code?: unknown; data?: unknown; message?: unknown } | undefined;
+    try {
+      const parsed = parseJson(text);
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) envelope = parsed as typeof envelope;
+    } catch {
+      envelope = undefined;
+    }
+    const code = typeof envelope?.code === 'number' ? envelope.code : typeof envelope?.code === 'bigint' ? Number(envelope.code) : undefined;
+    const message = typeof envelope?.message === 'string' ? envelope.message : '';
+    if (status === 200 && envelope && code !== undefined) {
+      // 200 was the success code of some Milvus 2.4.0–2.4.3 endpoints; as an error it never comes with `data`.
+      if (code === 0 || (code === 200 && 'data' in envelope && !message)) return { data: envelope.data as T, message };
+      throw fromRestError(code, message);
+    }
+    if (envelope && code !== undefined && code !== 0) throw fromRestError(code, message, status);
+    if (status === 404) {
+      throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: POST ${path} answered HTTP 404 (not a Milvus 2.4+ RESTful v2 endpoint)`, {
+        origin: 'rest',
+        transportStatus: 404,
+      });
+    }
+    throw MilvusError.of(Merr.Unexpected, `${Merr.Unexpected.message}: POST ${path} answered HTTP ${status}: ${text.slice(0, 200)}`, { origin: 'rest', transportStatus: status });
+  }
+}
+
+function toText(v: Uint8Array | string): string {
+  return typeof v === 'string' ? v : new TextDecoder().decode(v);
+}
