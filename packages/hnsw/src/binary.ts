@@ -1,0 +1,183 @@
+/**
+ * Exact (brute-force) index over packed binary vectors, HAMMING and JACCARD via a byte popcount table.
+ *
+ * @packageDocumentation
+ */
+import { MaxHeap } from './heap.js';
+import { LabelTable } from './labels.js';
+import {
+  checkDim,
+  checkK,
+  checkLabel,
+  checkLength,
+  grow,
+  type BinaryMetric,
+  type Hit,
+  type SearchOptions,
+  type VectorIndex,
+} from './types.js';
+
+/** Construction parameters of {@link BinaryFlatIndex}. */
+export interface BinaryFlatParams {
+  /** Bits per vector, a positive multiple of 8. */
+  dim: number;
+  /** `HAMMING` or `JACCARD` (see {@link BinaryMetric}). */
+  metric: BinaryMetric;
+  /** Vectors to preallocate for (storage grows by 1.5× beyond it); default 1024. */
+  capacity?: number;
+}
+
+/** popcount of each byte value. */
+const POP = new Uint8Array(256);
+for (let i = 1; i < 256; i++) POP[i] = (i & 1) + POP[i >> 1]!;
+
+/**
+ * Exact k-NN over packed binary vectors (`dim / 8` bytes each). `search` O(n · dim/8);
+ * memory `dim/8 + 5` bytes per vector plus the label table and spare capacity.
+ */
+export class BinaryFlatIndex implements VectorIndex {
+  /** Bits per vector. */
+  readonly dim: number;
+  /** The metric. */
+  readonly metric: BinaryMetric;
+  private readonly bytes: number;
+  private readonly jaccard: boolean;
+  private cap: number;
+  private n = 0;
+  private live = 0;
+  private vectors: Uint8Array;
+  private labels: Int32Array;
+  private deleted: Uint8Array;
+  private readonly table: LabelTable;
+  private readonly q: Uint8Array;
+  private readonly top = new MaxHeap(64);
+
+  /**
+   * @param p - see {@link BinaryFlatParams}.
+   * @throws RangeError when `dim` is not a positive multiple of 8 or the metric is unknown.
+   */
+  constructor(p: BinaryFlatParams) {
+    checkDim(p.dim, true);
+    if (p.metric !== 'HAMMING' && p.metric !== 'JACCARD') {
+      throw new RangeError(`metric must be HAMMING or JACCARD, got ${String(p.metric)}`);
+    }
+    this.dim = p.dim;
+    this.metric = p.metric;
+    this.bytes = p.dim / 8;
+    this.jaccard = p.metric === 'JACCARD';
+    const cap = Math.max(1, Math.floor(p.capacity ?? 1024));
+    this.cap = cap;
+    this.vectors = new Uint8Array(cap * this.bytes);
+    this.labels = new Int32Array(cap);
+    this.deleted = new Uint8Array(cap);
+    this.table = new LabelTable(cap);
+    this.q = new Uint8Array(this.bytes);
+  }
+
+  /** Number of live (not deleted) vectors. */
+  get size(): number {
+    return this.live;
+  }
+
+  /**
+   * Appends a packed vector (copied; each element taken modulo 256).
+   * @param vector - `dim / 8` bytes.
+   * @param label - integer in [0, 2^31), not the label of a live vector.
+   * @throws RangeError on a wrong length, an invalid label or a duplicate live label.
+   */
+  add(vector: ArrayLike<number> | Uint8Array, label: number): void {
+    checkLength(vector, this.bytes, 'binary vector (bytes)');
+    checkLabel(label);
+    const prev = this.table.get(label);
+    if (prev >= 0 && this.deleted[prev] === 0) throw new RangeError(`duplicate label ${label}`);
+    if (this.n === this.cap) this.resize(grow(this.cap, this.n + 1));
+    const id = this.n++;
+    const off = id * this.bytes;
+    for (let i = 0; i < this.bytes; i++) this.vectors[off + i] = vector[i]!;
+    this.labels[id] = label;
+    this.deleted[id] = 0;
+    this.table.set(label, id);
+    this.live++;
+  }
+
+  /** Soft-deletes `label`; no-op if unknown or already deleted. O(1). */
+  markDeleted(label: number): void {
+    if (!Number.isInteger(label) || label < 0) return;
+    const id = this.table.get(label);
+    if (id < 0 || this.deleted[id] !== 0) return;
+    this.deleted[id] = 1;
+    this.live--;
+  }
+
+  /**
+   * Exact top-k, best (smallest distance) first; ties keep no particular order.
+   * `options.ef` is ignored; `options.filter` is called for live candidates that would enter the top-k.
+   * @param query - `dim / 8` bytes.
+   * @throws RangeError on a wrong query length or an invalid `k`.
+   */
+  search(query: ArrayLike<number> | Uint8Array, k: number, options?: SearchOptions): Hit[] {
+    checkLength(query, this.bytes, 'binary query (bytes)');
+    checkK(k);
+    if (k === 0 || this.live === 0) return [];
+    const nb = this.bytes;
+    const q = this.q;
+    for (let i = 0; i < nb; i++) q[i] = query[i]!;
+    const filter = options?.filter ?? null;
+    const vecs = this.vectors;
+    const deleted = this.deleted;
+    const labels = this.labels;
+    const jac = this.jaccard;
+    const top = this.top;
+    top.clear();
+    let bound = Infinity;
+    for (let i = 0, n = this.n; i < n; i++) {
+      if (deleted[i] !== 0) continue;
+      const o = i * nb;
+      let d: number;
+      if (jac) {
+        let inter = 0;
+        let uni = 0;
+        for (let j = 0; j < nb; j++) {
+          const a = q[j]!;
+          const b = vecs[o + j]!;
+          inter += POP[a & b]!;
+          uni += POP[a | b]!;
+        }
+        d = uni === 0 ? 1 : 1 - inter / uni;
+      } else {
+        d = 0;
+        for (let j = 0; j < nb; j++) d += POP[q[j]! ^ vecs[o + j]!]!;
+      }
+      if (top.size < k || d < bound) {
+        if (filter !== null && !filter(labels[i]!)) continue;
+        top.push(d, i);
+        if (top.size > k) top.pop();
+        bound = top.peekKey();
+      }
+    }
+    const out = new Array<Hit>(top.size);
+    for (let i = top.size - 1; i >= 0; i--) {
+      const id = top.pop();
+      out[i] = { label: labels[id]!, score: top.lastKey };
+    }
+    return out;
+  }
+
+  /** Bytes held by vectors, labels, deletion flags and the label table (incl. spare capacity). */
+  memoryBytes(): number {
+    return this.vectors.byteLength + this.labels.byteLength + this.deleted.byteLength + this.table.bytes();
+  }
+
+  private resize(cap: number): void {
+    const v = new Uint8Array(cap * this.bytes);
+    v.set(this.vectors);
+    this.vectors = v;
+    const lb = new Int32Array(cap);
+    lb.set(this.labels);
+    this.labels = lb;
+    const dl = new Uint8Array(cap);
+    dl.set(this.deleted);
+    this.deleted = dl;
+    this.cap = cap;
+  }
+}

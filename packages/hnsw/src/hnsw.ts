@@ -1,0 +1,513 @@
+/**
+ * HNSW (Malkov & Yashunin) over contiguous typed-array storage, following hnswlib's algorithms:
+ * greedy descent on upper layers, beam search with `ef` on each layer, heuristic neighbour
+ * selection (paper's algorithm 4, without extending candidates or keeping pruned links) both for
+ * a new node's links and when an overflowing neighbour list is shrunk.
+ *
+ * Layout (n = nodes ever added, including soft-deleted ones):
+ * - `vectors`: Float32Array, `dim` floats per node (normalised for COSINE);
+ * - `links0`: Int32Array, `2M + 1` ints per node: `[count, n_1 .. n_2M]` (layer 0);
+ * - `upper`: Int32Array blocks of `level × (M + 1)` ints for nodes with level ≥ 1, `upperOff[node]`
+ *   locating them (layer l at `upperOff + (l − 1)(M + 1)`, same `[count, ...]` format);
+ * - `levels` (Uint8Array), `labels` (Int32Array), `deleted` (Uint8Array), a label → node hash table.
+ *
+ * @packageDocumentation
+ */
+import { copyVector, dot, l2sq } from './distance.js';
+import { MaxHeap, MinHeap } from './heap.js';
+import { LabelTable } from './labels.js';
+import {
+  checkDim,
+  checkK,
+  checkLabel,
+  checkLength,
+  grow,
+  type FloatMetric,
+  type Hit,
+  type SearchOptions,
+  type VectorIndex,
+} from './types.js';
+
+/** Construction parameters of {@link HnswIndex}. */
+export interface HnswParams {
+  /** Floats per vector, a positive integer. */
+  dim: number;
+  /** `L2`, `IP` or `COSINE` (see {@link FloatMetric} for the score semantics). */
+  metric: FloatMetric;
+  /**
+   * Max links per node on upper layers (layer 0: `2·M`), integer in [2, 2048]; default 16.
+   * Memory per node grows by `8·M` bytes; build and search cost grow roughly linearly.
+   */
+  M?: number;
+  /** Beam width while inserting, integer ≥ 1; default 200. Build time grows roughly linearly. */
+  efConstruction?: number;
+  /** Nodes to preallocate for (storage grows by 1.5× beyond it); default 1024. */
+  capacity?: number;
+  /** Seed of the level generator; the same seed and insert sequence give the same graph. Default 100. */
+  seed?: number;
+}
+
+const DEFAULT_EF = 16;
+
+/**
+ * Approximate nearest-neighbour index (HNSW) over float vectors.
+ *
+ * Costs: `add` ≈ O(efConstruction · M · log n) distance computations of O(dim);
+ * `search` ≈ O(ef · 2M · log n) distance computations; memory ≈ `4·dim + 8·M + 4 + ~30` bytes
+ * per node plus spare capacity. Not safe for re-entrant use (a `filter` must not call the index).
+ */
+export class HnswIndex implements VectorIndex {
+  /** Floats per vector. */
+  readonly dim: number;
+  /** The metric. */
+  readonly metric: FloatMetric;
+  /** Max links per node on upper layers (layer 0: `2·M`). */
+  readonly M: number;
+  /** Beam width while inserting. */
+  readonly efConstruction: number;
+
+  private readonly M0: number;
+  private readonly stride0: number;
+  private readonly strideU: number;
+  private readonly mL: number;
+  private readonly isL2: boolean;
+  private readonly normalise: boolean;
+
+  private cap: number;
+  private n = 0;
+  private live = 0;
+  private vectors: Float32Array;
+  private links0: Int32Array;
+  private levels: Uint8Array;
+  private upperOff: Int32Array;
+  private upper: Int32Array;
+  private upperUsed = 0;
+  private labels: Int32Array;
+  private deleted: Uint8Array;
+  private readonly table: LabelTable;
+  private visited: Uint16Array;
+  private epoch = 0;
+  private entry = -1;
+  private maxLevel = -1;
+  private rng: number;
+
+  private readonly cand: MinHeap;
+  private readonly top: MaxHeap;
+  private readonly q: Float32Array;
+  private selIds: Int32Array;
+  private selDists: Float64Array;
+  private readonly nbIds: Int32Array;
+  private readonly nbDists: Float64Array;
+
+  /**
+   * @param p - see {@link HnswParams}.
+   * @throws RangeError on a non-positive/non-integer `dim`, `M` outside [2, 2048], `efConstruction` < 1,
+   *   or an unknown metric.
+   */
+  constructor(p: HnswParams) {
+    checkDim(p.dim, false);
+    if (p.metric !== 'L2' && p.metric !== 'IP' && p.metric !== 'COSINE') {
+      throw new RangeError(`metric must be L2, IP or COSINE, got ${String(p.metric)}`);
+    }
+    const M = p.M ?? 16;
+    if (!Number.isInteger(M) || M < 2 || M > 2048) throw new RangeError(`M must be an integer in [2, 2048], got ${M}`);
+    const efc = p.efConstruction ?? 200;
+    if (!Number.isInteger(efc) || efc < 1) throw new RangeError(`efConstruction must be a positive integer, got ${efc}`);
+    this.dim = p.dim;
+    this.metric = p.metric;
+    this.M = M;
+    this.efConstruction = efc;
+    this.M0 = 2 * M;
+    this.stride0 = 2 * M + 1;
+    this.strideU = M + 1;
+    this.mL = 1 / Math.log(M);
+    this.isL2 = p.metric === 'L2';
+    this.normalise = p.metric === 'COSINE';
+    this.rng = (p.seed ?? 100) >>> 0 || 0x9e3779b9;
+
+    const cap = Math.max(1, Math.floor(p.capacity ?? 1024));
+    this.cap = cap;
+    this.vectors = new Float32Array(cap * p.dim);
+    this.links0 = new Int32Array(cap * this.stride0);
+    this.levels = new Uint8Array(cap);
+    this.upperOff = new Int32Array(cap);
+    this.upper = new Int32Array(Math.max(64, Math.ceil((cap / (M - 1)) * this.strideU * 1.2)));
+    this.labels = new Int32Array(cap);
+    this.deleted = new Uint8Array(cap);
+    this.table = new LabelTable(cap);
+    this.visited = new Uint16Array(cap);
+
+    this.cand = new MinHeap(256);
+    this.top = new MaxHeap(Math.max(efc, 256) + 1);
+    this.q = new Float32Array(p.dim);
+    this.selIds = new Int32Array(Math.max(efc, this.M0) + 2);
+    this.selDists = new Float64Array(this.selIds.length);
+    this.nbIds = new Int32Array(this.M0 + 2);
+    this.nbDists = new Float64Array(this.M0 + 2);
+  }
+
+  /** Number of live (not deleted) vectors. */
+  get size(): number {
+    return this.live;
+  }
+
+  /**
+   * Inserts a vector (copied; normalised for COSINE). Cost: see the class comment.
+   *
+   * @param vector - `dim` numbers.
+   * @param label - integer in [0, 2^31), not the label of a live vector (a deleted label may be
+   *   reused: a new node is inserted and the old one stays a tombstone).
+   * @throws RangeError on a wrong length, an invalid label or a duplicate live label.
+   */
+  add(vector: ArrayLike<number>, label: number): void {
+    checkLength(vector, this.dim, 'vector');
+    checkLabel(label);
+    const prev = this.table.get(label);
+    if (prev >= 0 && this.deleted[prev] === 0) throw new RangeError(`duplicate label ${label}`);
+    if (this.n === this.cap) this.resize(grow(this.cap, this.n + 1));
+
+    const id = this.n;
+    const dim = this.dim;
+    copyVector(vector, this.vectors, id * dim, dim, this.normalise);
+    const level = this.randomLevel();
+    this.levels[id] = level;
+    this.links0[id * this.stride0] = 0;
+    if (level > 0) {
+      const need = level * this.strideU;
+      if (this.upperUsed + need > this.upper.length) {
+        const u = new Int32Array(grow(this.upper.length, this.upperUsed + need));
+        u.set(this.upper);
+        this.upper = u;
+      }
+      const off = this.upperUsed;
+      this.upperUsed += need;
+      for (let l = 0; l < level; l++) this.upper[off + l * this.strideU] = 0;
+      this.upperOff[id] = off;
+    } else {
+      this.upperOff[id] = -1;
+    }
+    this.labels[id] = label;
+    this.deleted[id] = 0;
+    this.n++;
+    this.live++;
+    this.table.set(label, id);
+
+    if (this.entry < 0) {
+      this.entry = id;
+      this.maxLevel = level;
+      return;
+    }
+    const vecs = this.vectors;
+    const qo = id * dim;
+    let cur = this.entry;
+    if (level < this.maxLevel) cur = this.greedy(vecs, qo, cur, this.maxLevel, level);
+    for (let l = Math.min(level, this.maxLevel); l >= 0; l--) {
+      this.searchLayer(vecs, qo, cur, l, this.efConstruction, false, null);
+      cur = this.connect(id, l);
+    }
+    if (level > this.maxLevel) {
+      this.entry = id;
+      this.maxLevel = level;
+    }
+  }
+
+  /** Soft-deletes `label` (it still routes searches, is never returned). No-op if unknown. O(1). */
+  markDeleted(label: number): void {
+    if (!Number.isInteger(label) || label < 0) return;
+    const id = this.table.get(label);
+    if (id < 0 || this.deleted[id] !== 0) return;
+    this.deleted[id] = 1;
+    this.live--;
+  }
+
+  /**
+   * The at most `k` nearest live vectors, best first, scored per the metric.
+   *
+   * @param query - `dim` numbers (normalised internally for COSINE).
+   * @param k - hits wanted, a non-negative integer.
+   * @param options - `ef` (raised to at least `k`; default `max(k, 16)`), `filter` applied during
+   *   the walk (the search continues until `ef` matching nodes are held or candidates run out).
+   * @throws RangeError on a wrong query length, an invalid `k` or a non-positive `ef`.
+   */
+  search(query: ArrayLike<number>, k: number, options?: SearchOptions): Hit[] {
+    checkLength(query, this.dim, 'query');
+    checkK(k);
+    let ef = options?.ef ?? DEFAULT_EF;
+    if (!(ef > 0)) throw new RangeError(`ef must be positive, got ${ef}`);
+    ef = Math.max(Math.floor(ef), k);
+    if (k === 0 || this.live === 0) return [];
+    const q = this.q;
+    copyVector(query, q, 0, this.dim, this.normalise);
+    const filter = options?.filter ?? null;
+    const needCheck = filter !== null || this.live < this.n;
+    let cur = this.entry;
+    if (this.maxLevel > 0) cur = this.greedy(q, 0, cur, this.maxLevel, 0);
+    this.searchLayer(q, 0, cur, 0, ef, needCheck, filter);
+
+    const top = this.top;
+    while (top.size > k) top.pop();
+    const out = new Array<Hit>(top.size);
+    const neg = !this.isL2;
+    const labels = this.labels;
+    for (let i = top.size - 1; i >= 0; i--) {
+      const id = top.pop();
+      const d = top.lastKey;
+      out[i] = { label: labels[id]!, score: neg ? -d : d };
+    }
+    return out;
+  }
+
+  /** Bytes held by vectors, links, per-node arrays, label table and visited list (incl. spare capacity). */
+  memoryBytes(): number {
+    return (
+      this.vectors.byteLength +
+      this.links0.byteLength +
+      this.upper.byteLength +
+      this.levels.byteLength +
+      this.upperOff.byteLength +
+      this.labels.byteLength +
+      this.deleted.byteLength +
+      this.visited.byteLength +
+      this.table.bytes()
+    );
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** Level for a new node: floor(−ln(U) · mL), U uniform in (0, 1) from a seeded xorshift32. */
+  private randomLevel(): number {
+    let x = this.rng;
+    x ^= x << 13;
+    x ^= x >>> 17;
+    x ^= x << 5;
+    x >>>= 0;
+    this.rng = x;
+    const u = (x + 0.5) / 4294967296;
+    return Math.min(Math.floor(-Math.log(u) * this.mL), 200);
+  }
+
+  /** Distance (smaller is better) between stored nodes a and b. */
+  private nodeDist(a: number, b: number): number {
+    const dim = this.dim;
+    const v = this.vectors;
+    return this.isL2 ? l2sq(v, a * dim, v, b * dim, dim) : -dot(v, a * dim, v, b * dim, dim);
+  }
+
+  /** Greedy walk (beam 1) from `cur` at layer `from` down to layer `to + 1`; returns the node reached. */
+  private greedy(q: Float32Array, qo: number, cur: number, from: number, to: number): number {
+    const dim = this.dim;
+    const vecs = this.vectors;
+    const isL2 = this.isL2;
+    const upper = this.upper;
+    const upperOff = this.upperOff;
+    const strideU = this.strideU;
+    let curDist = isL2 ? l2sq(q, qo, vecs, cur * dim, dim) : -dot(q, qo, vecs, cur * dim, dim);
+    for (let l = from; l > to; l--) {
+      let changed = true;
+      while (changed) {
+        changed = false;
+        const base = upperOff[cur]! + (l - 1) * strideU;
+        const cnt = upper[base]!;
+        for (let j = 1; j <= cnt; j++) {
+          const nb = upper[base + j]!;
+          const d = isL2 ? l2sq(q, qo, vecs, nb * dim, dim) : -dot(q, qo, vecs, nb * dim, dim);
+          if (d < curDist) {
+            curDist = d;
+            cur = nb;
+            changed = true;
+          }
+        }
+      }
+    }
+    return cur;
+  }
+
+  /**
+   * Beam search at `level` from `ep` with width `ef`; leaves the best `ef` allowed nodes in `this.top`
+   * (a max-heap on distance). With `needCheck`, deleted nodes and nodes failing `filter` route but
+   * are not collected, and the walk goes on until `ef` are collected or candidates run out.
+   */
+  private searchLayer(
+    q: Float32Array,
+    qo: number,
+    ep: number,
+    level: number,
+    ef: number,
+    needCheck: boolean,
+    filter: ((label: number) => boolean) | null,
+  ): void {
+    const dim = this.dim;
+    const vecs = this.vectors;
+    const isL2 = this.isL2;
+    const deleted = this.deleted;
+    const labels = this.labels;
+    const visited = this.visited;
+    let epoch = this.epoch + 1;
+    if (epoch === 65536) {
+      visited.fill(0);
+      epoch = 1;
+    }
+    this.epoch = epoch;
+    const cand = this.cand;
+    const top = this.top;
+    cand.clear();
+    top.clear();
+
+    const links = level === 0 ? this.links0 : this.upper;
+    const stride = level === 0 ? this.stride0 : this.strideU;
+    const upperOff = this.upperOff;
+    const lvlOff = (level - 1) * this.strideU;
+
+    const d0 = isL2 ? l2sq(q, qo, vecs, ep * dim, dim) : -dot(q, qo, vecs, ep * dim, dim);
+    let lowerBound = Infinity;
+    if (!needCheck || (deleted[ep] === 0 && (filter === null || filter(labels[ep]!)))) {
+      top.push(d0, ep);
+      lowerBound = d0;
+    }
+    cand.push(d0, ep);
+    visited[ep] = epoch;
+
+    while (cand.size > 0) {
+      const cd = cand.peekKey();
+      if (cd > lowerBound && (top.size === ef || !needCheck)) break;
+      const c = cand.pop();
+      const base = level === 0 ? c * stride : upperOff[c]! + lvlOff;
+      const cnt = links[base]!;
+      for (let j = 1; j <= cnt; j++) {
+        const nb = links[base + j]!;
+        if (visited[nb] === epoch) continue;
+        visited[nb] = epoch;
+        const d = isL2 ? l2sq(q, qo, vecs, nb * dim, dim) : -dot(q, qo, vecs, nb * dim, dim);
+        if (top.size < ef || d < lowerBound) {
+          cand.push(d, nb);
+          if (!needCheck || (deleted[nb] === 0 && (filter === null || filter(labels[nb]!)))) {
+            top.push(d, nb);
+            if (top.size > ef) top.pop();
+            lowerBound = top.peekKey();
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Heuristic neighbour selection (hnswlib's getNeighborsByHeuristic2) over `ids/dists[0..cnt)`,
+   * sorted by ascending distance to the base point: keeps a candidate only if it is closer to the
+   * base than to every candidate kept so far, up to `maxM`. Compacts in place; returns the count.
+   */
+  private heuristic(ids: Int32Array, dists: Float64Array, cnt: number, maxM: number): number {
+    if (cnt < maxM) return cnt;
+    const dim = this.dim;
+    const vecs = this.vectors;
+    const isL2 = this.isL2;
+    let sel = 0;
+    for (let i = 0; i < cnt && sel < maxM; i++) {
+      const c = ids[i]!;
+      const dq = dists[i]!;
+      const co = c * dim;
+      let good = true;
+      for (let j = 0; j < sel; j++) {
+        const so = ids[j]! * dim;
+        const d = isL2 ? l2sq(vecs, co, vecs, so, dim) : -dot(vecs, co, vecs, so, dim);
+        if (d < dq) {
+          good = false;
+          break;
+        }
+      }
+      if (good) {
+        ids[sel] = c;
+        dists[sel] = dq;
+        sel++;
+      }
+    }
+    return sel;
+  }
+
+  /**
+   * Links new node `id` at `level` to the heuristic selection of `this.top` and back-links each
+   * selected neighbour (shrinking its list with the heuristic when full). Returns the closest
+   * selected node (entry point for the next layer down).
+   */
+  private connect(id: number, level: number): number {
+    const top = this.top;
+    let cnt = top.size;
+    if (this.selIds.length < cnt) {
+      this.selIds = new Int32Array(cnt + 1);
+      this.selDists = new Float64Array(cnt + 1);
+    }
+    const ids = this.selIds;
+    const dists = this.selDists;
+    for (let i = cnt - 1; i >= 0; i--) {
+      ids[i] = top.pop();
+      dists[i] = top.lastKey;
+    }
+    cnt = this.heuristic(ids, dists, cnt, this.M);
+
+    const maxDeg = level === 0 ? this.M0 : this.M;
+    const links = level === 0 ? this.links0 : this.upper;
+    const myBase = level === 0 ? id * this.stride0 : this.upperOff[id]! + (level - 1) * this.strideU;
+    links[myBase] = cnt;
+    for (let i = 0; i < cnt; i++) links[myBase + 1 + i] = ids[i]!;
+
+    const nbIds = this.nbIds;
+    const nbDists = this.nbDists;
+    for (let i = 0; i < cnt; i++) {
+      const s = ids[i]!;
+      const base = level === 0 ? s * this.stride0 : this.upperOff[s]! + (level - 1) * this.strideU;
+      const sc = links[base]!;
+      if (sc < maxDeg) {
+        links[base + 1 + sc] = id;
+        links[base] = sc + 1;
+        continue;
+      }
+      // Full: candidates = existing neighbours + the new node, by distance to s; keep the heuristic's pick.
+      let m = 0;
+      const dNew = dists[i]!;
+      nbIds[m] = id;
+      nbDists[m++] = dNew;
+      for (let j = 1; j <= sc; j++) {
+        const nb = links[base + j]!;
+        const d = this.nodeDist(nb, s);
+        // insertion sort by ascending distance
+        let p = m++;
+        while (p > 0 && nbDists[p - 1]! > d) {
+          nbDists[p] = nbDists[p - 1]!;
+          nbIds[p] = nbIds[p - 1]!;
+          p--;
+        }
+        nbDists[p] = d;
+        nbIds[p] = nb;
+      }
+      const kept = this.heuristic(nbIds, nbDists, m, maxDeg);
+      links[base] = kept;
+      for (let j = 0; j < kept; j++) links[base + 1 + j] = nbIds[j]!;
+    }
+    return ids[0]!;
+  }
+
+  /** Grows every per-node buffer to `cap` nodes. */
+  private resize(cap: number): void {
+    const f = new Float32Array(cap * this.dim);
+    f.set(this.vectors);
+    this.vectors = f;
+    const l0 = new Int32Array(cap * this.stride0);
+    l0.set(this.links0);
+    this.links0 = l0;
+    const lv = new Uint8Array(cap);
+    lv.set(this.levels);
+    this.levels = lv;
+    const uo = new Int32Array(cap);
+    uo.set(this.upperOff);
+    this.upperOff = uo;
+    const lb = new Int32Array(cap);
+    lb.set(this.labels);
+    this.labels = lb;
+    const dl = new Uint8Array(cap);
+    dl.set(this.deleted);
+    this.deleted = dl;
+    const vs = new Uint16Array(cap);
+    vs.set(this.visited);
+    this.visited = vs;
+    this.cap = cap;
+  }
+}
