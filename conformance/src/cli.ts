@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `mvkit-conformance replay [--uri URI] [--token T] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
+ * `mvkit-conformance replay [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
  * replays the documentation corpus, prints the table and a summary line, writes JSON and
  * Markdown reports, and exits 1 if any block failed.
  *
@@ -9,7 +9,7 @@
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { replay, type ClientChoice } from './replay.js';
-import { summaryLine, textTable, writeReport } from './report.js';
+import { clientLines, summaryLine, textTable, writeReport } from './report.js';
 
 const program = new Command('mvkit-conformance').description('Replay Milvus documentation examples against a Milvus server').showHelpAfterError();
 
@@ -18,13 +18,17 @@ program
   .description('run every documented example and report pass / fail / n/a per block and client')
   .option('--uri <uri>', 'a Milvus to test instead of the embedded reference server (e.g. http://localhost:19530)')
   .option('--token <token>', 'token or user:password for --uri')
+  .option('--legacy-uri <uri>', 'the legacy /api/v1 HTTP API of --uri (default: the same host, port 9091)')
+  .option('--no-curl', 'skip the cURL blocks (curl and REST transport runners)')
   .addOption(new Option('--client <client>', 'Node client(s) to run').choices(['mvkit', 'official', 'both']).default('both'))
   .option('--page <name>', 'only this page (file name in conformance/docs)')
   .option('--out <dir>', 'where to write report.json and report.md', fileURLToPath(new URL('../reports/', import.meta.url)))
-  .action(async (opts: { uri?: string; token?: string; client: ClientChoice; page?: string; out: string }) => {
+  .action(async (opts: { uri?: string; token?: string; legacyUri?: string; curl: boolean; client: ClientChoice; page?: string; out: string }) => {
     const report = await replay({
       ...(opts.uri ? { uri: opts.uri } : {}),
       ...(opts.token ? { token: opts.token } : {}),
+      ...(opts.legacyUri ? { legacyUri: opts.legacyUri } : {}),
+      curl: opts.curl,
       client: opts.client,
       ...(opts.page ? { page: opts.page } : {}),
     });
@@ -33,6 +37,7 @@ program
     console.log(textTable(report));
     const paths = writeReport(report, opts.out);
     console.log(`\nReports: ${paths.json}, ${paths.markdown}`);
+    for (const line of clientLines(report)) console.log(line);
     console.log(summaryLine(report));
     process.exitCode = report.summary.fail > 0 ? 1 : 0;
   });

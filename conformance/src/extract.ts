@@ -2,6 +2,7 @@ import { load } from 'cheerio';
 import JSON5 from 'json5';
 import { Lexer } from 'marked';
 import type { Page } from './corpus.js';
+import { ELLIPSIS } from './match.js';
 
 /** One code block of a page. */
 export interface CodeBlock {
@@ -26,6 +27,8 @@ export interface DocumentedOutput {
   text: string;
   /** Parsed value: JSON5 when it parses, else the trimmed text. */
   value: unknown;
+  /** Shell blocks: which `curl` command of the block (0-based, in order) the output follows. */
+  command?: number;
 }
 
 /** Parses a documented output: JSON5 if possible, else the bare text (e.g. `LoadStateLoaded`). */
@@ -34,6 +37,17 @@ export function parseOutput(text: string): DocumentedOutput {
   try {
     return { text: trimmed, value: JSON5.parse(trimmed) };
   } catch {
+    // An elided output (`[...]`, `{"a": 1, ...}`): `...` becomes the ELLIPSIS marker, as an
+    // array element or as an object key, whichever parses.
+    if (trimmed.includes('...')) {
+      for (const form of [`"${ELLIPSIS}"`, `"${ELLIPSIS}": true`]) {
+        try {
+          return { text: trimmed, value: JSON5.parse(trimmed.replace(/(?<=^|[\s,[{])\.\.\.(?=[\s,\]}]|$)/g, form)) };
+        } catch {
+          // try the next form
+        }
+      }
+    }
     return { text: trimmed, value: trimmed };
   }
 }
@@ -54,12 +68,17 @@ export function documentedOutputs(language: string, code: string): DocumentedOut
   const isComment = (line: string) => line.trim().startsWith(prefix);
   if (language === 'bash' || language === 'curl') {
     let seenCommand = false;
+    let command = -1;
     for (let i = 0; i < lines.length; i++) {
-      if (/^\s*curl\b/.test(lines[i]!)) seenCommand = true;
+      if (/^\s*curl\b/.test(lines[i]!)) {
+        seenCommand = true;
+        command++;
+      }
       if (seenCommand && isComment(lines[i]!)) {
         const run: string[] = [];
         while (i < lines.length && isComment(lines[i]!)) run.push(commentText(lines[i++]!));
-        outputs.push(parseOutput(run.join('\n')));
+        i--;
+        outputs.push({ ...parseOutput(run.join('\n')), command });
         seenCommand = false;
       }
     }

@@ -6,7 +6,9 @@
  */
 export { DOCS_DIR, loadCorpus, loadData, type Page } from './corpus.js';
 export { extractBlocks, documentedOutputs, parseOutput, type CodeBlock, type DocumentedOutput } from './extract.js';
-export { matchOutput, sameValue, PROJECTIONS, type Erratum, type MatchResult } from './match.js';
+export { matchOutput, sameValue, compareJson, normalizeRunDependent, PROJECTIONS, RUN_DEPENDENT, RUN_DEPENDENT_VALUE, ELLIPSIS, type Erratum, type MatchResult } from './match.js';
+export { splitCommands, parseCommand, type CurlRequest, type ShellCommand } from './shell.js';
+export { CURL, DOC_ENDPOINTS, checkAnswers, curlMissing, failureOf, isCurlBlock, parseRun, rewriteBlock, runCurlPage, runRestTransportPage, type CurlAnswer, type CurlPageOptions, type CurlTarget, type RawRestClient, type Rewrite } from './runners/curl.js';
 export { runNodePage, transformBlock, type BlockResult, type NodeSdk, type Outcome, type Target, type TransformedBlock } from './runners/node.js';
 export { replay, nodeSdks, type ClientChoice, type KnownDivergence, type ReplayOptions, type Report } from './replay.js';
-export { markdown, summaryLine, textTable, writeReport } from './report.js';
+export { clientLines, markdown, summaryByClient, summaryLine, textTable, writeReport } from './report.js';

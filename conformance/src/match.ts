@@ -58,3 +58,104 @@ export function render(value: unknown): string {
   const text = JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
   return text === undefined ? String(value) : text.length > 300 ? `${text.slice(0, 300)}…` : text;
 }
+
+/**
+ * Values Milvus makes run-dependent: IDs it assigns and timestamps it stamps. In JSON answers
+ * (cURL blocks) such a key is compared by presence only, and such a fragment of a message is
+ * replaced by a placeholder, in the documented value and the answer alike. Kept as data, each
+ * with its reason.
+ */
+export const RUN_DEPENDENT: {
+  readonly keys: readonly { key: string; reason: string }[];
+  readonly messages: readonly { pattern: string; placeholder: string; reason: string }[];
+} = {
+  keys: [
+    { key: 'collectionID', reason: 'collection ID, allocated by rootcoord at creation (RESTful v2 collections/describe)' },
+    { key: 'collection_id', reason: 'collection ID (legacy /api/v1 answers)' },
+    { key: 'partitionID', reason: 'partition ID, allocated at creation' },
+    { key: 'partitionIDs', reason: 'partition IDs (legacy /api/v1 ShowPartitions)' },
+    { key: 'partition_ids', reason: 'partition IDs (snake_case form)' },
+    { key: 'insertIds', reason: 'auto-generated primary keys (RESTful v2 entities/insert)' },
+    { key: 'upsertIds', reason: 'auto-generated primary keys (RESTful v2 entities/upsert)' },
+    { key: 'created_timestamp', reason: 'hybrid timestamp of creation' },
+    { key: 'created_timestamps', reason: 'hybrid timestamps of creation (legacy ShowPartitions)' },
+    { key: 'created_utc_timestamps', reason: 'wall-clock creation times (legacy ShowPartitions)' },
+    { key: 'createdTimestamp', reason: 'hybrid timestamp of creation (camelCase form)' },
+    { key: 'timestamp', reason: 'hybrid timestamp of an operation' },
+    { key: 'identifier', reason: 'connection identifier returned by Connect' },
+  ],
+  messages: [
+    { pattern: '\\[partition=\\d+\\]', placeholder: '[partition=<id>]', reason: 'merr.WrapErrPartitionNotLoaded(partitionID) names the partition by its ID' },
+    { pattern: '\\[collection=\\d+\\]', placeholder: '[collection=<id>]', reason: 'some merr wrappers name the collection by its ID' },
+    { pattern: '\\[collectionID=\\d+\\]', placeholder: '[collectionID=<id>]', reason: 'collection ID in a message' },
+  ],
+};
+
+/** The placeholder a run-dependent value is replaced by. */
+export const RUN_DEPENDENT_VALUE = '<run-dependent>';
+
+/** Marks a documented `...` (elided part of an output): in an array, any further elements; as an object key, any further keys. */
+export const ELLIPSIS = '…';
+
+/** Replaces the {@link RUN_DEPENDENT} values of a JSON value by placeholders (a new value; bigints become strings). */
+export function normalizeRunDependent(value: unknown): unknown {
+  const keys = new Set(RUN_DEPENDENT.keys.map((k) => k.key));
+  const patterns = RUN_DEPENDENT.messages.map((m) => ({ re: new RegExp(m.pattern, 'g'), placeholder: m.placeholder }));
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'string') return patterns.reduce((s, p) => s.replace(p.re, p.placeholder), v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, keys.has(k) ? RUN_DEPENDENT_VALUE : walk(x)]));
+    return v;
+  };
+  return walk(value);
+}
+
+/**
+ * Compares a documented JSON answer with the JSON a server sent: deep equality after
+ * {@link normalizeRunDependent} on both, where arrays of strings (name lists, which Milvus does not
+ * order) are compared as multisets, and a documented {@link ELLIPSIS} stands for elided elements
+ * or keys. The detail names the first differing path.
+ */
+export function compareJson(documented: unknown, actual: unknown): MatchResult {
+  const doc = normalizeRunDependent(documented);
+  const got = normalizeRunDependent(actual);
+  const diff = firstDifference(doc, got, '$');
+  return diff === undefined ? { ok: true } : { ok: false, detail: `${diff}: documented ${render(documented)}, answered ${render(actual)}` };
+}
+
+function firstDifference(doc: unknown, got: unknown, path: string): string | undefined {
+  if (Array.isArray(doc)) {
+    if (!Array.isArray(got)) return `${path} is ${render(got)}, not an array`;
+    const open = doc.length > 0 && doc[doc.length - 1] === ELLIPSIS;
+    const items = open ? doc.slice(0, -1) : doc;
+    if (items.every((x) => typeof x === 'string') && got.every((x) => typeof x === 'string')) {
+      const want = [...(items as string[])].sort();
+      const have = [...(got as string[])].sort();
+      if (open ? want.every((w) => have.includes(w)) : isDeepStrictEqual(want, have)) return undefined;
+      return `${path} holds ${render(got)}, not the names ${render(items)}${open ? ' (and more)' : ''}`;
+    }
+    if (open ? got.length < items.length : got.length !== items.length) return `${path} has ${got.length} element(s), documented ${items.length}${open ? ' or more' : ''}`;
+    for (let i = 0; i < items.length; i++) {
+      const d = firstDifference(items[i], got[i], `${path}[${i}]`);
+      if (d) return d;
+    }
+    return undefined;
+  }
+  if (doc && typeof doc === 'object') {
+    if (!got || typeof got !== 'object' || Array.isArray(got)) return `${path} is ${render(got)}, not an object`;
+    const open = ELLIPSIS in doc;
+    const docKeys = Object.keys(doc).filter((k) => k !== ELLIPSIS);
+    for (const k of docKeys) {
+      if (!(k in got)) return `${path}.${k} is missing`;
+      const d = firstDifference((doc as Record<string, unknown>)[k], (got as Record<string, unknown>)[k], `${path}.${k}`);
+      if (d) return d;
+    }
+    if (!open) {
+      const extra = Object.keys(got).filter((k) => !docKeys.includes(k));
+      if (extra.length) return `${path} has undocumented key(s) ${extra.join(', ')}`;
+    }
+    return undefined;
+  }
+  return isDeepStrictEqual(doc, got) ? undefined : `${path} is ${render(got)}, documented ${render(doc)}`;
+}

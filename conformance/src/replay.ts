@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { loadCorpus, loadData, type Page } from './corpus.js';
 import { extractBlocks, type CodeBlock } from './extract.js';
 import type { Erratum } from './match.js';
+import { CURL, isCurlBlock, runCurlPage, runRestTransportPage, type CurlTarget } from './runners/curl.js';
 import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Target } from './runners/node.js';
 
 /** Which Node clients to run. */
@@ -13,6 +14,10 @@ export interface ReplayOptions {
   uri?: string;
   /** Token or `user:password` for `uri`. */
   token?: string;
+  /** The legacy `/api/v1` HTTP API of `uri`; default: the same host, port 9091. */
+  legacyUri?: string;
+  /** Replay the cURL blocks (with curl and through the REST transport); default true. */
+  curl?: boolean;
   /** Default `both`. */
   client?: ClientChoice;
   /** Only this page (file name). */
@@ -32,6 +37,8 @@ export interface Report {
   target: string;
   /** Client name → package@version. */
   clients: Record<string, string>;
+  /** Where the cURL blocks were sent: RESTful v2 base and legacy base. */
+  endpoints?: { rest: string; legacy?: string };
   results: BlockResult[];
   summary: { pass: number; fail: number; docError: number; notApplicable: number };
   knownDivergences: KnownDivergence[];
@@ -54,6 +61,21 @@ function versionOf(pkg: string): string {
     return (require(`${pkg}/package.json`) as { version: string }).version;
   } catch {
     return 'workspace';
+  }
+}
+
+/** Applies a page's fixture with the mvkit client over gRPC (the setup the cURL blocks assume). */
+async function applyFixture(target: Target, steps: readonly FixtureStep[]): Promise<void> {
+  if (steps.length === 0) return;
+  const { MilvusClient } = await import('@mvkit/client');
+  const client = new MilvusClient({ address: target.address, ...(target.token !== undefined ? { token: target.token } : {}) }) as unknown as Record<string, (req: unknown) => Promise<unknown>> & { close(): Promise<void> };
+  try {
+    for (const step of steps) {
+      if (typeof client[step.op] !== 'function') throw new Error(`fixture step ${step.op} is not a method of @mvkit/client`);
+      await client[step.op]!(step.args);
+    }
+  } finally {
+    await client.close();
   }
 }
 
@@ -80,15 +102,23 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   let close: (() => Promise<void>) | undefined;
   let target: Target;
   let targetName: string;
+  let curlTarget: CurlTarget;
   if (options.uri) {
     target = { address: options.uri, ...(options.token !== undefined ? { token: options.token } : {}) };
     targetName = options.uri;
+    const rest = new URL(/^[a-z]+:\/\//i.test(options.uri) ? options.uri : `http://${options.uri}`);
+    if (!rest.port) rest.port = '19530';
+    const legacy = options.legacyUri ? new URL(/^[a-z]+:\/\//i.test(options.legacyUri) ? options.legacyUri : `http://${options.legacyUri}`) : new URL(rest.origin);
+    if (!options.legacyUri) legacy.port = '9091';
+    curlTarget = { restUrl: rest.origin, legacyUrl: legacy.origin, token: options.token ?? 'root:Milvus' };
   } else {
     const { startServer } = await import('@mvkit/server');
-    const server = await startServer({ port: 0 });
+    // The legacy /api/v1 port on an ephemeral port: 9091 may be taken on this machine.
+    const server = await startServer({ port: 0, legacyHttpPort: 0 });
     close = () => server.close();
     target = { address: server.address, token: 'root:Milvus' };
-    targetName = `embedded mvkit reference server (${server.address})`;
+    targetName = `embedded mvkit reference server (${server.address}, legacy HTTP ${server.legacyUrl})`;
+    curlTarget = { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' };
   }
   const sdks = await nodeSdks(options.client);
   const results: BlockResult[] = [];
@@ -101,6 +131,22 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
         const pageResults = js.length ? await runNodePage(page.name, js, { sdk, target, fixture: fixtures[page.name] ?? [], errata }) : [];
         for (const r of pageResults) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       }
+      const curlBlocks = options.curl === false ? [] : blocks.filter(isCurlBlock);
+      if (curlBlocks.length) {
+        const fixture = fixtures[page.name] ?? [];
+        const setup = () => applyFixture(target, fixture);
+        const { RestTransport } = await import('@mvkit/transport-rest');
+        const transport = new RestTransport({ address: curlTarget.restUrl, token: curlTarget.token });
+        try {
+          const runs = [
+            ...(await runCurlPage(page.name, curlBlocks, { target: curlTarget, setup, errata })),
+            ...(await runRestTransportPage(page.name, curlBlocks, { target: curlTarget, setup, errata, transport })),
+          ];
+          for (const r of runs) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
+        } finally {
+          await transport.close();
+        }
+      }
       for (const block of blocks) results.push(...(byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]));
     }
   } finally {
@@ -109,7 +155,11 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   const count = (o: BlockResult['outcome']) => results.filter((r) => r.outcome === o).length;
   return {
     target: targetName,
-    clients: Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
+    clients: {
+      ...Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
+      ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
+    },
+    endpoints: { rest: curlTarget.restUrl, ...(curlTarget.legacyUrl ? { legacy: curlTarget.legacyUrl } : {}) },
     results,
     summary: { pass: count('pass'), fail: count('fail'), docError: count('doc-error'), notApplicable: count('n/a') },
     knownDivergences,

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Report } from './replay.js';
+import type { BlockResult } from './runners/node.js';
 
 /** The one-line summary: `N passed, N failed, N doc errors, N not applicable`. */
 export function summaryLine(report: Report): string {
@@ -8,9 +9,27 @@ export function summaryLine(report: Report): string {
   return `${s.pass} passed, ${s.fail} failed, ${s.docError} doc errors, ${s.notApplicable} not applicable`;
 }
 
+/** Counts per client or runner (`-` for blocks no runner ran): `{ mvkit: { pass: 7, … }, curl: … }`. */
+export function summaryByClient(report: Report): Record<string, Record<BlockResult['outcome'], number>> {
+  const out: Record<string, Record<BlockResult['outcome'], number>> = {};
+  for (const r of report.results) {
+    const c = (out[r.client] ??= { pass: 0, fail: 0, 'n/a': 0, 'doc-error': 0 });
+    c[r.outcome]++;
+  }
+  return out;
+}
+
+/** One line per client or runner: `curl: 8 passed, 0 failed, 1 doc errors, 0 not applicable`. */
+export function clientLines(report: Report): string[] {
+  return Object.entries(summaryByClient(report)).map(([client, c]) => `${client}: ${c.pass} passed, ${c.fail} failed, ${c['doc-error']} doc errors, ${c['n/a']} not applicable`);
+}
+
+/** A result's detail with the rewrites made to its block. */
+const detailOf = (r: BlockResult) => (r.rewrites?.length ? `${r.detail} [rewrote ${r.rewrites.join('; ')}]` : r.detail);
+
 /** The result table as aligned text: page, block, client, outcome, detail. */
 export function textTable(report: Report): string {
-  const rows = [['page', 'block', 'client', 'outcome', 'detail'], ...report.results.map((r) => [r.page, `${r.language}#${r.block}`, r.client, r.outcome, r.detail])];
+  const rows = [['page', 'block', 'client', 'outcome', 'detail'], ...report.results.map((r) => [r.page, `${r.language}#${r.block}`, r.client, r.outcome, detailOf(r)])];
   const widths = [0, 1, 2, 3].map((c) => Math.max(...rows.map((r) => r[c]!.length)));
   return rows.map((r) => r.map((cell, c) => (c < 4 ? cell.padEnd(widths[c]!) : cell)).join('  ')).join('\n');
 }
@@ -27,9 +46,12 @@ export function markdown(report: Report): string {
     '',
     `**${summaryLine(report)}**`,
     '',
+    ...clientLines(report).map((l) => `- ${l}`),
+    '',
+    ...(report.endpoints ? [`cURL endpoints: RESTful v2 ${report.endpoints.rest}, legacy ${report.endpoints.legacy ?? 'none'}`, ''] : []),
     '| page | block | client | outcome | detail |',
     '| --- | --- | --- | --- | --- |',
-    ...report.results.map((r) => `| ${r.page} | ${r.language}#${r.block} | ${r.client} | ${r.outcome} | ${esc(r.detail)} |`),
+    ...report.results.map((r) => `| ${r.page} | ${r.language}#${r.block} | ${r.client} | ${r.outcome} | ${esc(detailOf(r))} |`),
     '',
     '## Known divergences of the reference server',
     '',

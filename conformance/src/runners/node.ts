@@ -35,6 +35,8 @@ export interface BlockResult {
   outcome: Outcome;
   /** Why: the error, the mismatch, the erratum used, or why the block is not applicable. */
   detail: string;
+  /** Changes made to the block before it ran (cURL runners: endpoints and token pointed at the target). */
+  rewrites?: string[];
 }
 
 /** The endpoint and credentials the docs write, which the runner points at the target (like cURL's CLUSTER_ENDPOINT/TOKEN). */

@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-export { RestTransport, type FetchLike, type RestTransportOptions } from './transport.js';
+export { RestTransport, type FetchLike, type RestRequestOptions, type RestTransportOptions } from './transport.js';
 export { REST_MAPPINGS, type RestCallContext, type RestMapping, type RestPath, type RestReply } from './operations.js';
 export { errorFromMessage, fromFetchFault, fromRestError } from './errors.js';
 export type { components as RestSchemas, paths as RestPaths, operations as RestOperations } from './gen/schema.js';

@@ -31,6 +31,12 @@ export interface RestTransportOptions extends ConnectionOptions {
   connections?: number;
 }
 
+/** Options of {@link RestTransport.request}: the per-call options and extra request headers. */
+export interface RestRequestOptions extends CallOptions {
+  /** Headers sent besides (and over) the transport's own, e.g. those of a documented cURL command. */
+  headers?: Record<string, string>;
+}
+
 /** Lossless JSON: integers beyond 2^53 (collection, field and database IDs) become bigints. */
 function parseJson(text: string): unknown {
   return parseLossless(text, null, (value: string) => (isInteger(value) && !isSafeNumber(value) ? BigInt(value) : Number(value)));
@@ -113,6 +119,33 @@ export class RestTransport implements Transport {
     return this.#scoped(options, (ctx) => ctx.post<T>(path, body));
   }
 
+  /**
+   * One raw RESTful v2 request, as a cURL example sends it: `POST <baseUrl><path>` with `body` as
+   * JSON, the transport's credentials (`Authorization: Bearer`), database (`DB-Name`) and
+   * `Request-Timeout` headers, then `options.headers` (which win over those). Unlike
+   * {@link RestTransport.post} it does not connect first, does not send
+   * `Accept-Type-Allow-Int64`, and resolves with the parsed response body unchanged: the
+   * `{ code, data, message }` envelope, business errors (`code != 0`) and non-200 statuses that
+   * carry JSON included. Integers beyond 2^53 are parsed losslessly as bigints.
+   *
+   * @param path - path under the base URL, e.g. `/v2/vectordb/partitions/list`.
+   * @param body - the request body; serialized with `JSON.stringify`.
+   * @param options - per-call `timeout` and `signal`, and extra `headers`.
+   * @throws MilvusError only for transport faults (unreachable 2, deadline 10001, abort 10000) and
+   *   for an answer that is not JSON (HTTP 404 → 10, otherwise 65535 with `transportStatus`).
+   */
+  request(path: string, body: unknown, options: RestRequestOptions = {}): Promise<unknown> {
+    if (!path.startsWith('/')) throw new TypeError(`request path must start with "/": ${path}`);
+    return this.#scoped(options, async (_ctx, signal, deadline) => {
+      const { status, text } = await this.#send(path, JSON.stringify(body), signal, deadline, options.headers ?? {}, false);
+      try {
+        return parseJson(text);
+      } catch {
+        throw nonJson(path, status, text);
+      }
+    });
+  }
+
   /** Closes the keep-alive pool (if the transport created one); idempotent. A later call reopens it. */
   async close(): Promise<void> {
     const agent = this.#agent;
@@ -123,7 +156,7 @@ export class RestTransport implements Transport {
   }
 
   /** Runs `work` under one deadline and signal (timers cleared when it settles). */
-  async #scoped<T>(options: CallOptions, work: (ctx: RestCallContext) => Promise<T>): Promise<T> {
+  async #scoped<T>(options: CallOptions, work: (ctx: RestCallContext, signal: AbortSignal, deadline: number | undefined) => Promise<T>): Promise<T> {
     const timeout = options.timeout ?? this.#options.timeout;
     const deadline = timeout !== undefined ? Date.now() + timeout : undefined;
     const timer = new AbortController();
@@ -131,10 +164,14 @@ export class RestTransport implements Transport {
     if (timeout !== undefined) handle = setTimeout(() => timer.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError')), timeout);
     const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
     try {
-      return await work({
-        database: this.database,
-        post: <R>(path: RestPath, body: object) => this.#post<R>(path, body, signal, deadline),
-      });
+      return await work(
+        {
+          database: this.database,
+          post: <R>(path: RestPath, body: object) => this.#post<R>(path, body, signal, deadline),
+        },
+        signal,
+        deadline,
+      );
     } finally {
       clearTimeout(handle);
     }
@@ -168,39 +205,7 @@ export class RestTransport implements Transport {
   }
 
   async #post<T>(path: RestPath, body: object, signal: AbortSignal, deadline: number | undefined): Promise<RestReply<T>> {
-    const faultOf = (e: unknown): MilvusError => {
-      if (MilvusError.is(e)) return e;
-      if (signal.aborted) {
-        const reason: unknown = signal.reason;
-        const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
-        return fromFetchFault(timedOut ? 'timeout' : 'aborted', timedOut ? reason.message : `request to ${path} aborted`, e);
-      }
-      const cause = (e as { cause?: { message?: string; code?: string } }).cause;
-      return fromFetchFault('unreachable', `${this.baseUrl}${path}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, e);
-    };
-    if (signal.aborted) throw faultOf(signal.reason);
-    const headers: Record<string, string> = {
-      'content-type': 'application/json',
-      accept: 'application/json',
-      'accept-type-allow-int64': 'false',
-    };
-    const credential = credentialOf(this.#options);
-    if (credential) headers.authorization = `Bearer ${credential}`;
-    if (this.#options.database) headers['db-name'] = this.#options.database;
-    if (deadline !== undefined) headers['request-timeout'] = String(Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
-
-    let status: number;
-    let text: string;
-    try {
-      const fetchFn = await this.#fetchFn();
-      if (signal.aborted) throw signal.reason;
-      const response = await fetchFn(`${this.baseUrl}${path}`, { method: 'POST', headers, body: JSON.stringify(body), signal });
-      status = response.status;
-      text = await response.text();
-    } catch (e) {
-      throw faultOf(e);
-    }
-
+    const { status, text } = await this.#send(path, JSON.stringify(body), signal, deadline, {}, true);
     let envelope: { code?: unknown; data?: unknown; message?: unknown } | undefined;
     try {
       const parsed = parseJson(text);
@@ -216,14 +221,57 @@ export class RestTransport implements Transport {
       throw fromRestError(code, message);
     }
     if (envelope && code !== undefined && code !== 0) throw fromRestError(code, message, status);
-    if (status === 404) {
-      throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: POST ${path} answered HTTP 404 (not a Milvus 2.4+ RESTful v2 endpoint)`, {
-        origin: 'rest',
-        transportStatus: 404,
-      });
-    }
-    throw MilvusError.of(Merr.Unexpected, `${Merr.Unexpected.message}: POST ${path} answered HTTP ${status}: ${text.slice(0, 200)}`, { origin: 'rest', transportStatus: status });
+    throw nonJson(path, status, text);
   }
+
+  /** Sends one POST through the fetch seam; resolves with the HTTP status and body text, rejects with transport faults as MilvusErrors. */
+  async #send(path: string, body: string, signal: AbortSignal, deadline: number | undefined, extraHeaders: Record<string, string>, int64AsString: boolean): Promise<{ status: number; text: string }> {
+    const faultOf = (e: unknown): MilvusError => {
+      if (MilvusError.is(e)) return e;
+      if (signal.aborted) {
+        const reason: unknown = signal.reason;
+        const timedOut = reason instanceof Error && reason.name === 'TimeoutError';
+        return fromFetchFault(timedOut ? 'timeout' : 'aborted', timedOut ? reason.message : `request to ${path} aborted`, e);
+      }
+      const cause = (e as { cause?: { message?: string; code?: string } }).cause;
+      return fromFetchFault('unreachable', `${this.baseUrl}${path}: ${cause?.code ?? cause?.message ?? (e as Error).message}`, e);
+    };
+    if (signal.aborted) throw faultOf(signal.reason);
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/json',
+    };
+    if (int64AsString) headers['accept-type-allow-int64'] = 'false';
+    const credential = credentialOf(this.#options);
+    if (credential) headers.authorization = `Bearer ${credential}`;
+    if (this.#options.database) headers['db-name'] = this.#options.database;
+    if (deadline !== undefined) headers['request-timeout'] = String(Math.max(1, Math.ceil((deadline - Date.now()) / 1000)));
+    for (const [name, value] of Object.entries(extraHeaders)) headers[name.toLowerCase()] = value;
+
+    let status: number;
+    let text: string;
+    try {
+      const fetchFn = await this.#fetchFn();
+      if (signal.aborted) throw signal.reason;
+      const response = await fetchFn(`${this.baseUrl}${path}`, { method: 'POST', headers, body, signal });
+      status = response.status;
+      text = await response.text();
+    } catch (e) {
+      throw faultOf(e);
+    }
+    return { status, text };
+  }
+}
+
+/** The fault for an answer that is not a Milvus JSON envelope: HTTP 404 → 10 (no RESTful v2 there), anything else → 65535. */
+function nonJson(path: string, status: number, text: string): MilvusError {
+  if (status === 404) {
+    return MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: POST ${path} answered HTTP 404 (not a Milvus 2.4+ RESTful v2 endpoint)`, {
+      origin: 'rest',
+      transportStatus: 404,
+    });
+  }
+  return MilvusError.of(Merr.Unexpected, `${Merr.Unexpected.message}: POST ${path} answered HTTP ${status}: ${text.slice(0, 200)}`, { origin: 'rest', transportStatus: status });
 }
 
 function toText(v: Uint8Array | string): string {
