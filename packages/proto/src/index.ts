@@ -16,3 +16,4 @@ export * from './gen/milvus/proto/schema/schema_pb.js';
 export * from './gen/milvus/proto/msg/msg_pb.js';
 export * from './gen/milvus/proto/milvus/milvus_pb.js';
 export * from './grpc.js';
+export * from './data-codec.js';

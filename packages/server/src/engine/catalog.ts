@@ -1,4 +1,5 @@
 import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+import type { CollectionData } from './data/collection-data.js';
 import type { CollectionSpec } from './schema.js';
 import { Tso } from './tso.js';
 
@@ -56,6 +57,8 @@ export interface Collection {
   readonly indexes: Map<string, IndexSpec>;
   loadType: LoadType;
   replicaNumber: number;
+  /** The collection's rows: segments per partition and the primary-key index. */
+  readonly data: CollectionData;
 }
 
 /** A database and its collections. */

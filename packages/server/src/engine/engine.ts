@@ -23,6 +23,22 @@ import {
   type KeyValue,
   type Partition,
 } from './catalog.js';
+import { CollectionData } from './data/collection-data.js';
+import { IndexBuilder, indexPlanOf, type IndexPlan } from './data/index-builder.js';
+import {
+  deleteRows,
+  getRows,
+  queryRows,
+  searchRows,
+  writeRows,
+  type DeleteInput,
+  type Mutation,
+  type QueryInput,
+  type SearchInput,
+  type SearchOutcome,
+  type WriteInput,
+} from './data/plane.js';
+import type { Row } from './data/values.js';
 import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
 import { buildSchema, sameSchema, type FieldInput } from './schema.js';
@@ -39,6 +55,11 @@ export interface EngineOptions {
   queryNodes?: number;
   /** Version reported by GetVersion. Default `v2.5.4`. */
   version?: string;
+  /**
+   * Rows at which a growing segment is sealed and its indexes are built (the role of Milvus's
+   * `dataCoord.segment.maxSize`, formerly `index_file_size`). Default 10,000.
+   */
+  segmentMaxRows?: number;
 }
 
 /** Addresses a collection: database (default `default`) and collection name. */
@@ -98,6 +119,8 @@ export class Engine {
   readonly catalog = new Catalog();
   /** Effective limits. */
   readonly limits: Required<EngineOptions>;
+  /** Builds sealed segments' indexes in the background. */
+  readonly indexBuilder = new IndexBuilder();
 
   constructor(options: EngineOptions = {}) {
     this.limits = {
@@ -106,6 +129,7 @@ export class Engine {
       maxDatabases: options.maxDatabases ?? 64,
       queryNodes: options.queryNodes ?? 1,
       version: options.version ?? 'v2.5.4',
+      segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
   }
 
@@ -193,6 +217,7 @@ export class Engine {
       );
     }
     const tso = this.catalog.tso;
+    const indexes = new Map<string, IndexSpec>();
     const coll: Collection = {
       id: tso.next(),
       dbName,
@@ -203,9 +228,10 @@ export class Engine {
       consistencyLevel: input.consistencyLevel ?? 2,
       properties: input.properties ?? [],
       partitions: new Map(),
-      indexes: new Map(),
+      indexes,
       loadType: 'none',
       replicaNumber: 0,
+      data: new CollectionData(schema, this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
     };
     coll.partitions.set(DEFAULT_PARTITION, { id: tso.next(), name: DEFAULT_PARTITION, createdTs: tso.next(), loaded: false });
     db.collections.set(coll.name, coll);
@@ -238,7 +264,9 @@ export class Engine {
   /** DropCollection: a missing collection is a no-op success; a loaded one is released and dropped. */
   dropCollection(ref: CollectionRef): void {
     validateCollectionName(ref.collectionName);
-    this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.delete(ref.collectionName);
+    const collections = this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections;
+    collections.get(ref.collectionName)?.data.clear();
+    collections.delete(ref.collectionName);
   }
 
   /** HasCollection: `false` for a missing collection (never an error, unless the database is unknown). */
@@ -287,8 +315,10 @@ export class Engine {
    * @throws MilvusError 100 for a missing collection.
    */
   getCollectionStatistics(ref: CollectionRef): { rowCount: number } {
-    this.collectionOf(ref);
-    return { rowCount: 0 };
+    const coll = this.collectionOf(ref);
+    let rowCount = 0;
+    for (const p of coll.partitions.values()) rowCount += coll.data.rowCount(p.id);
+    return { rowCount };
   }
 
   // ---------------------------------------------------------------- partitions
@@ -325,6 +355,7 @@ export class Engine {
     if (!p) return;
     if (p.loaded) throw new MilvusError('partition cannot be dropped, partition is loaded, please release it first');
     if (p.name === DEFAULT_PARTITION) throw new MilvusError('default partition cannot be deleted');
+    coll.data.dropPartition(p.id);
     coll.partitions.delete(p.name);
   }
 
@@ -363,8 +394,7 @@ export class Engine {
   getPartitionStatistics(ref: PartitionRef): { rowCount: number } {
     const coll = this.collectionOf(ref);
     validatePartitionName(ref.partitionName);
-    partitionOf(coll, ref.partitionName);
-    return { rowCount: 0 };
+    return { rowCount: coll.data.rowCount(partitionOf(coll, ref.partitionName).id) };
   }
 
   // ---------------------------------------------------------------- load / release
@@ -498,6 +528,7 @@ export class Engine {
     }
     const idx: IndexSpec = { indexID: this.catalog.tso.next(), indexName, fieldName: field.name, fieldID: field.fieldID, params, createdTs: this.catalog.tso.next() };
     coll.indexes.set(indexName, idx);
+    if (isVectorType(field.dataType)) coll.data.indexSealed(indexPlanOf(idx));
     return idx;
   }
 
@@ -527,13 +558,84 @@ export class Engine {
     if (coll.loadType !== 'none' && matches.some((m) => isVectorType(coll.schema.fields.find((f) => f.name === m.fieldName)?.dataType ?? 0))) {
       throw new MilvusError('index cannot be dropped, collection is loaded, please release it first');
     }
-    for (const m of matches) coll.indexes.delete(m.indexName);
+    for (const m of matches) {
+      coll.indexes.delete(m.indexName);
+      coll.data.dropIndexOf(m.fieldName);
+    }
   }
 
   /** Metric type of the index on `fieldName`, if any (used by search). */
   metricTypeOf(coll: Collection, fieldName: string): string | undefined {
     for (const i of coll.indexes.values()) if (i.fieldName === fieldName) return paramOf(i.params, 'metric_type');
     return undefined;
+  }
+
+  // ---------------------------------------------------------------- data
+
+  /**
+   * Insert: rows into a partition (default `_default`); allowed whether or not it is loaded.
+   * @returns the primary keys (generated for auto-ID collections) and the mutation timestamp.
+   * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
+   */
+  insert(ref: CollectionRef & WriteInput): Mutation {
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false);
+  }
+
+  /**
+   * Upsert: each row replaces the live row with the same primary key (wherever it is), or is
+   * inserted. The primary key is required, also with auto ID.
+   * @throws as {@link insert}; 1100 for duplicate keys within the batch.
+   */
+  upsert(ref: CollectionRef & WriteInput): Mutation {
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true);
+  }
+
+  /**
+   * Delete: every live row matching the filter (by ids: `<pk> in [..]`), in one partition or all.
+   * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
+   */
+  delete(ref: CollectionRef & DeleteInput): Mutation {
+    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next());
+  }
+
+  /**
+   * Query (see {@link queryRows}): matching rows of the loaded partitions.
+   * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
+   */
+  query(ref: CollectionRef & QueryInput): { rows: Row[]; outputFields: string[] } {
+    return queryRows(this.collectionOf(ref), ref);
+  }
+
+  /**
+   * Get by primary keys (see {@link getRows}).
+   * @throws as {@link query}.
+   */
+  get(ref: CollectionRef & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): { rows: Row[]; outputFields: string[] } {
+    return getRows(this.collectionOf(ref), ref.ids, ref);
+  }
+
+  /**
+   * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
+   * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
+   */
+  search(ref: CollectionRef & SearchInput): SearchOutcome {
+    return searchRows(this.collectionOf(ref), ref);
+  }
+
+  /**
+   * Flush: seals every growing segment of the collections (their indexes then build in the
+   * background).
+   * @returns per collection, the IDs of all its sealed segments and the flush timestamp.
+   * @throws MilvusError 100 for a missing collection.
+   */
+  flush(dbName: string | undefined, collectionNames: readonly string[]): Map<string, { segmentIds: bigint[]; flushTs: bigint }> {
+    const out = new Map<string, { segmentIds: bigint[]; flushTs: bigint }>();
+    for (const name of collectionNames) {
+      const coll = this.collectionOf({ ...(dbName ? { dbName } : {}), collectionName: name });
+      coll.data.sealAll();
+      out.set(name, { segmentIds: coll.data.sealedSegmentIds(), flushTs: this.catalog.tso.next() });
+    }
+    return out;
   }
 
   // ---------------------------------------------------------------- helpers
@@ -566,6 +668,12 @@ export class Engine {
     }
     return replicas;
   }
+}
+
+/** Index plans of a schema's indexed vector fields. */
+function vectorPlans(fields: readonly { name: string; dataType: number }[], indexes: ReadonlyMap<string, IndexSpec>): IndexPlan[] {
+  const vectors = new Set(fields.filter((f) => isVectorType(f.dataType)).map((f) => f.name));
+  return [...indexes.values()].filter((i) => vectors.has(i.fieldName)).map(indexPlanOf);
 }
 
 function partitionNotLoaded(p: Partition): MilvusError {

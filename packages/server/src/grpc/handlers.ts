@@ -2,6 +2,7 @@ import type { Metadata } from '@grpc/grpc-js';
 import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
+import { dataHandlers } from './data-handlers.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
 /** The database a request addresses: its `db_name`, else the `dbname` metadata, else `default`. */
@@ -173,19 +174,24 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       return {};
     },
     async describeIndex(req, md) {
-      const found = engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const coll = engine.collectionOf(ref);
+      const found = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
       return {
-        indexDescriptions: found.map((i) => ({
-          indexName: i.indexName,
-          indexID: i.indexID,
-          params: [...i.params],
-          fieldName: i.fieldName,
-          indexedRows: 0n,
-          totalRows: 0n,
-          state: IndexState.Finished,
-          indexStateFailReason: '',
-          pendingIndexRows: 0n,
-        })),
+        indexDescriptions: found.map((i) => {
+          const p = coll.data.indexProgress(i.fieldName);
+          return {
+            indexName: i.indexName,
+            indexID: i.indexID,
+            params: [...i.params],
+            fieldName: i.fieldName,
+            indexedRows: BigInt(p.indexedRows),
+            totalRows: BigInt(p.totalRows),
+            state: IndexState.Finished,
+            indexStateFailReason: '',
+            pendingIndexRows: BigInt(p.pendingIndexRows),
+          };
+        }),
       };
     },
     async getIndexState(req, md) {
@@ -193,12 +199,16 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       return { state: IndexState.Finished };
     },
     async getIndexBuildProgress(req, md) {
-      engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
-      return { indexedRows: 0n, totalRows: 0n };
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const [index] = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
+      const p = engine.collectionOf(ref).data.indexProgress(index!.fieldName);
+      return { indexedRows: BigInt(p.indexedRows), totalRows: BigInt(p.totalRows) };
     },
     async dropIndex(req, md) {
       engine.dropIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
       return {};
     },
+
+    ...dataHandlers(engine, dbOf),
   };
 }

@@ -1,0 +1,314 @@
+/**
+ * Codecs of the data-plane payloads, shared by the gRPC front (server) and the gRPC transport
+ * (client): row objects ↔ `schema.FieldData` columns, primary keys ↔ `schema.IDs`, query vectors
+ * ↔ `common.PlaceholderGroup` bytes, filter parameters ↔ `schema.TemplateValue`.
+ *
+ * @packageDocumentation
+ */
+import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
+import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { PlaceholderGroupSchema, PlaceholderType } from './gen/milvus/proto/common/common_pb.js';
+import {
+  FieldDataSchema,
+  IDsSchema,
+  ScalarFieldSchema,
+  TemplateValueSchema,
+  type FieldData,
+  type IDs,
+  type ScalarField,
+  type TemplateArrayValue,
+  type TemplateValue,
+} from './gen/milvus/proto/schema/schema_pb.js';
+
+/** A `schema.FieldData` as an init shape (what handlers return and requests carry). */
+export type FieldDataInit = MessageInitShape<typeof FieldDataSchema>;
+type ScalarInit = MessageInitShape<typeof ScalarFieldSchema>;
+
+/** What the codecs need to know of a schema field. */
+export interface ColumnField {
+  name: string;
+  /** A `schema.DataType` number. */
+  dataType: number;
+  /** Vector dimension (bits for binary vectors); 0 for scalars. */
+  dim: number;
+  /** Element type of an Array field. */
+  elementType: number;
+  nullable: boolean;
+  /** The hidden `$meta` JSON field of the dynamic schema. */
+  isDynamic: boolean;
+  fieldID?: bigint;
+}
+
+/** Name of the dynamic field's column. */
+export const DYNAMIC_COLUMN = '$meta';
+
+/** A row: field name → value (Int64 `bigint`, vectors `Float32Array` / `Uint8Array`, JSON parsed). */
+export type ColumnRow = Record<string, unknown>;
+
+const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
+
+function parseJson(bytes: Uint8Array, field: string): unknown {
+  if (bytes.length === 0) return null;
+  try {
+    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+  } catch {
+    throw invalid(`the value of JSON field ${field} is not valid JSON`);
+  }
+}
+
+/** The values of a ScalarField as a JS array (Array elements recursively; JSON parsed). */
+function scalarValues(s: ScalarField | undefined, field: string): unknown[] {
+  const d = s?.data;
+  if (!d || d.case === undefined) return [];
+  if (d.case === 'arrayData') return d.value.data.map((inner) => scalarValues(inner, field));
+  if (d.case === 'jsonData') return d.value.data.map((b) => parseJson(b, field));
+  return (d.value as { data: unknown[] }).data;
+}
+
+/** Values of one column, one per physical entry. */
+function columnValues(c: FieldData, dim: number): unknown[] {
+  const f = c.field;
+  if (f.case === 'scalars') return scalarValues(f.value, c.fieldName);
+  if (f.case !== 'vectors') return [];
+  const v = f.value.data;
+  if (dim <= 0) throw invalid(`vector field ${c.fieldName} has no dimension`);
+  if (v.case === 'floatVector') {
+    const out: Float32Array[] = [];
+    for (let i = 0; i + dim <= v.value.data.length; i += dim) out.push(Float32Array.from(v.value.data.slice(i, i + dim)));
+    if (v.value.data.length % dim !== 0) out.push(new Float32Array(0));
+    return out;
+  }
+  if (v.case === 'binaryVector') {
+    const bytes = dim / 8;
+    const out: Uint8Array[] = [];
+    for (let i = 0; i < v.value.length; i += bytes) out.push(v.value.slice(i, i + bytes));
+    return out;
+  }
+  throw invalid(`the reference server does not store ${v.case ?? 'empty'} vectors (field ${c.fieldName})`);
+}
+
+/**
+ * Turns `fields_data` columns into row objects. Columns may be compact (only valid entries, as
+ * inserts send them) or row-dense (as results carry them); `valid_data` marks nulls. The dynamic
+ * column (`is_dynamic`) is read into each row's `$meta`.
+ *
+ * @param numRows - expected rows (Insert's `num_rows`); omitted: taken from the columns.
+ * @throws MilvusError 1100 for an unknown column, a vector column of the wrong dimension
+ *   (`the dim (<n>) of field data(<f>) is not equal to schema dim (<d>)`) or a column of the
+ *   wrong length (`the num_rows (<n>) of field (<f>) is not equal to passed num_rows (<m>)`).
+ */
+export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly FieldData[], numRows?: number): ColumnRow[] {
+  const decoded = columns.map((c) => {
+    const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
+    const field = fields.find((f) => f.name === name);
+    if (!field) throw invalid(`field ${c.fieldName} does not exist in the collection schema`);
+    if (c.field.case === 'vectors') {
+      const dim = Number(c.field.value.dim) || field.dim;
+      if (dim !== field.dim) {
+        throw MilvusError.of(
+          Merr.ParameterInvalid,
+          `the dim (${dim}) of field data(${field.name}) is not equal to schema dim (${field.dim}): ${formatMerr(Merr.ParameterInvalid, { expected: field.dim, actual: dim })}`,
+        );
+      }
+    }
+    return { name, column: c, values: columnValues(c, field.dim) };
+  });
+  const rows = numRows ?? Math.max(0, ...decoded.map((d) => (d.column.validData.length ? d.column.validData.length : d.values.length)));
+  const out: ColumnRow[] = Array.from({ length: rows }, () => ({}));
+  for (const { name, column, values } of decoded) {
+    const valid = column.validData;
+    const dense = valid.length === 0 || values.length === valid.length;
+    const expected = valid.length === 0 ? rows : dense ? valid.length : valid.filter(Boolean).length;
+    if (values.length !== expected || (valid.length !== 0 && valid.length !== rows)) {
+      throw MilvusError.of(
+        Merr.ParameterInvalid,
+        `the num_rows (${values.length}) of field (${column.fieldName}) is not equal to passed num_rows (${rows}): ${formatMerr(Merr.ParameterInvalid, { expected: rows, actual: values.length })}`,
+      );
+    }
+    let physical = 0;
+    for (let i = 0; i < rows; i++) {
+      if (valid.length !== 0 && !valid[i]) {
+        out[i]![name] = null;
+        if (dense) physical++;
+      } else out[i]![name] = values[dense ? i : physical++];
+    }
+  }
+  return out;
+}
+
+function scalarInit(type: number, values: readonly unknown[], elementType: number): ScalarInit {
+  switch (type) {
+    case DataType.Bool:
+      return { data: { case: 'boolData', value: { data: values as boolean[] } } };
+    case DataType.Int8:
+    case DataType.Int16:
+    case DataType.Int32:
+      return { data: { case: 'intData', value: { data: values.map(Number) } } };
+    case DataType.Int64:
+      return { data: { case: 'longData', value: { data: values.map((v) => BigInt(v as bigint)) } } };
+    case DataType.Float:
+      return { data: { case: 'floatData', value: { data: values as number[] } } };
+    case DataType.Double:
+      return { data: { case: 'doubleData', value: { data: values as number[] } } };
+    case DataType.VarChar:
+    case DataType.String:
+      return { data: { case: 'stringData', value: { data: values as string[] } } };
+    case DataType.JSON:
+      return { data: { case: 'jsonData', value: { data: values.map((v) => Buffer.from(JSON.stringify(v ?? null, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)))) } } };
+    case DataType.Array:
+      return { data: { case: 'arrayData', value: { elementType, data: values.map((v) => scalarInit(elementType, (v ?? []) as unknown[], DataType.None)) } } };
+    default:
+      throw invalid(`cannot encode values of data type ${type}`);
+  }
+}
+
+/** Placeholder value of a null in a row-dense column. */
+function zeroOf(type: number): unknown {
+  switch (type) {
+    case DataType.Bool:
+      return false;
+    case DataType.Int64:
+      return 0n;
+    case DataType.VarChar:
+    case DataType.String:
+      return '';
+    case DataType.JSON:
+      return null;
+    case DataType.Array:
+      return [];
+    default:
+      return 0;
+  }
+}
+
+/**
+ * Encodes one field of rows as a column; nullable fields get `valid_data` and are row-dense
+ * (`compact` false, as results carry them) or hold only the valid values (`compact` true, as
+ * inserts send them).
+ * @throws MilvusError 1100 for a vector of the wrong dimension.
+ */
+export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact = false): FieldDataInit {
+  const values = rows.map((r) => r[field.name]);
+  const base = { type: field.dataType, fieldName: field.name, isDynamic: field.isDynamic, ...(field.fieldID === undefined ? {} : { fieldId: field.fieldID }) };
+  if (field.dataType === DataType.FloatVector) {
+    const data: number[] = [];
+    for (const v of values) {
+      const vec = v as ArrayLike<number>;
+      if (!vec || vec.length !== field.dim) throw invalid(`the dim (${vec?.length ?? 0}) of field data(${field.name}) is not equal to schema dim (${field.dim})`);
+      for (let i = 0; i < vec.length; i++) data.push(vec[i]!);
+    }
+    return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'floatVector', value: { data } } } } };
+  }
+  if (field.dataType === DataType.BinaryVector) {
+    const parts = values.map((v) => Uint8Array.from(v as ArrayLike<number>));
+    return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'binaryVector', value: Buffer.concat(parts) } } } };
+  }
+  if (!field.nullable) return { ...base, field: { case: 'scalars', value: scalarInit(field.dataType, values, field.elementType) } };
+  const validData = values.map((v) => v !== null && v !== undefined);
+  const data = compact ? values.filter((_, i) => validData[i]) : values.map((v, i) => (validData[i] ? v : zeroOf(field.dataType)));
+  return { ...base, validData, field: { case: 'scalars', value: scalarInit(field.dataType, data, field.elementType) } };
+}
+
+/**
+ * Encodes rows as `fields_data` in the order of `names`: each schema field named, then the
+ * dynamic `$meta` column once when `$meta` or any name outside the schema is listed.
+ */
+export function columnsOfRows(fields: readonly ColumnField[], rows: readonly ColumnRow[], names: readonly string[], compact = false): FieldDataInit[] {
+  const out: FieldDataInit[] = [];
+  let meta = false;
+  for (const name of names) {
+    const field = fields.find((f) => f.name === name && !f.isDynamic);
+    if (field) out.push(columnOf(field, rows, compact));
+    else meta = true;
+  }
+  const dynamic = fields.find((f) => f.isDynamic);
+  if (meta && dynamic) out.push(columnOf(dynamic, rows.map((r) => ({ [DYNAMIC_COLUMN]: r[DYNAMIC_COLUMN] ?? {} })), compact));
+  return out;
+}
+
+/** Primary keys as `schema.IDs`: `int_id` for Int64 keys, `str_id` for VarChar keys. */
+export function idsOf(keys: readonly (bigint | string)[], pkType: number): MessageInitShape<typeof IDsSchema> {
+  return pkType === DataType.Int64
+    ? { idField: { case: 'intId', value: { data: keys.map((k) => BigInt(k)) } } }
+    : { idField: { case: 'strId', value: { data: keys.map(String) } } };
+}
+
+/** The keys of a `schema.IDs`. */
+export function keysOf(ids: IDs | undefined): (bigint | string)[] {
+  return ids?.idField.value?.data ?? [];
+}
+
+/**
+ * Encodes query vectors as a serialized `common.PlaceholderGroup` (tag `$0`): little-endian
+ * float32 per FloatVector, packed bytes per BinaryVector.
+ */
+export function placeholderGroupOf(vectors: readonly (ArrayLike<number> | Uint8Array)[], binary: boolean): Uint8Array {
+  const values = vectors.map((v) => (binary ? Uint8Array.from(v as ArrayLike<number>) : new Uint8Array(Float32Array.from(v as ArrayLike<number>).buffer)));
+  return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type: binary ? PlaceholderType.BinaryVector : PlaceholderType.FloatVector, values }] }));
+}
+
+/**
+ * Decodes a search request's `placeholder_group` into query vectors.
+ * @throws MilvusError 1100 for undecodable bytes or an unsupported placeholder type.
+ */
+export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Uint8Array)[] {
+  let group;
+  try {
+    group = fromBinary(PlaceholderGroupSchema, bytes);
+  } catch {
+    throw invalid('failed to decode the placeholder group of the search request');
+  }
+  const ph = group.placeholders[0];
+  if (!ph) throw invalid('the search request has no query vectors');
+  return ph.values.map((v) => {
+    if (ph.type === PlaceholderType.FloatVector) {
+      if (v.length % 4 !== 0) throw invalid('a float vector placeholder must be a multiple of 4 bytes');
+      const copy = new Uint8Array(v);
+      return new Float32Array(copy.buffer, 0, copy.length / 4);
+    }
+    if (ph.type === PlaceholderType.BinaryVector) return new Uint8Array(v);
+    throw invalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
+  });
+}
+
+function templateArray(a: TemplateArrayValue | undefined): unknown[] {
+  const d = a?.data;
+  if (!d || d.case === undefined) return [];
+  if (d.case === 'arrayData') return d.value.data.map(templateArray);
+  if (d.case === 'jsonData') return d.value.data.map((b) => parseJson(b, 'template'));
+  return (d.value as { data: unknown[] }).data;
+}
+
+/** Decodes `expr_template_values` into plain values for a filter's `{name}` placeholders. */
+export function paramsOfTemplateValues(values: { [key: string]: TemplateValue }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, tv] of Object.entries(values)) {
+    const v = tv.val;
+    if (v.case === 'arrayVal') out[key] = templateArray(v.value);
+    else if (v.case === 'bytesVal') out[key] = parseJson(v.value, key);
+    else if (v.case !== undefined) out[key] = v.value;
+  }
+  return out;
+}
+
+/** Encodes filter parameters as `expr_template_values` (numbers: int64 when integral, else float). */
+export function templateValuesOf(params: Readonly<Record<string, unknown>>): Record<string, MessageInitShape<typeof TemplateValueSchema>> {
+  type ArrayInit = NonNullable<Extract<MessageInitShape<typeof TemplateValueSchema>['val'], { case: 'arrayVal' }>['value']>;
+  const array = (a: readonly unknown[]): ArrayInit => {
+    if (a.every((x) => typeof x === 'boolean')) return { data: { case: 'boolData', value: { data: a as boolean[] } } };
+    if (a.every((x) => typeof x === 'bigint' || (typeof x === 'number' && Number.isInteger(x)))) return { data: { case: 'longData', value: { data: a.map((x) => BigInt(x as number)) } } };
+    if (a.every((x) => typeof x === 'number')) return { data: { case: 'doubleData', value: { data: a as number[] } } };
+    if (a.every((x) => typeof x === 'string')) return { data: { case: 'stringData', value: { data: a as string[] } } };
+    if (a.every(Array.isArray)) return { data: { case: 'arrayData', value: { data: a.map((x) => array(x as unknown[])) } } };
+    return { data: { case: 'jsonData', value: { data: a.map((x) => Buffer.from(JSON.stringify(x))) } } };
+  };
+  const one = (v: unknown): MessageInitShape<typeof TemplateValueSchema> => {
+    if (Array.isArray(v)) return { val: { case: 'arrayVal', value: array(v) } };
+    if (typeof v === 'boolean') return { val: { case: 'boolVal', value: v } };
+    if (typeof v === 'bigint') return { val: { case: 'int64Val', value: v } };
+    if (typeof v === 'number') return Number.isInteger(v) ? { val: { case: 'int64Val', value: BigInt(v) } } : { val: { case: 'floatVal', value: v } };
+    if (typeof v === 'string') return { val: { case: 'stringVal', value: v } };
+    return { val: { case: 'bytesVal', value: Buffer.from(JSON.stringify(v)) } };
+  };
+  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, one(v)]));
+}

@@ -1,0 +1,257 @@
+import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { resolveEf } from '@mvkit/hnsw';
+import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
+import { paramOf } from '../indexes.js';
+import { validatePartitionName } from '../names.js';
+import { compileFilter } from './filter.js';
+import { indexPlanOf } from './index-builder.js';
+import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
+import type { Metric, Segment } from './segment.js';
+import { binaryVector, floatVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
+
+/** Largest `limit + offset` of a search or query (`quotaAndLimits.limits.topK`). */
+export const MAX_TOPK = 16384;
+
+/** Values bound to `{name}` placeholders of a filter (`expr_template_values`, REST `exprParams`). */
+export type ExprParams = Readonly<Record<string, unknown>>;
+
+/** Insert or upsert input: rows of field values, into a partition (default `_default`). */
+export interface WriteInput {
+  partitionName?: string;
+  rows: readonly Row[];
+}
+
+/** Outcome of a mutation, as `milvus.MutationResult` carries it. */
+export interface Mutation {
+  /** Primary keys written or deleted, in order. */
+  ids: PrimaryKey[];
+  /** Hybrid timestamp of the mutation. */
+  timestamp: bigint;
+}
+
+/** Delete input: a filter (a primary-key `in` list is the by-ids form) within a partition or all. */
+export interface DeleteInput {
+  partitionName?: string;
+  filter: string;
+  exprParams?: ExprParams;
+}
+
+/** Query input (`milvus.QueryRequest`): filter, projection, paging, partitions. */
+export interface QueryInput {
+  partitionNames?: readonly string[];
+  filter?: string;
+  exprParams?: ExprParams;
+  outputFields?: readonly string[];
+  limit?: number;
+  offset?: number;
+}
+
+/** Search input (`milvus.SearchRequest`), with the search parameters already flattened. */
+export interface SearchInput {
+  partitionNames?: readonly string[];
+  /** Vector field to search; may be omitted when the schema has exactly one. */
+  annsField?: string;
+  /** Query vectors: number arrays or `Float32Array` (float fields), bytes (binary fields). */
+  vectors: readonly unknown[];
+  limit: number;
+  offset?: number;
+  filter?: string;
+  exprParams?: ExprParams;
+  outputFields?: readonly string[];
+  /** `metric_type` as requested (must match the index's), or unset. */
+  metricType?: string;
+  /** HNSW `ef`, or unset (then max(k, 16)). */
+  ef?: number;
+}
+
+/** Search answer: per query vector, hits best first, rows projected onto the output fields. */
+export interface SearchOutcome {
+  annsField: string;
+  metric: Metric;
+  hits: { pk: PrimaryKey; score: number; row: Row }[][];
+  /** Output field names as Milvus echoes them. */
+  outputFields: string[];
+}
+
+const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
+
+/**
+ * Resolves the partition a write addresses.
+ * @throws MilvusError 65535 for a named partition in partition-key mode; 200 unknown partition.
+ */
+function writePartition(coll: Collection, name: string | undefined): Partition {
+  if (name && coll.schema.fields.some((f) => f.isPartitionKey)) {
+    throw new MilvusError('not support manually specifying the partition names if partition key mode is used');
+  }
+  if (name) validatePartitionName(name);
+  return partitionOf(coll, name || DEFAULT_PARTITION);
+}
+
+/**
+ * Insert (`upsert` false) or Upsert: validates every row first (the batch is atomic), then appends
+ * them to the partition's growing segment. Allowed on unloaded collections, as in Milvus.
+ * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
+ */
+export function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean): Mutation {
+  const partition = writePartition(coll, input.partitionName);
+  if (input.rows.length === 0) throw invalid('the number of rows to insert must be positive');
+  const rows = input.rows.map((r) => normaliseRow(coll.schema, r, allocateId, upsert));
+  const pk = primaryFieldOf(coll.schema).name;
+  const seen = new Set<PrimaryKey>();
+  for (const r of rows) {
+    const key = r[pk] as PrimaryKey;
+    if (upsert && seen.has(key)) throw invalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
+    seen.add(key);
+  }
+  return { ids: coll.data.append(partition.id, rows), timestamp };
+}
+
+/** Segments of the given partitions. */
+function segmentsOf(coll: Collection, partitions: readonly Partition[]): Segment[] {
+  return partitions.flatMap((p) => coll.data.segmentsOf(p.id));
+}
+
+/**
+ * Delete: tombstones every live row matching the filter, in one partition or in all.
+ * @returns the deleted primary keys.
+ * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition.
+ */
+export function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint): Mutation {
+  if (!input.filter || !input.filter.trim()) throw invalid('expr cannot be empty');
+  const filter = compileFilter(coll.schema, input.filter, input.exprParams);
+  const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
+  const pkField = primaryFieldOf(coll.schema).name;
+  const doomed = scanSegments(segmentsOf(coll, partitions), filter).map((r) => r[pkField] as PrimaryKey);
+  for (const key of doomed) coll.data.remove(key);
+  return { ids: doomed, timestamp };
+}
+
+/**
+ * The partitions a search or query reads, with Milvus's load rules: the collection must be loaded;
+ * no names means every loaded partition; a named partition must exist and be loaded.
+ * @throws MilvusError 101 `failed to <op>: collection not loaded[collection=<id>]`; 65535
+ *   `partition name <n> not found`; 201 `failed to <op>: partition not loaded[partition=<id>]`.
+ */
+export function readPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] {
+  if (coll.loadType === 'none') {
+    throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }, `failed to ${op}`));
+  }
+  if (!names || names.length === 0) return [...coll.partitions.values()].filter((p) => p.loaded);
+  return names.map((n) => {
+    const p = coll.partitions.get(n);
+    if (!p) throw new MilvusError(`partition name ${n} not found`);
+    if (!p.loaded) throw MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: p.id }, `failed to ${op}`));
+    return p;
+  });
+}
+
+function checkPaging(limit: number, offset: number): void {
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOPK) throw invalid(`limit (topk) should be in range [1, ${MAX_TOPK}], but got ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0 || limit + offset > MAX_TOPK) throw invalid(`limit + offset should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
+}
+
+const filterOrUndefined = (coll: Collection, text: string | undefined, params: ExprParams | undefined): RowFilter | undefined =>
+  text && text.trim() ? compileFilter(coll.schema, text, params) : undefined;
+
+/**
+ * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
+ * fields; `count(*)` as the only output field counts them instead.
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 `empty expression should be
+ *   used with limit`, bad paging, unknown output field, invalid filter.
+ */
+export function queryRows(coll: Collection, input: QueryInput): { rows: Row[]; outputFields: string[] } {
+  const partitions = readPartitions(coll, input.partitionNames, 'query');
+  const filter = filterOrUndefined(coll, input.filter, input.exprParams);
+  const outputFields = [...(input.outputFields ?? [])];
+  const segments = segmentsOf(coll, partitions);
+  if (outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)') {
+    return { rows: [{ 'count(*)': BigInt(scanSegments(segments, filter).length) }], outputFields: ['count(*)'] };
+  }
+  const offset = input.offset ?? 0;
+  if (input.limit !== undefined) checkPaging(input.limit, offset);
+  else if (!filter) throw invalid('empty expression should be used with limit');
+  const projection = projectionOf(coll.schema, outputFields);
+  const rows = scanSegments(segments, filter, offset, input.limit).map((r) => projectRow(r, projection));
+  return { rows, outputFields: outputNamesOf(projection) };
+}
+
+/**
+ * Get: the rows with the given primary keys among the loaded (or named) partitions.
+ * @throws as {@link queryRows}; 1100 for a key of the wrong type.
+ */
+export function getRows(coll: Collection, ids: readonly unknown[], input: Omit<QueryInput, 'filter' | 'limit' | 'offset' | 'exprParams'>): { rows: Row[]; outputFields: string[] } {
+  const partitions = new Set(readPartitions(coll, input.partitionNames, 'query').map((p) => p.id));
+  const pkField = primaryFieldOf(coll.schema);
+  const projection = projectionOf(coll.schema, input.outputFields ?? []);
+  const rows: Row[] = [];
+  for (const id of ids) {
+    const at = coll.data.locate(primaryKeyOf(pkField, id));
+    if (at && partitions.has(at.segment.partitionId)) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
+  }
+  return { rows, outputFields: outputNamesOf(projection) };
+}
+
+/**
+ * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
+ * metric of the field's index, with Milvus's parameter rules.
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 for a wrong anns field,
+ *   metric mismatch (`metric type not match: invalid parameter[expected=<index>][actual=<given>]`),
+ *   bad paging, `ef(<ef>) should be larger than k(<k>)`, a vector of the wrong dimension or an
+ *   invalid filter; 700 when the field has no index.
+ */
+export function searchRows(coll: Collection, input: SearchInput): SearchOutcome {
+  const partitions = readPartitions(coll, input.partitionNames, 'search');
+  const vectorFields = coll.schema.fields.filter((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
+  let field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : undefined;
+  if (input.annsField && !field) throw invalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
+  if (!field) {
+    if (vectorFields.length !== 1) throw invalid('multiple anns_fields exist, please specify a anns_field in search_params');
+    field = vectorFields[0]!;
+  }
+  if (!vectorFields.includes(field)) throw invalid(`field ${field.name} is not a vector field the reference server can search`);
+  const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
+  if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
+  const plan = indexPlanOf(spec);
+  const given = input.metricType?.toUpperCase();
+  if (given && given !== plan.metric) {
+    throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: plan.metric, actual: given })}`);
+  }
+  const offset = input.offset ?? 0;
+  checkPaging(input.limit, offset);
+  let ef: number | undefined;
+  if (plan.kind === 'HNSW') {
+    try {
+      ef = resolveEf(input.limit + offset, input.ef);
+    } catch (e) {
+      throw invalid((e as Error).message);
+    }
+  }
+  if (input.vectors.length === 0) throw invalid('nq (number of search vector per search request) should be in range [1, 16384], but got 0');
+  const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
+  const filter = filterOrUndefined(coll, input.filter, input.exprParams);
+  const projection = projectionOf(coll.schema, input.outputFields ?? []);
+  const hits = searchSegments(segmentsOf(coll, partitions), {
+    annsField: field.name,
+    metric: plan.metric,
+    vectors,
+    limit: input.limit,
+    offset,
+    ...(ef === undefined ? {} : { ef }),
+    ...(filter ? { filter } : {}),
+  }).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
+  return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
+}
+
+/** Reads a search parameter that may be given flat or inside the `params` JSON. */
+export function searchParamOf(params: readonly { key: string; value: string }[], key: string): string | undefined {
+  const direct = paramOf(params, key);
+  if (direct !== undefined) return direct;
+  const nested = paramOf(params, 'params');
+  if (!nested) return undefined;
+  try {
+    const value = (JSON.parse(nested) as Record<string, unknown>)[key];
+    return value === undefined ? undefined : String(value);
+  } catch {
+    throw invalid(`search params ${nested} is not a json object`);
+  }
+}

@@ -1,0 +1,149 @@
+import { Merr, MilvusError } from '@mvkit/core';
+import type { CollectionSpec } from '../schema.js';
+import type { Metric, Segment } from './segment.js';
+import { smallerIsBetter } from './segment.js';
+import { DYNAMIC_FIELD, type PrimaryKey, type Row } from './values.js';
+
+/** A compiled filter: `evaluate(row)` is true for rows that match. */
+export interface RowFilter {
+  evaluate(row: Row): boolean;
+}
+
+/** One hit of a search: primary key, Milvus score and the stored row. */
+export interface SearchHit {
+  pk: PrimaryKey;
+  score: number;
+  row: Row;
+}
+
+/** What one vector search over a set of segments needs. */
+export interface SegmentSearch {
+  /** The vector field searched. */
+  annsField: string;
+  metric: Metric;
+  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones). */
+  vectors: readonly (Float32Array | Uint8Array)[];
+  /** Hits returned per query after `offset` is skipped. */
+  limit: number;
+  offset: number;
+  /** HNSW search breadth (`ef`), already validated against `limit + offset`. */
+  ef?: number;
+  filter?: RowFilter;
+}
+
+function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Searches every segment (growing ones exactly, sealed ones through their index when it is built)
+ * for each query vector and merges the per-segment top `limit + offset` into one ranking, best
+ * score first (ties broken by primary key), then skips `offset`.
+ *
+ * Cost: per segment one index search of k = limit + offset; the merge is O(segments · k · log).
+ */
+export function searchSegments(segments: readonly Segment[], search: SegmentSearch): SearchHit[][] {
+  const k = search.limit + search.offset;
+  const ascending = smallerIsBetter(search.metric);
+  return search.vectors.map((query) => {
+    const hits: SearchHit[] = [];
+    for (const segment of segments) {
+      if (segment.liveCount === 0) continue;
+      const index = segment.searchIndex(search.annsField, search.metric);
+      const filter = search.filter;
+      const predicate =
+        filter === undefined && segment.liveCount === segment.size
+          ? undefined
+          : (label: number): boolean => segment.isLive(label) && (filter === undefined || filter.evaluate(segment.rows[label]!));
+      const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
+      for (const hit of index.search(query, k, options)) {
+        hits.push({ pk: segment.pks[hit.label]!, score: hit.score, row: segment.rows[hit.label]! });
+      }
+    }
+    hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
+    return hits.slice(search.offset, k);
+  });
+}
+
+/**
+ * Scans the live rows of the segments in order, keeping those that match `filter`, skipping
+ * `offset` and stopping after `limit` (no limit: every match).
+ */
+export function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, offset = 0, limit?: number): Row[] {
+  const out: Row[] = [];
+  let skipped = 0;
+  for (const segment of segments) {
+    for (let i = 0; i < segment.size; i++) {
+      if (!segment.isLive(i)) continue;
+      const row = segment.rows[i]!;
+      if (filter && !filter.evaluate(row)) continue;
+      if (skipped < offset) {
+        skipped++;
+        continue;
+      }
+      out.push(row);
+      if (limit !== undefined && out.length >= limit) return out;
+    }
+  }
+  return out;
+}
+
+/** The fields a result carries: schema fields by name and, separately, dynamic keys. */
+export interface Projection {
+  /** Schema fields (primary key first). */
+  fields: string[];
+  /** Dynamic keys to return from `$meta`; `'*'` for all of them. */
+  dynamic: string[] | '*';
+}
+
+/**
+ * Resolves `output_fields` as Milvus does: the primary key always; `*` means every field
+ * (vectors included) and every dynamic key; a name outside the schema is a dynamic key when the
+ * dynamic field is enabled.
+ * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field.
+ */
+export function projectionOf(schema: CollectionSpec, outputFields: readonly string[]): Projection {
+  const pk = schema.fields.find((f) => f.isPrimaryKey)!.name;
+  const fields = new Set<string>([pk]);
+  const dynamic = new Set<string>();
+  let allDynamic = false;
+  for (const name of outputFields) {
+    if (name === '*') {
+      for (const f of schema.fields) if (!f.isDynamic) fields.add(f.name);
+      allDynamic = schema.enableDynamicField;
+    } else if (name === DYNAMIC_FIELD && schema.enableDynamicField) {
+      allDynamic = true;
+    } else if (schema.fields.some((f) => f.name === name && !f.isDynamic)) {
+      fields.add(name);
+    } else if (schema.enableDynamicField) {
+      dynamic.add(name);
+    } else {
+      throw MilvusError.of(Merr.ParameterInvalid, `field ${name} not exist: ${Merr.ParameterInvalid.message}`);
+    }
+  }
+  return { fields: [...fields], dynamic: allDynamic ? '*' : [...dynamic] };
+}
+
+/**
+ * The output field names a result echoes (`output_fields`): the schema fields (primary key
+ * first), then the asked dynamic keys, or `$meta` when every dynamic key is returned.
+ */
+export function outputNamesOf(projection: Projection): string[] {
+  return [...projection.fields, ...(projection.dynamic === '*' ? [DYNAMIC_FIELD] : projection.dynamic)];
+}
+
+/** Projects a stored row: the projection's fields, then `$meta` reduced to the asked dynamic keys. */
+export function projectRow(row: Row, projection: Projection): Row {
+  const out: Row = {};
+  for (const f of projection.fields) out[f] = row[f];
+  const meta = row[DYNAMIC_FIELD] as Record<string, unknown> | undefined;
+  if (meta && (projection.dynamic === '*' || projection.dynamic.length)) {
+    if (projection.dynamic === '*') out[DYNAMIC_FIELD] = meta;
+    else {
+      const picked: Record<string, unknown> = {};
+      for (const key of projection.dynamic) if (key in meta) picked[key] = meta[key];
+      out[DYNAMIC_FIELD] = picked;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { BinaryFlatIndex, FlatIndex, type BinaryMetric, type FloatMetric, type VectorIndex } from '@mvkit/hnsw';
+import type { PrimaryKey, Row } from './values.js';
+
+/** Segment states as Milvus names them (`common.SegmentState`): rows are appended while Growing. */
+export type SegmentState = 'Growing' | 'Sealed';
+
+/** A metric of either vector kind. */
+export type Metric = FloatMetric | BinaryMetric;
+
+/** Whether smaller scores are better for a metric (L2, HAMMING, JACCARD) or larger (IP, COSINE). */
+export function smallerIsBetter(metric: Metric): boolean {
+  return metric === 'L2' || metric === 'HAMMING' || metric === 'JACCARD';
+}
+
+/** Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary ones. */
+export function exactIndex(dim: number, metric: Metric): VectorIndex {
+  return metric === 'HAMMING' || metric === 'JACCARD' ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
+}
+
+/** A sealed segment's index on one vector field, once built. */
+export interface BuiltIndex {
+  /** Index name of the collection index it was built for. */
+  indexName: string;
+  metric: Metric;
+  index: VectorIndex;
+}
+
+/**
+ * A segment: the unit in which a partition stores rows, as in Milvus. Rows are appended while it is
+ * Growing and searched exactly; once Sealed (at the size threshold or on Flush) an index is built
+ * for each indexed vector field, in the background, and used as soon as it is complete.
+ *
+ * Row offsets are stable: an offset is the label of the row in every vector index of the segment.
+ * Deletion is a tombstone per offset.
+ */
+export class Segment {
+  state: SegmentState = 'Growing';
+  /** Rows by offset (normalised values). */
+  readonly rows: Row[] = [];
+  /** Primary key of each offset. */
+  readonly pks: PrimaryKey[] = [];
+  /** Tombstones: 1 where the row was deleted (or replaced by a newer row with the same key). */
+  #deleted = new Uint8Array(64);
+  #live = 0;
+  /** Exact indexes kept in step with the rows, by `<field>/<metric>`; built on first use. */
+  readonly #exact = new Map<string, VectorIndex>();
+  /** Indexes of a sealed segment, by field name. */
+  readonly built = new Map<string, BuiltIndex>();
+
+  /**
+   * @param id - segment ID (int64, from the ID allocator).
+   * @param partitionId - the partition the segment belongs to.
+   * @param vectorDims - vector fields of the schema with their dimension (bits for binary vectors).
+   */
+  constructor(
+    readonly id: bigint,
+    readonly partitionId: bigint,
+    readonly vectorDims: ReadonlyMap<string, number>,
+  ) {}
+
+  /** Number of rows ever appended (live and deleted). */
+  get size(): number {
+    return this.rows.length;
+  }
+
+  /** Number of live rows. */
+  get liveCount(): number {
+    return this.#live;
+  }
+
+  /** Appends a normalised row and returns its offset. */
+  append(row: Row, pk: PrimaryKey): number {
+    const offset = this.rows.length;
+    this.rows.push(row);
+    this.pks.push(pk);
+    if (offset >= this.#deleted.length) {
+      const grown = new Uint8Array(this.#deleted.length * 2);
+      grown.set(this.#deleted);
+      this.#deleted = grown;
+    }
+    this.#live++;
+    for (const [key, index] of this.#exact) index.add(row[key.slice(0, key.lastIndexOf('/'))] as Float32Array, offset);
+    return offset;
+  }
+
+  /** Whether the row at `offset` is live. */
+  isLive(offset: number): boolean {
+    return this.#deleted[offset] === 0;
+  }
+
+  /** Tombstones the row at `offset` (no-op when already deleted). */
+  delete(offset: number): void {
+    if (this.#deleted[offset] === 0) {
+      this.#deleted[offset] = 1;
+      this.#live--;
+    }
+  }
+
+  /**
+   * The index that serves a search on `field` with `metric`: the built index when the segment is
+   * sealed and its index is complete (and of that metric), else an exact index over the rows.
+   */
+  searchIndex(field: string, metric: Metric): VectorIndex {
+    const built = this.built.get(field);
+    if (built && built.metric === metric) return built.index;
+    const key = `${field}/${metric}`;
+    let index = this.#exact.get(key);
+    if (!index) {
+      index = exactIndex(this.vectorDims.get(field)!, metric);
+      for (let i = 0; i < this.rows.length; i++) index.add(this.rows[i]![field] as Float32Array, i);
+      this.#exact.set(key, index);
+    }
+    return index;
+  }
+
+  /** Drops exact indexes of `field` that a complete built index makes unnecessary. */
+  releaseExact(field: string): void {
+    for (const key of [...this.#exact.keys()]) if (key.startsWith(`${field}/`)) this.#exact.delete(key);
+  }
+}

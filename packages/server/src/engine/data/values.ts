@@ -1,0 +1,230 @@
+import { DataType, Merr, MilvusError, formatMerr, type DataTypeValue } from '@mvkit/core';
+import type { CollectionSpec, FieldSpec } from '../schema.js';
+
+/** A primary key: Int64 keys are `bigint`, VarChar keys `string`. */
+export type PrimaryKey = bigint | string;
+
+/**
+ * A stored row, keyed by field name. Values are normalised: Int64 → `bigint`, Int8/16/32, Float,
+ * Double → `number`, VarChar → `string`, Bool → `boolean`, JSON → parsed value, Array → JS array,
+ * FloatVector → `Float32Array`, BinaryVector → `Uint8Array` (packed bits), a nullable field's
+ * missing value → `null`. With the dynamic field enabled, keys outside the schema live in the
+ * `$meta` object.
+ */
+export type Row = Record<string, unknown>;
+
+/** Name of the hidden JSON field holding dynamic keys. */
+export const DYNAMIC_FIELD = '$meta';
+
+const invalid = (message: string, expected?: unknown, actual?: unknown): MilvusError =>
+  MilvusError.of(
+    Merr.ParameterInvalid,
+    expected === undefined ? `${message}: ${Merr.ParameterInvalid.message}` : `${message}: ${formatMerr(Merr.ParameterInvalid, { expected: String(expected), actual: String(actual) })}`,
+  );
+
+const INT_RANGES: Partial<Record<DataTypeValue, [number, number]>> = {
+  [DataType.Int8]: [-128, 127],
+  [DataType.Int16]: [-32768, 32767],
+  [DataType.Int32]: [-2147483648, 2147483647],
+};
+
+const INT64_MIN = -(2n ** 63n);
+const INT64_MAX = 2n ** 63n - 1n;
+
+/** Vector dimension of a vector field (`dim` type param; bits for binary vectors). */
+export function dimOf(field: FieldSpec): number {
+  return Number(field.typeParams.dim);
+}
+
+/**
+ * Parses an Int64 given as `bigint`, a safe-integer `number` or a decimal string.
+ * @throws MilvusError 1100 for anything else or a value outside int64.
+ */
+export function toInt64(value: unknown, what: string): bigint {
+  let v: bigint | undefined;
+  if (typeof value === 'bigint') v = value;
+  else if (typeof value === 'number' && Number.isSafeInteger(value)) v = BigInt(value);
+  else if (typeof value === 'string' && /^-?\d+$/.test(value)) v = BigInt(value);
+  if (v === undefined || v < INT64_MIN || v > INT64_MAX) throw invalid(`${what} expects an Int64 value, got ${describe(value)}`);
+  return v;
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'bigint') return `${value}`;
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/**
+ * Normalises one value of a scalar type (also used for Array elements).
+ * @throws MilvusError 1100 on a wrong type, an out-of-range integer or an over-long string.
+ */
+function scalarValue(type: DataTypeValue, value: unknown, field: FieldSpec): unknown {
+  const what = `field ${field.name}`;
+  switch (type) {
+    case DataType.Bool:
+      if (typeof value !== 'boolean') throw invalid(`${what} expects a Bool value, got ${describe(value)}`);
+      return value;
+    case DataType.Int8:
+    case DataType.Int16:
+    case DataType.Int32: {
+      const n = typeof value === 'bigint' ? Number(value) : value;
+      const [min, max] = INT_RANGES[type]!;
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw invalid(`${what} expects an integer value, got ${describe(value)}`);
+      if (n < min || n > max) throw invalid(`the value ${n} of ${what} is out of range`, `[${min}, ${max}]`, n);
+      return n;
+    }
+    case DataType.Int64:
+      return toInt64(value, what);
+    case DataType.Float:
+    case DataType.Double: {
+      const n = typeof value === 'bigint' ? Number(value) : value;
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid(`${what} expects a ${type === DataType.Float ? 'Float' : 'Double'} value, got ${describe(value)}`);
+      return type === DataType.Float ? Math.fround(n) : n;
+    }
+    case DataType.VarChar:
+    case DataType.String: {
+      if (typeof value !== 'string') throw invalid(`${what} expects a VarChar value, got ${describe(value)}`);
+      const max = Number(field.typeParams.max_length);
+      const length = Buffer.byteLength(value, 'utf8');
+      if (Number.isFinite(max) && length > max) {
+        throw invalid(`length of varchar field ${field.name} exceeds max length`, max, length);
+      }
+      return value;
+    }
+    default:
+      throw invalid(`${what} has unsupported element type ${type}`);
+  }
+}
+
+/**
+ * Normalises a float vector: `number[]` or `Float32Array` of exactly `dim` finite numbers.
+ * @throws MilvusError 1100 `the dim (<n>) of field data(<f>) is not equal to schema dim (<dim>): invalid parameter[expected=<dim>][actual=<n>]`.
+ */
+export function floatVector(value: unknown, field: FieldSpec): Float32Array {
+  const dim = dimOf(field);
+  if (!(value instanceof Float32Array) && !(Array.isArray(value) && value.every((x) => typeof x === 'number'))) {
+    throw invalid(`field ${field.name} expects a FloatVector (array of numbers), got ${describe(value)}`);
+  }
+  const vec = value instanceof Float32Array ? value : Float32Array.from(value as number[]);
+  if (vec.length !== dim) throw invalid(`the dim (${vec.length}) of field data(${field.name}) is not equal to schema dim (${dim})`, dim, vec.length);
+  for (const x of vec) if (!Number.isFinite(x)) throw invalid(`field ${field.name} contains a NaN or infinite value`);
+  return vec;
+}
+
+/**
+ * Normalises a binary vector: `Uint8Array` or `number[]` of `dim / 8` bytes.
+ * @throws MilvusError 1100 on a wrong byte length (reported in bits, as Milvus does).
+ */
+export function binaryVector(value: unknown, field: FieldSpec): Uint8Array {
+  const dim = dimOf(field);
+  let bytes: Uint8Array;
+  if (value instanceof Uint8Array) bytes = value;
+  else if (Array.isArray(value) && value.every((x) => Number.isInteger(x) && x >= 0 && x <= 255)) bytes = Uint8Array.from(value as number[]);
+  else throw invalid(`field ${field.name} expects a BinaryVector (bytes), got ${describe(value)}`);
+  if (bytes.length * 8 !== dim) throw invalid(`the dim (${bytes.length * 8}) of field data(${field.name}) is not equal to schema dim (${dim})`, dim, bytes.length * 8);
+  return bytes;
+}
+
+/** Parses a JSON field value given as a parsed value, a JSON string or UTF-8 bytes. */
+function jsonValue(value: unknown, field: FieldSpec): unknown {
+  if (value instanceof Uint8Array) value = Buffer.from(value).toString('utf8');
+  if (typeof value === 'string') {
+    try {
+      return JSON.parse(value);
+    } catch {
+      // A plain string is a valid JSON value too (Milvus accepts any JSON document).
+      return value;
+    }
+  }
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw invalid(`field ${field.name} expects a JSON value`);
+  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as unknown;
+}
+
+/**
+ * Normalises the value of one field of a row.
+ * @throws MilvusError 1100 for a value of the wrong type or size.
+ */
+export function fieldValue(field: FieldSpec, value: unknown): unknown {
+  if (value === null || value === undefined) {
+    if (field.nullable) return null;
+    throw invalid(`the value of field ${field.name} is missing and the field is not nullable`);
+  }
+  switch (field.dataType) {
+    case DataType.FloatVector:
+      return floatVector(value, field);
+    case DataType.BinaryVector:
+      return binaryVector(value, field);
+    case DataType.JSON:
+      return jsonValue(value, field);
+    case DataType.Array: {
+      if (!Array.isArray(value)) throw invalid(`field ${field.name} expects an Array value, got ${describe(value)}`);
+      const cap = Number(field.typeParams.max_capacity);
+      if (Number.isFinite(cap) && value.length > cap) throw invalid(`the length (${value.length}) of array field (${field.name}) exceeds max capacity (${cap})`, cap, value.length);
+      return value.map((v) => scalarValue(field.elementType, v, field));
+    }
+    default:
+      if (field.dataType >= DataType.Float16Vector) throw MilvusError.of(Merr.ParameterInvalid, `${Merr.ParameterInvalid.message}: the reference server does not store ${field.name}'s vector type`);
+      return scalarValue(field.dataType, value, field);
+  }
+}
+
+/** The primary-key field of a schema. */
+export function primaryFieldOf(schema: CollectionSpec): FieldSpec {
+  return schema.fields.find((f) => f.isPrimaryKey)!;
+}
+
+/**
+ * Normalises one input row for insert (`upsert` false) or upsert, as the Milvus proxy validates it:
+ * every non-nullable schema field present (the auto-ID primary key absent on insert), values of
+ * the right type, extra keys moved into `$meta` when the dynamic field is enabled.
+ *
+ * @param allocateId - called for the primary key of an auto-ID collection on insert.
+ * @throws MilvusError 1100 for missing, unknown or ill-typed fields.
+ */
+export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () => bigint, upsert: boolean): Row {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw invalid('a row must be an object of field values');
+  const row: Row = {};
+  const meta: Record<string, unknown> = {};
+  const known = new Set<string>();
+  for (const field of schema.fields) {
+    known.add(field.name);
+    if (field.isDynamic) continue;
+    const given = input[field.name];
+    if (field.isPrimaryKey && field.autoID && !upsert) {
+      if (given !== undefined) throw invalid(`the primary key ${field.name} is set by the server when auto_id is enabled; do not provide it`);
+      row[field.name] = field.dataType === DataType.Int64 ? allocateId() : String(allocateId());
+      continue;
+    }
+    if (given === undefined && !field.nullable) {
+      throw invalid(`Insert missed an field \`${field.name}\` to collection without set nullable==true or set default_value`);
+    }
+    row[field.name] = fieldValue(field, given);
+  }
+  const dynamicGiven = input[DYNAMIC_FIELD];
+  for (const [key, value] of Object.entries(input)) {
+    if (known.has(key)) continue;
+    if (!schema.enableDynamicField) throw invalid(`field ${key} does not exist in the collection schema and the dynamic field is disabled`);
+    meta[key] = value;
+  }
+  if (schema.enableDynamicField) {
+    const fromMeta = dynamicGiven === undefined ? {} : jsonValue(dynamicGiven, { name: DYNAMIC_FIELD } as FieldSpec);
+    if (fromMeta === null || typeof fromMeta !== 'object' || Array.isArray(fromMeta)) throw invalid('the dynamic field ($meta) must be a JSON object');
+    row[DYNAMIC_FIELD] = jsonValue({ ...(fromMeta as object), ...meta }, { name: DYNAMIC_FIELD } as FieldSpec);
+  }
+  return row;
+}
+
+/**
+ * Normalises a primary-key value of the collection's key type.
+ * @throws MilvusError 1100 for a value of the wrong type.
+ */
+export function primaryKeyOf(field: FieldSpec, value: unknown): PrimaryKey {
+  if (field.dataType === DataType.Int64) return toInt64(value, `primary key ${field.name}`);
+  if (typeof value !== 'string') throw invalid(`primary key ${field.name} expects a VarChar value, got ${describe(value)}`);
+  return value;
+}

@@ -1,0 +1,987 @@
+/**
+ * The schema pass over a parsed filter: resolves names (schema fields, the dynamic `$meta` keys),
+ * types every node as Milvus's `ParserVisitor` does (`internal/parser/planparserv2/parser_visitor.go`,
+ * `utils.go`, `operators.go`), folds constants, fills `{template}` values, reports the same
+ * semantic errors, and compiles what remains into closures over a row.
+ *
+ * Row semantics follow segcore: a comparison on a missing JSON key / dynamic key or on a JSON value
+ * of another type is false, except `!=` which is true (`UnaryRangeJSONCompareNotEqual` in
+ * `internal/core/src/exec/expression/UnaryExpr.cpp`); `not` is a plain negation, so
+ * `not (j["k"] == 1)` matches rows without `k`. A null value of a nullable field makes every
+ * predicate on it unknown (false), including under `not` (segcore ANDs `not` with the validity
+ * bitmap); `and`/`or` combine unknowns as SQL does. An array index past the end is false for
+ * every operator.
+ *
+ * @packageDocumentation
+ */
+import type { DataTypeName } from '@mvkit/core';
+import type { RawExpr, RawIdent, RawString } from './ast.js';
+import {
+  applyCmp, arrayElementType, cmpNum, cmpValueConst, cmpValues, constText, constType, isNum, likeRegExp,
+  MISSING, NULL, reverseCmp, wrap64, type CmpOp, type Const,
+} from './values.js';
+
+/** One field of the collection schema, as the filter needs it. */
+export interface FilterField {
+  /** Field name. */
+  name: string;
+  /** Data type by name (`'Int64'`, `'VarChar'`, `'JSON'`, `'Array'`, `'FloatVector'`, …). */
+  type: DataTypeName;
+  /** Element type of an `Array` field. */
+  elementType?: DataTypeName;
+  /** Whether the field is nullable (a null makes predicates on it unknown, i.e. false). */
+  nullable?: boolean;
+  /** Whether `text_match` / `phrase_match` may be used on this VarChar field (`enable_match`). */
+  enableMatch?: boolean;
+}
+
+/** The collection schema a filter is parsed against. */
+export interface FilterSchema {
+  /** The fields; a JSON field named `$meta` (the dynamic field itself) may be listed or not. */
+  fields: readonly FilterField[];
+  /** Whether the dynamic field is enabled: unknown names then read `$meta[name]`. */
+  dynamic: boolean;
+}
+
+/**
+ * A value for a `{name}` template variable (`expr_template_values`): JS numbers that are integers
+ * are int64, other numbers double; bigint int64; or a tagged constant to force a type.
+ */
+export type FilterParam = boolean | number | bigint | string | readonly FilterParam[] | Const;
+
+/** A row: field values by name, plus `$meta` with the dynamic keys. */
+export type FilterRow = Readonly<Record<string, unknown>>;
+
+/** A semantic error: reported as `cannot parse expression: <expr>, error: <message>`. */
+export class ExprError extends Error {}
+/** A plan error reported without the `cannot parse expression` wrapper (as upstream). */
+export class PlanError extends Error {}
+
+type Tri = boolean | null;
+type Ev = (row: FilterRow) => Tri;
+
+interface Col {
+  /** Top-level field read (`$meta` for dynamic keys). */
+  field: string;
+  /** Data type name of the field (`JSON` for dynamic keys). */
+  type: string;
+  elementType: string;
+  path: string[];
+  nullable: boolean;
+  get: (row: FilterRow) => unknown;
+}
+
+type ArithOp = '+' | '-' | '*' | '/' | '%' | 'array_length';
+
+type Sem =
+  | { kind: 'const'; c: Const; template: string | null; text: string }
+  | { kind: 'col'; col: Col; text: string }
+  | { kind: 'arith'; op: ArithOp; l: Sem; r: Sem | null; dataType: string; text: string }
+  | { kind: 'pred'; ev: Ev; text: string };
+
+const INTEGER_TYPES = new Set(['Int8', 'Int16', 'Int32', 'Int64']);
+const FLOAT_TYPES = new Set(['Float', 'Double']);
+const isInteger = (t: string): boolean => INTEGER_TYPES.has(t);
+const isFloating = (t: string): boolean => FLOAT_TYPES.has(t);
+const isArithmetic = (t: string): boolean => isInteger(t) || isFloating(t);
+const isString = (t: string): boolean => t === 'VarChar' || t === 'String';
+const isJSON = (t: string): boolean => t === 'JSON';
+const isArray = (t: string): boolean => t === 'Array';
+
+const ARITH_NAMES: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' };
+
+/** Removes blanks outside string literals: the text ANTLR's `GetText()` gives for a node. */
+export function compactText(text: string): string {
+  let out = '';
+  let quote: string | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      out += ch;
+      if (ch === '\\' && i + 1 < text.length) out += text[++i]!;
+      else if (ch === quote) quote = null;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      out += ch;
+    } else if (!/\s/.test(ch)) {
+      out += ch;
+    }
+  }
+  return out;
+}
+
+/**
+ * Decodes the body of a string literal as upstream does (`convertEscapeSingle` then Go's
+ * `strconv.Unquote`): C escapes, `\ooo`, `\xhh`, `\uhhhh`, `\Uhhhhhhhh`; anything else is
+ * `invalid syntax`.
+ */
+export function decodeString(s: RawString): string {
+  const raw = s.raw;
+  if (!raw.includes('\\')) return raw;
+  const bytes: number[] = [];
+  const pushText = (text: string): void => { for (const b of Buffer.from(text, 'utf8')) bytes.push(b); };
+  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34 };
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i]!;
+    if (ch !== '\\') {
+      const cp = raw.codePointAt(i)!;
+      const str = String.fromCodePoint(cp);
+      pushText(str);
+      i += str.length - 1;
+      continue;
+    }
+    const e = raw[++i];
+    if (e === undefined) throw new ExprError('invalid syntax');
+    const code = simple[e];
+    if (code !== undefined) {
+      bytes.push(code);
+    } else if (e >= '0' && e <= '7') {
+      const oct = raw.slice(i, i + 3);
+      if (!/^[0-7]{3}$/.test(oct)) throw new ExprError('invalid syntax');
+      const v = parseInt(oct, 8);
+      if (v > 255) throw new ExprError('invalid syntax');
+      bytes.push(v);
+      i += 2;
+    } else if (e === 'x' || e === 'u' || e === 'U') {
+      const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
+      const hex = raw.slice(i + 1, i + 1 + n);
+      if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw new ExprError('invalid syntax');
+      const v = parseInt(hex, 16);
+      if (e === 'x') bytes.push(v);
+      else {
+        if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new ExprError('invalid syntax');
+        pushText(String.fromCodePoint(v));
+      }
+      i += n;
+    } else {
+      throw new ExprError('invalid syntax');
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Go's `strconv.ParseInt(text, 0, 64)` on an integer literal. */
+function parseIntLiteral(text: string): bigint {
+  let v: bigint;
+  if (/^0[xX]/.test(text)) v = BigInt(text.toLowerCase());
+  else if (/^0[bB]/.test(text)) v = BigInt(text.toLowerCase());
+  else if (text.length > 1 && text.startsWith('0')) v = BigInt('0o' + text.slice(1));
+  else v = BigInt(text);
+  if (v > 2n ** 63n - 1n) throw new ExprError(`strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`);
+  return v;
+}
+
+/** Go's `strconv.ParseFloat(text, 64)` on a float literal (decimal or hex with a `p` exponent). */
+function parseFloatLiteral(text: string, hex: boolean): number {
+  let v: number;
+  if (hex) {
+    const m = /^0[xX]([0-9a-fA-F]*)(?:\.([0-9a-fA-F]*))?[pP]([+-]?\d+)$/.exec(text);
+    const int = m?.[1] ?? '';
+    const frac = m?.[2] ?? '';
+    const mant = parseInt((int + frac) || '0', 16);
+    v = mant * Math.pow(2, Number(m?.[3] ?? 0) - 4 * frac.length);
+  } else {
+    v = Number(text);
+  }
+  if (!Number.isFinite(v)) throw new ExprError(`strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
+  return v;
+}
+
+function paramToConst(name: string, p: unknown): Const {
+  if (typeof p === 'boolean') return { t: 'bool', v: p };
+  if (typeof p === 'bigint') return { t: 'int', v: p };
+  if (typeof p === 'number') return Number.isInteger(p) && Math.abs(p) <= Number.MAX_SAFE_INTEGER ? { t: 'int', v: BigInt(p) } : { t: 'float', v: p };
+  if (typeof p === 'string') return { t: 'str', v: p };
+  if (Array.isArray(p)) return { t: 'arr', v: p.map((e) => paramToConst(name, e)) };
+  if (p !== null && typeof p === 'object' && 't' in p && 'v' in p) return p as Const;
+  throw new PlanError(`the value of expression template variable name {${name}} has an unsupported type`);
+}
+
+/** `castValue` of `utils.go`: the constant as the column's type wants it, or an error. */
+function castValue(dataType: string, c: Const): Const {
+  if (isJSON(dataType)) return c;
+  if (isArray(dataType) && c.t === 'arr') return c;
+  if (isString(dataType) && c.t === 'str') return c;
+  if (dataType === 'Bool' && c.t === 'bool') return c;
+  if (isFloating(dataType)) {
+    if (c.t === 'float') return c;
+    if (c.t === 'int') return { t: 'float', v: Number(c.v) };
+  }
+  if (isInteger(dataType) && c.t === 'int') return c;
+  throw new ExprError(`cannot cast value to ${dataType}, value: ${constText(c)}`);
+}
+
+function canBeComparedDataType(left: string, right: string): boolean {
+  if (left === 'Bool') return right === 'Bool' || isJSON(right);
+  if (isArithmetic(left)) return isArithmetic(right) || isJSON(right);
+  if (isString(left)) return isString(right) || isJSON(right);
+  if (isJSON(left)) return true;
+  return false;
+}
+
+function canArithmeticDataType(left: string, right: string): boolean {
+  if (isInteger(left)) return isInteger(right) || isJSON(right);
+  if (isFloating(left)) return isArithmetic(right) || isJSON(right);
+  if (isJSON(left)) return isArithmetic(right);
+  return false;
+}
+
+function canConvertToIntegerType(dataType: string, elementType: string): boolean {
+  return isInteger(dataType) || isJSON(dataType) || (isArray(dataType) && isInteger(elementType));
+}
+
+function getTargetType(l: string, r: string): string {
+  if (isJSON(l)) {
+    if (isJSON(r)) return 'JSON';
+    if (isFloating(r)) return 'Double';
+    if (isInteger(r)) return 'Int64';
+  }
+  if (isFloating(l) && (isJSON(r) || isArithmetic(r))) return 'Double';
+  if (isInteger(l)) {
+    if (isFloating(r)) return 'Double';
+    if (isInteger(r) || isJSON(r)) return 'Int64';
+  }
+  throw new ExprError(`incompatible data type, ${l}, ${r}`);
+}
+
+const and3 = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === true && b === true ? true : null);
+const or3 = (a: Tri, b: Tri): Tri => (a === true || b === true ? true : a === false && b === false ? false : null);
+
+/** Splits text into lower-cased word tokens (an approximation of the standard analyzer). */
+function tokenize(text: string): string[] {
+  return text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((t) => t.length > 0);
+}
+
+/** The schema pass and compiler for one expression. */
+export class Compiler {
+  /** Top-level fields the expression reads (`$meta` for dynamic keys). */
+  readonly fields = new Set<string>();
+  private readonly byName: Map<string, FilterField>;
+
+  constructor(
+    private readonly schema: FilterSchema,
+    private readonly params: Readonly<Record<string, unknown>> | undefined,
+  ) {
+    this.byName = new Map(schema.fields.map((f) => [f.name, f]));
+  }
+
+  /** Compiles the whole expression; `exprText` is the original text for the top-level error. */
+  compileTop(raw: RawExpr, exprText: string): Ev {
+    const sem = this.visit(raw);
+    if (sem.kind !== 'pred') {
+      throw new PlanError(`predicate is not a boolean expression: ${exprText}, data type: ${this.dataType(sem)}`);
+    }
+    return sem.ev;
+  }
+
+  // ---- typing helpers -------------------------------------------------------------------------
+
+  private dataType(s: Sem): string {
+    switch (s.kind) {
+      case 'const': return constType(s.c);
+      case 'col': return s.col.type;
+      case 'arith': return s.dataType;
+      case 'pred': return 'Bool';
+    }
+  }
+
+  private elementType(s: Sem): string {
+    if (s.kind === 'col') return s.col.elementType;
+    if (s.kind === 'const') return arrayElementType(s.c);
+    return 'None';
+  }
+
+  private typeText(s: Sem): string {
+    const dt = this.dataType(s);
+    return isArray(dt) ? `${dt}[${this.elementType(s)}]` : dt;
+  }
+
+  private checkDirectComparison(s: Sem): void {
+    if (s.kind === 'col' && isArray(s.col.type) && s.col.path.length === 0) {
+      throw new ExprError('can not comparisons array fields directly');
+    }
+  }
+
+  private canBeCompared(l: Sem, r: Sem): boolean {
+    const lt = this.dataType(l);
+    const rt = this.dataType(r);
+    if (!isArray(lt) && !isArray(rt)) return canBeComparedDataType(lt, rt);
+    if (isArray(lt) && isArray(rt)) return canBeComparedDataType(this.elementType(l), this.elementType(r));
+    if (isArray(lt)) return canBeComparedDataType(this.elementType(l), rt);
+    return canBeComparedDataType(lt, this.elementType(r));
+  }
+
+  // ---- identifiers ----------------------------------------------------------------------------
+
+  private dynamicRoot(): boolean {
+    return this.schema.dynamic;
+  }
+
+  /** `GetFieldFromNameDefaultJSON`: a schema field, else the dynamic field, else an error. */
+  private lookup(name: string): { field: FilterField | null; dynamicKey: boolean } {
+    if (name === '$meta') {
+      if (!this.dynamicRoot()) throw new ExprError('field $meta not exist');
+      return { field: null, dynamicKey: false };
+    }
+    const f = this.byName.get(name);
+    if (f && !(f.name === '$meta')) return { field: f, dynamicKey: false };
+    if (!this.dynamicRoot()) throw new ExprError(`field ${name} not exist`);
+    return { field: null, dynamicKey: true };
+  }
+
+  private makeCol(ident: RawIdent): Col {
+    const { field, dynamicKey } = this.lookup(ident.name);
+    const type = field ? field.type : 'JSON';
+    if (ident.keys.length > 0 && type !== 'JSON' && type !== 'Array') {
+      throw new ExprError(`${type} data type not supported accessed with []`);
+    }
+    const path: string[] = dynamicKey ? [ident.name] : [];
+    for (const key of ident.keys) {
+      if (key.quoted) {
+        if (key.raw === '') throw new ExprError(`invalid identifier: ${compactText(ident.t)}`);
+        if (type === 'Array') throw new ExprError('can only access array field with integer index');
+      }
+      path.push(key.raw);
+    }
+    const fieldName = field ? field.name : '$meta';
+    this.fields.add(fieldName);
+    return {
+      field: fieldName,
+      type,
+      elementType: field?.type === 'Array' ? field.elementType ?? 'None' : 'None',
+      path,
+      nullable: field?.nullable ?? false,
+      get: makeGetter(fieldName, field === null, type, path),
+    };
+  }
+
+  // ---- the visitor ----------------------------------------------------------------------------
+
+  private visit(e: RawExpr): Sem {
+    const text = e.t;
+    switch (e.k) {
+      case 'paren':
+        return this.visit(e.e);
+      case 'int':
+        return { kind: 'const', c: { t: 'int', v: parseIntLiteral(e.t) }, template: null, text };
+      case 'float':
+        return { kind: 'const', c: { t: 'float', v: parseFloatLiteral(e.t, e.hex) }, template: null, text };
+      case 'bool':
+        return { kind: 'const', c: { t: 'bool', v: e.v }, template: null, text };
+      case 'string':
+        return { kind: 'const', c: { t: 'str', v: decodeString(e) }, template: null, text };
+      case 'template': {
+        if (!this.params || !Object.hasOwn(this.params, e.name)) {
+          throw new PlanError(`the value of expression template variable name {${e.name}} is not found`);
+        }
+        return { kind: 'const', c: paramToConst(e.name, this.params[e.name]), template: e.name, text };
+      }
+      case 'ident':
+        return { kind: 'col', col: this.makeCol(e), text };
+      case 'array': {
+        const items: Const[] = [];
+        for (const item of e.items) {
+          const s = this.visit(item);
+          if (s.kind !== 'const') throw new ExprError(`array element type must be generic value, but got: ${compactText(item.t)}`);
+          items.push(s.c);
+        }
+        return { kind: 'const', c: { t: 'arr', v: items }, template: null, text };
+      }
+      case 'unary':
+        return this.visitUnary(e.op, this.visit(e.e), text);
+      case 'bin':
+        return this.visitBinary(e.op, e.l, e.r, text);
+      case 'in':
+        return this.visitTerm(e.not, e.l, e.r);
+      case 'range':
+        return this.visitRange(e);
+      case 'like':
+        return this.visitLike(e.e, e.pattern, text);
+      case 'exists':
+        return this.visitExists(e.e);
+      case 'call':
+        return this.visitContains(e.fn, e.args[0], e.args[1], text);
+      case 'array_length': {
+        const col = this.makeCol(e.id);
+        if (!isJSON(col.type) && !isArray(col.type)) {
+          throw new ExprError(`array_length operation are only supported on json or array fields now, got: ${compactText(text)}`);
+        }
+        return { kind: 'arith', op: 'array_length', l: { kind: 'col', col, text: e.id.t }, r: null, dataType: 'Int64', text };
+      }
+      case 'isnull':
+        return this.visitIsNull(e.id, e.not, text);
+      case 'text_match':
+      case 'phrase_match':
+        return this.visitMatch(e, text);
+    }
+  }
+
+  private visitUnary(op: '+' | '-' | '~' | 'not', child: Sem, text: string): Sem {
+    if (child.kind === 'const') {
+      const c = child.c;
+      switch (op) {
+        case '+': return child;
+        case '-':
+          if (c.t === 'int') return { kind: 'const', c: { t: 'int', v: wrap64(-c.v) }, template: null, text };
+          if (c.t === 'float') return { kind: 'const', c: { t: 'float', v: -c.v }, template: null, text };
+          throw new ExprError(`unexpected op: -`);
+        case 'not':
+          if (c.t !== 'bool') throw new ExprError('not can only apply on boolean');
+          return { kind: 'const', c: { t: 'bool', v: !c.v }, template: null, text };
+        default:
+          throw new ExprError(`unexpected op: ${op}`);
+      }
+    }
+    this.checkDirectComparison(child);
+    switch (op) {
+      case '+': return child;
+      case 'not': {
+        if (child.kind !== 'pred') throw new ExprError('not op can only be applied on boolean expression');
+        const ev = child.ev;
+        return { kind: 'pred', ev: (row) => { const v = ev(row); return v === null ? null : !v; }, text };
+      }
+      default:
+        throw new ExprError(`unexpected op: ${op}`);
+    }
+  }
+
+  private visitBinary(op: string, le: RawExpr, re: RawExpr, text: string): Sem {
+    switch (op) {
+      case '|': throw new ExprError(`BitOr is not supported: ${compactText(text)}`);
+      case '^': throw new ExprError(`BitXor is not supported: ${compactText(text)}`);
+      case '&': throw new ExprError(`BitAnd is not supported: ${compactText(text)}`);
+      case '<<':
+      case '>>': throw new ExprError(`shift is not supported: ${compactText(text)}`);
+    }
+    const l = this.visit(le);
+    const r = this.visit(re);
+    switch (op) {
+      case 'and':
+      case 'or':
+        return this.visitLogical(op, l, r, text);
+      case '**':
+        if (l.kind === 'const' && r.kind === 'const') {
+          if (!(l.c.t === 'int' || l.c.t === 'float') || !(r.c.t === 'int' || r.c.t === 'float')) throw new ExprError('power can only apply on numbers');
+          return { kind: 'const', c: { t: 'float', v: Math.pow(Number(l.c.v), Number(r.c.v)) }, template: null, text };
+        }
+        throw new ExprError(`power can only apply on constants: ${compactText(text)}`);
+      case '+':
+      case '-':
+      case '*':
+      case '/':
+      case '%':
+        return this.visitArith(op, l, r, text);
+      default:
+        return this.visitCompare(op as CmpOp, l, r, text);
+    }
+  }
+
+  private visitLogical(op: 'and' | 'or', l: Sem, r: Sem, text: string): Sem {
+    if (l.kind === 'const' && r.kind === 'const') {
+      if (l.c.t !== 'bool' || r.c.t !== 'bool') throw new ExprError(`'${op}' can only be used between boolean expressions`);
+      return { kind: 'const', c: { t: 'bool', v: op === 'and' ? l.c.v && r.c.v : l.c.v || r.c.v }, template: null, text };
+    }
+    if (l.kind !== 'pred' || r.kind !== 'pred') throw new ExprError(`'${op}' can only be used between boolean expressions`);
+    const a = l.ev;
+    const b = r.ev;
+    const ev: Ev = op === 'and'
+      ? (row) => { const x = a(row); return x === false ? false : and3(x, b(row)); }
+      : (row) => { const x = a(row); return x === true ? true : or3(x, b(row)); };
+    return { kind: 'pred', ev, text };
+  }
+
+  private foldArith(op: string, a: Const, b: Const, text: string): Sem {
+    const name = ARITH_NAMES[op]!;
+    const num = (c: Const): c is Extract<Const, { t: 'int' | 'float' }> => c.t === 'int' || c.t === 'float';
+    if (!num(a) || !num(b)) throw new ExprError(`${name} can only apply on numbers`);
+    const out = (c: Const): Sem => ({ kind: 'const', c, template: null, text });
+    if (a.t === 'int' && b.t === 'int') {
+      switch (op) {
+        case '+': return out({ t: 'int', v: wrap64(a.v + b.v) });
+        case '-': return out({ t: 'int', v: wrap64(a.v - b.v) });
+        case '*': return out({ t: 'int', v: wrap64(a.v * b.v) });
+        case '/':
+          if (b.v === 0n) throw new ExprError('cannot divide by zero');
+          return out({ t: 'int', v: wrap64(a.v / b.v) });
+        default:
+          if (b.v === 0n) throw new ExprError('cannot modulo by zero');
+          return out({ t: 'int', v: a.v % b.v });
+      }
+    }
+    if (op === '%') throw new ExprError('modulo can only apply on integer types');
+    const x = Number(a.v);
+    const y = Number(b.v);
+    switch (op) {
+      case '+': return out({ t: 'float', v: x + y });
+      case '-': return out({ t: 'float', v: x - y });
+      case '*': return out({ t: 'float', v: x * y });
+      default:
+        if (y === 0) throw new ExprError('cannot divide by zero');
+        return out({ t: 'float', v: x / y });
+    }
+  }
+
+  private visitArith(op: '+' | '-' | '*' | '/' | '%', l: Sem, r: Sem, text: string): Sem {
+    if (l.kind === 'const' && r.kind === 'const') {
+      if (l.template !== null || r.template !== null) throw new ExprError(`placeholder was not supported between two constants with operator: ${op}`);
+      return this.foldArith(op, l.c, r.c, text);
+    }
+    this.checkDirectComparison(l);
+    this.checkDirectComparison(r);
+    const reverse = l.kind === 'const';
+    let lt = this.dataType(l);
+    let rt = this.dataType(r);
+    if (isArray(lt)) lt = this.elementType(l);
+    if (isArray(rt)) rt = this.elementType(r);
+    const [a, b] = reverse ? [rt, lt] : [lt, rt];
+    if (!canArithmeticDataType(a, b)) {
+      throw new ExprError(`'${ARITH_NAMES[op]}' cannot perform arithmetic between ${a} field and ${b}`);
+    }
+    if (op === '%' && (!canConvertToIntegerType(this.dataType(l), this.elementType(l)) || !canConvertToIntegerType(this.dataType(r), this.elementType(r)))) {
+      throw new ExprError('modulo can only apply on integer types');
+    }
+    const dataType = getTargetType(a, b);
+    return { kind: 'arith', op, l, r, dataType, text };
+  }
+
+  private visitCompare(op: CmpOp, l: Sem, r: Sem, text: string): Sem {
+    if (op !== '==' && op !== '!=') {
+      // VisitRelational checks constants first, then array fields.
+      if (!(l.kind === 'const' && r.kind === 'const')) {
+        this.checkDirectComparison(l);
+        this.checkDirectComparison(r);
+      }
+    }
+    if (l.kind === 'const' && r.kind === 'const') {
+      if (l.template !== null || r.template !== null) throw new ExprError(`placeholder was not supported between two constants with operator: ${op}`);
+      const c = foldCompare(op, l.c, r.c);
+      if (c === null) throw new ExprError(`comparison operations cannot be applied to two incompatible operands: ${compactText(text)}`);
+      return { kind: 'const', c: { t: 'bool', v: c }, template: null, text };
+    }
+    if (!this.canBeCompared(l, r)) {
+      throw new ExprError(`comparisons between ${this.typeText(l)} and ${this.typeText(r)} are not supported`);
+    }
+    if (l.kind === 'const') return this.compareRightValue(reverseCmp(op), r, l.c, text);
+    if (r.kind === 'const') return this.compareRightValue(op, l, r.c, text);
+    return this.compareColumns(op, l, r, text);
+  }
+
+  private compareRightValue(op: CmpOp, left: Sem, value: Const, text: string): Sem {
+    let dataType = this.dataType(left);
+    if (left.kind === 'col' && isArray(dataType) && left.col.path.length > 0) dataType = left.col.elementType;
+    const c = castValue(dataType, value);
+    if (left.kind === 'arith') return this.compareArith(op, left, c, text);
+    if (left.kind !== 'col') throw new ExprError('not supported to combine multiple fields');
+    return { kind: 'pred', ev: compareColConst(left.col, op, c), text };
+  }
+
+  private compareArith(op: CmpOp, arith: Extract<Sem, { kind: 'arith' }>, value: Const, text: string): Sem {
+    if (arith.op === 'array_length') {
+      const col = (arith.l as Extract<Sem, { kind: 'col' }>).col;
+      const get = col.get;
+      const ev: Ev = (row) => {
+        const v = get(row);
+        if (v === NULL) return null;
+        if (!Array.isArray(v)) return false;
+        return applyCmp(op, cmpNum(v.length, value.v as bigint | number));
+      };
+      return { kind: 'pred', ev, text };
+    }
+    const { l, r } = arith;
+    const rr = r!;
+    if (l.kind === 'col' && rr.kind === 'col') throw new ExprError('not supported to do arithmetic operations between multiple fields');
+    let col: Col;
+    let operand: Const;
+    if (l.kind === 'col' && rr.kind === 'const') {
+      col = l.col;
+      operand = rr.c;
+    } else if (rr.kind === 'col' && l.kind === 'const') {
+      if (arith.op !== '+' && arith.op !== '*') throw new ExprError('module field is not yet supported');
+      col = rr.col;
+      operand = l.c;
+    } else {
+      throw new ExprError('complicated arithmetic operations are not supported');
+    }
+    operand = castValue(arith.dataType, operand);
+    if ((arith.op === '/' || arith.op === '%') && (operand.t === 'int' || operand.t === 'float') && Number(operand.v) === 0) {
+      throw new ExprError('division or modulus by zero');
+    }
+    return { kind: 'pred', ev: compareArithColConst(col, arith.op, operand, op, value), text };
+  }
+
+  private compareColumns(op: CmpOp, l: Sem, r: Sem, text: string): Sem {
+    if (l.kind !== 'col' || r.kind !== 'col') throw new ExprError('only comparison between two fields is supported');
+    if (isJSON(l.col.type) || isJSON(r.col.type)) throw new ExprError('two column comparison with JSON type is not supported');
+    if ((isArray(l.col.type) && l.col.path.length === 0) || (isArray(r.col.type) && r.col.path.length === 0)) {
+      throw new ExprError('can not comparisons array fields directly');
+    }
+    const ga = l.col.get;
+    const gb = r.col.get;
+    const fa = l.col.type === 'Float' || l.col.elementType === 'Float';
+    const fb = r.col.type === 'Float' || r.col.elementType === 'Float';
+    const ev: Ev = (row) => {
+      let a = ga(row);
+      let b = gb(row);
+      if (a === NULL || b === NULL) return null;
+      if (a === MISSING || b === MISSING) return false;
+      if (fa && typeof a === 'number') a = Math.fround(a);
+      if (fb && typeof b === 'number') b = Math.fround(b);
+      const c = cmpValues(a, b);
+      return c === undefined ? false : applyCmp(op, c);
+    };
+    return { kind: 'pred', ev, text };
+  }
+
+  private visitTerm(not: boolean, le: RawExpr, re: RawExpr): Sem {
+    const child = this.visit(le);
+    if (child.kind === 'const') throw new ExprError(`'term' can only be used on non-const expression, but got: ${compactText(le.t)}`);
+    if (child.kind !== 'col') throw new ExprError(`'term' can only be used on single field, but got: ${compactText(le.t)}`);
+    const col = child.col;
+    const dataType = isArray(col.type) && col.path.length > 0 ? col.elementType : col.type;
+    const term = this.visit(re);
+    if (term.kind !== 'const') throw new ExprError(`value '${compactText(re.t)}' in list cannot be a non-const expression`);
+    if (term.c.t !== 'arr') throw new ExprError(`the right-hand side of 'in' must be a list, but got: ${compactText(re.t)}`);
+    const values = term.c.v.map((e) => {
+      try {
+        return castValue(dataType, e);
+      } catch {
+        throw new ExprError(`value '${constText(e)}' in list cannot be casted to ${dataType}`);
+      }
+    });
+    const get = col.get;
+    const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
+    const consts = float32 ? values.map((v) => (v.t === 'float' ? { t: 'float' as const, v: Math.fround(v.v) } : v)) : values;
+    const inEv: Ev = (row) => {
+      let x = get(row);
+      if (x === NULL) return null;
+      if (x === MISSING) return false;
+      if (float32 && typeof x === 'number') x = Math.fround(x);
+      for (const v of consts) if (cmpValueConst(x, v) === 0) return true;
+      return false;
+    };
+    const ev: Ev = not ? (row) => { const v = inEv(row); return v === null ? null : !v; } : inEv;
+    return { kind: 'pred', ev, text: le.t };
+  }
+
+  private visitRange(e: Extract<RawExpr, { k: 'range' }>): Sem {
+    const col = this.makeCol(e.id);
+    const colSem: Sem = { kind: 'col', col, text: e.id.t };
+    this.checkDirectComparison(colSem);
+    const forward = e.op1 === '<' || e.op1 === '<=';
+    // Range: lo < x < hi. ReverseRange: hi > x > lo.
+    const lowerRaw = forward ? e.lo : e.hi;
+    const upperRaw = forward ? e.hi : e.lo;
+    const lower = this.visit(lowerRaw);
+    const upper = this.visit(upperRaw);
+    if (lower.kind !== 'const') throw new ExprError(`lowerbound cannot be a non-const expression: ${compactText(e.lo.t)}`);
+    if (upper.kind !== 'const') throw new ExprError(`upperbound cannot be a non-const expression: ${compactText(e.hi.t)}`);
+    const fieldType = isArray(col.type) ? col.elementType : col.type;
+    const lo = castRangeValue(fieldType, lower.c);
+    const hi = castRangeValue(fieldType, upper.c);
+    const loInc = forward ? e.op1 === '<=' : e.op2 === '>=';
+    const hiInc = forward ? e.op2 === '<=' : e.op1 === '>=';
+    if (lower.template === null && upper.template === null) {
+      const ge = foldCompare(loInc && hiInc ? '>' : '>=', lo, hi);
+      if (ge === true) throw new ExprError('invalid range: lowerbound is greater than upperbound');
+    }
+    const get = col.get;
+    const float32 = fieldType === 'Float';
+    const L = float32 && lo.t === 'float' ? { t: 'float' as const, v: Math.fround(lo.v) } : lo;
+    const H = float32 && hi.t === 'float' ? { t: 'float' as const, v: Math.fround(hi.v) } : hi;
+    const ev: Ev = (row) => {
+      let x = get(row);
+      if (x === NULL) return null;
+      if (x === MISSING) return false;
+      if (float32 && typeof x === 'number') x = Math.fround(x);
+      const a = cmpValueConst(x, L);
+      const b = cmpValueConst(x, H);
+      if (a === undefined || b === undefined) return false;
+      return (loInc ? a >= 0 : a > 0) && (hiInc ? b <= 0 : b < 0);
+    };
+    return { kind: 'pred', ev, text: e.t };
+  }
+
+  private visitLike(le: RawExpr, pattern: RawString, text: string): Sem {
+    const left = this.visit(le);
+    if (left.kind !== 'col') {
+      if (left.kind === 'const') throw new ExprError('the left operand of like is invalid');
+      throw new ExprError('like operation on complicated expr is unsupported');
+    }
+    this.checkDirectComparison(left);
+    const col = left.col;
+    if (!isString(col.type) && !isJSON(col.type) && !(isArray(col.type) && isString(col.elementType))) {
+      throw new ExprError('like operation on non-string or no-json field is unsupported');
+    }
+    const re = likeRegExp(decodeString(pattern));
+    const get = col.get;
+    const ev: Ev = (row) => {
+      const x = get(row);
+      if (x === NULL) return null;
+      return typeof x === 'string' && re.test(x);
+    };
+    return { kind: 'pred', ev, text };
+  }
+
+  private visitExists(ce: RawExpr): Sem {
+    const child = this.visit(ce);
+    if (child.kind !== 'col') throw new ExprError(`exists operations are only supported on single fields now, got: ${compactText(ce.t)}`);
+    if (!isJSON(child.col.type)) throw new ExprError(`exists operations are only supportted on json field, got:${child.col.type}`);
+    if (child.col.path.length === 0) throw new ExprError('exists operations are only supportted on json key');
+    const get = child.col.get;
+    const ev: Ev = (row) => {
+      const x = get(row);
+      return x === NULL ? null : x !== MISSING;
+    };
+    return { kind: 'pred', ev, text: ce.t };
+  }
+
+  private visitIsNull(id: RawIdent, not: boolean, text: string): Sem {
+    const col = this.makeCol(id);
+    const get = col.get;
+    if (col.path.length > 0) {
+      // json["a"] is null → not exists json["a"]; is not null → exists.
+      const exists: Ev = (row) => { const x = get(row); return x === NULL ? null : x !== MISSING; };
+      const ev: Ev = not ? exists : (row) => { const v = exists(row); return v === null ? null : !v; };
+      return { kind: 'pred', ev, text };
+    }
+    const field = col.field;
+    const isDynamicRoot = col.field === '$meta';
+    const ev: Ev = (row) => {
+      const v = row[field];
+      const isNull = isDynamicRoot ? false : v === null || v === undefined;
+      return not ? !isNull : isNull;
+    };
+    return { kind: 'pred', ev, text };
+  }
+
+  private visitContains(fn: string, fe: RawExpr, ve: RawExpr, text: string): Sem {
+    const op = fn.endsWith('_all') ? 'ContainsAll' : fn.endsWith('_any') ? 'ContainsAny' : 'Contains';
+    const opName = op === 'ContainsAll' ? 'contains_all' : op === 'ContainsAny' ? 'contains_any' : 'contains';
+    const field = this.visit(fe);
+    if (field.kind !== 'col' || (!isJSON(field.col.type) && !isArray(field.col.type))) {
+      throw new ExprError(`${opName} operation are only supported on json or array fields now, got: ${compactText(fe.t)}`);
+    }
+    const element = this.visit(ve);
+    if (element.kind !== 'const') {
+      throw new ExprError(`${opName} operation are only supported explicitly specified element, got: ${compactText(ve.t)}`);
+    }
+    const col = field.col;
+    let value = element.c;
+    if (op !== 'Contains' && value.t !== 'arr') throw new ExprError(`${op} operation element must be an array`);
+    if (isArray(col.type)) {
+      const elementType = col.elementType;
+      let elements: Const[];
+      if (op === 'Contains') {
+        value = castValue(elementType, value);
+        elements = [value];
+      } else {
+        elements = (value as Extract<Const, { t: 'arr' }>).v;
+      }
+      for (const v of elements) {
+        if (!canBeComparedDataType(elementType, constType(v))) {
+          throw new ExprError(`${op} operation can't compare between array element type: ${elementType} and ${constType(v)}`);
+        }
+      }
+    }
+    const wanted: Const[] = op === 'Contains' ? [value] : (value as Extract<Const, { t: 'arr' }>).v;
+    const get = col.get;
+    const float32 = isArray(col.type) && col.elementType === 'Float';
+    const has = (arr: readonly unknown[], c: Const): boolean =>
+      arr.some((x) => cmpValueConst(float32 && typeof x === 'number' ? Math.fround(x) : x, float32 && c.t === 'float' ? { t: 'float', v: Math.fround(c.v) } : c) === 0);
+    const ev: Ev = (row) => {
+      const x = get(row);
+      if (x === NULL) return null;
+      if (!Array.isArray(x)) return false;
+      if (op === 'ContainsAll') return wanted.every((c) => has(x, c));
+      return wanted.some((c) => has(x, c));
+    };
+    return { kind: 'pred', ev, text };
+  }
+
+  private visitMatch(e: Extract<RawExpr, { k: 'text_match' | 'phrase_match' }>, text: string): Sem {
+    const col = this.makeCol(e.id);
+    const kind = e.k === 'text_match' ? 'text match' : 'phrase match';
+    if (!isString(col.type)) throw new ExprError(`${kind} operation on non-string is unsupported`);
+    const field = this.byName.get(e.id.name);
+    if (!field?.enableMatch) throw new ExprError(`field "${e.id.name}" does not enable match`);
+    const query = tokenize(decodeString(e.query));
+    const get = col.get;
+    if (e.k === 'text_match') {
+      const ev: Ev = (row) => {
+        const x = get(row);
+        if (x === NULL) return null;
+        if (typeof x !== 'string') return false;
+        const tokens = new Set(tokenize(x));
+        return query.some((q) => tokens.has(q));
+      };
+      return { kind: 'pred', ev, text };
+    }
+    let slop = 0;
+    if (e.slop) {
+      const s = this.visit(e.slop);
+      if (s.kind !== 'const' || s.c.t !== 'int') {
+        throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${compactText(e.slop.t)}`);
+      }
+      if (s.c.v < 0n) throw new ExprError(`"slop" should not be a negative interger. "slop" passed: ${compactText(e.slop.t)}`);
+      if (s.c.v > 4294967295n) throw new ExprError(`"slop" exceeds the range of "uint32". "slop" expression passed: ${compactText(e.slop.t)}`);
+      slop = Number(s.c.v);
+    }
+    const ev: Ev = (row) => {
+      const x = get(row);
+      if (x === NULL) return null;
+      if (typeof x !== 'string') return false;
+      return phraseMatches(tokenize(x), query, slop);
+    };
+    return { kind: 'pred', ev, text };
+  }
+}
+
+/** Whether the query tokens occur in order with at most `slop` extra tokens between them in total. */
+function phraseMatches(doc: readonly string[], query: readonly string[], slop: number): boolean {
+  if (query.length === 0) return false;
+  const search = (qi: number, from: number, used: number): boolean => {
+    if (qi === query.length) return true;
+    for (let p = from; p < doc.length; p++) {
+      const gap = qi === 0 ? 0 : p - from;
+      if (used + gap > slop) break;
+      if (doc[p] === query[qi] && search(qi + 1, p + 1, used + gap)) return true;
+    }
+    return false;
+  };
+  return search(0, 0, 0);
+}
+
+/** `castRangeValue` of `utils.go`. */
+function castRangeValue(dataType: string, c: Const): Const {
+  if (isString(dataType)) {
+    if (c.t !== 'str') throw new ExprError('invalid range operations');
+  } else if (dataType === 'Bool') {
+    throw new ExprError('invalid range operations on boolean expr');
+  } else if (isInteger(dataType)) {
+    if (c.t !== 'int') throw new ExprError('invalid range operations');
+  } else if (isFloating(dataType)) {
+    if (c.t !== 'int' && c.t !== 'float') throw new ExprError('invalid range operations');
+    if (c.t === 'int') return { t: 'float', v: Number(c.v) };
+  }
+  return c;
+}
+
+/** Folds a comparison of two constants; `null` when the operands are incompatible. */
+function foldCompare(op: CmpOp, a: Const, b: Const): boolean | null {
+  let c: number | undefined;
+  if ((a.t === 'int' || a.t === 'float') && (b.t === 'int' || b.t === 'float')) c = cmpNum(a.v, b.v);
+  else if (a.t === 'str' && b.t === 'str') c = cmpValueConst(a.v, b);
+  else if (a.t === 'bool' && b.t === 'bool' && (op === '==' || op === '!=')) c = a.v === b.v ? 0 : 1;
+  if (c === undefined) return null;
+  return applyCmp(op, c);
+}
+
+/** Reads a column from a row: the value, {@link NULL} for a null field, {@link MISSING} for an absent key. */
+function makeGetter(field: string, dynamic: boolean, type: string, path: readonly string[]): (row: FilterRow) => unknown {
+  if (dynamic) {
+    return (row) => {
+      const meta = row.$meta;
+      const root = meta === undefined || meta === null ? {} : meta;
+      return walk(root, path);
+    };
+  }
+  if (path.length === 0) {
+    return (row) => {
+      const v = row[field];
+      return v === undefined || v === null ? NULL : v;
+    };
+  }
+  if (type === 'Array') {
+    const index = Number(path[0]);
+    return (row) => {
+      const v = row[field];
+      if (v === undefined || v === null) return NULL;
+      if (!Array.isArray(v) || index >= v.length) return MISSING;
+      return v[index];
+    };
+  }
+  return (row) => {
+    const v = row[field];
+    if (v === undefined || v === null) return NULL;
+    return walk(v, path);
+  };
+}
+
+const INDEX = /^(0|[1-9][0-9]*)$/;
+
+/** Follows a JSON path (JSON-pointer style: a decimal step indexes arrays, else reads a key). */
+function walk(root: unknown, path: readonly string[]): unknown {
+  let cur: unknown = root;
+  for (const step of path) {
+    if (Array.isArray(cur)) {
+      if (!INDEX.test(step)) return MISSING;
+      const i = Number(step);
+      if (i >= cur.length) return MISSING;
+      cur = cur[i];
+    } else if (cur !== null && typeof cur === 'object') {
+      if (!Object.hasOwn(cur, step)) return MISSING;
+      cur = (cur as Record<string, unknown>)[step];
+    } else {
+      return MISSING;
+    }
+  }
+  return cur;
+}
+
+/** `column op constant` for one row, with Milvus's missing-key and type-mismatch rules. */
+function compareColConst(col: Col, op: CmpOp, value: Const): Ev {
+  const get = col.get;
+  const json = isJSON(col.type);
+  const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
+  const c: Const = float32 && value.t === 'float' ? { t: 'float', v: Math.fround(value.v) } : value;
+  const mismatch = json && op === '!=';
+  return (row) => {
+    let x = get(row);
+    if (x === NULL) return null;
+    if (x === MISSING) return mismatch;
+    if (float32 && typeof x === 'number') x = Math.fround(x);
+    const r = cmpValueConst(x, c);
+    if (r === undefined) return mismatch;
+    return applyCmp(op, r);
+  };
+}
+
+/** `column arith operand op value` (`BinaryArithOpEvalRange`). */
+function compareArithColConst(col: Col, arith: '+' | '-' | '*' | '/' | '%', operand: Const, op: CmpOp, value: Const): Ev {
+  const get = col.get;
+  const json = isJSON(col.type);
+  const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
+  const mismatch = json && op === '!=';
+  const o = operand.v as bigint | number;
+  const target = value.v as bigint | number;
+  return (row) => {
+    const x = get(row);
+    if (x === NULL) return null;
+    if (x === MISSING || !isNum(x)) return mismatch;
+    let result: bigint | number;
+    const xInt = typeof x === 'bigint' || (Number.isInteger(x) && (json || !isFloating(col.type)));
+    if (xInt && typeof o === 'bigint') {
+      const a = typeof x === 'bigint' ? x : BigInt(x);
+      switch (arith) {
+        case '+': result = wrap64(a + o); break;
+        case '-': result = wrap64(a - o); break;
+        case '*': result = wrap64(a * o); break;
+        case '/': result = a / o; break;
+        default: result = a % o; break;
+      }
+    } else {
+      const f = float32 ? Math.fround : (n: number): number => n;
+      const a = f(Number(x));
+      const b = f(Number(o));
+      switch (arith) {
+        case '+': result = f(a + b); break;
+        case '-': result = f(a - b); break;
+        case '*': result = f(a * b); break;
+        case '/': result = f(a / b); break;
+        default: result = f(a % b); break;
+      }
+      if (float32 && typeof target === 'number') return applyCmp(op, cmpNum(result, Math.fround(target)));
+    }
+    return applyCmp(op, cmpNum(result, target));
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Milvus boolean filter expressions: `parseFilter(text, schema, params?)` → a compiled
+ * {@link Filter} whose `evaluate(row)` tells whether a row matches.
+ *
+ * Parsing uses the peggy parser generated from `filter.peggy` (`gen/parser.ts`, regenerated with
+ * `pnpm --filter @mvkit/server gen:expr`; a test fails when it is stale). The schema pass and the
+ * row semantics are in `compile.ts`.
+ *
+ * How Milvus 2.5 reports a bad filter (milvus-io/milvus, checked in the upstream source):
+ * - `internal/parser/planparserv2/plan_parser_v2.go` (`ParseExpr` / `parseExprInner`): any parse or
+ *   visitor error becomes `cannot parse expression: <expr>, error: <detail>`; a well-formed
+ *   expression that is not a predicate becomes `predicate is not a boolean expression: <expr>,
+ *   data type: <type>` (no `cannot parse` prefix); empty / blank text means "match everything".
+ * - `internal/proxy/task_query.go` (`createPlan`) and `task_search.go` wrap it as
+ *   `merr.WrapErrParameterInvalidMsg("failed to create query plan: %v", err)` (query also with
+ *   `WrapErrAsInputError`). `WrapErrParameterInvalidMsg` is `errors.Wrapf(ErrParameterInvalid, …)`
+ *   (`pkg/util/merr/utils.go`), so the reason ends with `: invalid parameter`; the status carries
+ *   code 1100 (`ErrParameterInvalid`, `pkg/util/merr/errors.go`) and legacy error_code
+ *   `IllegalArgument` (`merr.oldCode`). Observed on a live 2.4 server (milvus-sdk-go issue #777):
+ *   `code=1100, message=failed to create query plan: cannot parse expression: field in [1, 2],
+ *   error: field field not exist: invalid parameter`.
+ * - Syntax errors come from the ANTLR error listener (`error_listener.go`) as
+ *   `line 1:<col> <antlr message>`; ours keep that shape (`line 1:<col> mismatched input '<tok>'
+ *   expecting <what>`), the wording after the position is peggy's, not ANTLR's.
+ * - Semantic messages (`field x not exist`, `comparisons between VarChar and Int64 are not
+ *   supported`, `cannot cast value to Int64, value: float_val:1.5`, …) are copied from
+ *   `parser_visitor.go`, `utils.go` and `typeutil/schema.go`.
+ *
+ * Row semantics worth knowing (segcore, `internal/core/src/exec/expression/`): a comparison on a
+ * missing JSON / dynamic key, or on a JSON value of another type, is false, except `!=` which is
+ * true; `not` is a plain negation, so `not (k == 1)` matches rows without `k`; a null in a nullable
+ * field makes predicates on it false, also under `not`.
+ *
+ * @packageDocumentation
+ */
+import { Merr, MilvusError } from '@mvkit/core';
+import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type FilterSchema } from './compile.js';
+import { parse, type PeggySyntaxError } from './gen/parser.js';
+
+export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
+export type { Const as FilterConst } from './values.js';
+
+/** A parsed and compiled filter expression. */
+export interface Filter {
+  /** The expression as given. */
+  readonly text: string;
+  /** Whether a row matches (unknown, e.g. a null field, counts as no match). */
+  evaluate(row: FilterRow): boolean;
+  /** Top-level fields the expression reads, in first-use order; `$meta` for dynamic keys. */
+  readonly fields: string[];
+}
+
+/** Options of {@link parseFilter}. */
+export interface ParseFilterOptions {
+  /**
+   * The reason prefix, `failed to create query plan` by default (query and search). Delete uses
+   * `failed to create expr plan, expr = <expr>`-style wording upstream; pass what the caller needs.
+   */
+  readonly reasonPrefix?: string;
+}
+
+const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
+
+/**
+ * Parses a Milvus boolean expression against a schema and compiles it.
+ *
+ * @param text - the filter (`expr`) as sent; empty or blank matches every row.
+ * @param schema - the collection's fields and whether the dynamic field is enabled.
+ * @param params - values of `{name}` template variables (`expr_template_values`), see {@link FilterParam};
+ *   a value of another type is reported as a plan error.
+ * @throws MilvusError code 1100 (`IllegalArgument`), reason
+ *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`;
+ *   `detail` carries the part after `failed to create query plan: `.
+ */
+export function parseFilter(
+  text: string,
+  schema: FilterSchema,
+  params?: Readonly<Record<string, FilterParam | unknown>>,
+  options: ParseFilterOptions = {},
+): Filter {
+  if (text.trim().length === 0) return { text, ...MATCH_ALL };
+  let inner: string;
+  try {
+    const raw = parse(text);
+    const compiler = new Compiler(schema, params);
+    const ev = compiler.compileTop(raw, text);
+    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields] };
+  } catch (err) {
+    if (err instanceof PlanError) inner = err.message;
+    else inner = `cannot parse expression: ${text}, error: ${detailOf(err, text)}`;
+  }
+  const prefix = options.reasonPrefix ?? 'failed to create query plan';
+  return throwInvalid(`${prefix}: ${inner}: ${Merr.ParameterInvalid.message}`, inner);
+}
+
+function throwInvalid(reason: string, detail: string): never {
+  throw MilvusError.of(Merr.ParameterInvalid, reason, { detail });
+}
+
+function isPeggyError(err: unknown): err is PeggySyntaxError {
+  return err instanceof Error && err.name === 'SyntaxError' && 'location' in err && 'expected' in err;
+}
+
+function detailOf(err: unknown, text: string): string {
+  if (err instanceof ExprError) return err.message;
+  if (isPeggyError(err)) return syntaxMessage(err, text);
+  if (err instanceof RangeError) return 'expression is too deeply nested';
+  // Anything unexpected is reported as upstream's visitor panic guard does.
+  return `unsupported expression: ${text}`;
+}
+
+/** `line 1:<col> mismatched input '<token>' expecting <...>`, columns 0-based as in ANTLR. */
+function syntaxMessage(err: PeggySyntaxError, text: string): string {
+  const { line, column, offset } = err.location.start;
+  const rest = text.slice(offset);
+  const token = rest.length === 0 ? '<EOF>' : (/^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|\S)/.exec(rest)?.[0] ?? rest[0]!);
+  const expected = [...new Set((err.expected ?? []).map((e) => {
+    if (e.type === 'literal') return `'${e.text ?? ''}'`;
+    if (e.type === 'end') return '<EOF>';
+    return e.description ?? e.type;
+  }).filter((d) => d !== 'whitespace'))];
+  const expecting = expected.length === 0 ? '' : ` expecting ${expected.length === 1 ? expected[0] : `{${expected.join(', ')}}`}`;
+  return `line ${line}:${column - 1} mismatched input '${token}'${expecting}`;
+}

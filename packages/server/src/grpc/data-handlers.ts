@@ -1,0 +1,146 @@
+import type { Metadata } from '@grpc/grpc-js';
+import { DataType, Merr, MilvusError } from '@mvkit/core';
+import {
+  columnsOfRows,
+  idsOf,
+  keysOf,
+  paramsOfTemplateValues,
+  rowsOfColumns,
+  vectorsOfPlaceholderGroup,
+  type FieldData,
+  type MilvusServiceHandlers,
+} from '@mvkit/proto';
+import { paramOf, primaryFieldOf, searchParamOf, type Engine } from '../engine/index.js';
+import { columnFieldsOf } from './field-data.js';
+
+const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
+
+/** Parses an optional non-negative integer parameter. @throws MilvusError 1100 when it is not one. */
+function intParam(value: string | undefined, key: string): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n)) throw invalid(`${key} [${value}] is invalid, should be an integer`);
+  return n;
+}
+
+/**
+ * The data-plane RPCs of the gRPC front: Insert, Upsert, Delete, Search, Query, Flush and
+ * GetFlushState, translated to and from the engine (columns ↔ rows, placeholder groups, IDs).
+ *
+ * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
+ */
+export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+  const write = (upsert: boolean) => async (req: { dbName: string; collectionName: string; partitionName: string; fieldsData: FieldData[]; numRows: number }, md: Metadata) => {
+    const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+    const coll = engine.collectionOf(ref);
+    const rows = rowsOfColumns(columnFieldsOf(coll.schema), req.fieldsData, req.numRows);
+    const m = (upsert ? engine.upsert : engine.insert).call(engine, { ...ref, partitionName: req.partitionName, rows });
+    const count = BigInt(m.ids.length);
+    return {
+      IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType),
+      succIndex: m.ids.map((_, i) => i),
+      insertCnt: count,
+      upsertCnt: upsert ? count : 0n,
+      timestamp: m.timestamp,
+    };
+  };
+
+  return {
+    insert: write(false),
+    upsert: write(true),
+    async delete(req, md) {
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const coll = engine.collectionOf(ref);
+      const m = engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues) });
+      return { IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType), deleteCnt: BigInt(m.ids.length), timestamp: m.timestamp };
+    },
+    async search(req, md) {
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const coll = engine.collectionOf(ref);
+      const params = req.searchParams;
+      const annsField = paramOf(params, 'anns_field');
+      let vectors: unknown[];
+      if (req.searchInput.case === 'placeholderGroup') vectors = vectorsOfPlaceholderGroup(req.searchInput.value);
+      else if (req.searchInput.case === 'ids') {
+        const ids = keysOf(req.searchInput.value);
+        const field = annsField || coll.schema.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector)?.name || '';
+        vectors = engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field] }).rows.map((r) => r[field]);
+      } else throw invalid('the search request has neither query vectors nor primary keys');
+      const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');
+      if (limit === undefined) throw invalid('topk not found in search_params');
+      const offset = intParam(paramOf(params, 'offset'), 'offset');
+      const ef = intParam(searchParamOf(params, 'ef'), 'ef');
+      const metricType = paramOf(params, 'metric_type');
+      const out = engine.search({
+        ...ref,
+        partitionNames: req.partitionNames,
+        ...(annsField ? { annsField } : {}),
+        vectors,
+        limit,
+        ...(offset === undefined ? {} : { offset }),
+        filter: req.dsl,
+        exprParams: paramsOfTemplateValues(req.exprTemplateValues),
+        outputFields: req.outputFields,
+        ...(metricType ? { metricType } : {}),
+        ...(ef === undefined ? {} : { ef }),
+      });
+      const flat = out.hits.flat();
+      const pk = primaryFieldOf(coll.schema);
+      return {
+        collectionName: coll.name,
+        results: {
+          numQueries: BigInt(out.hits.length),
+          topK: BigInt(limit),
+          fieldsData: columnsOfRows(columnFieldsOf(coll.schema), flat.map((h) => h.row), out.outputFields),
+          scores: flat.map((h) => h.score),
+          ids: idsOf(flat.map((h) => h.pk), pk.dataType),
+          topks: out.hits.map((h) => BigInt(h.length)),
+          outputFields: out.outputFields,
+          primaryFieldName: pk.name,
+        },
+      };
+    },
+    async query(req, md) {
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const coll = engine.collectionOf(ref);
+      const limit = intParam(paramOf(req.queryParams, 'limit'), 'limit');
+      const offset = intParam(paramOf(req.queryParams, 'offset'), 'offset');
+      const out = engine.query({
+        ...ref,
+        partitionNames: req.partitionNames,
+        filter: req.expr,
+        exprParams: paramsOfTemplateValues(req.exprTemplateValues),
+        outputFields: req.outputFields,
+        ...(limit === undefined ? {} : { limit }),
+        ...(offset === undefined ? {} : { offset }),
+      });
+      const count = out.outputFields[0] === 'count(*)';
+      return {
+        collectionName: coll.name,
+        outputFields: out.outputFields,
+        primaryFieldName: primaryFieldOf(coll.schema).name,
+        fieldsData: count
+          ? [{ type: DataType.Int64, fieldName: 'count(*)', field: { case: 'scalars', value: { data: { case: 'longData', value: { data: [out.rows[0]!['count(*)'] as bigint] } } } } }]
+          : columnsOfRows(columnFieldsOf(coll.schema), out.rows, out.outputFields),
+      };
+    },
+    async flush(req, md) {
+      const dbName = dbOf(req, md);
+      const flushed = engine.flush(dbName, req.collectionNames);
+      const segIds: Record<string, { data: bigint[] }> = {};
+      const flushTs: Record<string, bigint> = {};
+      const sealTimes: Record<string, bigint> = {};
+      for (const [name, f] of flushed) {
+        segIds[name] = { data: f.segmentIds };
+        flushTs[name] = f.flushTs;
+        sealTimes[name] = BigInt(Math.floor(Date.now() / 1000));
+      }
+      return { dbName, collSegIDs: segIds, flushCollSegIDs: segIds, collSealTimes: sealTimes, collFlushTs: flushTs };
+    },
+    async getFlushState(req, md) {
+      if (req.collectionName) engine.collectionOf({ dbName: dbOf(req, md), collectionName: req.collectionName });
+      // Sealing is synchronous: every flushed segment is durable (in memory) at once.
+      return { flushed: true };
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import type { ColumnField } from '@mvkit/proto';
+import { isVectorType } from '@mvkit/core';
+import { dimOf, type CollectionSpec } from '../engine/index.js';
+
+/** The codec view (`@mvkit/proto` data codec) of a collection schema's fields. */
+export function columnFieldsOf(schema: CollectionSpec): ColumnField[] {
+  return schema.fields.map((f) => ({
+    name: f.name,
+    dataType: f.dataType,
+    dim: isVectorType(f.dataType) ? dimOf(f) : 0,
+    elementType: f.elementType,
+    nullable: f.nullable,
+    isDynamic: f.isDynamic,
+    fieldID: f.fieldID,
+  }));
+}

@@ -1,0 +1,122 @@
+import { DataType, MilvusClient } from '@zilliz/milvus2-sdk-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Engine, startServer, type RunningServer } from '../src/index.js';
+
+/**
+ * The official Node SDK's data-plane calls against the reference server over gRPC: insert,
+ * upsert, delete, flush, query, get, search and statistics, with the SDK's own request encoding
+ * and result decoding.
+ */
+let server: RunningServer;
+let client: MilvusClient;
+const collection_name = 'sdk_data';
+
+beforeAll(async () => {
+  server = await startServer({ port: 0, engine: new Engine({ segmentMaxRows: 50 }) });
+  client = new MilvusClient({ address: server.address, logLevel: 'error' });
+  await client.connectPromise;
+  const created = await client.createCollection({
+    collection_name,
+    enable_dynamic_field: true,
+    fields: [
+      { name: 'book_id', data_type: DataType.Int64, is_primary_key: true },
+      { name: 'title', data_type: DataType.VarChar, max_length: 64 },
+      { name: 'year', data_type: DataType.Int16 },
+      { name: 'tags', data_type: DataType.Array, element_type: DataType.Int64, max_capacity: 4 },
+      { name: 'info', data_type: DataType.JSON },
+      { name: 'vec', data_type: DataType.FloatVector, dim: 4 },
+    ],
+  });
+  expect(created.error_code).toBe('Success');
+  await client.createIndex({ collection_name, field_name: 'vec', index_type: 'HNSW', metric_type: 'L2', params: { M: 8, efConstruction: 64 } });
+  await client.createPartition({ collection_name, partition_name: 'novel' });
+});
+afterAll(async () => {
+  await client.closeConnection();
+  await server.close();
+});
+
+const row = (i: number) => ({
+  book_id: i,
+  title: `book ${i}`,
+  year: 1900 + i,
+  tags: [i, i + 1],
+  info: { pages: i * 10 },
+  vec: [i, 0, 0, 0],
+  shelf: `s${i % 3}`,
+});
+
+describe('official Node SDK data plane against the reference server', () => {
+  it('inserts rows (with dynamic keys) into a partition and reports the ids', async () => {
+    const res = await client.insert({ collection_name, partition_name: 'novel', data: Array.from({ length: 120 }, (_, i) => row(i)) });
+    expect(res.status.error_code).toBe('Success');
+    expect(res.insert_cnt).toBe('120');
+    expect(res.IDs.int_id?.data.slice(0, 3)).toEqual(['0', '1', '2']);
+    const stats = await client.getPartitionStatistics({ collection_name, partition_name: 'novel' });
+    expect(stats.data.row_count).toBe('120');
+  });
+
+  it('refuses search before load with code 101, then searches the loaded collection', async () => {
+    const before = await client.search({ collection_name, data: [1, 0, 0, 0], limit: 3 });
+    expect(before.status.code).toBe(101);
+    await client.loadCollectionSync({ collection_name });
+    const res = await client.search({ collection_name, data: [10.2, 0, 0, 0], limit: 3, output_fields: ['title', 'shelf', 'info', 'tags'] });
+    expect(res.status.error_code).toBe('Success');
+    expect(res.results.map((r) => r.book_id)).toEqual(['10', '11', '9']);
+    expect(res.results[0]).toMatchObject({ title: 'book 10', shelf: 's1', info: { pages: 100 }, tags: ['10', '11'] });
+    expect(res.results[0]!.score).toBeCloseTo(0.04, 4);
+  });
+
+  it('searches several vectors with a filter and partition names', async () => {
+    const res = await client.search({
+      collection_name,
+      partition_names: ['novel'],
+      data: [
+        [0, 0, 0, 0],
+        [100, 0, 0, 0],
+      ],
+      filter: 'year >= 1950 and shelf == "s0"',
+      limit: 2,
+      output_fields: ['year'],
+    });
+    expect(res.results).toHaveLength(2);
+    expect((res.results[0] as { book_id: string }[]).map((r) => r.book_id)).toEqual(['51', '54']);
+    expect((res.results[1] as { book_id: string }[]).map((r) => r.book_id)).toEqual(['99', '102']);
+  });
+
+  it('queries with filters, output fields, limit/offset, count(*) and get by ids', async () => {
+    const q = await client.query({ collection_name, filter: 'info["pages"] < 30', output_fields: ['title', 'info'] });
+    expect(q.data).toEqual([
+      { book_id: '0', title: 'book 0', info: { pages: 0 } },
+      { book_id: '1', title: 'book 1', info: { pages: 10 } },
+      { book_id: '2', title: 'book 2', info: { pages: 20 } },
+    ]);
+    const paged = await client.query({ collection_name, filter: 'book_id > 10', output_fields: ['book_id'], limit: 2, offset: 3 });
+    expect(paged.data.map((r) => r.book_id)).toEqual(['14', '15']);
+    const count = await client.count({ collection_name, expr: 'array_contains(tags, 5)' });
+    expect(count.data).toBe(2);
+    const got = await client.get({ collection_name, ids: ['7', '300'], output_fields: ['title'] });
+    expect(got.data).toEqual([{ book_id: '7', title: 'book 7' }]);
+  });
+
+  it('upserts, deletes, flushes and keeps statistics right', async () => {
+    const up = await client.upsert({ collection_name, data: [{ ...row(5), title: 'rewritten' }] });
+    expect(up.upsert_cnt).toBe('1');
+    const del = await client.delete({ collection_name, filter: 'book_id in [1, 2, 3]' });
+    expect(del.delete_cnt).toBe('3');
+    const flushed = await client.flushSync({ collection_names: [collection_name] });
+    expect(flushed.status.error_code).toBe('Success');
+    const stats = await client.getCollectionStatistics({ collection_name });
+    expect(stats.data.row_count).toBe('117');
+    const q = await client.query({ collection_name, filter: 'book_id in [1, 5]', output_fields: ['title'] });
+    expect(q.data).toEqual([{ book_id: '5', title: 'rewritten' }]);
+  });
+
+  it('gets Milvus errors for bad filters and wrong dimensions, and the server keeps serving', async () => {
+    const bad = await client.query({ collection_name, filter: 'title ==== 3', output_fields: ['title'] });
+    expect(bad.status.code).toBe(1100);
+    const dim = await client.insert({ collection_name, data: [{ ...row(999), vec: [1, 2] }] });
+    expect(dim.status.code).not.toBe(0);
+    expect((await client.hasCollection({ collection_name })).value).toBe(true);
+  });
+});
