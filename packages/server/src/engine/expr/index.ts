@@ -114,10 +114,13 @@ function syntaxMessage(err: PeggySyntaxError, text: string): string {
   const { line, column, offset } = err.location.start;
   const rest = text.slice(offset);
   const token = rest.length === 0 ? '<EOF>' : (/^([A-Za-z_][A-Za-z0-9_]*|[0-9]+|\S)/.exec(rest)?.[0] ?? rest[0]!);
-  const expected = [...new Set((err.expected ?? []).map((e) => {
-    if (e.type === 'literal') return `'${e.text ?? ''}'`;
-    if (e.type === 'end') return '<EOF>';
-    return e.description ?? e.type;
+  const expected = [...new Set((err.expected ?? []).flatMap((e) => {
+    if (e.type === 'literal') return [`'${e.text ?? ''}'`];
+    if (e.type === 'end') return ['<EOF>'];
+    if (e.type === 'class' && !e.inverted && Array.isArray(e.parts)) {
+      return e.parts.map((p) => (Array.isArray(p) ? `'${String(p[0])}'..'${String(p[1])}'` : `'${String(p)}'`));
+    }
+    return [e.description ?? e.type];
   }).filter((d) => d !== 'whitespace'))];
   const expecting = expected.length === 0 ? '' : ` expecting ${expected.length === 1 ? expected[0] : `{${expected.join(', ')}}`}`;
   return `line ${line}:${column - 1} mismatched input '${token}'${expecting}`;

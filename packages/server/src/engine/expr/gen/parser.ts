@@ -288,82 +288,95 @@ function peg$parse(input, options) {
   const peg$e12 = peg$literalExpectation("*", false);
   const peg$e13 = peg$classExpectation(["%", "/"], false, false, false);
   const peg$e14 = peg$literalExpectation("**", false);
-  const peg$e15 = peg$otherExpectation("expression");
-  const peg$e16 = peg$literalExpectation("(", false);
-  const peg$e17 = peg$literalExpectation(")", false);
-  const peg$e18 = peg$literalExpectation("+", false);
-  const peg$e19 = peg$literalExpectation("-", false);
-  const peg$e20 = peg$literalExpectation("~", false);
-  const peg$e21 = peg$literalExpectation("[", false);
-  const peg$e22 = peg$literalExpectation("]", false);
-  const peg$e23 = peg$literalExpectation(",", false);
+  const peg$e15 = peg$literalExpectation("(", false);
+  const peg$e16 = peg$literalExpectation(")", false);
+  const peg$e17 = peg$literalExpectation("+", false);
+  const peg$e18 = peg$literalExpectation("-", false);
+  const peg$e19 = peg$literalExpectation("~", false);
+  const peg$e20 = peg$literalExpectation("[", false);
+  const peg$e21 = peg$literalExpectation("]", false);
+  const peg$e22 = peg$literalExpectation(",", false);
+  const peg$e23 = peg$otherExpectation("template variable");
   const peg$e24 = peg$literalExpectation("{", false);
   const peg$e25 = peg$literalExpectation("}", false);
-  const peg$e26 = peg$classExpectation([["1", "9"]], false, false, false);
-  const peg$e27 = peg$classExpectation([["0", "9"]], false, false, false);
-  const peg$e28 = peg$literalExpectation("0", false);
-  const peg$e29 = peg$literalExpectation("$meta", false);
-  const peg$e30 = peg$classExpectation([["a", "z"], ["A", "Z"], "_"], false, false, false);
-  const peg$e31 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false, false);
-  const peg$e32 = peg$literalExpectation("json_contains_all", false);
-  const peg$e33 = peg$literalExpectation("JSON_CONTAINS_ALL", false);
-  const peg$e34 = peg$literalExpectation("json_contains_any", false);
-  const peg$e35 = peg$literalExpectation("JSON_CONTAINS_ANY", false);
-  const peg$e36 = peg$literalExpectation("json_contains", false);
-  const peg$e37 = peg$literalExpectation("JSON_CONTAINS", false);
-  const peg$e38 = peg$literalExpectation("array_contains_all", false);
-  const peg$e39 = peg$literalExpectation("ARRAY_CONTAINS_ALL", false);
-  const peg$e40 = peg$literalExpectation("array_contains_any", false);
-  const peg$e41 = peg$literalExpectation("ARRAY_CONTAINS_ANY", false);
-  const peg$e42 = peg$literalExpectation("array_contains", false);
-  const peg$e43 = peg$literalExpectation("ARRAY_CONTAINS", false);
-  const peg$e44 = peg$literalExpectation("array_length", false);
-  const peg$e45 = peg$literalExpectation("ARRAY_LENGTH", false);
-  const peg$e46 = peg$literalExpectation("text_match", false);
-  const peg$e47 = peg$literalExpectation("TEXT_MATCH", false);
-  const peg$e48 = peg$literalExpectation("phrase_match", false);
-  const peg$e49 = peg$literalExpectation("PHRASE_MATCH", false);
-  const peg$e50 = peg$literalExpectation("exists", false);
-  const peg$e51 = peg$literalExpectation("EXISTS", false);
-  const peg$e52 = peg$literalExpectation("like", false);
-  const peg$e53 = peg$literalExpectation("LIKE", false);
-  const peg$e54 = peg$literalExpectation("and", false);
-  const peg$e55 = peg$literalExpectation("AND", false);
-  const peg$e56 = peg$literalExpectation("or", false);
-  const peg$e57 = peg$literalExpectation("OR", false);
-  const peg$e58 = peg$literalExpectation("not", false);
-  const peg$e59 = peg$literalExpectation("NOT", false);
-  const peg$e60 = peg$literalExpectation("in", false);
-  const peg$e61 = peg$literalExpectation("IN", false);
-  const peg$e62 = peg$literalExpectation("true", false);
-  const peg$e63 = peg$literalExpectation("True", false);
-  const peg$e64 = peg$literalExpectation("TRUE", false);
-  const peg$e65 = peg$literalExpectation("false", false);
-  const peg$e66 = peg$literalExpectation("False", false);
-  const peg$e67 = peg$literalExpectation("FALSE", false);
-  const peg$e68 = peg$literalExpectation("is", false);
-  const peg$e69 = peg$literalExpectation("IS", false);
-  const peg$e70 = peg$literalExpectation("null", false);
-  const peg$e71 = peg$literalExpectation("NULL", false);
-  const peg$e72 = peg$literalExpectation("!", false);
-  const peg$e73 = peg$literalExpectation("=", false);
-  const peg$e74 = peg$literalExpectation("&&", false);
-  const peg$e75 = peg$literalExpectation("||", false);
-  const peg$e76 = peg$literalExpectation(".", false);
-  const peg$e77 = peg$classExpectation(["b", "B"], false, false, false);
-  const peg$e78 = peg$classExpectation(["0", "1"], false, false, false);
-  const peg$e79 = peg$classExpectation([["0", "7"]], false, false, false);
-  const peg$e80 = peg$classExpectation(["x", "X"], false, false, false);
-  const peg$e81 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
-  const peg$e82 = peg$classExpectation(["e", "E"], false, false, false);
-  const peg$e83 = peg$classExpectation(["p", "P"], false, false, false);
-  const peg$e84 = peg$literalExpectation("\"", false);
-  const peg$e85 = peg$literalExpectation("'", false);
-  const peg$e86 = peg$literalExpectation("\\", false);
-  const peg$e87 = peg$classExpectation(["\r", "\n"], true, false, false);
-  const peg$e88 = peg$classExpectation(["\"", "\\", "\r", "\n"], true, false, false);
-  const peg$e89 = peg$classExpectation(["'", "\\", "\r", "\n"], true, false, false);
-  const peg$e90 = peg$classExpectation([" ", "\t", "\r", "\n"], false, false, false);
+  const peg$e26 = peg$otherExpectation("identifier");
+  const peg$e27 = peg$classExpectation([["1", "9"]], false, false, false);
+  const peg$e28 = peg$classExpectation([["0", "9"]], false, false, false);
+  const peg$e29 = peg$literalExpectation("0", false);
+  const peg$e30 = peg$literalExpectation("$meta", false);
+  const peg$e31 = peg$classExpectation([["a", "z"], ["A", "Z"], "_"], false, false, false);
+  const peg$e32 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false, false);
+  const peg$e33 = peg$literalExpectation("json_contains_all", false);
+  const peg$e34 = peg$literalExpectation("JSON_CONTAINS_ALL", false);
+  const peg$e35 = peg$literalExpectation("json_contains_any", false);
+  const peg$e36 = peg$literalExpectation("JSON_CONTAINS_ANY", false);
+  const peg$e37 = peg$literalExpectation("json_contains", false);
+  const peg$e38 = peg$literalExpectation("JSON_CONTAINS", false);
+  const peg$e39 = peg$literalExpectation("array_contains_all", false);
+  const peg$e40 = peg$literalExpectation("ARRAY_CONTAINS_ALL", false);
+  const peg$e41 = peg$literalExpectation("array_contains_any", false);
+  const peg$e42 = peg$literalExpectation("ARRAY_CONTAINS_ANY", false);
+  const peg$e43 = peg$literalExpectation("array_contains", false);
+  const peg$e44 = peg$literalExpectation("ARRAY_CONTAINS", false);
+  const peg$e45 = peg$literalExpectation("array_length", false);
+  const peg$e46 = peg$literalExpectation("ARRAY_LENGTH", false);
+  const peg$e47 = peg$literalExpectation("text_match", false);
+  const peg$e48 = peg$literalExpectation("TEXT_MATCH", false);
+  const peg$e49 = peg$literalExpectation("phrase_match", false);
+  const peg$e50 = peg$literalExpectation("PHRASE_MATCH", false);
+  const peg$e51 = peg$literalExpectation("exists", false);
+  const peg$e52 = peg$literalExpectation("EXISTS", false);
+  const peg$e53 = peg$literalExpectation("like", false);
+  const peg$e54 = peg$literalExpectation("LIKE", false);
+  const peg$e55 = peg$literalExpectation("and", false);
+  const peg$e56 = peg$literalExpectation("AND", false);
+  const peg$e57 = peg$literalExpectation("or", false);
+  const peg$e58 = peg$literalExpectation("OR", false);
+  const peg$e59 = peg$literalExpectation("not", false);
+  const peg$e60 = peg$literalExpectation("NOT", false);
+  const peg$e61 = peg$literalExpectation("in", false);
+  const peg$e62 = peg$literalExpectation("IN", false);
+  const peg$e63 = peg$literalExpectation("true", false);
+  const peg$e64 = peg$literalExpectation("True", false);
+  const peg$e65 = peg$literalExpectation("TRUE", false);
+  const peg$e66 = peg$literalExpectation("false", false);
+  const peg$e67 = peg$literalExpectation("False", false);
+  const peg$e68 = peg$literalExpectation("FALSE", false);
+  const peg$e69 = peg$otherExpectation("function");
+  const peg$e70 = peg$otherExpectation("exists");
+  const peg$e71 = peg$otherExpectation("like");
+  const peg$e72 = peg$otherExpectation("in");
+  const peg$e73 = peg$otherExpectation("is null");
+  const peg$e74 = peg$literalExpectation("is", false);
+  const peg$e75 = peg$literalExpectation("IS", false);
+  const peg$e76 = peg$literalExpectation("null", false);
+  const peg$e77 = peg$literalExpectation("NULL", false);
+  const peg$e78 = peg$otherExpectation("is not null");
+  const peg$e79 = peg$otherExpectation("not");
+  const peg$e80 = peg$literalExpectation("!", false);
+  const peg$e81 = peg$literalExpectation("=", false);
+  const peg$e82 = peg$otherExpectation("and");
+  const peg$e83 = peg$literalExpectation("&&", false);
+  const peg$e84 = peg$otherExpectation("or");
+  const peg$e85 = peg$literalExpectation("||", false);
+  const peg$e86 = peg$otherExpectation("boolean");
+  const peg$e87 = peg$otherExpectation("number");
+  const peg$e88 = peg$literalExpectation(".", false);
+  const peg$e89 = peg$classExpectation(["b", "B"], false, false, false);
+  const peg$e90 = peg$classExpectation(["0", "1"], false, false, false);
+  const peg$e91 = peg$classExpectation([["0", "7"]], false, false, false);
+  const peg$e92 = peg$classExpectation(["x", "X"], false, false, false);
+  const peg$e93 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
+  const peg$e94 = peg$classExpectation(["e", "E"], false, false, false);
+  const peg$e95 = peg$classExpectation(["p", "P"], false, false, false);
+  const peg$e96 = peg$otherExpectation("string");
+  const peg$e97 = peg$literalExpectation("\"", false);
+  const peg$e98 = peg$literalExpectation("'", false);
+  const peg$e99 = peg$literalExpectation("\\", false);
+  const peg$e100 = peg$classExpectation(["\r", "\n"], true, false, false);
+  const peg$e101 = peg$classExpectation(["\"", "\\", "\r", "\n"], true, false, false);
+  const peg$e102 = peg$classExpectation(["'", "\\", "\r", "\n"], true, false, false);
+  const peg$e103 = peg$classExpectation([" ", "\t", "\r", "\n"], false, false, false);
 
   function peg$f0(e) {    return e;  }
   function peg$f1(head, tail) {
@@ -1923,14 +1936,13 @@ function peg$parse(input, options) {
   function peg$parsePrimary() {
     let s0, s1, s2, s3, s4, s5;
 
-    peg$silentFails++;
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 40) {
       s1 = peg$c13;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e16); }
+      if (peg$silentFails === 0) { peg$fail(peg$e15); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
@@ -1942,7 +1954,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e17); }
+          if (peg$silentFails === 0) { peg$fail(peg$e16); }
         }
         if (s5 !== peg$FAILED) {
           peg$savedPos = s0;
@@ -2031,11 +2043,6 @@ function peg$parse(input, options) {
         }
       }
     }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e15); }
-    }
 
     return s0;
   }
@@ -2049,7 +2056,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e18); }
+      if (peg$silentFails === 0) { peg$fail(peg$e17); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
@@ -2063,7 +2070,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e19); }
+        if (peg$silentFails === 0) { peg$fail(peg$e18); }
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
@@ -2077,7 +2084,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e20); }
+          if (peg$silentFails === 0) { peg$fail(peg$e19); }
         }
         if (s1 !== peg$FAILED) {
           peg$savedPos = s0;
@@ -2108,7 +2115,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e21); }
+      if (peg$silentFails === 0) { peg$fail(peg$e20); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
@@ -2117,7 +2124,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e22); }
+        if (peg$silentFails === 0) { peg$fail(peg$e21); }
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
@@ -2137,7 +2144,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e21); }
+        if (peg$silentFails === 0) { peg$fail(peg$e20); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$parse_();
@@ -2151,7 +2158,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e23); }
+            if (peg$silentFails === 0) { peg$fail(peg$e22); }
           }
           if (s7 !== peg$FAILED) {
             s8 = peg$parse_();
@@ -2176,7 +2183,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s7 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e23); }
+              if (peg$silentFails === 0) { peg$fail(peg$e22); }
             }
             if (s7 !== peg$FAILED) {
               s8 = peg$parse_();
@@ -2200,7 +2207,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e23); }
+            if (peg$silentFails === 0) { peg$fail(peg$e22); }
           }
           if (s7 !== peg$FAILED) {
             s6 = [s6, s7];
@@ -2218,7 +2225,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e22); }
+            if (peg$silentFails === 0) { peg$fail(peg$e21); }
           }
           if (s7 !== peg$FAILED) {
             peg$savedPos = s0;
@@ -2243,6 +2250,7 @@ function peg$parse(input, options) {
   function peg$parseTemplate() {
     let s0, s1, s2, s3, s4, s5;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 123) {
       s1 = peg$c21;
@@ -2278,6 +2286,11 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e23); }
+    }
 
     return s0;
   }
@@ -2294,7 +2307,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e16); }
+        if (peg$silentFails === 0) { peg$fail(peg$e15); }
       }
       if (s3 !== peg$FAILED) {
         s4 = peg$parse_();
@@ -2306,7 +2319,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e23); }
+            if (peg$silentFails === 0) { peg$fail(peg$e22); }
           }
           if (s7 !== peg$FAILED) {
             s8 = peg$parse_();
@@ -2318,7 +2331,7 @@ function peg$parse(input, options) {
                 peg$currPos++;
               } else {
                 s11 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                if (peg$silentFails === 0) { peg$fail(peg$e16); }
               }
               if (s11 !== peg$FAILED) {
                 peg$savedPos = s0;
@@ -2357,7 +2370,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e16); }
+          if (peg$silentFails === 0) { peg$fail(peg$e15); }
         }
         if (s3 !== peg$FAILED) {
           s4 = peg$parse_();
@@ -2372,7 +2385,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s7 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e17); }
+              if (peg$silentFails === 0) { peg$fail(peg$e16); }
             }
             if (s7 !== peg$FAILED) {
               peg$savedPos = s0;
@@ -2403,7 +2416,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e16); }
+            if (peg$silentFails === 0) { peg$fail(peg$e15); }
           }
           if (s3 !== peg$FAILED) {
             s4 = peg$parse_();
@@ -2415,7 +2428,7 @@ function peg$parse(input, options) {
                 peg$currPos++;
               } else {
                 s7 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e23); }
+                if (peg$silentFails === 0) { peg$fail(peg$e22); }
               }
               if (s7 !== peg$FAILED) {
                 s8 = peg$parse_();
@@ -2427,7 +2440,7 @@ function peg$parse(input, options) {
                     peg$currPos++;
                   } else {
                     s11 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                    if (peg$silentFails === 0) { peg$fail(peg$e16); }
                   }
                   if (s11 !== peg$FAILED) {
                     peg$savedPos = s0;
@@ -2466,7 +2479,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e16); }
+              if (peg$silentFails === 0) { peg$fail(peg$e15); }
             }
             if (s3 !== peg$FAILED) {
               s4 = peg$parse_();
@@ -2478,7 +2491,7 @@ function peg$parse(input, options) {
                   peg$currPos++;
                 } else {
                   s7 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e23); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e22); }
                 }
                 if (s7 !== peg$FAILED) {
                   s8 = peg$parse_();
@@ -2491,7 +2504,7 @@ function peg$parse(input, options) {
                       peg$currPos++;
                     } else {
                       s12 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e23); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e22); }
                     }
                     if (s12 !== peg$FAILED) {
                       s13 = peg$parse_();
@@ -2516,7 +2529,7 @@ function peg$parse(input, options) {
                       peg$currPos++;
                     } else {
                       s12 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e16); }
                     }
                     if (s12 !== peg$FAILED) {
                       peg$savedPos = s0;
@@ -2602,6 +2615,7 @@ function peg$parse(input, options) {
   function peg$parseJsonIdent() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$parseMetaName();
     if (s1 === peg$FAILED) {
@@ -2629,6 +2643,11 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+    }
 
     return s0;
   }
@@ -2642,7 +2661,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e21); }
+      if (peg$silentFails === 0) { peg$fail(peg$e20); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parseStringLit();
@@ -2652,7 +2671,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e22); }
+          if (peg$silentFails === 0) { peg$fail(peg$e21); }
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
@@ -2676,7 +2695,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e21); }
+        if (peg$silentFails === 0) { peg$fail(peg$e20); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
@@ -2686,7 +2705,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e26); }
+          if (peg$silentFails === 0) { peg$fail(peg$e27); }
         }
         if (s4 !== peg$FAILED) {
           s5 = [];
@@ -2695,7 +2714,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s6 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e27); }
+            if (peg$silentFails === 0) { peg$fail(peg$e28); }
           }
           while (s6 !== peg$FAILED) {
             s5.push(s6);
@@ -2704,7 +2723,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s6 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e27); }
+              if (peg$silentFails === 0) { peg$fail(peg$e28); }
             }
           }
           s4 = [s4, s5];
@@ -2719,7 +2738,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e28); }
+            if (peg$silentFails === 0) { peg$fail(peg$e29); }
           }
         }
         if (s3 !== peg$FAILED) {
@@ -2733,7 +2752,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e22); }
+            if (peg$silentFails === 0) { peg$fail(peg$e21); }
           }
           if (s3 !== peg$FAILED) {
             peg$savedPos = s0;
@@ -2758,6 +2777,7 @@ function peg$parse(input, options) {
   function peg$parsePlainIdent() {
     let s0, s1;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$parseMetaName();
     if (s1 === peg$FAILED) {
@@ -2768,6 +2788,11 @@ function peg$parse(input, options) {
       s1 = peg$f44(s1);
     }
     s0 = s1;
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+    }
 
     return s0;
   }
@@ -2781,7 +2806,7 @@ function peg$parse(input, options) {
       peg$currPos += 5;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e29); }
+      if (peg$silentFails === 0) { peg$fail(peg$e30); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
@@ -2854,7 +2879,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e30); }
+        if (peg$silentFails === 0) { peg$fail(peg$e31); }
       }
       if (s4 !== peg$FAILED) {
         s5 = [];
@@ -2897,7 +2922,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e31); }
+      if (peg$silentFails === 0) { peg$fail(peg$e32); }
     }
 
     return s0;
@@ -2911,7 +2936,7 @@ function peg$parse(input, options) {
       peg$currPos += 17;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e32); }
+      if (peg$silentFails === 0) { peg$fail(peg$e33); }
     }
     if (s0 === peg$FAILED) {
       if (input.substr(peg$currPos, 17) === peg$c26) {
@@ -2919,7 +2944,7 @@ function peg$parse(input, options) {
         peg$currPos += 17;
       } else {
         s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e33); }
+        if (peg$silentFails === 0) { peg$fail(peg$e34); }
       }
       if (s0 === peg$FAILED) {
         if (input.substr(peg$currPos, 17) === peg$c27) {
@@ -2927,7 +2952,7 @@ function peg$parse(input, options) {
           peg$currPos += 17;
         } else {
           s0 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e34); }
+          if (peg$silentFails === 0) { peg$fail(peg$e35); }
         }
         if (s0 === peg$FAILED) {
           if (input.substr(peg$currPos, 17) === peg$c28) {
@@ -2935,7 +2960,7 @@ function peg$parse(input, options) {
             peg$currPos += 17;
           } else {
             s0 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e35); }
+            if (peg$silentFails === 0) { peg$fail(peg$e36); }
           }
           if (s0 === peg$FAILED) {
             if (input.substr(peg$currPos, 13) === peg$c29) {
@@ -2943,7 +2968,7 @@ function peg$parse(input, options) {
               peg$currPos += 13;
             } else {
               s0 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e36); }
+              if (peg$silentFails === 0) { peg$fail(peg$e37); }
             }
             if (s0 === peg$FAILED) {
               if (input.substr(peg$currPos, 13) === peg$c30) {
@@ -2951,7 +2976,7 @@ function peg$parse(input, options) {
                 peg$currPos += 13;
               } else {
                 s0 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e37); }
+                if (peg$silentFails === 0) { peg$fail(peg$e38); }
               }
               if (s0 === peg$FAILED) {
                 if (input.substr(peg$currPos, 18) === peg$c31) {
@@ -2959,7 +2984,7 @@ function peg$parse(input, options) {
                   peg$currPos += 18;
                 } else {
                   s0 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e38); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e39); }
                 }
                 if (s0 === peg$FAILED) {
                   if (input.substr(peg$currPos, 18) === peg$c32) {
@@ -2967,7 +2992,7 @@ function peg$parse(input, options) {
                     peg$currPos += 18;
                   } else {
                     s0 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e39); }
+                    if (peg$silentFails === 0) { peg$fail(peg$e40); }
                   }
                   if (s0 === peg$FAILED) {
                     if (input.substr(peg$currPos, 18) === peg$c33) {
@@ -2975,7 +3000,7 @@ function peg$parse(input, options) {
                       peg$currPos += 18;
                     } else {
                       s0 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e40); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e41); }
                     }
                     if (s0 === peg$FAILED) {
                       if (input.substr(peg$currPos, 18) === peg$c34) {
@@ -2983,7 +3008,7 @@ function peg$parse(input, options) {
                         peg$currPos += 18;
                       } else {
                         s0 = peg$FAILED;
-                        if (peg$silentFails === 0) { peg$fail(peg$e41); }
+                        if (peg$silentFails === 0) { peg$fail(peg$e42); }
                       }
                       if (s0 === peg$FAILED) {
                         if (input.substr(peg$currPos, 14) === peg$c35) {
@@ -2991,7 +3016,7 @@ function peg$parse(input, options) {
                           peg$currPos += 14;
                         } else {
                           s0 = peg$FAILED;
-                          if (peg$silentFails === 0) { peg$fail(peg$e42); }
+                          if (peg$silentFails === 0) { peg$fail(peg$e43); }
                         }
                         if (s0 === peg$FAILED) {
                           if (input.substr(peg$currPos, 14) === peg$c36) {
@@ -2999,7 +3024,7 @@ function peg$parse(input, options) {
                             peg$currPos += 14;
                           } else {
                             s0 = peg$FAILED;
-                            if (peg$silentFails === 0) { peg$fail(peg$e43); }
+                            if (peg$silentFails === 0) { peg$fail(peg$e44); }
                           }
                           if (s0 === peg$FAILED) {
                             if (input.substr(peg$currPos, 12) === peg$c37) {
@@ -3007,7 +3032,7 @@ function peg$parse(input, options) {
                               peg$currPos += 12;
                             } else {
                               s0 = peg$FAILED;
-                              if (peg$silentFails === 0) { peg$fail(peg$e44); }
+                              if (peg$silentFails === 0) { peg$fail(peg$e45); }
                             }
                             if (s0 === peg$FAILED) {
                               if (input.substr(peg$currPos, 12) === peg$c38) {
@@ -3015,7 +3040,7 @@ function peg$parse(input, options) {
                                 peg$currPos += 12;
                               } else {
                                 s0 = peg$FAILED;
-                                if (peg$silentFails === 0) { peg$fail(peg$e45); }
+                                if (peg$silentFails === 0) { peg$fail(peg$e46); }
                               }
                               if (s0 === peg$FAILED) {
                                 if (input.substr(peg$currPos, 10) === peg$c39) {
@@ -3023,7 +3048,7 @@ function peg$parse(input, options) {
                                   peg$currPos += 10;
                                 } else {
                                   s0 = peg$FAILED;
-                                  if (peg$silentFails === 0) { peg$fail(peg$e46); }
+                                  if (peg$silentFails === 0) { peg$fail(peg$e47); }
                                 }
                                 if (s0 === peg$FAILED) {
                                   if (input.substr(peg$currPos, 10) === peg$c40) {
@@ -3031,7 +3056,7 @@ function peg$parse(input, options) {
                                     peg$currPos += 10;
                                   } else {
                                     s0 = peg$FAILED;
-                                    if (peg$silentFails === 0) { peg$fail(peg$e47); }
+                                    if (peg$silentFails === 0) { peg$fail(peg$e48); }
                                   }
                                   if (s0 === peg$FAILED) {
                                     if (input.substr(peg$currPos, 12) === peg$c41) {
@@ -3039,7 +3064,7 @@ function peg$parse(input, options) {
                                       peg$currPos += 12;
                                     } else {
                                       s0 = peg$FAILED;
-                                      if (peg$silentFails === 0) { peg$fail(peg$e48); }
+                                      if (peg$silentFails === 0) { peg$fail(peg$e49); }
                                     }
                                     if (s0 === peg$FAILED) {
                                       if (input.substr(peg$currPos, 12) === peg$c42) {
@@ -3047,7 +3072,7 @@ function peg$parse(input, options) {
                                         peg$currPos += 12;
                                       } else {
                                         s0 = peg$FAILED;
-                                        if (peg$silentFails === 0) { peg$fail(peg$e49); }
+                                        if (peg$silentFails === 0) { peg$fail(peg$e50); }
                                       }
                                       if (s0 === peg$FAILED) {
                                         if (input.substr(peg$currPos, 6) === peg$c43) {
@@ -3055,7 +3080,7 @@ function peg$parse(input, options) {
                                           peg$currPos += 6;
                                         } else {
                                           s0 = peg$FAILED;
-                                          if (peg$silentFails === 0) { peg$fail(peg$e50); }
+                                          if (peg$silentFails === 0) { peg$fail(peg$e51); }
                                         }
                                         if (s0 === peg$FAILED) {
                                           if (input.substr(peg$currPos, 6) === peg$c44) {
@@ -3063,7 +3088,7 @@ function peg$parse(input, options) {
                                             peg$currPos += 6;
                                           } else {
                                             s0 = peg$FAILED;
-                                            if (peg$silentFails === 0) { peg$fail(peg$e51); }
+                                            if (peg$silentFails === 0) { peg$fail(peg$e52); }
                                           }
                                           if (s0 === peg$FAILED) {
                                             if (input.substr(peg$currPos, 4) === peg$c45) {
@@ -3071,7 +3096,7 @@ function peg$parse(input, options) {
                                               peg$currPos += 4;
                                             } else {
                                               s0 = peg$FAILED;
-                                              if (peg$silentFails === 0) { peg$fail(peg$e52); }
+                                              if (peg$silentFails === 0) { peg$fail(peg$e53); }
                                             }
                                             if (s0 === peg$FAILED) {
                                               if (input.substr(peg$currPos, 4) === peg$c46) {
@@ -3079,7 +3104,7 @@ function peg$parse(input, options) {
                                                 peg$currPos += 4;
                                               } else {
                                                 s0 = peg$FAILED;
-                                                if (peg$silentFails === 0) { peg$fail(peg$e53); }
+                                                if (peg$silentFails === 0) { peg$fail(peg$e54); }
                                               }
                                               if (s0 === peg$FAILED) {
                                                 if (input.substr(peg$currPos, 3) === peg$c47) {
@@ -3087,7 +3112,7 @@ function peg$parse(input, options) {
                                                   peg$currPos += 3;
                                                 } else {
                                                   s0 = peg$FAILED;
-                                                  if (peg$silentFails === 0) { peg$fail(peg$e54); }
+                                                  if (peg$silentFails === 0) { peg$fail(peg$e55); }
                                                 }
                                                 if (s0 === peg$FAILED) {
                                                   if (input.substr(peg$currPos, 3) === peg$c48) {
@@ -3095,7 +3120,7 @@ function peg$parse(input, options) {
                                                     peg$currPos += 3;
                                                   } else {
                                                     s0 = peg$FAILED;
-                                                    if (peg$silentFails === 0) { peg$fail(peg$e55); }
+                                                    if (peg$silentFails === 0) { peg$fail(peg$e56); }
                                                   }
                                                   if (s0 === peg$FAILED) {
                                                     if (input.substr(peg$currPos, 2) === peg$c49) {
@@ -3103,7 +3128,7 @@ function peg$parse(input, options) {
                                                       peg$currPos += 2;
                                                     } else {
                                                       s0 = peg$FAILED;
-                                                      if (peg$silentFails === 0) { peg$fail(peg$e56); }
+                                                      if (peg$silentFails === 0) { peg$fail(peg$e57); }
                                                     }
                                                     if (s0 === peg$FAILED) {
                                                       if (input.substr(peg$currPos, 2) === peg$c50) {
@@ -3111,7 +3136,7 @@ function peg$parse(input, options) {
                                                         peg$currPos += 2;
                                                       } else {
                                                         s0 = peg$FAILED;
-                                                        if (peg$silentFails === 0) { peg$fail(peg$e57); }
+                                                        if (peg$silentFails === 0) { peg$fail(peg$e58); }
                                                       }
                                                       if (s0 === peg$FAILED) {
                                                         if (input.substr(peg$currPos, 3) === peg$c51) {
@@ -3119,7 +3144,7 @@ function peg$parse(input, options) {
                                                           peg$currPos += 3;
                                                         } else {
                                                           s0 = peg$FAILED;
-                                                          if (peg$silentFails === 0) { peg$fail(peg$e58); }
+                                                          if (peg$silentFails === 0) { peg$fail(peg$e59); }
                                                         }
                                                         if (s0 === peg$FAILED) {
                                                           if (input.substr(peg$currPos, 3) === peg$c52) {
@@ -3127,7 +3152,7 @@ function peg$parse(input, options) {
                                                             peg$currPos += 3;
                                                           } else {
                                                             s0 = peg$FAILED;
-                                                            if (peg$silentFails === 0) { peg$fail(peg$e59); }
+                                                            if (peg$silentFails === 0) { peg$fail(peg$e60); }
                                                           }
                                                           if (s0 === peg$FAILED) {
                                                             if (input.substr(peg$currPos, 2) === peg$c53) {
@@ -3135,7 +3160,7 @@ function peg$parse(input, options) {
                                                               peg$currPos += 2;
                                                             } else {
                                                               s0 = peg$FAILED;
-                                                              if (peg$silentFails === 0) { peg$fail(peg$e60); }
+                                                              if (peg$silentFails === 0) { peg$fail(peg$e61); }
                                                             }
                                                             if (s0 === peg$FAILED) {
                                                               if (input.substr(peg$currPos, 2) === peg$c54) {
@@ -3143,7 +3168,7 @@ function peg$parse(input, options) {
                                                                 peg$currPos += 2;
                                                               } else {
                                                                 s0 = peg$FAILED;
-                                                                if (peg$silentFails === 0) { peg$fail(peg$e61); }
+                                                                if (peg$silentFails === 0) { peg$fail(peg$e62); }
                                                               }
                                                               if (s0 === peg$FAILED) {
                                                                 if (input.substr(peg$currPos, 4) === peg$c55) {
@@ -3151,7 +3176,7 @@ function peg$parse(input, options) {
                                                                   peg$currPos += 4;
                                                                 } else {
                                                                   s0 = peg$FAILED;
-                                                                  if (peg$silentFails === 0) { peg$fail(peg$e62); }
+                                                                  if (peg$silentFails === 0) { peg$fail(peg$e63); }
                                                                 }
                                                                 if (s0 === peg$FAILED) {
                                                                   if (input.substr(peg$currPos, 4) === peg$c56) {
@@ -3159,7 +3184,7 @@ function peg$parse(input, options) {
                                                                     peg$currPos += 4;
                                                                   } else {
                                                                     s0 = peg$FAILED;
-                                                                    if (peg$silentFails === 0) { peg$fail(peg$e63); }
+                                                                    if (peg$silentFails === 0) { peg$fail(peg$e64); }
                                                                   }
                                                                   if (s0 === peg$FAILED) {
                                                                     if (input.substr(peg$currPos, 4) === peg$c57) {
@@ -3167,7 +3192,7 @@ function peg$parse(input, options) {
                                                                       peg$currPos += 4;
                                                                     } else {
                                                                       s0 = peg$FAILED;
-                                                                      if (peg$silentFails === 0) { peg$fail(peg$e64); }
+                                                                      if (peg$silentFails === 0) { peg$fail(peg$e65); }
                                                                     }
                                                                     if (s0 === peg$FAILED) {
                                                                       if (input.substr(peg$currPos, 5) === peg$c58) {
@@ -3175,7 +3200,7 @@ function peg$parse(input, options) {
                                                                         peg$currPos += 5;
                                                                       } else {
                                                                         s0 = peg$FAILED;
-                                                                        if (peg$silentFails === 0) { peg$fail(peg$e65); }
+                                                                        if (peg$silentFails === 0) { peg$fail(peg$e66); }
                                                                       }
                                                                       if (s0 === peg$FAILED) {
                                                                         if (input.substr(peg$currPos, 5) === peg$c59) {
@@ -3183,7 +3208,7 @@ function peg$parse(input, options) {
                                                                           peg$currPos += 5;
                                                                         } else {
                                                                           s0 = peg$FAILED;
-                                                                          if (peg$silentFails === 0) { peg$fail(peg$e66); }
+                                                                          if (peg$silentFails === 0) { peg$fail(peg$e67); }
                                                                         }
                                                                         if (s0 === peg$FAILED) {
                                                                           if (input.substr(peg$currPos, 5) === peg$c60) {
@@ -3191,7 +3216,7 @@ function peg$parse(input, options) {
                                                                             peg$currPos += 5;
                                                                           } else {
                                                                             s0 = peg$FAILED;
-                                                                            if (peg$silentFails === 0) { peg$fail(peg$e67); }
+                                                                            if (peg$silentFails === 0) { peg$fail(peg$e68); }
                                                                           }
                                                                         }
                                                                       }
@@ -3235,13 +3260,14 @@ function peg$parse(input, options) {
   function peg$parseContainsFn() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 17) === peg$c25) {
       s1 = peg$c25;
       peg$currPos += 17;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e32); }
+      if (peg$silentFails === 0) { peg$fail(peg$e33); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 17) === peg$c26) {
@@ -3249,7 +3275,7 @@ function peg$parse(input, options) {
         peg$currPos += 17;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e33); }
+        if (peg$silentFails === 0) { peg$fail(peg$e34); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3281,7 +3307,7 @@ function peg$parse(input, options) {
         peg$currPos += 17;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e34); }
+        if (peg$silentFails === 0) { peg$fail(peg$e35); }
       }
       if (s1 === peg$FAILED) {
         if (input.substr(peg$currPos, 17) === peg$c28) {
@@ -3289,7 +3315,7 @@ function peg$parse(input, options) {
           peg$currPos += 17;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e35); }
+          if (peg$silentFails === 0) { peg$fail(peg$e36); }
         }
       }
       if (s1 !== peg$FAILED) {
@@ -3321,7 +3347,7 @@ function peg$parse(input, options) {
           peg$currPos += 13;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e36); }
+          if (peg$silentFails === 0) { peg$fail(peg$e37); }
         }
         if (s1 === peg$FAILED) {
           if (input.substr(peg$currPos, 13) === peg$c30) {
@@ -3329,7 +3355,7 @@ function peg$parse(input, options) {
             peg$currPos += 13;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e37); }
+            if (peg$silentFails === 0) { peg$fail(peg$e38); }
           }
         }
         if (s1 !== peg$FAILED) {
@@ -3361,7 +3387,7 @@ function peg$parse(input, options) {
             peg$currPos += 18;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e38); }
+            if (peg$silentFails === 0) { peg$fail(peg$e39); }
           }
           if (s1 === peg$FAILED) {
             if (input.substr(peg$currPos, 18) === peg$c32) {
@@ -3369,7 +3395,7 @@ function peg$parse(input, options) {
               peg$currPos += 18;
             } else {
               s1 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e39); }
+              if (peg$silentFails === 0) { peg$fail(peg$e40); }
             }
           }
           if (s1 !== peg$FAILED) {
@@ -3401,7 +3427,7 @@ function peg$parse(input, options) {
               peg$currPos += 18;
             } else {
               s1 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e40); }
+              if (peg$silentFails === 0) { peg$fail(peg$e41); }
             }
             if (s1 === peg$FAILED) {
               if (input.substr(peg$currPos, 18) === peg$c34) {
@@ -3409,7 +3435,7 @@ function peg$parse(input, options) {
                 peg$currPos += 18;
               } else {
                 s1 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e41); }
+                if (peg$silentFails === 0) { peg$fail(peg$e42); }
               }
             }
             if (s1 !== peg$FAILED) {
@@ -3441,7 +3467,7 @@ function peg$parse(input, options) {
                 peg$currPos += 14;
               } else {
                 s1 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e42); }
+                if (peg$silentFails === 0) { peg$fail(peg$e43); }
               }
               if (s1 === peg$FAILED) {
                 if (input.substr(peg$currPos, 14) === peg$c36) {
@@ -3449,7 +3475,7 @@ function peg$parse(input, options) {
                   peg$currPos += 14;
                 } else {
                   s1 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e43); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e44); }
                 }
               }
               if (s1 !== peg$FAILED) {
@@ -3479,6 +3505,11 @@ function peg$parse(input, options) {
         }
       }
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e69); }
+    }
 
     return s0;
   }
@@ -3486,13 +3517,14 @@ function peg$parse(input, options) {
   function peg$parseArrayLengthKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 12) === peg$c37) {
       s1 = peg$c37;
       peg$currPos += 12;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e44); }
+      if (peg$silentFails === 0) { peg$fail(peg$e45); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 12) === peg$c38) {
@@ -3500,7 +3532,7 @@ function peg$parse(input, options) {
         peg$currPos += 12;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e45); }
+        if (peg$silentFails === 0) { peg$fail(peg$e46); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3524,6 +3556,11 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e69); }
     }
 
     return s0;
@@ -3532,13 +3569,14 @@ function peg$parse(input, options) {
   function peg$parseTextMatchKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 10) === peg$c39) {
       s1 = peg$c39;
       peg$currPos += 10;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e46); }
+      if (peg$silentFails === 0) { peg$fail(peg$e47); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 10) === peg$c40) {
@@ -3546,7 +3584,7 @@ function peg$parse(input, options) {
         peg$currPos += 10;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e47); }
+        if (peg$silentFails === 0) { peg$fail(peg$e48); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3570,6 +3608,11 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e69); }
     }
 
     return s0;
@@ -3578,13 +3621,14 @@ function peg$parse(input, options) {
   function peg$parsePhraseMatchKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 12) === peg$c41) {
       s1 = peg$c41;
       peg$currPos += 12;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e48); }
+      if (peg$silentFails === 0) { peg$fail(peg$e49); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 12) === peg$c42) {
@@ -3592,7 +3636,7 @@ function peg$parse(input, options) {
         peg$currPos += 12;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e49); }
+        if (peg$silentFails === 0) { peg$fail(peg$e50); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3616,6 +3660,11 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e69); }
     }
 
     return s0;
@@ -3624,13 +3673,14 @@ function peg$parse(input, options) {
   function peg$parseExistsKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 6) === peg$c43) {
       s1 = peg$c43;
       peg$currPos += 6;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e50); }
+      if (peg$silentFails === 0) { peg$fail(peg$e51); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 6) === peg$c44) {
@@ -3638,7 +3688,7 @@ function peg$parse(input, options) {
         peg$currPos += 6;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e51); }
+        if (peg$silentFails === 0) { peg$fail(peg$e52); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3662,6 +3712,11 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e70); }
     }
 
     return s0;
@@ -3670,13 +3725,14 @@ function peg$parse(input, options) {
   function peg$parseLikeKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 4) === peg$c45) {
       s1 = peg$c45;
       peg$currPos += 4;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e52); }
+      if (peg$silentFails === 0) { peg$fail(peg$e53); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 4) === peg$c46) {
@@ -3684,7 +3740,7 @@ function peg$parse(input, options) {
         peg$currPos += 4;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e53); }
+        if (peg$silentFails === 0) { peg$fail(peg$e54); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3708,6 +3764,11 @@ function peg$parse(input, options) {
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e71); }
     }
 
     return s0;
@@ -3716,13 +3777,14 @@ function peg$parse(input, options) {
   function peg$parseInKw() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 2) === peg$c53) {
       s1 = peg$c53;
       peg$currPos += 2;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e60); }
+      if (peg$silentFails === 0) { peg$fail(peg$e61); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 2) === peg$c54) {
@@ -3730,7 +3792,7 @@ function peg$parse(input, options) {
         peg$currPos += 2;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e61); }
+        if (peg$silentFails === 0) { peg$fail(peg$e62); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3755,6 +3817,11 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e72); }
+    }
 
     return s0;
   }
@@ -3762,13 +3829,14 @@ function peg$parse(input, options) {
   function peg$parseIsNullKw() {
     let s0, s1, s2, s3, s4, s5;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 2) === peg$c61) {
       s1 = peg$c61;
       peg$currPos += 2;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e68); }
+      if (peg$silentFails === 0) { peg$fail(peg$e74); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 2) === peg$c62) {
@@ -3776,7 +3844,7 @@ function peg$parse(input, options) {
         peg$currPos += 2;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e69); }
+        if (peg$silentFails === 0) { peg$fail(peg$e75); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3787,7 +3855,7 @@ function peg$parse(input, options) {
           peg$currPos += 4;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e70); }
+          if (peg$silentFails === 0) { peg$fail(peg$e76); }
         }
         if (s3 === peg$FAILED) {
           if (input.substr(peg$currPos, 4) === peg$c64) {
@@ -3795,7 +3863,7 @@ function peg$parse(input, options) {
             peg$currPos += 4;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e71); }
+            if (peg$silentFails === 0) { peg$fail(peg$e77); }
           }
         }
         if (s3 !== peg$FAILED) {
@@ -3828,6 +3896,11 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e73); }
+    }
 
     return s0;
   }
@@ -3835,13 +3908,14 @@ function peg$parse(input, options) {
   function peg$parseIsNotNullKw() {
     let s0, s1, s2, s3, s4, s5, s6, s7;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 2) === peg$c61) {
       s1 = peg$c61;
       peg$currPos += 2;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e68); }
+      if (peg$silentFails === 0) { peg$fail(peg$e74); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 2) === peg$c62) {
@@ -3849,7 +3923,7 @@ function peg$parse(input, options) {
         peg$currPos += 2;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e69); }
+        if (peg$silentFails === 0) { peg$fail(peg$e75); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3860,7 +3934,7 @@ function peg$parse(input, options) {
           peg$currPos += 3;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e58); }
+          if (peg$silentFails === 0) { peg$fail(peg$e59); }
         }
         if (s3 === peg$FAILED) {
           if (input.substr(peg$currPos, 3) === peg$c52) {
@@ -3868,7 +3942,7 @@ function peg$parse(input, options) {
             peg$currPos += 3;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e59); }
+            if (peg$silentFails === 0) { peg$fail(peg$e60); }
           }
         }
         if (s3 !== peg$FAILED) {
@@ -3879,7 +3953,7 @@ function peg$parse(input, options) {
               peg$currPos += 4;
             } else {
               s5 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e70); }
+              if (peg$silentFails === 0) { peg$fail(peg$e76); }
             }
             if (s5 === peg$FAILED) {
               if (input.substr(peg$currPos, 4) === peg$c64) {
@@ -3887,7 +3961,7 @@ function peg$parse(input, options) {
                 peg$currPos += 4;
               } else {
                 s5 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e71); }
+                if (peg$silentFails === 0) { peg$fail(peg$e77); }
               }
             }
             if (s5 !== peg$FAILED) {
@@ -3928,6 +4002,11 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e78); }
+    }
 
     return s0;
   }
@@ -3935,13 +4014,14 @@ function peg$parse(input, options) {
   function peg$parseNotOp() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 3) === peg$c51) {
       s1 = peg$c51;
       peg$currPos += 3;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e58); }
+      if (peg$silentFails === 0) { peg$fail(peg$e59); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 3) === peg$c52) {
@@ -3949,7 +4029,7 @@ function peg$parse(input, options) {
         peg$currPos += 3;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e59); }
+        if (peg$silentFails === 0) { peg$fail(peg$e60); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3981,7 +4061,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e72); }
+        if (peg$silentFails === 0) { peg$fail(peg$e80); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
@@ -3991,7 +4071,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e73); }
+          if (peg$silentFails === 0) { peg$fail(peg$e81); }
         }
         peg$silentFails--;
         if (s3 === peg$FAILED) {
@@ -4011,6 +4091,11 @@ function peg$parse(input, options) {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e79); }
     }
 
     return s0;
@@ -4019,12 +4104,13 @@ function peg$parse(input, options) {
   function peg$parseAndOp() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     if (input.substr(peg$currPos, 2) === peg$c67) {
       s0 = peg$c67;
       peg$currPos += 2;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e74); }
+      if (peg$silentFails === 0) { peg$fail(peg$e83); }
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
@@ -4033,7 +4119,7 @@ function peg$parse(input, options) {
         peg$currPos += 3;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e54); }
+        if (peg$silentFails === 0) { peg$fail(peg$e55); }
       }
       if (s1 === peg$FAILED) {
         if (input.substr(peg$currPos, 3) === peg$c48) {
@@ -4041,7 +4127,7 @@ function peg$parse(input, options) {
           peg$currPos += 3;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e55); }
+          if (peg$silentFails === 0) { peg$fail(peg$e56); }
         }
       }
       if (s1 !== peg$FAILED) {
@@ -4066,6 +4152,11 @@ function peg$parse(input, options) {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e82); }
     }
 
     return s0;
@@ -4074,12 +4165,13 @@ function peg$parse(input, options) {
   function peg$parseOrOp() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     if (input.substr(peg$currPos, 2) === peg$c68) {
       s0 = peg$c68;
       peg$currPos += 2;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e75); }
+      if (peg$silentFails === 0) { peg$fail(peg$e85); }
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
@@ -4088,7 +4180,7 @@ function peg$parse(input, options) {
         peg$currPos += 2;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e56); }
+        if (peg$silentFails === 0) { peg$fail(peg$e57); }
       }
       if (s1 === peg$FAILED) {
         if (input.substr(peg$currPos, 2) === peg$c50) {
@@ -4096,7 +4188,7 @@ function peg$parse(input, options) {
           peg$currPos += 2;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e57); }
+          if (peg$silentFails === 0) { peg$fail(peg$e58); }
         }
       }
       if (s1 !== peg$FAILED) {
@@ -4122,6 +4214,11 @@ function peg$parse(input, options) {
         s0 = peg$FAILED;
       }
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e84); }
+    }
 
     return s0;
   }
@@ -4129,13 +4226,14 @@ function peg$parse(input, options) {
   function peg$parseBoolLit() {
     let s0, s1, s2, s3;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.substr(peg$currPos, 4) === peg$c55) {
       s1 = peg$c55;
       peg$currPos += 4;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e62); }
+      if (peg$silentFails === 0) { peg$fail(peg$e63); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 4) === peg$c56) {
@@ -4143,7 +4241,7 @@ function peg$parse(input, options) {
         peg$currPos += 4;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e63); }
+        if (peg$silentFails === 0) { peg$fail(peg$e64); }
       }
       if (s1 === peg$FAILED) {
         if (input.substr(peg$currPos, 4) === peg$c57) {
@@ -4151,7 +4249,7 @@ function peg$parse(input, options) {
           peg$currPos += 4;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e64); }
+          if (peg$silentFails === 0) { peg$fail(peg$e65); }
         }
       }
     }
@@ -4184,7 +4282,7 @@ function peg$parse(input, options) {
         peg$currPos += 5;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e65); }
+        if (peg$silentFails === 0) { peg$fail(peg$e66); }
       }
       if (s1 === peg$FAILED) {
         if (input.substr(peg$currPos, 5) === peg$c59) {
@@ -4192,7 +4290,7 @@ function peg$parse(input, options) {
           peg$currPos += 5;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e66); }
+          if (peg$silentFails === 0) { peg$fail(peg$e67); }
         }
         if (s1 === peg$FAILED) {
           if (input.substr(peg$currPos, 5) === peg$c60) {
@@ -4200,7 +4298,7 @@ function peg$parse(input, options) {
             peg$currPos += 5;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e67); }
+            if (peg$silentFails === 0) { peg$fail(peg$e68); }
           }
         }
       }
@@ -4227,6 +4325,11 @@ function peg$parse(input, options) {
         s0 = peg$FAILED;
       }
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e86); }
+    }
 
     return s0;
   }
@@ -4234,6 +4337,7 @@ function peg$parse(input, options) {
   function peg$parseFloatLit() {
     let s0, s1, s2, s3, s4, s5, s6, s7;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$currPos;
     s2 = peg$currPos;
@@ -4248,7 +4352,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e76); }
+        if (peg$silentFails === 0) { peg$fail(peg$e88); }
       }
       if (s5 !== peg$FAILED) {
         s6 = peg$parseHexDigits();
@@ -4284,7 +4388,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e76); }
+            if (peg$silentFails === 0) { peg$fail(peg$e88); }
           }
           if (s5 === peg$FAILED) {
             s5 = null;
@@ -4329,7 +4433,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e76); }
+        if (peg$silentFails === 0) { peg$fail(peg$e88); }
       }
       if (s4 !== peg$FAILED) {
         s5 = peg$parseDigits();
@@ -4357,7 +4461,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e76); }
+            if (peg$silentFails === 0) { peg$fail(peg$e88); }
           }
           if (s4 !== peg$FAILED) {
             s5 = peg$parseDecExp();
@@ -4403,6 +4507,11 @@ function peg$parse(input, options) {
       }
       s0 = s1;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e87); }
+    }
 
     return s0;
   }
@@ -4410,6 +4519,7 @@ function peg$parse(input, options) {
   function peg$parseIntLit() {
     let s0, s1, s2, s3, s4;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     s1 = peg$parseHexPrefix();
     if (s1 !== peg$FAILED) {
@@ -4432,7 +4542,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e28); }
+        if (peg$silentFails === 0) { peg$fail(peg$e29); }
       }
       if (s1 !== peg$FAILED) {
         s2 = input.charAt(peg$currPos);
@@ -4440,7 +4550,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e77); }
+          if (peg$silentFails === 0) { peg$fail(peg$e89); }
         }
         if (s2 !== peg$FAILED) {
           s3 = [];
@@ -4449,7 +4559,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e78); }
+            if (peg$silentFails === 0) { peg$fail(peg$e90); }
           }
           if (s4 !== peg$FAILED) {
             while (s4 !== peg$FAILED) {
@@ -4459,7 +4569,7 @@ function peg$parse(input, options) {
                 peg$currPos++;
               } else {
                 s4 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e78); }
+                if (peg$silentFails === 0) { peg$fail(peg$e90); }
               }
             }
           } else {
@@ -4487,7 +4597,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e28); }
+          if (peg$silentFails === 0) { peg$fail(peg$e29); }
         }
         if (s1 !== peg$FAILED) {
           s2 = [];
@@ -4496,7 +4606,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e79); }
+            if (peg$silentFails === 0) { peg$fail(peg$e91); }
           }
           while (s3 !== peg$FAILED) {
             s2.push(s3);
@@ -4505,7 +4615,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e79); }
+              if (peg$silentFails === 0) { peg$fail(peg$e91); }
             }
           }
           peg$savedPos = s0;
@@ -4521,7 +4631,7 @@ function peg$parse(input, options) {
             peg$currPos++;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            if (peg$silentFails === 0) { peg$fail(peg$e27); }
           }
           if (s1 !== peg$FAILED) {
             s2 = [];
@@ -4530,7 +4640,7 @@ function peg$parse(input, options) {
               peg$currPos++;
             } else {
               s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e27); }
+              if (peg$silentFails === 0) { peg$fail(peg$e28); }
             }
             while (s3 !== peg$FAILED) {
               s2.push(s3);
@@ -4539,7 +4649,7 @@ function peg$parse(input, options) {
                 peg$currPos++;
               } else {
                 s3 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e27); }
+                if (peg$silentFails === 0) { peg$fail(peg$e28); }
               }
             }
             peg$savedPos = s0;
@@ -4550,6 +4660,11 @@ function peg$parse(input, options) {
           }
         }
       }
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e87); }
     }
 
     return s0;
@@ -4564,7 +4679,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e28); }
+      if (peg$silentFails === 0) { peg$fail(peg$e29); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -4572,7 +4687,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e80); }
+        if (peg$silentFails === 0) { peg$fail(peg$e92); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -4598,7 +4713,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e81); }
+      if (peg$silentFails === 0) { peg$fail(peg$e93); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
@@ -4608,7 +4723,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e81); }
+          if (peg$silentFails === 0) { peg$fail(peg$e93); }
         }
       }
     } else {
@@ -4627,7 +4742,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e27); }
+      if (peg$silentFails === 0) { peg$fail(peg$e28); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
@@ -4637,7 +4752,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e27); }
+          if (peg$silentFails === 0) { peg$fail(peg$e28); }
         }
       }
     } else {
@@ -4656,7 +4771,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e82); }
+      if (peg$silentFails === 0) { peg$fail(peg$e94); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -4694,7 +4809,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e83); }
+      if (peg$silentFails === 0) { peg$fail(peg$e95); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -4726,13 +4841,14 @@ function peg$parse(input, options) {
   function peg$parseStringLit() {
     let s0, s1, s2, s3, s4;
 
+    peg$silentFails++;
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 34) {
       s1 = peg$c70;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e84); }
+      if (peg$silentFails === 0) { peg$fail(peg$e97); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
@@ -4748,7 +4864,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e84); }
+        if (peg$silentFails === 0) { peg$fail(peg$e97); }
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
@@ -4768,7 +4884,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e85); }
+        if (peg$silentFails === 0) { peg$fail(peg$e98); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
@@ -4784,7 +4900,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e85); }
+          if (peg$silentFails === 0) { peg$fail(peg$e98); }
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
@@ -4797,6 +4913,11 @@ function peg$parse(input, options) {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e96); }
     }
 
     return s0;
@@ -4811,7 +4932,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e86); }
+      if (peg$silentFails === 0) { peg$fail(peg$e99); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -4819,7 +4940,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e87); }
+        if (peg$silentFails === 0) { peg$fail(peg$e100); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -4838,7 +4959,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e88); }
+        if (peg$silentFails === 0) { peg$fail(peg$e101); }
       }
     }
 
@@ -4854,7 +4975,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e86); }
+      if (peg$silentFails === 0) { peg$fail(peg$e99); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
@@ -4862,7 +4983,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e87); }
+        if (peg$silentFails === 0) { peg$fail(peg$e100); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -4881,7 +5002,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e89); }
+        if (peg$silentFails === 0) { peg$fail(peg$e102); }
       }
     }
 
@@ -4898,7 +5019,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e90); }
+      if (peg$silentFails === 0) { peg$fail(peg$e103); }
     }
     while (s1 !== peg$FAILED) {
       s0.push(s1);
@@ -4907,7 +5028,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e90); }
+        if (peg$silentFails === 0) { peg$fail(peg$e103); }
       }
     }
     peg$silentFails--;
@@ -4924,7 +5045,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e90); }
+      if (peg$silentFails === 0) { peg$fail(peg$e103); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
@@ -4934,7 +5055,7 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e90); }
+          if (peg$silentFails === 0) { peg$fail(peg$e103); }
         }
       }
     } else {
