@@ -66,7 +66,8 @@ function jsonKind(v: unknown): string {
 /** The zero value Go leaves in an array element that was `null`. */
 function zeroOf(schema: Schema | undefined): unknown {
   const { schema: s } = deref(schema);
-  if (isStruct(s)) return {};
+  // a struct's zero value, or a nil map (kept as an empty object, which is what the handlers read)
+  if (isStruct(s) || s.type === 'object') return {};
   return s.type === 'string' ? '' : s.type === 'boolean' ? false : s.type === 'integer' || s.type === 'number' ? 0 : undefined;
 }
 
@@ -162,7 +163,9 @@ export class GoBinder {
     const missing = Object.keys(schema.properties ?? {}).filter((k) => schema.required?.includes(k) && isZero(body[k]));
     if (missing.length) {
       const lines = missing.map((k) => {
-        const field = k.charAt(0).toUpperCase() + k.slice(1);
+        // the Go field name: `x-go-name` where it is not the JSON key capitalised (`ID` for `id`)
+        const goName = (schema.properties?.[k] as Schema | undefined)?.['x-go-name'];
+        const field = typeof goName === 'string' ? goName : k.charAt(0).toUpperCase() + k.slice(1);
         return `Key: '${struct}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`;
       });
       throw MilvusError.of(Merr.MissingRequiredParameters, `${Merr.MissingRequiredParameters.message}, error: ${lines.join('\n')}`);

@@ -146,9 +146,9 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
         const text = typeof request.body === 'string' ? request.body : decoder.decode(request.body);
         const body = binder.bind(route.struct, text);
         const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
-        const ctx: RestContext = { dbName, allowInt64 };
+        const ctx: RestContext = { dbName, allowInt64, rawBody: text };
         const answer = await route.handle(engine, body, ctx);
-        return json(200, { code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
+        return json(200, { ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
       } catch (e) {
         return failure(e);
       }

@@ -1,6 +1,7 @@
 import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, isVectorType, type DataTypeValue, type NormalizedField } from '@mvkit/core';
 import { paramOf, type Collection, type Engine, type IndexSpec, type KeyValue } from '../engine/index.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
+import { ENTITY_HANDLERS } from './entities.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
 /** Per-request context a route gets. */
@@ -9,19 +10,28 @@ export interface RestContext {
   readonly dbName: string;
   /**
    * Whether the client accepts int64 values as JSON numbers (`Accept-Type-Allow-Int64`, default
-   * `proxy.http.acceptTypeAllowInt64` = true). Milvus honours it for entity IDs only, which no
-   * route here returns; IDs in management answers are always JSON numbers.
+   * `proxy.http.acceptTypeAllowInt64` = true). Milvus honours it for entities only (insert/upsert
+   * IDs, Int64 fields and keys of query/get/search rows); IDs in management answers are always
+   * JSON numbers.
    */
   readonly allowInt64: boolean;
+  /**
+   * The request body as sent. Milvus's entities handlers read parts of it again with gjson (rows,
+   * IDs, query vectors), exactly (int64 values beyond 2^53) and by exact key.
+   */
+  readonly rawBody: string;
 }
 
 /**
  * What a route answers: `data` for the `{ code: 0, data }` envelope and, where Milvus adds it, a
- * top-level `message` (collections/describe, collections/get_load_state).
+ * top-level `message` (collections/describe, collections/get_load_state) or other top-level
+ * members (`cost` of the entities endpoints, `topks` of search).
  */
 export interface RouteAnswer {
   readonly data: unknown;
   readonly message?: string;
+  /** Further top-level members of the success envelope, e.g. `{ cost: 0 }`. */
+  readonly extra?: Readonly<Record<string, unknown>>;
 }
 
 /**
@@ -343,6 +353,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/indexes/describe': (e, b, c) => ok(e.describeIndex({ ...ref(b, c), indexName: S(b.indexName) }).map(describeIndexRow)),
   '/v2/vectordb/indexes/list': listIndexes,
   '/v2/vectordb/indexes/drop': (e, b, c) => (e.dropIndex({ ...ref(b, c), indexName: S(b.indexName) }), ok()),
+  // entities
+  ...ENTITY_HANDLERS,
 };
 
 /**

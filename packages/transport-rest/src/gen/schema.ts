@@ -464,6 +464,164 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/entities/insert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Insert rows (DescribeCollection, then Insert).
+         * @description Each row of `data` is read against the schema as `checkAndSetData` does: Int64 values as
+         *     JSON numbers or decimal strings (exact, also beyond 2^53); Int8–Int32, Float, Double and
+         *     Bool through Go's string conversions (so `"5"` is accepted for an Int32); VarChar as the
+         *     text of any value; FloatVector as a number array; BinaryVector as a byte array or base64;
+         *     Array as a typed JSON array; JSON as any JSON value (or a string holding JSON text).
+         *     Nullable fields may be null or absent; the auto-ID primary key must be absent. Keys outside
+         *     the schema go to the dynamic field when it is enabled (`$meta` itself is refused).
+         *
+         *     A row Milvus cannot convert is 1804 `invalid insert data, error: <detail>`, e.g.
+         *     `strconv.ParseInt: parsing "abc": invalid syntax: invalid parameter[expected=Int64][actual=abc]`,
+         *     `[]float32 size 3 doesn't equal to vector dimension 4 of FloatVector`,
+         *     `has pass more field without dynamic schema, please check it: invalid parameter`,
+         *     `no need to pass pk field(id) when autoid==true in insert: invalid parameter`, and
+         *     `missing required parameters` for `"data": []`. Other errors come from Insert (1100 for
+         *     a value Milvus refuses, 200 for an unknown partition).
+         *
+         *     `insertIds` are the primary keys in row order: JSON numbers for Int64 keys (strings with
+         *     `Accept-Type-Allow-Int64: false`), strings for VarChar keys.
+         */
+        post: operations["insertEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/entities/upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Insert or replace rows by primary key (DescribeCollection, then Upsert).
+         * @description Rows are read as for `entities/insert`, except that the primary key is required also with
+         *     auto ID (1804 `row <i> does not has field <pk>`, `<i>` being the field's position in the
+         *     schema, when it is absent).
+         */
+        post: operations["upsertEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/entities/delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete the rows matching a filter (DescribeCollection, then Delete).
+         * @description `filter` is required (1802 when empty); `exprParams` fills `{name}` placeholders of the filter.
+         */
+        post: operations["deleteEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/entities/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rows matching a filter (Query).
+         * @description Defaults: `limit` 100, `outputFields` `["*"]`. The limit is not applied when it is 0 (then
+         *     the filter is required: 1100 `empty expression should be used with limit`) or when the only
+         *     output field is `count(*)`, which answers `[{"count(*)": n}]`. The collection (or the named
+         *     partitions) must be loaded: 101 `failed to query: collection not loaded[collection=<id>]`.
+         *     See `EntityRow` for the shape of rows.
+         */
+        post: operations["queryEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/entities/get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rows by primary key (DescribeCollection, then Query with `<pk> in [ids]`).
+         * @description `id` is one key or an array of keys; Int64 keys may be JSON numbers or strings (1806
+         *     `please check the primary key and its' type can only in [int, string], error: unable to
+         *     cast "x" of type string to int64` otherwise). `outputFields` default `["*"]`.
+         */
+        post: operations["getEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/entities/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Vector search (DescribeCollection, then Search).
+         * @description `data` holds one query vector per entry (number arrays for FloatVector fields, byte arrays
+         *     or base64 for BinaryVector fields); `annsField` may be omitted when the collection has one
+         *     vector field. A vector of the wrong length is 1801 `can only accept json format request,
+         *     error: dimension: <dim>, but length of []float: <n>: invalid parameter[expected=FloatVector][actual=<data as sent>]`.
+         *     Defaults: `limit` 100, `offset` 0, no output fields.
+         *
+         *     `searchParams` keys are sent as search parameters; `searchParams.params` (e.g. `{"ef": 64}`)
+         *     merged with the other keys is the index search parameter JSON (a key in both with
+         *     different values is 1100 `ambiguous parameter: ...`). `metricType` is not used by Milvus
+         *     2.5 (only a `metric_type` key is checked against the index).
+         *
+         *     Each row of `data` holds the output fields, `id` (the primary key, whatever the name of
+         *     its field) and `distance`; rows of all query vectors follow each other, best first, and
+         *     `topks` gives how many belong to each query vector.
+         */
+        post: operations["searchEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -587,6 +745,101 @@ export interface components {
             collectionName: string;
             indexName: string;
         };
+        CollectionDataReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Target partition; default `_default`. */
+            partitionName?: string;
+            /** @description Rows, field name to value (see `entities/insert`). `[]` passes the binding check and is refused with 1804. */
+            data: {
+                [key: string]: unknown;
+            }[];
+        };
+        CollectionFilterReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Delete in this partition only. */
+            partitionName?: string;
+            /** @description A boolean expression, e.g. `id in [1, 2]`. */
+            filter: string;
+            exprParams?: components["schemas"]["ExprParams"];
+        };
+        QueryReqV2: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            partitionNames?: string[];
+            /** @description Default `["*"]`; `["count(*)"]` counts. */
+            outputFields?: string[];
+            filter?: string;
+            /**
+             * Format: int32
+             * @description Default 100; 0 for no limit.
+             */
+            limit?: number;
+            /** Format: int32 */
+            offset?: number;
+            exprParams?: components["schemas"]["ExprParams"];
+            consistencyLevel?: components["schemas"]["ConsistencyLevelName"];
+        };
+        CollectionIDReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Accepted, not used. */
+            partitionName?: string;
+            partitionNames?: string[];
+            /** @description Default `["*"]`. */
+            outputFields?: string[];
+            /**
+             * @description A primary key or an array of them (Go `interface{}`: any JSON value binds; a zero
+             *     value such as `0` or `""` fails the required check). Int64 keys as JSON numbers or
+             *     decimal strings, VarChar keys as strings.
+             */
+            id: unknown;
+            consistencyLevel?: components["schemas"]["ConsistencyLevelName"];
+        };
+        SearchReqV2: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Query vectors (number arrays; byte arrays or base64 strings for binary vectors). */
+            data: unknown[];
+            /** @description Vector field; may be omitted with a single vector field. */
+            annsField?: string;
+            partitionNames?: string[];
+            filter?: string;
+            /** @description Grouping search (not served by the mvkit reference server). */
+            groupingField?: string;
+            /** Format: int32 */
+            groupSize?: number;
+            strictGroupSize?: boolean;
+            /**
+             * Format: int32
+             * @description Hits per query vector; default 100.
+             */
+            limit?: number;
+            /** Format: int32 */
+            offset?: number;
+            outputFields?: string[];
+            /** @description Search parameters, e.g. `{"params": {"ef": 64}}` or flat `{"ef": 64}`; `metric_type` is checked against the index, `metricType` is ignored. */
+            searchParams?: {
+                [key: string]: unknown;
+            };
+            consistencyLevel?: components["schemas"]["ConsistencyLevelName"];
+            exprParams?: components["schemas"]["ExprParams"];
+            /** @description Legacy, accepted and ignored. */
+            params?: {
+                [key: string]: number;
+            };
+        };
+        /** @description Values of `{name}` placeholders of the filter (integral numbers as Int64, other numbers as Double, strings, bools, arrays). */
+        ExprParams: {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Anything else is 1100 `consistencyLevel can only be [Strong, Session, Bounded, Eventually,
+         *     Customized], default: Bounded, err:parameter:'<x>' is incorrect, please check it: invalid parameter`.
+         * @enum {string}
+         */
+        ConsistencyLevelName: "Strong" | "Session" | "Bounded" | "Eventually" | "Customized";
         /** @description Database; when empty, the `DB-Name` header, else `default`. */
         DbName: string;
         /** @description A failure. `code` is the merr code (never 0); Milvus also sends HTTP 401/403/408 with this shape. */
@@ -734,6 +987,80 @@ export interface components {
             dbID: components["schemas"]["Int64"];
             properties: components["schemas"]["KeyValuePair"][];
         };
+        /** @description An int64 as a JSON number (may exceed 2^53), or as a decimal string with `Accept-Type-Allow-Int64` false. */
+        Int64OrString: components["schemas"]["Int64"] | string;
+        /** @description Primary keys in row order; Int64 keys as `Int64OrString`, VarChar keys as strings. */
+        PrimaryKeys: (components["schemas"]["Int64OrString"] | string)[];
+        /** @description `cost` of the answer (`proxy.GetCostValue`): 0 in open-source Milvus. */
+        Cost: number;
+        InsertResponse: {
+            /**
+             * @description 0 (200 on Milvus 2.4.0–2.4.3).
+             * @enum {integer}
+             */
+            code: 0 | 200;
+            cost?: components["schemas"]["Cost"];
+            data: {
+                insertCount: components["schemas"]["Int64"];
+                insertIds: components["schemas"]["PrimaryKeys"];
+            };
+        };
+        UpsertResponse: {
+            /**
+             * @description 0 (200 on Milvus 2.4.0–2.4.3).
+             * @enum {integer}
+             */
+            code: 0 | 200;
+            cost?: components["schemas"]["Cost"];
+            data: {
+                upsertCount: components["schemas"]["Int64"];
+                upsertIds: components["schemas"]["PrimaryKeys"];
+            };
+        };
+        DeleteResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                /** @description Rows deleted (Milvus 2.5; earlier releases answer `{}`). */
+                deleteCount?: components["schemas"]["Int64"];
+            };
+        };
+        /**
+         * @description One row, keys sorted: each output field by name and each dynamic key at the top level.
+         *     Int64 values as `Int64OrString`; Int8–Int32 and Double as numbers; Float with float32
+         *     digits; Bool; VarChar; FloatVector as a number array; BinaryVector as base64; JSON fields
+         *     as a string holding the JSON text; Array fields as the proto `ScalarField` Go writes, e.g.
+         *     `{"Data": {"LongData": {"data": [1, 2]}}}`; null for a null value. `count(*)` is an Int64.
+         */
+        EntityRow: {
+            [key: string]: unknown;
+        };
+        SearchRow: components["schemas"]["EntityRow"] & {
+            /** @description The primary key (always under `id`). */
+            id: components["schemas"]["Int64OrString"] | string;
+            /** @description The score by the index metric (float32 digits). */
+            distance: number;
+        };
+        RowsResponse: {
+            /**
+             * @description 0 (200 on Milvus 2.4.0–2.4.3).
+             * @enum {integer}
+             */
+            code: 0 | 200;
+            cost?: components["schemas"]["Cost"];
+            data: components["schemas"]["EntityRow"][];
+        };
+        SearchResponse: {
+            /**
+             * @description 0 (200 on Milvus 2.4.0–2.4.3).
+             * @enum {integer}
+             */
+            code: 0 | 200;
+            cost?: components["schemas"]["Cost"];
+            data: components["schemas"]["SearchRow"][];
+            /** @description Rows per query vector, in order (Milvus 2.5.5 and later). */
+            topks?: components["schemas"]["Int64"][];
+        };
     };
     responses: {
         /** @description Authentication is enabled and the credentials are missing or wrong (1800). */
@@ -772,8 +1099,30 @@ export interface components {
         DBName: string;
         /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
         RequestTimeout: string;
+        /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+        AcceptTypeAllowInt64: string;
     };
     requestBodies: {
+        CollectionDataReq: {
+            content: {
+                "application/json": components["schemas"]["CollectionDataReq"];
+            };
+        };
+        CollectionFilterReq: {
+            content: {
+                "application/json": components["schemas"]["CollectionFilterReq"];
+            };
+        };
+        QueryReqV2: {
+            content: {
+                "application/json": components["schemas"]["QueryReqV2"];
+            };
+        };
+        CollectionIDReq: {
+            content: {
+                "application/json": components["schemas"]["CollectionIDReq"];
+            };
+        };
         EmptyReq: {
             content: {
                 "application/json": components["schemas"]["EmptyReq"];
@@ -1463,6 +1812,228 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    insertEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collectionName": "quick_setup",
+                 *       "data": [
+                 *         {
+                 *           "id": 0,
+                 *           "vector": [
+                 *             0.35,
+                 *             -0.6,
+                 *             0.18,
+                 *             -0.26,
+                 *             0.9
+                 *           ],
+                 *           "color": "pink_8682"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["CollectionDataReq"];
+            };
+        };
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": {"insertCount": n, "insertIds": [...]}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsertResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    upsertEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionDataReq"];
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": {"upsertCount": n, "upsertIds": [...]}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpsertResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    deleteEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionFilterReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {"deleteCount": n}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    queryEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["QueryReqV2"];
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": [rows]}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowsResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    getEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionIDReq"];
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": [rows]}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RowsResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    searchEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collectionName": "quick_setup",
+                 *       "data": [
+                 *         [
+                 *           0.3580376395471989,
+                 *           -0.6023495712049978,
+                 *           0.18414012509913835,
+                 *           -0.26286205330961354,
+                 *           0.9029438446296592
+                 *         ]
+                 *       ],
+                 *       "annsField": "vector",
+                 *       "limit": 3,
+                 *       "outputFields": [
+                 *         "color"
+                 *       ],
+                 *       "searchParams": {
+                 *         "params": {
+                 *           "ef": 64
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["SearchReqV2"];
+            };
+        };
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": [rows], "topks": [...]}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"] | components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

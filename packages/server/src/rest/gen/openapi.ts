@@ -332,6 +332,246 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "CollectionDataReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "data"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionName": {
+        "type": "string",
+        "description": "Target partition; default `_default`."
+      },
+      "data": {
+        "type": "array",
+        "description": "Rows, field name to value (see `entities/insert`). `[]` passes the binding check and is refused with 1804.",
+        "items": {
+          "type": "object",
+          "additionalProperties": true
+        }
+      }
+    }
+  },
+  "CollectionFilterReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "filter"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionName": {
+        "type": "string",
+        "description": "Delete in this partition only."
+      },
+      "filter": {
+        "type": "string",
+        "description": "A boolean expression, e.g. `id in [1, 2]`."
+      },
+      "exprParams": {
+        "$ref": "#/components/schemas/ExprParams"
+      }
+    }
+  },
+  "QueryReqV2": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "outputFields": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Default `[\"*\"]`; `[\"count(*)\"]` counts."
+      },
+      "filter": {
+        "type": "string"
+      },
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Default 100; 0 for no limit."
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647
+      },
+      "exprParams": {
+        "$ref": "#/components/schemas/ExprParams"
+      },
+      "consistencyLevel": {
+        "$ref": "#/components/schemas/ConsistencyLevelName"
+      }
+    }
+  },
+  "CollectionIDReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "id"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionName": {
+        "type": "string",
+        "description": "Accepted, not used."
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "outputFields": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "Default `[\"*\"]`."
+      },
+      "id": {
+        "x-go-name": "ID",
+        "description": "A primary key or an array of them (Go `interface{}`: any JSON value binds; a zero\nvalue such as `0` or `\"\"` fails the required check). Int64 keys as JSON numbers or\ndecimal strings, VarChar keys as strings.\n"
+      },
+      "consistencyLevel": {
+        "$ref": "#/components/schemas/ConsistencyLevelName"
+      }
+    }
+  },
+  "SearchReqV2": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "data"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "data": {
+        "type": "array",
+        "description": "Query vectors (number arrays; byte arrays or base64 strings for binary vectors).",
+        "items": {}
+      },
+      "annsField": {
+        "type": "string",
+        "description": "Vector field; may be omitted with a single vector field."
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "filter": {
+        "type": "string"
+      },
+      "groupingField": {
+        "type": "string",
+        "description": "Grouping search (not served by the mvkit reference server)."
+      },
+      "groupSize": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647
+      },
+      "strictGroupSize": {
+        "type": "boolean"
+      },
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Hits per query vector; default 100."
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647
+      },
+      "outputFields": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "searchParams": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Search parameters, e.g. `{\"params\": {\"ef\": 64}}` or flat `{\"ef\": 64}`; `metric_type` is checked against the index, `metricType` is ignored."
+      },
+      "consistencyLevel": {
+        "$ref": "#/components/schemas/ConsistencyLevelName"
+      },
+      "exprParams": {
+        "$ref": "#/components/schemas/ExprParams"
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "number"
+        },
+        "description": "Legacy, accepted and ignored."
+      }
+    }
+  },
+  "ExprParams": {
+    "type": "object",
+    "additionalProperties": true,
+    "description": "Values of `{name}` placeholders of the filter (integral numbers as Int64, other numbers as Double, strings, bools, arrays)."
+  },
+  "ConsistencyLevelName": {
+    "type": "string",
+    "enum": [
+      "Strong",
+      "Session",
+      "Bounded",
+      "Eventually",
+      "Customized"
+    ],
+    "description": "Anything else is 1100 `consistencyLevel can only be [Strong, Session, Bounded, Eventually,\nCustomized], default: Bounded, err:parameter:'<x>' is incorrect, please check it: invalid parameter`.\n"
+  },
   "DbName": {
     "type": "string",
     "description": "Database; when empty, the `DB-Name` header, else `default`."
@@ -825,6 +1065,223 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
         }
       }
     }
+  },
+  "Int64OrString": {
+    "description": "An int64 as a JSON number (may exceed 2^53), or as a decimal string with `Accept-Type-Allow-Int64` false.",
+    "oneOf": [
+      {
+        "$ref": "#/components/schemas/Int64"
+      },
+      {
+        "type": "string",
+        "pattern": "^-?[0-9]+$"
+      }
+    ]
+  },
+  "PrimaryKeys": {
+    "type": "array",
+    "description": "Primary keys in row order; Int64 keys as `Int64OrString`, VarChar keys as strings.",
+    "items": {
+      "anyOf": [
+        {
+          "$ref": "#/components/schemas/Int64OrString"
+        },
+        {
+          "type": "string"
+        }
+      ]
+    }
+  },
+  "Cost": {
+    "type": "integer",
+    "description": "`cost` of the answer (`proxy.GetCostValue`): 0 in open-source Milvus."
+  },
+  "InsertResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "enum": [
+          0,
+          200
+        ],
+        "description": "0 (200 on Milvus 2.4.0–2.4.3)."
+      },
+      "cost": {
+        "$ref": "#/components/schemas/Cost"
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "insertCount",
+          "insertIds"
+        ],
+        "properties": {
+          "insertCount": {
+            "$ref": "#/components/schemas/Int64"
+          },
+          "insertIds": {
+            "$ref": "#/components/schemas/PrimaryKeys"
+          }
+        }
+      }
+    }
+  },
+  "UpsertResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "enum": [
+          0,
+          200
+        ],
+        "description": "0 (200 on Milvus 2.4.0–2.4.3)."
+      },
+      "cost": {
+        "$ref": "#/components/schemas/Cost"
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "upsertCount",
+          "upsertIds"
+        ],
+        "properties": {
+          "upsertCount": {
+            "$ref": "#/components/schemas/Int64"
+          },
+          "upsertIds": {
+            "$ref": "#/components/schemas/PrimaryKeys"
+          }
+        }
+      }
+    }
+  },
+  "DeleteResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "properties": {
+          "deleteCount": {
+            "$ref": "#/components/schemas/Int64",
+            "description": "Rows deleted (Milvus 2.5; earlier releases answer `{}`)."
+          }
+        }
+      }
+    }
+  },
+  "EntityRow": {
+    "type": "object",
+    "description": "One row, keys sorted: each output field by name and each dynamic key at the top level.\nInt64 values as `Int64OrString`; Int8–Int32 and Double as numbers; Float with float32\ndigits; Bool; VarChar; FloatVector as a number array; BinaryVector as base64; JSON fields\nas a string holding the JSON text; Array fields as the proto `ScalarField` Go writes, e.g.\n`{\"Data\": {\"LongData\": {\"data\": [1, 2]}}}`; null for a null value. `count(*)` is an Int64.\n",
+    "additionalProperties": true
+  },
+  "SearchRow": {
+    "allOf": [
+      {
+        "$ref": "#/components/schemas/EntityRow"
+      },
+      {
+        "type": "object",
+        "required": [
+          "id",
+          "distance"
+        ],
+        "properties": {
+          "id": {
+            "anyOf": [
+              {
+                "$ref": "#/components/schemas/Int64OrString"
+              },
+              {
+                "type": "string"
+              }
+            ],
+            "description": "The primary key (always under `id`)."
+          },
+          "distance": {
+            "type": "number",
+            "description": "The score by the index metric (float32 digits)."
+          }
+        }
+      }
+    ]
+  },
+  "RowsResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "enum": [
+          0,
+          200
+        ],
+        "description": "0 (200 on Milvus 2.4.0–2.4.3)."
+      },
+      "cost": {
+        "$ref": "#/components/schemas/Cost"
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/EntityRow"
+        }
+      }
+    }
+  },
+  "SearchResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "enum": [
+          0,
+          200
+        ],
+        "description": "0 (200 on Milvus 2.4.0–2.4.3)."
+      },
+      "cost": {
+        "$ref": "#/components/schemas/Cost"
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SearchRow"
+        }
+      },
+      "topks": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/Int64"
+        },
+        "description": "Rows per query vector, in order (Milvus 2.5.5 and later)."
+      }
+    }
   }
 };
 
@@ -949,5 +1406,35 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "dropIndex",
     "summary": "Drop an index (DropIndex); refused while the collection is loaded.",
     "struct": "IndexReq"
+  },
+  "/v2/vectordb/entities/insert": {
+    "operationId": "insertEntities",
+    "summary": "Insert rows (DescribeCollection, then Insert).",
+    "struct": "CollectionDataReq"
+  },
+  "/v2/vectordb/entities/upsert": {
+    "operationId": "upsertEntities",
+    "summary": "Insert or replace rows by primary key (DescribeCollection, then Upsert).",
+    "struct": "CollectionDataReq"
+  },
+  "/v2/vectordb/entities/delete": {
+    "operationId": "deleteEntities",
+    "summary": "Delete the rows matching a filter (DescribeCollection, then Delete).",
+    "struct": "CollectionFilterReq"
+  },
+  "/v2/vectordb/entities/query": {
+    "operationId": "queryEntities",
+    "summary": "Rows matching a filter (Query).",
+    "struct": "QueryReqV2"
+  },
+  "/v2/vectordb/entities/get": {
+    "operationId": "getEntities",
+    "summary": "Rows by primary key (DescribeCollection, then Query with `<pk> in [ids]`).",
+    "struct": "CollectionIDReq"
+  },
+  "/v2/vectordb/entities/search": {
+    "operationId": "searchEntities",
+    "summary": "Vector search (DescribeCollection, then Search).",
+    "struct": "SearchReqV2"
   }
 };
