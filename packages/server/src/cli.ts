@@ -1,5 +1,5 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password]` starts the reference
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N]` starts the reference
  * server (gRPC and REST on one port), prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
  * SIGINT/SIGTERM.
  *
@@ -21,6 +21,12 @@ function credential(value: string, previous: [string, string][]): [string, strin
   return [...previous, [value.slice(0, colon), value.slice(colon + 1)]];
 }
 
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('expected a positive integer');
+  return n;
+}
+
 const program = new Command('mvkit').description('In-memory, wire-compatible Milvus reference server').showHelpAfterError();
 
 program
@@ -31,10 +37,11 @@ program
   .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('warn'))
   .option('--legacy-http-port <port>', 'also serve the legacy /api/v1 HTTP API on this port (Milvus: 9091)', portNumber)
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
-  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][] }) => {
+  .option('--segment-max-rows <rows>', 'rows at which a growing segment is sealed and indexed', positiveInt, 10_000)
+  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
-    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, ...auth, ...legacy });
+    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, ...auth, ...legacy });
     process.stdout.write(`mvkit listening on ${server.address}\n`);
     if (server.legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${server.legacyUrl}\n`);
     const stop = (signal: string) => {
