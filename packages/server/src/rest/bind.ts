@@ -125,7 +125,9 @@ function incorrectFormat(detail: string): MilvusError {
  *   (one line per field, in struct order).
  */
 export class GoBinder {
-  readonly #ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false });
+  // `validateSchema: false`: the schemas are generated from the linted OpenAPI document; checking
+  // them against the 2020-12 meta-schema at startup cost ~70 ms of the server's cold start.
+  readonly #ajv = new Ajv2020({ allErrors: true, strict: false, validateFormats: false, validateSchema: false });
   readonly #validators = new Map<string, ValidateFunction>();
 
   constructor() {
