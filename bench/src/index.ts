@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-const BENCHES = ['grpc', 'hnsw'] as const;
+const BENCHES = ['grpc', 'hnsw', 'rest'] as const;
 const name = process.argv[2];
 if (!name || !(BENCHES as readonly string[]).includes(name)) {
   console.error(`usage: pnpm bench <${BENCHES.join('|')}> [flags]`);

@@ -12,7 +12,7 @@ import { Client, credentials, Metadata } from '@grpc/grpc-js';
 import { MilvusClient } from '@mvkit/client';
 import { startServer } from '@mvkit/server';
 import { MilvusClient as OfficialClient } from '@zilliz/milvus2-sdk-node';
-import { summarise, type LatencySummary } from './stats.js';
+import { measure } from '../stats.js';
 
 const require = createRequire(import.meta.url);
 const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.mjs');
@@ -56,24 +56,6 @@ async function bareNode(): Promise<number> {
   const t0 = performance.now();
   await new Promise((resolve) => spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' }).once('exit', resolve));
   return performance.now() - t0;
-}
-
-/** Runs `op` `calls` times with `concurrency` in flight; returns the latency summary. */
-async function measure(op: () => Promise<unknown>, calls: number, concurrency: number): Promise<LatencySummary> {
-  for (let i = 0; i < Math.min(500, calls); i++) await op();
-  const latencies: number[] = [];
-  let next = 0;
-  const start = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next++ < calls) {
-        const t = performance.now();
-        await op();
-        latencies.push(performance.now() - t);
-      }
-    }),
-  );
-  return summarise(latencies, performance.now() - start);
 }
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);

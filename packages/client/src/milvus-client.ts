@@ -36,18 +36,32 @@ import {
   type Transport,
 } from '@mvkit/core';
 import { GrpcTransport } from '@mvkit/transport-grpc';
+import { RestTransport } from '@mvkit/transport-rest';
 
-/** Options of {@link MilvusClient}: where to connect, and optionally a ready-made transport. */
+/** Options of {@link MilvusClient}: where to connect, and optionally which transport to use. */
 export interface MilvusClientOptions extends ConnectionOptions {
-  /** A transport to use instead of the default gRPC transport built from the connection options. */
-  transport?: Transport;
+  /**
+   * The transport, built from the connection options (`address`, credentials, `database`, TLS,
+   * `timeout`), or a ready-made {@link Transport}:
+   *
+   * - `'grpc'` (default): Milvus's gRPC API (`milvus.proto.milvus.MilvusService`) at `address`
+   *   (`host:port`, `http://host:port` or `https://host:port`).
+   * - `'rest'`: Milvus's RESTful v2 API (`POST /v2/vectordb/...`, Milvus 2.4+, on the same port as
+   *   gRPC) at `address`, e.g. `http://localhost:19530` (`https://` or `ssl`/`tls` for TLS; a bare
+   *   `host:port` means `http://host:port`). Same methods and result shapes as over gRPC, except
+   *   the fields RESTful v2 does not expose (see `REST_MAPPINGS` in `@mvkit/transport-rest`).
+   *
+   * The scheme of `address` never selects the transport: `http://localhost:19530` is also the
+   * address the Milvus docs give the official (gRPC) SDK, so it stays gRPC unless `'rest'` is asked.
+   */
+  transport?: Transport | 'grpc' | 'rest';
   /** Interval between GetLoadingProgress polls of the waiting load methods, in ms. Default 100. */
   pollInterval?: number;
 }
 
 /**
- * The typed Milvus client: partition, collection, database and index management over gRPC (or any
- * {@link Transport}).
+ * The typed Milvus client: partition, collection, database and index management over gRPC, over
+ * RESTful v2 (`transport: 'rest'`), or over any {@link Transport}.
  *
  * Drop-in for the documented `@zilliz/milvus2-sdk-node` calls: requests take the same shapes
  * (`{ collection_name, partition_name }`) and results carry the same fields (`hasPartition` →
@@ -67,10 +81,11 @@ export class MilvusClient {
 
   /**
    * @param options - address, credentials (`token` or `username`/`password`), `database`, TLS
-   *   (`ssl` / `tls`), default `timeout` (ms), or a ready `transport`.
+   *   (`ssl` / `tls`), default `timeout` (ms), and `transport` (`'grpc'`, `'rest'` or a ready one).
    */
   constructor(options: MilvusClientOptions) {
-    this.transport = options.transport ?? new GrpcTransport(options);
+    const { transport = 'grpc', ...connection } = options;
+    this.transport = transport === 'grpc' ? new GrpcTransport(connection) : transport === 'rest' ? new RestTransport(connection) : transport;
     this.#pollInterval = options.pollInterval ?? 100;
     this.#defaultTimeout = options.timeout;
   }

@@ -1,28 +1,13 @@
 import { startServer, type RunningServer } from '@mvkit/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DataType, MilvusClient, MilvusError } from '../src/index.js';
+import { DataType, MilvusClient } from '../src/index.js';
+import { TRANSPORTS, clientFor, per, rejection, type TransportKind } from './helpers.js';
 
-let server: RunningServer;
-let client: MilvusClient;
-
-beforeAll(async () => {
-  server = await startServer({ port: 0 });
-  client = new MilvusClient({ address: server.address, token: 'root:Milvus' });
-});
-afterAll(async () => {
-  await client.close();
-  await server.close();
-});
-
-async function rejection(p: Promise<unknown>): Promise<MilvusError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(MilvusError.is(e), `expected a MilvusError, got ${String(e)}`).toBe(true);
-  return e as MilvusError;
-}
-
+/**
+ * The client test matrix: every test runs over the gRPC transport and over the REST transport
+ * (RESTful v2 over real HTTP to the same one-port server). Where RESTful v2 does not expose a
+ * field of the gRPC answer (REST_MAPPINGS' notes), the expected value is written per transport.
+ */
 const book = { collection_name: 'book' };
 const bookSchema = {
   ...book,
@@ -33,12 +18,27 @@ const bookSchema = {
   ],
 };
 
-beforeEach(async () => {
-  await client.dropCollection(book);
-  await client.dropCollection({ collection_name: 'my_collection' });
-});
+describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
+  let server: RunningServer;
+  let client: MilvusClient;
 
-describe('MilvusClient over gRPC', () => {
+  beforeAll(async () => {
+    server = await startServer({ port: 0 });
+    client = clientFor(kind, server, { token: 'root:Milvus' });
+  });
+  afterAll(async () => {
+    await client.close();
+    await server.close();
+  });
+  beforeEach(async () => {
+    await client.dropCollection(book);
+    await client.dropCollection({ collection_name: 'my_collection' });
+  });
+
+  it('uses the transport it was asked for', () => {
+    expect(client.transport.kind).toBe(kind);
+  });
+
   it('runs the manage-partitions flow with drop-in result shapes', async () => {
     await client.createCollection({ collection_name: 'my_collection', dimension: 5 });
     let res = await client.listPartitions({ collection_name: 'my_collection' });
@@ -48,9 +48,20 @@ describe('MilvusClient over gRPC', () => {
     res = await client.listPartitions({ collection_name: 'my_collection' });
     expect(res.partition_names).toEqual(['_default', 'partitionA']);
     expect(res.data.map((d) => d.name)).toEqual(['_default', 'partitionA']);
-    expect(res.partitionIDs.every((id) => /^\d+$/.test(id) && BigInt(id) > 2n ** 40n)).toBe(true);
-    expect(Number(res.created_utc_timestamps[1])).toBeGreaterThan(Date.now() - 60_000);
-    expect(BigInt(res.created_timestamps[1]!) >> 18n).toBe(BigInt(res.created_utc_timestamps[1]!));
+    if (kind === 'grpc') {
+      expect(res.partitionIDs.length).toBe(2);
+      expect(res.partitionIDs.every((id) => /^\d+$/.test(id) && BigInt(id) > 2n ** 40n)).toBe(true);
+      expect(res.data.map((d) => d.id)).toEqual(res.partitionIDs);
+      expect(Number(res.created_utc_timestamps[1])).toBeGreaterThan(Date.now() - 60_000);
+      expect(BigInt(res.created_timestamps[1]!) >> 18n).toBe(BigInt(res.created_utc_timestamps[1]!));
+    } else {
+      // RESTful v2 `partitions/list` gives names only: no partition IDs, no creation times.
+      expect([res.partitionIDs, res.created_timestamps, res.created_utc_timestamps]).toEqual([[], [], []]);
+      expect(res.data.map((d) => [d.id, d.timestamp])).toEqual([
+        ['', ''],
+        ['', ''],
+      ]);
+    }
     expect((await client.hasPartition({ collection_name: 'my_collection', partition_name: 'partitionA' })).value).toBe(true);
     await client.loadPartitions({ collection_name: 'my_collection', partition_names: ['partitionA'] });
     expect((await client.getLoadState({ collection_name: 'my_collection', partition_name: 'partitionA' })).state).toBe('LoadStateLoaded');
@@ -71,10 +82,18 @@ describe('MilvusClient over gRPC', () => {
     ]);
     expect(d.schema.fields[2]!.type_params).toEqual([{ key: 'dim', value: '2' }]);
     expect(d.consistency_level).toBe('Bounded');
+    expect(BigInt(d.collectionID)).toBeGreaterThan(2n ** 40n);
+    // RESTful v2 `collections/describe` has no channel names and no creation time.
+    expect(d.virtual_channel_names.length).toBe(per(kind, { grpc: 1, rest: 0 }));
+    expect(BigInt(d.created_timestamp) > 0n).toBe(per(kind, { grpc: true, rest: false }));
     await client.createIndex({ ...book, field_name: 'book_intro', index_type: 'IVF_FLAT', metric_type: 'L2', params: { nlist: 1024 } });
     const idx = await client.describeIndex(book);
     expect(idx.index_descriptions.map((i) => [i.index_name, i.field_name, i.state])).toEqual([['book_intro', 'book_intro', 'Finished']]);
-    expect(Object.fromEntries(idx.index_descriptions[0]!.params.map((p) => [p.key, p.value]))).toEqual({ index_type: 'IVF_FLAT', metric_type: 'L2', nlist: '1024' });
+    // RESTful v2 `indexes/describe` shows the index and metric type only: no build params, no index ID.
+    expect(Object.fromEntries(idx.index_descriptions[0]!.params.map((p) => [p.key, p.value]))).toEqual(
+      per(kind, { grpc: { index_type: 'IVF_FLAT', metric_type: 'L2', nlist: '1024' }, rest: { index_type: 'IVF_FLAT', metric_type: 'L2' } }),
+    );
+    expect(idx.index_descriptions[0]!.indexID !== '0').toBe(per(kind, { grpc: true, rest: false }));
     expect((await client.getLoadState(book)).state).toBe('LoadStateNotLoad');
     await client.loadPartitionsSync({ ...book, partition_names: ['_default'] });
     expect((await client.getLoadingProgress(book)).progress).toBe('100');
@@ -86,31 +105,35 @@ describe('MilvusClient over gRPC', () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);
     e = await rejection(client.describeCollection({ collection_name: 'nope' }));
-    expect([e.code, e.errorCode]).toEqual([100, 'UnexpectedError']);
+    expect([e.code, e.errorCode, e.reason]).toEqual([100, 'UnexpectedError', "can't find collection[database=default][collection=nope]"]);
     await client.createCollection(bookSchema);
     e = await rejection(client.loadCollection(book));
     expect([e.code, e.errorCode, e.reason]).toEqual([700, 'IndexNotExist', 'index not found[collection=book]']);
     e = await rejection(client.createPartition({ ...book, partition_name: 'bad name' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([65535, 'UnexpectedError', 'Invalid partition name: bad name. Partition name can only contain numbers, letters and underscores.']);
     e = await rejection(client.dropPartition({ ...book, partition_name: '_default' }));
-    expect(e.reason).toBe('default partition cannot be deleted');
+    expect([e.code, e.errorCode, e.reason]).toEqual([65535, 'UnexpectedError', 'default partition cannot be deleted']);
     expect(e.retriable).toBe(false);
+    // A business error is the server's status: origin `server` over gRPC; the REST transport labels it `rest`.
+    expect(e.origin).toBe(per(kind, { grpc: 'server', rest: 'rest' }));
   });
 
   it('supports databases through db_name and the client database option', async () => {
     await client.createDatabase({ db_name: 'mvkit_db' });
     expect((await client.listDatabases()).db_names).toEqual(['default', 'mvkit_db']);
-    const scoped = new MilvusClient({ address: server.address, database: 'mvkit_db' });
+    const scoped = clientFor(kind, server, { database: 'mvkit_db' });
     try {
       await scoped.createCollection({ collection_name: 'only_here', dimension: 4 });
       expect((await scoped.hasCollection({ collection_name: 'only_here' })).value).toBe(true);
       expect((await client.hasCollection({ collection_name: 'only_here' })).value).toBe(false);
+      expect((await client.hasCollection({ collection_name: 'only_here', db_name: 'mvkit_db' })).value).toBe(true);
+      expect((await scoped.describeCollection({ collection_name: 'only_here' })).db_name).toBe('mvkit_db');
       await scoped.dropCollection({ collection_name: 'only_here' });
     } finally {
       await scoped.close();
     }
     await client.dropDatabase({ db_name: 'mvkit_db' });
-    const ghost = new MilvusClient({ address: server.address, database: 'ghost' });
+    const ghost = clientFor(kind, server, { database: 'ghost' });
     const e = await rejection(ghost.connect());
     expect([e.code, e.reason]).toEqual([800, 'database not found[database=ghost]']);
     await ghost.close();
@@ -119,43 +142,62 @@ describe('MilvusClient over gRPC', () => {
   it('honours per-call signal and timeout, and maps transport faults', async () => {
     const aborted = AbortSignal.abort();
     let e = await rejection(client.hasCollection(book, { signal: aborted }));
-    expect(e.code).toBe(10000);
-    expect(e.origin).toBe('grpc');
-    const lazy = new MilvusClient({ address: '127.0.0.1:1', timeout: 2000 });
+    expect([e.code, e.origin]).toEqual([10000, kind]);
+    const lazy = new MilvusClient({ address: per(kind, { grpc: '127.0.0.1:1', rest: 'http://127.0.0.1:1' }), transport: kind, timeout: 2000 });
     e = await rejection(lazy.hasCollection(book));
-    expect([e.code, e.retriable, e.origin]).toEqual([2, true, 'grpc']);
+    expect([e.code, e.retriable, e.origin]).toEqual([2, true, kind]);
     await lazy.close();
     await lazy.close();
   });
 
   it('connect and close are idempotent and the client reconnects after close', async () => {
-    const c = new MilvusClient({ address: server.address });
+    const c = clientFor(kind, server);
     await Promise.all([c.connect(), c.connect()]);
     await c.close();
     await c.close();
     expect((await c.checkHealth()).isHealthy).toBe(true);
-    expect((await c.getVersion()).version).toMatch(/^v2\.5\./);
+    if (kind === 'grpc') {
+      expect((await c.getVersion()).version).toMatch(/^v2\.5\./);
+    } else {
+      // RESTful v2 has no version endpoint: the REST transport says so rather than guessing.
+      const e = await rejection(c.getVersion());
+      expect([e.code, e.origin]).toEqual([10, 'client']);
+    }
     await c.close();
   });
-});
 
-describe('authentication', () => {
-  it('sends token or user/password credentials and maps UNAUTHENTICATED to 1400', async () => {
+  it('sends token or user/password credentials and maps authentication failures', async () => {
     const secured = await startServer({ port: 0, auth: { users: { root: 'Milvus' } } });
-    const anonymous = new MilvusClient({ address: secured.address });
-    const wrong = new MilvusClient({ address: secured.address, token: 'root:nope' });
-    const withToken = new MilvusClient({ address: secured.address, token: 'root:Milvus' });
-    const withUser = new MilvusClient({ address: secured.address, username: 'root', password: 'Milvus' });
+    const anonymous = clientFor(kind, secured);
+    const wrong = clientFor(kind, secured, { token: 'root:nope' });
+    const withToken = clientFor(kind, secured, { token: 'root:Milvus' });
+    const withUser = clientFor(kind, secured, { username: 'root', password: 'Milvus' });
     try {
+      // gRPC: status UNAUTHENTICATED (16) → 1400; RESTful v2: HTTP 401 with merr 1800 (ErrNeedAuthenticate), as Milvus answers.
       let e = await rejection(anonymous.connect());
-      expect([e.code, e.transportStatus, e.reason]).toEqual([1400, 16, 'not authenticated: missing authorization in header']);
+      expect([e.code, e.transportStatus, e.reason]).toEqual(
+        per(kind, { grpc: [1400, 16, 'not authenticated: missing authorization in header'], rest: [1800, 401, "user hasn't authenticated"] }),
+      );
       e = await rejection(wrong.hasCollection(book));
-      expect(e.reason).toBe('not authenticated: auth check failure, please check username and password are correct');
+      expect([e.code, e.reason]).toEqual(
+        per(kind, { grpc: [1400, 'not authenticated: auth check failure, please check username and password are correct'], rest: [1800, "user hasn't authenticated"] }),
+      );
       expect((await withToken.hasCollection(book)).value).toBe(false);
       expect((await withUser.hasCollection(book)).value).toBe(false);
     } finally {
       await Promise.all([anonymous, wrong, withToken, withUser].map((c) => c.close()));
       await secured.close();
     }
+  });
+});
+
+describe('MilvusClient options', () => {
+  it('builds the transport named by `transport`; an http:// address alone stays gRPC', () => {
+    expect(new MilvusClient({ address: 'localhost:19530' }).transport.kind).toBe('grpc');
+    expect(new MilvusClient({ address: 'http://localhost:19530' }).transport.kind).toBe('grpc');
+    const rest = new MilvusClient({ address: 'http://localhost:19530', transport: 'rest' });
+    expect(rest.transport.kind).toBe('rest');
+    expect((rest.transport as unknown as { baseUrl: string }).baseUrl).toBe('http://localhost:19530');
+    expect((new MilvusClient({ address: 'milvus:19531', transport: 'rest', ssl: true }).transport as unknown as { baseUrl: string }).baseUrl).toBe('https://milvus:19531');
   });
 });

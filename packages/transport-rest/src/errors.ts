@@ -5,7 +5,8 @@ const byCode: ReadonlyMap<number, MerrEntry> = new Map(Object.values(Merr).map((
 /**
  * A REST business error (`{"code": c, "message": m}`) as a {@link MilvusError}: `code` and
  * `reason` as sent, the legacy `errorCode` from {@link legacyErrorCodeOf} (REST v2 does not send
- * it, so Milvus quirks such as DescribeCollection's `UnexpectedError` are not visible), and
+ * it; the one Milvus quirk the client surface relies on, DescribeCollection's `UnexpectedError`
+ * for a missing collection, is restored by that operation's mapping), and
  * `retriable` from the merr catalogue (REST v2 does not send it either).
  *
  * @param transportStatus - the HTTP status when it is not 200 (401, 403, 408, 413, …).

@@ -154,6 +154,15 @@ async function describeAllIndexes(ctx: RestCallContext, req: CollectionRequest):
   return (await mapLimit(names, 8, (name) => describeIndexNamed(ctx, req, name))).flat();
 }
 
+/**
+ * DescribeCollection's missing collection with the legacy `error_code` Milvus's gRPC answer
+ * carries: the proxy's describe task rewrites it to `UnexpectedError` ("compatibility with
+ * PyMilvus") beside code 100 and the `can't find collection[...]` reason. RESTful v2 sends that
+ * code and reason but no legacy code, so the transport restores it to match the gRPC transport.
+ */
+const describeNotFound = (e: MilvusError) =>
+  new MilvusError(e.reason, { code: e.code, errorCode: 'UnexpectedError', retriable: e.retriable, origin: e.origin, ...(e.transportStatus !== undefined ? { transportStatus: e.transportStatus } : {}), cause: e });
+
 const indexNotFound = (req: CollectionRequest) => MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: req.collection_name }), { origin: 'rest' });
 
 /** One operation over RESTful v2: builds the REST call(s) and returns the gRPC transport's result shape. */
@@ -169,7 +178,8 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  * - `createCollection`: `collections/create` with a schema; `description` and properties other
  *   than `collection.ttl.seconds` / `partitionkey.isolation` are not expressible (dropped).
  * - `describeCollection`: `collections/describe`; `$meta` is restored for a dynamic schema;
- *   channel names and creation timestamps are empty/0 (not exposed).
+ *   channel names and creation timestamps are empty/0 (not exposed). A missing collection (100)
+ *   gets the legacy `errorCode` `UnexpectedError`, as Milvus's gRPC DescribeCollection sends it.
  * - `showCollections`: `collections/list` + `collections/describe` per collection (IDs, load
  *   state); creation timestamps empty; `type: 1` (InMemory, deprecated) throws 10.
  * - `loadCollection` / `loadPartitions`: `replica_number` is not expressible (server default).
@@ -250,7 +260,12 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     return result(m.hasCollection.output, { value: data.has }) as never;
   },
   async describeCollection(ctx, req) {
-    const { data: c } = await ctx.post<Described>('/v2/vectordb/collections/describe', collectionBody(req));
+    let c: Described;
+    try {
+      ({ data: c } = await ctx.post<Described>('/v2/vectordb/collections/describe', collectionBody(req)));
+    } catch (e) {
+      throw MilvusError.is(e) && e.code === Merr.CollectionNotFound.code ? describeNotFound(e) : e;
+    }
     const fields = c.fields.map((f) => ({
       fieldID: i64(f.id),
       name: f.name,

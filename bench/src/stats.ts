@@ -20,3 +20,24 @@ export function summarise(latencies: number[], wallMs: number): LatencySummary {
   const sorted = [...latencies].sort((a, b) => a - b);
   return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), opsPerSec: (latencies.length / wallMs) * 1000 };
 }
+
+/**
+ * Runs `op` `calls` times with `concurrency` in flight, after a warm-up of `warmup` sequential
+ * calls (default min(500, calls)); returns the latency summary.
+ */
+export async function measure(op: () => Promise<unknown>, calls: number, concurrency: number, warmup = Math.min(500, calls)): Promise<LatencySummary> {
+  for (let i = 0; i < warmup; i++) await op();
+  const latencies: number[] = [];
+  let next = 0;
+  const start = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next++ < calls) {
+        const t = performance.now();
+        await op();
+        latencies.push(performance.now() - t);
+      }
+    }),
+  );
+  return summarise(latencies, performance.now() - start);
+}
