@@ -8,6 +8,18 @@ import {
   type CheckHealthResponse,
   type CollectionRequest,
   type ConnectionOptions,
+  type CountRequest,
+  type CountResult,
+  type DeleteRequest,
+  type FlushRequest,
+  type FlushResult,
+  type GetRequest,
+  type InsertRequest,
+  type MutationResult,
+  type QueryRequest,
+  type QueryResults,
+  type SearchRequest,
+  type SearchResults,
   type CreateCollectionRequest,
   type CreateIndexRequest,
   type DatabaseRequest,
@@ -331,6 +343,84 @@ export class MilvusClient {
   /** Drops an index (DropIndex). @throws MilvusError 65535 while the collection is loaded. */
   dropIndex(request: IndexRequest, options?: CallOptions): Promise<ResStatus> {
     return this.#call('dropIndex', request, options);
+  }
+
+  // -------------------------------------------------------------- data
+
+  /**
+   * Inserts rows (Insert) into `partition_name` (default `_default`): `{ IDs: { int_id | str_id }, insert_cnt, timestamp, … }`.
+   * Rows are `{ field: value }` objects; keys outside the schema go to the dynamic field.
+   * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
+   */
+  insert(request: InsertRequest, options?: CallOptions): Promise<MutationResult> {
+    return this.#call('insert', request, options);
+  }
+
+  /**
+   * Inserts or replaces rows by primary key (Upsert): `{ IDs, upsert_cnt, … }`.
+   * @throws MilvusError as {@link MilvusClient.insert}; 1100 for duplicate keys in the batch.
+   */
+  upsert(request: InsertRequest, options?: CallOptions): Promise<MutationResult> {
+    return this.#call('upsert', request, options);
+  }
+
+  /**
+   * Deletes the rows matching `filter` (alias `expr`) or with the primary keys `ids` (Delete): `{ delete_cnt, … }`.
+   * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
+   */
+  delete(request: DeleteRequest, options?: CallOptions): Promise<MutationResult> {
+    return this.#call('delete', request, options);
+  }
+
+  /**
+   * Vector search (Search): hits `{ score, <primary key>, ...output_fields }` best first; one list
+   * for one vector, one list per vector for several. `limit` defaults to 100, `params.ef` to max(k, 16).
+   * @throws MilvusError 101 collection not loaded; 201 partition not loaded; 65535 unknown
+   *   partition; 1100 wrong dimension, metric mismatch, `ef` below k or an invalid filter.
+   */
+  search(request: SearchRequest, options?: CallOptions): Promise<SearchResults> {
+    return this.#call('search', request, options);
+  }
+
+  /**
+   * Query by filter (Query): `{ data: rows }`, Int64 values as decimal strings; `output_fields`
+   * default `['*']`; without a filter a `limit` is required.
+   * @throws MilvusError 101; 201; 65535; 1100 invalid filter or `empty expression should be used with limit`.
+   */
+  query(request: QueryRequest, options?: CallOptions): Promise<QueryResults> {
+    return this.#call('query', request, options);
+  }
+
+  /**
+   * Rows by primary key (a Query on `<pk> in [ids]`, as the official SDK's `get`).
+   * @throws MilvusError as {@link MilvusClient.query}.
+   */
+  async get(request: GetRequest, options?: CallOptions): Promise<QueryResults> {
+    const { ids, ...rest } = request;
+    const described = await this.#call('describeCollection', { collection_name: request.collection_name, ...dbOf(request) }, options);
+    const pk = described.schema.fields.find((f) => f.is_primary_key);
+    if (!pk) throw new MilvusError('the collection has no primary key', { origin: 'client' });
+    const keys = ids.map((id) => (pk.data_type === 'Int64' ? String(id) : JSON.stringify(String(id))));
+    return this.#call('query', { ...rest, filter: `${pk.name} in [${keys.join(',')}]` }, options);
+  }
+
+  /**
+   * Counts rows matching `filter` (a Query with `output_fields: ['count(*)']`): `{ data: <number> }`.
+   * @throws MilvusError as {@link MilvusClient.query}.
+   */
+  async count(request: CountRequest, options?: CallOptions): Promise<CountResult> {
+    const { filter, expr, ...rest } = request;
+    const res = await this.#call('query', { ...rest, filter: filter ?? expr ?? '', output_fields: ['count(*)'] }, options);
+    return { status: res.status, data: Number(res.data[0]?.['count(*)'] ?? 0) };
+  }
+
+  /**
+   * Seals the collections' growing segments (Flush): `{ coll_segIDs, coll_flush_ts, … }`.
+   * Not available over RESTful v2 (MilvusError 10).
+   * @throws MilvusError 100.
+   */
+  flush(request: FlushRequest, options?: CallOptions): Promise<FlushResult> {
+    return this.#call('flush', request, options);
   }
 
   // -------------------------------------------------------------- internals

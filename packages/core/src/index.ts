@@ -9,5 +9,6 @@ export * from './enums.js';
 export * from './merr.js';
 export * from './milvus-error.js';
 export * from './operations.js';
+export * from './data.js';
 export * from './schema.js';
 export * from './connection.js';

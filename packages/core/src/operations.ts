@@ -9,6 +9,7 @@
  *
  * @packageDocumentation
  */
+import type { DeleteRequest, FlushRequest, FlushResult, InsertRequest, MutationResult, QueryRequest, QueryResults, SearchRequest, SearchResults } from './data.js';
 import type { ConsistencyLevelName, DataTypeName, LoadStateName } from './enums.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
@@ -313,6 +314,12 @@ export interface Operations {
   createIndex: { request: CreateIndexRequest; result: ResStatus };
   describeIndex: { request: IndexRequest; result: DescribeIndexResponse };
   dropIndex: { request: IndexRequest; result: ResStatus };
+  insert: { request: InsertRequest; result: MutationResult };
+  upsert: { request: InsertRequest; result: MutationResult };
+  delete: { request: DeleteRequest; result: MutationResult };
+  search: { request: SearchRequest; result: SearchResults };
+  query: { request: QueryRequest; result: QueryResults };
+  flush: { request: FlushRequest; result: FlushResult };
 }
 
 /** Name of an operation, e.g. `'createPartition'`. */

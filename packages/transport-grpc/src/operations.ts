@@ -14,6 +14,18 @@ import {
   type StatisticsResponse,
 } from '@mvkit/core';
 import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
+import {
+  deleteRequest,
+  flushRequest,
+  flushResult,
+  insertRequest,
+  mutationResult,
+  queryRequest,
+  queryResult,
+  searchRequest,
+  searchResult,
+  type CollectionInfo,
+} from './data-mappings.js';
 
 /** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
 export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
@@ -22,10 +34,18 @@ export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusServ
 export interface RpcMapping<K extends OperationName> {
   /** The RPC. */
   readonly method: MilvusMethod;
-  /** Builds the request message (as a JSON object in proto field names, or an init object). */
-  readonly request: (req: OperationRequest<K>) => Record<string, unknown>;
+  /**
+   * Builds the request message as a JSON object in proto field names; data operations also get
+   * the collection's schema ({@link RpcMapping.schema}).
+   */
+  readonly request: (req: OperationRequest<K>, info: CollectionInfo | undefined) => Record<string, unknown>;
   /** Shapes the decoded response as the official SDK does (extra convenience fields). */
-  readonly result: (json: JsonObject) => OperationResult<K>;
+  readonly result: (json: JsonObject, info: CollectionInfo | undefined, req: OperationRequest<K>) => OperationResult<K>;
+  /**
+   * Whether the mapping needs the collection schema (row ↔ column codecs): the transport then
+   * calls DescribeCollection first, as the official SDK does, and caches the answer.
+   */
+  readonly schema?: boolean;
 }
 
 /** Request fields that are call options, not wire fields. */
@@ -120,6 +140,12 @@ const rpc = <K extends OperationName>(
   request: (req: OperationRequest<K>) => Record<string, unknown> = asJson,
   result: (json: JsonObject) => OperationResult<K> = same,
 ): RpcMapping<K> => ({ method, request, result });
+/** A mapping whose codecs need the collection schema. */
+const dataRpc = <K extends OperationName>(
+  method: MilvusMethod,
+  request: (req: OperationRequest<K>, info: CollectionInfo) => Record<string, unknown>,
+  result: (json: JsonObject, info: CollectionInfo, req: OperationRequest<K>) => OperationResult<K>,
+): RpcMapping<K> => ({ method, request: (r, i) => request(r, i!), result: (j, i, r) => result(j, i!, r), schema: true });
 
 /** Every client operation and its RPC. */
 export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
@@ -148,6 +174,12 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   createIndex: rpc(m.createIndex, createIndexRequest),
   describeIndex: rpc(m.describeIndex),
   dropIndex: rpc(m.dropIndex),
+  insert: dataRpc(m.insert, insertRequest, mutationResult),
+  upsert: dataRpc(m.upsert, insertRequest, mutationResult),
+  delete: dataRpc(m.delete, deleteRequest, mutationResult),
+  search: dataRpc(m.search, searchRequest, searchResult),
+  query: dataRpc(m.query, queryRequest, queryResult),
+  flush: rpc(m.flush, flushRequest, flushResult),
 };
 
 /**

@@ -13,6 +13,7 @@ import {
 } from '@mvkit/core';
 import { MilvusService, createGrpcStub, type GrpcStub } from '@mvkit/proto';
 import { fromGrpcError } from './errors.js';
+import { collectionInfoOf, type CollectionInfo } from './data-mappings.js';
 import { RPC_MAPPINGS, requestMessage, resultJson } from './operations.js';
 
 /** SDK name sent in `ClientInfo.sdk_type` at Connect. */
@@ -43,6 +44,8 @@ export class GrpcTransport implements Transport {
   #stub: GrpcStub | undefined;
   #connecting: Promise<void> | undefined;
   #identifier: string | undefined;
+  /** DescribeCollection answers of data operations, by `<db>/<collection>`. */
+  readonly #schemas = new Map<string, CollectionInfo>();
 
   /** @param options - address, credentials, database, TLS and default timeout. */
   constructor(options: ConnectionOptions) {
@@ -67,14 +70,29 @@ export class GrpcTransport implements Transport {
   async call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
     await this.connect(options);
     const mapping = RPC_MAPPINGS[op];
+    const key = `${request.db_name ?? this.#options.database ?? ''}/${(request as { collection_name?: string }).collection_name ?? ''}`;
+    if (op === 'createCollection' || op === 'dropCollection') this.#schemas.delete(key);
+    const info = mapping.schema ? await this.#collectionInfo(key, request as { collection_name: string; db_name?: string }, options) : undefined;
     let message;
     try {
-      message = requestMessage(mapping.method.input, mapping.request(request));
+      message = requestMessage(mapping.method.input, mapping.request(request, info));
     } catch (e) {
+      if (MilvusError.is(e)) throw e;
       throw new MilvusError(`invalid ${op} request: ${(e as Error).message}`, { code: 1100, origin: 'client', cause: e });
     }
     const response = await this.#unary(mapping.method, message, options);
-    return mapping.result(resultJson(mapping.method.output, response as unknown as Parameters<typeof resultJson>[1]));
+    return mapping.result(resultJson(mapping.method.output, response as unknown as Parameters<typeof resultJson>[1]), info, request);
+  }
+
+  /** The schema a data operation needs, from DescribeCollection (cached per database and collection). */
+  async #collectionInfo(key: string, request: { collection_name: string; db_name?: string }, options: CallOptions): Promise<CollectionInfo> {
+    const cached = this.#schemas.get(key);
+    if (cached) return cached;
+    const method = MilvusService.method.describeCollection;
+    const response = await this.#unary(method, create(method.input, { dbName: request.db_name ?? '', collectionName: request.collection_name }), options);
+    const info = collectionInfoOf(resultJson(method.output, response as unknown as Parameters<typeof resultJson>[1]));
+    this.#schemas.set(key, info);
+    return info;
   }
 
   /** Closes the channel; idempotent. A later call reconnects. */

@@ -18,6 +18,7 @@ import {
   type StatisticsResponse,
 } from '@mvkit/core';
 import { IndexState, MilvusService } from '@mvkit/proto';
+import * as data from './data-mappings.js';
 import { errorFromMessage } from './errors.js';
 import type { components, paths } from './gen/schema.js';
 
@@ -28,6 +29,8 @@ export type RestPath = keyof paths;
 export interface RestReply<T> {
   data: T;
   message: string;
+  /** `topks` of an `entities/search` envelope (hits per query vector), when present. */
+  topks?: number[];
 }
 
 /** What an operation mapping gets from the transport: the connection's database and one REST call under the operation's deadline. */
@@ -194,6 +197,13 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  * - `describeIndex`: `indexes/describe` (with `indexes/list` when no `index_name`); `indexID` is 0
  *   and `params` holds only `index_type` and `metric_type` (build parameters are not exposed).
  * - `dropIndex` without `index_name`: resolved by field through `indexes/list` + `describe`.
+ * - `insert` / `upsert` / `delete`: `entities/*`; the mutation `timestamp` is not exposed (`'0'`);
+ *   `delete` by `ids` resolves the primary key with `collections/describe`.
+ * - `search` / `query`: `entities/search` (`distance` → `score`) and `entities/query`. Rows are
+ *   Milvus's REST rows: JSON fields as their JSON text, Array fields in Go's raw protobuf shape
+ *   (upstream issue #52048), dynamic keys at the top level, and search hits also carry `id` (the
+ *   primary key, whatever the field is called).
+ * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
  */
 export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
   async getVersion() {
@@ -445,5 +455,15 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     }
     for (const indexName of indexNames) await ctx.post('/v2/vectordb/indexes/drop', { ...collectionBody(req), indexName });
     return result(m.dropIndex.output, {}) as never;
+  },
+
+  // data (entities)
+  insert: data.insert,
+  upsert: data.upsert,
+  delete: data.remove,
+  search: data.search,
+  query: data.query,
+  async flush() {
+    throw unimplemented('Flush');
   },
 };

@@ -217,7 +217,10 @@ export class RestTransport implements Transport {
     const message = typeof envelope?.message === 'string' ? envelope.message : '';
     if (status === 200 && envelope && code !== undefined) {
       // 200 was the success code of some Milvus 2.4.0–2.4.3 endpoints; as an error it never comes with `data`.
-      if (code === 0 || (code === 200 && 'data' in envelope && !message)) return { data: envelope.data as T, message };
+      if (code === 0 || (code === 200 && 'data' in envelope && !message)) {
+        const topks = (envelope as { topks?: unknown }).topks;
+        return { data: envelope.data as T, message, ...(Array.isArray(topks) ? { topks: topks.map(Number) } : {}) };
+      }
       throw fromRestError(code, message);
     }
     if (envelope && code !== undefined && code !== 0) throw fromRestError(code, message, status);

@@ -1,0 +1,141 @@
+/**
+ * Request and result types of the data-plane operations (insert, upsert, delete, search, query,
+ * get, count, flush), in the official `@zilliz/milvus2-sdk-node` shapes.
+ *
+ * @packageDocumentation
+ */
+import type { CollectionRequest, ResStatus } from './operations.js';
+
+/**
+ * A row: field name → value. Int64 values may be given as `number`, `bigint` or decimal string
+ * and come back as decimal strings; FloatVector as `number[]` (or `Float32Array`); BinaryVector
+ * as bytes (`number[]` / `Uint8Array`); JSON as any JSON value; keys outside the schema go to the
+ * dynamic field when it is enabled.
+ */
+export type RowData = Record<string, unknown>;
+
+/** Insert / Upsert request (`data` rows; `fields_data` is the SDK's older name for the same). */
+export interface InsertRequest extends CollectionRequest {
+  /** Target partition; default `_default`. */
+  partition_name?: string;
+  data?: RowData[];
+  fields_data?: RowData[];
+}
+
+/** Primary keys in a {@link MutationResult} (`schema.IDs`): Int64 keys as decimal strings. */
+export interface ResultIDs {
+  int_id?: { data: string[] };
+  str_id?: { data: string[] };
+  /** Which of the two is set, as the SDK's protobuf decoding reports it. */
+  id_field?: 'int_id' | 'str_id';
+}
+
+/** Result of Insert, Upsert and Delete (`milvus.MutationResult`); counts and timestamp as decimal strings. */
+export interface MutationResult {
+  status: ResStatus;
+  IDs: ResultIDs;
+  succ_index: number[];
+  err_index: number[];
+  acknowledged: boolean;
+  insert_cnt: string;
+  delete_cnt: string;
+  upsert_cnt: string;
+  /** Hybrid timestamp of the mutation. */
+  timestamp: string;
+}
+
+/** Delete request: a boolean `filter` (alias `expr`) or primary keys `ids`. */
+export interface DeleteRequest extends CollectionRequest {
+  partition_name?: string;
+  filter?: string;
+  expr?: string;
+  ids?: (string | number | bigint)[];
+  /** Values of `{name}` placeholders in the filter. */
+  exprValues?: Record<string, unknown>;
+}
+
+/** Search request, as the official SDK's `search` takes it (single or several vectors). */
+export interface SearchRequest extends CollectionRequest {
+  /** One vector (`number[]`) or several (`number[][]`); `vector` / `vectors` are accepted aliases. */
+  data?: number[] | number[][] | Uint8Array | Uint8Array[];
+  vector?: number[];
+  vectors?: number[][];
+  /** Vector field to search; may be omitted when the collection has one. */
+  anns_field?: string;
+  /** Hits per query vector (alias `topk`); default 100, as the SDK. */
+  limit?: number;
+  topk?: number;
+  offset?: number;
+  filter?: string;
+  expr?: string;
+  exprValues?: Record<string, unknown>;
+  output_fields?: string[];
+  partition_names?: string[];
+  /** Must match the index's metric when given. */
+  metric_type?: string;
+  /** Search parameters such as `{ ef: 64 }`. */
+  params?: Record<string, unknown>;
+}
+
+/** One search hit: `score`, the primary key and output fields by name (Int64 as decimal strings). */
+export type SearchResultRow = { score: number } & RowData;
+
+/** Search result: hits for one query vector, or one list per vector when several were sent. */
+export interface SearchResults {
+  status: ResStatus;
+  results: SearchResultRow[] | SearchResultRow[][];
+}
+
+/** Query request. */
+export interface QueryRequest extends CollectionRequest {
+  filter?: string;
+  expr?: string;
+  exprValues?: Record<string, unknown>;
+  output_fields?: string[];
+  partition_names?: string[];
+  limit?: number;
+  offset?: number;
+}
+
+/** Query / Get result: matching rows (Int64 as decimal strings). */
+export interface QueryResults {
+  status: ResStatus;
+  data: RowData[];
+}
+
+/** Get request: rows by primary key. */
+export interface GetRequest extends CollectionRequest {
+  ids: (string | number | bigint)[];
+  output_fields?: string[];
+  partition_names?: string[];
+}
+
+/** Count request (`count(*)` query). */
+export interface CountRequest extends CollectionRequest {
+  filter?: string;
+  expr?: string;
+  partition_names?: string[];
+}
+
+/** Count result. */
+export interface CountResult {
+  status: ResStatus;
+  data: number;
+}
+
+/** Flush request. */
+export interface FlushRequest {
+  collection_names: string[];
+  db_name?: string;
+  timeout?: number;
+}
+
+/** Flush result: per collection the sealed segment IDs (decimal strings). */
+export interface FlushResult {
+  status: ResStatus;
+  db_name: string;
+  coll_segIDs: Record<string, { data: string[] }>;
+  flush_coll_segIDs: Record<string, { data: string[] }>;
+  coll_seal_times: Record<string, string>;
+  coll_flush_ts: Record<string, string>;
+}
