@@ -3,7 +3,7 @@
  * run: recall@k and single-thread QPS per `ef`, build time, index memory, and ratios ours/theirs.
  *
  * Usage: `pnpm bench hnsw [--dataset glove,mnist,gauss] [--size 50000,all] [--queries 1000]
- *   [--ef 16,32,64,128,256] [--M 16] [--ef-construction 200] [--k 10] [--min-ms 1000] [--no-peer]`
+ *   [--ef 16,32,64,128,256] [--M 16] [--ef-construction 200] [--k 10] [--min-ms 2000] [--rounds 5] [--no-peer]`
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,6 +26,7 @@ interface Options {
   efConstruction: string;
   k: string;
   minMs: string;
+  rounds: string;
   peer: boolean;
 }
 
@@ -38,7 +39,8 @@ const program = new Command('hnsw')
   .option('--M <n>', 'HNSW M', '16')
   .option('--ef-construction <n>', 'HNSW efConstruction', '200')
   .option('--k <n>', 'top-k for recall', '10')
-  .option('--min-ms <n>', 'minimum timed milliseconds per (library, ef)', '1000')
+  .option('--min-ms <n>', 'timed milliseconds per (library, ef), split into rounds', '2000')
+  .option('--rounds <n>', 'alternating timed rounds per ef; QPS is the best round', '5')
   .option('--no-peer', 'skip hnswlib-node');
 program.parse(process.argv.slice(3), { from: 'user' });
 const opts = program.opts<Options>();
@@ -49,6 +51,7 @@ const M = Number(opts.M);
 const efC = Number(opts.efConstruction);
 const efs = opts.ef.split(',').map(Number);
 const minMs = Number(opts.minMs);
+const rounds = Number(opts.rounds);
 
 function sizesFor(name: string): number[] {
   const spec = opts.size ?? (name === 'glove' ? '50000,all' : name === 'gauss' ? '100000' : 'all');
@@ -85,12 +88,15 @@ function recallOf(ids: Int32Array, gt: Int32Array): number {
   return hit / (nq * k);
 }
 
-/** Runs `searchAll` once for recall, then repeatedly for at least `minMs`; returns recall and QPS. */
-function measure(searchAll: (out: Int32Array | null) => void, gt: Int32Array): { recall: number; qps: number } {
+/** Recall of one search-all pass (which also warms the JIT and caches). */
+function recallPass(searchAll: (out: Int32Array | null) => void, gt: Int32Array): number {
   const ids = new Int32Array(nq * k).fill(-1);
   searchAll(ids);
-  const recall = recallOf(ids, gt);
-  searchAll(null); // warm-up
+  return recallOf(ids, gt);
+}
+
+/** QPS of `searchAll` over one timed segment of at least `ms`. */
+function qpsSegment(searchAll: (out: Int32Array | null) => void, ms: number): number {
   let count = 0;
   const t0 = performance.now();
   let t = t0;
@@ -98,8 +104,8 @@ function measure(searchAll: (out: Int32Array | null) => void, gt: Int32Array): {
     searchAll(null);
     count += nq;
     t = performance.now();
-  } while (t - t0 < minMs);
-  return { recall, qps: (count / (t - t0)) * 1000 };
+  } while (t - t0 < ms);
+  return (count / (t - t0)) * 1000;
 }
 
 /** A built index under test: how to search all queries into `out` (or nowhere) at a given ef. */
@@ -181,8 +187,18 @@ function run(ds: Dataset, gt: Int32Array): { ours: LibResult; peer: LibResult | 
   const ours: LibResult = { buildS: a.buildS, memBytes: a.memBytes, memNote: a.memNote, perEf: [] };
   const peer: LibResult | null = b ? { buildS: b.buildS, memBytes: b.memBytes, memNote: b.memNote, perEf: [] } : null;
   for (const ef of efs) {
-    ours.perEf.push({ ef, ...measure(a.at(ef), gt) });
-    if (b && peer) peer.perEf.push({ ef, ...measure(b.at(ef), gt) });
+    const sa = a.at(ef);
+    const sb = b?.at(ef);
+    const o: PerEf = { ef, recall: recallPass(sa, gt), qps: 0 };
+    const p: PerEf | null = sb ? { ef, recall: recallPass(sb, gt), qps: 0 } : null;
+    // Alternating timed segments; the best segment of each library is kept (robust to bursts of
+    // background load on a shared machine, and fair: both get the same number of chances).
+    for (let r = 0; r < rounds; r++) {
+      o.qps = Math.max(o.qps, qpsSegment(sa, minMs / rounds));
+      if (sb && p) p.qps = Math.max(p.qps, qpsSegment(sb, minMs / rounds));
+    }
+    ours.perEf.push(o);
+    if (p) peer?.perEf.push(p);
   }
   return { ours, peer };
 }
@@ -233,7 +249,7 @@ function report(ds: Dataset, ours: LibResult, peer: LibResult | null): void {
   );
 }
 
-console.log(`# HNSW bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), single-thread search`);
+console.log(`# HNSW bench — ${new Date().toISOString()} — node ${process.version}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), single-thread search, QPS = best of ${rounds} alternating rounds`);
 for (const name of opts.dataset.split(',')) {
   for (const size of sizesFor(name)) {
     const ds = load(name, size);
