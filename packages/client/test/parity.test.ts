@@ -225,8 +225,8 @@ function applyGaps(method: Method, label: string, grpc: Outcome, rest: Outcome):
 function compare(step: Step, index: number, grpc: Outcome & { origin?: string }, rest: Outcome & { origin?: string }): void {
   const label = `step ${index} ${step.call}(${JSON.stringify(step.request ?? {})})`;
   if ('error' in grpc && 'error' in rest) {
-    // A business error is the server's status over gRPC (origin `server`); the REST transport labels its errors `rest`.
-    expect({ grpc: grpc.origin, rest: rest.origin }, label).toEqual(step.call === 'getVersion' ? { grpc: undefined, rest: 'client' } : { grpc: 'server', rest: 'rest' });
+    // A business error is the server's status on both transports (origin `server`).
+    expect({ grpc: grpc.origin, rest: rest.origin }, label).toEqual(step.call === 'getVersion' ? { grpc: undefined, rest: 'client' } : { grpc: 'server', rest: 'server' });
   }
   delete grpc.origin;
   delete rest.origin;

@@ -7,7 +7,8 @@ const byCode: ReadonlyMap<number, MerrEntry> = new Map(Object.values(Merr).map((
  * `reason` as sent, the legacy `errorCode` from {@link legacyErrorCodeOf} (REST v2 does not send
  * it; the one Milvus quirk the client surface relies on, DescribeCollection's `UnexpectedError`
  * for a missing collection, is restored by that operation's mapping), and
- * `retriable` from the merr catalogue (REST v2 does not send it either).
+ * `retriable` from the merr catalogue (REST v2 does not send it either). Its `origin` is
+ * `server`, as for a gRPC status: the server answered.
  *
  * @param transportStatus - the HTTP status when it is not 200 (401, 403, 408, 413, …).
  */
@@ -16,7 +17,7 @@ export function fromRestError(code: number, message: string, transportStatus?: n
     code,
     errorCode: legacyErrorCodeOf(code),
     retriable: byCode.get(code)?.retriable ?? false,
-    origin: 'rest',
+    origin: 'server',
     ...(transportStatus !== undefined ? { transportStatus } : {}),
   });
 }

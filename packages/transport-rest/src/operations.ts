@@ -136,7 +136,7 @@ async function firstUnknownPartition(ctx: RestCallContext, req: LoadStateRequest
   return undefined;
 }
 
-const partitionNotFound = (name: string) => MilvusError.of(Merr.PartitionNotFound, formatMerr(Merr.PartitionNotFound, { partition: name }), { origin: 'rest' });
+const partitionNotFound = (name: string) => MilvusError.of(Merr.PartitionNotFound, formatMerr(Merr.PartitionNotFound, { partition: name }), { origin: 'server' });
 
 /** The REST answer of `collections/get_load_state` (see the OpenAPI notes for its quirks). */
 type LoadStateData = Omit<Schemas['LoadStateResponse']['data'], 'loadProgress'> & { loadProgress?: Int64 };
@@ -166,7 +166,7 @@ async function describeAllIndexes(ctx: RestCallContext, req: CollectionRequest):
 const describeNotFound = (e: MilvusError) =>
   new MilvusError(e.reason, { code: e.code, errorCode: 'UnexpectedError', retriable: e.retriable, origin: e.origin, ...(e.transportStatus !== undefined ? { transportStatus: e.transportStatus } : {}), cause: e });
 
-const indexNotFound = (req: CollectionRequest) => MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: req.collection_name }), { origin: 'rest' });
+const indexNotFound = (req: CollectionRequest) => MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: req.collection_name }), { origin: 'server' });
 
 /** One operation over RESTful v2: builds the REST call(s) and returns the gRPC transport's result shape. */
 export type RestMapping<K extends OperationName> = (ctx: RestCallContext, request: OperationRequest<K>) => Promise<OperationResult<K>>;
@@ -366,10 +366,10 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     if (data.loadState === 'LoadStateNotLoad') {
       if (names.length) {
         const unknown = await firstUnknownPartition(ctx, req, names);
-        throw unknown !== undefined ? partitionNotFound(unknown) : MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: names[0]! }), { origin: 'rest' });
+        throw unknown !== undefined ? partitionNotFound(unknown) : MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: names[0]! }), { origin: 'server' });
       }
       const { data: c } = await ctx.post<Described>('/v2/vectordb/collections/describe', collectionBody(req));
-      throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: i64(c.collectionID) }), { origin: 'rest' });
+      throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: i64(c.collectionID) }), { origin: 'server' });
     }
     if (Number(data.loadProgress) === -1) throw errorFromMessage(message);
     return result(m.getLoadingProgress.output, { progress: i64(data.loadProgress), refreshProgress: 0n }) as never;

@@ -38,7 +38,7 @@ describe('RestTransport', () => {
   it('turns REST business errors into MilvusErrors with the merr code, legacy name and retriable flag', async () => {
     const transport = new RestTransport({ address: 'http://x', fetch: fetchFor(createRestHandler(new Engine())) });
     const e = await failure(transport.call('hasPartition', { collection_name: 'nope', partition_name: 'p' }));
-    expect(e).toMatchObject({ code: 100, errorCode: 'CollectionNotExists', reason: 'collection not found[database=default][collection=nope]', retriable: false, origin: 'rest' });
+    expect(e).toMatchObject({ code: 100, errorCode: 'CollectionNotExists', reason: 'collection not found[database=default][collection=nope]', retriable: false, origin: 'server' });
     expect(e.transportStatus).toBeUndefined();
   });
 
