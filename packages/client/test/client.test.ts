@@ -91,7 +91,10 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     expect(idx.index_descriptions.map((i) => [i.index_name, i.field_name, i.state])).toEqual([['book_intro', 'book_intro', 'Finished']]);
     // RESTful v2 `indexes/describe` shows the index and metric type only: no build params, no index ID.
     expect(Object.fromEntries(idx.index_descriptions[0]!.params.map((p) => [p.key, p.value]))).toEqual(
-      per(kind, { grpc: { index_type: 'IVF_FLAT', metric_type: 'L2', nlist: '1024' }, rest: { index_type: 'IVF_FLAT', metric_type: 'L2' } }),
+      per(kind, {
+        grpc: { index_type: 'IVF_FLAT', metric_type: 'L2', nlist: '1024', 'mvkit.served_as': 'exact search (FLAT) on every segment' },
+        rest: { index_type: 'IVF_FLAT', metric_type: 'L2' },
+      }),
     );
     expect(idx.index_descriptions[0]!.indexID !== '0').toBe(per(kind, { grpc: true, rest: false }));
     expect((await client.getLoadState(book)).state).toBe('LoadStateNotLoad');

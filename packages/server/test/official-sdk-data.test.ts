@@ -112,6 +112,14 @@ describe('official Node SDK data plane against the reference server', () => {
     expect(q.data).toEqual([{ book_id: '5', title: 'rewritten' }]);
   });
 
+  it('describes how each index is served and how many rows it covers', async () => {
+    server.engine.indexBuilder.drain();
+    const { index_descriptions } = await client.describeIndex({ collection_name, field_name: 'vec' });
+    const params = Object.fromEntries(index_descriptions[0]!.params.map((p) => [p.key, p.value]));
+    expect(params['mvkit.served_as']).toBe('HNSW (M=8, efConstruction=64) on sealed segments; growing segments searched exactly');
+    expect(index_descriptions[0]).toMatchObject({ total_rows: '117', indexed_rows: '117', pending_index_rows: '0', state: 'Finished' });
+  });
+
   it('gets Milvus errors for bad filters and wrong dimensions, and the server keeps serving', async () => {
     const bad = await client.query({ collection_name, filter: 'title ==== 3', output_fields: ['title'] });
     expect(bad.status.code).toBe(1100);

@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
+import { isVectorType } from '@mvkit/core';
 import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
-import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
+import { SERVED_AS_PARAM, indexPlanOf, physicalMillis, servedAs, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
@@ -180,10 +181,11 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       return {
         indexDescriptions: found.map((i) => {
           const p = coll.data.indexProgress(i.fieldName);
+          const vector = isVectorType(coll.schema.fields.find((f) => f.name === i.fieldName)?.dataType ?? 0);
           return {
             indexName: i.indexName,
             indexID: i.indexID,
-            params: [...i.params],
+            params: vector ? [...i.params, { key: SERVED_AS_PARAM, value: servedAs(indexPlanOf(i)) }] : [...i.params],
             fieldName: i.fieldName,
             indexedRows: BigInt(p.indexedRows),
             totalRows: BigInt(p.totalRows),

@@ -37,6 +37,20 @@ export function indexPlanOf(spec: IndexSpec): IndexPlan {
   };
 }
 
+/**
+ * How the reference server serves an index, in words, as the gRPC DescribeIndex answer reports it
+ * (extra parameter `mvkit.served_as`), e.g. `HNSW (M=18, efConstruction=240) on sealed segments;
+ * growing segments searched exactly`.
+ */
+export function servedAs(plan: IndexPlan): string {
+  return plan.kind === 'HNSW'
+    ? `HNSW (M=${plan.M}, efConstruction=${plan.efConstruction}) on sealed segments; growing segments searched exactly`
+    : 'exact search (FLAT) on every segment';
+}
+
+/** Key of the DescribeIndex parameter that says how an index is served. */
+export const SERVED_AS_PARAM = 'mvkit.served_as';
+
 interface Job {
   segment: Segment;
   plan: IndexPlan;
