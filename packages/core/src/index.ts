@@ -10,5 +10,6 @@ export * from './merr.js';
 export * from './milvus-error.js';
 export * from './operations.js';
 export * from './data.js';
+export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';

@@ -1,18 +1,7 @@
 import { DataType, MilvusError, normalizeField } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, type Row } from '../src/index.js';
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from './random.js';
 
 const DIM = 8;
 const ref = { collectionName: 'books' };

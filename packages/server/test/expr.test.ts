@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MilvusError } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { parseFilter, type FilterSchema } from '../src/engine/expr/index.js';
+import { seededRandom } from './random.js';
 
 const schema: FilterSchema = {
   dynamic: true,
@@ -417,7 +418,7 @@ describe('parseFilter: errors', () => {
   });
 
   it('never lets anything but a MilvusError escape on junk input', () => {
-    const rnd = mulberry32(7);
+    const rnd = seededRandom(7);
     const alphabet = ['a', 'g', 'e', ' ', '(', ')', '[', ']', '"', "'", '\\', '=', '<', '>', '!', '&', '|', '1', '0x', '.', 'e', 'not ', 'in ', 'and ', 'like ', ',', '{', '}', '%', '$meta', 'j', '*'];
     for (let i = 0; i < 500; i++) {
       let text = '';
@@ -442,16 +443,6 @@ describe('generated parser', () => {
 
 // ---- property test: random expressions against an independent reference evaluator ----------
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Lit = { t: 'int'; v: bigint } | { t: 'float'; v: number } | { t: 'str'; v: string } | { t: 'bool'; v: boolean };
 type Ref = { kind: 'field'; name: 'big' | 'small' | 'dbl' | 'str' | 'bool' } | { kind: 'json'; key: string } | { kind: 'dyn'; key: string } | { kind: 'nul' };
@@ -790,7 +781,7 @@ function refEval(p: P, row: Record<string, unknown>): Tri {
 
 describe('parseFilter: property test against a reference evaluator', () => {
   it('agrees on 2,400 random (expression, row) pairs', () => {
-    const rnd = mulberry32(19530);
+    const rnd = seededRandom(19530);
     let checked = 0;
     for (let i = 0; i < 600; i++) {
       const pred = genPred(rnd, 3);

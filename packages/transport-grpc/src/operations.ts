@@ -9,9 +9,10 @@ import {
   type OperationName,
   type OperationRequest,
   type OperationResult,
-  type ShowCollectionsResponse,
-  type ShowPartitionsResponse,
   type StatisticsResponse,
+  withCollectionRows,
+  withPartitionRows,
+  withRowCount,
 } from '@mvkit/core';
 import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
 import {
@@ -104,34 +105,6 @@ function createIndexRequest(req: CreateIndexRequest): Record<string, unknown> {
     index_name: req.index_name ?? '',
     extra_params: indexParamsOf(req),
   };
-}
-
-function withPartitionRows(json: JsonObject): ShowPartitionsResponse {
-  const r = json as unknown as ShowPartitionsResponse;
-  r.data = r.partition_names.map((name, i) => ({
-    name,
-    id: r.partitionIDs[i] ?? '',
-    timestamp: r.created_utc_timestamps[i] ?? '',
-    ...(r.inMemory_percentages[i] !== undefined ? { loadedPercentage: r.inMemory_percentages[i] } : {}),
-  }));
-  return r;
-}
-
-function withCollectionRows(json: JsonObject): ShowCollectionsResponse {
-  const r = json as unknown as ShowCollectionsResponse;
-  r.data = r.collection_names.map((name, i) => ({
-    name,
-    id: r.collection_ids[i] ?? '',
-    timestamp: r.created_utc_timestamps[i] ?? '',
-    loadedPercentage: r.inMemory_percentages[i] ?? '',
-  }));
-  return r;
-}
-
-function withRowCount(json: JsonObject): StatisticsResponse {
-  const r = json as unknown as StatisticsResponse;
-  r.data = { row_count: r.stats.find((s) => s.key === 'row_count')?.value ?? '0' };
-  return r;
 }
 
 const m = MilvusService.method;

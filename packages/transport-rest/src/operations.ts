@@ -13,9 +13,10 @@ import {
   type OperationName,
   type OperationRequest,
   type OperationResult,
-  type ShowCollectionsResponse,
-  type ShowPartitionsResponse,
   type StatisticsResponse,
+  withCollectionRows,
+  withPartitionRows,
+  withRowCount,
 } from '@mvkit/core';
 import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
@@ -88,35 +89,9 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
   return out;
 }
 
-/** The SDK's convenience rows of ShowPartitions (as the gRPC transport adds them). */
-function withPartitionRows(json: JsonObject): ShowPartitionsResponse {
-  const r = json as unknown as ShowPartitionsResponse;
-  r.data = r.partition_names.map((name, i) => ({
-    name,
-    id: r.partitionIDs[i] ?? '',
-    timestamp: r.created_utc_timestamps[i] ?? '',
-    ...(r.inMemory_percentages[i] !== undefined ? { loadedPercentage: r.inMemory_percentages[i] } : {}),
-  }));
-  return r;
-}
-
-/** The SDK's convenience rows of ShowCollections. */
-function withCollectionRows(json: JsonObject): ShowCollectionsResponse {
-  const r = json as unknown as ShowCollectionsResponse;
-  r.data = r.collection_names.map((name, i) => ({
-    name,
-    id: r.collection_ids[i] ?? '',
-    timestamp: r.created_utc_timestamps[i] ?? '',
-    loadedPercentage: r.inMemory_percentages[i] ?? '',
-  }));
-  return r;
-}
-
 /** `stats` plus the SDK's `data.row_count`. */
 function rowCountResult(desc: DescMessage, rowCount: unknown): StatisticsResponse {
-  const r = result(desc, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] } as never) as unknown as StatisticsResponse;
-  r.data = { row_count: r.stats.find((s) => s.key === 'row_count')?.value ?? '0' };
-  return r;
+  return withRowCount(result(desc, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] } as never));
 }
 
 const unimplemented = (what: string) => MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: ${what} is not available over RESTful v2`, { origin: 'client' });
