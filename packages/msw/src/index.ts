@@ -12,7 +12,7 @@
  *
  * @packageDocumentation
  */
-import { Engine, createRestHandler, type RestHandlerOptions } from '@mvkit/server';
+import { Engine, createRestHandler, type RestHandlerOptions } from '@mvkit/server/rest';
 import { getResponse, http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';
 
 /** Options of {@link createMilvusHandlers}. */
