@@ -199,8 +199,7 @@ export class RestTransport implements Transport {
       ...(connect ? { connect } : {}),
     });
     this.#agent = agent;
-    this.#fetch = ((input: Parameters<FetchLike>[0], init?: Parameters<FetchLike>[1]) =>
-      undici.fetch(input as never, { ...(init as object), dispatcher: agent } as never)) as unknown as FetchLike;
+    this.#fetch = requestFetch(agent);
     return this.#fetch;
   }
 
@@ -264,6 +263,34 @@ export class RestTransport implements Transport {
     }
     return { status, text };
   }
+}
+
+/**
+ * The default fetch: the POST-with-string-body subset of `fetch` that the transport uses, over
+ * undici's `Agent.request` (the keep-alive pool without the WHATWG streams machinery of
+ * `undici.fetch`, which cost the REST transport about a third of its throughput). It resolves with
+ * a minimal `Response` (`status`, `ok`, `headers`, `text()`, `json()`).
+ */
+function requestFetch(agent: import('undici').Agent): FetchLike {
+  return (async (input: Parameters<FetchLike>[0], init: Parameters<FetchLike>[1] = {}) => {
+    const url = new URL(String(input));
+    const { statusCode, headers, body } = await agent.request({
+      origin: url.origin,
+      path: `${url.pathname}${url.search}`,
+      method: (init.method ?? 'GET') as 'POST',
+      headers: init.headers as Record<string, string>,
+      body: init.body as string | undefined,
+      signal: init.signal ?? undefined,
+    });
+    const text = await body.text();
+    return {
+      status: statusCode,
+      ok: statusCode >= 200 && statusCode < 300,
+      headers: new Headers(Object.entries(headers).flatMap(([k, v]) => (v === undefined ? [] : (Array.isArray(v) ? v : [v]).map((x): [string, string] => [k, x])))),
+      text: async () => text,
+      json: async () => JSON.parse(text) as unknown,
+    } as unknown as Response;
+  }) as FetchLike;
 }
 
 /** The fault for an answer that is not a Milvus JSON envelope: HTTP 404 → 10 (no RESTful v2 there), anything else → 65535. */
