@@ -20,8 +20,8 @@ export type FetchLike = typeof globalThis.fetch;
 /** Options of {@link RestTransport}: where and as whom to connect, and optionally the fetch to use. */
 export interface RestTransportOptions extends ConnectionOptions {
   /**
-   * The fetch to call. Default (Node): undici's `fetch` over a keep-alive `Agent` owned by the
-   * transport (closed by `close()`). Pass any fetch-compatible function to run elsewhere or to
+   * The fetch to call. Default (Node): a fetch over undici's `Agent.request` with a keep-alive
+   * pool owned by the transport (closed by `close()`). Pass any fetch-compatible function to run elsewhere or to
    * serve calls in-process, e.g. one built from msw's `getResponse`.
    */
   fetch?: FetchLike;
