@@ -9,7 +9,7 @@ export interface RowFilter {
   evaluate(row: Row): boolean;
 }
 
-/** One hit of a search: primary key, Milvus score and the stored row. */
+/** One hit of a search: primary key, Milvus score (a float32 value) and the stored row. */
 export interface SearchHit {
   pk: PrimaryKey;
   score: number;
@@ -57,7 +57,8 @@ export function searchSegments(segments: readonly Segment[], search: SegmentSear
           : (label: number): boolean => segment.isLive(label) && (filter === undefined || filter.evaluate(segment.rows[label]!));
       const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
       for (const hit of index.search(query, k, options)) {
-        hits.push({ pk: segment.pks[hit.label]!, score: hit.score, row: segment.rows[hit.label]! });
+        // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
+        hits.push({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! });
       }
     }
     hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
