@@ -10,5 +10,6 @@ export { matchOutput, sameValue, compareJson, normalizeRunDependent, PROJECTIONS
 export { splitCommands, parseCommand, type CurlRequest, type ShellCommand } from './shell.js';
 export { CURL, DOC_ENDPOINTS, checkAnswers, curlMissing, failureOf, isCurlBlock, parseRun, rewriteBlock, runCurlPage, runRestTransportPage, type CurlAnswer, type CurlPageOptions, type CurlTarget, type RawRestClient, type Rewrite } from './runners/curl.js';
 export { runNodePage, transformBlock, type BlockResult, type NodeSdk, type Outcome, type Target, type TransformedBlock } from './runners/node.js';
+export { JAVA_RUNNER, JAVA_PROJECT, JAVA_CACHE, checkJavaOutputs, generatePage, javaDocumentedOutputs, javaSdk, javaTarget, javaToolchain, javaValue, lexJava, pageClassName, rewriteJava, runJavaPage, splitJava, type CodeErratum, type JavaPageOptions, type JavaRewrite, type JavaTarget, type JavaToolchain, type PageProgram } from './runners/java.js';
 export { replay, nodeSdks, type ClientChoice, type KnownDivergence, type ReplayOptions, type Report } from './replay.js';
 export { clientLines, markdown, summaryByClient, summaryLine, textTable, writeReport } from './report.js';
