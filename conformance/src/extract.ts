@@ -31,9 +31,29 @@ export interface DocumentedOutput {
   command?: number;
 }
 
-/** Parses a documented output: JSON5 if possible, else the bare text (e.g. `LoadStateLoaded`). */
-export function parseOutput(text: string): DocumentedOutput {
+/**
+ * Python literals as JSON5: `True`, `False` and `None` outside string literals become `true`,
+ * `false` and `null` (what the Python runner reports for the printed values).
+ */
+export function pythonLiteralAsJson5(text: string): string {
+  return text.replace(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|\b(True|False|None)\b/g, (_m, str: string | undefined, word: string | undefined) =>
+    str ?? (word === 'True' ? 'true' : word === 'False' ? 'false' : 'null'),
+  );
+}
+
+/**
+ * Parses a documented output: JSON5 if possible (Python blocks: Python literals too, see
+ * {@link pythonLiteralAsJson5}), else the bare text (e.g. `LoadStateLoaded`).
+ */
+export function parseOutput(text: string, language?: string): DocumentedOutput {
   const trimmed = text.trim();
+  if (language === 'python') {
+    try {
+      return { text: trimmed, value: JSON5.parse(pythonLiteralAsJson5(trimmed)) };
+    } catch {
+      // not a Python literal: parsed as for the other languages
+    }
+  }
   try {
     return { text: trimmed, value: JSON5.parse(trimmed) };
   } catch {
@@ -78,7 +98,7 @@ export function documentedOutputs(language: string, code: string): DocumentedOut
         const run: string[] = [];
         while (i < lines.length && isComment(lines[i]!)) run.push(commentText(lines[i++]!));
         i--;
-        outputs.push({ ...parseOutput(run.join('\n')), command });
+        outputs.push({ ...parseOutput(run.join('\n'), language), command });
         seenCommand = false;
       }
     }
@@ -88,9 +108,62 @@ export function documentedOutputs(language: string, code: string): DocumentedOut
     if (isComment(lines[i]!) && /^output:?$/i.test(commentText(lines[i]!).trim())) {
       const run: string[] = [];
       for (i++; i < lines.length && isComment(lines[i]!); i++) run.push(commentText(lines[i]!));
-      if (run.join('').trim()) outputs.push(parseOutput(run.join('\n')));
+      if (run.join('').trim()) outputs.push(parseOutput(run.join('\n'), language));
     }
   }
+  if (outputs.length === 0) {
+    const trailing = trailingPrintedValue(language, lines, prefix);
+    if (trailing) outputs.push(trailing);
+  }
+  if (language === 'python') outputs.push(...doctestOutputs(lines));
+  return outputs;
+}
+
+/** Print statements after which a bare comment can document the printed value. */
+const PRINT_CALL = /^\s*(?:print|console\.log|System\.out\.println|fmt\.Println)\s*\(/;
+
+/**
+ * A block without an `Output` marker that ends with a print statement followed only by a comment
+ * run (e.g. `print(res)` then `# ["_default"]`): the comment documents the printed value when it
+ * parses as a value (an object, array, number, boolean or null, not bare prose).
+ */
+function trailingPrintedValue(language: string, lines: readonly string[], prefix: string): DocumentedOutput | undefined {
+  let end = lines.length;
+  while (end > 0 && !lines[end - 1]!.trim()) end--;
+  let start = end;
+  while (start > 0 && lines[start - 1]!.trim().startsWith(prefix)) start--;
+  if (start === end) return undefined;
+  let before = start;
+  while (before > 0 && !lines[before - 1]!.trim()) before--;
+  if (before === 0 || !PRINT_CALL.test(lines[before - 1]!)) return undefined;
+  const text = lines
+    .slice(start, end)
+    .map((l) => l.trim().slice(prefix.length).replace(/^ /, ''))
+    .join('\n');
+  const parsed = parseOutput(text, language);
+  return typeof parsed.value === 'string' ? undefined : parsed;
+}
+
+/** Doctest-style Python blocks (`>>> ` prompts): the lines after a statement that are neither prompts nor comments are its output. */
+function doctestOutputs(lines: readonly string[]): DocumentedOutput[] {
+  if (!lines.some((l) => /^\s*>>>( |$)/.test(l))) return [];
+  const outputs: DocumentedOutput[] = [];
+  let run: string[] = [];
+  const flush = () => {
+    if (run.join('').trim()) outputs.push(parseOutput(run.join('\n'), 'python'));
+    run = [];
+  };
+  let inStatement = false;
+  for (const line of lines) {
+    if (/^\s*(>>>|\.\.\.)( |$)/.test(line)) {
+      flush();
+      inStatement = true;
+    } else if (!line.trim() || line.trim().startsWith('#')) {
+      flush();
+      inStatement = false;
+    } else if (inStatement) run.push(line.trim());
+  }
+  flush();
   return outputs;
 }
 

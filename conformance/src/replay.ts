@@ -4,6 +4,7 @@ import { extractBlocks, type CodeBlock } from './extract.js';
 import type { Erratum } from './match.js';
 import { CURL, isCurlBlock, runCurlPage, runRestTransportPage, type CurlTarget } from './runners/curl.js';
 import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Target } from './runners/node.js';
+import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runners/python.js';
 
 /** Which Node clients to run. */
 export type ClientChoice = 'mvkit' | 'official' | 'both';
@@ -22,6 +23,8 @@ export interface ReplayOptions {
   client?: ClientChoice;
   /** Only this page (file name). */
   page?: string;
+  /** Replay the Python blocks with the pinned pymilvus (creates `conformance/.venv` when missing); off unless true (the CLI turns it on unless `--no-python`). */
+  python?: boolean;
 }
 
 /** A known way in which the reference server differs from Milvus (data: `conformance/known-divergences.json`). */
@@ -122,6 +125,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   }
   const sdks = await nodeSdks(options.client);
   const results: BlockResult[] = [];
+  let python: { env?: PythonEnv; envError?: string } = {};
+  if (options.python) python = await ensurePythonEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
   try {
     for (const page of pages) {
       const blocks = extractBlocks(page);
@@ -147,6 +152,9 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
           await transport.close();
         }
       }
+      const pyBlocks = blocks.filter((b) => b.language === 'python');
+      const pySkip = options.python ? undefined : options.python === false ? 'skipped by --no-python' : 'skipped: the pymilvus runner was not requested (ReplayOptions.python; the CLI runs it unless --no-python)';
+      for (const r of !pyBlocks.length ? [] : pySkip ? pyBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: PYMILVUS, outcome: 'n/a', detail: pySkip })) : await runPythonPage(page.name, pyBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...python, setup: () => applyFixture(target, fixtures[page.name] ?? []), fixture: fixtures[page.name] ?? [], errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       for (const block of blocks) results.push(...(byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]));
     }
   } finally {
@@ -157,6 +165,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     target: targetName,
     clients: {
       ...Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
+      ...(options.python ? { [PYMILVUS]: python.env ? `pymilvus==${python.env.pymilvus} (${python.env.python})` : `unavailable: ${python.envError}` } : {}),
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },
     endpoints: { rest: curlTarget.restUrl, ...(curlTarget.legacyUrl ? { legacy: curlTarget.legacyUrl } : {}) },

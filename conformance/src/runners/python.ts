@@ -1,0 +1,312 @@
+import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import type { CodeBlock } from '../extract.js';
+import { matchOutput, render, sameValue, type Erratum } from '../match.js';
+import type { BlockResult, FixtureStep, Outcome } from './node.js';
+
+/** The script that creates the venv (`conformance/.venv`) with the pinned pymilvus. */
+export const PYTHON_ENV_SCRIPT = fileURLToPath(new URL('../../scripts/python-env.mjs', import.meta.url));
+/** The driver that runs a page's blocks in one Python process. */
+export const PYTHON_DRIVER = fileURLToPath(new URL('../../python/driver.py', import.meta.url));
+/** The runner's name in reports. */
+export const PYMILVUS = 'pymilvus';
+
+/** A ready Python environment: the venv's interpreter and the pymilvus it imports. */
+export interface PythonEnv {
+  python: string;
+  pymilvus: string;
+}
+
+/**
+ * Creates (or finds, cached by the requirements' hash) the venv with the pinned pymilvus by
+ * running `conformance/scripts/python-env.mjs`. Network only when the venv is missing or stale.
+ *
+ * @throws Error with the script's reason (no python3, no venv module, pip failed, …).
+ */
+export async function ensurePythonEnv(options: { timeout?: number } = {}): Promise<PythonEnv> {
+  const python = await new Promise<string>((resolve, reject) => {
+    execFile(process.execPath, [PYTHON_ENV_SCRIPT], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
+      if (error) return reject(new Error(`could not set up the Python environment (${PYTHON_ENV_SCRIPT}): ${stderr.trim() || error.message}`));
+      resolve(stdout.trim().split('\n').pop()!);
+    });
+  });
+  const version = await new Promise<string>((resolve, reject) => {
+    execFile(python, ['-c', 'import pymilvus; print(pymilvus.__version__)'], (error, stdout, stderr) => (error ? reject(new Error(`${python} cannot import pymilvus: ${stderr.trim()}`)) : resolve(stdout.trim())));
+  });
+  return { python, pymilvus: version };
+}
+
+/** The server the Python blocks run against. */
+export interface PythonTarget {
+  /** `http://host:port` (the gRPC port; pymilvus's `uri`). */
+  uri: string;
+  /** Token or `user:password`; the docs' `root:Milvus` is replaced by it. */
+  token: string;
+}
+
+/**
+ * Names the docs use from the pymilvus 1.x API, which no installable pymilvus offers against a
+ * Milvus 2.x server: a block that fails with `NameError` on one of them is not applicable.
+ * Kept as data, each with its reason.
+ */
+export const LEGACY_NAMES: readonly { names: readonly string[]; reason: string }[] = [
+  {
+    names: ['Milvus', 'milvus', 'MetricType', 'IndexType', 'Status'],
+    reason:
+      'pymilvus 1.x API (`from milvus import Milvus, MetricType`, `milvus = Milvus(host, port)`, collections created from a param dict with dimension / index_file_size / metric_type). pymilvus 2.x removed it; pymilvus 1.x (up to 1.1.2, still on PyPI) speaks the Milvus 1.x gRPC protocol (milvus.grpc.MilvusService), not Milvus 2.x\'s, so no installable pymilvus runs this block against a Milvus 2.x server',
+  },
+];
+
+/** A change made to a documented block before it ran, or a name the runner predefined for it. */
+export interface PythonRewrite {
+  /** 1-based line of the block (0: not a line of the block, e.g. a predefined name). */
+  line: number;
+  from: string;
+  to: string;
+}
+
+/**
+ * Points a documented block at the target: the documented endpoint in string literals
+ * (`http://localhost:19530`, `localhost:19530`, `127.0.0.1` forms) becomes the target's URI, an
+ * ORM `host="localhost"` / `port="19530"` pair the target's host and port, and `root:Milvus` the
+ * target's token. Doctest prompts (`>>> `, `... `) are removed. Every change is returned.
+ */
+export function rewritePythonBlock(code: string, target: PythonTarget): { script: string; rewrites: PythonRewrite[] } {
+  const rewrites: PythonRewrite[] = [];
+  const url = new URL(target.uri);
+  const doctest = /^\s*>>>( |$)/m.test(code);
+  let prompts = 0;
+  const lines = code.split('\n').map((line, i) => {
+    let out = line;
+    const swap = (pattern: RegExp, to: (m: string) => string) => {
+      out = out.replace(pattern, (m: string) => {
+        const t = to(m);
+        if (t !== m) rewrites.push({ line: i + 1, from: m, to: t });
+        return t;
+      });
+    };
+    if (doctest) {
+      const stripped = out.replace(/^\s*(?:>>>|\.\.\.)(?: |$)/, '');
+      if (stripped !== out) {
+        prompts++;
+        out = stripped;
+      } else if (out.trim() && !out.trim().startsWith('#')) out = `# ${out.trim()}`; // a doctest output line (documented, not code)
+    }
+    swap(/(?<=["'])(?:https?:\/\/)?(?:localhost|127\.0\.0\.1):19530(?=["'/])/g, (m) => (/^https?:/.test(m) ? target.uri : url.host));
+    swap(/(?<=\bhost\s*=\s*["'])(?:localhost|127\.0\.0\.1)(?=["'])/g, () => url.hostname);
+    swap(/(?<=\bport\s*=\s*["']?)19530(?=["']?)/g, () => url.port || '19530');
+    swap(/(?<=["'])root:Milvus(?=["'])/g, () => target.token);
+    return out;
+  });
+  if (prompts) rewrites.unshift({ line: 0, from: 'doctest prompts (>>> / ...)', to: `removed from ${prompts} line(s)` });
+  return { script: lines.join('\n'), rewrites };
+}
+
+/** One answer of the driver for one block. */
+export interface DriverResult {
+  ok: boolean;
+  stdout: string;
+  printed: { value: unknown; text: string }[];
+  error?: { type: string; message: string; code?: number; milvus_message?: string; name?: string; api?: string; line?: number };
+}
+
+/** A Python process running one page's blocks (`python/driver.py`). */
+class Driver {
+  private readonly child: ChildProcessWithoutNullStreams;
+  private readonly lines: AsyncIterator<string>;
+  private stderr = '';
+  readonly ready: Promise<{ python: string; pymilvus: string | null; importError: string | null }>;
+
+  constructor(python: string) {
+    this.child = spawn(python, ['-u', PYTHON_DRIVER], { stdio: 'pipe', env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } });
+    this.child.stderr.setEncoding('utf8');
+    this.child.stderr.on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
+    this.child.stdin.on('error', () => undefined);
+    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
+    this.ready = this.next(60_000) as Promise<{ python: string; pymilvus: string | null; importError: string | null }>;
+  }
+
+  private async next(timeout: number): Promise<unknown> {
+    let timer: NodeJS.Timeout | undefined;
+    const exited = new Promise<never>((_, reject) => this.child.once('exit', (code, signal) => reject(new Error(`the Python process exited (${signal ?? `code ${code}`}): ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`))));
+    try {
+      const line = await Promise.race([
+        this.lines.next(),
+        exited,
+        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout))),
+      ]);
+      if (line.done) throw new Error(`the Python process closed its output: ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`);
+      return JSON.parse(line.value) as unknown;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** Runs code in the page's namespace. */
+  async run(code: string, filename: string, timeout: number): Promise<DriverResult> {
+    this.child.stdin.write(`${JSON.stringify({ code, filename })}\n`);
+    return (await this.next(timeout)) as DriverResult;
+  }
+
+  /** Ends the process: stdin closed, then SIGKILL after 5 s. */
+  async close(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.stdin.end();
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+  }
+
+  kill(): void {
+    this.child.kill('SIGKILL');
+  }
+}
+
+/** Options of {@link runPythonPage}. */
+export interface PythonPageOptions {
+  target: PythonTarget;
+  /** The venv; when absent (setup failed), every block fails with `envError`. */
+  env?: PythonEnv;
+  /** Why the Python environment could not be set up. */
+  envError?: string;
+  /** The setup the page assumes (its fixture), run before the first block. */
+  setup: () => Promise<void>;
+  /** The page's fixture steps: their collection is predefined as `collection` (see {@link prelude}). */
+  fixture: readonly FixtureStep[];
+  errata: readonly Erratum[];
+  /** Per-block time limit, ms. Default 30 000. */
+  blockTimeout?: number;
+}
+
+const py = (s: string) => JSON.stringify(s);
+const assigns = (blocks: readonly CodeBlock[], name: string) => blocks.some((b) => new RegExp(`^\\s*(?:>>>\\s*)?${name}\\s*=`, 'm').test(b.code));
+const uses = (code: string, name: string) => new RegExp(`\\b${name}\\b`).test(code);
+
+/**
+ * What a reader of the page has from the pages before it, which the page's blocks use without
+ * creating: the ORM's `default` connection to the target (when a block uses the ORM —
+ * `Collection`, `Partition`, `utility`, `collection` — and none calls `connections.connect`),
+ * `client`, a `MilvusClient` on the target, and `collection`, the ORM `Collection` of the page's
+ * fixture (each when a block uses the name and none assigns it). Each predefined name is reported
+ * as a rewrite of the first block that uses it.
+ */
+export function prelude(blocks: readonly CodeBlock[], fixture: readonly FixtureStep[], target: PythonTarget): { code: string; names: { name: string; code: string }[] } {
+  const names: { name: string; code: string }[] = [];
+  const code: string[] = [];
+  const used = (name: string) => blocks.some((b) => uses(b.code, name)) && !assigns(blocks, name);
+  const created = [...fixture].reverse().find((s) => s.op === 'createCollection')?.args.collection_name;
+  const predefineCollection = typeof created === 'string' && used('collection');
+  const orm = predefineCollection || blocks.some((b) => /\b(?:Collection|Partition|utility)\b/.test(b.code));
+  if (orm && !blocks.some((b) => /connections\.connect\s*\(/.test(b.code))) {
+    code.push(`from pymilvus import connections as __mvkit_connections\n__mvkit_connections.connect(alias="default", uri=${py(target.uri)}, token=${py(target.token)})`);
+  }
+  if (used('client')) {
+    code.push(`from pymilvus import MilvusClient as __mvkit_MilvusClient\nclient = __mvkit_MilvusClient(uri=${py(target.uri)}, token=${py(target.token)})`);
+    names.push({ name: 'client', code: `client = MilvusClient(uri=${py(target.uri)}, token=${py(target.token)})` });
+  }
+  if (predefineCollection) {
+    code.push(`from pymilvus import Collection as __mvkit_Collection\ncollection = __mvkit_Collection(${py(created)})`);
+    names.push({ name: 'collection', code: `collection = Collection(${py(created)})` });
+  }
+  return { code: code.join('\n'), names };
+}
+
+/**
+ * Runs the Python blocks of one page in page order with pymilvus against the target, in one
+ * Python process (`python/driver.py`) so that names persist from block to block, after the page's
+ * setup; checks each block's documented outputs against what it printed.
+ */
+export async function runPythonPage(page: string, blocks: readonly CodeBlock[], options: PythonPageOptions): Promise<BlockResult[]> {
+  const result = (block: CodeBlock, outcome: Outcome, detail: string, rewrites: PythonRewrite[] = []): BlockResult => ({
+    page,
+    language: block.language,
+    block: block.languageIndex,
+    client: PYMILVUS,
+    outcome,
+    detail,
+    ...(rewrites.length ? { rewrites: rewrites.map((r) => (r.line ? `line ${r.line}: ${r.from} → ${r.to}` : `${r.from} → ${r.to}`)) } : {}),
+  });
+  if (!options.env) return blocks.map((b) => result(b, 'fail', `no Python environment: ${options.envError ?? 'not set up'}`));
+  try {
+    await options.setup();
+  } catch (e) {
+    return blocks.map((b) => result(b, 'fail', `page fixture failed: ${(e as Error).message}`));
+  }
+  const timeout = options.blockTimeout ?? 30_000;
+  const driver = new Driver(options.env.python);
+  const out: BlockResult[] = [];
+  try {
+    const ready = await driver.ready;
+    if (ready.importError) return blocks.map((b) => result(b, 'fail', `pymilvus does not import: ${ready.importError}`));
+    const pre = prelude(blocks, options.fixture, options.target);
+    if (pre.code) {
+      const r = await driver.run(pre.code, `${page}#python-prelude`, timeout);
+      if (!r.ok) return blocks.map((b) => result(b, 'fail', `the runner's prelude failed (${pre.code.replace(/\n/g, '; ')}): ${errorText(r.error!)}`));
+    }
+    for (let i = 0; i < blocks.length; i++) {
+      const block = blocks[i]!;
+      const { script, rewrites } = rewritePythonBlock(block.code, options.target);
+      for (const n of pre.names) if (uses(block.code, n.name) && !blocks.slice(0, i).some((b) => uses(b.code, n.name))) rewrites.push({ line: 0, from: 'predefined', to: n.code });
+      let answer: DriverResult;
+      try {
+        answer = await driver.run(script, `${page}#python-${block.languageIndex}`, timeout);
+      } catch (e) {
+        driver.kill();
+        out.push(result(block, 'fail', (e as Error).message, rewrites));
+        for (const rest of blocks.slice(i + 1)) out.push(result(rest, 'fail', `not run: the Python process was stopped after python#${block.languageIndex} (${(e as Error).message})`));
+        return out;
+      }
+      const [outcome, detail] = answer.ok ? checkPrinted(block, answer, options.errata) : failureOf(answer.error!, options.env.pymilvus);
+      out.push(result(block, outcome, detail, rewrites));
+    }
+    return out;
+  } catch (e) {
+    return [...out, ...blocks.slice(out.length).map((b) => result(b, 'fail', `the Python driver failed: ${(e as Error).message}`))];
+  } finally {
+    await driver.close();
+  }
+}
+
+/** An exception as text: `MilvusException (code 100): <message>`, `TypeError: …`. */
+function errorText(error: NonNullable<DriverResult['error']>): string {
+  const where = error.line ? ` at line ${error.line}` : '';
+  if (error.code !== undefined) return `raised ${error.type} (code ${error.code})${where}: ${error.milvus_message ?? error.message}`;
+  return `raised ${error.type}${where}: ${error.message}`;
+}
+
+/** Outcome of a block that raised: n/a when it uses an API no installable pymilvus has, else a failure. */
+function failureOf(error: NonNullable<DriverResult['error']>, version: string): [Outcome, string] {
+  if (error.api) return ['n/a', `not part of the pymilvus ${version} API (${error.type}: ${error.api}); no pymilvus release offers it`];
+  if (error.type === 'NameError' && error.name) {
+    const legacy = LEGACY_NAMES.find((l) => l.names.includes(error.name!));
+    if (legacy) return ['n/a', `uses \`${error.name}\`: ${legacy.reason}`];
+  }
+  return ['fail', errorText(error)];
+}
+
+/** Compares the values a block printed with the outputs it documents, with the errata (as the Node runner does). */
+export function checkPrinted(block: CodeBlock, answer: Pick<DriverResult, 'printed'>, errata: readonly Erratum[]): [Outcome, string] {
+  const documented = block.documentedOutputs;
+  if (documented.length === 0) return ['pass', answer.printed.length ? `ran without error, printed ${render(answer.printed.map((p) => p.value))}` : 'ran without error'];
+  if (answer.printed.length < documented.length) return ['fail', `documents ${documented.length} output(s) but printed ${answer.printed.length}`];
+  const printed = answer.printed.slice(answer.printed.length - documented.length);
+  const notes: string[] = [];
+  let docError: string | undefined;
+  for (let i = 0; i < documented.length; i++) {
+    const doc = documented[i]!;
+    const actual = printed[i]!;
+    const direct = matchOutput(doc.value, actual.value);
+    if (direct.ok || doc.text === actual.text.trim()) {
+      notes.push(`output matches${direct.ok && direct.via ? ` (${direct.via})` : ''}`);
+      continue;
+    }
+    const fixes = errata.filter((e) => e.page === block.page && e.language === block.language && e.block === block.languageIndex && sameValue(e.documented, doc.value) && (!e.client || e.client === PYMILVUS));
+    const fix = fixes.find((e) => matchOutput(e.expected, actual.value).ok);
+    if (!fix) return ['fail', `${direct.ok ? '' : direct.detail}; printed text: ${actual.text.slice(0, 200)}`];
+    if (fix.kind === 'doc-error') docError = `documented ${render(doc.value)} is unreachable: printed ${render(actual.value)} as Milvus does. ${fix.reason}`;
+    else notes.push(`output matches the erratum ${render(fix.expected)} for documented ${render(doc.value)}: ${fix.reason}`);
+  }
+  return docError ? ['doc-error', docError] : ['pass', notes.join('; ')];
+}
