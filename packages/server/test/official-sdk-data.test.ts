@@ -47,6 +47,12 @@ const row = (i: number) => ({
 });
 
 describe('official Node SDK data plane against the reference server', () => {
+  it('describes a dynamic collection as Milvus does: $meta is not listed, enable_dynamic_field is set', async () => {
+    const d = await client.describeCollection({ collection_name });
+    expect(d.schema.fields.map((f) => f.name)).toEqual(['book_id', 'title', 'year', 'tags', 'info', 'vec']);
+    expect(d.schema.enable_dynamic_field).toBe(true);
+  });
+
   it('inserts rows (with dynamic keys) into a partition and reports the ids', async () => {
     const res = await client.insert({ collection_name, partition_name: 'novel', data: Array.from({ length: 120 }, (_, i) => row(i)) });
     expect(res.status.error_code).toBe('Success');

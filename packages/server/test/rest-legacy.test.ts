@@ -41,7 +41,9 @@ describe('legacy HTTP API (/api/v1, metrics port)', () => {
     expect(JSON.parse(bad.body)).toMatchObject({ error_code: 5 });
     expect((JSON.parse(bad.body) as { reason: string }).reason).toMatch(/^parse body failed: /);
     const state = await call('GET', '/collection', { collection_name: 'book' });
-    expect(JSON.parse(state.body)).toMatchObject({ status: {}, collection_name: 'book', consistency_level: 2, shards_num: 1, schema: { name: 'book', fields: [{ name: 'id', is_primary_key: true, data_type: 5 }, { name: 'vector' }, { name: '$meta', is_dynamic: true }] } });
+    expect(JSON.parse(state.body)).toMatchObject({ status: {}, collection_name: 'book', consistency_level: 2, shards_num: 1, schema: { name: 'book', enable_dynamic_field: true, fields: [{ name: 'id', is_primary_key: true, data_type: 5 }, { name: 'vector' }] } });
+    // DescribeCollection does not list the dynamic field (proxy describeCollectionTask skips it).
+    expect(JSON.parse(state.body).schema.fields).toHaveLength(2);
   });
 
   it('creates a collection from a schema object, serves /health, YAML and 404', async () => {

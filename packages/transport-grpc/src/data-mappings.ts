@@ -48,6 +48,10 @@ export function collectionInfoOf(describe: JsonObject): CollectionInfo {
       primary: Boolean(f.is_primary_key),
     };
   });
+  // DescribeCollection does not list the dynamic `$meta` field; `enable_dynamic_field` says it exists.
+  if ((describe.schema as { enable_dynamic_field?: boolean } | undefined)?.enable_dynamic_field && !fields.some((f) => f.isDynamic)) {
+    fields.push({ name: '$meta', dataType: DataType.JSON, dim: 0, elementType: 0, nullable: false, isDynamic: true, primary: false });
+  }
   const primary = fields.find((f) => f.primary);
   if (!primary) throw new MilvusError('the collection schema has no primary key', { origin: 'client' });
   return { fields, primary };

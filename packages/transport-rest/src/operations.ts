@@ -155,7 +155,8 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   `created_timestamp` is empty (not exposed).
  * - `createCollection`: `collections/create` with a schema; `description` and properties other
  *   than `collection.ttl.seconds` / `partitionkey.isolation` are not expressible (dropped).
- * - `describeCollection`: `collections/describe`; `$meta` is restored for a dynamic schema;
+ * - `describeCollection`: `collections/describe` (the dynamic `$meta` field is not listed, as
+ *   over gRPC; `enable_dynamic_field` tells it);
  *   channel names and creation timestamps are empty/0 (not exposed). A missing collection (100)
  *   gets the legacy `errorCode` `UnexpectedError`, as Milvus's gRPC DescribeCollection sends it.
  * - `showCollections`: `collections/list` + `collections/describe` per collection (IDs, load
@@ -266,11 +267,6 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       isFunctionOutput: f.isFunctionOutput ?? false,
       isDynamic: false,
     }));
-    if (c.enableDynamicField) {
-      // REST hides the dynamic field; Milvus always adds it as the last field, `$meta` JSON.
-      const next = fields.reduce((max, f) => (f.fieldID > max ? f.fieldID : max), 99n) + 1n;
-      fields.push({ fieldID: next, name: '$meta', isPrimaryKey: false, description: 'dynamic schema', dataType: DataType.JSON, typeParams: [], autoID: false, elementType: 0, isPartitionKey: false, isClusteringKey: false, nullable: false, isFunctionOutput: false, isDynamic: true });
-    }
     return result(m.describeCollection.output, {
       schema: { name: c.collectionName, description: c.description, autoID: c.autoId, fields, enableDynamicField: c.enableDynamicField },
       collectionID: i64(c.collectionID),

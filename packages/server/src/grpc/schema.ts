@@ -59,7 +59,9 @@ export function collectionSchemaOf(spec: CollectionSpec): MessageInitShape<typeo
     name: spec.name,
     description: spec.description,
     autoID: spec.autoID,
-    fields: spec.fields.map(fieldSchemaOf),
+    // The dynamic `$meta` field is not listed, as the proxy's DescribeCollection leaves it out
+    // (`describeCollectionTask.Execute` skips `IsDynamic` fields); `enable_dynamic_field` says it exists.
+    fields: spec.fields.filter((f) => !f.isDynamic).map(fieldSchemaOf),
     enableDynamicField: spec.enableDynamicField,
   };
 }
