@@ -3,14 +3,12 @@
  *
  * @packageDocumentation
  */
-import { MaxHeap } from './heap.js';
-import { LabelTable } from './labels.js';
+import { Heap, MAX } from './heap.js';
+import { extend, LabelledSlots } from './slots.js';
 import {
   checkDim,
   checkK,
-  checkLabel,
   checkLength,
-  grow,
   type BinaryMetric,
   type Hit,
   type SearchOptions,
@@ -42,15 +40,10 @@ export class BinaryFlatIndex implements VectorIndex {
   readonly metric: BinaryMetric;
   private readonly bytes: number;
   private readonly jaccard: boolean;
-  private cap: number;
-  private n = 0;
-  private live = 0;
   private vectors: Uint8Array;
-  private labels: Int32Array;
-  private deleted: Uint8Array;
-  private readonly table: LabelTable;
+  private readonly slots: LabelledSlots;
   private readonly q: Uint8Array;
-  private readonly top = new MaxHeap(64);
+  private readonly top = new Heap(64, MAX);
 
   /**
    * @param p - see {@link BinaryFlatParams}.
@@ -65,18 +58,16 @@ export class BinaryFlatIndex implements VectorIndex {
     this.metric = p.metric;
     this.bytes = p.dim / 8;
     this.jaccard = p.metric === 'JACCARD';
-    const cap = Math.max(1, Math.floor(p.capacity ?? 1024));
-    this.cap = cap;
-    this.vectors = new Uint8Array(cap * this.bytes);
-    this.labels = new Int32Array(cap);
-    this.deleted = new Uint8Array(cap);
-    this.table = new LabelTable(cap);
+    this.slots = new LabelledSlots(p.capacity, (cap) => {
+      this.vectors = extend(this.vectors, cap * this.bytes);
+    });
+    this.vectors = new Uint8Array(this.slots.cap * this.bytes);
     this.q = new Uint8Array(this.bytes);
   }
 
   /** Number of live (not deleted) vectors. */
   get size(): number {
-    return this.live;
+    return this.slots.live;
   }
 
   /**
@@ -87,26 +78,14 @@ export class BinaryFlatIndex implements VectorIndex {
    */
   add(vector: ArrayLike<number> | Uint8Array, label: number): void {
     checkLength(vector, this.bytes, 'binary vector (bytes)');
-    checkLabel(label);
-    const prev = this.table.get(label);
-    if (prev >= 0 && this.deleted[prev] === 0) throw new RangeError(`duplicate label ${label}`);
-    if (this.n === this.cap) this.resize(grow(this.cap, this.n + 1));
-    const id = this.n++;
+    const id = this.slots.add(label);
     const off = id * this.bytes;
     for (let i = 0; i < this.bytes; i++) this.vectors[off + i] = vector[i]!;
-    this.labels[id] = label;
-    this.deleted[id] = 0;
-    this.table.set(label, id);
-    this.live++;
   }
 
   /** Soft-deletes `label`; no-op if unknown or already deleted. O(1). */
   markDeleted(label: number): void {
-    if (!Number.isInteger(label) || label < 0) return;
-    const id = this.table.get(label);
-    if (id < 0 || this.deleted[id] !== 0) return;
-    this.deleted[id] = 1;
-    this.live--;
+    this.slots.markDeleted(label);
   }
 
   /**
@@ -118,19 +97,20 @@ export class BinaryFlatIndex implements VectorIndex {
   search(query: ArrayLike<number> | Uint8Array, k: number, options?: SearchOptions): Hit[] {
     checkLength(query, this.bytes, 'binary query (bytes)');
     checkK(k);
-    if (k === 0 || this.live === 0) return [];
+    if (k === 0 || this.slots.live === 0) return [];
     const nb = this.bytes;
     const q = this.q;
     for (let i = 0; i < nb; i++) q[i] = query[i]!;
     const filter = options?.filter ?? null;
     const vecs = this.vectors;
-    const deleted = this.deleted;
-    const labels = this.labels;
+    const slots = this.slots;
+    const deleted = slots.deleted;
+    const labels = slots.labels;
     const jac = this.jaccard;
     const top = this.top;
     top.clear();
     let bound = Infinity;
-    for (let i = 0, n = this.n; i < n; i++) {
+    for (let i = 0, n = slots.n; i < n; i++) {
       if (deleted[i] !== 0) continue;
       const o = i * nb;
       let d: number;
@@ -150,34 +130,14 @@ export class BinaryFlatIndex implements VectorIndex {
       }
       if (top.size < k || d < bound) {
         if (filter !== null && !filter(labels[i]!)) continue;
-        top.push(d, i);
-        if (top.size > k) top.pop();
-        bound = top.peekKey();
+        bound = top.offer(d, i, k);
       }
     }
-    const out = new Array<Hit>(top.size);
-    for (let i = top.size - 1; i >= 0; i--) {
-      const id = top.pop();
-      out[i] = { label: labels[id]!, score: top.lastKey };
-    }
-    return out;
+    return slots.hits(top, false);
   }
 
   /** Bytes held by vectors, labels, deletion flags and the label table (incl. spare capacity). */
   memoryBytes(): number {
-    return this.vectors.byteLength + this.labels.byteLength + this.deleted.byteLength + this.table.bytes();
-  }
-
-  private resize(cap: number): void {
-    const v = new Uint8Array(cap * this.bytes);
-    v.set(this.vectors);
-    this.vectors = v;
-    const lb = new Int32Array(cap);
-    lb.set(this.labels);
-    this.labels = lb;
-    const dl = new Uint8Array(cap);
-    dl.set(this.deleted);
-    this.deleted = dl;
-    this.cap = cap;
+    return this.vectors.byteLength + this.slots.bytes();
   }
 }

@@ -4,14 +4,12 @@
  * @packageDocumentation
  */
 import { copyVector, dot, l2sq } from './distance.js';
-import { MaxHeap } from './heap.js';
-import { LabelTable } from './labels.js';
+import { Heap, MAX } from './heap.js';
+import { extend, LabelledSlots } from './slots.js';
 import {
   checkDim,
   checkK,
-  checkLabel,
   checkLength,
-  grow,
   type FloatMetric,
   type Hit,
   type SearchOptions,
@@ -39,15 +37,10 @@ export class FlatIndex implements VectorIndex {
   readonly metric: FloatMetric;
   private readonly isL2: boolean;
   private readonly normalise: boolean;
-  private cap: number;
-  private n = 0;
-  private live = 0;
   private vectors: Float32Array;
-  private labels: Int32Array;
-  private deleted: Uint8Array;
-  private readonly table: LabelTable;
+  private readonly slots: LabelledSlots;
   private readonly q: Float32Array;
-  private readonly top = new MaxHeap(64);
+  private readonly top = new Heap(64, MAX);
 
   /**
    * @param p - see {@link FlatParams}.
@@ -62,18 +55,16 @@ export class FlatIndex implements VectorIndex {
     this.metric = p.metric;
     this.isL2 = p.metric === 'L2';
     this.normalise = p.metric === 'COSINE';
-    const cap = Math.max(1, Math.floor(p.capacity ?? 1024));
-    this.cap = cap;
-    this.vectors = new Float32Array(cap * p.dim);
-    this.labels = new Int32Array(cap);
-    this.deleted = new Uint8Array(cap);
-    this.table = new LabelTable(cap);
+    this.slots = new LabelledSlots(p.capacity, (cap) => {
+      this.vectors = extend(this.vectors, cap * p.dim);
+    });
+    this.vectors = new Float32Array(this.slots.cap * p.dim);
     this.q = new Float32Array(p.dim);
   }
 
   /** Number of live (not deleted) vectors. */
   get size(): number {
-    return this.live;
+    return this.slots.live;
   }
 
   /**
@@ -84,25 +75,13 @@ export class FlatIndex implements VectorIndex {
    */
   add(vector: ArrayLike<number>, label: number): void {
     checkLength(vector, this.dim, 'vector');
-    checkLabel(label);
-    const prev = this.table.get(label);
-    if (prev >= 0 && this.deleted[prev] === 0) throw new RangeError(`duplicate label ${label}`);
-    if (this.n === this.cap) this.resize(grow(this.cap, this.n + 1));
-    const id = this.n++;
+    const id = this.slots.add(label);
     copyVector(vector, this.vectors, id * this.dim, this.dim, this.normalise);
-    this.labels[id] = label;
-    this.deleted[id] = 0;
-    this.table.set(label, id);
-    this.live++;
   }
 
   /** Soft-deletes `label`; no-op if unknown or already deleted. O(1). */
   markDeleted(label: number): void {
-    if (!Number.isInteger(label) || label < 0) return;
-    const id = this.table.get(label);
-    if (id < 0 || this.deleted[id] !== 0) return;
-    this.deleted[id] = 1;
-    this.live--;
+    this.slots.markDeleted(label);
   }
 
   /**
@@ -112,52 +91,32 @@ export class FlatIndex implements VectorIndex {
   search(query: ArrayLike<number>, k: number, options?: SearchOptions): Hit[] {
     checkLength(query, this.dim, 'query');
     checkK(k);
-    if (k === 0 || this.live === 0) return [];
+    if (k === 0 || this.slots.live === 0) return [];
     const dim = this.dim;
     const q = this.q;
     copyVector(query, q, 0, dim, this.normalise);
     const filter = options?.filter ?? null;
     const vecs = this.vectors;
-    const deleted = this.deleted;
-    const labels = this.labels;
+    const slots = this.slots;
+    const deleted = slots.deleted;
+    const labels = slots.labels;
     const isL2 = this.isL2;
     const top = this.top;
     top.clear();
     let bound = Infinity;
-    for (let i = 0, n = this.n; i < n; i++) {
+    for (let i = 0, n = slots.n; i < n; i++) {
       if (deleted[i] !== 0) continue;
       const d = isL2 ? l2sq(q, 0, vecs, i * dim, dim) : -dot(q, 0, vecs, i * dim, dim);
       if (top.size < k || d < bound) {
         if (filter !== null && !filter(labels[i]!)) continue;
-        top.push(d, i);
-        if (top.size > k) top.pop();
-        bound = top.peekKey();
+        bound = top.offer(d, i, k);
       }
     }
-    const out = new Array<Hit>(top.size);
-    for (let i = top.size - 1; i >= 0; i--) {
-      const id = top.pop();
-      const d = top.lastKey;
-      out[i] = { label: labels[id]!, score: isL2 ? d : -d };
-    }
-    return out;
+    return slots.hits(top, !isL2);
   }
 
   /** Bytes held by vectors, labels, deletion flags and the label table (incl. spare capacity). */
   memoryBytes(): number {
-    return this.vectors.byteLength + this.labels.byteLength + this.deleted.byteLength + this.table.bytes();
-  }
-
-  private resize(cap: number): void {
-    const f = new Float32Array(cap * this.dim);
-    f.set(this.vectors);
-    this.vectors = f;
-    const lb = new Int32Array(cap);
-    lb.set(this.labels);
-    this.labels = lb;
-    const dl = new Uint8Array(cap);
-    dl.set(this.deleted);
-    this.deleted = dl;
-    this.cap = cap;
+    return this.vectors.byteLength + this.slots.bytes();
   }
 }

@@ -9,17 +9,18 @@
  * - `links0`: Int32Array, `2M + 1` ints per node: `[count, n_1 .. n_2M]` (layer 0);
  * - `upper`: Int32Array blocks of `level × (M + 1)` ints for nodes with level ≥ 1, `upperOff[node]`
  *   locating them (layer l at `upperOff + (l − 1)(M + 1)`, same `[count, ...]` format);
- * - `levels` (Uint8Array), `labels` (Int32Array), `deleted` (Uint8Array), a label → node hash table.
+ * - `levels` (Uint8Array);
+ * - labels, tombstones and the label → node table in `slots` ({@link LabelledSlots}), whose typed
+ *   arrays the search loops read directly.
  *
  * @packageDocumentation
  */
 import { copyVector, dot, l2sq } from './distance.js';
-import { MaxHeap, MinHeap } from './heap.js';
-import { LabelTable } from './labels.js';
+import { Heap, MAX, MIN } from './heap.js';
+import { extend, LabelledSlots } from './slots.js';
 import {
   checkDim,
   checkK,
-  checkLabel,
   checkLength,
   grow,
   type FloatMetric,
@@ -73,26 +74,21 @@ export class HnswIndex implements VectorIndex {
   private readonly isL2: boolean;
   private readonly normalise: boolean;
 
-  private cap: number;
-  private n = 0;
-  private live = 0;
+  private readonly slots: LabelledSlots;
   private vectors: Float32Array;
   private links0: Int32Array;
   private levels: Uint8Array;
   private upperOff: Int32Array;
   private upper: Int32Array;
   private upperUsed = 0;
-  private labels: Int32Array;
-  private deleted: Uint8Array;
-  private readonly table: LabelTable;
   private visited: Uint16Array;
   private epoch = 0;
   private entry = -1;
   private maxLevel = -1;
   private rng: number;
 
-  private readonly cand: MinHeap;
-  private readonly top: MaxHeap;
+  private readonly cand: Heap;
+  private readonly top: Heap;
   private readonly q: Float32Array;
   private selIds: Int32Array;
   private selDists: Float64Array;
@@ -125,20 +121,17 @@ export class HnswIndex implements VectorIndex {
     this.normalise = p.metric === 'COSINE';
     this.rng = (p.seed ?? 100) >>> 0 || 0x9e3779b9;
 
-    const cap = Math.max(1, Math.floor(p.capacity ?? 1024));
-    this.cap = cap;
+    this.slots = new LabelledSlots(p.capacity, (cap) => this.resize(cap));
+    const cap = this.slots.cap;
     this.vectors = new Float32Array(cap * p.dim);
     this.links0 = new Int32Array(cap * this.stride0);
     this.levels = new Uint8Array(cap);
     this.upperOff = new Int32Array(cap);
     this.upper = new Int32Array(Math.max(64, Math.ceil((cap / (M - 1)) * this.strideU * 1.2)));
-    this.labels = new Int32Array(cap);
-    this.deleted = new Uint8Array(cap);
-    this.table = new LabelTable(cap);
     this.visited = new Uint16Array(cap);
 
-    this.cand = new MinHeap(256);
-    this.top = new MaxHeap(Math.max(efc, 256) + 1);
+    this.cand = new Heap(256, MIN);
+    this.top = new Heap(Math.max(efc, 256) + 1, MAX);
     this.q = new Float32Array(p.dim);
     this.selIds = new Int32Array(Math.max(efc, this.M0) + 2);
     this.selDists = new Float64Array(this.selIds.length);
@@ -148,7 +141,7 @@ export class HnswIndex implements VectorIndex {
 
   /** Number of live (not deleted) vectors. */
   get size(): number {
-    return this.live;
+    return this.slots.live;
   }
 
   /**
@@ -161,12 +154,7 @@ export class HnswIndex implements VectorIndex {
    */
   add(vector: ArrayLike<number>, label: number): void {
     checkLength(vector, this.dim, 'vector');
-    checkLabel(label);
-    const prev = this.table.get(label);
-    if (prev >= 0 && this.deleted[prev] === 0) throw new RangeError(`duplicate label ${label}`);
-    if (this.n === this.cap) this.resize(grow(this.cap, this.n + 1));
-
-    const id = this.n;
+    const id = this.slots.add(label);
     const dim = this.dim;
     copyVector(vector, this.vectors, id * dim, dim, this.normalise);
     const level = this.randomLevel();
@@ -174,11 +162,7 @@ export class HnswIndex implements VectorIndex {
     this.links0[id * this.stride0] = 0;
     if (level > 0) {
       const need = level * this.strideU;
-      if (this.upperUsed + need > this.upper.length) {
-        const u = new Int32Array(grow(this.upper.length, this.upperUsed + need));
-        u.set(this.upper);
-        this.upper = u;
-      }
+      if (this.upperUsed + need > this.upper.length) this.upper = extend(this.upper, grow(this.upper.length, this.upperUsed + need));
       const off = this.upperUsed;
       this.upperUsed += need;
       for (let l = 0; l < level; l++) this.upper[off + l * this.strideU] = 0;
@@ -186,11 +170,6 @@ export class HnswIndex implements VectorIndex {
     } else {
       this.upperOff[id] = -1;
     }
-    this.labels[id] = label;
-    this.deleted[id] = 0;
-    this.n++;
-    this.live++;
-    this.table.set(label, id);
 
     if (this.entry < 0) {
       this.entry = id;
@@ -213,11 +192,7 @@ export class HnswIndex implements VectorIndex {
 
   /** Soft-deletes `label` (it still routes searches, is never returned). No-op if unknown. O(1). */
   markDeleted(label: number): void {
-    if (!Number.isInteger(label) || label < 0) return;
-    const id = this.table.get(label);
-    if (id < 0 || this.deleted[id] !== 0) return;
-    this.deleted[id] = 1;
-    this.live--;
+    this.slots.markDeleted(label);
   }
 
   /**
@@ -235,26 +210,18 @@ export class HnswIndex implements VectorIndex {
     let ef = options?.ef ?? DEFAULT_EF;
     if (!(ef > 0)) throw new RangeError(`ef must be positive, got ${ef}`);
     ef = Math.max(Math.floor(ef), k);
-    if (k === 0 || this.live === 0) return [];
+    if (k === 0 || this.slots.live === 0) return [];
     const q = this.q;
     copyVector(query, q, 0, this.dim, this.normalise);
     const filter = options?.filter ?? null;
-    const needCheck = filter !== null || this.live < this.n;
+    const needCheck = filter !== null || this.slots.live < this.slots.n;
     let cur = this.entry;
     if (this.maxLevel > 0) cur = this.greedy(q, 0, cur, this.maxLevel, 0);
     this.searchLayer(q, 0, cur, 0, ef, needCheck, filter);
 
     const top = this.top;
     while (top.size > k) top.pop();
-    const out = new Array<Hit>(top.size);
-    const neg = !this.isL2;
-    const labels = this.labels;
-    for (let i = top.size - 1; i >= 0; i--) {
-      const id = top.pop();
-      const d = top.lastKey;
-      out[i] = { label: labels[id]!, score: neg ? -d : d };
-    }
-    return out;
+    return this.slots.hits(top, !this.isL2);
   }
 
   /** Bytes held by vectors, links, per-node arrays, label table and visited list (incl. spare capacity). */
@@ -265,10 +232,8 @@ export class HnswIndex implements VectorIndex {
       this.upper.byteLength +
       this.levels.byteLength +
       this.upperOff.byteLength +
-      this.labels.byteLength +
-      this.deleted.byteLength +
       this.visited.byteLength +
-      this.table.bytes()
+      this.slots.bytes()
     );
   }
 
@@ -339,8 +304,8 @@ export class HnswIndex implements VectorIndex {
     const dim = this.dim;
     const vecs = this.vectors;
     const isL2 = this.isL2;
-    const deleted = this.deleted;
-    const labels = this.labels;
+    const deleted = this.slots.deleted;
+    const labels = this.slots.labels;
     const visited = this.visited;
     let epoch = this.epoch + 1;
     if (epoch === 65536) {
@@ -381,9 +346,7 @@ export class HnswIndex implements VectorIndex {
         if (top.size < ef || d < lowerBound) {
           cand.push(d, nb);
           if (!needCheck || (deleted[nb] === 0 && (filter === null || filter(labels[nb]!)))) {
-            top.push(d, nb);
-            if (top.size > ef) top.pop();
-            lowerBound = top.peekKey();
+            lowerBound = top.offer(d, nb, ef);
           }
         }
       }
@@ -485,29 +448,12 @@ export class HnswIndex implements VectorIndex {
     return ids[0]!;
   }
 
-  /** Grows every per-node buffer to `cap` nodes. */
+  /** Grows this index's per-node buffers to `cap` nodes (labels and tombstones grow in `slots`). */
   private resize(cap: number): void {
-    const f = new Float32Array(cap * this.dim);
-    f.set(this.vectors);
-    this.vectors = f;
-    const l0 = new Int32Array(cap * this.stride0);
-    l0.set(this.links0);
-    this.links0 = l0;
-    const lv = new Uint8Array(cap);
-    lv.set(this.levels);
-    this.levels = lv;
-    const uo = new Int32Array(cap);
-    uo.set(this.upperOff);
-    this.upperOff = uo;
-    const lb = new Int32Array(cap);
-    lb.set(this.labels);
-    this.labels = lb;
-    const dl = new Uint8Array(cap);
-    dl.set(this.deleted);
-    this.deleted = dl;
-    const vs = new Uint16Array(cap);
-    vs.set(this.visited);
-    this.visited = vs;
-    this.cap = cap;
+    this.vectors = extend(this.vectors, cap * this.dim);
+    this.links0 = extend(this.links0, cap * this.stride0);
+    this.levels = extend(this.levels, cap);
+    this.upperOff = extend(this.upperOff, cap);
+    this.visited = extend(this.visited, cap);
   }
 }
