@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `mvkit-conformance replay [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--no-python] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
+ * `mvkit-conformance replay [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--no-java] [--no-python] [--no-go] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
  * replays the documentation corpus, prints the table and a summary line, writes JSON and
  * Markdown reports, and exits 1 if any block failed.
  *
@@ -20,17 +20,21 @@ program
   .option('--token <token>', 'token or user:password for --uri')
   .option('--legacy-uri <uri>', 'the legacy /api/v1 HTTP API of --uri (default: the same host, port 9091)')
   .option('--no-curl', 'skip the cURL blocks (curl and REST transport runners)')
+  .option('--no-java', 'skip the Java blocks (java-sdk runner: official Milvus Java SDK, needs a JDK and Maven); reported as n/a')
   .option('--no-python', 'skip the Python blocks (pymilvus runner; reported n/a "skipped by --no-python")')
+  .option('--no-go', 'skip the Go blocks (go-sdk runner: official Milvus Go SDK, needs Go; reported n/a "skipped by --no-go")')
   .addOption(new Option('--client <client>', 'Node client(s) to run').choices(['mvkit', 'official', 'both']).default('both'))
   .option('--page <name>', 'only this page (file name in conformance/docs)')
   .option('--out <dir>', 'where to write report.json and report.md', fileURLToPath(new URL('../reports/', import.meta.url)))
-  .action(async (opts: { uri?: string; token?: string; legacyUri?: string; curl: boolean; python: boolean; client: ClientChoice; page?: string; out: string }) => {
+  .action(async (opts: { uri?: string; token?: string; legacyUri?: string; curl: boolean; java: boolean; python: boolean; go: boolean; client: ClientChoice; page?: string; out: string }) => {
     const report = await replay({
       ...(opts.uri ? { uri: opts.uri } : {}),
       ...(opts.token ? { token: opts.token } : {}),
       ...(opts.legacyUri ? { legacyUri: opts.legacyUri } : {}),
       curl: opts.curl,
+      java: opts.java,
       python: opts.python,
+      go: opts.go,
       client: opts.client,
       ...(opts.page ? { page: opts.page } : {}),
     });

@@ -4,7 +4,9 @@ import { extractBlocks, type CodeBlock } from './extract.js';
 import type { Erratum } from './match.js';
 import { CURL, isCurlBlock, runCurlPage, runRestTransportPage, type CurlTarget } from './runners/curl.js';
 import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Target } from './runners/node.js';
+import { GO_RUNNER, goSdkVersions, runGoPage } from './runners/go.js';
 import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runners/python.js';
+import { JAVA_RUNNER, javaSdk, runJavaPage } from './runners/java.js';
 
 /** Which Node clients to run. */
 export type ClientChoice = 'mvkit' | 'official' | 'both';
@@ -23,8 +25,12 @@ export interface ReplayOptions {
   client?: ClientChoice;
   /** Only this page (file name). */
   page?: string;
+  /** Replay the Go blocks with the official Milvus Go SDK (builds in `conformance/.cache/go`); off unless true (the CLI turns it on unless `--no-go`). */
+  go?: boolean;
   /** Replay the Python blocks with the pinned pymilvus (creates `conformance/.venv` when missing); off unless true (the CLI turns it on unless `--no-python`). */
   python?: boolean;
+  /** Replay the Java blocks with the official Java SDK (needs a JDK and Maven); off unless true (the CLI turns it on unless `--no-java`). */
+  java?: boolean;
 }
 
 /** A known way in which the reference server differs from Milvus (data: `conformance/known-divergences.json`). */
@@ -152,9 +158,15 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
           await transport.close();
         }
       }
+      const javaBlocks = blocks.filter((b) => b.language === 'java');
+      const javaSkip = options.java ? undefined : options.java === false ? 'skipped by --no-java' : 'skipped: the java-sdk runner was not requested (ReplayOptions.java; the CLI runs it unless --no-java)';
+      for (const r of javaBlocks.length ? await runJavaPage(page.name, javaBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata, ...(javaSkip ? { skip: javaSkip } : {}) }) : []) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       const pyBlocks = blocks.filter((b) => b.language === 'python');
       const pySkip = options.python ? undefined : options.python === false ? 'skipped by --no-python' : 'skipped: the pymilvus runner was not requested (ReplayOptions.python; the CLI runs it unless --no-python)';
       for (const r of !pyBlocks.length ? [] : pySkip ? pyBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: PYMILVUS, outcome: 'n/a', detail: pySkip })) : await runPythonPage(page.name, pyBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...python, setup: () => applyFixture(target, fixtures[page.name] ?? []), fixture: fixtures[page.name] ?? [], errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
+      const goBlocks = blocks.filter((b) => b.language === 'go');
+      const goSkip = options.go ? undefined : options.go === false ? 'skipped by --no-go' : 'skipped: the go-sdk runner was not requested (ReplayOptions.go; the CLI runs it unless --no-go)';
+      for (const r of !goBlocks.length ? [] : goSkip ? goBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: GO_RUNNER, outcome: 'n/a', detail: goSkip })) : await runGoPage(page.name, goBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       for (const block of blocks) results.push(...(byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]));
     }
   } finally {
@@ -165,6 +177,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     target: targetName,
     clients: {
       ...Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
+      ...(options.go ? { [GO_RUNNER]: Object.entries(goSdkVersions()).map(([m, v]) => `${m}@${v}`).join(', ') } : {}),
+      ...(options.java ? { [JAVA_RUNNER]: javaSdk() } : {}),
       ...(options.python ? { [PYMILVUS]: python.env ? `pymilvus==${python.env.pymilvus} (${python.env.python})` : `unavailable: ${python.envError}` } : {}),
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },
