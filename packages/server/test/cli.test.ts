@@ -48,6 +48,12 @@ describe('mvkit serve', () => {
     expect(await s.exited).not.toBe(0);
   });
 
+  it('rejects a bad --segment-max-rows with a clear message and a non-zero exit', async () => {
+    const s = serve(['--port', '0', '--segment-max-rows', '0']);
+    await expect(s.address).rejects.toThrow(/--segment-max-rows.*expected a positive integer/);
+    expect(await s.exited).not.toBe(0);
+  });
+
   it('fails cleanly when the port is taken', async () => {
     const first = serve(['--port', '0']);
     const port = (await first.address).split(':')[1]!;
