@@ -328,3 +328,37 @@ describe('databases', () => {
     expect(engine.connect().identifier).toBeGreaterThan(0n);
   });
 });
+
+describe('rename and alter', () => {
+  let e: Engine;
+  beforeEach(() => {
+    e = new Engine();
+    e.createCollection({ ...book, fields: bookFields });
+    e.createPartition({ ...book, partitionName: 'novel' });
+  });
+
+  it('renames a collection, also into another database, keeping its ID and partitions', () => {
+    const id = e.describeCollection(book).id;
+    e.renameCollection({ ...book, newName: 'tome' });
+    expect(e.hasCollection(book)).toBe(false);
+    expect(e.describeCollection({ collectionName: 'tome' })).toMatchObject({ id, name: 'tome', schema: { name: 'tome' } });
+    expect(e.hasPartition({ collectionName: 'tome', partitionName: 'novel' })).toBe(true);
+    e.createDatabase('db2');
+    e.renameCollection({ collectionName: 'tome', newName: 'tome', newDbName: 'db2' });
+    expect(e.describeCollection({ dbName: 'db2', collectionName: 'tome' }).id).toBe(id);
+    expect(e.hasCollection({ collectionName: 'tome' })).toBe(false);
+  });
+
+  it('refuses a taken name, a missing collection and a bad new name as Milvus does', () => {
+    e.createCollection({ collectionName: 'other', fields: bookFields });
+    expectError(() => e.renameCollection({ ...book, newName: 'other' }), 65535, 'UnexpectedError', 'duplicated new collection name default:other with other collection name or alias');
+    expectError(() => e.renameCollection({ collectionName: 'nope', newName: 'x' }), 100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]');
+    expect(thrown(() => e.renameCollection({ ...book, newName: '1bad name' })).code).toBe(1100);
+  });
+
+  it('sets and deletes collection properties', () => {
+    e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '60' }, { key: 'mmap.enabled', value: 'true' }] });
+    e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '120' }], deleteKeys: ['mmap.enabled'] });
+    expect(e.describeCollection(book).properties).toEqual([{ key: 'collection.ttl.seconds', value: '120' }]);
+  });
+});

@@ -83,4 +83,16 @@ describe('official Node SDK against the reference server', () => {
     const missing = await client.describeCollection({ collection_name: 'no_such' });
     expect([missing.status.code, missing.status.error_code]).toEqual([100, 'UnexpectedError']);
   });
+
+  it('renames a collection and alters its properties', async () => {
+    await client.createCollection({ collection_name: 'sdk_r', fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'v', data_type: DataType.FloatVector, dim: 2 }] });
+    await client.alterCollectionProperties({ collection_name: 'sdk_r', properties: { 'collection.ttl.seconds': 60 } });
+    const renamed = await client.renameCollection({ collection_name: 'sdk_r', new_collection_name: 'sdk_r2' });
+    expect(renamed.error_code).toBe('Success');
+    expect((await client.hasCollection({ collection_name: 'sdk_r' })).value).toBe(false);
+    const d = await client.describeCollection({ collection_name: 'sdk_r2' });
+    expect(d.properties).toEqual([{ key: 'collection.ttl.seconds', value: '60' }]);
+    const taken = await client.renameCollection({ collection_name: 'sdk_r2', new_collection_name: 'sdk_c' });
+    expect([taken.code, taken.reason]).toEqual([65535, 'duplicated new collection name default:sdk_c with other collection name or alias']);
+  });
 });

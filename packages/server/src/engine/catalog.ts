@@ -44,8 +44,9 @@ export type LoadType = 'none' | 'collection' | 'partitions';
 /** A collection and everything the catalog keeps about it. */
 export interface Collection {
   readonly id: bigint;
-  readonly dbName: string;
-  readonly name: string;
+  /** Database and name; both change on RenameCollection. */
+  dbName: string;
+  name: string;
   readonly schema: CollectionSpec;
   readonly createdTs: bigint;
   readonly shardsNum: number;

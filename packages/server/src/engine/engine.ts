@@ -269,6 +269,39 @@ export class Engine {
     collections.delete(ref.collectionName);
   }
 
+  /**
+   * RenameCollection, optionally into another database (`newDbName`), as rootcoord does: the
+   * collection keeps its ID, partitions, indexes, load state and rows.
+   * @throws MilvusError 1100 bad names; 800 unknown database; 100 missing collection; 65535
+   *   `duplicated new collection name <db>:<new> with other collection name or alias`.
+   */
+  renameCollection(ref: CollectionRef & { newName: string; newDbName?: string }): void {
+    const coll = this.collectionOf(ref);
+    validateCollectionName(ref.newName);
+    const target = this.catalog.database(ref.newDbName || coll.dbName);
+    if (target.collections.has(ref.newName)) {
+      throw new MilvusError(`duplicated new collection name ${target.name}:${ref.newName} with other collection name or alias`);
+    }
+    this.catalog.database(coll.dbName).collections.delete(coll.name);
+    coll.name = ref.newName;
+    coll.dbName = target.name;
+    coll.schema.name = ref.newName;
+    target.collections.set(coll.name, coll);
+  }
+
+  /**
+   * AlterCollection of properties: sets `properties` (a key given again replaces its value) and
+   * removes `deleteKeys`.
+   * @throws MilvusError 100 missing collection; 1100 bad name.
+   */
+  alterCollectionProperties(ref: CollectionRef & { properties: readonly KeyValue[]; deleteKeys?: readonly string[] }): void {
+    const coll = this.collectionOf(ref);
+    const next = new Map(coll.properties.map((p) => [p.key, p.value]));
+    for (const p of ref.properties) next.set(p.key, p.value);
+    for (const k of ref.deleteKeys ?? []) next.delete(k);
+    coll.properties = [...next].map(([key, value]) => ({ key, value }));
+  }
+
   /** HasCollection: `false` for a missing collection (never an error, unless the database is unknown). */
   hasCollection(ref: CollectionRef): boolean {
     validateCollectionName(ref.collectionName);

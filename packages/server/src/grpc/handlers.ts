@@ -131,6 +131,19 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       const p = engine.getLoadingProgress({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames });
       return { progress: BigInt(p.progress), refreshProgress: BigInt(p.refreshProgress) };
     },
+    async renameCollection(req, md) {
+      engine.renameCollection({ dbName: dbOf(req, md), collectionName: req.oldName, newName: req.newName, ...(req.newDBName ? { newDbName: req.newDBName } : {}) });
+      return {};
+    },
+    async alterCollection(req, md) {
+      engine.alterCollectionProperties({
+        dbName: dbOf(req, md),
+        collectionName: req.collectionName,
+        properties: req.properties.map((p) => ({ key: p.key, value: p.value })),
+        deleteKeys: req.deleteKeys,
+      });
+      return {};
+    },
     async getCollectionStatistics(req, md) {
       return rowCountStats(engine.getCollectionStatistics({ dbName: dbOf(req, md), collectionName: req.collectionName }).rowCount);
     },
