@@ -1,4 +1,4 @@
-import { codeOfLegacyErrorCode, LegacyErrorCode, legacyErrorCodeOf, type LegacyErrorCodeName, type MerrEntry } from './merr.js';
+import { codeOfLegacyErrorCode, formatMerr, LegacyErrorCode, legacyErrorCodeOf, Merr, type LegacyErrorCodeName, type MerrEntry } from './merr.js';
 
 /** Where a {@link MilvusError} arose. */
 export type ErrorOrigin = 'server' | 'grpc' | 'rest' | 'client';
@@ -74,6 +74,20 @@ export class MilvusError extends Error {
    */
   static of(entry: MerrEntry, reason: string = entry.message, options: Omit<MilvusErrorOptions, 'code' | 'retriable'> = {}): MilvusError {
     return new MilvusError(reason, { ...options, code: entry.code, retriable: entry.retriable });
+  }
+
+  /**
+   * The 1100 error of Milvus's `merr.WrapErrParameterInvalidMsg(msg)` — reason `<msg>: invalid
+   * parameter` — or, with `fields`, of `merr.WrapErrParameterInvalid(expected, actual, msg)` —
+   * reason `<msg>: invalid parameter[expected=<e>][actual=<a>]`.
+   * @example MilvusError.parameterInvalid('metric type not match', { expected: 'L2', actual: 'IP' })
+   */
+  static parameterInvalid(
+    message: string,
+    fields?: { expected: string | number | bigint; actual: string | number | bigint },
+    options: Omit<MilvusErrorOptions, 'code' | 'retriable'> = {},
+  ): MilvusError {
+    return MilvusError.of(Merr.ParameterInvalid, `${message}: ${formatMerr(Merr.ParameterInvalid, fields ?? {})}`, options);
   }
 
   /**

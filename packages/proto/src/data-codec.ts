@@ -45,14 +45,13 @@ export const DYNAMIC_COLUMN = '$meta';
 /** A row: field name → value (Int64 `bigint`, vectors `Float32Array` / `Uint8Array`, JSON parsed). */
 export type ColumnRow = Record<string, unknown>;
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
 
 function parseJson(bytes: Uint8Array, field: string): unknown {
   if (bytes.length === 0) return null;
   try {
     return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
   } catch {
-    throw invalid(`the value of JSON field ${field} is not valid JSON`);
+    throw MilvusError.parameterInvalid(`the value of JSON field ${field} is not valid JSON`);
   }
 }
 
@@ -71,7 +70,7 @@ function columnValues(c: FieldData, dim: number): unknown[] {
   if (f.case === 'scalars') return scalarValues(f.value, c.fieldName);
   if (f.case !== 'vectors') return [];
   const v = f.value.data;
-  if (dim <= 0) throw invalid(`vector field ${c.fieldName} has no dimension`);
+  if (dim <= 0) throw MilvusError.parameterInvalid(`vector field ${c.fieldName} has no dimension`);
   if (v.case === 'floatVector') {
     const out: Float32Array[] = [];
     for (let i = 0; i + dim <= v.value.data.length; i += dim) out.push(Float32Array.from(v.value.data.slice(i, i + dim)));
@@ -84,7 +83,7 @@ function columnValues(c: FieldData, dim: number): unknown[] {
     for (let i = 0; i < v.value.length; i += bytes) out.push(v.value.slice(i, i + bytes));
     return out;
   }
-  throw invalid(`the reference server does not store ${v.case ?? 'empty'} vectors (field ${c.fieldName})`);
+  throw MilvusError.parameterInvalid(`the reference server does not store ${v.case ?? 'empty'} vectors (field ${c.fieldName})`);
 }
 
 /**
@@ -101,7 +100,7 @@ export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly 
   const decoded = columns.map((c) => {
     const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
     const field = fields.find((f) => f.name === name);
-    if (!field) throw invalid(`field ${c.fieldName} does not exist in the collection schema`);
+    if (!field) throw MilvusError.parameterInvalid(`field ${c.fieldName} does not exist in the collection schema`);
     if (c.field.case === 'vectors') {
       const dim = Number(c.field.value.dim) || field.dim;
       if (dim !== field.dim) {
@@ -158,7 +157,7 @@ function scalarInit(type: number, values: readonly unknown[], elementType: numbe
     case DataType.Array:
       return { data: { case: 'arrayData', value: { elementType, data: values.map((v) => scalarInit(elementType, (v ?? []) as unknown[], DataType.None)) } } };
     default:
-      throw invalid(`cannot encode values of data type ${type}`);
+      throw MilvusError.parameterInvalid(`cannot encode values of data type ${type}`);
   }
 }
 
@@ -194,7 +193,7 @@ export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact
     const data: number[] = [];
     for (const v of values) {
       const vec = v as ArrayLike<number>;
-      if (!vec || vec.length !== field.dim) throw invalid(`the dim (${vec?.length ?? 0}) of field data(${field.name}) is not equal to schema dim (${field.dim})`);
+      if (!vec || vec.length !== field.dim) throw MilvusError.parameterInvalid(`the dim (${vec?.length ?? 0}) of field data(${field.name}) is not equal to schema dim (${field.dim})`);
       for (let i = 0; i < vec.length; i++) data.push(vec[i]!);
     }
     return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'floatVector', value: { data } } } } };
@@ -256,18 +255,18 @@ export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Ui
   try {
     group = fromBinary(PlaceholderGroupSchema, bytes);
   } catch {
-    throw invalid('failed to decode the placeholder group of the search request');
+    throw MilvusError.parameterInvalid('failed to decode the placeholder group of the search request');
   }
   const ph = group.placeholders[0];
-  if (!ph) throw invalid('the search request has no query vectors');
+  if (!ph) throw MilvusError.parameterInvalid('the search request has no query vectors');
   return ph.values.map((v) => {
     if (ph.type === PlaceholderType.FloatVector) {
-      if (v.length % 4 !== 0) throw invalid('a float vector placeholder must be a multiple of 4 bytes');
+      if (v.length % 4 !== 0) throw MilvusError.parameterInvalid('a float vector placeholder must be a multiple of 4 bytes');
       const copy = new Uint8Array(v);
       return new Float32Array(copy.buffer, 0, copy.length / 4);
     }
     if (ph.type === PlaceholderType.BinaryVector) return new Uint8Array(v);
-    throw invalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
+    throw MilvusError.parameterInvalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
   });
 }
 

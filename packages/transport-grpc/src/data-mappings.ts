@@ -1,7 +1,6 @@
 import { create, fromJson, toJson, type JsonObject, type JsonValue } from '@bufbuild/protobuf';
 import {
   DataType,
-  Merr,
   MilvusError,
   type DeleteRequest,
   type FlushRequest,
@@ -83,7 +82,8 @@ function sdkRows(info: CollectionInfo, fieldsData: unknown, outputFields: readon
   });
 }
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`, { origin: 'client' });
+/** A request the client refuses before sending it (1100, origin `client`). */
+const invalid = (message: string): MilvusError => MilvusError.parameterInvalid(message, undefined, { origin: 'client' });
 
 /** Insert / Upsert request: rows → columns by the schema (the dynamic keys into `$meta`). */
 export function insertRequest(req: InsertRequest, info: CollectionInfo): Record<string, unknown> {

@@ -9,7 +9,6 @@ import {
   type OperationName,
   type OperationRequest,
   type OperationResult,
-  type StatisticsResponse,
   withCollectionRows,
   withPartitionRows,
   withRowCount,

@@ -1,4 +1,4 @@
-import { Merr, MilvusError, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
+import { MilvusError, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
 import type { RestCallContext } from './operations.js';
 
 /** The success status results carry (failures are thrown). */
@@ -40,7 +40,8 @@ function mutation(ids: MutationResult['IDs'], counts: { insert?: number; upsert?
   };
 }
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`, { origin: 'client' });
+/** A request the client refuses before sending it (1100, origin `client`). */
+const invalid = (message: string): MilvusError => MilvusError.parameterInvalid(message, undefined, { origin: 'client' });
 
 /** `entities/insert`: rows as JSON; the answer's `insertIds` become `IDs`. The mutation timestamp is not exposed (`'0'`). */
 export async function insert(ctx: RestCallContext, req: InsertRequest): Promise<MutationResult> {

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { DataType, MilvusError, type DataTypeValue } from '@mvkit/core';
 import type { KeyValue } from './catalog.js';
 import type { FieldSpec } from './schema.js';
 
@@ -19,7 +19,6 @@ export const DEFAULT_FLOAT_METRIC = 'COSINE';
 /** Metric type Milvus fills in when a binary-vector index names none. */
 export const DEFAULT_BINARY_METRIC = 'HAMMING';
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
 
 /** Reads one key of a flattened parameter list. */
 export function paramOf(params: readonly KeyValue[], key: string): string | undefined {
@@ -42,7 +41,7 @@ export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[
       try {
         parsed = JSON.parse(value);
       } catch {
-        throw invalid(`params ${value} is not a json object`);
+        throw MilvusError.parameterInvalid(`params ${value} is not a json object`);
       }
       if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) out.set(k, String(v));
     } else {
@@ -56,11 +55,11 @@ export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[
   let indexType = out.get('index_type') ?? '';
   if (indexType === '' && (vector || binary || sparse)) indexType = 'AUTOINDEX';
   const allowed = vector ? FLOAT_VECTOR_INDEX_TYPES : binary ? BINARY_VECTOR_INDEX_TYPES : sparse ? SPARSE_VECTOR_INDEX_TYPES : SCALAR_INDEX_TYPES;
-  if (!allowed.has(indexType)) throw invalid(`invalid index type: ${indexType}`);
+  if (!allowed.has(indexType)) throw MilvusError.parameterInvalid(`invalid index type: ${indexType}`);
   out.set('index_type', indexType);
   if (vector || binary) {
     const metric = (out.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : DEFAULT_FLOAT_METRIC);
-    if (!(binary ? BINARY_METRICS : FLOAT_METRICS).has(metric)) throw invalid(`metric type ${metric} not found or not supported, supported: [${[...(binary ? BINARY_METRICS : FLOAT_METRICS)].join(' ')}]`);
+    if (!(binary ? BINARY_METRICS : FLOAT_METRICS).has(metric)) throw MilvusError.parameterInvalid(`metric type ${metric} not found or not supported, supported: [${[...(binary ? BINARY_METRICS : FLOAT_METRICS)].join(' ')}]`);
     out.set('metric_type', metric);
   } else if (sparse) {
     out.set('metric_type', (out.get('metric_type') ?? 'IP').toUpperCase());

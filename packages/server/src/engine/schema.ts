@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, isVectorType, type NormalizedField } from '@mvkit/core';
+import { DataType, MilvusError, isVectorType, type NormalizedField } from '@mvkit/core';
 import { validateFieldName } from './names.js';
 
 /** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
@@ -22,7 +22,6 @@ export type FieldInput = NormalizedField;
 /** First user field ID, as Milvus (`common.StartOfUserFieldID`). */
 export const START_OF_USER_FIELD_ID = 100n;
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
 
 /**
  * Validates a schema for CreateCollection as the Milvus proxy does and assigns field IDs (100, 101,
@@ -36,17 +35,17 @@ const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterI
  *   messages that are guesses).
  */
 export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean): CollectionSpec {
-  if (inputs.length === 0) throw invalid('schema does not contain any field');
+  if (inputs.length === 0) throw MilvusError.parameterInvalid('schema does not contain any field');
   const seen = new Set<string>();
   let primary: FieldInput | undefined;
   let vectors = 0;
   let partitionKeys = 0;
   for (const f of inputs) {
     validateFieldName(f.name);
-    if (seen.has(f.name)) throw invalid(`duplicated field name ${f.name} found`);
+    if (seen.has(f.name)) throw MilvusError.parameterInvalid(`duplicated field name ${f.name} found`);
     seen.add(f.name);
     if (f.isPrimaryKey) {
-      if (primary) throw invalid(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
+      if (primary) throw MilvusError.parameterInvalid(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
       primary = f;
     }
     if (f.isPartitionKey) partitionKeys++;
@@ -54,22 +53,22 @@ export function buildSchema(name: string, description: string, inputs: readonly 
       vectors++;
       if (f.dataType !== DataType.SparseFloatVector) {
         const dim = Number(f.typeParams.dim);
-        if (f.typeParams.dim === undefined) throw invalid(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
-        if (!Number.isInteger(dim) || dim <= 0 || dim > 32768) throw invalid(`invalid dimension: ${f.typeParams.dim} of field ${f.name}. float vector dimension should be in range 2 ~ 32768`);
+        if (f.typeParams.dim === undefined) throw MilvusError.parameterInvalid(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
+        if (!Number.isInteger(dim) || dim <= 0 || dim > 32768) throw MilvusError.parameterInvalid(`invalid dimension: ${f.typeParams.dim} of field ${f.name}. float vector dimension should be in range 2 ~ 32768`);
       }
     }
     if (f.dataType === DataType.VarChar) {
       const max = Number(f.typeParams.max_length);
-      if (f.typeParams.max_length === undefined) throw invalid(`type param(max_length) should be specified for the field(${f.name}) of collection ${name}`);
-      if (!Number.isInteger(max) || max <= 0 || max > 65535) throw invalid(`the maximum length specified for the field(${f.name}) should be in (0, 65535], but got ${f.typeParams.max_length} instead`);
+      if (f.typeParams.max_length === undefined) throw MilvusError.parameterInvalid(`type param(max_length) should be specified for the field(${f.name}) of collection ${name}`);
+      if (!Number.isInteger(max) || max <= 0 || max > 65535) throw MilvusError.parameterInvalid(`the maximum length specified for the field(${f.name}) should be in (0, 65535], but got ${f.typeParams.max_length} instead`);
     }
   }
-  if (!primary) throw invalid('primary key is not specified');
+  if (!primary) throw MilvusError.parameterInvalid('primary key is not specified');
   if (primary.dataType !== DataType.Int64 && primary.dataType !== DataType.VarChar) {
-    throw invalid('The data type of the primary key should be Int64 or VarChar');
+    throw MilvusError.parameterInvalid('The data type of the primary key should be Int64 or VarChar');
   }
-  if (vectors === 0) throw invalid('schema does not contain vector field');
-  if (partitionKeys > 1) throw invalid('there are more than one partition key');
+  if (vectors === 0) throw MilvusError.parameterInvalid('schema does not contain vector field');
+  if (partitionKeys > 1) throw MilvusError.parameterInvalid('there are more than one partition key');
   const fields: FieldSpec[] = inputs.map((f, i) => ({ ...f, fieldID: START_OF_USER_FIELD_ID + BigInt(i) }));
   if (enableDynamicField) {
     fields.push({

@@ -1,5 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { DataType, Merr, MilvusError } from '@mvkit/core';
+import { DataType, MilvusError } from '@mvkit/core';
 import {
   columnsOfRows,
   idsOf,
@@ -13,13 +13,12 @@ import {
 import { paramOf, primaryFieldOf, searchParamOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
 
 /** Parses an optional non-negative integer parameter. @throws MilvusError 1100 when it is not one. */
 function intParam(value: string | undefined, key: string): number | undefined {
   if (value === undefined || value === '') return undefined;
   const n = Number(value);
-  if (!Number.isInteger(n)) throw invalid(`${key} [${value}] is invalid, should be an integer`);
+  if (!Number.isInteger(n)) throw MilvusError.parameterInvalid(`${key} [${value}] is invalid, should be an integer`);
   return n;
 }
 
@@ -65,9 +64,9 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         const ids = keysOf(req.searchInput.value);
         const field = annsField || coll.schema.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector)?.name || '';
         vectors = engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field] }).rows.map((r) => r[field]);
-      } else throw invalid('the search request has neither query vectors nor primary keys');
+      } else throw MilvusError.parameterInvalid('the search request has neither query vectors nor primary keys');
       const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');
-      if (limit === undefined) throw invalid('topk not found in search_params');
+      if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
       const offset = intParam(paramOf(params, 'offset'), 'offset');
       const ef = intParam(searchParamOf(params, 'ef'), 'ef');
       const metricType = paramOf(params, 'metric_type');

@@ -34,8 +34,6 @@ const rawMember = (ctx: RestContext, key: string): JsonNode | undefined => membe
 /** The 1801 answer of a request Milvus cannot turn into a placeholder group or parameters. */
 const incorrectFormat = (detail: string) => MilvusError.of(Merr.IncorrectParameterFormat, `${Merr.IncorrectParameterFormat.message}, error: ${detail}`);
 
-/** `merr.WrapErrParameterInvalidMsg(msg)`. */
-const invalidMsg = (msg: string) => MilvusError.of(Merr.ParameterInvalid, `${msg}: ${Merr.ParameterInvalid.message}`);
 
 /**
  * `exprParams` as `generateExpressionTemplate` sends them: JSON numbers are float64, integral ones
@@ -169,14 +167,14 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 function searchParamsOf(sp: Body): { params: Body; metricType?: string } {
   let params: Body = {};
   if (sp.params !== undefined && sp.params !== null) {
-    if (typeof sp.params !== 'object' || Array.isArray(sp.params)) throw invalidMsg('searchParams.params must be a dict');
+    if (typeof sp.params !== 'object' || Array.isArray(sp.params)) throw MilvusError.parameterInvalid('searchParams.params must be a dict');
     params = { ...(sp.params as Body) };
   }
   for (const [key, value] of Object.entries(sp)) {
     if (key === 'params') continue;
     if (key in params) {
       if (!sameJson(params[key], value)) {
-        throw invalidMsg(`ambiguous parameter: ${key}, in search_param: ${goFormat(value)}, in search_param.params: ${goFormat(params[key])}`);
+        throw MilvusError.parameterInvalid(`ambiguous parameter: ${key}, in search_param: ${goFormat(value)}, in search_param.params: ${goFormat(params[key])}`);
       }
     } else params[key] = value;
   }
@@ -188,7 +186,7 @@ function intParam(params: Body, key: string): number | undefined {
   const v = params[key];
   if (v === undefined || v === null) return undefined;
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
-  if (!Number.isInteger(n)) throw invalidMsg(`${key} [${goFormat(v)}] is invalid, should be an integer`);
+  if (!Number.isInteger(n)) throw MilvusError.parameterInvalid(`${key} [${goFormat(v)}] is invalid, should be an integer`);
   return n;
 }
 

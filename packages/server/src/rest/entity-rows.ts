@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, formatMerr, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Row } from '../engine/index.js';
 import { scanGoJson } from './gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
@@ -20,9 +20,9 @@ const META = '$meta';
 const typeName = (t: DataTypeValue): string => Object.entries(DataType).find(([, v]) => v === t)?.[0] ?? String(t);
 
 /** `merr.WrapErrParameterInvalid(expected, actual, msg)`'s text. */
-const wrapInvalid = (expected: string, actual: string, msg: string) => `${msg}: ${formatMerr(Merr.ParameterInvalid, { expected, actual })}`;
+const wrapInvalid = (expected: string, actual: string, msg: string) => MilvusError.parameterInvalid(msg, { expected, actual }).reason;
 /** `merr.WrapErrParameterInvalidMsg(msg)`'s text. */
-const wrapInvalidMsg = (msg: string) => `${msg}: ${Merr.ParameterInvalid.message}`;
+const wrapInvalidMsg = (msg: string) => MilvusError.parameterInvalid(msg).reason;
 
 /** The 1804 answer of insert/upsert: `invalid insert data, error: <detail>`. */
 function insertDataError(detail: string): MilvusError {

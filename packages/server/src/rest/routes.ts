@@ -77,9 +77,6 @@ const kvOf = (m: Body): KeyValue[] => Object.entries(m).map(([key, v]) => ({ key
 /** `getElementTypeParams`: strings as is, anything else as its JSON text. */
 const typeParamOf = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
 
-/** `merr.WrapErrParameterInvalid(expected, actual, msg)`. */
-const parameterInvalid = (expected: string, actual: string, msg: string) =>
-  MilvusError.of(Merr.ParameterInvalid, `${msg}: ${formatMerr(Merr.ParameterInvalid, { expected, actual })}`);
 
 /** `convertToExtraParams`: `index_type` (field or `params.index_type`), `metric_type`, `params` as JSON (keys sorted, as Go marshals maps). */
 function extraParamsOf(p: Body): KeyValue[] {
@@ -99,7 +96,7 @@ function consistencyOf(params: Body): number {
   const v = params.consistencyLevel;
   const level = typeof v === 'string' ? (ConsistencyLevel as Record<string, number>)[v] : undefined;
   if (level === undefined) {
-    throw parameterInvalid('Strong, Session, Bounded, Eventually, Customized', goFormat(v), 'consistencyLevel can only be [Strong, Session, Bounded, Eventually, Customized], default: Bounded');
+    throw MilvusError.parameterInvalid('consistencyLevel can only be [Strong, Session, Bounded, Eventually, Customized], default: Bounded', { expected: 'Strong, Session, Bounded, Eventually, Customized', actual: goFormat(v) });
   }
   return level;
 }
@@ -148,9 +145,9 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
   const target = { dbName: ctx.dbName, collectionName: name };
 
   if (fieldsIn.length === 0) {
-    if (functions.length) throw parameterInvalid('schema', 'functions', 'functions are not supported for quickly create collection');
+    if (functions.length) throw MilvusError.parameterInvalid('functions are not supported for quickly create collection', { expected: 'schema', actual: 'functions' });
     if (!b.dimension) {
-      throw parameterInvalid('collectionName & dimension', 'collectionName', 'dimension is required for quickly create collection(default metric type: COSINE)');
+      throw MilvusError.parameterInvalid('dimension is required for quickly create collection(default metric type: COSINE)', { expected: 'collectionName & dimension', actual: 'collectionName' });
     }
     const idType = S(b.idType);
     let pk: NormalizedField;
@@ -160,7 +157,7 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
     } else if (idType === '' || idType === 'Int64' || idType === 'int64') {
       pk = field(pkName, DataType.Int64, { isPrimaryKey: true, autoID: b.autoID === true });
     } else {
-      throw parameterInvalid('Int64, Varchar', idType, 'idType can only be [Int64, VarChar], default: Int64');
+      throw MilvusError.parameterInvalid('idType can only be [Int64, VarChar], default: Int64', { expected: 'Int64, Varchar', actual: idType });
     }
     const vectorName = S(b.vectorFieldName) || 'vector';
     let enableDynamicField = true;

@@ -73,7 +73,6 @@ export interface SearchOutcome {
   outputFields: string[];
 }
 
-const invalid = (message: string): MilvusError => MilvusError.of(Merr.ParameterInvalid, `${message}: ${Merr.ParameterInvalid.message}`);
 
 /**
  * Resolves the partition a write addresses.
@@ -94,13 +93,13 @@ function writePartition(coll: Collection, name: string | undefined): Partition {
  */
 export function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean): Mutation {
   const partition = writePartition(coll, input.partitionName);
-  if (input.rows.length === 0) throw invalid('the number of rows to insert must be positive');
+  if (input.rows.length === 0) throw MilvusError.parameterInvalid('the number of rows to insert must be positive');
   const rows = input.rows.map((r) => normaliseRow(coll.schema, r, allocateId, upsert));
   const pk = primaryFieldOf(coll.schema).name;
   const seen = new Set<PrimaryKey>();
   for (const r of rows) {
     const key = r[pk] as PrimaryKey;
-    if (upsert && seen.has(key)) throw invalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
+    if (upsert && seen.has(key)) throw MilvusError.parameterInvalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
     seen.add(key);
   }
   return { ids: coll.data.append(partition.id, rows), timestamp };
@@ -117,7 +116,7 @@ function segmentsOf(coll: Collection, partitions: readonly Partition[]): Segment
  * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition.
  */
 export function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint): Mutation {
-  if (!input.filter || !input.filter.trim()) throw invalid('expr cannot be empty');
+  if (!input.filter || !input.filter.trim()) throw MilvusError.parameterInvalid('expr cannot be empty');
   const filter = compileFilter(coll.schema, input.filter, input.exprParams);
   const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
   const pkField = primaryFieldOf(coll.schema).name;
@@ -146,8 +145,8 @@ export function readPartitions(coll: Collection, names: readonly string[] | unde
 }
 
 function checkPaging(limit: number, offset: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOPK) throw invalid(`limit (topk) should be in range [1, ${MAX_TOPK}], but got ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0 || limit + offset > MAX_TOPK) throw invalid(`limit + offset should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOPK) throw MilvusError.parameterInvalid(`limit (topk) should be in range [1, ${MAX_TOPK}], but got ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0 || limit + offset > MAX_TOPK) throw MilvusError.parameterInvalid(`limit + offset should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
 }
 
 const filterOrUndefined = (coll: Collection, text: string | undefined, params: ExprParams | undefined): RowFilter | undefined =>
@@ -169,7 +168,7 @@ export function queryRows(coll: Collection, input: QueryInput): { rows: Row[]; o
   }
   const offset = input.offset ?? 0;
   if (input.limit !== undefined) checkPaging(input.limit, offset);
-  else if (!filter) throw invalid('empty expression should be used with limit');
+  else if (!filter) throw MilvusError.parameterInvalid('empty expression should be used with limit');
   const projection = projectionOf(coll.schema, outputFields);
   const rows = scanSegments(segments, filter, offset, input.limit).map((r) => projectRow(r, projection));
   return { rows, outputFields: outputNamesOf(projection) };
@@ -203,12 +202,12 @@ export function searchRows(coll: Collection, input: SearchInput): SearchOutcome 
   const partitions = readPartitions(coll, input.partitionNames, 'search');
   const vectorFields = coll.schema.fields.filter((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
   let field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : undefined;
-  if (input.annsField && !field) throw invalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
+  if (input.annsField && !field) throw MilvusError.parameterInvalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!field) {
-    if (vectorFields.length !== 1) throw invalid('multiple anns_fields exist, please specify a anns_field in search_params');
+    if (vectorFields.length !== 1) throw MilvusError.parameterInvalid('multiple anns_fields exist, please specify a anns_field in search_params');
     field = vectorFields[0]!;
   }
-  if (!vectorFields.includes(field)) throw invalid(`field ${field.name} is not a vector field the reference server can search`);
+  if (!vectorFields.includes(field)) throw MilvusError.parameterInvalid(`field ${field.name} is not a vector field the reference server can search`);
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
   const plan = indexPlanOf(spec);
@@ -223,10 +222,10 @@ export function searchRows(coll: Collection, input: SearchInput): SearchOutcome 
     try {
       ef = resolveEf(input.limit + offset, input.ef);
     } catch (e) {
-      throw invalid((e as Error).message);
+      throw MilvusError.parameterInvalid((e as Error).message);
     }
   }
-  if (input.vectors.length === 0) throw invalid('nq (number of search vector per search request) should be in range [1, 16384], but got 0');
+  if (input.vectors.length === 0) throw MilvusError.parameterInvalid('nq (number of search vector per search request) should be in range [1, 16384], but got 0');
   const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
   const filter = filterOrUndefined(coll, input.filter, input.exprParams);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
@@ -252,6 +251,6 @@ export function searchParamOf(params: readonly { key: string; value: string }[],
     const value = (JSON.parse(nested) as Record<string, unknown>)[key];
     return value === undefined ? undefined : String(value);
   } catch {
-    throw invalid(`search params ${nested} is not a json object`);
+    throw MilvusError.parameterInvalid(`search params ${nested} is not a json object`);
   }
 }

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 
 /** A primary key: Int64 keys are `bigint`, VarChar keys `string`. */
@@ -16,11 +16,6 @@ export type Row = Record<string, unknown>;
 /** Name of the hidden JSON field holding dynamic keys. */
 export const DYNAMIC_FIELD = '$meta';
 
-const invalid = (message: string, expected?: unknown, actual?: unknown): MilvusError =>
-  MilvusError.of(
-    Merr.ParameterInvalid,
-    expected === undefined ? `${message}: ${Merr.ParameterInvalid.message}` : `${message}: ${formatMerr(Merr.ParameterInvalid, { expected: String(expected), actual: String(actual) })}`,
-  );
 
 const INT_RANGES: Partial<Record<DataTypeValue, [number, number]>> = {
   [DataType.Int8]: [-128, 127],
@@ -45,7 +40,7 @@ export function toInt64(value: unknown, what: string): bigint {
   if (typeof value === 'bigint') v = value;
   else if (typeof value === 'number' && Number.isSafeInteger(value)) v = BigInt(value);
   else if (typeof value === 'string' && /^-?\d+$/.test(value)) v = BigInt(value);
-  if (v === undefined || v < INT64_MIN || v > INT64_MAX) throw invalid(`${what} expects an Int64 value, got ${describe(value)}`);
+  if (v === undefined || v < INT64_MIN || v > INT64_MAX) throw MilvusError.parameterInvalid(`${what} expects an Int64 value, got ${describe(value)}`);
   return v;
 }
 
@@ -67,15 +62,15 @@ function scalarValue(type: DataTypeValue, value: unknown, field: FieldSpec): unk
   const what = `field ${field.name}`;
   switch (type) {
     case DataType.Bool:
-      if (typeof value !== 'boolean') throw invalid(`${what} expects a Bool value, got ${describe(value)}`);
+      if (typeof value !== 'boolean') throw MilvusError.parameterInvalid(`${what} expects a Bool value, got ${describe(value)}`);
       return value;
     case DataType.Int8:
     case DataType.Int16:
     case DataType.Int32: {
       const n = typeof value === 'bigint' ? Number(value) : value;
       const [min, max] = INT_RANGES[type]!;
-      if (typeof n !== 'number' || !Number.isInteger(n)) throw invalid(`${what} expects an integer value, got ${describe(value)}`);
-      if (n < min || n > max) throw invalid(`the value ${n} of ${what} is out of range`, `[${min}, ${max}]`, n);
+      if (typeof n !== 'number' || !Number.isInteger(n)) throw MilvusError.parameterInvalid(`${what} expects an integer value, got ${describe(value)}`);
+      if (n < min || n > max) throw MilvusError.parameterInvalid(`the value ${n} of ${what} is out of range`, { expected: `[${min}, ${max}]`, actual: n });
       return n;
     }
     case DataType.Int64:
@@ -83,21 +78,21 @@ function scalarValue(type: DataTypeValue, value: unknown, field: FieldSpec): unk
     case DataType.Float:
     case DataType.Double: {
       const n = typeof value === 'bigint' ? Number(value) : value;
-      if (typeof n !== 'number' || !Number.isFinite(n)) throw invalid(`${what} expects a ${type === DataType.Float ? 'Float' : 'Double'} value, got ${describe(value)}`);
+      if (typeof n !== 'number' || !Number.isFinite(n)) throw MilvusError.parameterInvalid(`${what} expects a ${type === DataType.Float ? 'Float' : 'Double'} value, got ${describe(value)}`);
       return type === DataType.Float ? Math.fround(n) : n;
     }
     case DataType.VarChar:
     case DataType.String: {
-      if (typeof value !== 'string') throw invalid(`${what} expects a VarChar value, got ${describe(value)}`);
+      if (typeof value !== 'string') throw MilvusError.parameterInvalid(`${what} expects a VarChar value, got ${describe(value)}`);
       const max = Number(field.typeParams.max_length);
       const length = Buffer.byteLength(value, 'utf8');
       if (Number.isFinite(max) && length > max) {
-        throw invalid(`length of varchar field ${field.name} exceeds max length`, max, length);
+        throw MilvusError.parameterInvalid(`length of varchar field ${field.name} exceeds max length`, { expected: max, actual: length });
       }
       return value;
     }
     default:
-      throw invalid(`${what} has unsupported element type ${type}`);
+      throw MilvusError.parameterInvalid(`${what} has unsupported element type ${type}`);
   }
 }
 
@@ -108,11 +103,11 @@ function scalarValue(type: DataTypeValue, value: unknown, field: FieldSpec): unk
 export function floatVector(value: unknown, field: FieldSpec): Float32Array {
   const dim = dimOf(field);
   if (!(value instanceof Float32Array) && !(Array.isArray(value) && value.every((x) => typeof x === 'number'))) {
-    throw invalid(`field ${field.name} expects a FloatVector (array of numbers), got ${describe(value)}`);
+    throw MilvusError.parameterInvalid(`field ${field.name} expects a FloatVector (array of numbers), got ${describe(value)}`);
   }
   const vec = value instanceof Float32Array ? value : Float32Array.from(value as number[]);
-  if (vec.length !== dim) throw invalid(`the dim (${vec.length}) of field data(${field.name}) is not equal to schema dim (${dim})`, dim, vec.length);
-  for (const x of vec) if (!Number.isFinite(x)) throw invalid(`field ${field.name} contains a NaN or infinite value`);
+  if (vec.length !== dim) throw MilvusError.parameterInvalid(`the dim (${vec.length}) of field data(${field.name}) is not equal to schema dim (${dim})`, { expected: dim, actual: vec.length });
+  for (const x of vec) if (!Number.isFinite(x)) throw MilvusError.parameterInvalid(`field ${field.name} contains a NaN or infinite value`);
   return vec;
 }
 
@@ -125,8 +120,8 @@ export function binaryVector(value: unknown, field: FieldSpec): Uint8Array {
   let bytes: Uint8Array;
   if (value instanceof Uint8Array) bytes = value;
   else if (Array.isArray(value) && value.every((x) => Number.isInteger(x) && x >= 0 && x <= 255)) bytes = Uint8Array.from(value as number[]);
-  else throw invalid(`field ${field.name} expects a BinaryVector (bytes), got ${describe(value)}`);
-  if (bytes.length * 8 !== dim) throw invalid(`the dim (${bytes.length * 8}) of field data(${field.name}) is not equal to schema dim (${dim})`, dim, bytes.length * 8);
+  else throw MilvusError.parameterInvalid(`field ${field.name} expects a BinaryVector (bytes), got ${describe(value)}`);
+  if (bytes.length * 8 !== dim) throw MilvusError.parameterInvalid(`the dim (${bytes.length * 8}) of field data(${field.name}) is not equal to schema dim (${dim})`, { expected: dim, actual: bytes.length * 8 });
   return bytes;
 }
 
@@ -141,7 +136,7 @@ function jsonValue(value: unknown, field: FieldSpec): unknown {
       return value;
     }
   }
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw invalid(`field ${field.name} expects a JSON value`);
+  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw MilvusError.parameterInvalid(`field ${field.name} expects a JSON value`);
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as unknown;
 }
 
@@ -152,7 +147,7 @@ function jsonValue(value: unknown, field: FieldSpec): unknown {
 export function fieldValue(field: FieldSpec, value: unknown): unknown {
   if (value === null || value === undefined) {
     if (field.nullable) return null;
-    throw invalid(`the value of field ${field.name} is missing and the field is not nullable`);
+    throw MilvusError.parameterInvalid(`the value of field ${field.name} is missing and the field is not nullable`);
   }
   switch (field.dataType) {
     case DataType.FloatVector:
@@ -162,9 +157,9 @@ export function fieldValue(field: FieldSpec, value: unknown): unknown {
     case DataType.JSON:
       return jsonValue(value, field);
     case DataType.Array: {
-      if (!Array.isArray(value)) throw invalid(`field ${field.name} expects an Array value, got ${describe(value)}`);
+      if (!Array.isArray(value)) throw MilvusError.parameterInvalid(`field ${field.name} expects an Array value, got ${describe(value)}`);
       const cap = Number(field.typeParams.max_capacity);
-      if (Number.isFinite(cap) && value.length > cap) throw invalid(`the length (${value.length}) of array field (${field.name}) exceeds max capacity (${cap})`, cap, value.length);
+      if (Number.isFinite(cap) && value.length > cap) throw MilvusError.parameterInvalid(`the length (${value.length}) of array field (${field.name}) exceeds max capacity (${cap})`, { expected: cap, actual: value.length });
       return value.map((v) => scalarValue(field.elementType, v, field));
     }
     default:
@@ -187,7 +182,7 @@ export function primaryFieldOf(schema: CollectionSpec): FieldSpec {
  * @throws MilvusError 1100 for missing, unknown or ill-typed fields.
  */
 export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () => bigint, upsert: boolean): Row {
-  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw invalid('a row must be an object of field values');
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) throw MilvusError.parameterInvalid('a row must be an object of field values');
   const row: Row = {};
   const meta: Record<string, unknown> = {};
   const known = new Set<string>();
@@ -196,24 +191,24 @@ export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () 
     if (field.isDynamic) continue;
     const given = input[field.name];
     if (field.isPrimaryKey && field.autoID && !upsert) {
-      if (given !== undefined) throw invalid(`the primary key ${field.name} is set by the server when auto_id is enabled; do not provide it`);
+      if (given !== undefined) throw MilvusError.parameterInvalid(`the primary key ${field.name} is set by the server when auto_id is enabled; do not provide it`);
       row[field.name] = field.dataType === DataType.Int64 ? allocateId() : String(allocateId());
       continue;
     }
     if (given === undefined && !field.nullable) {
-      throw invalid(`Insert missed an field \`${field.name}\` to collection without set nullable==true or set default_value`);
+      throw MilvusError.parameterInvalid(`Insert missed an field \`${field.name}\` to collection without set nullable==true or set default_value`);
     }
     row[field.name] = fieldValue(field, given);
   }
   const dynamicGiven = input[DYNAMIC_FIELD];
   for (const [key, value] of Object.entries(input)) {
     if (known.has(key)) continue;
-    if (!schema.enableDynamicField) throw invalid(`field ${key} does not exist in the collection schema and the dynamic field is disabled`);
+    if (!schema.enableDynamicField) throw MilvusError.parameterInvalid(`field ${key} does not exist in the collection schema and the dynamic field is disabled`);
     meta[key] = value;
   }
   if (schema.enableDynamicField) {
     const fromMeta = dynamicGiven === undefined ? {} : jsonValue(dynamicGiven, { name: DYNAMIC_FIELD } as FieldSpec);
-    if (fromMeta === null || typeof fromMeta !== 'object' || Array.isArray(fromMeta)) throw invalid('the dynamic field ($meta) must be a JSON object');
+    if (fromMeta === null || typeof fromMeta !== 'object' || Array.isArray(fromMeta)) throw MilvusError.parameterInvalid('the dynamic field ($meta) must be a JSON object');
     row[DYNAMIC_FIELD] = jsonValue({ ...(fromMeta as object), ...meta }, { name: DYNAMIC_FIELD } as FieldSpec);
   }
   return row;
@@ -225,6 +220,6 @@ export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () 
  */
 export function primaryKeyOf(field: FieldSpec, value: unknown): PrimaryKey {
   if (field.dataType === DataType.Int64) return toInt64(value, `primary key ${field.name}`);
-  if (typeof value !== 'string') throw invalid(`primary key ${field.name} expects a VarChar value, got ${describe(value)}`);
+  if (typeof value !== 'string') throw MilvusError.parameterInvalid(`primary key ${field.name} expects a VarChar value, got ${describe(value)}`);
   return value;
 }
