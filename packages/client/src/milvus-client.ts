@@ -365,11 +365,14 @@ export class MilvusClient {
   }
 
   /**
-   * Deletes the rows matching `filter` (alias `expr`) or with the primary keys `ids` (Delete): `{ delete_cnt, … }`.
+   * Deletes the rows matching `filter` (alias `expr`) or with the primary keys `ids` (Delete;
+   * `ids` becomes `<pk> in [ids]`, as the official SDK does): `{ delete_cnt, … }`.
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
    */
-  delete(request: DeleteRequest, options?: CallOptions): Promise<MutationResult> {
-    return this.#call('delete', request, options);
+  async delete(request: DeleteRequest, options?: CallOptions): Promise<MutationResult> {
+    const { ids, ...rest } = request;
+    if (rest.filter || rest.expr || !ids) return this.#call('delete', rest, options);
+    return this.#call('delete', { ...rest, filter: await this.#primaryKeyFilter(request, ids, options) }, options);
   }
 
   /**
@@ -397,11 +400,7 @@ export class MilvusClient {
    */
   async get(request: GetRequest, options?: CallOptions): Promise<QueryResults> {
     const { ids, ...rest } = request;
-    const described = await this.#call('describeCollection', { collection_name: request.collection_name, ...dbOf(request) }, options);
-    const pk = described.schema.fields.find((f) => f.is_primary_key);
-    if (!pk) throw new MilvusError('the collection has no primary key', { origin: 'client' });
-    const keys = ids.map((id) => (pk.data_type === 'Int64' ? String(id) : JSON.stringify(String(id))));
-    return this.#call('query', { ...rest, filter: `${pk.name} in [${keys.join(',')}]` }, options);
+    return this.#call('query', { ...rest, filter: await this.#primaryKeyFilter(request, ids, options) }, options);
   }
 
   /**
@@ -428,6 +427,15 @@ export class MilvusClient {
   #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
     const timeout = options.timeout ?? request.timeout ?? this.#defaultTimeout;
     return this.transport.call(op, request, { ...options, ...(timeout !== undefined ? { timeout } : {}) });
+  }
+
+  /** The filter `<pk> in [ids]` of a collection (its primary key from DescribeCollection): Int64 keys bare, VarChar keys quoted. */
+  async #primaryKeyFilter(request: { collection_name: string; db_name?: string }, ids: readonly (string | number | bigint)[], options?: CallOptions): Promise<string> {
+    const described = await this.#call('describeCollection', { collection_name: request.collection_name, ...dbOf(request) }, options);
+    const pk = described.schema.fields.find((f) => f.is_primary_key);
+    if (!pk) throw new MilvusError('the collection has no primary key', { origin: 'client' });
+    const keys = ids.map((id) => (pk.data_type === 'Int64' ? String(id) : JSON.stringify(String(id))));
+    return `${pk.name} in [${keys.join(',')}]`;
   }
 
   /** Polls GetLoadingProgress until it reports 100 (or the call's timeout/signal ends it). */

@@ -316,7 +316,8 @@ export interface Operations {
   dropIndex: { request: IndexRequest; result: ResStatus };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
-  delete: { request: DeleteRequest; result: MutationResult };
+  // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.
+  delete: { request: Omit<DeleteRequest, 'ids'>; result: MutationResult };
   search: { request: SearchRequest; result: SearchResults };
   query: { request: QueryRequest; result: QueryResults };
   flush: { request: FlushRequest; result: FlushResult };

@@ -109,18 +109,13 @@ export function insertRequest(req: InsertRequest, info: CollectionInfo): Record<
   };
 }
 
-/** Delete request: `filter`/`expr`, or `ids` turned into `<pk> in [...]`. */
-export function deleteRequest(req: DeleteRequest, info: CollectionInfo): Record<string, unknown> {
-  let expr = req.filter ?? req.expr ?? '';
-  if (!expr && req.ids) {
-    const keys = req.ids.map((id) => (info.primary.dataType === DataType.Int64 ? String(id) : JSON.stringify(String(id))));
-    expr = `${info.primary.name} in [${keys.join(',')}]`;
-  }
+/** Delete request: `filter` (alias `expr`); `MilvusClient.delete` turns `ids` into a filter first. */
+export function deleteRequest(req: DeleteRequest): Record<string, unknown> {
   return {
     db_name: req.db_name ?? '',
     collection_name: req.collection_name,
     partition_name: req.partition_name ?? '',
-    expr,
+    expr: req.filter ?? req.expr ?? '',
     ...(req.exprValues ? { expr_template_values: templateJson(req.exprValues) } : {}),
   };
 }

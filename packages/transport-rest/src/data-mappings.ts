@@ -70,16 +70,9 @@ export async function upsert(ctx: RestCallContext, req: InsertRequest): Promise<
   return mutation(idsOf(data.upsertIds), { insert: count, upsert: count });
 }
 
-/** `entities/delete`: `filter`, or `ids` as the documented `id` filter is not available without the schema — the primary key is resolved with `collections/describe`. */
+/** `entities/delete` with `filter` (alias `expr`); `MilvusClient.delete` turns `ids` into a filter first. */
 export async function remove(ctx: RestCallContext, req: DeleteRequest): Promise<MutationResult> {
-  let filter = req.filter ?? req.expr ?? '';
-  if (!filter && req.ids) {
-    const { data } = await ctx.post<{ fields: { name: string; primaryKey?: boolean; type: string }[] }>('/v2/vectordb/collections/describe', { ...dbOf(req), collectionName: req.collection_name });
-    const pk = data.fields.find((f) => f.primaryKey);
-    if (!pk) throw invalid('the collection has no primary key');
-    const keys = req.ids.map((id) => (pk.type === 'Int64' ? String(id) : JSON.stringify(String(id))));
-    filter = `${pk.name} in [${keys.join(',')}]`;
-  }
+  const filter = req.filter ?? req.expr ?? '';
   const { data } = await ctx.post<{ deleteCount?: number }>('/v2/vectordb/entities/delete' as never, {
     ...dbOf(req),
     collectionName: req.collection_name,
