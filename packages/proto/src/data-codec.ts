@@ -42,6 +42,12 @@ export interface ColumnField {
 /** Name of the dynamic field's column. */
 export const DYNAMIC_COLUMN = '$meta';
 
+/**
+ * The column a `count(*)` query answers with (Milvus sends one Int64 column named `count(*)`); add
+ * it to a schema's fields to encode or decode that answer like any other column.
+ */
+export const COUNT_COLUMN: ColumnField = { name: 'count(*)', dataType: DataType.Int64, dim: 0, elementType: DataType.None, nullable: false, isDynamic: false };
+
 /** A row: field name → value (Int64 `bigint`, vectors `Float32Array` / `Uint8Array`, JSON parsed). */
 export type ColumnRow = Record<string, unknown>;
 

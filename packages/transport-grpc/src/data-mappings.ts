@@ -15,6 +15,7 @@ import {
   type SearchResults,
 } from '@mvkit/core';
 import {
+  COUNT_COLUMN,
   FieldDataSchema,
   columnsOfRows,
   placeholderGroupOf,
@@ -69,7 +70,7 @@ function sdkValue(v: unknown): unknown {
 
 /** Rows decoded from result columns, shaped as the SDK's (dynamic keys flattened when asked by name). */
 function sdkRows(info: CollectionInfo, fieldsData: unknown, outputFields: readonly string[]): RowData[] {
-  const rows = rowsOfColumns(info.fields, columnsOfJson(fieldsData));
+  const rows = rowsOfColumns([...info.fields, COUNT_COLUMN], columnsOfJson(fieldsData));
   return rows.map((row) => {
     const out: RowData = {};
     const meta = (row.$meta ?? {}) as Record<string, unknown>;
@@ -192,10 +193,6 @@ export function queryRequest(req: QueryRequest): Record<string, unknown> {
 /** Query result: columns → rows. */
 export function queryResult(json: JsonObject, info: CollectionInfo): QueryResults {
   const outputFields = (json.output_fields as string[] | undefined) ?? [];
-  if (outputFields.length === 1 && outputFields[0] === 'count(*)') {
-    const col = ((json.fields_data as JsonObject[] | undefined) ?? [])[0] as { scalars?: { long_data?: { data?: string[] } } } | undefined;
-    return { status: json.status as unknown as QueryResults['status'], data: [{ 'count(*)': col?.scalars?.long_data?.data?.[0] ?? '0' }] };
-  }
   return { status: json.status as unknown as QueryResults['status'], data: sdkRows(info, json.fields_data, outputFields) };
 }
 

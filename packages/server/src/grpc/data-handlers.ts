@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { DataType, MilvusError } from '@mvkit/core';
 import {
+  COUNT_COLUMN,
   columnsOfRows,
   idsOf,
   keysOf,
@@ -113,14 +114,11 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         ...(limit === undefined ? {} : { limit }),
         ...(offset === undefined ? {} : { offset }),
       });
-      const count = out.outputFields[0] === 'count(*)';
       return {
         collectionName: coll.name,
         outputFields: out.outputFields,
         primaryFieldName: primaryFieldOf(coll.schema).name,
-        fieldsData: count
-          ? [{ type: DataType.Int64, fieldName: 'count(*)', field: { case: 'scalars', value: { data: { case: 'longData', value: { data: [out.rows[0]!['count(*)'] as bigint] } } } } }]
-          : columnsOfRows(columnFieldsOf(coll.schema), out.rows, out.outputFields),
+        fieldsData: columnsOfRows([...columnFieldsOf(coll.schema), COUNT_COLUMN], out.rows, out.outputFields),
       };
     },
     async flush(req, md) {
