@@ -11,7 +11,7 @@ import {
   type FieldData,
   type MilvusServiceHandlers,
 } from '@mvkit/proto';
-import { paramOf, primaryFieldOf, searchParamOf, type Engine } from '../engine/index.js';
+import { paramOf, primaryFieldOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
 
 
@@ -21,6 +21,20 @@ function intParam(value: string | undefined, key: string): number | undefined {
   const n = Number(value);
   if (!Number.isInteger(n)) throw MilvusError.parameterInvalid(`${key} [${value}] is invalid, should be an integer`);
   return n;
+}
+
+/** Reads a search parameter that may be given flat or inside the `params` JSON. */
+function searchParamOf(params: readonly { key: string; value: string }[], key: string): string | undefined {
+  const direct = paramOf(params, key);
+  if (direct !== undefined) return direct;
+  const nested = paramOf(params, 'params');
+  if (!nested) return undefined;
+  try {
+    const value = (JSON.parse(nested) as Record<string, unknown>)[key];
+    return value === undefined ? undefined : String(value);
+  } catch {
+    throw MilvusError.parameterInvalid(`search params ${nested} is not a json object`);
+  }
 }
 
 /**

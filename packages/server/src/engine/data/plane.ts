@@ -1,7 +1,6 @@
 import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
-import { paramOf } from '../indexes.js';
 import { validatePartitionName } from '../names.js';
 import { compileFilter } from './filter.js';
 import { indexPlanOf } from './index-builder.js';
@@ -239,18 +238,4 @@ export function searchRows(coll: Collection, input: SearchInput): SearchOutcome 
     ...(filter ? { filter } : {}),
   }).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
-}
-
-/** Reads a search parameter that may be given flat or inside the `params` JSON. */
-export function searchParamOf(params: readonly { key: string; value: string }[], key: string): string | undefined {
-  const direct = paramOf(params, key);
-  if (direct !== undefined) return direct;
-  const nested = paramOf(params, 'params');
-  if (!nested) return undefined;
-  try {
-    const value = (JSON.parse(nested) as Record<string, unknown>)[key];
-    return value === undefined ? undefined : String(value);
-  } catch {
-    throw MilvusError.parameterInvalid(`search params ${nested} is not a json object`);
-  }
 }
