@@ -1,4 +1,4 @@
-import { create, fromJson, toJson, type JsonObject, type JsonValue } from '@bufbuild/protobuf';
+import { create, type JsonObject } from '@bufbuild/protobuf';
 import {
   DataType,
   MilvusError,
@@ -16,14 +16,20 @@ import {
 } from '@mvkit/core';
 import {
   COUNT_COLUMN,
-  FieldDataSchema,
+  DeleteRequestSchema,
+  DslType,
+  InsertRequestSchema,
+  QueryRequestSchema,
+  SearchRequestSchema,
+  UpsertRequestSchema,
   columnsOfRows,
   placeholderGroupOf,
   rowsOfColumns,
   templateValuesOf,
-  TemplateValueSchema,
   type ColumnField,
   type FieldData,
+  type QueryResults as QueryResultsMessage,
+  type SearchResults as SearchResultsMessage,
 } from '@mvkit/proto';
 
 /** What the data mappings need of a collection: its fields in codec form and the primary key. */
@@ -57,8 +63,6 @@ export function collectionInfoOf(describe: JsonObject): CollectionInfo {
   return { fields, primary };
 }
 
-const jsonOfColumns = (cols: ReturnType<typeof columnsOfRows>): JsonValue[] => cols.map((c) => toJson(FieldDataSchema, create(FieldDataSchema, c)));
-const columnsOfJson = (json: unknown): FieldData[] => ((json as JsonValue[] | undefined) ?? []).map((c) => fromJson(FieldDataSchema, c));
 
 /** A row value as the official SDK shows it: int64 as a decimal string, vectors as number arrays. */
 function sdkValue(v: unknown): unknown {
@@ -69,8 +73,8 @@ function sdkValue(v: unknown): unknown {
 }
 
 /** Rows decoded from result columns, shaped as the SDK's (dynamic keys flattened when asked by name). */
-function sdkRows(info: CollectionInfo, fieldsData: unknown, outputFields: readonly string[]): RowData[] {
-  const rows = rowsOfColumns([...info.fields, COUNT_COLUMN], columnsOfJson(fieldsData));
+function sdkRows(info: CollectionInfo, fieldsData: readonly FieldData[], outputFields: readonly string[]): RowData[] {
+  const rows = rowsOfColumns([...info.fields, COUNT_COLUMN], fieldsData);
   return rows.map((row) => {
     const out: RowData = {};
     const meta = (row.$meta ?? {}) as Record<string, unknown>;
@@ -86,8 +90,11 @@ function sdkRows(info: CollectionInfo, fieldsData: unknown, outputFields: readon
 /** A request the client refuses before sending it (1100, origin `client`). */
 const invalid = (message: string): MilvusError => MilvusError.parameterInvalid(message, undefined, { origin: 'client' });
 
-/** Insert / Upsert request: rows → columns by the schema (the dynamic keys into `$meta`). */
-export function insertRequest(req: InsertRequest, info: CollectionInfo): Record<string, unknown> {
+/**
+ * Insert / Upsert request: rows → columns by the schema (the dynamic keys into `$meta`), built as
+ * the message itself (`UpsertRequest` has Insert's fields), with no JSON pass over the vectors.
+ */
+export function insertRequest(req: InsertRequest, info: CollectionInfo, schema: typeof InsertRequestSchema | typeof UpsertRequestSchema = InsertRequestSchema) {
   const rows = req.data ?? req.fields_data;
   if (!Array.isArray(rows)) throw invalid('insert needs `data`: an array of rows');
   const known = new Set(info.fields.map((f) => f.name));
@@ -101,39 +108,40 @@ export function insertRequest(req: InsertRequest, info: CollectionInfo): Record<
   });
   const names = info.fields.filter((f) => !f.isDynamic && shaped.some((r) => f.name in r)).map((f) => f.name);
   if (dynamic) names.push('$meta');
-  return {
-    db_name: req.db_name ?? '',
-    collection_name: req.collection_name,
-    partition_name: req.partition_name ?? '',
-    num_rows: rows.length,
-    fields_data: jsonOfColumns(columnsOfRows(info.fields, shaped, names, true)),
-  };
+  return create(schema as typeof InsertRequestSchema, {
+    dbName: req.db_name ?? '',
+    collectionName: req.collection_name,
+    partitionName: req.partition_name ?? '',
+    numRows: rows.length,
+    fieldsData: columnsOfRows(info.fields, shaped, names, true),
+  });
 }
 
 /** Delete request: `filter` (alias `expr`); `MilvusClient.delete` turns `ids` into a filter first. */
-export function deleteRequest(req: DeleteRequest): Record<string, unknown> {
-  return {
-    db_name: req.db_name ?? '',
-    collection_name: req.collection_name,
-    partition_name: req.partition_name ?? '',
+export function deleteRequest(req: DeleteRequest) {
+  return create(DeleteRequestSchema, {
+    dbName: req.db_name ?? '',
+    collectionName: req.collection_name,
+    partitionName: req.partition_name ?? '',
     expr: req.filter ?? req.expr ?? '',
-    ...(req.exprValues ? { expr_template_values: templateJson(req.exprValues) } : {}),
-  };
+    ...(req.exprValues ? { exprTemplateValues: templateValuesOf(req.exprValues) } : {}),
+  });
 }
 
-function templateJson(values: Record<string, unknown>): Record<string, JsonValue> {
-  return Object.fromEntries(Object.entries(templateValuesOf(values)).map(([k, v]) => [k, toJson(TemplateValueSchema, create(TemplateValueSchema, v))]));
+/** The query vectors of a search request, and whether several were sent (then results are per vector). */
+function queryVectorsOf(req: SearchRequest): { vectors: (number[] | Uint8Array)[]; several: boolean } {
+  const raw = req.data ?? req.vectors ?? req.vector;
+  if (raw === undefined) throw invalid('search needs `data`: a vector or an array of vectors');
+  const several = Array.isArray(raw) && raw.length > 0 && (Array.isArray(raw[0]) || raw[0] instanceof Uint8Array);
+  return { vectors: (several ? raw : [raw]) as (number[] | Uint8Array)[], several };
 }
 
 /** Search request: query vectors into a placeholder group, limit/offset/params into `search_params`. */
-export function searchRequest(req: SearchRequest, info: CollectionInfo): Record<string, unknown> {
-  const raw = req.data ?? req.vectors ?? req.vector;
-  if (raw === undefined) throw invalid('search needs `data`: a vector or an array of vectors');
+export function searchRequest(req: SearchRequest, info: CollectionInfo) {
+  const { vectors } = queryVectorsOf(req);
   const field = req.anns_field ? info.fields.find((f) => f.name === req.anns_field) : info.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
   if (!field) throw invalid(`the collection has no vector field ${req.anns_field ?? ''}`.trim());
   const binary = field.dataType === DataType.BinaryVector;
-  const several = Array.isArray(raw) && raw.length > 0 && (Array.isArray(raw[0]) || raw[0] instanceof Uint8Array);
-  const vectors = (several ? raw : [raw]) as (number[] | Uint8Array)[];
   const params = req.params ?? {};
   const searchParams: Record<string, string> = {
     anns_field: field.name,
@@ -142,58 +150,55 @@ export function searchRequest(req: SearchRequest, info: CollectionInfo): Record<
     params: JSON.stringify(params),
     ...(req.metric_type ? { metric_type: req.metric_type } : {}),
   };
-  return {
-    db_name: req.db_name ?? '',
-    collection_name: req.collection_name,
-    partition_names: req.partition_names ?? [],
+  return create(SearchRequestSchema, {
+    dbName: req.db_name ?? '',
+    collectionName: req.collection_name,
+    partitionNames: req.partition_names ?? [],
     dsl: req.filter ?? req.expr ?? '',
-    dsl_type: 'BoolExprV1',
-    output_fields: req.output_fields ?? ['*'],
-    nq: String(vectors.length),
-    search_params: Object.entries(searchParams).map(([key, value]) => ({ key, value })),
-    placeholder_group: Buffer.from(placeholderGroupOf(vectors, binary)).toString('base64'),
-    ...(req.exprValues ? { expr_template_values: templateJson(req.exprValues) } : {}),
-  };
+    dslType: DslType.BoolExprV1,
+    outputFields: req.output_fields ?? ['*'],
+    nq: BigInt(vectors.length),
+    searchParams: Object.entries(searchParams).map(([key, value]) => ({ key, value })),
+    searchInput: { case: 'placeholderGroup', value: placeholderGroupOf(vectors, binary) },
+    ...(req.exprValues ? { exprTemplateValues: templateValuesOf(req.exprValues) } : {}),
+  });
 }
 
 /** Search result: per query, hits `{ score, <pk>, ...output fields }` (one list when one vector was sent). */
-export function searchResult(json: JsonObject, info: CollectionInfo, req: SearchRequest): SearchResults {
-  const r = (json.results ?? {}) as JsonObject;
-  const outputFields = (r.output_fields as string[] | undefined) ?? [];
-  const rows = sdkRows(info, r.fields_data, outputFields);
-  const scores = (r.scores as number[] | undefined) ?? [];
-  const topks = ((r.topks as string[] | undefined) ?? []).map(Number);
+export function searchResult(json: JsonObject, info: CollectionInfo, req: SearchRequest, message: SearchResultsMessage): SearchResults {
+  const r = message.results;
+  const rows = sdkRows(info, r?.fieldsData ?? [], r?.outputFields ?? []);
+  const scores = r?.scores ?? [];
+  const topks = (r?.topks ?? []).map(Number);
   const perQuery: SearchResultRow[][] = [];
   let at = 0;
   for (const k of topks) {
     perQuery.push(Array.from({ length: k }, (_, i) => ({ score: scores[at + i]!, ...rows[at + i] })));
     at += k;
   }
-  const raw = req.data ?? req.vectors ?? req.vector;
-  const several = Array.isArray(raw) && raw.length > 0 && (Array.isArray(raw[0]) || raw[0] instanceof Uint8Array);
+  const { several } = queryVectorsOf(req);
   return { status: json.status as unknown as SearchResults['status'], results: several ? perQuery : (perQuery[0] ?? []) };
 }
 
 /** Query request: filter, output fields, and limit/offset as `query_params`. */
-export function queryRequest(req: QueryRequest): Record<string, unknown> {
+export function queryRequest(req: QueryRequest) {
   const params: { key: string; value: string }[] = [];
   if (req.limit !== undefined) params.push({ key: 'limit', value: String(req.limit) });
   if (req.offset !== undefined) params.push({ key: 'offset', value: String(req.offset) });
-  return {
-    db_name: req.db_name ?? '',
-    collection_name: req.collection_name,
+  return create(QueryRequestSchema, {
+    dbName: req.db_name ?? '',
+    collectionName: req.collection_name,
     expr: req.filter ?? req.expr ?? '',
-    output_fields: req.output_fields ?? ['*'],
-    partition_names: req.partition_names ?? [],
-    query_params: params,
-    ...(req.exprValues ? { expr_template_values: templateJson(req.exprValues) } : {}),
-  };
+    outputFields: req.output_fields ?? ['*'],
+    partitionNames: req.partition_names ?? [],
+    queryParams: params,
+    ...(req.exprValues ? { exprTemplateValues: templateValuesOf(req.exprValues) } : {}),
+  });
 }
 
 /** Query result: columns → rows. */
-export function queryResult(json: JsonObject, info: CollectionInfo): QueryResults {
-  const outputFields = (json.output_fields as string[] | undefined) ?? [];
-  return { status: json.status as unknown as QueryResults['status'], data: sdkRows(info, json.fields_data, outputFields) };
+export function queryResult(json: JsonObject, info: CollectionInfo, _req: QueryRequest, message: QueryResultsMessage): QueryResults {
+  return { status: json.status as unknown as QueryResults['status'], data: sdkRows(info, message.fieldsData, message.outputFields) };
 }
 
 /** Mutation result as the SDK shows it (the IDs' populated member named in `id_field`). */

@@ -1,4 +1,4 @@
-import { create, fromJson, toBinary, toJson, type DescMessage, type JsonObject, type JsonValue } from '@bufbuild/protobuf';
+import { create, fromJson, isMessage, toBinary, toJson, type DescMessage, type JsonObject, type JsonValue, type Message } from '@bufbuild/protobuf';
 import {
   ConsistencyLevel,
   indexParamsOf,
@@ -13,7 +13,7 @@ import {
   withPartitionRows,
   withRowCount,
 } from '@mvkit/core';
-import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
+import { CollectionSchemaSchema, MilvusService, UpsertRequestSchema } from '@mvkit/proto';
 import {
   deleteRequest,
   flushRequest,
@@ -35,12 +35,16 @@ export interface RpcMapping<K extends OperationName> {
   /** The RPC. */
   readonly method: MilvusMethod;
   /**
-   * Builds the request message as a JSON object in proto field names; data operations also get
-   * the collection's schema ({@link RpcMapping.schema}).
+   * Builds the request: a JSON object in proto field names, or the message itself (data
+   * operations, so that vectors and columns are not passed through JSON). Data operations also
+   * get the collection's schema ({@link RpcMapping.schema}).
    */
-  readonly request: (req: OperationRequest<K>, info: CollectionInfo | undefined) => Record<string, unknown>;
-  /** Shapes the decoded response as the official SDK does (extra convenience fields). */
-  readonly result: (json: JsonObject, info: CollectionInfo | undefined, req: OperationRequest<K>) => OperationResult<K>;
+  readonly request: (req: OperationRequest<K>, info: CollectionInfo | undefined) => Record<string, unknown> | Message;
+  /**
+   * Shapes the response as the official SDK does: from its proto JSON (snake_case, int64 as
+   * strings), or, for data operations, also from the decoded message (columns, scores).
+   */
+  readonly result: (json: JsonObject, info: CollectionInfo | undefined, req: OperationRequest<K>, message: Message) => OperationResult<K>;
   /**
    * Whether the mapping needs the collection schema (row ↔ column codecs): the transport then
    * calls DescribeCollection first, as the official SDK does, and caches the answer.
@@ -113,11 +117,11 @@ const rpc = <K extends OperationName>(
   result: (json: JsonObject) => OperationResult<K> = same,
 ): RpcMapping<K> => ({ method, request, result });
 /** A mapping whose codecs need the collection schema. */
-const dataRpc = <K extends OperationName>(
+const dataRpc = <K extends OperationName, M extends Message = Message>(
   method: MilvusMethod,
-  request: (req: OperationRequest<K>, info: CollectionInfo) => Record<string, unknown>,
-  result: (json: JsonObject, info: CollectionInfo, req: OperationRequest<K>) => OperationResult<K>,
-): RpcMapping<K> => ({ method, request: (r, i) => request(r, i!), result: (j, i, r) => result(j, i!, r), schema: true });
+  request: (req: OperationRequest<K>, info: CollectionInfo) => Record<string, unknown> | Message,
+  result: (json: JsonObject, info: CollectionInfo, req: OperationRequest<K>, message: M) => OperationResult<K>,
+): RpcMapping<K> => ({ method, request: (r, i) => request(r, i!), result: (j, i, r, msg) => result(j, i!, r, msg as M), schema: true });
 
 /** Every client operation and its RPC. */
 export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
@@ -147,7 +151,7 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   describeIndex: rpc(m.describeIndex),
   dropIndex: rpc(m.dropIndex),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
-  upsert: dataRpc(m.upsert, insertRequest, mutationResult),
+  upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),
   search: dataRpc(m.search, searchRequest, searchResult),
   query: dataRpc(m.query, queryRequest, queryResult),
@@ -155,12 +159,13 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
 };
 
 /**
- * Decodes a request object (proto JSON names, snake_case) into the RPC's request message.
+ * The RPC's request message: a message built by the mapping as is, or a request object (proto
+ * JSON names, snake_case) decoded into one.
  * @throws MilvusError-compatible errors are raised by the caller; this throws protobuf-es's
  *   `cannot decode` error for a wrongly typed field.
  */
-export function requestMessage(schema: DescMessage, json: Record<string, unknown>) {
-  return fromJson(schema, json as JsonValue, { ignoreUnknownFields: true });
+export function requestMessage(schema: DescMessage, built: Record<string, unknown> | Message) {
+  return isMessage(built, schema) ? built : fromJson(schema, built as JsonValue, { ignoreUnknownFields: true });
 }
 
 /** Encodes a response message as the official SDK shows it: snake_case, int64 as strings, enums by name, defaults present. */

@@ -81,7 +81,8 @@ export class GrpcTransport implements Transport {
       throw new MilvusError(`invalid ${op} request: ${(e as Error).message}`, { code: 1100, origin: 'client', cause: e });
     }
     const response = await this.#unary(mapping.method, message, options);
-    return mapping.result(resultJson(mapping.method.output, response as unknown as Parameters<typeof resultJson>[1]), info, request);
+    const decoded = response as unknown as Parameters<typeof resultJson>[1];
+    return mapping.result(resultJson(mapping.method.output, decoded), info, request, decoded);
   }
 
   /** The schema a data operation needs, from DescribeCollection (cached per database and collection). */
