@@ -55,6 +55,8 @@ export const Merr = {
   NeedAuthenticate: entry(1800, "user hasn't authenticated"),
   IncorrectParameterFormat: entry(1801, 'can only accept json format request'),
   MissingRequiredParameters: entry(1802, 'missing required parameters'),
+  InvalidInsertData: entry(1804, 'invalid insert data'),
+  CheckPrimaryKey: entry(1806, "please check the primary key and its' type can only in [int, string]"),
   HTTPRateLimit: entry(1807, 'request is rejected by limiter', true),
   OperationNotSupported: entry(3000, 'unsupported operation'),
   Canceled: entry(10000, 'context canceled'),

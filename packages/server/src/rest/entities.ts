@@ -12,18 +12,11 @@ import { primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '.
 import { answerRow, decodeQueryVectors, decodeRows, float32Json } from './entity-rows.js';
 import { goFormat } from './gojson.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
+import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
 import type { RestContext, RouteAnswer } from './routes.js';
 
-type Body = Record<string, unknown>;
 type Handle = (engine: Engine, body: Body, ctx: RestContext) => RouteAnswer;
 
-const S = (v: unknown): string => (typeof v === 'string' ? v : '');
-const Ss = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const obj = (v: unknown): Body => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Body) : {});
-const target = (b: Body, ctx: RestContext) => ({ dbName: ctx.dbName, collectionName: S(b.collectionName) });
-
-/** `merr.ErrCheckPrimaryKey` (REST-only, not in the core catalogue). */
-const CHECK_PRIMARY_KEY = { code: 1806, message: "please check the primary key and its' type can only in [int, string]" } as const;
 
 /** `proxy.GetCostValue` of a status: the open-source hook reports 0. */
 const COST = 0;
@@ -33,7 +26,6 @@ const rawMember = (ctx: RestContext, key: string): JsonNode | undefined => membe
 
 /** The 1801 answer of a request Milvus cannot turn into a placeholder group or parameters. */
 const incorrectFormat = (detail: string) => MilvusError.of(Merr.IncorrectParameterFormat, `${Merr.IncorrectParameterFormat.message}, error: ${detail}`);
-
 
 /**
  * `exprParams` as `generateExpressionTemplate` sends them: JSON numbers are float64, integral ones
@@ -140,7 +132,7 @@ function primaryKeyFilter(coll: Collection, id: JsonNode | undefined): string {
     if (pk.dataType === DataType.Int64) keys = items.map((n) => String(castInt64(n.kind === 'string' ? n.value : n.raw)));
     else if (pk.dataType === DataType.VarChar) keys = items.map((n) => `"${n.kind === 'string' ? n.value : ''}"`);
   } catch (e) {
-    throw new MilvusError(`${CHECK_PRIMARY_KEY.message}, error: ${(e as Error).message}`, { code: CHECK_PRIMARY_KEY.code });
+    throw MilvusError.of(Merr.CheckPrimaryKey, `${Merr.CheckPrimaryKey.message}, error: ${(e as Error).message}`);
   }
   return `${pk.name} in [${keys.join(',')}]`;
 }

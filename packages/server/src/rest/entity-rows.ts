@@ -11,9 +11,6 @@ import type { CollectionSpec, FieldSpec, Row } from '../engine/index.js';
 import { scanGoJson } from './gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
 
-/** `merr.ErrInvalidInsertData` (not in the core catalogue: REST-only). */
-const INVALID_INSERT_DATA = { code: 1804, message: 'invalid insert data' } as const;
-
 /** Name of the hidden dynamic field. */
 const META = '$meta';
 
@@ -26,7 +23,7 @@ const wrapInvalidMsg = (msg: string) => MilvusError.parameterInvalid(msg).reason
 
 /** The 1804 answer of insert/upsert: `invalid insert data, error: <detail>`. */
 function insertDataError(detail: string): MilvusError {
-  return new MilvusError(`${INVALID_INSERT_DATA.message}, error: ${detail}`, { code: INVALID_INSERT_DATA.code });
+  return MilvusError.of(Merr.InvalidInsertData, `${Merr.InvalidInsertData.message}, error: ${detail}`);
 }
 
 /** Go's `%#v` of a string (a quoted Go string literal; JSON quoting for the printable ASCII cases). */

@@ -2,6 +2,7 @@ import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, i
 import { paramOf, type Collection, type Engine, type IndexSpec, type KeyValue } from '../engine/index.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
+import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
 /** Per-request context a route gets. */
@@ -55,13 +56,8 @@ export interface RestRoute {
   handle(engine: Engine, body: Record<string, unknown>, ctx: RestContext): RouteAnswer | Promise<RouteAnswer>;
 }
 
-type Body = Record<string, unknown>;
 type Handle = RestRoute['handle'];
 
-const S = (v: unknown): string => (typeof v === 'string' ? v : '');
-const Ss = (v: unknown): string[] => (Array.isArray(v) ? (v as string[]) : []);
-const obj = (v: unknown): Body => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Body) : {});
-const ref = (b: Body, ctx: RestContext) => ({ dbName: ctx.dbName, collectionName: S(b.collectionName) });
 const partition = (b: Body, ctx: RestContext) => ({ ...ref(b, ctx), partitionName: S(b.partitionName) });
 const ok = (data: unknown = {}): RouteAnswer => ({ data });
 
