@@ -6,7 +6,6 @@
  */
 export * from './engine/index.js';
 export { startServer, type RunningServer, type ServerOptions } from './server.js';
-export type { AuthOptions } from './grpc/auth.js';
 export * from './rest/index.js';
 export { statusOf, type StatusInit } from './grpc/status.js';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.js';

@@ -4,7 +4,7 @@ import { Duplex } from 'node:stream';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MilvusService, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
 import { Engine, type EngineOptions } from './engine/index.js';
-import type { AuthOptions } from './grpc/auth.js';
+import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';

@@ -1,4 +1,5 @@
 export * from './catalog.js';
+export * from './credentials.js';
 export * from './engine.js';
 export * from './indexes.js';
 export * from './names.js';

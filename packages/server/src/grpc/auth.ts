@@ -1,11 +1,6 @@
 import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
 import { GrpcStatusError } from '@mvkit/proto';
-
-/** Users the server accepts when authentication is on (`common.security.authorizationEnabled`). */
-export interface AuthOptions {
-  /** Password by user name, e.g. `{ root: 'Milvus' }`. */
-  users: Readonly<Record<string, string>>;
-}
+import { isAuthenticated, type AuthOptions } from '../engine/index.js';
 
 /**
  * Checks the `authorization` metadata (base64 of `user:password`) as Milvus's proxy interceptor
@@ -20,7 +15,7 @@ export function authenticate(auth: AuthOptions, metadata: Metadata): void {
   const colon = decoded.indexOf(':');
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const password = colon < 0 ? undefined : decoded.slice(colon + 1);
-  if (password === undefined || auth.users[user] !== password) {
+  if (!isAuthenticated(auth, user, password)) {
     throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'auth check failure, please check username and password are correct');
   }
 }

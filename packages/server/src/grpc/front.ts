@@ -2,7 +2,8 @@ import type { Metadata } from '@grpc/grpc-js';
 import { MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
 import type { Engine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
-import { authenticate, type AuthOptions } from './auth.js';
+import type { AuthOptions } from '../engine/index.js';
+import { authenticate } from './auth.js';
 import { milvusHandlers } from './handlers.js';
 import { statusOf } from './status.js';
 

@@ -1,5 +1,5 @@
 import { Merr, MilvusError } from '@mvkit/core';
-import { DEFAULT_DATABASE, type Engine } from '../engine/index.js';
+import { DEFAULT_DATABASE, isAuthenticated, type AuthOptions, type Engine } from '../engine/index.js';
 import { GoBinder } from './bind.js';
 import { goJson, goParseBool, goParseInt } from './gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
@@ -27,19 +27,13 @@ export interface RestResponse {
 /** A REST front: one request in, one response out; never rejects. */
 export type RestHandler = (request: RestRequest) => Promise<RestResponse>;
 
-/** Users accepted when authentication is on (same shape as the gRPC front's `AuthOptions`). */
-export interface RestAuthOptions {
-  /** Password by user name, e.g. `{ root: 'Milvus' }`. */
-  readonly users: Readonly<Record<string, string>>;
-}
-
 /** Options of {@link createRestHandler}. */
 export interface RestHandlerOptions {
   /**
    * Require credentials, as Milvus with `common.security.authorizationEnabled`:
    * `Authorization: Bearer <user>:<password>` or `Basic`. Off by default, as a fresh Milvus.
    */
-  auth?: RestAuthOptions;
+  auth?: AuthOptions;
   /** Deadline of a call without a `Request-Timeout` header, in ms (`proxy.http.requestTimeoutMs`); default 30000. */
   requestTimeoutMs?: number;
   /** Default of `Accept-Type-Allow-Int64` when the header is absent or not a bool (`proxy.http.acceptTypeAllowInt64`); default true. */
@@ -131,7 +125,7 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
     if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
     if (options.auth) {
       const c = credentialsOf(headers.authorization);
-      if (!c || options.auth.users[c.user] !== c.password) return json(401, { code: Merr.NeedAuthenticate.code, message: Merr.NeedAuthenticate.message });
+      if (!c || !isAuthenticated(options.auth, c.user, c.password)) return json(401, { code: Merr.NeedAuthenticate.code, message: Merr.NeedAuthenticate.message });
     }
     if (!route) return { status: 404, headers: { ...CORS_HEADERS, 'content-type': 'text/plain' }, body: '404 page not found' };
 

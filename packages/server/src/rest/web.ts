@@ -9,7 +9,6 @@ export * from '../engine/index.js';
 export {
   createRestHandler,
   CORS_HEADERS,
-  type RestAuthOptions,
   type RestHandler,
   type RestHandlerOptions,
   type RestRequest,
