@@ -45,6 +45,9 @@ describe.each(TRANSPORTS)('data plane over %s', (transport) => {
     expect(ins.IDs.int_id?.data).toEqual(Array.from({ length: 20 }, (_, i) => String(i)));
     const up = await client.upsert({ collection_name, partition_name: 'shelf', data: [{ ...row(3), title: 'rewritten' }] });
     expect(up.upsert_cnt).toBe('1');
+    // Index progress counts the live rows; growing segments are not indexed (as in Milvus).
+    const [idx] = (await client.describeIndex({ collection_name, field_name: 'vector' })).index_descriptions;
+    expect([idx!.total_rows, idx!.indexed_rows, idx!.pending_index_rows]).toEqual(['20', '0', '20']);
     seen.insert = { insert_cnt: ins.insert_cnt, IDs: ins.IDs.int_id?.data };
   });
 

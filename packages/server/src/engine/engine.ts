@@ -579,6 +579,16 @@ export class Engine {
   }
 
   /**
+   * Build progress of the index on `fieldName` (DescribeIndex's `total_rows`, `indexed_rows`,
+   * `pending_index_rows`): live rows in total, in sealed segments whose index is built (growing
+   * segments are never indexed, as in Milvus), and the rest.
+   * @throws MilvusError 100 for a missing collection.
+   */
+  indexProgress(ref: CollectionRef, fieldName: string): { totalRows: number; indexedRows: number; pendingIndexRows: number } {
+    return this.collectionOf(ref).data.indexProgress(fieldName);
+  }
+
+  /**
    * DropIndex: a missing index is a no-op success.
    * @throws MilvusError 100; 65535 `index cannot be dropped, collection is loaded, please release it first`.
    */

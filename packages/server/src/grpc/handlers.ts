@@ -193,7 +193,7 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       const found = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
       return {
         indexDescriptions: found.map((i) => {
-          const p = coll.data.indexProgress(i.fieldName);
+          const p = engine.indexProgress(ref, i.fieldName);
           const vector = isVectorType(coll.schema.fields.find((f) => f.name === i.fieldName)?.dataType ?? 0);
           return {
             indexName: i.indexName,
@@ -216,7 +216,7 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
     async getIndexBuildProgress(req, md) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const [index] = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
-      const p = engine.collectionOf(ref).data.indexProgress(index!.fieldName);
+      const p = engine.indexProgress(ref, index!.fieldName);
       return { indexedRows: BigInt(p.indexedRows), totalRows: BigInt(p.totalRows) };
     },
     async dropIndex(req, md) {

@@ -287,17 +287,26 @@ function getLoadState(engine: Engine, b: Body, ctx: RestContext): RouteAnswer {
   return { data: { loadState: progress >= 100 ? 'LoadStateLoaded' : 'LoadStateLoading', loadProgress: progress }, message };
 }
 
-const describeIndexRow = (i: IndexSpec) => ({
-  indexName: i.indexName,
-  fieldName: i.fieldName,
-  indexType: paramOf(i.params, 'index_type') ?? '',
-  metricType: paramOf(i.params, 'metric_type') ?? '',
-  totalRows: 0n,
-  pendingRows: 0n,
-  indexedRows: 0n,
-  indexState: 'Finished',
-  failReason: '',
-});
+/** `indexes/describe` rows: the index with its build progress. */
+function describeIndexes(engine: Engine, b: Body, ctx: RestContext): RouteAnswer {
+  const target = ref(b, ctx);
+  return ok(
+    engine.describeIndex({ ...target, indexName: S(b.indexName) }).map((i: IndexSpec) => {
+      const p = engine.indexProgress(target, i.fieldName);
+      return {
+        indexName: i.indexName,
+        fieldName: i.fieldName,
+        indexType: paramOf(i.params, 'index_type') ?? '',
+        metricType: paramOf(i.params, 'metric_type') ?? '',
+        totalRows: BigInt(p.totalRows),
+        pendingRows: BigInt(p.pendingIndexRows),
+        indexedRows: BigInt(p.indexedRows),
+        indexState: 'Finished',
+        failReason: '',
+      };
+    }),
+  );
+}
 
 /** `indexes/list`: the index names; a collection without index is `[]` (IndexNotFound swallowed). */
 function listIndexes(engine: Engine, b: Body, ctx: RestContext): RouteAnswer {
@@ -343,7 +352,7 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
     }
     return ok();
   },
-  '/v2/vectordb/indexes/describe': (e, b, c) => ok(e.describeIndex({ ...ref(b, c), indexName: S(b.indexName) }).map(describeIndexRow)),
+  '/v2/vectordb/indexes/describe': describeIndexes,
   '/v2/vectordb/indexes/list': listIndexes,
   '/v2/vectordb/indexes/drop': (e, b, c) => (e.dropIndex({ ...ref(b, c), indexName: S(b.indexName) }), ok()),
   // entities
