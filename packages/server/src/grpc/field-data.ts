@@ -2,8 +2,16 @@ import type { ColumnField } from '@mvkit/proto';
 import { isVectorType } from '@mvkit/core';
 import { dimOf, type CollectionSpec } from '../engine/index.js';
 
-/** The codec view (`@mvkit/proto` data codec) of a collection schema's fields. */
-export function columnFieldsOf(schema: CollectionSpec): ColumnField[] {
+const views = new WeakMap<CollectionSpec, ColumnField[]>();
+
+/** The codec view (`@mvkit/proto` data codec) of a collection schema's fields (built once per schema). */
+export function columnFieldsOf(schema: CollectionSpec): readonly ColumnField[] {
+  let view = views.get(schema);
+  if (!view) views.set(schema, (view = buildView(schema)));
+  return view;
+}
+
+function buildView(schema: CollectionSpec): ColumnField[] {
   return schema.fields.map((f) => ({
     name: f.name,
     dataType: f.dataType,

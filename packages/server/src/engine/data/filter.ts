@@ -5,8 +5,16 @@ import type { RowFilter } from './read.js';
 
 const NAMES = new Map<number, DataTypeName>(Object.entries(DataType).map(([name, value]) => [value, name as DataTypeName]));
 
-/** The view of a collection schema that the filter parser type-checks against. */
+const views = new WeakMap<CollectionSpec, FilterSchema>();
+
+/** The view of a collection schema that the filter parser type-checks against (built once per schema). */
 export function filterSchemaOf(schema: CollectionSpec): FilterSchema {
+  let view = views.get(schema);
+  if (!view) views.set(schema, (view = buildView(schema)));
+  return view;
+}
+
+function buildView(schema: CollectionSpec): FilterSchema {
   return {
     fields: schema.fields
       .filter((f) => !f.isDynamic)
