@@ -97,8 +97,9 @@ function columnValues(c: FieldData, dim: number): unknown[] {
  * inserts send them) or row-dense (as results carry them); `valid_data` marks nulls. The dynamic
  * column (`is_dynamic`) is read into each row's `$meta`.
  *
- * @param numRows - expected rows (Insert's `num_rows`); omitted: taken from the columns.
- * @throws MilvusError 1100 for an unknown column, a vector column of the wrong dimension
+ * @param numRows - expected rows (Insert's `num_rows`); omitted: taken from the columns. Checked
+ *   against every column before any row is allocated.
+ * @throws MilvusError 1100 for `num_rows` of 0 (`num_rows should be greater than 0`), an unknown column, a vector column of the wrong dimension
  *   (`the dim (<n>) of field data(<f>) is not equal to schema dim (<d>)`) or a column of the
  *   wrong length (`the num_rows (<n>) of field (<f>) is not equal to passed num_rows (<m>)`).
  */
@@ -118,18 +119,28 @@ export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly 
     }
     return { name, column: c, values: columnValues(c, field.dim) };
   });
+  if (numRows !== undefined && !(numRows > 0)) {
+    throw MilvusError.parameterInvalid('num_rows should be greater than 0', { expected: 'invalid num_rows', actual: numRows });
+  }
   const rows = numRows ?? Math.max(0, ...decoded.map((d) => (d.column.validData.length ? d.column.validData.length : d.values.length)));
-  const out: ColumnRow[] = Array.from({ length: rows }, () => ({}));
-  for (const { name, column, values } of decoded) {
+  // Every column's row count is checked before the rows are allocated: num_rows is the caller's word.
+  for (const { column, values } of decoded) {
     const valid = column.validData;
     const dense = valid.length === 0 || values.length === valid.length;
-    const expected = valid.length === 0 ? rows : dense ? valid.length : valid.filter(Boolean).length;
+    let expected = valid.length === 0 ? rows : valid.length;
+    if (!dense) for (const v of valid) if (!v) expected--;
     if (values.length !== expected || (valid.length !== 0 && valid.length !== rows)) {
       throw MilvusError.of(
         Merr.ParameterInvalid,
         `the num_rows (${values.length}) of field (${column.fieldName}) is not equal to passed num_rows (${rows}): ${formatMerr(Merr.ParameterInvalid, { expected: rows, actual: values.length })}`,
       );
     }
+  }
+  // Without any column one empty row stands for all: the schema check then names the missing field.
+  const out: ColumnRow[] = Array.from({ length: decoded.length ? rows : Math.min(rows, 1) }, () => ({}));
+  for (const { name, column, values } of decoded) {
+    const valid = column.validData;
+    const dense = valid.length === 0 || values.length === valid.length;
     let physical = 0;
     for (let i = 0; i < rows; i++) {
       if (valid.length !== 0 && !valid[i]) {

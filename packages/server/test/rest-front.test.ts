@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Engine, REST_ROUTES, createRestHandler, restListener, scanGoJson, startServer, type RestHandler, type RestResponse } from '../src/index.js';
+import { Engine, MAX_BODY_BYTES, REST_ROUTES, createRestHandler, restListener, scanGoJson, startServer, type RestHandler, type RestResponse } from '../src/index.js';
 
 let engine: Engine;
 let rest: RestHandler;
@@ -314,13 +314,17 @@ describe('indexes and databases', () => {
 });
 
 describe('node:http', () => {
-  it('takes a 64 MB body on the one-port server as Milvus does (read whole, unknown keys ignored) and keeps serving', async () => {
+  it('takes a body up to 64 MiB on the one-port server (read whole, unknown keys ignored), answers a larger one 413 code 1102, and keeps serving', async () => {
     const server = await startServer({ port: 0 });
     try {
-      const pad = 'a'.repeat(64 * 1024 * 1024);
+      const envelope = '{"collectionName":"c","pad":""}';
+      const pad = 'a'.repeat(MAX_BODY_BYTES - envelope.length);
       const big = await fetch(`${server.restUrl}/v2/vectordb/collections/has`, { method: 'POST', body: `{"collectionName":"c","pad":"${pad}"}` });
       expect(big.status).toBe(200);
       expect(await big.json()).toEqual({ code: 0, data: { has: false } });
+      const over = await fetch(`${server.restUrl}/v2/vectordb/collections/has`, { method: 'POST', body: `{"collectionName":"c","pad":"${pad}a"}` });
+      expect(over.status).toBe(413);
+      expect(((await over.json()) as { code: number }).code).toBe(1102);
       const next = await fetch(`${server.restUrl}/v2/vectordb/databases/list`, { method: 'POST', body: '{}' });
       expect(await next.json()).toEqual({ code: 0, data: ['default'] });
     } finally {

@@ -41,7 +41,7 @@ import {
 import type { Row } from './data/values.js';
 import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
-import { buildSchema, sameSchema, type FieldInput } from './schema.js';
+import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -197,11 +197,13 @@ export class Engine {
   /**
    * CreateCollection with a full schema; creates `_default`. Creating an existing collection with
    * the same schema is a no-op success, with a different one an error.
-   * @throws MilvusError 1100 (names, schema), 800 (database), 102 (collection limit), 65535
+   * @throws MilvusError 65535 / 1100 for the caps of {@link checkSchemaCaps} (checked first, as the
+   *   proxy), 1100 (names, schema), 800 (database), 102 (collection limit), 65535
    *   `create duplicate collection with different parameters, collection: <name>`.
    */
   createCollection(input: CreateCollectionInput): Collection {
     const dbName = input.dbName || DEFAULT_DATABASE;
+    checkSchemaCaps(input.fields, input.shardsNum ?? 0);
     validateCollectionName(input.collectionName);
     const schema = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false);
     const db = this.catalog.database(dbName);

@@ -23,6 +23,30 @@ export type FieldInput = NormalizedField;
 export const START_OF_USER_FIELD_ID = 100n;
 
 
+/** Most shards of a collection (`proxy.maxShardNum`). */
+export const MAX_SHARD_NUM = 16;
+/** Most fields of a collection schema (`proxy.maxFieldNum`). */
+export const MAX_FIELD_NUM = 64;
+/** Most vector fields of a collection schema (`proxy.maxVectorFieldNum`). */
+export const MAX_VECTOR_FIELD_NUM = 4;
+/** Largest `max_capacity` of an Array field (`defaultMaxArrayCapacity`). */
+export const MAX_ARRAY_CAPACITY = 4096;
+
+/**
+ * The caps CreateCollection checks first, before any name (the proxy's `createCollectionTask.PreExecute`
+ * order): shards, fields, vector fields, then that there is a vector field at all.
+ * @throws MilvusError 65535 `maximum shards's number should be limited to 16`, `maximum field's
+ *   number should be limited to 64`, `maximum vector field's number should be limited to 4`;
+ *   1100 `schema does not contain vector field`.
+ */
+export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number): void {
+  if (shardsNum > MAX_SHARD_NUM) throw new MilvusError(`maximum shards's number should be limited to ${MAX_SHARD_NUM}`);
+  if (inputs.length > MAX_FIELD_NUM) throw new MilvusError(`maximum field's number should be limited to ${MAX_FIELD_NUM}`);
+  const vectors = inputs.filter((f) => isVectorType(f.dataType)).length;
+  if (vectors > MAX_VECTOR_FIELD_NUM) throw new MilvusError(`maximum vector field's number should be limited to ${MAX_VECTOR_FIELD_NUM}`);
+  if (vectors === 0) throw MilvusError.parameterInvalid('schema does not contain vector field');
+}
+
 /**
  * Validates a schema for CreateCollection as the Milvus proxy does and assigns field IDs (100, 101,
  * …); adds the `$meta` JSON field when the dynamic field is enabled.
@@ -38,7 +62,6 @@ export function buildSchema(name: string, description: string, inputs: readonly 
   if (inputs.length === 0) throw MilvusError.parameterInvalid('schema does not contain any field');
   const seen = new Set<string>();
   let primary: FieldInput | undefined;
-  let vectors = 0;
   let partitionKeys = 0;
   for (const f of inputs) {
     validateFieldName(f.name);
@@ -50,13 +73,13 @@ export function buildSchema(name: string, description: string, inputs: readonly 
     }
     if (f.isPartitionKey) partitionKeys++;
     if (isVectorType(f.dataType)) {
-      vectors++;
       if (f.dataType !== DataType.SparseFloatVector) {
         const dim = Number(f.typeParams.dim);
         if (f.typeParams.dim === undefined) throw MilvusError.parameterInvalid(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
         if (!Number.isInteger(dim) || dim <= 0 || dim > 32768) throw MilvusError.parameterInvalid(`invalid dimension: ${f.typeParams.dim} of field ${f.name}. float vector dimension should be in range 2 ~ 32768`);
       }
     }
+    if (f.dataType === DataType.Array) checkMaxCapacity(f, name);
     if (f.dataType === DataType.VarChar) {
       const max = Number(f.typeParams.max_length);
       if (f.typeParams.max_length === undefined) throw MilvusError.parameterInvalid(`type param(max_length) should be specified for the field(${f.name}) of collection ${name}`);
@@ -67,7 +90,6 @@ export function buildSchema(name: string, description: string, inputs: readonly 
   if (primary.dataType !== DataType.Int64 && primary.dataType !== DataType.VarChar) {
     throw MilvusError.parameterInvalid('The data type of the primary key should be Int64 or VarChar');
   }
-  if (vectors === 0) throw MilvusError.parameterInvalid('schema does not contain vector field');
   if (partitionKeys > 1) throw MilvusError.parameterInvalid('there are more than one partition key');
   const fields: FieldSpec[] = inputs.map((f, i) => ({ ...f, fieldID: START_OF_USER_FIELD_ID + BigInt(i) }));
   if (enableDynamicField) {
@@ -87,6 +109,18 @@ export function buildSchema(name: string, description: string, inputs: readonly 
     });
   }
   return { name, description, autoID: primary.autoID, fields, enableDynamicField };
+}
+
+/**
+ * `validateMaxCapacityPerRow`: an Array field needs an integer `max_capacity` in (0, 4096].
+ * @throws MilvusError 65535 with the proxy's words.
+ */
+function checkMaxCapacity(f: FieldInput, collectionName: string): void {
+  const text = f.typeParams.max_capacity;
+  if (text === undefined) throw new MilvusError(`type param(max_capacity) should be specified for array field ${f.name} of collection ${collectionName}`);
+  const cap = Number(text);
+  if (!/^[+-]?\d+$/.test(String(text).trim())) throw new MilvusError(`the value for max_capacity of field ${f.name} must be an integer`);
+  if (cap > MAX_ARRAY_CAPACITY || cap <= 0) throw new MilvusError(`the maximum capacity specified for a Array should be in (0, ${MAX_ARRAY_CAPACITY}]`);
 }
 
 /** Whether two schemas are the same for a repeated CreateCollection (then a no-op success). */

@@ -1,5 +1,6 @@
 import { Merr, MilvusError } from '@mvkit/core';
-import { DEFAULT_DATABASE, isAuthenticated, type AuthOptions, type Engine } from '../engine/index.js';
+import { DEFAULT_DATABASE, type AuthOptions, type Engine } from '../engine/index.js';
+import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
 import { GoBinder } from './bind.js';
 import { goJson, goParseBool, goParseInt } from './gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
@@ -51,33 +52,6 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 const JSON_TYPE = 'application/json; charset=utf-8';
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
-/** Base64 (standard alphabet) to text, or `undefined` when malformed. */
-function fromBase64(text: string): string | undefined {
-  try {
-    const bin = atob(text);
-    return decoder.decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * `ParseUsernamePassword`: HTTP Basic, else the `Authorization` value without `Bearer ` split at
- * the first `:`; both parts must be non-empty. Anything else (an API key) is refused, as in
- * open-source Milvus.
- */
-function credentialsOf(header: string | undefined): { user: string; password: string } | undefined {
-  if (!header) return undefined;
-  let text: string | undefined;
-  if (/^basic /i.test(header)) text = fromBase64(header.slice(6));
-  else text = header.startsWith('Bearer ') ? header.slice(7) : header;
-  const colon = text?.indexOf(':') ?? -1;
-  if (text === undefined || colon < 0) return undefined;
-  const user = text.slice(0, colon);
-  const password = text.slice(colon + 1);
-  return user && password ? { user, password } : undefined;
-}
-
 const TIMEOUT = Symbol('request timeout');
 
 /**
@@ -123,10 +97,7 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
       return { status: 307, headers: { location: path.slice(0, -1) }, body: '' };
     }
     if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
-    if (options.auth) {
-      const c = credentialsOf(headers.authorization);
-      if (!c || !isAuthenticated(options.auth, c.user, c.password)) return json(401, { code: Merr.NeedAuthenticate.code, message: Merr.NeedAuthenticate.message });
-    }
+    if (options.auth && !isHttpAuthenticated(options.auth, headers.authorization)) return json(401, NOT_AUTHENTICATED);
     if (!route) return { status: 404, headers: { ...CORS_HEADERS, 'content-type': 'text/plain' }, body: '404 page not found' };
 
     const timeoutHeader = headers['request-timeout'];

@@ -2,9 +2,10 @@ import { ScalarType, create, fromJson, toBinary, type DescField, type DescMessag
 import { Metadata } from '@grpc/grpc-js';
 import { CollectionSchemaSchema, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { Engine } from '../engine/index.js';
+import { Engine, type AuthOptions } from '../engine/index.js';
 import { grpcFront } from '../grpc/front.js';
 import { createLogger, type Logger } from '../logger.js';
+import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
 import type { RestHandler, RestResponse } from './handler.js';
 import { goJson } from './gojson.js';
 
@@ -104,6 +105,11 @@ export function goProtoValue(desc: DescMessage, message: Record<string, unknown>
 export interface LegacyHandlerOptions {
   /** Logger of the gRPC front built for an engine; default warn level. */
   logger?: Logger;
+  /**
+   * Require credentials on every route but `/api/v1/health`, as the RESTful v2 front does
+   * (`Authorization: Bearer <user>:<password>` or `Basic`; HTTP 401 code 1800 otherwise).
+   */
+  auth?: AuthOptions;
 }
 
 /**
@@ -116,6 +122,7 @@ export interface LegacyHandlerOptions {
  * - the answer is the response message as Go's encoding/json writes it ({@link goProtoValue}:
  *   omitempty, enums and int64 as numbers), HTTP 200 also for business errors, so a success status
  *   is `{}`; YAML when `Accept` asks for `application/x-yaml`;
+ * - with `auth`, a route called without valid credentials is HTTP 401 `{"code":1800,...}`;
  * - an unparsable body is HTTP 400 `{"error_code":5,"reason":"..."}` (IllegalArgument), another
  *   failure HTTP 500 `{"error_code":1,...}`; `GET /api/v1/health` is `{"status":"ok"}`; other
  *   paths 404.
@@ -143,6 +150,7 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
     const name = LEGACY_ROUTES[`${method} ${path}`];
     const handler = name ? handlers[name] : undefined;
     if (!name || !handler) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '404 page not found' };
+    if (options.auth && !isHttpAuthenticated(options.auth, headers.authorization)) return answer(401, NOT_AUTHENTICATED, headers.accept);
     const rpc: DescMethod = MilvusService.method[name];
     let message;
     try {

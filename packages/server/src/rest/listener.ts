@@ -4,11 +4,11 @@ import type { RestHandler, RestResponse } from './handler.js';
 import { goJson } from './gojson.js';
 
 /**
- * Default limit of a buffered request body, in bytes (256 MiB). Milvus's gin server reads REST
- * bodies whole with no limit; this cap only protects the reference server's memory and is far
- * above anything Milvus accepts elsewhere (gRPC `serverMaxRecvSize` is 64 MiB).
+ * Default limit of a buffered request body, in bytes (64 MiB): the size of the largest gRPC
+ * request Milvus's proxy accepts (`proxy.grpc.serverMaxRecvSize`). Milvus's gin server itself reads
+ * REST bodies whole; the cap protects the reference server's memory (a known divergence).
  */
-export const MAX_BODY_BYTES = 256 * 1024 * 1024;
+export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 
 /** Options of {@link restListener}. */
 export interface RestListenerOptions {
@@ -49,8 +49,9 @@ export function restListener(handler: RestHandler, options: RestListenerOptions 
         });
         return;
       }
+      // A repeated header counts once, by its first value, as Go's `Header.Get` reads it.
       const headers: Record<string, string | undefined> = {};
-      for (const [k, v] of Object.entries(req.headers)) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(req.headersDistinct)) headers[k] = v?.[0];
       const body = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
       chunks.length = 0;
       handler({ method: req.method ?? 'GET', path: req.url ?? '/', headers, body }).then(respond, (e: unknown) =>

@@ -11,6 +11,9 @@ import { binaryVector, floatVector, normaliseRow, primaryFieldOf, primaryKeyOf, 
 /** Largest `limit + offset` of a search or query (`quotaAndLimits.limits.topK`). */
 export const MAX_TOPK = 16384;
 
+/** Most query vectors in one search (`quotaAndLimits.limits.maxNQ`, 16384 in Milvus 2.5). */
+export const MAX_NQ = 16384;
+
 /** Values bound to `{name}` placeholders of a filter (`expr_template_values`, REST `exprParams`). */
 export type ExprParams = Readonly<Record<string, unknown>>;
 
@@ -192,13 +195,16 @@ export function getRows(coll: Collection, ids: readonly unknown[], input: Omit<Q
 /**
  * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
  * metric of the field's index, with Milvus's parameter rules.
- * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 for a wrong anns field,
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 `nq [<n>] is invalid, …`
+ *   for no or more than {@link MAX_NQ} query vectors; 1100 for a wrong anns field,
  *   metric mismatch (`metric type not match: invalid parameter[expected=<index>][actual=<given>]`),
  *   bad paging, `ef(<ef>) should be larger than k(<k>)`, a vector of the wrong dimension or an
  *   invalid filter; 700 when the field has no index.
  */
 export function searchRows(coll: Collection, input: SearchInput): SearchOutcome {
   const partitions = readPartitions(coll, input.partitionNames, 'search');
+  const nq = input.vectors.length;
+  if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
   const vectorFields = coll.schema.fields.filter((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
   let field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : undefined;
   if (input.annsField && !field) throw MilvusError.parameterInvalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
@@ -224,7 +230,6 @@ export function searchRows(coll: Collection, input: SearchInput): SearchOutcome 
       throw MilvusError.parameterInvalid((e as Error).message);
     }
   }
-  if (input.vectors.length === 0) throw MilvusError.parameterInvalid('nq (number of search vector per search request) should be in range [1, 16384], but got 0');
   const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
   const filter = filterOrUndefined(coll, input.filter, input.exprParams);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
