@@ -105,13 +105,14 @@ export class MilvusClient {
   /**
    * Opens the connection and performs Milvus's Connect handshake. Idempotent; calls connect
    * lazily anyway.
-   * @throws MilvusError 2 when the server is unreachable, 800 for an unknown database.
+   * @throws MilvusError 2 when the server is unreachable or its TLS certificate fails verification,
+   *   10001 past the timeout, 800 for an unknown database.
    */
   async connect(options?: CallOptions): Promise<void> {
     await this.transport.connect(options);
   }
 
-  /** Closes the connection (idempotent). */
+  /** Closes the connection and its sockets (idempotent); a later call reconnects. */
   async close(): Promise<void> {
     await this.transport.close();
   }

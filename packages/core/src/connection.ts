@@ -4,15 +4,18 @@
  * @packageDocumentation
  */
 
-/** TLS settings (PEM contents). */
+/**
+ * TLS settings (PEM contents), named as in the official Node SDK. The server certificate is
+ * always verified: it must chain to `rootCert` and carry the expected host name.
+ */
 export interface TlsOptions {
-  /** CA certificate(s) that sign the server certificate; default: the system roots. */
+  /** CA certificate(s) the server certificate must chain to; default: the system roots. */
   rootCert?: Uint8Array | string;
-  /** Client private key, for mutual TLS. */
+  /** Client private key, for mutual TLS (Milvus `tlsMode` 2); given with `certChain`. */
   privateKey?: Uint8Array | string;
-  /** Client certificate chain, for mutual TLS. */
+  /** Client certificate chain, for mutual TLS; given with `privateKey`. */
   certChain?: Uint8Array | string;
-  /** Server name to verify instead of the address host. */
+  /** Host name the server certificate must carry (also sent as SNI) instead of the address host; default the address host. */
   serverName?: string;
 }
 

@@ -1,10 +1,12 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N]` starts the reference
- * server (gRPC and REST on one port), prints `mvkit listening on <host:port>` once it accepts calls, and shuts down cleanly on
- * SIGINT/SIGTERM.
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N]
+ * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]` starts the reference server (gRPC and REST on one port; TLS with
+ * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
+ * once it accepts calls, and shuts down cleanly on SIGINT/SIGTERM.
  *
  * @packageDocumentation
  */
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { startServer } from './server.js';
@@ -27,6 +29,15 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** The contents of a PEM file named on the command line. */
+function pemFile(path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read it: ${(e as Error).message}`);
+  }
+}
+
 const program = new Command('mvkit').description('In-memory, wire-compatible Milvus reference server').showHelpAfterError();
 
 program
@@ -38,11 +49,16 @@ program
   .option('--legacy-http-port <port>', 'also serve the legacy /api/v1 HTTP API on this port (Milvus: 9091)', portNumber)
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
   .option('--segment-max-rows <rows>', 'rows at which a growing segment is sealed and indexed', positiveInt, 10_000)
-  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number }) => {
+  .option('--tls-cert <file>', 'serve over TLS with this PEM certificate chain (Milvus tls.serverPemPath; needs --tls-key)', pemFile)
+  .option('--tls-key <file>', 'PEM private key of --tls-cert (Milvus tls.serverKeyPath)', pemFile)
+  .option('--tls-ca <file>', 'require client certificates signed by this PEM CA: mutual TLS (Milvus tls.caPemPath, tlsMode 2)', pemFile)
+  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
-    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, ...auth, ...legacy });
-    process.stdout.write(`mvkit listening on ${server.address}\n`);
+    if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
+    const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
+    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, ...auth, ...legacy, ...(tls ? { tls } : {}) });
+    process.stdout.write(`mvkit listening on ${server.address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
     if (server.legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${server.legacyUrl}\n`);
     const stop = (signal: string) => {
       process.stderr.write(`mvkit: ${signal}, shutting down\n`);

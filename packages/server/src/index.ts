@@ -5,7 +5,7 @@
  * @packageDocumentation
  */
 export * from './engine/index.js';
-export { startServer, type RunningServer, type ServerOptions } from './server.js';
+export { DEFAULT_CONNECTION_LIMITS, GRPC_MAX_MESSAGE_BYTES, startServer, type ConnectionLimits, type RunningServer, type ServerOptions, type ServerTlsOptions } from './server.js';
 export * from './rest/index.js';
 export { statusOf, type StatusInit } from './grpc/status.js';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.js';

@@ -1,6 +1,8 @@
-import { createServer as createHttpServer, type Server as HttpServer } from 'node:http';
+import { createServer as createHttpServer, type RequestListener, type Server as HttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
+import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MilvusService, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
 import { Engine, type EngineOptions } from './engine/index.js';
@@ -25,6 +27,24 @@ export interface ServerOptions extends EngineOptions {
   logger?: Logger;
   /** Require credentials (Milvus `authorizationEnabled`); default off, as a fresh Milvus. */
   auth?: AuthOptions;
+  /** Serve every front over TLS (Milvus `common.security.tlsMode` 1, or 2 with `ca`); default plain TCP. */
+  tls?: ServerTlsOptions;
+  /** Connection time limits; default {@link DEFAULT_CONNECTION_LIMITS}. */
+  connectionLimits?: Partial<ConnectionLimits>;
+}
+
+/**
+ * TLS of the server, as Milvus's proxy takes it (PEM contents, not paths). With `ca` clients must
+ * present a certificate that chains to it (mutual TLS, `tlsMode` 2); without, any client may
+ * connect (one-way, `tlsMode` 1).
+ */
+export interface ServerTlsOptions {
+  /** Server certificate chain (Milvus `tls.serverPemPath`). */
+  cert: string | Uint8Array;
+  /** Its private key (Milvus `tls.serverKeyPath`). */
+  key: string | Uint8Array;
+  /** CA that client certificates must chain to (Milvus `tls.caPemPath`); setting it requires client certificates. */
+  ca?: string | Uint8Array;
 }
 
 /** A running reference server. */
@@ -33,15 +53,55 @@ export interface RunningServer {
   readonly address: string;
   readonly host: string;
   readonly port: number;
-  /** `http://host:port` of the RESTful v2 API (the same port as gRPC). */
+  /** `http://host:port` (`https://` with TLS) of the RESTful v2 API (the same port as gRPC). */
   readonly restUrl: string;
-  /** `http://host:port` of the legacy HTTP API, when enabled. */
+  /** `http://host:port` (`https://` with TLS) of the legacy HTTP API, when enabled. */
   readonly legacyUrl: string | undefined;
   /** The engine behind every front. */
   readonly engine: Engine;
   /** Stops accepting calls, lets running ones finish (up to 2 s), then stops. Idempotent. */
   close(): Promise<void>;
 }
+
+/**
+ * Largest gRPC message received or sent, in bytes: Milvus's proxy defaults
+ * (`proxy.grpc.serverMaxRecvSize` and `serverMaxSendSize`, 64 MiB). A larger request is refused
+ * with gRPC RESOURCE_EXHAUSTED `Received message larger than max (<n> vs <max>)` before it is buffered.
+ */
+export const GRPC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** Time limits of client connections, in ms. */
+export interface ConnectionLimits {
+  /** A new connection must send its first bytes (the HTTP/2 preface or an HTTP/1.1 request line) within this. */
+  firstBytesMs: number;
+  /** HTTP/1.1: the request headers must arrive within this (node:http `headersTimeout`). */
+  headersMs: number;
+  /** HTTP/1.1: the whole request must arrive within this (node:http `requestTimeout`). */
+  requestMs: number;
+  /** HTTP/1.1: an idle keep-alive connection is closed after this. */
+  keepAliveMs: number;
+  /** HTTP/2 (gRPC): after this much silence the server pings the client. */
+  http2KeepaliveMs: number;
+  /** HTTP/2 (gRPC): a ping not acknowledged within this closes the connection. */
+  http2KeepaliveTimeoutMs: number;
+}
+
+/** Default {@link ConnectionLimits}: 10 s for the first bytes and the headers, 120 s per request, 30 s keep-alive; a gRPC ping after 20 s of silence, answered within 10 s. */
+export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
+  firstBytesMs: 10_000,
+  headersMs: 10_000,
+  requestMs: 120_000,
+  keepAliveMs: 30_000,
+  http2KeepaliveMs: 20_000,
+  http2KeepaliveTimeoutMs: 10_000,
+};
+
+const httpServerOptions = (l: ConnectionLimits) => ({
+  headersTimeout: l.headersMs,
+  requestTimeout: l.requestMs,
+  keepAliveTimeout: l.keepAliveMs,
+  connectionsCheckingInterval: Math.min(1000, l.headersMs),
+});
 
 const listen = (server: NetServer | HttpServer, host: string, port: number) =>
   new Promise<number>((resolve, reject) => {
@@ -59,6 +119,11 @@ const listen = (server: NetServer | HttpServer, host: string, port: number) =>
  * Optionally the legacy `/api/v1` HTTP API listens on a second port. Any official SDK (pymilvus,
  * Go, Java, Node) or cURL can talk to it as to a Milvus 2.5 standalone.
  *
+ * With `tls`, both ports speak TLS only (as Milvus with `tlsMode` 1 or 2): on the one port TLS is
+ * terminated first and the decrypted first bytes route the connection as above; ALPN answers
+ * `http/1.1` to clients that offer it, else `h2`. A failed handshake (e.g. no client certificate
+ * under mutual TLS) closes the connection.
+ *
  * @throws Error when a port cannot be bound (e.g. EADDRINUSE).
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -67,27 +132,51 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn');
   const auth = options.auth ? { auth: options.auth } : {};
 
-  const grpc = new Server({ 'grpc.max_receive_message_length': -1, 'grpc.max_send_message_length': -1 });
+  const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
+  const grpc = new Server({
+    'grpc.max_receive_message_length': GRPC_MAX_MESSAGE_BYTES,
+    'grpc.max_send_message_length': GRPC_MAX_MESSAGE_BYTES,
+    'grpc.keepalive_time_ms': limits.http2KeepaliveMs,
+    'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
+  });
   grpc.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, grpcFront(engine, logger, options.auth)));
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
-  const rest = createHttpServer(restListener(createRestHandler(engine, auth)));
+  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, auth)));
+  // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
+  // this server never listens itself (the one-port front hands it connections), so start it here.
+  rest.emit('listening');
 
   const sockets = new Set<Socket>();
   // noDelay: grpc-js cannot set TCP_NODELAY on a socket it gets through the injector (it sees the
   // PrefixedSocket wrapper), and without it every unary call waits for Nagle + delayed ACK (~40 ms).
+  const route = (socket: Socket) =>
+    dispatch(socket, limits.firstBytesMs, (head, http2) => (http2 ? injector.injectConnection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
+  // With TLS, a tls.Server that never listens terminates TLS on each accepted socket (handshake
+  // within firstBytesMs) and hands on the decrypted one, which its first bytes then route.
+  const tlsFront = options.tls
+    ? createTlsServer({ ...tlsContextOptions(options.tls), ALPNCallback: chooseAlpn, handshakeTimeout: limits.firstBytesMs }, (secure) => {
+        secure.on('error', () => secure.destroy());
+        route(secure);
+      }).on('tlsClientError', (e) => logger.debug(`TLS handshake failed: ${e.message}`))
+    : undefined;
   const front = createNetServer({ noDelay: true }, (socket) => {
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
     socket.on('error', () => socket.destroy());
-    dispatch(socket, (head) => (head.subarray(0, 3).toString('latin1') === 'PRI' ? injector.injectConnection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
+    if (tlsFront) tlsFront.emit('connection', socket);
+    else route(socket);
   });
   const port = await listen(front, host, options.port ?? 19530);
+  if (!options.auth && !isLoopback(host)) {
+    logger.warn(`listening on ${host} without authentication: any client that reaches this address can read and change all data (start with --auth user:password)`);
+  }
   const bracket = host.includes(':') ? `[${host}]` : host;
+  const scheme = options.tls ? 'https' : 'http';
 
   let legacy: HttpServer | undefined;
   let legacyPort: number | undefined;
   if (options.legacyHttpPort !== undefined) {
-    legacy = createHttpServer(restListener(createLegacyHandler(grpcFront(engine, logger))));
+    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth })));
     legacyPort = await listen(legacy, host, options.legacyHttpPort);
   }
 
@@ -96,12 +185,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     address: `${bracket}:${port}`,
     host,
     port,
-    restUrl: `http://${bracket}:${port}`,
-    legacyUrl: legacyPort === undefined ? undefined : `http://${bracket}:${legacyPort}`,
+    restUrl: `${scheme}://${bracket}:${port}`,
+    legacyUrl: legacyPort === undefined ? undefined : `${scheme}://${bracket}:${legacyPort}`,
     engine,
     close() {
       closing ??= (async () => {
         front.close();
+        rest.close();
         legacy?.close();
         legacy?.closeAllConnections();
         rest.closeAllConnections();
@@ -123,24 +213,60 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
+/** Node TLS options of {@link ServerTlsOptions}: the key pair and, with `ca`, required and verified client certificates. */
+function tlsContextOptions(tls: ServerTlsOptions): TlsOptions {
+  return {
+    cert: Buffer.from(tls.cert),
+    key: Buffer.from(tls.key),
+    ...(tls.ca !== undefined ? { ca: Buffer.from(tls.ca), requestCert: true, rejectUnauthorized: true } : {}),
+  };
+}
+
 /**
- * Reads the first bytes of a connection (at least 3: enough to tell the HTTP/2 preface `PRI`
- * from an HTTP/1.1 method) and hands them to `route`. HTTP/1.1 gets the socket back with the
- * bytes unshifted; HTTP/2 gets a {@link PrefixedSocket}, because Node's HTTP/2 reads the socket's
- * handle directly and would not see unshifted bytes.
+ * ALPN of the one TLS port: `http/1.1` to a client that offers it (REST clients: cURL, browsers,
+ * undici), else `h2` (gRPC clients offer `h2` alone, or with `grpc-exp`), so that a cURL that
+ * also offers `h2` still reaches the HTTP/1.1 REST front. Anything else is refused.
  */
-function dispatch(socket: Socket, route: (head: Buffer) => void): void {
+function chooseAlpn({ protocols }: { protocols: string[] }): string | undefined {
+  return protocols.includes('http/1.1') ? 'http/1.1' : protocols.includes('h2') ? 'h2' : undefined;
+}
+
+/** An HTTP/1.1 server, over TLS when `tls` is set. */
+function httpServer(tls: ServerTlsOptions | undefined, options: HttpServerOptions, listener: RequestListener): HttpServer {
+  return tls ? createHttpsServer({ ...options, ...tlsContextOptions(tls) }, listener) : createHttpServer(options, listener);
+}
+
+/** Whether a bind address only accepts connections from this machine (127.0.0.0/8, ::1, localhost). */
+function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
+
+/**
+ * Reads the first bytes of a connection and hands them to `route`: the whole HTTP/2 preface
+ * (`http2` true) or the start of anything else (HTTP/1.1, `http2` false). HTTP/1.1 gets the socket
+ * back with the bytes unshifted; HTTP/2 gets a {@link PrefixedSocket}, because Node's HTTP/2 reads
+ * the socket's handle directly and would not see unshifted bytes. A connection that sends nothing
+ * decisive within `timeoutMs` is closed.
+ */
+function dispatch(socket: Socket, timeoutMs: number, route: (head: Buffer, http2: boolean) => void): void {
   let head = Buffer.alloc(0);
+  const timer = setTimeout(() => socket.destroy(), timeoutMs);
   const onData = (chunk: Buffer) => {
     head = Buffer.concat([head, chunk]);
-    if (head.length < 3) return;
+    const n = Math.min(head.length, HTTP2_PREFACE.length);
+    const http2 = head.subarray(0, n).equals(HTTP2_PREFACE.subarray(0, n));
+    if (http2 ? head.length < HTTP2_PREFACE.length : head.length < 3) return;
+    clearTimeout(timer);
     socket.off('data', onData);
     socket.pause();
     socket.unshift(head);
-    route(head);
+    route(head, http2);
     socket.resume();
   };
   socket.on('data', onData);
+  socket.once('close', () => clearTimeout(timer));
 }
 
 /** A socket whose first bytes were already read: replays them, then relays the socket both ways. */

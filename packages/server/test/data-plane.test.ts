@@ -39,9 +39,9 @@ function rows(from: number, count: number, random: () => number): Row[] {
   }));
 }
 
-function expectMilvusError(fn: () => unknown, code: number, reason: string | RegExp): void {
+async function expectMilvusError(fn: () => unknown, code: number, reason: string | RegExp): Promise<void> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     expect(MilvusError.is(e)).toBe(true);
     const err = e as MilvusError;
@@ -66,12 +66,12 @@ describe('data plane', () => {
     setup(engine);
   });
 
-  it('inserts into a partition, seals segments at the threshold and counts rows per partition and collection', () => {
+  it('inserts into a partition, seals segments at the threshold and counts rows per partition and collection', async () => {
     const random = rng(1);
-    const m = engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 250, random) });
+    const m = await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 250, random) });
     expect(m.ids).toHaveLength(250);
     expect(m.ids[0]).toBe(0n);
-    engine.insert({ ...ref, rows: rows(1000, 10, random) });
+    await engine.insert({ ...ref, rows: rows(1000, 10, random) });
     expect(engine.getPartitionStatistics({ ...ref, partitionName: 'A' }).rowCount).toBe(250);
     expect(engine.getPartitionStatistics({ ...ref, partitionName: '_default' }).rowCount).toBe(10);
     expect(engine.getCollectionStatistics(ref).rowCount).toBe(260);
@@ -81,10 +81,10 @@ describe('data plane', () => {
     expect(segs.map((s) => s.state)).toEqual(['Growing', 'Sealed', 'Sealed', 'Growing']);
   });
 
-  it('matches brute force over growing and sealed (HNSW) segments, top-k merged', () => {
+  it('matches brute force over growing and sealed (HNSW) segments, top-k merged', async () => {
     const random = rng(2);
     const data = rows(0, 450, random);
-    engine.insert({ ...ref, partitionName: 'A', rows: data });
+    await engine.insert({ ...ref, partitionName: 'A', rows: data });
     engine.indexBuilder.drain();
     const coll = engine.collectionOf(ref);
     expect(coll.data.indexProgress('vector')).toEqual({ totalRows: 450, indexedRows: 400, pendingIndexRows: 50 });
@@ -93,7 +93,7 @@ describe('data plane', () => {
     const queries = 30;
     for (let q = 0; q < queries; q++) {
       const query = Array.from({ length: DIM }, () => random() * 2 - 1);
-      const out = engine.search({ ...ref, vectors: [query], limit: 10, ef: 64 });
+      const out = await engine.search({ ...ref, vectors: [query], limit: 10, ef: 64 });
       const truth = data.map((r) => ({ id: BigInt(r.id as number), d: l2(r.vector as number[], query) })).sort((a, b) => a.d - b.d).slice(0, 10);
       const got = out.hits[0]!;
       expect(got).toHaveLength(10);
@@ -104,90 +104,90 @@ describe('data plane', () => {
     expect(found / (queries * 10)).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('keeps partitions isolated, and a dropped partition or deleted id never comes back', () => {
+  it('keeps partitions isolated, and a dropped partition or deleted id never comes back', async () => {
     const random = rng(3);
-    engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 120, random) });
-    engine.insert({ ...ref, partitionName: 'B', rows: rows(500, 120, random) });
+    await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 120, random) });
+    await engine.insert({ ...ref, partitionName: 'B', rows: rows(500, 120, random) });
     engine.loadCollection(ref);
     const query = Array.from({ length: DIM }, () => 0);
-    const inA = engine.search({ ...ref, partitionNames: ['A'], vectors: [query], limit: 200 }).hits[0]!;
+    const inA = (await engine.search({ ...ref, partitionNames: ['A'], vectors: [query], limit: 200 })).hits[0]!;
     expect(inA).toHaveLength(120);
     expect(inA.every((h) => (h.pk as bigint) < 500n)).toBe(true);
-    const inB = engine.query({ ...ref, partitionNames: ['B'], filter: 'id >= 0', outputFields: ['id'] }).rows;
+    const inB = (await engine.query({ ...ref, partitionNames: ['B'], filter: 'id >= 0', outputFields: ['id'] })).rows;
     expect(inB.every((r) => (r.id as bigint) >= 500n)).toBe(true);
 
-    engine.delete({ ...ref, filter: 'id in [3, 7, 503]' });
-    const all = engine.search({ ...ref, vectors: [query], limit: 1000 }).hits[0]!.map((h) => h.pk);
+    await engine.delete({ ...ref, filter: 'id in [3, 7, 503]' });
+    const all = (await engine.search({ ...ref, vectors: [query], limit: 1000 })).hits[0]!.map((h) => h.pk);
     expect(all).not.toContain(3n);
     expect(all).not.toContain(503n);
-    expect(engine.get({ ...ref, ids: [3, 7, 8] }).rows.map((r) => r.id)).toEqual([8n]);
+    expect((await engine.get({ ...ref, ids: [3, 7, 8] })).rows.map((r) => r.id)).toEqual([8n]);
 
     engine.releasePartitions({ ...ref, partitionNames: ['B'] });
     engine.dropPartition({ ...ref, partitionName: 'B' });
     engine.createPartition({ ...ref, partitionName: 'B' });
     engine.loadCollection(ref);
-    expect(engine.query({ ...ref, filter: 'id >= 500', outputFields: ['count(*)'] }).rows[0]!['count(*)']).toBe(0n);
+    expect((await engine.query({ ...ref, filter: 'id >= 500', outputFields: ['count(*)'] })).rows[0]!['count(*)']).toBe(0n);
     expect(engine.getCollectionStatistics(ref).rowCount).toBe(118);
   });
 
-  it('upserts by primary key, across partitions, without duplicates', () => {
+  it('upserts by primary key, across partitions, without duplicates', async () => {
     const random = rng(4);
-    engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 5, random) });
-    const m = engine.upsert({ ...ref, partitionName: 'B', rows: [{ id: 2, title: 'new', year: 2024, vector: new Array(DIM).fill(0.5) }, { id: 99, title: 'x', year: 2000, vector: new Array(DIM).fill(0) }] });
+    await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 5, random) });
+    const m = await engine.upsert({ ...ref, partitionName: 'B', rows: [{ id: 2, title: 'new', year: 2024, vector: new Array(DIM).fill(0.5) }, { id: 99, title: 'x', year: 2000, vector: new Array(DIM).fill(0) }] });
     expect(m.ids).toEqual([2n, 99n]);
     engine.loadCollection(ref);
-    const got = engine.query({ ...ref, filter: 'id in [2, 99]', outputFields: ['title', 'year'] }).rows;
+    const got = (await engine.query({ ...ref, filter: 'id in [2, 99]', outputFields: ['title', 'year'] })).rows;
     expect(got).toEqual([
       { id: 2n, title: 'new', year: 2024 },
       { id: 99n, title: 'x', year: 2000 },
     ]);
     expect(engine.getPartitionStatistics({ ...ref, partitionName: 'A' }).rowCount).toBe(4);
     expect(engine.getPartitionStatistics({ ...ref, partitionName: 'B' }).rowCount).toBe(2);
-    expectMilvusError(() => engine.upsert({ ...ref, rows: [rows(7, 1, random)[0]!, rows(7, 1, random)[0]!] }), 1100, /duplicate primary keys/);
+    await expectMilvusError(() => engine.upsert({ ...ref, rows: [rows(7, 1, random)[0]!, rows(7, 1, random)[0]!] }), 1100, /duplicate primary keys/);
   });
 
-  it('stores dynamic fields in $meta, projects output fields, pages with limit/offset and counts', () => {
-    engine.insert({ ...ref, rows: rows(0, 20, rng(5)).map((r, i) => ({ ...r, color: i % 2 ? 'red' : 'blue', tags: { n: i } })) });
+  it('stores dynamic fields in $meta, projects output fields, pages with limit/offset and counts', async () => {
+    await engine.insert({ ...ref, rows: rows(0, 20, rng(5)).map((r, i) => ({ ...r, color: i % 2 ? 'red' : 'blue', tags: { n: i } })) });
     engine.loadCollection(ref);
-    const page = engine.query({ ...ref, filter: 'color == "red"', outputFields: ['title', 'color'], limit: 3, offset: 2 });
+    const page = await engine.query({ ...ref, filter: 'color == "red"', outputFields: ['title', 'color'], limit: 3, offset: 2 });
     expect(page.rows).toEqual([
       { id: 5n, title: 't5', $meta: { color: 'red' } },
       { id: 7n, title: 't7', $meta: { color: 'red' } },
       { id: 9n, title: 't9', $meta: { color: 'red' } },
     ]);
     expect(page.outputFields).toEqual(['id', 'title', 'color']);
-    expect(engine.query({ ...ref, filter: 'tags["n"] >= 15 and year > 1900', outputFields: ['count(*)'] }).rows).toEqual([{ 'count(*)': 5n }]);
-    const star = engine.query({ ...ref, filter: 'id == 1', outputFields: ['*'] }).rows[0]!;
+    expect((await engine.query({ ...ref, filter: 'tags["n"] >= 15 and year > 1900', outputFields: ['count(*)'] })).rows).toEqual([{ 'count(*)': 5n }]);
+    const star = (await engine.query({ ...ref, filter: 'id == 1', outputFields: ['*'] })).rows[0]!;
     expect(Object.keys(star).sort()).toEqual(['$meta', 'id', 'title', 'vector', 'year']);
     expect(star.vector).toBeInstanceOf(Float32Array);
-    expectMilvusError(() => engine.query({ ...ref, filter: '' }), 1100, /empty expression should be used with limit/);
+    await expectMilvusError(() => engine.query({ ...ref, filter: '' }), 1100, /empty expression should be used with limit/);
   });
 
-  it('answers with Milvus errors for unloaded partitions, bad filters, wrong dimensions and bad parameters', () => {
-    engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 10, rng(6)) });
+  it('answers with Milvus errors for unloaded partitions, bad filters, wrong dimensions and bad parameters', async () => {
+    await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 10, rng(6)) });
     const q = [new Array(DIM).fill(0)];
     const coll = engine.collectionOf(ref);
-    expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3 }), 101, `failed to search: collection not loaded[collection=${coll.id}]`);
-    expectMilvusError(() => engine.query({ ...ref, filter: 'id > 0' }), 101, `failed to query: collection not loaded[collection=${coll.id}]`);
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3 }), 101, `failed to search: collection not loaded[collection=${coll.id}]`);
+    await expectMilvusError(() => engine.query({ ...ref, filter: 'id > 0' }), 101, `failed to query: collection not loaded[collection=${coll.id}]`);
     engine.loadPartitions({ ...ref, partitionNames: ['A'] });
     const b = coll.partitions.get('B')!;
-    expectMilvusError(() => engine.search({ ...ref, partitionNames: ['B'], vectors: q, limit: 3 }), 201, `failed to search: partition not loaded[partition=${b.id}]`);
-    expectMilvusError(() => engine.search({ ...ref, partitionNames: ['nope'], vectors: q, limit: 3 }), 65535, 'partition name nope not found');
-    expect(engine.search({ ...ref, vectors: q, limit: 3 }).hits[0]).toHaveLength(3);
-    expectMilvusError(() => engine.search({ ...ref, vectors: [[1, 2, 3]], limit: 3 }), 1100, 'the dim (3) of field data(vector) is not equal to schema dim (8): invalid parameter[expected=8][actual=3]');
-    expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, filter: 'id >>> 3' }), 1100, /cannot parse expression/);
-    expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 20, ef: 10 }), 1100, /^ef\(10\) should be larger than k\(20\)/);
-    expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, metricType: 'IP' }), 1100, 'metric type not match: invalid parameter[expected=L2][actual=IP]');
-    expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 0 }), 1100, /limit/);
-    expectMilvusError(() => engine.insert({ ...ref, partitionName: 'C', rows: rows(0, 1, rng(1)) }), 200, 'partition not found[partition=C]');
-    expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x', year: 1, vector: [1] }] }), 1100, 'the dim (1) of field data(vector) is not equal to schema dim (8): invalid parameter[expected=8][actual=1]');
-    expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x'.repeat(40), year: 1, vector: q[0] }] }), 1100, /exceeds max length/);
-    expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 'one', title: 'x', year: 1, vector: q[0] }] }), 1100, /Int64/);
+    await expectMilvusError(() => engine.search({ ...ref, partitionNames: ['B'], vectors: q, limit: 3 }), 201, `failed to search: partition not loaded[partition=${b.id}]`);
+    await expectMilvusError(() => engine.search({ ...ref, partitionNames: ['nope'], vectors: q, limit: 3 }), 65535, 'partition name nope not found');
+    expect((await engine.search({ ...ref, vectors: q, limit: 3 })).hits[0]).toHaveLength(3);
+    await expectMilvusError(() => engine.search({ ...ref, vectors: [[1, 2, 3]], limit: 3 }), 1100, 'the dim (3) of field data(vector) is not equal to schema dim (8): invalid parameter[expected=8][actual=3]');
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, filter: 'id >>> 3' }), 1100, /cannot parse expression/);
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 20, ef: 10 }), 1100, /^ef\(10\) should be larger than k\(20\)/);
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, metricType: 'IP' }), 1100, 'metric type not match: invalid parameter[expected=L2][actual=IP]');
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 0 }), 1100, /limit/);
+    await expectMilvusError(() => engine.insert({ ...ref, partitionName: 'C', rows: rows(0, 1, rng(1)) }), 200, 'partition not found[partition=C]');
+    await expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x', year: 1, vector: [1] }] }), 1100, 'the dim (1) of field data(vector) is not equal to schema dim (8): invalid parameter[expected=8][actual=1]');
+    await expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x'.repeat(40), year: 1, vector: q[0] }] }), 1100, /exceeds max length/);
+    await expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 'one', title: 'x', year: 1, vector: q[0] }] }), 1100, /Int64/);
     // A rejected batch leaves nothing behind.
     expect(engine.getCollectionStatistics(ref).rowCount).toBe(10);
   });
 
-  it('serves metrics as Milvus scores them (IP and COSINE larger-is-better, L2 squared)', () => {
+  it('serves metrics as Milvus scores them (IP and COSINE larger-is-better, L2 squared)', async () => {
     for (const [metric, expected] of [
       ['L2', [0, 2]],
       ['IP', [1, 0]],
@@ -195,45 +195,45 @@ describe('data plane', () => {
     ] as const) {
       const e = new Engine();
       setup(e, { metric, indexType: 'FLAT' });
-      e.insert({ ...ref, rows: [
+      await e.insert({ ...ref, rows: [
         { id: 1, title: 'a', year: 1, vector: [1, 0, 0, 0, 0, 0, 0, 0] },
         { id: 2, title: 'b', year: 1, vector: [0, 1, 0, 0, 0, 0, 0, 0] },
       ] });
       e.loadCollection(ref);
-      const hits = e.search({ ...ref, vectors: [[1, 0, 0, 0, 0, 0, 0, 0]], limit: 2 }).hits[0]!;
+      const hits = (await e.search({ ...ref, vectors: [[1, 0, 0, 0, 0, 0, 0, 0]], limit: 2 })).hits[0]!;
       expect(hits.map((h) => h.pk)).toEqual([1n, 2n]);
       expect(hits.map((h) => h.score)).toEqual(expected);
     }
   });
 
-  it('searches binary vectors with HAMMING on FLAT', () => {
+  it('searches binary vectors with HAMMING on FLAT', async () => {
     const e = new Engine();
     e.createCollection({ collectionName: 'bin', fields: [
       { name: 'id', data_type: 'Int64', is_primary_key: true },
       { name: 'bits', data_type: DataType.BinaryVector, dim: 16 },
     ].map(normalizeField) });
     e.createIndex({ collectionName: 'bin', fieldName: 'bits', params: [{ key: 'index_type', value: 'BIN_FLAT' }, { key: 'metric_type', value: 'HAMMING' }] });
-    e.insert({ collectionName: 'bin', rows: [{ id: 1, bits: [0b1111, 0] }, { id: 2, bits: [0, 0] }, { id: 3, bits: [0xff, 0xff] }] });
+    await e.insert({ collectionName: 'bin', rows: [{ id: 1, bits: [0b1111, 0] }, { id: 2, bits: [0, 0] }, { id: 3, bits: [0xff, 0xff] }] });
     e.loadCollection({ collectionName: 'bin' });
-    const hits = e.search({ collectionName: 'bin', vectors: [new Uint8Array([0b0111, 0])], limit: 3 }).hits[0]!;
+    const hits = (await e.search({ collectionName: 'bin', vectors: [new Uint8Array([0b0111, 0])], limit: 3 })).hits[0]!;
     expect(hits.map((h) => [h.pk, h.score])).toEqual([[1n, 1], [2n, 3], [3n, 13]]);
   });
 
   it('builds sealed indexes in the background without blocking reads', async () => {
     const random = rng(7);
-    engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 300, random) });
+    await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 300, random) });
     engine.loadCollection(ref);
     expect(engine.indexBuilder.pending).toBeGreaterThan(0);
     // Reads during the build are exact and complete.
-    expect(engine.search({ ...ref, vectors: [new Array(DIM).fill(0)], limit: 300 }).hits[0]).toHaveLength(300);
+    expect((await engine.search({ ...ref, vectors: [new Array(DIM).fill(0)], limit: 300 })).hits[0]).toHaveLength(300);
     while (engine.indexBuilder.pending) await new Promise((r) => setImmediate(r));
     expect(engine.collectionOf(ref).data.indexProgress('vector').indexedRows).toBe(300);
   });
 
-  it('flush seals growing segments and reports them', () => {
-    engine.insert({ ...ref, rows: rows(0, 10, rng(8)) });
+  it('flush seals growing segments and reports them', async () => {
+    await engine.insert({ ...ref, rows: rows(0, 10, rng(8)) });
     const out = engine.flush(undefined, ['books']).get('books')!;
     expect(out.segmentIds).toHaveLength(1);
-    expectMilvusError(() => engine.flush(undefined, ['nope']), 100, 'collection not found[database=default][collection=nope]');
+    await expectMilvusError(() => engine.flush(undefined, ['nope']), 100, 'collection not found[database=default][collection=nope]');
   });
 });

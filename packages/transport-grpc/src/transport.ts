@@ -1,6 +1,7 @@
 import { credentials as grpcCredentials, Metadata, type ChannelCredentials } from '@grpc/grpc-js';
 import { create, type DescMessage, type DescMethod, type MessageInitShape } from '@bufbuild/protobuf';
 import {
+  Merr,
   MilvusError,
   credentialOf,
   parseAddress,
@@ -13,6 +14,7 @@ import {
 } from '@mvkit/core';
 import { MilvusService, createGrpcStub, type GrpcStub } from '@mvkit/proto';
 import { fromGrpcError } from './errors.js';
+import { SocketOwningCredentials } from './owned-sockets.js';
 import { collectionInfoOf, type CollectionInfo } from './data-mappings.js';
 import { RPC_MAPPINGS, requestMessage, resultJson } from './operations.js';
 
@@ -37,11 +39,20 @@ const CHANNEL_OPTIONS = {
  * `identifier`, the `dbname` and the `authorization` (base64 of the token or `user:password`)
  * metadata on every call. A response status with `code != 0` or `error_code != Success` is thrown
  * as a {@link MilvusError}; gRPC faults are mapped by {@link fromGrpcError}.
+ *
+ * TLS (`https://` address, `ssl` or `tls`): the server certificate must chain to `tls.rootCert`
+ * (default: the system roots) and name the address host, or `tls.serverName` when set (sent as
+ * SNI and verified, grpc-js `grpc.ssl_target_name_override`); `privateKey` with `certChain`
+ * authenticate the client (mutual TLS). A failed verification is a connect failure: code 2.
+ *
+ * The transport owns the sockets of its channel: a connect that fails (e.g. times out against a
+ * server that never answers) drops the channel and its sockets, and `close()` ends them all.
  */
 export class GrpcTransport implements Transport {
   readonly kind = 'grpc';
   readonly #options: ConnectionOptions;
   #stub: GrpcStub | undefined;
+  #credentials: SocketOwningCredentials | undefined;
   #connecting: Promise<void> | undefined;
   #identifier: string | undefined;
   /** DescribeCollection answers of data operations, by `<db>/<collection>`. */
@@ -53,14 +64,14 @@ export class GrpcTransport implements Transport {
   }
 
   /**
-   * Opens the channel and calls Connect; idempotent (concurrent callers share one attempt).
-   * @throws MilvusError 2 unreachable, 800 unknown database, 1400 bad credentials.
+   * Opens the channel and calls Connect; idempotent (concurrent callers share one attempt). A
+   * failed attempt closes the channel and its sockets; the next call opens a new one.
+   * @throws MilvusError 2 unreachable (or TLS verification failed), 10001 deadline, 800 unknown
+   *   database, 1400 bad credentials, 1100 invalid TLS options (a key without a certificate chain).
    */
   connect(options: CallOptions = {}): Promise<void> {
     this.#connecting ??= this.#handshake(options).catch((e: unknown) => {
-      this.#connecting = undefined;
-      this.#stub?.close();
-      this.#stub = undefined;
+      this.#dropChannel();
       throw e;
     });
     return this.#connecting;
@@ -96,17 +107,31 @@ export class GrpcTransport implements Transport {
     return info;
   }
 
-  /** Closes the channel; idempotent. A later call reconnects. */
+  /**
+   * Closes the channel and destroys its sockets; idempotent. Calls still running fail with code 2.
+   * A later call reconnects.
+   */
   async close(): Promise<void> {
+    this.#dropChannel();
+  }
+
+  #dropChannel(): void {
     this.#stub?.close();
+    this.#credentials?.destroySockets();
     this.#stub = undefined;
+    this.#credentials = undefined;
     this.#connecting = undefined;
     this.#identifier = undefined;
   }
 
   async #handshake(options: CallOptions): Promise<void> {
     const { host, port, secure } = parseAddress(this.#options.address);
-    this.#stub = createGrpcStub(`${host.includes(':') ? `[${host}]` : host}:${port}`, this.#channelCredentials(secure), CHANNEL_OPTIONS);
+    const serverName = this.#options.tls?.serverName;
+    this.#credentials = new SocketOwningCredentials(this.#channelCredentials(secure));
+    this.#stub = createGrpcStub(`${host.includes(':') ? `[${host}]` : host}:${port}`, this.#credentials, {
+      ...CHANNEL_OPTIONS,
+      ...(serverName ? { 'grpc.ssl_target_name_override': serverName } : {}),
+    });
     const method = MilvusService.method.connect;
     const request = create(method.input, {
       clientInfo: { sdkType: SDK_TYPE, sdkVersion: SDK_VERSION, localTime: new Date().toISOString(), user: this.#options.username ?? '' },
@@ -115,11 +140,16 @@ export class GrpcTransport implements Transport {
     this.#identifier = String(response.identifier);
   }
 
+  /** Insecure, or TLS verified against `rootCert` (default the system roots), with the client's key pair when given. */
   #channelCredentials(secure: boolean): ChannelCredentials {
     const tls = this.#options.tls;
     if (!tls && !this.#options.ssl && !secure) return grpcCredentials.createInsecure();
     const buf = (v: Uint8Array | string | undefined): Buffer | null => (v === undefined ? null : Buffer.from(v));
-    return grpcCredentials.createSsl(buf(tls?.rootCert), buf(tls?.privateKey), buf(tls?.certChain), tls?.serverName ? { checkServerIdentity: () => undefined } : {});
+    try {
+      return grpcCredentials.createSsl(buf(tls?.rootCert), buf(tls?.privateKey), buf(tls?.certChain));
+    } catch (e) {
+      throw MilvusError.of(Merr.ParameterInvalid, `${Merr.ParameterInvalid.message}: tls: ${(e as Error).message}`, { origin: 'client', cause: e });
+    }
   }
 
   #metadata(): Metadata {

@@ -58,8 +58,13 @@ const DEFAULT_DATABASE = 'default';
  *   the same `code` and `reason` as over gRPC, `origin: 'rest'`; HTTP 401/403/408 carry Milvus
  *   codes too (1800, …, 10001). Transport faults: unreachable → 2, deadline → 10001, abort → 10000,
  *   HTTP 404 (no RESTful v2 there) → 10, anything else → 65535 with `transportStatus`.
- * - Per-call `timeout` (also sent as `Request-Timeout`, in whole seconds) and `signal`; timers are
- *   cleared when the call settles.
+ * - Per-call `timeout` (default: the constructor's; also sent as `Request-Timeout`, in whole
+ *   seconds) and `signal`; timers are cleared when the call settles. The deadline is the only
+ *   timeout: a call without one waits as long as the server takes, as over gRPC.
+ * - TLS (`https://` address, `ssl` or `tls`; default fetch only): the server certificate must
+ *   chain to `tls.rootCert` (default: the system roots) and name the address host, or
+ *   `tls.serverName` when set (sent as SNI and verified); `privateKey` with `certChain`
+ *   authenticate the client (mutual TLS). A failed verification is a fault: code 2.
  *
  * Each operation maps to one or a few REST calls ({@link REST_MAPPINGS}); where RESTful v2 does
  * not expose a field the gRPC answer has, the result carries its empty value (see the mapping
@@ -190,12 +195,14 @@ export class RestTransport implements Transport {
           ...(tls.serverName !== undefined ? { servername: tls.serverName } : {}),
         }
       : undefined;
-    const timeout = this.#options.timeout;
     const agent = new undici.Agent({
       keepAliveTimeout: this.#options.keepAliveTimeout ?? 30_000,
       pipelining: 1,
+      // The call's deadline is the only timeout (10001): undici's own headers and body timers are
+      // off, they would fail a call early (coarse timers, counted per request) with code 2.
+      headersTimeout: 0,
+      bodyTimeout: 0,
       ...(this.#options.connections !== undefined ? { connections: this.#options.connections } : {}),
-      ...(timeout !== undefined ? { headersTimeout: timeout, bodyTimeout: timeout } : {}),
       ...(connect ? { connect } : {}),
     });
     this.#agent = agent;

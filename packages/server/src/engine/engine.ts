@@ -25,6 +25,7 @@ import {
 } from './catalog.js';
 import { CollectionData } from './data/collection-data.js';
 import { IndexBuilder, indexPlanOf, type IndexPlan } from './data/index-builder.js';
+import { Pacer } from './data/pacer.js';
 import {
   deleteRows,
   getRows,
@@ -97,6 +98,9 @@ export interface CreateIndexInput extends CollectionRef {
   params: readonly KeyValue[];
 }
 
+/** Longest stretch, in ms, that one data-plane request holds the event loop between pauses. */
+const PACER_SLICE_MS = 10;
+
 /** `milvus.ShowType`: all created partitions/collections (0) or only loaded ones (1, deprecated). */
 export type ShowType = 0 | 1;
 
@@ -111,7 +115,10 @@ export interface Shown<T> {
  * The reference server's engine: every rule of Milvus's metadata, load and index behaviour
  * (2.3+ semantics as of 2.5), in memory. Fronts (gRPC, REST, msw) only translate to and from it.
  *
- * Every method is synchronous and atomic; failures are thrown as {@link MilvusError} with Milvus's
+ * Metadata methods are synchronous and atomic. The data-plane methods (insert, upsert, delete,
+ * query, get, search) are asynchronous: they validate a whole request before changing anything,
+ * and long ones pause every few milliseconds ({@link Pacer}) so that one large request does not
+ * stall other clients. Failures are thrown (or rejected) as {@link MilvusError} with Milvus's
  * `code`, legacy `errorCode` and exact `reason`.
  */
 export class Engine {
@@ -121,6 +128,7 @@ export class Engine {
   readonly limits: Required<EngineOptions>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder = new IndexBuilder();
+  readonly #shutdown = new AbortController();
 
   constructor(options: EngineOptions = {}) {
     this.limits = {
@@ -131,6 +139,20 @@ export class Engine {
       version: options.version ?? 'v2.5.4',
       segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
+  }
+
+  /**
+   * Stops the engine's long work: running data-plane requests fail at their next pause
+   * (`request canceled: engine closed`) and queued index builds are dropped. Idempotent.
+   */
+  close(): void {
+    this.#shutdown.abort('engine closed');
+    this.indexBuilder.clear();
+  }
+
+  /** The pacer of one data-plane request. */
+  #pacer(): Pacer {
+    return new Pacer(PACER_SLICE_MS, this.#shutdown.signal);
   }
 
   // ---------------------------------------------------------------- session
@@ -622,8 +644,8 @@ export class Engine {
    * @returns the primary keys (generated for auto-ID collections) and the mutation timestamp.
    * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
    */
-  insert(ref: CollectionRef & WriteInput): Mutation {
-    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false);
+  async insert(ref: CollectionRef & WriteInput): Promise<Mutation> {
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false, this.#pacer());
   }
 
   /**
@@ -631,40 +653,40 @@ export class Engine {
    * inserted. The primary key is required, also with auto ID.
    * @throws as {@link insert}; 1100 for duplicate keys within the batch.
    */
-  upsert(ref: CollectionRef & WriteInput): Mutation {
-    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true);
+  async upsert(ref: CollectionRef & WriteInput): Promise<Mutation> {
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true, this.#pacer());
   }
 
   /**
    * Delete: every live row matching the filter (by ids: `<pk> in [..]`), in one partition or all.
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
    */
-  delete(ref: CollectionRef & DeleteInput): Mutation {
-    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next());
+  async delete(ref: CollectionRef & DeleteInput): Promise<Mutation> {
+    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer());
   }
 
   /**
    * Query (see {@link queryRows}): matching rows of the loaded partitions.
    * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
-  query(ref: CollectionRef & QueryInput): { rows: Row[]; outputFields: string[] } {
-    return queryRows(this.collectionOf(ref), ref);
+  async query(ref: CollectionRef & QueryInput): Promise<{ rows: Row[]; outputFields: string[] }> {
+    return queryRows(this.collectionOf(ref), ref, this.#pacer());
   }
 
   /**
    * Get by primary keys (see {@link getRows}).
    * @throws as {@link query}.
    */
-  get(ref: CollectionRef & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): { rows: Row[]; outputFields: string[] } {
-    return getRows(this.collectionOf(ref), ref.ids, ref);
+  async get(ref: CollectionRef & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): Promise<{ rows: Row[]; outputFields: string[] }> {
+    return getRows(this.collectionOf(ref), ref.ids, ref, this.#pacer());
   }
 
   /**
    * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
    * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
    */
-  search(ref: CollectionRef & SearchInput): SearchOutcome {
-    return searchRows(this.collectionOf(ref), ref);
+  async search(ref: CollectionRef & SearchInput): Promise<SearchOutcome> {
+    return searchRows(this.collectionOf(ref), ref, this.#pacer());
   }
 
   /**

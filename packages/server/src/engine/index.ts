@@ -11,3 +11,4 @@ export * from './data/plane.js';
 export * from './data/read.js';
 export * from './data/segment.js';
 export * from './data/values.js';
+export * from './data/pacer.js';

@@ -48,7 +48,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
     const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
     const coll = engine.collectionOf(ref);
     const rows = rowsOfColumns(columnFieldsOf(coll.schema), req.fieldsData, req.numRows);
-    const m = (upsert ? engine.upsert : engine.insert).call(engine, { ...ref, partitionName: req.partitionName, rows });
+    const m = await (upsert ? engine.upsert : engine.insert).call(engine, { ...ref, partitionName: req.partitionName, rows });
     const count = BigInt(m.ids.length);
     return {
       IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType),
@@ -65,7 +65,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
     async delete(req, md) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
-      const m = engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues) });
+      const m = await engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues) });
       return { IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType), deleteCnt: BigInt(m.ids.length), timestamp: m.timestamp };
     },
     async search(req, md) {
@@ -78,14 +78,14 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       else if (req.searchInput.case === 'ids') {
         const ids = keysOf(req.searchInput.value);
         const field = annsField || coll.schema.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector)?.name || '';
-        vectors = engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field] }).rows.map((r) => r[field]);
+        vectors = (await engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field] })).rows.map((r) => r[field]);
       } else throw MilvusError.parameterInvalid('the search request has neither query vectors nor primary keys');
       const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');
       if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
       const offset = intParam(paramOf(params, 'offset'), 'offset');
       const ef = intParam(searchParamOf(params, 'ef'), 'ef');
       const metricType = paramOf(params, 'metric_type');
-      const out = engine.search({
+      const out = await engine.search({
         ...ref,
         partitionNames: req.partitionNames,
         ...(annsField ? { annsField } : {}),
@@ -119,7 +119,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       const coll = engine.collectionOf(ref);
       const limit = intParam(paramOf(req.queryParams, 'limit'), 'limit');
       const offset = intParam(paramOf(req.queryParams, 'offset'), 'offset');
-      const out = engine.query({
+      const out = await engine.query({
         ...ref,
         partitionNames: req.partitionNames,
         filter: req.expr,

@@ -8,14 +8,14 @@
  * @packageDocumentation
  */
 import { DataType, Merr, MilvusError, isVectorType, type DataTypeValue } from '@mvkit/core';
-import { primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '../engine/index.js';
+import { Pacer, primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '../engine/index.js';
 import { answerRow, decodeQueryVectors, decodeRows, float32Json } from './entity-rows.js';
 import { goFormat } from './gojson.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
 import type { RestContext, RouteAnswer } from './routes.js';
 
-type Handle = (engine: Engine, body: Body, ctx: RestContext) => RouteAnswer;
+type Handle = (engine: Engine, body: Body, ctx: RestContext) => Promise<RouteAnswer>;
 
 
 /** `proxy.GetCostValue` of a status: the open-source hook reports 0. */
@@ -59,11 +59,11 @@ const idsOf = (coll: Collection, ids: readonly PrimaryKey[], ctx: RestContext): 
  * against the schema (1804 on a bad row), then Insert / Upsert.
  */
 function write(upsert: boolean): Handle {
-  return (engine, b, ctx) => {
+  return async (engine, b, ctx) => {
     const ref = target(b, ctx);
     const coll = engine.describeCollection(ref);
-    const rows = decodeRows(coll.schema, rawMember(ctx, 'data'), !upsert);
-    const m = upsert ? engine.upsert({ ...ref, partitionName: S(b.partitionName), rows }) : engine.insert({ ...ref, partitionName: S(b.partitionName), rows });
+    const rows = await decodeRows(coll.schema, rawMember(ctx, 'data'), !upsert, new Pacer());
+    const m = upsert ? await engine.upsert({ ...ref, partitionName: S(b.partitionName), rows }) : await engine.insert({ ...ref, partitionName: S(b.partitionName), rows });
     const count = BigInt(m.ids.length);
     const ids = idsOf(coll, m.ids, ctx);
     return { data: upsert ? { upsertCount: count, upsertIds: ids } : { insertCount: count, insertIds: ids }, extra: { cost: COST } };
@@ -71,11 +71,11 @@ function write(upsert: boolean): Handle {
 }
 
 /** `entities/delete`: DescribeCollection, then Delete with the filter and its `exprParams`. */
-const remove: Handle = (engine, b, ctx) => {
+const remove: Handle = async (engine, b, ctx) => {
   const ref = target(b, ctx);
   engine.describeCollection(ref);
   const params = exprParamsOf(b.exprParams);
-  const m = engine.delete({ ...ref, partitionName: S(b.partitionName), filter: S(b.filter), ...(params ? { exprParams: params } : {}) });
+  const m = await engine.delete({ ...ref, partitionName: S(b.partitionName), filter: S(b.filter), ...(params ? { exprParams: params } : {}) });
   return { data: { deleteCount: BigInt(m.ids.length) } };
 };
 
@@ -86,14 +86,14 @@ const isCount = (fields: readonly string[]) => fields.length === 1 && fields[0]!
  * `entities/query`: Query with the request's defaults (`limit` 100, `outputFields` `["*"]`); the
  * limit is not sent when it is 0 or for `count(*)`, the offset only when positive.
  */
-const query: Handle = (engine, b, ctx) => {
+const query: Handle = async (engine, b, ctx) => {
   checkConsistency(b);
   const outputFields = 'outputFields' in b ? Ss(b.outputFields) : ['*'];
   const limit = 'limit' in b ? Number(b.limit) : 100;
   const offset = Number(b.offset ?? 0);
   const params = exprParamsOf(b.exprParams);
   const coll = engine.collectionOf(target(b, ctx));
-  const out = engine.query({
+  const out = await engine.query({
     ...target(b, ctx),
     partitionNames: Ss(b.partitionNames),
     filter: S(b.filter),
@@ -138,13 +138,13 @@ function primaryKeyFilter(coll: Collection, id: JsonNode | undefined): string {
 }
 
 /** `entities/get`: DescribeCollection, then Query with `<pk> in [ids]` (`outputFields` default `["*"]`). */
-const get: Handle = (engine, b, ctx) => {
+const get: Handle = async (engine, b, ctx) => {
   checkConsistency(b);
   const ref = target(b, ctx);
   const coll = engine.describeCollection(ref);
   const filter = primaryKeyFilter(coll, rawMember(ctx, 'id'));
   const outputFields = 'outputFields' in b ? Ss(b.outputFields) : ['*'];
-  const out = engine.query({ ...ref, filter, outputFields, partitionNames: Ss(b.partitionNames) });
+  const out = await engine.query({ ...ref, filter, outputFields, partitionNames: Ss(b.partitionNames) });
   return { data: out.rows.map((r) => answerRow(coll.schema, r, ctx.allowInt64)), extra: { cost: COST } };
 };
 
@@ -204,7 +204,7 @@ function annsFieldOf(coll: Collection, annsField: string) {
  * the output fields, `id` (the primary key, whatever its field name) and `distance`; `topks` gives
  * the number of rows of each query vector, in order.
  */
-const search: Handle = (engine, b, ctx) => {
+const search: Handle = async (engine, b, ctx) => {
   checkConsistency(b);
   const ref = target(b, ctx);
   const coll = engine.describeCollection(ref);
@@ -224,7 +224,7 @@ const search: Handle = (engine, b, ctx) => {
   const ef = intParam(params, 'ef');
   const outputFields = Ss(b.outputFields);
   const exprParams = exprParamsOf(b.exprParams);
-  const out = engine.search({
+  const out = await engine.search({
     ...ref,
     partitionNames: Ss(b.partitionNames),
     annsField: field.name,

@@ -7,7 +7,7 @@
  * @packageDocumentation
  */
 import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
-import type { CollectionSpec, FieldSpec, Row } from '../engine/index.js';
+import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { scanGoJson } from './gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
 
@@ -280,10 +280,12 @@ function dynamicValue(node: JsonNode): unknown {
  *   else the row is refused;
  * - then the auto-ID key passed on insert, a missing field and vector lengths are checked.
  *
+ * Pauses with `pacer` between rows, so a large body does not stall other requests.
+ *
  * @returns rows for {@link Engine.insert} / {@link Engine.upsert} (dynamic keys at the top level).
  * @throws MilvusError 1804 `invalid insert data, error: <detail>` with upstream's detail text.
  */
-export function decodeRows(schema: CollectionSpec, data: JsonNode | undefined, insert: boolean): Row[] {
+export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefined, insert: boolean, pacer: Pacer): Promise<Row[]> {
   const rowsIn = data?.kind === 'array' ? data.items : [];
   if (rowsIn.length === 0) throw insertDataError(Merr.MissingRequiredParameters.message);
   const fields = schema.fields.filter((f) => !f.isDynamic);
@@ -291,6 +293,7 @@ export function decodeRows(schema: CollectionSpec, data: JsonNode | undefined, i
   const rows: Row[] = [];
   try {
     for (const rowNode of rowsIn) {
+      if (pacer.due()) await pacer.pause();
       if (rowNode.kind !== 'object') {
         throw new Error(wrapInvalid('JSON', gjsonType(rowNode), 'NULL:0, FALSE:1, NUMBER:2, STRING:3, TRUE:4, JSON:5'));
       }

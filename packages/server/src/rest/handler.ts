@@ -53,6 +53,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const TIMEOUT = Symbol('request timeout');
+/** Longest delay a Node timer takes (2^31 - 1 ms, ~24.8 days); a longer one would fire after 1 ms. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * The RESTful v2 front (`/v2/vectordb/...`) over an engine, framework-free: one request in, one
@@ -124,7 +126,7 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const winner = await Promise.race([work, new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, timeoutMs, TIMEOUT)))]);
+      const winner = await Promise.race([work, new Promise<typeof TIMEOUT>((resolve) => (timer = setTimeout(resolve, Math.min(timeoutMs, MAX_TIMER_MS), TIMEOUT)))]);
       return winner === TIMEOUT ? json(408, { code: Merr.Timeout.code, message: 'request timeout' }) : winner;
     } finally {
       clearTimeout(timer);

@@ -1,6 +1,7 @@
 import { isVectorType } from '@mvkit/core';
 import type { CollectionSpec } from '../schema.js';
 import { IndexBuilder, type IndexPlan } from './index-builder.js';
+import type { Pacer } from './pacer.js';
 import { Segment } from './segment.js';
 import { dimOf, primaryFieldOf, type PrimaryKey, type Row } from './values.js';
 
@@ -78,11 +79,14 @@ export class CollectionData {
    * Appends normalised rows to the partition's growing segment (sealing it, and opening a new one,
    * each time it reaches `segmentMaxRows`). A key already live anywhere in the collection is
    * replaced.
+   * Pauses with `pacer` between rows: a row is replaced and appended in one step, so every key has
+   * exactly one live row at any pause.
    * @returns the primary keys, in row order.
    */
-  append(partitionId: bigint, rows: readonly Row[]): PrimaryKey[] {
+  async append(partitionId: bigint, rows: readonly Row[], pacer: Pacer): Promise<PrimaryKey[]> {
     const keys: PrimaryKey[] = [];
     for (const row of rows) {
+      if (pacer.due()) await pacer.pause();
       const pk = row[this.#pkField] as PrimaryKey;
       this.remove(pk);
       const segment = this.#growing(partitionId);

@@ -97,6 +97,11 @@ export class IndexBuilder {
     }
   }
 
+  /** Drops every queued build (the segments stay searched exactly). */
+  clear(): void {
+    this.#jobs.length = 0;
+  }
+
   /** Finishes every queued build now, synchronously (used by tests and benchmarks). */
   drain(): void {
     while (this.#jobs.length) this.#work(Number.POSITIVE_INFINITY);
@@ -120,7 +125,8 @@ export class IndexBuilder {
     while (job.next < segment.size) {
       index.add(segment.rows[job.next]![plan.field] as Float32Array, job.next);
       job.next++;
-      if ((job.next & 63) === 0 && performance.now() > deadline) return;
+      // One insertion into a high-dimensional graph can take milliseconds: check after each one.
+      if (performance.now() > deadline) return;
     }
     this.#jobs.shift();
     segment.built.set(plan.field, { indexName: plan.indexName, metric: plan.metric, index });

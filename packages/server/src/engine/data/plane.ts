@@ -3,6 +3,7 @@ import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
 import { compileFilter } from './filter.js';
+import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
 import type { Metric, Segment } from './segment.js';
@@ -93,10 +94,14 @@ function writePartition(coll: Collection, name: string | undefined): Partition {
  * them to the partition's growing segment. Allowed on unloaded collections, as in Milvus.
  * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
  */
-export function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean): Mutation {
+export async function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean, pacer: Pacer): Promise<Mutation> {
   const partition = writePartition(coll, input.partitionName);
   if (input.rows.length === 0) throw MilvusError.parameterInvalid('the number of rows to insert must be positive');
-  const rows = input.rows.map((r) => normaliseRow(coll.schema, r, allocateId, upsert));
+  const rows: Row[] = [];
+  for (const r of input.rows) {
+    rows.push(normaliseRow(coll.schema, r, allocateId, upsert));
+    if (pacer.due()) await pacer.pause();
+  }
   const pk = primaryFieldOf(coll.schema).name;
   const seen = new Set<PrimaryKey>();
   for (const r of rows) {
@@ -104,7 +109,7 @@ export function writeRows(coll: Collection, input: WriteInput, allocateId: () =>
     if (upsert && seen.has(key)) throw MilvusError.parameterInvalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
     seen.add(key);
   }
-  return { ids: coll.data.append(partition.id, rows), timestamp };
+  return { ids: await coll.data.append(partition.id, rows, pacer), timestamp };
 }
 
 /** Segments of the given partitions. */
@@ -117,12 +122,12 @@ function segmentsOf(coll: Collection, partitions: readonly Partition[]): Segment
  * @returns the deleted primary keys.
  * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition.
  */
-export function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint): Mutation {
+export async function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint, pacer: Pacer): Promise<Mutation> {
   if (!input.filter || !input.filter.trim()) throw MilvusError.parameterInvalid('expr cannot be empty');
   const filter = compileFilter(coll.schema, input.filter, input.exprParams);
   const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
   const pkField = primaryFieldOf(coll.schema).name;
-  const doomed = scanSegments(segmentsOf(coll, partitions), filter).map((r) => r[pkField] as PrimaryKey);
+  const doomed = (await scanSegments(segmentsOf(coll, partitions), filter, pacer)).map((r) => r[pkField] as PrimaryKey);
   for (const key of doomed) coll.data.remove(key);
   return { ids: doomed, timestamp };
 }
@@ -160,19 +165,19 @@ const filterOrUndefined = (coll: Collection, text: string | undefined, params: E
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 `empty expression should be
  *   used with limit`, bad paging, unknown output field, invalid filter.
  */
-export function queryRows(coll: Collection, input: QueryInput): { rows: Row[]; outputFields: string[] } {
+export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer): Promise<{ rows: Row[]; outputFields: string[] }> {
   const partitions = readPartitions(coll, input.partitionNames, 'query');
   const filter = filterOrUndefined(coll, input.filter, input.exprParams);
   const outputFields = [...(input.outputFields ?? [])];
   const segments = segmentsOf(coll, partitions);
   if (outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)') {
-    return { rows: [{ 'count(*)': BigInt(scanSegments(segments, filter).length) }], outputFields: ['count(*)'] };
+    return { rows: [{ 'count(*)': BigInt((await scanSegments(segments, filter, pacer)).length) }], outputFields: ['count(*)'] };
   }
   const offset = input.offset ?? 0;
   if (input.limit !== undefined) checkPaging(input.limit, offset);
   else if (!filter) throw MilvusError.parameterInvalid('empty expression should be used with limit');
   const projection = projectionOf(coll.schema, outputFields);
-  const rows = scanSegments(segments, filter, offset, input.limit).map((r) => projectRow(r, projection));
+  const rows = (await scanSegments(segments, filter, pacer, offset, input.limit)).map((r) => projectRow(r, projection));
   return { rows, outputFields: outputNamesOf(projection) };
 }
 
@@ -180,12 +185,18 @@ export function queryRows(coll: Collection, input: QueryInput): { rows: Row[]; o
  * Get: the rows with the given primary keys among the loaded (or named) partitions.
  * @throws as {@link queryRows}; 1100 for a key of the wrong type.
  */
-export function getRows(coll: Collection, ids: readonly unknown[], input: Omit<QueryInput, 'filter' | 'limit' | 'offset' | 'exprParams'>): { rows: Row[]; outputFields: string[] } {
+export async function getRows(
+  coll: Collection,
+  ids: readonly unknown[],
+  input: Omit<QueryInput, 'filter' | 'limit' | 'offset' | 'exprParams'>,
+  pacer: Pacer,
+): Promise<{ rows: Row[]; outputFields: string[] }> {
   const partitions = new Set(readPartitions(coll, input.partitionNames, 'query').map((p) => p.id));
   const pkField = primaryFieldOf(coll.schema);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
   const rows: Row[] = [];
   for (const id of ids) {
+    if (pacer.due()) await pacer.pause();
     const at = coll.data.locate(primaryKeyOf(pkField, id));
     if (at && partitions.has(at.segment.partitionId)) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
   }
@@ -201,7 +212,7 @@ export function getRows(coll: Collection, ids: readonly unknown[], input: Omit<Q
  *   bad paging, `ef(<ef>) should be larger than k(<k>)`, a vector of the wrong dimension or an
  *   invalid filter; 700 when the field has no index.
  */
-export function searchRows(coll: Collection, input: SearchInput): SearchOutcome {
+export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer): Promise<SearchOutcome> {
   const partitions = readPartitions(coll, input.partitionNames, 'search');
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
@@ -233,14 +244,7 @@ export function searchRows(coll: Collection, input: SearchInput): SearchOutcome 
   const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
   const filter = filterOrUndefined(coll, input.filter, input.exprParams);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
-  const hits = searchSegments(segmentsOf(coll, partitions), {
-    annsField: field.name,
-    metric: plan.metric,
-    vectors,
-    limit: input.limit,
-    offset,
-    ...(ef === undefined ? {} : { ef }),
-    ...(filter ? { filter } : {}),
-  }).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
+  const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
+  const hits = (await searchSegments(segmentsOf(coll, partitions), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
 }

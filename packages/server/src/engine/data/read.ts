@@ -1,5 +1,6 @@
 import { Merr, MilvusError } from '@mvkit/core';
 import type { CollectionSpec } from '../schema.js';
+import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
 import { smallerIsBetter } from './segment.js';
 import { DYNAMIC_FIELD, type PrimaryKey, type Row } from './values.js';
@@ -42,10 +43,11 @@ function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
  *
  * Cost: per segment one index search of k = limit + offset; the merge is O(segments · k · log).
  */
-export function searchSegments(segments: readonly Segment[], search: SegmentSearch): SearchHit[][] {
+export async function searchSegments(segments: readonly Segment[], search: SegmentSearch, pacer: Pacer): Promise<SearchHit[][]> {
   const k = search.limit + search.offset;
   const ascending = smallerIsBetter(search.metric);
-  return search.vectors.map((query) => {
+  const out: SearchHit[][] = [];
+  for (const query of search.vectors) {
     const hits: SearchHit[] = [];
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
@@ -60,21 +62,24 @@ export function searchSegments(segments: readonly Segment[], search: SegmentSear
         // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
         hits.push({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! });
       }
+      if (pacer.due(1)) await pacer.pause();
     }
     hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
-    return hits.slice(search.offset, k);
-  });
+    out.push(hits.slice(search.offset, k));
+  }
+  return out;
 }
 
 /**
  * Scans the live rows of the segments in order, keeping those that match `filter`, skipping
  * `offset` and stopping after `limit` (no limit: every match).
  */
-export function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, offset = 0, limit?: number): Row[] {
+export async function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, offset = 0, limit?: number): Promise<Row[]> {
   const out: Row[] = [];
   let skipped = 0;
   for (const segment of segments) {
     for (let i = 0; i < segment.size; i++) {
+      if (pacer.due()) await pacer.pause();
       if (!segment.isLive(i)) continue;
       const row = segment.rows[i]!;
       if (filter && !filter.evaluate(row)) continue;
