@@ -2,14 +2,16 @@
  * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N]
  * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]` starts the reference server (gRPC and REST on one port; TLS with
  * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
- * once it accepts calls, and shuts down cleanly on SIGINT/SIGTERM.
+ * once it accepts calls, and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
+ * `supervisor.ts`).
  *
  * @packageDocumentation
  */
 import { readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
-import { startServer } from './server.js';
+import { runSupervisedServer, superviseServer } from './supervisor.js';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -57,18 +59,18 @@ program
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
     const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
-    const server = await startServer({ host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, ...auth, ...legacy, ...(tls ? { tls } : {}) });
-    process.stdout.write(`mvkit listening on ${server.address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
-    if (server.legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${server.legacyUrl}\n`);
-    const stop = (signal: string) => {
-      process.stderr.write(`mvkit: ${signal}, shutting down\n`);
-      void server.close().then(() => process.exit(0));
-    };
-    process.once('SIGINT', () => stop('SIGINT'));
-    process.once('SIGTERM', () => stop('SIGTERM'));
+    const options = { host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, ...auth, ...legacy, ...(tls ? { tls } : {}) };
+    superviseServer(new URL(import.meta.url), options, (address, legacyUrl) => {
+      process.stdout.write(`mvkit listening on ${address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
+      if (legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${legacyUrl}\n`);
+    });
   });
 
-program.parseAsync().catch((e: unknown) => {
-  process.stderr.write(`mvkit: ${e instanceof Error ? e.message : String(e)}\n`);
-  process.exit(1);
-});
+if (isMainThread) {
+  program.parseAsync().catch((e: unknown) => {
+    process.stderr.write(`mvkit: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+} else {
+  void runSupervisedServer();
+}

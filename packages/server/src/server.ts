@@ -59,7 +59,10 @@ export interface RunningServer {
   readonly legacyUrl: string | undefined;
   /** The engine behind every front. */
   readonly engine: Engine;
-  /** Stops accepting calls, lets running ones finish (up to 2 s), then stops. Idempotent. */
+  /**
+   * Stops accepting calls, lets running ones finish (up to 2 s), then stops; an engine the server
+   * created is closed too (long requests still running fail at their next pause). Idempotent.
+   */
   close(): Promise<void>;
 }
 
@@ -207,6 +210,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         });
         injector.destroy();
         for (const s of sockets) s.destroy();
+        if (!options.engine) engine.close();
       })();
       return closing;
     },

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
 import { MilvusService, createGrpcStub } from '@mvkit/proto';
 import { describe, expect, it } from 'vitest';
+import { SHUTDOWN_DEADLINE_MS } from '../src/supervisor.js';
 
 const CLI = fileURLToPath(new URL('../dist/mvkit.mjs', import.meta.url));
 
@@ -41,6 +42,25 @@ describe('mvkit serve', () => {
     expect(s.stderr()).toContain('DEBUG HasCollection ok');
     expect(s.stderr()).toContain('DEBUG CreatePartition failed: 100 collection not found');
   });
+
+  it('stops within a few seconds of SIGTERM while a large request holds the server', async () => {
+    const s = serve(['--port', '0']);
+    const address = await s.address;
+    const url = `http://${address}/v2/vectordb`;
+    await fetch(`${url}/collections/create`, { method: 'POST', body: JSON.stringify({ collectionName: 'big', dimension: 8 }) });
+    const rows = Array.from({ length: 200_000 }, (_, i) => ({ id: i, vector: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, i], title: `row ${i}` }));
+    const insert = fetch(`${url}/entities/insert`, { method: 'POST', body: JSON.stringify({ collectionName: 'big', data: rows }) }).then(
+      () => 'answered',
+      () => 'cut off',
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // the body is on the server, being parsed
+    const signalled = performance.now();
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(performance.now() - signalled).toBeLessThan(SHUTDOWN_DEADLINE_MS + 2000);
+    expect(s.stderr()).toContain('SIGTERM, shutting down');
+    await insert;
+  }, 60_000);
 
   it('rejects a bad port with a clear message and a non-zero exit', async () => {
     const s = serve(['--port', 'abc']);
