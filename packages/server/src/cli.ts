@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
-import { runSupervisedServer, superviseServer } from './supervisor.js';
+import { isServerWorker, runSupervisedServer, superviseServer } from './supervisor.js';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -71,6 +71,6 @@ if (isMainThread) {
     process.stderr.write(`mvkit: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });
-} else {
+} else if (isServerWorker()) {
   void runSupervisedServer();
 }

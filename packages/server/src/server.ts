@@ -10,6 +10,7 @@ import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
+import { BODY_WORKER_AVAILABLE, workerBodyReader } from './rest/body-worker.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions extends EngineOptions {
@@ -31,6 +32,12 @@ export interface ServerOptions extends EngineOptions {
   tls?: ServerTlsOptions;
   /** Connection time limits; default {@link DEFAULT_CONNECTION_LIMITS}. */
   connectionLimits?: Partial<ConnectionLimits>;
+  /**
+   * Parse large `entities/insert` and `entities/upsert` bodies (1 MiB and more) in a worker thread,
+   * so that they do not stall other clients; default on wherever the package runs as built
+   * JavaScript ({@link BODY_WORKER_AVAILABLE}).
+   */
+  restBodyWorker?: boolean;
 }
 
 /**
@@ -144,7 +151,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   });
   grpc.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, grpcFront(engine, logger, options.auth)));
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
-  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, auth)));
+  const bodyReader = (options.restBodyWorker ?? BODY_WORKER_AVAILABLE) ? workerBodyReader() : undefined;
+  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(bodyReader ? { bodyReader } : {}) })));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.
   rest.emit('listening');
@@ -211,6 +219,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         injector.destroy();
         for (const s of sockets) s.destroy();
         if (!options.engine) engine.close();
+        await bodyReader?.close();
       })();
       return closing;
     },

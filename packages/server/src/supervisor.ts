@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { parentPort, Worker, workerData } from 'node:worker_threads';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { startServer, type ServerOptions } from './server.js';
 
 /** Longest graceful drain after SIGINT/SIGTERM, in ms; then the server is stopped at once. */
@@ -14,6 +14,14 @@ export const SHUTDOWN_DEADLINE_MS = 5000;
 
 /** What the worker tells the main thread. */
 type WorkerMessage = { type: 'listening'; address: string; legacyUrl: string | undefined } | { type: 'failed'; message: string } | { type: 'closed' };
+
+/** `workerData.role` of the server's worker thread. */
+const SERVER_ROLE = 'mvkit-server';
+
+/** Whether this thread is the worker {@link superviseServer} started (so it should run {@link runSupervisedServer}). */
+export function isServerWorker(): boolean {
+  return !isMainThread && (workerData as { role?: string } | null)?.role === SERVER_ROLE;
+}
 
 /** Options that cross the thread boundary (no logger or engine objects). */
 export type SupervisedOptions = Omit<ServerOptions, 'logger' | 'engine'>;
@@ -25,7 +33,7 @@ export type SupervisedOptions = Omit<ServerOptions, 'logger' | 'engine'>;
  * after a shutdown, 1 when the server fails to start or dies.
  */
 export function superviseServer(entry: URL, options: SupervisedOptions, listening: (address: string, legacyUrl: string | undefined) => void): void {
-  const worker = new Worker(entry, { workerData: options });
+  const worker = new Worker(entry, { workerData: { role: SERVER_ROLE, options } });
   let stopping = false;
   const stopNow = () => void worker.terminate().then(() => process.exit(0));
   worker.on('message', (m: WorkerMessage) => {
@@ -59,7 +67,7 @@ export async function runSupervisedServer(): Promise<void> {
   const port = parentPort!;
   const post = (m: WorkerMessage) => port.postMessage(m);
   try {
-    const server = await startServer(workerData as SupervisedOptions);
+    const server = await startServer((workerData as { options: SupervisedOptions }).options);
     port.on('message', () => void server.close().then(() => post({ type: 'closed' })));
     post({ type: 'listening', address: server.address, legacyUrl: server.legacyUrl });
   } catch (e) {

@@ -8,8 +8,8 @@
  * @packageDocumentation
  */
 import { DataType, Merr, MilvusError, isVectorType, type DataTypeValue } from '@mvkit/core';
-import { Pacer, primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '../engine/index.js';
-import { answerRow, decodeQueryVectors, decodeRows, float32Json } from './entity-rows.js';
+import { primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '../engine/index.js';
+import { answerRow, decodeQueryVectors, float32Json } from './entity-rows.js';
 import { goFormat } from './gojson.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
@@ -62,7 +62,7 @@ function write(upsert: boolean): Handle {
   return async (engine, b, ctx) => {
     const ref = target(b, ctx);
     const coll = engine.describeCollection(ref);
-    const rows = await decodeRows(coll.schema, rawMember(ctx, 'data'), !upsert, new Pacer());
+    const rows = await ctx.rows(coll.schema, !upsert);
     const m = upsert ? await engine.upsert({ ...ref, partitionName: S(b.partitionName), rows }) : await engine.insert({ ...ref, partitionName: S(b.partitionName), rows });
     const count = BigInt(m.ids.length);
     const ids = idsOf(coll, m.ids, ctx);

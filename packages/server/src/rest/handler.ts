@@ -1,7 +1,7 @@
 import { Merr, MilvusError } from '@mvkit/core';
 import { DEFAULT_DATABASE, type AuthOptions, type Engine } from '../engine/index.js';
 import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
-import { GoBinder } from './bind.js';
+import { inThreadBodyReader, type BodyReader } from './body-reader.js';
 import { goJson, goParseBool, goParseInt } from './gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
 
@@ -39,6 +39,8 @@ export interface RestHandlerOptions {
   requestTimeoutMs?: number;
   /** Default of `Accept-Type-Allow-Int64` when the header is absent or not a bool (`proxy.http.acceptTypeAllowInt64`); default true. */
   acceptTypeAllowInt64?: boolean;
+  /** How bodies are bound and rows decoded; default {@link inThreadBodyReader}. */
+  bodyReader?: BodyReader;
 }
 
 /** The CORS headers Milvus's REST middleware sets on every answer. */
@@ -66,7 +68,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * - with `auth`, missing or wrong credentials → HTTP 401 `{"code":1800,"message":"user hasn't authenticated"}`;
  * - a path that is not a `POST` route → HTTP 404 `404 page not found` (text/plain); a route
  *   path with a trailing slash → 307 to the route (gin's `RedirectTrailingSlash`);
- * - the body is bound to the route's Go struct ({@link GoBinder}: 1801 / 1802 errors);
+ * - the body is bound to the route's Go struct ({@link BodyReader}, by default `GoBinder` in this
+ *   thread: 1801 / 1802 errors);
  * - success → HTTP 200 `{"code":0,"data":...}`; a business error → HTTP 200 `{"code":<merr>,"message":<reason>}`;
  * - `Request-Timeout` (seconds) exceeded → HTTP 408 `{"code":10001,"message":"request timeout"}`
  *   (the operation still runs to completion, as in Milvus).
@@ -74,7 +77,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * The database is the body's `dbName`, else the `DB-Name` header, else `default`.
  */
 export function createRestHandler(engine: Engine, options: RestHandlerOptions = {}): RestHandler {
-  const binder = new GoBinder();
+  const reader = options.bodyReader ?? inThreadBodyReader();
   const routes = new Map<string, RestRoute>(REST_ROUTES.map((r) => [r.path, r]));
   const json = (status: number, payload: unknown): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body: goJson(payload) });
   const failure = (e: unknown) => {
@@ -111,11 +114,16 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
     const work = (async () => {
       try {
         const text = typeof request.body === 'string' ? request.body : decoder.decode(request.body);
-        const body = binder.bind(route.struct, text);
-        const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
-        const ctx: RestContext = { dbName, allowInt64, rawBody: text };
-        const answer = await route.handle(engine, body, ctx);
-        return json(200, { ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
+        const read = await reader.read(route.struct, text);
+        try {
+          const body = read.body;
+          const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
+          const ctx: RestContext = { dbName, allowInt64, rawBody: text, rows: read.rows };
+          const answer = await route.handle(engine, body, ctx);
+          return json(200, { ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
+        } finally {
+          read.release();
+        }
       } catch (e) {
         return failure(e);
       }

@@ -1,5 +1,6 @@
 import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, isVectorType, type DataTypeValue, type NormalizedField } from '@mvkit/core';
-import { paramOf, type Collection, type Engine, type IndexSpec, type KeyValue } from '../engine/index.js';
+import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexSpec, type KeyValue, type Row } from '../engine/index.js';
+import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
@@ -21,6 +22,12 @@ export interface RestContext {
    * IDs, query vectors), exactly (int64 values beyond 2^53) and by exact key.
    */
   readonly rawBody: string;
+  /**
+   * The rows of the body's `data`, decoded against `schema` as `entities/insert` (`insert` true)
+   * or `entities/upsert` read them ({@link ReadBody.rows}).
+   * @throws MilvusError 1804 for a row Milvus cannot convert.
+   */
+  readonly rows: (schema: CollectionSpec, insert: boolean) => Promise<Row[]>;
 }
 
 /**

@@ -1,0 +1,51 @@
+/**
+ * How the RESTful v2 handler reads a request body: bound to its route's Go struct, and, for the
+ * entities writes, the rows of `data` decoded against the target collection's schema. The default
+ * reader works in the calling thread (browsers, workers, msw); the Node server can plug in one
+ * that does the heavy parsing in a worker thread ({@link BodyReader} is the seam).
+ *
+ * @packageDocumentation
+ */
+import { Pacer, type CollectionSpec, type Row } from '../engine/index.js';
+import { GoBinder } from './bind.js';
+import { decodeRows } from './entity-rows.js';
+import { memberOf, parseJsonNode } from './json-node.js';
+
+/** A body read for one request. */
+export interface ReadBody {
+  /** The body bound to the route's Go struct (for entities writes, without its `data` rows). */
+  readonly body: Record<string, unknown>;
+  /**
+   * The rows of the body's `data`, read against `schema` as `entities/insert` (`insert` true) or
+   * `entities/upsert` do.
+   * @throws MilvusError 1804 `invalid insert data, error: <detail>` for a row Milvus cannot convert.
+   */
+  rows(schema: CollectionSpec, insert: boolean): Promise<Row[]>;
+  /** Frees what the reader kept to answer {@link ReadBody.rows}; called once the request is answered. */
+  release(): void;
+}
+
+/** Reads request bodies for {@link createRestHandler}. */
+export interface BodyReader {
+  /**
+   * Binds `text` to the Go struct `struct` (see {@link GoBinder.bind}).
+   * @throws MilvusError 1801 / 1802 / 1804 as Milvus's binding does.
+   */
+  read(struct: string, text: string): Promise<ReadBody>;
+}
+
+/** The rows of a body's `data` member, decoded in this thread (pausing between rows). */
+export function decodeBodyRows(text: string, schema: CollectionSpec, insert: boolean): Promise<Row[]> {
+  return decodeRows(schema, memberOf(parseJsonNode(text), 'data'), insert, new Pacer());
+}
+
+/** A {@link BodyReader} that does all the work in the calling thread. */
+export function inThreadBodyReader(binder: GoBinder = new GoBinder()): BodyReader {
+  return {
+    read: async (struct, text) => ({
+      body: binder.bind(struct, text),
+      rows: (schema, insert) => decodeBodyRows(text, schema, insert),
+      release: () => {},
+    }),
+  };
+}
