@@ -58,9 +58,11 @@ function deserializer<D extends DescMessage>(schema: D): (bytes: Buffer) => Mess
  * Mirrors what `@grpc/proto-loader` + `loadPackageDefinition` produce, without loading `.proto`
  * files at run time.
  *
+ * @param rawRequests - local names of methods (e.g. `insert`) whose requests reach the handler as
+ *   raw bytes (a `Uint8Array`), for a server that decodes them itself.
  * @throws Error if the service has a streaming method (the Milvus API is unary only).
  */
-export function toGrpcServiceDefinition(service: DescService): ServiceDefinition {
+export function toGrpcServiceDefinition(service: DescService, rawRequests: ReadonlySet<string> = new Set()): ServiceDefinition {
   const definition: Record<string, ServiceDefinition[string]> = {};
   for (const method of service.methods) {
     if (method.methodKind !== 'unary') throw new Error(`${methodPath(method)} is ${method.methodKind}; only unary methods are supported`);
@@ -69,7 +71,7 @@ export function toGrpcServiceDefinition(service: DescService): ServiceDefinition
       requestStream: false,
       responseStream: false,
       requestSerialize: serializer(method.input),
-      requestDeserialize: deserializer(method.input),
+      requestDeserialize: rawRequests.has(method.localName) ? (bytes: Buffer) => new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) : deserializer(method.input),
       responseSerialize: serializer(method.output),
       responseDeserialize: deserializer(method.output),
     };

@@ -9,3 +9,5 @@ export { DEFAULT_CONNECTION_LIMITS, GRPC_MAX_MESSAGE_BYTES, startServer, type Co
 export * from './rest/index.js';
 export { statusOf, type StatusInit } from './grpc/status.js';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.js';
+export { DECODE_WORKER_AVAILABLE, DecodeWorker, type DecodeWorkerOptions } from './decode-worker.js';
+export type { WriteDecoder, WriteRequest } from './grpc/write-request.js';

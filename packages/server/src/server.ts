@@ -10,7 +10,7 @@ import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
-import { BODY_WORKER_AVAILABLE, workerBodyReader } from './rest/body-worker.js';
+import { DECODE_WORKER_AVAILABLE, DecodeWorker } from './decode-worker.js';
 
 /** Options of {@link startServer}. */
 export interface ServerOptions extends EngineOptions {
@@ -33,11 +33,11 @@ export interface ServerOptions extends EngineOptions {
   /** Connection time limits; default {@link DEFAULT_CONNECTION_LIMITS}. */
   connectionLimits?: Partial<ConnectionLimits>;
   /**
-   * Parse large `entities/insert` and `entities/upsert` bodies (1 MiB and more) in a worker thread,
-   * so that they do not stall other clients; default on wherever the package runs as built
-   * JavaScript ({@link BODY_WORKER_AVAILABLE}).
+   * Decode large write requests (gRPC Insert/Upsert messages and REST `entities/insert`/`upsert`
+   * bodies of 1 MiB and more) in a worker thread, so that they do not stall other clients; default
+   * on wherever the package runs as built JavaScript ({@link DECODE_WORKER_AVAILABLE}).
    */
-  restBodyWorker?: boolean;
+  decodeWorker?: boolean;
 }
 
 /**
@@ -79,6 +79,9 @@ export interface RunningServer {
  * with gRPC RESOURCE_EXHAUSTED `Received message larger than max (<n> vs <max>)` before it is buffered.
  */
 export const GRPC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/** The RPCs whose requests the gRPC front takes as raw bytes when a {@link DecodeWorker} decodes them. */
+const RAW_WRITES: ReadonlySet<string> = new Set(['insert', 'upsert']);
 
 /** Time limits of client connections, in ms. */
 export interface ConnectionLimits {
@@ -149,10 +152,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     'grpc.keepalive_time_ms': limits.http2KeepaliveMs,
     'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
   });
-  grpc.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, grpcFront(engine, logger, options.auth)));
+  const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
+  const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
+  grpc.addService(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), toGrpcHandlers(MilvusService, handlers));
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
-  const bodyReader = (options.restBodyWorker ?? BODY_WORKER_AVAILABLE) ? workerBodyReader() : undefined;
-  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(bodyReader ? { bodyReader } : {}) })));
+  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) })));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.
   rest.emit('listening');
@@ -219,7 +223,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         injector.destroy();
         for (const s of sockets) s.destroy();
         if (!options.engine) engine.close();
-        await bodyReader?.close();
+        await decoder?.close();
       })();
       return closing;
     },

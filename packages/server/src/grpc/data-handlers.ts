@@ -6,13 +6,12 @@ import {
   idsOf,
   keysOf,
   paramsOfTemplateValues,
-  rowsOfColumns,
   vectorsOfPlaceholderGroup,
-  type FieldData,
   type MilvusServiceHandlers,
 } from '@mvkit/proto';
 import { paramOf, primaryFieldOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
+import { decodeWriteMessage, writeRequestOf, type WriteDecoder, type WriteMessage } from './write-request.js';
 
 
 /** Parses an optional non-negative integer parameter. @throws MilvusError 1100 when it is not one. */
@@ -42,21 +41,28 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
  * GetFlushState, translated to and from the engine (columns ↔ rows, placeholder groups, IDs).
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
+ * @param decodeWrite - decodes Insert and Upsert requests that arrive as raw bytes (the server
+ *   registers them raw when it decodes large ones in a worker); default: in this thread.
  */
-export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
-  const write = (upsert: boolean) => async (req: { dbName: string; collectionName: string; partitionName: string; fieldsData: FieldData[]; numRows: number }, md: Metadata) => {
-    const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
-    const coll = engine.collectionOf(ref);
-    const rows = rowsOfColumns(columnFieldsOf(coll.schema), req.fieldsData, req.numRows);
-    const m = await (upsert ? engine.upsert : engine.insert).call(engine, { ...ref, partitionName: req.partitionName, rows });
-    const count = BigInt(m.ids.length);
-    return {
-      IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType),
-      succIndex: m.ids.map((_, i) => i),
-      insertCnt: count,
-      upsertCnt: upsert ? count : 0n,
-      timestamp: m.timestamp,
-    };
+export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string, decodeWrite: WriteDecoder = async (bytes, upsert) => writeRequestOf(decodeWriteMessage(bytes, upsert))): Partial<MilvusServiceHandlers> {
+  const write = (upsert: boolean) => async (message: WriteMessage | Uint8Array, md: Metadata) => {
+    const req = message instanceof Uint8Array ? await decodeWrite(message, upsert) : writeRequestOf(message);
+    try {
+      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
+      const coll = engine.collectionOf(ref);
+      const rows = await req.rows(columnFieldsOf(coll.schema));
+      const m = await (upsert ? engine.upsert : engine.insert).call(engine, { ...ref, partitionName: req.partitionName, rows });
+      const count = BigInt(m.ids.length);
+      return {
+        IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType),
+        succIndex: m.ids.map((_, i) => i),
+        insertCnt: count,
+        upsertCnt: upsert ? count : 0n,
+        timestamp: m.timestamp,
+      };
+    } finally {
+      req.release();
+    }
   };
 
   return {

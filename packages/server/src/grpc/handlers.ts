@@ -4,6 +4,7 @@ import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { SERVED_AS_PARAM, indexPlanOf, physicalMillis, servedAs, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
+import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
 /** The database a request addresses: its `db_name`, else the `dbname` metadata, else `default`. */
@@ -37,8 +38,10 @@ const rowCountStats = (rowCount: number) => ({ stats: [{ key: 'row_count', value
  * server serves — decode the request, call the engine, encode the response. Business errors are
  * thrown by the engine as MilvusErrors and become the response `status` (see `statusOf`); RPCs
  * not listed here answer gRPC UNIMPLEMENTED.
+ *
+ * @param decodeWrite - decodes Insert and Upsert requests that arrive as raw bytes (see `dataHandlers`).
  */
-export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
+export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Partial<MilvusServiceHandlers> {
   return {
     // session
     async connect(_req, md) {
@@ -224,6 +227,6 @@ export function milvusHandlers(engine: Engine): Partial<MilvusServiceHandlers> {
       return {};
     },
 
-    ...dataHandlers(engine, dbOf),
+    ...dataHandlers(engine, dbOf, decodeWrite),
   };
 }

@@ -8,5 +8,4 @@
  */
 export * from './web.js';
 export { restListener, MAX_BODY_BYTES, type RestListenerOptions } from './listener.js';
-export { BODY_WORKER_AVAILABLE, workerBodyReader, type WorkerBodyReader, type WorkerBodyReaderOptions } from './body-worker.js';
 export { createLegacyHandler, goProtoValue, LEGACY_ROUTES, type LegacyHandlerOptions } from './legacy.js';

@@ -1,0 +1,228 @@
+/**
+ * Decoding of large write requests in a worker thread, so that reading a 200,000-row insert does
+ * not hold the event loop that serves every other client. Two kinds of request go there:
+ *
+ * - RESTful v2 `entities/insert` and `entities/upsert` bodies (a {@link BodyReader}): the worker
+ *   binds the body (Go's binding rules, the same code as in this thread) and decodes its rows
+ *   against the schema the handler then resolves;
+ * - gRPC Insert and Upsert messages (a {@link WriteDecoder}): the worker decodes the protobuf and
+ *   turns its columns into rows against the collection's columns.
+ *
+ * Either way the rows come back in batches, the next one asked for only after the previous one was
+ * taken in and the event loop had a turn. Smaller requests are decoded in this thread. Node only;
+ * the worker runs this same module (as the CLI bundle, or `dist/decode-worker.js`), told apart by
+ * its `workerData`.
+ *
+ * @packageDocumentation
+ */
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { MilvusError, type MilvusErrorOptions } from '@mvkit/core';
+import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
+import type { CollectionSpec } from './engine/index.js';
+import { decodeWriteMessage, writeRequestOf, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
+import { GoBinder } from './rest/bind.js';
+import { decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
+
+/** `workerData` that makes a worker serve decode jobs. */
+const ROLE = 'mvkit-decode-worker';
+
+/** Rows per message from the worker: small enough that taking one in takes a few ms. */
+const BATCH_ROWS = 2000;
+
+/** The Go struct of `entities/insert` and `entities/upsert` bodies, the ones decoded in the worker. */
+const ROWS_STRUCT = 'CollectionDataReq';
+
+/**
+ * Whether this module can run in a worker thread: it can when loaded as built JavaScript (the
+ * package's `dist`, the CLI bundle), not from its TypeScript sources (as the test runner loads it).
+ */
+export const DECODE_WORKER_AVAILABLE = !import.meta.url.endsWith('.ts');
+
+type Request =
+  | { id: number; op: 'bind-body'; struct: string; text: string }
+  | { id: number; op: 'bind-write'; bytes: Uint8Array; upsert: boolean }
+  | { id: number; op: 'body-rows'; schema: CollectionSpec; insert: boolean }
+  | { id: number; op: 'write-rows'; fields: readonly ColumnField[] }
+  | { id: number; op: 'next' }
+  | { id: number; op: 'release' };
+type ErrorShape = { reason: string; options: MilvusErrorOptions; grpcCode?: number };
+type Reply = { id: number; head: Record<string, unknown> } | { id: number; rows: Record<string, unknown>[]; done: boolean } | { id: number; error: ErrorShape };
+
+const errorShape = (e: unknown): ErrorShape => {
+  if (e instanceof GrpcStatusError) return { reason: e.message, options: {}, grpcCode: e.code };
+  if (MilvusError.is(e)) return { reason: e.reason, options: { code: e.code, errorCode: e.errorCode, retriable: e.retriable } };
+  return { reason: e instanceof Error ? e.message : String(e), options: {} };
+};
+const errorOf = (shape: ErrorShape): Error => (shape.grpcCode !== undefined ? new GrpcStatusError(shape.grpcCode, shape.reason) : new MilvusError(shape.reason, shape.options));
+
+/** Options of {@link DecodeWorker}. */
+export interface DecodeWorkerOptions {
+  /** Requests of at least this many bytes (characters for REST bodies) are decoded in the worker; default 1 MiB. */
+  minBytes?: number;
+}
+
+/** A worker thread, started on first use, that decodes large write requests for both fronts. */
+export class DecodeWorker {
+  readonly #minBytes: number;
+  readonly #pending = new Map<number, (reply: Reply) => void>();
+  #worker: Worker | undefined;
+  #nextId = 1;
+
+  constructor(options: DecodeWorkerOptions = {}) {
+    this.#minBytes = options.minBytes ?? 1024 * 1024;
+  }
+
+  /** The RESTful v2 body reader: large entities writes in the worker, everything else in this thread. */
+  bodyReader(): BodyReader {
+    const local = inThreadBodyReader();
+    return {
+      read: async (struct, text): Promise<ReadBody> => {
+        if (struct !== ROWS_STRUCT || text.length < this.#minBytes) return local.read(struct, text);
+        const { id, head } = await this.#bind({ op: 'bind-body', struct, text });
+        return { body: head, rows: (schema, insert) => this.#rows(id, { op: 'body-rows', schema, insert }), release: () => this.#release(id) };
+      },
+    };
+  }
+
+  /** The gRPC Insert/Upsert decoder: large messages in the worker, others in this thread. */
+  writeDecoder(): WriteDecoder {
+    return async (bytes, upsert): Promise<WriteRequest> => {
+      if (bytes.length < this.#minBytes) return writeRequestOf(decodeWriteMessage(bytes, upsert));
+      const { id, head } = await this.#bind({ op: 'bind-write', bytes, upsert });
+      return {
+        dbName: head.dbName as string,
+        collectionName: head.collectionName as string,
+        partitionName: head.partitionName as string,
+        rows: (fields) => this.#rows(id, { op: 'write-rows', fields }),
+        release: () => this.#release(id),
+      };
+    };
+  }
+
+  /** Stops the worker; decodes still running fail. Idempotent. */
+  async close(): Promise<void> {
+    const w = this.#worker;
+    this.#worker = undefined;
+    await w?.terminate();
+  }
+
+  #start(): Worker {
+    if (this.#worker) return this.#worker;
+    // No inherited flags: the worker loads this built module as plain Node would (no source conditions).
+    const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE }, execArgv: [] });
+    w.unref();
+    w.on('message', (reply: Reply) => this.#pending.get(reply.id)?.(reply));
+    const fail = (why: string) => {
+      for (const [id, deliver] of this.#pending) deliver({ id, error: { reason: `decode worker stopped: ${why}`, options: {} } });
+      this.#pending.clear();
+      if (this.#worker === w) this.#worker = undefined;
+    };
+    w.on('error', (e) => fail(e.message));
+    w.on('exit', (code) => fail(`exit ${code}`));
+    return (this.#worker = w);
+  }
+
+  #ask(request: Request, onReply: (reply: Reply) => boolean): void {
+    this.#pending.set(request.id, (reply) => {
+      if (onReply(reply)) this.#pending.delete(request.id);
+    });
+    this.#start().postMessage(request);
+  }
+
+  #bind(request: { op: 'bind-body'; struct: string; text: string } | { op: 'bind-write'; bytes: Uint8Array; upsert: boolean }): Promise<{ id: number; head: Record<string, unknown> }> {
+    const id = this.#nextId++;
+    return new Promise((resolve, reject) =>
+      this.#ask({ id, ...request }, (reply) => {
+        if ('error' in reply) reject(errorOf(reply.error));
+        else if ('head' in reply) resolve({ id, head: reply.head });
+        return true;
+      }),
+    );
+  }
+
+  #rows<R>(id: number, request: { op: 'body-rows'; schema: CollectionSpec; insert: boolean } | { op: 'write-rows'; fields: readonly ColumnField[] }): Promise<R[]> {
+    return new Promise((resolve, reject) => {
+      const rows: R[] = [];
+      this.#ask({ id, ...request }, (reply) => {
+        if ('error' in reply) reject(errorOf(reply.error));
+        else if ('rows' in reply) {
+          for (const r of reply.rows) rows.push(r as R);
+          if (!reply.done) {
+            setImmediate(() => this.#worker?.postMessage({ id, op: 'next' } satisfies Request));
+            return false;
+          }
+          resolve(rows);
+        }
+        return true;
+      });
+    });
+  }
+
+  #release(id: number): void {
+    this.#worker?.postMessage({ id, op: 'release' } satisfies Request);
+  }
+}
+
+/** Worker side: binds requests, keeps them until released, decodes their rows and hands them out batch by batch. */
+function serveDecodeJobs(): void {
+  const port = parentPort!;
+  const binder = new GoBinder();
+  const jobs = new Map<number, { text?: string; message?: WriteMessage; rows?: Record<string, unknown>[]; at: number }>();
+  const reply = (r: Reply) => port.postMessage(r);
+  const nextBatch = (id: number) => {
+    const job = jobs.get(id);
+    if (!job?.rows) return reply({ id, error: { reason: 'decode worker: unknown request', options: {} } });
+    const batch = job.rows.slice(job.at, job.at + BATCH_ROWS);
+    job.at += BATCH_ROWS;
+    reply({ id, rows: batch, done: job.at >= job.rows.length });
+  };
+  const settle = (id: number, work: () => Promise<Record<string, unknown>[]> | Record<string, unknown>[]) => {
+    const job = jobs.get(id);
+    if (!job) return reply({ id, error: { reason: 'decode worker: unknown request', options: {} } });
+    Promise.resolve()
+      .then(work)
+      .then(
+        (rows) => {
+          job.rows = rows;
+          nextBatch(id);
+        },
+        (e: unknown) => reply({ id, error: errorShape(e) }),
+      );
+  };
+  port.on('message', (request: Request) => {
+    try {
+      switch (request.op) {
+        case 'release':
+          jobs.delete(request.id);
+          return;
+        case 'next':
+          return nextBatch(request.id);
+        case 'bind-body': {
+          const { data: _rows, ...head } = binder.bind(request.struct, request.text);
+          jobs.set(request.id, { text: request.text, at: 0 });
+          return reply({ id: request.id, head });
+        }
+        case 'bind-write': {
+          const message = decodeWriteMessage(request.bytes, request.upsert);
+          jobs.set(request.id, { message, at: 0 });
+          return reply({ id: request.id, head: { dbName: message.dbName, collectionName: message.collectionName, partitionName: message.partitionName } });
+        }
+        case 'body-rows': {
+          const { schema, insert } = request;
+          return settle(request.id, () => decodeBodyRows(jobs.get(request.id)!.text!, schema, insert));
+        }
+        case 'write-rows': {
+          const { fields } = request;
+          return settle(request.id, () => {
+            const message = jobs.get(request.id)!.message!;
+            return rowsOfColumns(fields, message.fieldsData, message.numRows);
+          });
+        }
+      }
+    } catch (e) {
+      reply({ id: request.id, error: errorShape(e) });
+    }
+  });
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serveDecodeJobs();
