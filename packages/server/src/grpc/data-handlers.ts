@@ -14,6 +14,9 @@ import { columnFieldsOf } from './field-data.js';
 import { decodeWriteMessage, writeRequestOf, type WriteDecoder, type WriteMessage } from './write-request.js';
 
 
+/** Whether a query's output is the `count(*)` answer. */
+const isCount = (outputFields: readonly string[]) => outputFields.length === 1 && outputFields[0] === COUNT_COLUMN.name;
+
 /** Parses an optional non-negative integer parameter. @throws MilvusError 1100 when it is not one. */
 function intParam(value: string | undefined, key: string): number | undefined {
   if (value === undefined || value === '') return undefined;
@@ -138,7 +141,9 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         collectionName: coll.name,
         outputFields: out.outputFields,
         primaryFieldName: primaryFieldOf(coll.schema).name,
-        fieldsData: columnsOfRows([...columnFieldsOf(coll.schema), COUNT_COLUMN], out.rows, out.outputFields),
+        // `count(*)` is the count only as the sole output field (Milvus's matchCountRule); beside
+        // others it is an ordinary (dynamic) field name.
+        fieldsData: columnsOfRows(isCount(out.outputFields) ? [COUNT_COLUMN] : columnFieldsOf(coll.schema), out.rows, out.outputFields),
       };
     },
     async flush(req, md) {

@@ -12,6 +12,13 @@ export type GoScan =
   | { readonly kind: 'value'; readonly end: number }
   | { readonly kind: 'error'; readonly message: string };
 
+/**
+ * Deepest nesting of objects and arrays a body may have. Go's decoder allows 10,000 levels
+ * (`maxNestingDepth`) with the same message; the reference server stops at 1,000 so that no
+ * recursive reader of the value can run out of stack (a known divergence).
+ */
+export const MAX_JSON_DEPTH = 1000;
+
 const isSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
 const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
 const isHex = (c: number) => isDigit(c) || (c >= 0x61 && c <= 0x66) || (c >= 0x41 && c <= 0x46);
@@ -35,8 +42,9 @@ function quoteChar(text: string, i: number): string {
 /**
  * Scans the first JSON value of `text` with the states and messages of Go's `encoding/json`
  * scanner, as `json.Decoder.Decode` sees it: leading whitespace is skipped, text after the first
- * complete value is ignored, input ending inside a value is `unexpected EOF`, and a bad byte is
- * `invalid character 'x' <context>` (e.g. `looking for beginning of value`, `after object key`).
+ * complete value is ignored, input ending inside a value is `unexpected EOF`, a bad byte is
+ * `invalid character 'x' <context>` (e.g. `looking for beginning of value`, `after object key`),
+ * and an object or array opened beyond {@link MAX_JSON_DEPTH} is `invalid character '[' exceeded max depth`.
  *
  * @returns `eof` for a body with no value, `value` with the end offset of the first value, or
  *   `error` with Go's message.
@@ -101,6 +109,7 @@ export function scanGoJson(text: string): GoScan {
       expect = 'afterValue';
       continue;
     }
+    if ((c === 0x7b || c === 0x5b) && stack.length >= MAX_JSON_DEPTH) return fail('exceeded max depth');
     if (c === 0x7b) {
       i++;
       stack.push('object');
