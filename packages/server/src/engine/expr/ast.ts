@@ -1,7 +1,8 @@
 /**
  * The syntax tree the generated filter parser builds (see `filter.peggy`). It records what was
  * written, not what it means: field lookup, typing and folding happen in `compile.ts`.
- * Every node carries `t`, its source text.
+ * Every node carries `t`, its source text: from its first character to its last, blanks inside
+ * included (what ANTLR's `GetText()` gives for the node, before blanks are dropped).
  *
  * @packageDocumentation
  */
@@ -31,9 +32,9 @@ export interface RawIdent {
   t: string;
 }
 
-/** Binary operators as written (`and`/`&&` → `and`, `or`/`||` → `or`). */
+/** Binary operators other than `and` / `or` (those make {@link RawExpr} `logical` chains). */
 export type RawBinaryOp =
-  | 'or' | 'and' | '|' | '^' | '&' | '==' | '!=' | '<' | '<=' | '>' | '>='
+  | '|' | '^' | '&' | '==' | '!=' | '<' | '<=' | '>' | '>='
   | '<<' | '>>' | '+' | '-' | '*' | '/' | '%' | '**';
 
 /** The `*_contains*` functions (upper-case spellings folded to lower case). */
@@ -55,6 +56,8 @@ export type RawExpr =
   | { k: 'exists'; e: RawExpr; t: string }
   | { k: 'like'; e: RawExpr; pattern: RawString; t: string }
   | { k: 'bin'; op: RawBinaryOp; l: RawExpr; r: RawExpr; t: string }
+  /** `a and b and c` (`&&` too) or `a or b or c` (`||` too): one node for the whole chain, in order. */
+  | { k: 'logical'; op: 'and' | 'or'; items: RawExpr[]; t: string }
   | { k: 'in'; not: boolean; l: RawExpr; r: RawExpr; t: string }
   | { k: 'range'; lo: RawExpr; op1: '<' | '<=' | '>' | '>='; id: RawIdent; op2: '<' | '<=' | '>' | '>='; hi: RawExpr; t: string }
   | { k: 'call'; fn: RawContainsFn; args: [RawExpr, RawExpr]; t: string }

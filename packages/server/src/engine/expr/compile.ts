@@ -15,9 +15,12 @@
  * @packageDocumentation
  */
 import type { DataTypeName } from '@mvkit/core';
-import type { RawExpr, RawIdent, RawString } from './ast.js';
+import type { RawBinaryOp, RawExpr, RawIdent, RawString } from './ast.js';
+import { likeMatcher } from './like.js';
+import { clip, MAX_ECHO_LENGTH, MAX_NESTING_DEPTH, NESTING_TOO_DEEP } from './limits.js';
+import { ValueSet } from './membership.js';
 import {
-  applyCmp, arrayElementType, cmpNum, cmpValueConst, cmpValues, constText, constType, isNum, likeRegExp,
+  applyCmp, arrayElementType, cmpNum, cmpValueConst, cmpValues, constText, constType, isNum,
   MISSING, NULL, reverseCmp, wrap64, type CmpOp, type Const,
 } from './values.js';
 
@@ -90,11 +93,14 @@ const isArray = (t: string): boolean => t === 'Array';
 
 const ARITH_NAMES: Record<string, string> = { '+': 'add', '-': 'sub', '*': 'mul', '/': 'div', '%': 'mod' };
 
-/** Removes blanks outside string literals: the text ANTLR's `GetText()` gives for a node. */
-export function compactText(text: string): string {
+/**
+ * Removes blanks outside string literals: the text ANTLR's `GetText()` gives for a node.
+ * @param max - stop once the result is longer than this (for error messages, see {@link shown}).
+ */
+export function compactText(text: string, max = Infinity): string {
   let out = '';
   let quote: string | null = null;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && out.length <= max; i++) {
     const ch = text[i]!;
     if (quote) {
       out += ch;
@@ -110,29 +116,30 @@ export function compactText(text: string): string {
   return out;
 }
 
+const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34 };
+const utf8 = new TextEncoder();
+const fromUtf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
 /**
  * Decodes the body of a string literal as upstream does (`convertEscapeSingle` then Go's
  * `strconv.Unquote`): C escapes, `\ooo`, `\xhh`, `\uhhhh`, `\Uhhhhhhhh`; anything else is
- * `invalid syntax`.
+ * `invalid syntax`. Escaped bytes that are not UTF-8 decode to U+FFFD. Linear in the literal:
+ * the text between escapes is copied in one piece.
  */
 export function decodeString(s: RawString): string {
   const raw = s.raw;
-  if (!raw.includes('\\')) return raw;
+  let i = raw.indexOf('\\');
+  if (i < 0) return raw;
+  const chunks: Uint8Array[] = [utf8.encode(raw.slice(0, i))];
   const bytes: number[] = [];
-  const pushText = (text: string): void => { for (const b of Buffer.from(text, 'utf8')) bytes.push(b); };
-  const simple: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34 };
-  for (let i = 0; i < raw.length; i++) {
-    const ch = raw[i]!;
-    if (ch !== '\\') {
-      const cp = raw.codePointAt(i)!;
-      const str = String.fromCodePoint(cp);
-      pushText(str);
-      i += str.length - 1;
-      continue;
-    }
+  const flushBytes = (): void => {
+    if (bytes.length > 0) chunks.push(Uint8Array.from(bytes));
+    bytes.length = 0;
+  };
+  while (i >= 0) {
     const e = raw[++i];
     if (e === undefined) throw new ExprError('invalid syntax');
-    const code = simple[e];
+    const code = SIMPLE_ESCAPES[e];
     if (code !== undefined) {
       bytes.push(code);
     } else if (e >= '0' && e <= '7') {
@@ -150,26 +157,49 @@ export function decodeString(s: RawString): string {
       if (e === 'x') bytes.push(v);
       else {
         if (v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) throw new ExprError('invalid syntax');
-        pushText(String.fromCodePoint(v));
+        flushBytes();
+        chunks.push(utf8.encode(String.fromCodePoint(v)));
       }
       i += n;
     } else {
       throw new ExprError('invalid syntax');
     }
+    const next = raw.indexOf('\\', i + 1);
+    const text = raw.slice(i + 1, next < 0 ? raw.length : next);
+    if (text !== '') {
+      flushBytes();
+      chunks.push(utf8.encode(text));
+    }
+    i = next;
   }
-  return Buffer.from(bytes).toString('utf8');
+  flushBytes();
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return fromUtf8.decode(out);
 }
+
+const INT64_MAX = 2n ** 63n - 1n;
 
 /** Go's `strconv.ParseInt(text, 0, 64)` on an integer literal. */
 function parseIntLiteral(text: string): bigint {
-  let v: bigint;
-  if (/^0[xX]/.test(text)) v = BigInt(text.toLowerCase());
-  else if (/^0[bB]/.test(text)) v = BigInt(text.toLowerCase());
-  else if (text.length > 1 && text.startsWith('0')) v = BigInt('0o' + text.slice(1));
-  else v = BigInt(text);
-  if (v > 2n ** 63n - 1n) throw new ExprError(`strconv.ParseInt: parsing ${JSON.stringify(text)}: value out of range`);
+  // BigInt reads decimal, 0x / 0X and 0b / 0B as Go does; a leading 0 alone means octal.
+  const second = text.charCodeAt(1) | 0x20;
+  const base = text.charCodeAt(0) !== 0x30 || text.length === 1 ? 10 : second === 0x78 ? 16 : second === 0x62 ? 2 : 8;
+  const body = text.slice(base === 10 ? 0 : base === 8 ? 1 : 2);
+  let zeros = 0;
+  while (body.charCodeAt(zeros) === 0x30) zeros++;
+  // More significant digits than int64 has is out of range, without converting them all.
+  const v = body.length - zeros > MAX_DIGITS[base]! ? null : BigInt(base === 8 ? `0o${body}` : text);
+  if (v === null || v > INT64_MAX) throw new ExprError(`strconv.ParseInt: parsing ${JSON.stringify(clip(text))}: value out of range`);
   return v;
 }
+
+/** Digits of 2^63 - 1 by base. */
+const MAX_DIGITS: Readonly<Record<number, number>> = { 2: 63, 8: 21, 10: 19, 16: 16 };
 
 /** Go's `strconv.ParseFloat(text, 64)` on a float literal (decimal or hex with a `p` exponent). */
 function parseFloatLiteral(text: string, hex: boolean): number {
@@ -183,7 +213,7 @@ function parseFloatLiteral(text: string, hex: boolean): number {
   } else {
     v = Number(text);
   }
-  if (!Number.isFinite(v)) throw new ExprError(`strconv.ParseFloat: parsing ${JSON.stringify(text)}: value out of range`);
+  if (!Number.isFinite(v)) throw new ExprError(`strconv.ParseFloat: parsing ${JSON.stringify(clip(text))}: value out of range`);
   return v;
 }
 
@@ -194,7 +224,7 @@ function paramToConst(name: string, p: unknown): Const {
   if (typeof p === 'string') return { t: 'str', v: p };
   if (Array.isArray(p)) return { t: 'arr', v: p.map((e) => paramToConst(name, e)) };
   if (p !== null && typeof p === 'object' && 't' in p && 'v' in p) return p as Const;
-  throw new PlanError(`the value of expression template variable name {${name}} has an unsupported type`);
+  throw new PlanError(`the value of expression template variable name {${clip(name)}} has an unsupported type`);
 }
 
 /** `castValue` of `utils.go`: the constant as the column's type wants it, or an error. */
@@ -208,7 +238,7 @@ function castValue(dataType: string, c: Const): Const {
     if (c.t === 'int') return { t: 'float', v: Number(c.v) };
   }
   if (isInteger(dataType) && c.t === 'int') return c;
-  throw new ExprError(`cannot cast value to ${dataType}, value: ${constText(c)}`);
+  throw new ExprError(`cannot cast value to ${dataType}, value: ${shownConst(c)}`);
 }
 
 function canBeComparedDataType(left: string, right: string): boolean {
@@ -244,8 +274,41 @@ function getTargetType(l: string, r: string): string {
   throw new ExprError(`incompatible data type, ${l}, ${r}`);
 }
 
-const and3 = (a: Tri, b: Tri): Tri => (a === false || b === false ? false : a === true && b === true ? true : null);
-const or3 = (a: Tri, b: Tri): Tri => (a === true || b === true ? true : a === false && b === false ? false : null);
+/** A piece of the expression as an error message shows it: blanks dropped, clipped. */
+function shown(text: string): string {
+  return clip(compactText(text, MAX_ECHO_LENGTH));
+}
+
+/** A constant as an error message shows it (Go's proto text), clipped. */
+function shownConst(c: Const): string {
+  return clip(constText(c, MAX_ECHO_LENGTH));
+}
+
+/** SQL `and` over predicates, left to right: false at the first false, else unknown if any is. */
+function allOf(evs: readonly Ev[]): Ev {
+  return (row) => {
+    let out: Tri = true;
+    for (const ev of evs) {
+      const v = ev(row);
+      if (v === false) return false;
+      if (v === null) out = null;
+    }
+    return out;
+  };
+}
+
+/** SQL `or` over predicates, left to right: true at the first true, else unknown if any is. */
+function anyOf(evs: readonly Ev[]): Ev {
+  return (row) => {
+    let out: Tri = false;
+    for (const ev of evs) {
+      const v = ev(row);
+      if (v === true) return true;
+      if (v === null) out = null;
+    }
+    return out;
+  };
+}
 
 /** Splits text into lower-cased word tokens (an approximation of the standard analyzer). */
 function tokenize(text: string): string[] {
@@ -257,6 +320,8 @@ export class Compiler {
   /** Top-level fields the expression reads (`$meta` for dynamic keys). */
   readonly fields = new Set<string>();
   private readonly byName: Map<string, FilterField>;
+  /** Nesting of {@link visit} calls: bounded by {@link MAX_NESTING_DEPTH}. */
+  private depth = 0;
 
   constructor(
     private readonly schema: FilterSchema,
@@ -269,7 +334,7 @@ export class Compiler {
   compileTop(raw: RawExpr, exprText: string): Ev {
     const sem = this.visit(raw);
     if (sem.kind !== 'pred') {
-      throw new PlanError(`predicate is not a boolean expression: ${exprText}, data type: ${this.dataType(sem)}`);
+      throw new PlanError(`predicate is not a boolean expression: ${clip(exprText)}, data type: ${this.dataType(sem)}`);
     }
     return sem.ev;
   }
@@ -325,7 +390,7 @@ export class Compiler {
     }
     const f = this.byName.get(name);
     if (f && !(f.name === '$meta')) return { field: f, dynamicKey: false };
-    if (!this.dynamicRoot()) throw new ExprError(`field ${name} not exist`);
+    if (!this.dynamicRoot()) throw new ExprError(`field ${clip(name)} not exist`);
     return { field: null, dynamicKey: true };
   }
 
@@ -338,7 +403,7 @@ export class Compiler {
     const path: string[] = dynamicKey ? [ident.name] : [];
     for (const key of ident.keys) {
       if (key.quoted) {
-        if (key.raw === '') throw new ExprError(`invalid identifier: ${compactText(ident.t)}`);
+        if (key.raw === '') throw new ExprError(`invalid identifier: ${shown(ident.t)}`);
         if (type === 'Array') throw new ExprError('can only access array field with integer index');
       }
       path.push(key.raw);
@@ -357,7 +422,29 @@ export class Compiler {
 
   // ---- the visitor ----------------------------------------------------------------------------
 
+  /** Visits a node, counting how deep the visit recursion (and so the compiled closures) nests. */
   private visit(e: RawExpr): Sem {
+    this.enter();
+    const sem = this.visitNode(e);
+    this.depth--;
+    return sem;
+  }
+
+  /** One level deeper (the caller steps back with `depth--`; after an error the compiler is dropped). */
+  private enter(): void {
+    if (++this.depth > MAX_NESTING_DEPTH) throw new ExprError(NESTING_TOO_DEEP);
+  }
+
+  /** The items of a `[…]` list in order, each of which must be a constant. */
+  private eachListItem(items: readonly RawExpr[], each: (c: Const) => void): void {
+    for (const item of items) {
+      const s = this.visit(item);
+      if (s.kind !== 'const') throw new ExprError(`array element type must be generic value, but got: ${shown(item.t)}`);
+      each(s.c);
+    }
+  }
+
+  private visitNode(e: RawExpr): Sem {
     const text = e.t;
     switch (e.k) {
       case 'paren':
@@ -372,7 +459,7 @@ export class Compiler {
         return { kind: 'const', c: { t: 'str', v: decodeString(e) }, template: null, text };
       case 'template': {
         if (!this.params || !Object.hasOwn(this.params, e.name)) {
-          throw new PlanError(`the value of expression template variable name {${e.name}} is not found`);
+          throw new PlanError(`the value of expression template variable name {${clip(e.name)}} is not found`);
         }
         return { kind: 'const', c: paramToConst(e.name, this.params[e.name]), template: e.name, text };
       }
@@ -380,17 +467,15 @@ export class Compiler {
         return { kind: 'col', col: this.makeCol(e), text };
       case 'array': {
         const items: Const[] = [];
-        for (const item of e.items) {
-          const s = this.visit(item);
-          if (s.kind !== 'const') throw new ExprError(`array element type must be generic value, but got: ${compactText(item.t)}`);
-          items.push(s.c);
-        }
+        this.eachListItem(e.items, (c) => items.push(c));
         return { kind: 'const', c: { t: 'arr', v: items }, template: null, text };
       }
       case 'unary':
         return this.visitUnary(e.op, this.visit(e.e), text);
       case 'bin':
         return this.visitBinary(e.op, e.l, e.r, text);
+      case 'logical':
+        return this.visitLogical(e.op, e.items, text);
       case 'in':
         return this.visitTerm(e.not, e.l, e.r);
       case 'range':
@@ -404,7 +489,7 @@ export class Compiler {
       case 'array_length': {
         const col = this.makeCol(e.id);
         if (!isJSON(col.type) && !isArray(col.type)) {
-          throw new ExprError(`array_length operation are only supported on json or array fields now, got: ${compactText(text)}`);
+          throw new ExprError(`array_length operation are only supported on json or array fields now, got: ${shown(text)}`);
         }
         return { kind: 'arith', op: 'array_length', l: { kind: 'col', col, text: e.id.t }, r: null, dataType: 'Int64', text };
       }
@@ -445,26 +530,23 @@ export class Compiler {
     }
   }
 
-  private visitBinary(op: string, le: RawExpr, re: RawExpr, text: string): Sem {
+  private visitBinary(op: RawBinaryOp, le: RawExpr, re: RawExpr, text: string): Sem {
     switch (op) {
-      case '|': throw new ExprError(`BitOr is not supported: ${compactText(text)}`);
-      case '^': throw new ExprError(`BitXor is not supported: ${compactText(text)}`);
-      case '&': throw new ExprError(`BitAnd is not supported: ${compactText(text)}`);
+      case '|': throw new ExprError(`BitOr is not supported: ${shown(text)}`);
+      case '^': throw new ExprError(`BitXor is not supported: ${shown(text)}`);
+      case '&': throw new ExprError(`BitAnd is not supported: ${shown(text)}`);
       case '<<':
-      case '>>': throw new ExprError(`shift is not supported: ${compactText(text)}`);
+      case '>>': throw new ExprError(`shift is not supported: ${shown(text)}`);
     }
     const l = this.visit(le);
     const r = this.visit(re);
     switch (op) {
-      case 'and':
-      case 'or':
-        return this.visitLogical(op, l, r, text);
       case '**':
         if (l.kind === 'const' && r.kind === 'const') {
           if (!(l.c.t === 'int' || l.c.t === 'float') || !(r.c.t === 'int' || r.c.t === 'float')) throw new ExprError('power can only apply on numbers');
           return { kind: 'const', c: { t: 'float', v: Math.pow(Number(l.c.v), Number(r.c.v)) }, template: null, text };
         }
-        throw new ExprError(`power can only apply on constants: ${compactText(text)}`);
+        throw new ExprError(`power can only apply on constants: ${shown(text)}`);
       case '+':
       case '-':
       case '*':
@@ -476,18 +558,30 @@ export class Compiler {
     }
   }
 
-  private visitLogical(op: 'and' | 'or', l: Sem, r: Sem, text: string): Sem {
-    if (l.kind === 'const' && r.kind === 'const') {
-      if (l.c.t !== 'bool' || r.c.t !== 'bool') throw new ExprError(`'${op}' can only be used between boolean expressions`);
-      return { kind: 'const', c: { t: 'bool', v: op === 'and' ? l.c.v && r.c.v : l.c.v || r.c.v }, template: null, text };
+  /**
+   * `a and b and …` / `a or b or …`, left to right as upstream folds the chain: predicates make
+   * one predicate over all of them (no nesting however long the chain), boolean constants fold,
+   * anything else is an error.
+   */
+  private visitLogical(op: 'and' | 'or', items: readonly RawExpr[], text: string): Sem {
+    const invalid = (): ExprError => new ExprError(`'${op}' can only be used between boolean expressions`);
+    const first = this.visit(items[0]!);
+    if (first.kind === 'pred') {
+      const evs = [first.ev];
+      for (let i = 1; i < items.length; i++) {
+        const r = this.visit(items[i]!);
+        if (r.kind !== 'pred') throw invalid();
+        evs.push(r.ev);
+      }
+      return { kind: 'pred', ev: op === 'and' ? allOf(evs) : anyOf(evs), text };
     }
-    if (l.kind !== 'pred' || r.kind !== 'pred') throw new ExprError(`'${op}' can only be used between boolean expressions`);
-    const a = l.ev;
-    const b = r.ev;
-    const ev: Ev = op === 'and'
-      ? (row) => { const x = a(row); return x === false ? false : and3(x, b(row)); }
-      : (row) => { const x = a(row); return x === true ? true : or3(x, b(row)); };
-    return { kind: 'pred', ev, text };
+    let acc = first;
+    for (let i = 1; i < items.length; i++) {
+      const r = this.visit(items[i]!);
+      if (acc.kind !== 'const' || r.kind !== 'const' || acc.c.t !== 'bool' || r.c.t !== 'bool') throw invalid();
+      acc = { kind: 'const', c: { t: 'bool', v: op === 'and' ? acc.c.v && r.c.v : acc.c.v || r.c.v }, template: null, text };
+    }
+    return acc;
   }
 
   private foldArith(op: string, a: Const, b: Const, text: string): Sem {
@@ -555,7 +649,7 @@ export class Compiler {
     if (l.kind === 'const' && r.kind === 'const') {
       if (l.template !== null || r.template !== null) throw new ExprError(`placeholder was not supported between two constants with operator: ${op}`);
       const c = foldCompare(op, l.c, r.c);
-      if (c === null) throw new ExprError(`comparison operations cannot be applied to two incompatible operands: ${compactText(text)}`);
+      if (c === null) throw new ExprError(`comparison operations cannot be applied to two incompatible operands: ${shown(text)}`);
       return { kind: 'const', c: { t: 'bool', v: c }, template: null, text };
     }
     if (!this.canBeCompared(l, r)) {
@@ -634,30 +728,41 @@ export class Compiler {
 
   private visitTerm(not: boolean, le: RawExpr, re: RawExpr): Sem {
     const child = this.visit(le);
-    if (child.kind === 'const') throw new ExprError(`'term' can only be used on non-const expression, but got: ${compactText(le.t)}`);
-    if (child.kind !== 'col') throw new ExprError(`'term' can only be used on single field, but got: ${compactText(le.t)}`);
+    if (child.kind === 'const') throw new ExprError(`'term' can only be used on non-const expression, but got: ${shown(le.t)}`);
+    if (child.kind !== 'col') throw new ExprError(`'term' can only be used on single field, but got: ${shown(le.t)}`);
     const col = child.col;
     const dataType = isArray(col.type) && col.path.length > 0 ? col.elementType : col.type;
-    const term = this.visit(re);
-    if (term.kind !== 'const') throw new ExprError(`value '${compactText(re.t)}' in list cannot be a non-const expression`);
-    if (term.c.t !== 'arr') throw new ExprError(`the right-hand side of 'in' must be a list, but got: ${compactText(re.t)}`);
-    const values = term.c.v.map((e) => {
-      try {
-        return castValue(dataType, e);
-      } catch {
-        throw new ExprError(`value '${constText(e)}' in list cannot be casted to ${dataType}`);
-      }
-    });
-    const get = col.get;
     const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
-    const consts = float32 ? values.map((v) => (v.t === 'float' ? { t: 'float' as const, v: Math.fround(v.v) } : v)) : values;
+    const set = new ValueSet(float32);
+    // Every value is read before any cast is reported, as upstream builds the list first. A
+    // literal list goes straight into the set, without a constant array in between.
+    let castError: ExprError | null = null;
+    const add = (c: Const): void => {
+      let v: Const;
+      try {
+        v = castValue(dataType, c);
+      } catch {
+        castError ??= new ExprError(`value '${shownConst(c)}' in list cannot be casted to ${dataType}`);
+        return;
+      }
+      set.add(v);
+    };
+    if (re.k === 'array') {
+      this.enter();
+      this.eachListItem(re.items, add);
+      this.depth--;
+    } else {
+      const term = this.visit(re);
+      if (term.kind !== 'const') throw new ExprError(`value '${shown(re.t)}' in list cannot be a non-const expression`);
+      if (term.c.t !== 'arr') throw new ExprError(`the right-hand side of 'in' must be a list, but got: ${shown(re.t)}`);
+      term.c.v.forEach(add);
+    }
+    if (castError) throw castError;
+    const get = col.get;
     const inEv: Ev = (row) => {
-      let x = get(row);
+      const x = get(row);
       if (x === NULL) return null;
-      if (x === MISSING) return false;
-      if (float32 && typeof x === 'number') x = Math.fround(x);
-      for (const v of consts) if (cmpValueConst(x, v) === 0) return true;
-      return false;
+      return x !== MISSING && set.has(x);
     };
     const ev: Ev = not ? (row) => { const v = inEv(row); return v === null ? null : !v; } : inEv;
     return { kind: 'pred', ev, text: le.t };
@@ -673,8 +778,8 @@ export class Compiler {
     const upperRaw = forward ? e.hi : e.lo;
     const lower = this.visit(lowerRaw);
     const upper = this.visit(upperRaw);
-    if (lower.kind !== 'const') throw new ExprError(`lowerbound cannot be a non-const expression: ${compactText(e.lo.t)}`);
-    if (upper.kind !== 'const') throw new ExprError(`upperbound cannot be a non-const expression: ${compactText(e.hi.t)}`);
+    if (lower.kind !== 'const') throw new ExprError(`lowerbound cannot be a non-const expression: ${shown(e.lo.t)}`);
+    if (upper.kind !== 'const') throw new ExprError(`upperbound cannot be a non-const expression: ${shown(e.hi.t)}`);
     const fieldType = isArray(col.type) ? col.elementType : col.type;
     const lo = castRangeValue(fieldType, lower.c);
     const hi = castRangeValue(fieldType, upper.c);
@@ -712,19 +817,19 @@ export class Compiler {
     if (!isString(col.type) && !isJSON(col.type) && !(isArray(col.type) && isString(col.elementType))) {
       throw new ExprError('like operation on non-string or no-json field is unsupported');
     }
-    const re = likeRegExp(decodeString(pattern));
+    const matches = likeMatcher(decodeString(pattern));
     const get = col.get;
     const ev: Ev = (row) => {
       const x = get(row);
       if (x === NULL) return null;
-      return typeof x === 'string' && re.test(x);
+      return typeof x === 'string' && matches(x);
     };
     return { kind: 'pred', ev, text };
   }
 
   private visitExists(ce: RawExpr): Sem {
     const child = this.visit(ce);
-    if (child.kind !== 'col') throw new ExprError(`exists operations are only supported on single fields now, got: ${compactText(ce.t)}`);
+    if (child.kind !== 'col') throw new ExprError(`exists operations are only supported on single fields now, got: ${shown(ce.t)}`);
     if (!isJSON(child.col.type)) throw new ExprError(`exists operations are only supportted on json field, got:${child.col.type}`);
     if (child.col.path.length === 0) throw new ExprError('exists operations are only supportted on json key');
     const get = child.col.get;
@@ -759,11 +864,11 @@ export class Compiler {
     const opName = op === 'ContainsAll' ? 'contains_all' : op === 'ContainsAny' ? 'contains_any' : 'contains';
     const field = this.visit(fe);
     if (field.kind !== 'col' || (!isJSON(field.col.type) && !isArray(field.col.type))) {
-      throw new ExprError(`${opName} operation are only supported on json or array fields now, got: ${compactText(fe.t)}`);
+      throw new ExprError(`${opName} operation are only supported on json or array fields now, got: ${shown(fe.t)}`);
     }
     const element = this.visit(ve);
     if (element.kind !== 'const') {
-      throw new ExprError(`${opName} operation are only supported explicitly specified element, got: ${compactText(ve.t)}`);
+      throw new ExprError(`${opName} operation are only supported explicitly specified element, got: ${shown(ve.t)}`);
     }
     const col = field.col;
     let value = element.c;
@@ -785,15 +890,13 @@ export class Compiler {
     }
     const wanted: Const[] = op === 'Contains' ? [value] : (value as Extract<Const, { t: 'arr' }>).v;
     const get = col.get;
-    const float32 = isArray(col.type) && col.elementType === 'Float';
-    const has = (arr: readonly unknown[], c: Const): boolean =>
-      arr.some((x) => cmpValueConst(float32 && typeof x === 'number' ? Math.fround(x) : x, float32 && c.t === 'float' ? { t: 'float', v: Math.fround(c.v) } : c) === 0);
+    const set = new ValueSet(isArray(col.type) && col.elementType === 'Float');
+    wanted.forEach((c) => set.add(c));
     const ev: Ev = (row) => {
       const x = get(row);
       if (x === NULL) return null;
       if (!Array.isArray(x)) return false;
-      if (op === 'ContainsAll') return wanted.every((c) => has(x, c));
-      return wanted.some((c) => has(x, c));
+      return op === 'ContainsAll' ? set.allIn(x) : set.hasAny(x);
     };
     return { kind: 'pred', ev, text };
   }
@@ -803,7 +906,7 @@ export class Compiler {
     const kind = e.k === 'text_match' ? 'text match' : 'phrase match';
     if (!isString(col.type)) throw new ExprError(`${kind} operation on non-string is unsupported`);
     const field = this.byName.get(e.id.name);
-    if (!field?.enableMatch) throw new ExprError(`field "${e.id.name}" does not enable match`);
+    if (!field?.enableMatch) throw new ExprError(`field "${clip(e.id.name)}" does not enable match`);
     const query = tokenize(decodeString(e.query));
     const get = col.get;
     if (e.k === 'text_match') {
@@ -820,10 +923,10 @@ export class Compiler {
     if (e.slop) {
       const s = this.visit(e.slop);
       if (s.kind !== 'const' || s.c.t !== 'int') {
-        throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${compactText(e.slop.t)}`);
+        throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${shown(e.slop.t)}`);
       }
-      if (s.c.v < 0n) throw new ExprError(`"slop" should not be a negative interger. "slop" passed: ${compactText(e.slop.t)}`);
-      if (s.c.v > 4294967295n) throw new ExprError(`"slop" exceeds the range of "uint32". "slop" expression passed: ${compactText(e.slop.t)}`);
+      if (s.c.v < 0n) throw new ExprError(`"slop" should not be a negative interger. "slop" passed: ${shown(e.slop.t)}`);
+      if (s.c.v > 4294967295n) throw new ExprError(`"slop" exceeds the range of "uint32". "slop" expression passed: ${shown(e.slop.t)}`);
       slop = Number(s.c.v);
     }
     const ev: Ev = (row) => {
@@ -836,19 +939,26 @@ export class Compiler {
   }
 }
 
-/** Whether the query tokens occur in order with at most `slop` extra tokens between them in total. */
+/**
+ * Whether the query tokens occur in order with at most `slop` extra tokens between them in total.
+ * O(query × doc): for each query token and doc position, the least total gap of a match of the
+ * query so far that ends there.
+ */
 function phraseMatches(doc: readonly string[], query: readonly string[], slop: number): boolean {
   if (query.length === 0) return false;
-  const search = (qi: number, from: number, used: number): boolean => {
-    if (qi === query.length) return true;
-    for (let p = from; p < doc.length; p++) {
-      const gap = qi === 0 ? 0 : p - from;
-      if (used + gap > slop) break;
-      if (doc[p] === query[qi] && search(qi + 1, p + 1, used + gap)) return true;
+  let best = new Float64Array(doc.length).fill(Infinity);
+  for (let p = 0; p < doc.length; p++) if (doc[p] === query[0]) best[p] = 0;
+  for (let q = 1; q < query.length; q++) {
+    const next = new Float64Array(doc.length).fill(Infinity);
+    // min over earlier positions e of best[e] - e - 1: the gap to p is then that + p.
+    let least = Infinity;
+    for (let p = 1; p < doc.length; p++) {
+      least = Math.min(least, best[p - 1]! - p);
+      if (doc[p] === query[q]) next[p] = least + p;
     }
-    return false;
-  };
-  return search(0, 0, 0);
+    best = next;
+  }
+  return best.some((gap) => gap <= slop);
 }
 
 /** `castRangeValue` of `utils.go`. */

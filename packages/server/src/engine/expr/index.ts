@@ -26,6 +26,11 @@
  *   supported`, `cannot cast value to Int64, value: float_val:1.5`, …) are copied from
  *   `parser_visitor.go`, `utils.go` and `typeutil/schema.go`.
  *
+ * Bounds (see `limits.ts`): an expression nested deeper than `MAX_NESTING_DEPTH` is a parse error
+ * (`expression nesting depth exceeds the limit of …`) instead of a stack overflow, and error
+ * messages clip the user text they repeat to 256 characters plus `...` (upstream repeats it all).
+ * Parsing, compiling and each row's evaluation are linear in the size of the expression.
+ *
  * Row semantics worth knowing (segcore, `internal/core/src/exec/expression/`): a comparison on a
  * missing JSON / dynamic key, or on a JSON value of another type, is false, except `!=` which is
  * true; `not` is a plain negation, so `not (k == 1)` matches rows without `k`; a null in a nullable
@@ -34,8 +39,10 @@
  * @packageDocumentation
  */
 import { Merr, MilvusError } from '@mvkit/core';
+import type { RawExpr } from './ast.js';
 import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type FilterSchema } from './compile.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
+import { clip, NESTING_TOO_DEEP } from './limits.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
 export type { Const as FilterConst } from './values.js';
@@ -69,8 +76,9 @@ const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
  * @param params - values of `{name}` template variables (`expr_template_values`), see {@link FilterParam};
  *   a value of another type is reported as a plan error.
  * @throws MilvusError code 1100 (`IllegalArgument`), reason
- *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`;
- *   `detail` carries the part after `failed to create query plan: `.
+ *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`
+ *   (`<text>` clipped to 256 characters plus `...`); `detail` carries the part after
+ *   `failed to create query plan: `.
  */
 export function parseFilter(
   text: string,
@@ -81,16 +89,37 @@ export function parseFilter(
   if (text.trim().length === 0) return { text, ...MATCH_ALL };
   let inner: string;
   try {
-    const raw = parse(text);
+    const raw = parseTree(text);
     const compiler = new Compiler(schema, params);
     const ev = compiler.compileTop(raw, text);
     return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields] };
   } catch (err) {
     if (err instanceof PlanError) inner = err.message;
-    else inner = `cannot parse expression: ${text}, error: ${detailOf(err, text)}`;
+    else inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
   }
   const prefix = options.reasonPrefix ?? 'failed to create query plan';
   return throwInvalid(`${prefix}: ${inner}: ${Merr.ParameterInvalid.message}`, inner);
+}
+
+/**
+ * The syntax tree of an expression. The parser recurses a few frames per nesting level, so running
+ * out of stack means an expression nested far beyond `MAX_NESTING_DEPTH`: reported as such.
+ */
+function parseTree(text: string): RawExpr {
+  try {
+    return parse(text);
+  } catch (err) {
+    if (isStackOverflow(err)) throw new ExprError(NESTING_TOO_DEEP);
+    throw err;
+  }
+}
+
+/**
+ * Whether an error is the JS stack running out: a RangeError, or (V8, when a regular expression
+ * is first compiled at that point) a SyntaxError saying so; Firefox says "too much recursion".
+ */
+function isStackOverflow(err: unknown): boolean {
+  return err instanceof RangeError || (err instanceof Error && /call stack|too much recursion/i.test(err.message));
 }
 
 function throwInvalid(reason: string, detail: string): never {
@@ -104,9 +133,8 @@ function isPeggyError(err: unknown): err is PeggySyntaxError {
 function detailOf(err: unknown, text: string): string {
   if (err instanceof ExprError) return err.message;
   if (isPeggyError(err)) return syntaxMessage(err, text);
-  if (err instanceof RangeError) return 'expression is too deeply nested';
   // Anything unexpected is reported as upstream's visitor panic guard does.
-  return `unsupported expression: ${text}`;
+  return `unsupported expression: ${clip(text)}`;
 }
 
 /** `line 1:<col> mismatched input '<token>' expecting <...>`, columns 0-based as in ANTLR. */
@@ -123,5 +151,5 @@ function syntaxMessage(err: PeggySyntaxError, text: string): string {
     return [e.description ?? e.type];
   }).filter((d) => d !== 'whitespace'))];
   const expecting = expected.length === 0 ? '' : ` expecting ${expected.length === 1 ? expected[0] : `{${expected.join(', ')}}`}`;
-  return `line ${line}:${column - 1} mismatched input '${token}'${expecting}`;
+  return `line ${line}:${column - 1} mismatched input '${clip(token)}'${expecting}`;
 }

@@ -52,14 +52,21 @@ function formatFloat(v: number): string {
   return String(v);
 }
 
-/** Proto text form of a constant, as Go prints a `GenericValue` in error messages. */
-export function constText(c: Const): string {
+/**
+ * Proto text form of a constant, as Go prints a `GenericValue` in error messages.
+ * @param max - stop adding array elements once the text is longer than this (the caller clips).
+ */
+export function constText(c: Const, max = Infinity): string {
   switch (c.t) {
     case 'int': return `int64_val:${c.v}`;
     case 'float': return `float_val:${formatFloat(c.v)}`;
     case 'str': return `string_val:${JSON.stringify(c.v)}`;
     case 'bool': return `bool_val:${c.v}`;
-    case 'arr': return `array_val:{${c.v.map((e) => `array:{${constText(e)}}`).join(' ')}}`;
+    case 'arr': {
+      let out = 'array_val:{';
+      for (let i = 0; i < c.v.length && out.length <= max; i++) out += `${i > 0 ? ' ' : ''}array:{${constText(c.v[i]!, max)}}`;
+      return `${out}}`;
+    }
   }
 }
 
@@ -188,30 +195,4 @@ export function reverseCmp(op: CmpOp): CmpOp {
     case '>=': return '<=';
     default: return op;
   }
-}
-
-/**
- * Translates a Milvus `like` pattern into a RegExp: `%` any run, `_` one character, a backslash
- * makes the next character literal.
- */
-export function likeRegExp(pattern: string): RegExp {
-  let re = '^';
-  const chars = Array.from(pattern);
-  for (let i = 0; i < chars.length; i++) {
-    const ch = chars[i]!;
-    if (ch === '\\' && i + 1 < chars.length) {
-      re += escapeRe(chars[++i]!);
-    } else if (ch === '%') {
-      re += '.*';
-    } else if (ch === '_') {
-      re += '.';
-    } else {
-      re += escapeRe(ch);
-    }
-  }
-  return new RegExp(re + '$', 'su');
-}
-
-function escapeRe(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/]/.test(ch) ? `\\${ch}` : ch;
 }

@@ -14,10 +14,102 @@ export interface PeggySyntaxError extends Error { expected: PeggyExpectation[] |
 const generated = (function() {
   "use strict";
 
-  function fold(head, tail, build) {
+  // Binary operators of the flat chain by precedence, loosest (1) to tightest (11).
+  const LEVEL = {
+    or: 1, and: 2, '|': 3, '^': 4, '&': 5, '==': 6, '!=': 6,
+    '<': 7, '<=': 7, '>': 7, '>=': 7, in: 8, 'not in': 8, '<<': 9, '>>': 9,
+    '+': 10, '-': 10, '*': 11, '/': 11, '%': 11,
+  };
+  const RELATIONAL = 7;
+  const LESS = new Set(['<', '<=']);
+  const GREATER = new Set(['>', '>=']);
+
+  // Words that are never identifiers.
+  const KEYWORDS = new Set([
+    'json_contains_all', 'JSON_CONTAINS_ALL', 'json_contains_any', 'JSON_CONTAINS_ANY',
+    'json_contains', 'JSON_CONTAINS',
+    'array_contains_all', 'ARRAY_CONTAINS_ALL', 'array_contains_any', 'ARRAY_CONTAINS_ANY',
+    'array_contains', 'ARRAY_CONTAINS', 'array_length', 'ARRAY_LENGTH',
+    'text_match', 'TEXT_MATCH', 'phrase_match', 'PHRASE_MATCH',
+    'exists', 'EXISTS', 'like', 'LIKE',
+    'and', 'AND', 'or', 'OR', 'not', 'NOT', 'in', 'IN',
+    'true', 'True', 'TRUE', 'false', 'False', 'FALSE',
+  ]);
+
+  // Left-deep chain `head (op item)*` of one operator; every node's text spans its own operands.
+  // `tail` holds `{ e, end }`: the right operand and the offset where it ends.
+  function fold(input, start, head, tail, make) {
     let acc = head;
-    for (const item of tail) acc = build(acc, item);
+    for (const item of tail) acc = make(acc, item.e, input.substring(start, item.end));
     return acc;
+  }
+
+  const makePower = (l, r, t) => ({ k: 'bin', op: '**', l, r, t });
+  const makeLike = (e, pattern, t) => ({ k: 'like', e, pattern, t });
+
+  // `l op r` for one operator of the flat chain.
+  function pair(l, op, r, t) {
+    if (LEVEL[op] <= 2) return { k: 'logical', op, items: [l, r], t };
+    if (op === 'in' || op === 'not in') return { k: 'in', not: op === 'not in', l, r, t };
+    return { k: 'bin', op, l, r, t };
+  }
+
+  // The tree of a flat chain `head (op operand)*` (`tail` holds `{ op, e, end }`), built by
+  // precedence with left associativity. Splitting the operand range at its loosest operator
+  // recurses once per precedence level at most, so this is iterative in the chain's length.
+  function climb(input, start, head, tail) {
+    if (tail.length === 0) return head;
+    const n = tail.length + 1;
+    const operands = [head];
+    const starts = [start];
+    const ends = [start + head.t.length];
+    const ops = [null];
+    const levels = [0];
+    for (const { op, e, end } of tail) {
+      operands.push(e);
+      starts.push(end - e.t.length);
+      ends.push(end);
+      ops.push(op);
+      levels.push(LEVEL[op]);
+    }
+    const text = (lo, hi) => input.substring(starts[lo], ends[hi]);
+    // Operands lo..hi; ops[i] joins operands i - 1 and i.
+    const build = (lo, hi) => {
+      if (lo === hi) return operands[lo];
+      if (hi === lo + 1) return pair(operands[lo], ops[hi], operands[hi], text(lo, hi));
+      let level = Infinity;
+      for (let i = lo + 1; i <= hi; i++) if (levels[i] < level) level = levels[i];
+      const parts = [];
+      const firsts = [];
+      const joins = [];
+      let from = lo;
+      for (let i = lo + 1; i <= hi; i++) {
+        if (levels[i] !== level) continue;
+        parts.push(build(from, i - 1));
+        firsts.push(from);
+        joins.push(ops[i]);
+        from = i;
+      }
+      parts.push(build(from, hi));
+      firsts.push(from);
+      if (level <= 2) return { k: 'logical', op: joins[0], items: parts, t: text(lo, hi) };
+      // Part j spans operands firsts[j] .. (firsts[j + 1] - 1), the last one up to hi.
+      const lastOf = (j) => (j + 1 < parts.length ? firsts[j + 1] - 1 : hi);
+      let acc = parts[0];
+      for (let j = 1; j < parts.length; j++) {
+        const op = joins[j - 1];
+        // `lo < x < hi` / `hi > x > lo`: the middle operand an identifier, both operators one way.
+        if (level === RELATIONAL && j + 1 < parts.length && parts[j].k === 'ident'
+          && (LESS.has(op) ? LESS : GREATER).has(joins[j])) {
+          acc = { k: 'range', lo: acc, op1: op, id: parts[j], op2: joins[j], hi: parts[j + 1], t: text(lo, lastOf(j + 1)) };
+          j++;
+        } else {
+          acc = pair(acc, op, parts[j], text(lo, lastOf(j)));
+        }
+      }
+      return acc;
+    };
+    return build(0, n - 1);
   }
 
 class peg$SyntaxError extends SyntaxError {
@@ -181,302 +273,297 @@ function peg$parse(input, options) {
   };
   let peg$startRuleFunction = peg$parseStart;
 
-  const peg$c0 = "|";
-  const peg$c1 = "^";
-  const peg$c2 = "&";
-  const peg$c3 = "==";
-  const peg$c4 = "!=";
-  const peg$c5 = "<=";
-  const peg$c6 = "<";
-  const peg$c7 = ">=";
-  const peg$c8 = ">";
-  const peg$c9 = "<<";
-  const peg$c10 = ">>";
-  const peg$c11 = "*";
-  const peg$c12 = "**";
-  const peg$c13 = "(";
-  const peg$c14 = ")";
-  const peg$c15 = "+";
-  const peg$c16 = "-";
-  const peg$c17 = "~";
-  const peg$c18 = "[";
-  const peg$c19 = "]";
-  const peg$c20 = ",";
-  const peg$c21 = "{";
-  const peg$c22 = "}";
-  const peg$c23 = "0";
-  const peg$c24 = "$meta";
-  const peg$c25 = "json_contains_all";
-  const peg$c26 = "JSON_CONTAINS_ALL";
-  const peg$c27 = "json_contains_any";
-  const peg$c28 = "JSON_CONTAINS_ANY";
-  const peg$c29 = "json_contains";
-  const peg$c30 = "JSON_CONTAINS";
-  const peg$c31 = "array_contains_all";
-  const peg$c32 = "ARRAY_CONTAINS_ALL";
-  const peg$c33 = "array_contains_any";
-  const peg$c34 = "ARRAY_CONTAINS_ANY";
-  const peg$c35 = "array_contains";
-  const peg$c36 = "ARRAY_CONTAINS";
-  const peg$c37 = "array_length";
-  const peg$c38 = "ARRAY_LENGTH";
-  const peg$c39 = "text_match";
-  const peg$c40 = "TEXT_MATCH";
-  const peg$c41 = "phrase_match";
-  const peg$c42 = "PHRASE_MATCH";
-  const peg$c43 = "exists";
-  const peg$c44 = "EXISTS";
-  const peg$c45 = "like";
-  const peg$c46 = "LIKE";
-  const peg$c47 = "and";
-  const peg$c48 = "AND";
-  const peg$c49 = "or";
-  const peg$c50 = "OR";
-  const peg$c51 = "not";
-  const peg$c52 = "NOT";
+  const peg$c0 = "||";
+  const peg$c1 = "&&";
+  const peg$c2 = "|";
+  const peg$c3 = "^";
+  const peg$c4 = "&";
+  const peg$c5 = "==";
+  const peg$c6 = "!=";
+  const peg$c7 = "<<";
+  const peg$c8 = ">>";
+  const peg$c9 = "<=";
+  const peg$c10 = "<";
+  const peg$c11 = ">=";
+  const peg$c12 = ">";
+  const peg$c13 = "+";
+  const peg$c14 = "-";
+  const peg$c15 = "*";
+  const peg$c16 = "/";
+  const peg$c17 = "%";
+  const peg$c18 = "**";
+  const peg$c19 = "(";
+  const peg$c20 = ")";
+  const peg$c21 = "~";
+  const peg$c22 = "!";
+  const peg$c23 = "=";
+  const peg$c24 = "[";
+  const peg$c25 = "]";
+  const peg$c26 = ",";
+  const peg$c27 = "{";
+  const peg$c28 = "}";
+  const peg$c29 = "0";
+  const peg$c30 = "$meta";
+  const peg$c31 = "json_contains_all";
+  const peg$c32 = "JSON_CONTAINS_ALL";
+  const peg$c33 = "json_contains_any";
+  const peg$c34 = "JSON_CONTAINS_ANY";
+  const peg$c35 = "json_contains";
+  const peg$c36 = "JSON_CONTAINS";
+  const peg$c37 = "array_contains_all";
+  const peg$c38 = "ARRAY_CONTAINS_ALL";
+  const peg$c39 = "array_contains_any";
+  const peg$c40 = "ARRAY_CONTAINS_ANY";
+  const peg$c41 = "array_contains";
+  const peg$c42 = "ARRAY_CONTAINS";
+  const peg$c43 = "array_length";
+  const peg$c44 = "ARRAY_LENGTH";
+  const peg$c45 = "text_match";
+  const peg$c46 = "TEXT_MATCH";
+  const peg$c47 = "phrase_match";
+  const peg$c48 = "PHRASE_MATCH";
+  const peg$c49 = "exists";
+  const peg$c50 = "EXISTS";
+  const peg$c51 = "like";
+  const peg$c52 = "LIKE";
   const peg$c53 = "in";
   const peg$c54 = "IN";
-  const peg$c55 = "true";
-  const peg$c56 = "True";
-  const peg$c57 = "TRUE";
-  const peg$c58 = "false";
-  const peg$c59 = "False";
-  const peg$c60 = "FALSE";
-  const peg$c61 = "is";
-  const peg$c62 = "IS";
-  const peg$c63 = "null";
-  const peg$c64 = "NULL";
-  const peg$c65 = "!";
-  const peg$c66 = "=";
-  const peg$c67 = "&&";
-  const peg$c68 = "||";
-  const peg$c69 = ".";
-  const peg$c70 = "\"";
-  const peg$c71 = "'";
-  const peg$c72 = "\\";
+  const peg$c55 = "is";
+  const peg$c56 = "IS";
+  const peg$c57 = "null";
+  const peg$c58 = "NULL";
+  const peg$c59 = "not";
+  const peg$c60 = "NOT";
+  const peg$c61 = "and";
+  const peg$c62 = "AND";
+  const peg$c63 = "or";
+  const peg$c64 = "OR";
+  const peg$c65 = "true";
+  const peg$c66 = "True";
+  const peg$c67 = "TRUE";
+  const peg$c68 = "false";
+  const peg$c69 = "False";
+  const peg$c70 = "FALSE";
+  const peg$c71 = ".";
+  const peg$c72 = "\"";
+  const peg$c73 = "\\";
+  const peg$c74 = "'";
 
-  const peg$r0 = /^[+\-]/;
-  const peg$r1 = /^[%\/]/;
-  const peg$r2 = /^[1-9]/;
-  const peg$r3 = /^[0-9]/;
-  const peg$r4 = /^[a-zA-Z_]/;
-  const peg$r5 = /^[a-zA-Z0-9_]/;
-  const peg$r6 = /^[bB]/;
-  const peg$r7 = /^[01]/;
-  const peg$r8 = /^[0-7]/;
-  const peg$r9 = /^[xX]/;
-  const peg$r10 = /^[0-9a-fA-F]/;
-  const peg$r11 = /^[eE]/;
-  const peg$r12 = /^[pP]/;
-  const peg$r13 = /^[^\r\n]/;
-  const peg$r14 = /^[^"\\\r\n]/;
-  const peg$r15 = /^[^'\\\r\n]/;
-  const peg$r16 = /^[ \t\r\n]/;
+  const peg$r0 = /^[,\]]/;
+  const peg$r1 = /^[1-9]/;
+  const peg$r2 = /^[0-9]/;
+  const peg$r3 = /^[a-zA-Z_]/;
+  const peg$r4 = /^[a-zA-Z0-9_]/;
+  const peg$r5 = /^[lL]/;
+  const peg$r6 = /^[iI]/;
+  const peg$r7 = /^[.eE]/;
+  const peg$r8 = /^[bB]/;
+  const peg$r9 = /^[01]/;
+  const peg$r10 = /^[0-7]/;
+  const peg$r11 = /^[xX]/;
+  const peg$r12 = /^[0-9a-fA-F]/;
+  const peg$r13 = /^[eE]/;
+  const peg$r14 = /^[+\-]/;
+  const peg$r15 = /^[pP]/;
+  const peg$r16 = /^[^"\\\r\n]/;
+  const peg$r17 = /^[^\r\n]/;
+  const peg$r18 = /^[^'\\\r\n]/;
+  const peg$r19 = /^[ \t\r\n]/;
 
-  const peg$e0 = peg$literalExpectation("|", false);
-  const peg$e1 = peg$literalExpectation("^", false);
-  const peg$e2 = peg$literalExpectation("&", false);
-  const peg$e3 = peg$literalExpectation("==", false);
-  const peg$e4 = peg$literalExpectation("!=", false);
-  const peg$e5 = peg$literalExpectation("<=", false);
-  const peg$e6 = peg$literalExpectation("<", false);
-  const peg$e7 = peg$literalExpectation(">=", false);
-  const peg$e8 = peg$literalExpectation(">", false);
-  const peg$e9 = peg$literalExpectation("<<", false);
-  const peg$e10 = peg$literalExpectation(">>", false);
-  const peg$e11 = peg$classExpectation(["+", "-"], false, false, false);
-  const peg$e12 = peg$literalExpectation("*", false);
-  const peg$e13 = peg$classExpectation(["%", "/"], false, false, false);
-  const peg$e14 = peg$literalExpectation("**", false);
-  const peg$e15 = peg$literalExpectation("(", false);
-  const peg$e16 = peg$literalExpectation(")", false);
-  const peg$e17 = peg$literalExpectation("+", false);
-  const peg$e18 = peg$literalExpectation("-", false);
-  const peg$e19 = peg$literalExpectation("~", false);
-  const peg$e20 = peg$literalExpectation("[", false);
-  const peg$e21 = peg$literalExpectation("]", false);
-  const peg$e22 = peg$literalExpectation(",", false);
-  const peg$e23 = peg$otherExpectation("template variable");
-  const peg$e24 = peg$literalExpectation("{", false);
-  const peg$e25 = peg$literalExpectation("}", false);
-  const peg$e26 = peg$otherExpectation("identifier");
-  const peg$e27 = peg$classExpectation([["1", "9"]], false, false, false);
-  const peg$e28 = peg$classExpectation([["0", "9"]], false, false, false);
-  const peg$e29 = peg$literalExpectation("0", false);
-  const peg$e30 = peg$literalExpectation("$meta", false);
-  const peg$e31 = peg$classExpectation([["a", "z"], ["A", "Z"], "_"], false, false, false);
-  const peg$e32 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false, false);
-  const peg$e33 = peg$literalExpectation("json_contains_all", false);
-  const peg$e34 = peg$literalExpectation("JSON_CONTAINS_ALL", false);
-  const peg$e35 = peg$literalExpectation("json_contains_any", false);
-  const peg$e36 = peg$literalExpectation("JSON_CONTAINS_ANY", false);
-  const peg$e37 = peg$literalExpectation("json_contains", false);
-  const peg$e38 = peg$literalExpectation("JSON_CONTAINS", false);
-  const peg$e39 = peg$literalExpectation("array_contains_all", false);
-  const peg$e40 = peg$literalExpectation("ARRAY_CONTAINS_ALL", false);
-  const peg$e41 = peg$literalExpectation("array_contains_any", false);
-  const peg$e42 = peg$literalExpectation("ARRAY_CONTAINS_ANY", false);
-  const peg$e43 = peg$literalExpectation("array_contains", false);
-  const peg$e44 = peg$literalExpectation("ARRAY_CONTAINS", false);
-  const peg$e45 = peg$literalExpectation("array_length", false);
-  const peg$e46 = peg$literalExpectation("ARRAY_LENGTH", false);
-  const peg$e47 = peg$literalExpectation("text_match", false);
-  const peg$e48 = peg$literalExpectation("TEXT_MATCH", false);
-  const peg$e49 = peg$literalExpectation("phrase_match", false);
-  const peg$e50 = peg$literalExpectation("PHRASE_MATCH", false);
-  const peg$e51 = peg$literalExpectation("exists", false);
-  const peg$e52 = peg$literalExpectation("EXISTS", false);
-  const peg$e53 = peg$literalExpectation("like", false);
-  const peg$e54 = peg$literalExpectation("LIKE", false);
-  const peg$e55 = peg$literalExpectation("and", false);
-  const peg$e56 = peg$literalExpectation("AND", false);
-  const peg$e57 = peg$literalExpectation("or", false);
-  const peg$e58 = peg$literalExpectation("OR", false);
-  const peg$e59 = peg$literalExpectation("not", false);
-  const peg$e60 = peg$literalExpectation("NOT", false);
-  const peg$e61 = peg$literalExpectation("in", false);
-  const peg$e62 = peg$literalExpectation("IN", false);
-  const peg$e63 = peg$literalExpectation("true", false);
-  const peg$e64 = peg$literalExpectation("True", false);
-  const peg$e65 = peg$literalExpectation("TRUE", false);
-  const peg$e66 = peg$literalExpectation("false", false);
-  const peg$e67 = peg$literalExpectation("False", false);
-  const peg$e68 = peg$literalExpectation("FALSE", false);
-  const peg$e69 = peg$otherExpectation("function");
-  const peg$e70 = peg$otherExpectation("exists");
-  const peg$e71 = peg$otherExpectation("like");
-  const peg$e72 = peg$otherExpectation("in");
-  const peg$e73 = peg$otherExpectation("is null");
-  const peg$e74 = peg$literalExpectation("is", false);
-  const peg$e75 = peg$literalExpectation("IS", false);
-  const peg$e76 = peg$literalExpectation("null", false);
-  const peg$e77 = peg$literalExpectation("NULL", false);
-  const peg$e78 = peg$otherExpectation("is not null");
-  const peg$e79 = peg$otherExpectation("not");
-  const peg$e80 = peg$literalExpectation("!", false);
-  const peg$e81 = peg$literalExpectation("=", false);
-  const peg$e82 = peg$otherExpectation("and");
-  const peg$e83 = peg$literalExpectation("&&", false);
-  const peg$e84 = peg$otherExpectation("or");
-  const peg$e85 = peg$literalExpectation("||", false);
-  const peg$e86 = peg$otherExpectation("boolean");
-  const peg$e87 = peg$otherExpectation("number");
-  const peg$e88 = peg$literalExpectation(".", false);
-  const peg$e89 = peg$classExpectation(["b", "B"], false, false, false);
-  const peg$e90 = peg$classExpectation(["0", "1"], false, false, false);
-  const peg$e91 = peg$classExpectation([["0", "7"]], false, false, false);
-  const peg$e92 = peg$classExpectation(["x", "X"], false, false, false);
-  const peg$e93 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
-  const peg$e94 = peg$classExpectation(["e", "E"], false, false, false);
-  const peg$e95 = peg$classExpectation(["p", "P"], false, false, false);
-  const peg$e96 = peg$otherExpectation("string");
-  const peg$e97 = peg$literalExpectation("\"", false);
-  const peg$e98 = peg$literalExpectation("'", false);
-  const peg$e99 = peg$literalExpectation("\\", false);
-  const peg$e100 = peg$classExpectation(["\r", "\n"], true, false, false);
-  const peg$e101 = peg$classExpectation(["\"", "\\", "\r", "\n"], true, false, false);
-  const peg$e102 = peg$classExpectation(["'", "\\", "\r", "\n"], true, false, false);
-  const peg$e103 = peg$classExpectation([" ", "\t", "\r", "\n"], false, false, false);
+  const peg$e0 = peg$literalExpectation("||", false);
+  const peg$e1 = peg$literalExpectation("&&", false);
+  const peg$e2 = peg$literalExpectation("|", false);
+  const peg$e3 = peg$literalExpectation("^", false);
+  const peg$e4 = peg$literalExpectation("&", false);
+  const peg$e5 = peg$literalExpectation("==", false);
+  const peg$e6 = peg$literalExpectation("!=", false);
+  const peg$e7 = peg$literalExpectation("<<", false);
+  const peg$e8 = peg$literalExpectation(">>", false);
+  const peg$e9 = peg$literalExpectation("<=", false);
+  const peg$e10 = peg$literalExpectation("<", false);
+  const peg$e11 = peg$literalExpectation(">=", false);
+  const peg$e12 = peg$literalExpectation(">", false);
+  const peg$e13 = peg$literalExpectation("+", false);
+  const peg$e14 = peg$literalExpectation("-", false);
+  const peg$e15 = peg$literalExpectation("*", false);
+  const peg$e16 = peg$literalExpectation("/", false);
+  const peg$e17 = peg$literalExpectation("%", false);
+  const peg$e18 = peg$literalExpectation("**", false);
+  const peg$e19 = peg$literalExpectation("(", false);
+  const peg$e20 = peg$literalExpectation(")", false);
+  const peg$e21 = peg$literalExpectation("~", false);
+  const peg$e22 = peg$literalExpectation("!", false);
+  const peg$e23 = peg$literalExpectation("=", false);
+  const peg$e24 = peg$literalExpectation("[", false);
+  const peg$e25 = peg$literalExpectation("]", false);
+  const peg$e26 = peg$literalExpectation(",", false);
+  const peg$e27 = peg$classExpectation([",", "]"], false, false, false);
+  const peg$e28 = peg$otherExpectation("template variable");
+  const peg$e29 = peg$literalExpectation("{", false);
+  const peg$e30 = peg$literalExpectation("}", false);
+  const peg$e31 = peg$otherExpectation("identifier");
+  const peg$e32 = peg$classExpectation([["1", "9"]], false, false, false);
+  const peg$e33 = peg$classExpectation([["0", "9"]], false, false, false);
+  const peg$e34 = peg$literalExpectation("0", false);
+  const peg$e35 = peg$literalExpectation("$meta", false);
+  const peg$e36 = peg$classExpectation([["a", "z"], ["A", "Z"], "_"], false, false, false);
+  const peg$e37 = peg$classExpectation([["a", "z"], ["A", "Z"], ["0", "9"], "_"], false, false, false);
+  const peg$e38 = peg$otherExpectation("function");
+  const peg$e39 = peg$literalExpectation("json_contains_all", false);
+  const peg$e40 = peg$literalExpectation("JSON_CONTAINS_ALL", false);
+  const peg$e41 = peg$literalExpectation("json_contains_any", false);
+  const peg$e42 = peg$literalExpectation("JSON_CONTAINS_ANY", false);
+  const peg$e43 = peg$literalExpectation("json_contains", false);
+  const peg$e44 = peg$literalExpectation("JSON_CONTAINS", false);
+  const peg$e45 = peg$literalExpectation("array_contains_all", false);
+  const peg$e46 = peg$literalExpectation("ARRAY_CONTAINS_ALL", false);
+  const peg$e47 = peg$literalExpectation("array_contains_any", false);
+  const peg$e48 = peg$literalExpectation("ARRAY_CONTAINS_ANY", false);
+  const peg$e49 = peg$literalExpectation("array_contains", false);
+  const peg$e50 = peg$literalExpectation("ARRAY_CONTAINS", false);
+  const peg$e51 = peg$literalExpectation("array_length", false);
+  const peg$e52 = peg$literalExpectation("ARRAY_LENGTH", false);
+  const peg$e53 = peg$literalExpectation("text_match", false);
+  const peg$e54 = peg$literalExpectation("TEXT_MATCH", false);
+  const peg$e55 = peg$literalExpectation("phrase_match", false);
+  const peg$e56 = peg$literalExpectation("PHRASE_MATCH", false);
+  const peg$e57 = peg$otherExpectation("exists");
+  const peg$e58 = peg$literalExpectation("exists", false);
+  const peg$e59 = peg$literalExpectation("EXISTS", false);
+  const peg$e60 = peg$otherExpectation("like");
+  const peg$e61 = peg$classExpectation(["l", "L"], false, false, false);
+  const peg$e62 = peg$literalExpectation("like", false);
+  const peg$e63 = peg$literalExpectation("LIKE", false);
+  const peg$e64 = peg$otherExpectation("in");
+  const peg$e65 = peg$literalExpectation("in", false);
+  const peg$e66 = peg$literalExpectation("IN", false);
+  const peg$e67 = peg$otherExpectation("is null");
+  const peg$e68 = peg$classExpectation(["i", "I"], false, false, false);
+  const peg$e69 = peg$literalExpectation("is", false);
+  const peg$e70 = peg$literalExpectation("IS", false);
+  const peg$e71 = peg$literalExpectation("null", false);
+  const peg$e72 = peg$literalExpectation("NULL", false);
+  const peg$e73 = peg$otherExpectation("is not null");
+  const peg$e74 = peg$literalExpectation("not", false);
+  const peg$e75 = peg$literalExpectation("NOT", false);
+  const peg$e76 = peg$otherExpectation("not");
+  const peg$e77 = peg$otherExpectation("and");
+  const peg$e78 = peg$literalExpectation("and", false);
+  const peg$e79 = peg$literalExpectation("AND", false);
+  const peg$e80 = peg$otherExpectation("or");
+  const peg$e81 = peg$literalExpectation("or", false);
+  const peg$e82 = peg$literalExpectation("OR", false);
+  const peg$e83 = peg$otherExpectation("boolean");
+  const peg$e84 = peg$literalExpectation("true", false);
+  const peg$e85 = peg$literalExpectation("True", false);
+  const peg$e86 = peg$literalExpectation("TRUE", false);
+  const peg$e87 = peg$literalExpectation("false", false);
+  const peg$e88 = peg$literalExpectation("False", false);
+  const peg$e89 = peg$literalExpectation("FALSE", false);
+  const peg$e90 = peg$otherExpectation("number");
+  const peg$e91 = peg$classExpectation([".", "e", "E"], false, false, false);
+  const peg$e92 = peg$literalExpectation(".", false);
+  const peg$e93 = peg$classExpectation(["b", "B"], false, false, false);
+  const peg$e94 = peg$classExpectation(["0", "1"], false, false, false);
+  const peg$e95 = peg$classExpectation([["0", "7"]], false, false, false);
+  const peg$e96 = peg$classExpectation(["x", "X"], false, false, false);
+  const peg$e97 = peg$classExpectation([["0", "9"], ["a", "f"], ["A", "F"]], false, false, false);
+  const peg$e98 = peg$classExpectation(["e", "E"], false, false, false);
+  const peg$e99 = peg$classExpectation(["+", "-"], false, false, false);
+  const peg$e100 = peg$classExpectation(["p", "P"], false, false, false);
+  const peg$e101 = peg$otherExpectation("string");
+  const peg$e102 = peg$literalExpectation("\"", false);
+  const peg$e103 = peg$classExpectation(["\"", "\\", "\r", "\n"], true, false, false);
+  const peg$e104 = peg$literalExpectation("\\", false);
+  const peg$e105 = peg$classExpectation(["\r", "\n"], true, false, false);
+  const peg$e106 = peg$literalExpectation("'", false);
+  const peg$e107 = peg$classExpectation(["'", "\\", "\r", "\n"], true, false, false);
+  const peg$e108 = peg$classExpectation([" ", "\t", "\r", "\n"], false, false, false);
 
   function peg$f0(e) {    return e;  }
-  function peg$f1(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: 'or', l, r: t[3], t: text() }));
-  }
+  function peg$f1(head, op, e) {    return { op, e, end: range().end };  }
   function peg$f2(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: 'and', l, r: t[3], t: text() }));
+    return climb(input, offset(), head, tail);
   }
-  function peg$f3(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: '|', l, r: t[3], t: text() }));
+  function peg$f3() {    return 'or';  }
+  function peg$f4() {    return 'or';  }
+  function peg$f5() {    return 'and';  }
+  function peg$f6() {    return 'and';  }
+  function peg$f7() {    return '|';  }
+  function peg$f8() {    return '^';  }
+  function peg$f9() {    return '&';  }
+  function peg$f10() {    return '==';  }
+  function peg$f11() {    return '!=';  }
+  function peg$f12() {    return '<<';  }
+  function peg$f13() {    return '>>';  }
+  function peg$f14() {    return '<=';  }
+  function peg$f15() {    return '<';  }
+  function peg$f16() {    return '>=';  }
+  function peg$f17() {    return '>';  }
+  function peg$f18() {    return 'not in';  }
+  function peg$f19() {    return 'in';  }
+  function peg$f20() {    return '+';  }
+  function peg$f21() {    return '-';  }
+  function peg$f22() {    return '*';  }
+  function peg$f23() {    return '/';  }
+  function peg$f24() {    return '%';  }
+  function peg$f25(head, e) {    return { e, end: range().end };  }
+  function peg$f26(head, tail) {
+    return tail.length === 0 ? head : fold(input, offset(), head, tail, makePower);
   }
-  function peg$f4(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: '^', l, r: t[3], t: text() }));
+  function peg$f27(head, e) {    return { e, end: range().end };  }
+  function peg$f28(head, tail) {
+    return tail.length === 0 ? head : fold(input, offset(), head, tail, makeLike);
   }
-  function peg$f5(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: '&', l, r: t[3], t: text() }));
+  function peg$f29(e) {    return { k: 'paren', e, t: text() };  }
+  function peg$f30(op, e) {    return { k: 'unary', op, e, t: text() };  }
+  function peg$f31() {    return '+';  }
+  function peg$f32() {    return '-';  }
+  function peg$f33() {    return '~';  }
+  function peg$f34() {    return 'not';  }
+  function peg$f35(e) {    return { k: 'unary', op: 'not', e, t: text() };  }
+  function peg$f36(e) {    return { k: 'exists', e, t: text() };  }
+  function peg$f37(id, n) {    return n === null ? id : { k: 'isnull', not: n, id, t: text() };  }
+  function peg$f38() {    return true;  }
+  function peg$f39() {    return false;  }
+  function peg$f40() {    return { k: 'array', items: [], t: text() };  }
+  function peg$f41(items) {    return { k: 'array', items, t: text() };  }
+  function peg$f42(items) {    return { k: 'array', items, t: text() };  }
+  function peg$f43(e) {    return e;  }
+  function peg$f44(e) {    return { k: 'unary', op: '-', e, t: text() };  }
+  function peg$f45(name) {    return { k: 'template', name, t: text() };  }
+  function peg$f46(fn, a, b) {    return { k: 'call', fn, args: [a, b], t: text() };  }
+  function peg$f47(id) {    return { k: 'array_length', id, t: text() };  }
+  function peg$f48(id, q) {    return { k: 'text_match', id, query: q, t: text() };  }
+  function peg$f49(id, q, slop) {
+    return { k: 'phrase_match', id, query: q, slop, t: text() };
   }
-  function peg$f6(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: t[1], l, r: t[3], t: text() }));
-  }
-  function peg$f7() {    return '==';  }
-  function peg$f8() {    return '!=';  }
-  function peg$f9(head, tail) {
-    return fold(head, tail, (l, t) => t.range
-      ? { k: 'range', lo: l, op1: t.op1, id: t.id, op2: t.op2, hi: t.hi, t: text() }
-      : { k: 'bin', op: t.op, l, r: t.r, t: text() });
-  }
-  function peg$f10(op1, id, op2, hi) {    return { range: true, op1, id, op2, hi };  }
-  function peg$f11(op1, id, op2, hi) {    return { range: true, op1, id, op2, hi };  }
-  function peg$f12(op, r) {    return { range: false, op, r };  }
-  function peg$f13() {    return '<=';  }
-  function peg$f14() {    return '<';  }
-  function peg$f15() {    return '>=';  }
-  function peg$f16() {    return '>';  }
-  function peg$f17(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'in', not: t[1] !== null, l, r: t[4], t: text() }));
-  }
-  function peg$f18(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: t[1], l, r: t[3], t: text() }));
-  }
-  function peg$f19(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: t[1], l, r: t[3], t: text() }));
-  }
-  function peg$f20(head) {    return '*';  }
-  function peg$f21(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: t[1], l, r: t[3], t: text() }));
-  }
-  function peg$f22(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'bin', op: '**', l, r: t[3], t: text() }));
-  }
-  function peg$f23(head, tail) {
-    return fold(head, tail, (l, t) => ({ k: 'like', e: l, pattern: t[3], t: text() }));
-  }
-  function peg$f24(e) {    return { k: 'paren', e, t: text() };  }
-  function peg$f25(op, e) {    return { k: 'unary', op, e, t: text() };  }
-  function peg$f26(e) {    return { k: 'exists', e, t: text() };  }
-  function peg$f27(s) {    return s;  }
-  function peg$f28() {    return '+';  }
-  function peg$f29() {    return '-';  }
-  function peg$f30() {    return '~';  }
-  function peg$f31() {    return 'not';  }
-  function peg$f32() {    return { k: 'array', items: [], t: text() };  }
-  function peg$f33(head, tail) {
-    return { k: 'array', items: [head, ...tail.map((t) => t[3])], t: text() };
-  }
-  function peg$f34(name) {    return { k: 'template', name, t: text() };  }
-  function peg$f35(fn, a, b) {    return { k: 'call', fn, args: [a, b], t: text() };  }
-  function peg$f36(id) {    return { k: 'array_length', id, t: text() };  }
-  function peg$f37(id, q) {    return { k: 'text_match', id, query: q, t: text() };  }
-  function peg$f38(id, q, slop) {
-    return { k: 'phrase_match', id, query: q, slop: slop === null ? null : slop[3], t: text() };
-  }
-  function peg$f39(id) {    return { k: 'isnull', not: true, id, t: text() };  }
-  function peg$f40(id) {    return { k: 'isnull', not: false, id, t: text() };  }
-  function peg$f41(name, keys) {    return { k: 'ident', name, keys, t: text() };  }
-  function peg$f42(s) {    return { quoted: true, raw: s.raw, quote: s.quote };  }
-  function peg$f43(d) {    return { quoted: false, raw: d, quote: null };  }
-  function peg$f44(name) {    return { k: 'ident', name, keys: [], t: text() };  }
-  function peg$f45() {    return '$meta';  }
-  function peg$f46(name) {    return name;  }
-  function peg$f47() {    return 'json_contains_all';  }
-  function peg$f48() {    return 'json_contains_any';  }
-  function peg$f49() {    return 'json_contains';  }
-  function peg$f50() {    return 'array_contains_all';  }
-  function peg$f51() {    return 'array_contains_any';  }
-  function peg$f52() {    return 'array_contains';  }
-  function peg$f53() {    return { k: 'bool', v: true, t: text() };  }
-  function peg$f54() {    return { k: 'bool', v: false, t: text() };  }
-  function peg$f55() {
+  function peg$f50(name, keys) {    return { k: 'ident', name, keys, t: text() };  }
+  function peg$f51(s) {    return { quoted: true, raw: s.raw, quote: s.quote };  }
+  function peg$f52(d) {    return { quoted: false, raw: d, quote: null };  }
+  function peg$f53(name) {    return { k: 'ident', name, keys: [], t: text() };  }
+  function peg$f54() {    return '$meta';  }
+  function peg$f55(w) {    return KEYWORDS.has(w);  }
+  function peg$f56(w) {    return w;  }
+  function peg$f57() {    return 'json_contains_all';  }
+  function peg$f58() {    return 'json_contains_any';  }
+  function peg$f59() {    return 'json_contains';  }
+  function peg$f60() {    return 'array_contains_all';  }
+  function peg$f61() {    return 'array_contains_any';  }
+  function peg$f62() {    return 'array_contains';  }
+  function peg$f63() {    return { k: 'bool', v: true, t: text() };  }
+  function peg$f64() {    return { k: 'bool', v: false, t: text() };  }
+  function peg$f65() {    return { k: 'int', t: text() };  }
+  function peg$f66() {
     return { k: 'float', hex: true, t: text() };
   }
-  function peg$f56() {
-    return { k: 'float', hex: false, t: text() };
-  }
-  function peg$f57() {    return { k: 'int', t: text() };  }
-  function peg$f58() {    return { k: 'int', t: text() };  }
-  function peg$f59() {    return { k: 'int', t: text() };  }
-  function peg$f60() {    return { k: 'int', t: text() };  }
-  function peg$f61(raw) {    return { k: 'string', raw, quote: '"', t: text() };  }
-  function peg$f62(raw) {    return { k: 'string', raw, quote: "'", t: text() };  }
+  function peg$f67() {    return { k: 'int', t: text() };  }
+  function peg$f68() {    return { k: 'int', t: text() };  }
+  function peg$f69() {    return { k: 'float', hex: false, t: text() };  }
+  function peg$f70() {    return { k: 'int', t: text() };  }
+  function peg$f71() {    return { k: 'int', t: text() };  }
+  function peg$f72(raw) {    return { k: 'string', raw, quote: '"', t: text() };  }
+  function peg$f73(raw) {    return { k: 'string', raw, quote: "'", t: text() };  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -652,7 +739,7 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     s1 = peg$parse_();
-    s2 = peg$parseOr();
+    s2 = peg$parseExpr();
     if (s2 !== peg$FAILED) {
       s3 = peg$parse_();
       peg$savedPos = s0;
@@ -665,22 +752,22 @@ function peg$parse(input, options) {
     return s0;
   }
 
-  function peg$parseOr() {
+  function peg$parseExpr() {
     let s0, s1, s2, s3, s4, s5, s6, s7;
 
     s0 = peg$currPos;
-    s1 = peg$parseAnd();
+    s1 = peg$parsePower();
     if (s1 !== peg$FAILED) {
       s2 = [];
       s3 = peg$currPos;
       s4 = peg$parse_();
-      s5 = peg$parseOrOp();
+      s5 = peg$parseBinOp();
       if (s5 !== peg$FAILED) {
         s6 = peg$parse_();
-        s7 = peg$parseAnd();
+        s7 = peg$parsePower();
         if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
+          peg$savedPos = s3;
+          s3 = peg$f1(s1, s5, s7);
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -693,67 +780,13 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         s4 = peg$parse_();
-        s5 = peg$parseOrOp();
+        s5 = peg$parseBinOp();
         if (s5 !== peg$FAILED) {
           s6 = peg$parse_();
-          s7 = peg$parseAnd();
+          s7 = peg$parsePower();
           if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f1(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseAnd() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseBitOr();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$parseAndOp();
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseBitOr();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseAndOp();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseBitOr();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
+            peg$savedPos = s3;
+            s3 = peg$f1(s1, s5, s7);
           } else {
             peg$currPos = s3;
             s3 = peg$FAILED;
@@ -773,1041 +806,344 @@ function peg$parse(input, options) {
     return s0;
   }
 
-  function peg$parseBitOr() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
+  function peg$parseBinOp() {
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
-    s1 = peg$parseBitXor();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 124) {
-        s6 = peg$c0;
-        peg$currPos++;
-      } else {
-        s6 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e0); }
-      }
-      if (s6 !== peg$FAILED) {
-        s7 = peg$currPos;
-        peg$silentFails++;
-        if (input.charCodeAt(peg$currPos) === 124) {
-          s8 = peg$c0;
-          peg$currPos++;
-        } else {
-          s8 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e0); }
-        }
-        peg$silentFails--;
-        if (s8 === peg$FAILED) {
-          s7 = undefined;
-        } else {
-          peg$currPos = s7;
-          s7 = peg$FAILED;
-        }
-        if (s7 !== peg$FAILED) {
-          s6 = [s6, s7];
-          s5 = s6;
-        } else {
-          peg$currPos = s5;
-          s5 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s5;
-        s5 = peg$FAILED;
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseBitXor();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$currPos;
-        if (input.charCodeAt(peg$currPos) === 124) {
-          s6 = peg$c0;
-          peg$currPos++;
-        } else {
-          s6 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e0); }
-        }
-        if (s6 !== peg$FAILED) {
-          s7 = peg$currPos;
-          peg$silentFails++;
-          if (input.charCodeAt(peg$currPos) === 124) {
-            s8 = peg$c0;
-            peg$currPos++;
-          } else {
-            s8 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e0); }
-          }
-          peg$silentFails--;
-          if (s8 === peg$FAILED) {
-            s7 = undefined;
-          } else {
-            peg$currPos = s7;
-            s7 = peg$FAILED;
-          }
-          if (s7 !== peg$FAILED) {
-            s6 = [s6, s7];
-            s5 = s6;
-          } else {
-            peg$currPos = s5;
-            s5 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s5;
-          s5 = peg$FAILED;
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseBitXor();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f3(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseBitXor() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseBitAnd();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      if (input.charCodeAt(peg$currPos) === 94) {
-        s5 = peg$c1;
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e1); }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseBitAnd();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        if (input.charCodeAt(peg$currPos) === 94) {
-          s5 = peg$c1;
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e1); }
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseBitAnd();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f4(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseBitAnd() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
-
-    s0 = peg$currPos;
-    s1 = peg$parseEquality();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 38) {
-        s6 = peg$c2;
-        peg$currPos++;
-      } else {
-        s6 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e2); }
-      }
-      if (s6 !== peg$FAILED) {
-        s7 = peg$currPos;
-        peg$silentFails++;
-        if (input.charCodeAt(peg$currPos) === 38) {
-          s8 = peg$c2;
-          peg$currPos++;
-        } else {
-          s8 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e2); }
-        }
-        peg$silentFails--;
-        if (s8 === peg$FAILED) {
-          s7 = undefined;
-        } else {
-          peg$currPos = s7;
-          s7 = peg$FAILED;
-        }
-        if (s7 !== peg$FAILED) {
-          s6 = [s6, s7];
-          s5 = s6;
-        } else {
-          peg$currPos = s5;
-          s5 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s5;
-        s5 = peg$FAILED;
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseEquality();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$currPos;
-        if (input.charCodeAt(peg$currPos) === 38) {
-          s6 = peg$c2;
-          peg$currPos++;
-        } else {
-          s6 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e2); }
-        }
-        if (s6 !== peg$FAILED) {
-          s7 = peg$currPos;
-          peg$silentFails++;
-          if (input.charCodeAt(peg$currPos) === 38) {
-            s8 = peg$c2;
-            peg$currPos++;
-          } else {
-            s8 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e2); }
-          }
-          peg$silentFails--;
-          if (s8 === peg$FAILED) {
-            s7 = undefined;
-          } else {
-            peg$currPos = s7;
-            s7 = peg$FAILED;
-          }
-          if (s7 !== peg$FAILED) {
-            s6 = [s6, s7];
-            s5 = s6;
-          } else {
-            peg$currPos = s5;
-            s5 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s5;
-          s5 = peg$FAILED;
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseEquality();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f5(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseEquality() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseRelational();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$parseEqOp();
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseRelational();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$parseEqOp();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseRelational();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f6(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseEqOp() {
-    let s0, s1;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c3) {
-      s1 = peg$c3;
+    if (input.substr(peg$currPos, 2) === peg$c0) {
+      s1 = peg$c0;
       peg$currPos += 2;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e3); }
+      if (peg$silentFails === 0) { peg$fail(peg$e0); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f7();
+      s1 = peg$f3();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      if (input.substr(peg$currPos, 2) === peg$c4) {
-        s1 = peg$c4;
-        peg$currPos += 2;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e4); }
-      }
+      s1 = peg$parseOrKw();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f8();
+        s1 = peg$f4();
       }
       s0 = s1;
-    }
-
-    return s0;
-  }
-
-  function peg$parseRelational() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    s1 = peg$parseTerm();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$parseRangeTail();
-      if (s3 === peg$FAILED) {
-        s3 = peg$parseRelTail();
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$parseRangeTail();
-        if (s3 === peg$FAILED) {
-          s3 = peg$parseRelTail();
+      if (s0 === peg$FAILED) {
+        s0 = peg$currPos;
+        if (input.substr(peg$currPos, 2) === peg$c1) {
+          s1 = peg$c1;
+          peg$currPos += 2;
+        } else {
+          s1 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e1); }
         }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f9(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseRangeTail() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
-
-    s0 = peg$currPos;
-    s1 = peg$parse_();
-    s2 = peg$parseLtOp();
-    if (s2 !== peg$FAILED) {
-      s3 = peg$parse_();
-      s4 = peg$parseRangeIdent();
-      if (s4 !== peg$FAILED) {
-        s5 = peg$parse_();
-        s6 = peg$parseLtOp();
-        if (s6 !== peg$FAILED) {
-          s7 = peg$parse_();
-          s8 = peg$parseTerm();
-          if (s8 !== peg$FAILED) {
+        if (s1 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s1 = peg$f5();
+        }
+        s0 = s1;
+        if (s0 === peg$FAILED) {
+          s0 = peg$currPos;
+          s1 = peg$parseAndKw();
+          if (s1 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f10(s2, s4, s6, s8);
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
+            s1 = peg$f6();
           }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$parse_();
-      s2 = peg$parseGtOp();
-      if (s2 !== peg$FAILED) {
-        s3 = peg$parse_();
-        s4 = peg$parseRangeIdent();
-        if (s4 !== peg$FAILED) {
-          s5 = peg$parse_();
-          s6 = peg$parseGtOp();
-          if (s6 !== peg$FAILED) {
-            s7 = peg$parse_();
-            s8 = peg$parseTerm();
-            if (s8 !== peg$FAILED) {
-              peg$savedPos = s0;
-              s0 = peg$f11(s2, s4, s6, s8);
+          s0 = s1;
+          if (s0 === peg$FAILED) {
+            s0 = peg$currPos;
+            if (input.charCodeAt(peg$currPos) === 124) {
+              s1 = peg$c2;
+              peg$currPos++;
             } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
+              s1 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e2); }
             }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseRelTail() {
-    let s0, s1, s2, s3, s4;
-
-    s0 = peg$currPos;
-    s1 = peg$parse_();
-    s2 = peg$parseLtOp();
-    if (s2 === peg$FAILED) {
-      s2 = peg$parseGtOp();
-    }
-    if (s2 !== peg$FAILED) {
-      s3 = peg$parse_();
-      s4 = peg$parseTerm();
-      if (s4 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f12(s2, s4);
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseRangeIdent() {
-    let s0;
-
-    s0 = peg$parseJsonIdent();
-    if (s0 === peg$FAILED) {
-      s0 = peg$parsePlainIdent();
-    }
-
-    return s0;
-  }
-
-  function peg$parseLtOp() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c5) {
-      s1 = peg$c5;
-      peg$currPos += 2;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e5); }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f13();
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 60) {
-        s1 = peg$c6;
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e6); }
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$currPos;
-        peg$silentFails++;
-        if (input.charCodeAt(peg$currPos) === 60) {
-          s3 = peg$c6;
-          peg$currPos++;
-        } else {
-          s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e6); }
-        }
-        peg$silentFails--;
-        if (s3 === peg$FAILED) {
-          s2 = undefined;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f14();
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseGtOp() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c7) {
-      s1 = peg$c7;
-      peg$currPos += 2;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e7); }
-    }
-    if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f15();
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 62) {
-        s1 = peg$c8;
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e8); }
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$currPos;
-        peg$silentFails++;
-        if (input.charCodeAt(peg$currPos) === 62) {
-          s3 = peg$c8;
-          peg$currPos++;
-        } else {
-          s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e8); }
-        }
-        peg$silentFails--;
-        if (s3 === peg$FAILED) {
-          s2 = undefined;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f16();
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseTerm() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
-
-    s0 = peg$currPos;
-    s1 = peg$parseShift();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$currPos;
-      s6 = peg$parseNotOp();
-      if (s6 !== peg$FAILED) {
-        s7 = peg$parse_();
-        s6 = [s6, s7];
-        s5 = s6;
-      } else {
-        peg$currPos = s5;
-        s5 = peg$FAILED;
-      }
-      if (s5 === peg$FAILED) {
-        s5 = null;
-      }
-      s6 = peg$parseInKw();
-      if (s6 !== peg$FAILED) {
-        s7 = peg$parse_();
-        s8 = peg$parseShift();
-        if (s8 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7, s8];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$currPos;
-        s6 = peg$parseNotOp();
-        if (s6 !== peg$FAILED) {
-          s7 = peg$parse_();
-          s6 = [s6, s7];
-          s5 = s6;
-        } else {
-          peg$currPos = s5;
-          s5 = peg$FAILED;
-        }
-        if (s5 === peg$FAILED) {
-          s5 = null;
-        }
-        s6 = peg$parseInKw();
-        if (s6 !== peg$FAILED) {
-          s7 = peg$parse_();
-          s8 = peg$parseShift();
-          if (s8 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7, s8];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f17(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseShift() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseAdditive();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      if (input.substr(peg$currPos, 2) === peg$c9) {
-        s5 = peg$c9;
-        peg$currPos += 2;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e9); }
-      }
-      if (s5 === peg$FAILED) {
-        if (input.substr(peg$currPos, 2) === peg$c10) {
-          s5 = peg$c10;
-          peg$currPos += 2;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e10); }
-        }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseAdditive();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        if (input.substr(peg$currPos, 2) === peg$c9) {
-          s5 = peg$c9;
-          peg$currPos += 2;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e9); }
-        }
-        if (s5 === peg$FAILED) {
-          if (input.substr(peg$currPos, 2) === peg$c10) {
-            s5 = peg$c10;
-            peg$currPos += 2;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e10); }
+            if (s1 !== peg$FAILED) {
+              peg$savedPos = s0;
+              s1 = peg$f7();
+            }
+            s0 = s1;
+            if (s0 === peg$FAILED) {
+              s0 = peg$currPos;
+              if (input.charCodeAt(peg$currPos) === 94) {
+                s1 = peg$c3;
+                peg$currPos++;
+              } else {
+                s1 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e3); }
+              }
+              if (s1 !== peg$FAILED) {
+                peg$savedPos = s0;
+                s1 = peg$f8();
+              }
+              s0 = s1;
+              if (s0 === peg$FAILED) {
+                s0 = peg$currPos;
+                if (input.charCodeAt(peg$currPos) === 38) {
+                  s1 = peg$c4;
+                  peg$currPos++;
+                } else {
+                  s1 = peg$FAILED;
+                  if (peg$silentFails === 0) { peg$fail(peg$e4); }
+                }
+                if (s1 !== peg$FAILED) {
+                  peg$savedPos = s0;
+                  s1 = peg$f9();
+                }
+                s0 = s1;
+                if (s0 === peg$FAILED) {
+                  s0 = peg$currPos;
+                  if (input.substr(peg$currPos, 2) === peg$c5) {
+                    s1 = peg$c5;
+                    peg$currPos += 2;
+                  } else {
+                    s1 = peg$FAILED;
+                    if (peg$silentFails === 0) { peg$fail(peg$e5); }
+                  }
+                  if (s1 !== peg$FAILED) {
+                    peg$savedPos = s0;
+                    s1 = peg$f10();
+                  }
+                  s0 = s1;
+                  if (s0 === peg$FAILED) {
+                    s0 = peg$currPos;
+                    if (input.substr(peg$currPos, 2) === peg$c6) {
+                      s1 = peg$c6;
+                      peg$currPos += 2;
+                    } else {
+                      s1 = peg$FAILED;
+                      if (peg$silentFails === 0) { peg$fail(peg$e6); }
+                    }
+                    if (s1 !== peg$FAILED) {
+                      peg$savedPos = s0;
+                      s1 = peg$f11();
+                    }
+                    s0 = s1;
+                    if (s0 === peg$FAILED) {
+                      s0 = peg$currPos;
+                      if (input.substr(peg$currPos, 2) === peg$c7) {
+                        s1 = peg$c7;
+                        peg$currPos += 2;
+                      } else {
+                        s1 = peg$FAILED;
+                        if (peg$silentFails === 0) { peg$fail(peg$e7); }
+                      }
+                      if (s1 !== peg$FAILED) {
+                        peg$savedPos = s0;
+                        s1 = peg$f12();
+                      }
+                      s0 = s1;
+                      if (s0 === peg$FAILED) {
+                        s0 = peg$currPos;
+                        if (input.substr(peg$currPos, 2) === peg$c8) {
+                          s1 = peg$c8;
+                          peg$currPos += 2;
+                        } else {
+                          s1 = peg$FAILED;
+                          if (peg$silentFails === 0) { peg$fail(peg$e8); }
+                        }
+                        if (s1 !== peg$FAILED) {
+                          peg$savedPos = s0;
+                          s1 = peg$f13();
+                        }
+                        s0 = s1;
+                        if (s0 === peg$FAILED) {
+                          s0 = peg$currPos;
+                          if (input.substr(peg$currPos, 2) === peg$c9) {
+                            s1 = peg$c9;
+                            peg$currPos += 2;
+                          } else {
+                            s1 = peg$FAILED;
+                            if (peg$silentFails === 0) { peg$fail(peg$e9); }
+                          }
+                          if (s1 !== peg$FAILED) {
+                            peg$savedPos = s0;
+                            s1 = peg$f14();
+                          }
+                          s0 = s1;
+                          if (s0 === peg$FAILED) {
+                            s0 = peg$currPos;
+                            if (input.charCodeAt(peg$currPos) === 60) {
+                              s1 = peg$c10;
+                              peg$currPos++;
+                            } else {
+                              s1 = peg$FAILED;
+                              if (peg$silentFails === 0) { peg$fail(peg$e10); }
+                            }
+                            if (s1 !== peg$FAILED) {
+                              peg$savedPos = s0;
+                              s1 = peg$f15();
+                            }
+                            s0 = s1;
+                            if (s0 === peg$FAILED) {
+                              s0 = peg$currPos;
+                              if (input.substr(peg$currPos, 2) === peg$c11) {
+                                s1 = peg$c11;
+                                peg$currPos += 2;
+                              } else {
+                                s1 = peg$FAILED;
+                                if (peg$silentFails === 0) { peg$fail(peg$e11); }
+                              }
+                              if (s1 !== peg$FAILED) {
+                                peg$savedPos = s0;
+                                s1 = peg$f16();
+                              }
+                              s0 = s1;
+                              if (s0 === peg$FAILED) {
+                                s0 = peg$currPos;
+                                if (input.charCodeAt(peg$currPos) === 62) {
+                                  s1 = peg$c12;
+                                  peg$currPos++;
+                                } else {
+                                  s1 = peg$FAILED;
+                                  if (peg$silentFails === 0) { peg$fail(peg$e12); }
+                                }
+                                if (s1 !== peg$FAILED) {
+                                  peg$savedPos = s0;
+                                  s1 = peg$f17();
+                                }
+                                s0 = s1;
+                                if (s0 === peg$FAILED) {
+                                  s0 = peg$currPos;
+                                  s1 = peg$parseNotOp();
+                                  if (s1 !== peg$FAILED) {
+                                    s2 = peg$parse_();
+                                    s3 = peg$parseInKw();
+                                    if (s3 !== peg$FAILED) {
+                                      peg$savedPos = s0;
+                                      s0 = peg$f18();
+                                    } else {
+                                      peg$currPos = s0;
+                                      s0 = peg$FAILED;
+                                    }
+                                  } else {
+                                    peg$currPos = s0;
+                                    s0 = peg$FAILED;
+                                  }
+                                  if (s0 === peg$FAILED) {
+                                    s0 = peg$currPos;
+                                    s1 = peg$parseInKw();
+                                    if (s1 !== peg$FAILED) {
+                                      peg$savedPos = s0;
+                                      s1 = peg$f19();
+                                    }
+                                    s0 = s1;
+                                    if (s0 === peg$FAILED) {
+                                      s0 = peg$currPos;
+                                      if (input.charCodeAt(peg$currPos) === 43) {
+                                        s1 = peg$c13;
+                                        peg$currPos++;
+                                      } else {
+                                        s1 = peg$FAILED;
+                                        if (peg$silentFails === 0) { peg$fail(peg$e13); }
+                                      }
+                                      if (s1 !== peg$FAILED) {
+                                        peg$savedPos = s0;
+                                        s1 = peg$f20();
+                                      }
+                                      s0 = s1;
+                                      if (s0 === peg$FAILED) {
+                                        s0 = peg$currPos;
+                                        if (input.charCodeAt(peg$currPos) === 45) {
+                                          s1 = peg$c14;
+                                          peg$currPos++;
+                                        } else {
+                                          s1 = peg$FAILED;
+                                          if (peg$silentFails === 0) { peg$fail(peg$e14); }
+                                        }
+                                        if (s1 !== peg$FAILED) {
+                                          peg$savedPos = s0;
+                                          s1 = peg$f21();
+                                        }
+                                        s0 = s1;
+                                        if (s0 === peg$FAILED) {
+                                          s0 = peg$currPos;
+                                          if (input.charCodeAt(peg$currPos) === 42) {
+                                            s1 = peg$c15;
+                                            peg$currPos++;
+                                          } else {
+                                            s1 = peg$FAILED;
+                                            if (peg$silentFails === 0) { peg$fail(peg$e15); }
+                                          }
+                                          if (s1 !== peg$FAILED) {
+                                            s2 = peg$currPos;
+                                            peg$silentFails++;
+                                            if (input.charCodeAt(peg$currPos) === 42) {
+                                              s3 = peg$c15;
+                                              peg$currPos++;
+                                            } else {
+                                              s3 = peg$FAILED;
+                                              if (peg$silentFails === 0) { peg$fail(peg$e15); }
+                                            }
+                                            peg$silentFails--;
+                                            if (s3 === peg$FAILED) {
+                                              s2 = undefined;
+                                            } else {
+                                              peg$currPos = s2;
+                                              s2 = peg$FAILED;
+                                            }
+                                            if (s2 !== peg$FAILED) {
+                                              peg$savedPos = s0;
+                                              s0 = peg$f22();
+                                            } else {
+                                              peg$currPos = s0;
+                                              s0 = peg$FAILED;
+                                            }
+                                          } else {
+                                            peg$currPos = s0;
+                                            s0 = peg$FAILED;
+                                          }
+                                          if (s0 === peg$FAILED) {
+                                            s0 = peg$currPos;
+                                            if (input.charCodeAt(peg$currPos) === 47) {
+                                              s1 = peg$c16;
+                                              peg$currPos++;
+                                            } else {
+                                              s1 = peg$FAILED;
+                                              if (peg$silentFails === 0) { peg$fail(peg$e16); }
+                                            }
+                                            if (s1 !== peg$FAILED) {
+                                              peg$savedPos = s0;
+                                              s1 = peg$f23();
+                                            }
+                                            s0 = s1;
+                                            if (s0 === peg$FAILED) {
+                                              s0 = peg$currPos;
+                                              if (input.charCodeAt(peg$currPos) === 37) {
+                                                s1 = peg$c17;
+                                                peg$currPos++;
+                                              } else {
+                                                s1 = peg$FAILED;
+                                                if (peg$silentFails === 0) { peg$fail(peg$e17); }
+                                              }
+                                              if (s1 !== peg$FAILED) {
+                                                peg$savedPos = s0;
+                                                s1 = peg$f24();
+                                              }
+                                              s0 = s1;
+                                            }
+                                          }
+                                        }
+                                      }
+                                    }
+                                  }
+                                }
+                              }
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            }
           }
         }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseAdditive();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
       }
-      peg$savedPos = s0;
-      s0 = peg$f18(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseAdditive() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
-
-    s0 = peg$currPos;
-    s1 = peg$parseMultiplicative();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = input.charAt(peg$currPos);
-      if (peg$r0.test(s5)) {
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e11); }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parseMultiplicative();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = input.charAt(peg$currPos);
-        if (peg$r0.test(s5)) {
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e11); }
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parseMultiplicative();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f19(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-
-    return s0;
-  }
-
-  function peg$parseMultiplicative() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8, s9;
-
-    s0 = peg$currPos;
-    s1 = peg$parsePower();
-    if (s1 !== peg$FAILED) {
-      s2 = [];
-      s3 = peg$currPos;
-      s4 = peg$parse_();
-      s5 = peg$currPos;
-      s6 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 42) {
-        s7 = peg$c11;
-        peg$currPos++;
-      } else {
-        s7 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e12); }
-      }
-      if (s7 !== peg$FAILED) {
-        s8 = peg$currPos;
-        peg$silentFails++;
-        if (input.charCodeAt(peg$currPos) === 42) {
-          s9 = peg$c11;
-          peg$currPos++;
-        } else {
-          s9 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e12); }
-        }
-        peg$silentFails--;
-        if (s9 === peg$FAILED) {
-          s8 = undefined;
-        } else {
-          peg$currPos = s8;
-          s8 = peg$FAILED;
-        }
-        if (s8 !== peg$FAILED) {
-          s7 = [s7, s8];
-          s6 = s7;
-        } else {
-          peg$currPos = s6;
-          s6 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s6;
-        s6 = peg$FAILED;
-      }
-      if (s6 !== peg$FAILED) {
-        peg$savedPos = s5;
-        s6 = peg$f20(s1);
-      }
-      s5 = s6;
-      if (s5 === peg$FAILED) {
-        s5 = input.charAt(peg$currPos);
-        if (peg$r1.test(s5)) {
-          peg$currPos++;
-        } else {
-          s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e13); }
-        }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parse_();
-        s7 = peg$parsePower();
-        if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      while (s3 !== peg$FAILED) {
-        s2.push(s3);
-        s3 = peg$currPos;
-        s4 = peg$parse_();
-        s5 = peg$currPos;
-        s6 = peg$currPos;
-        if (input.charCodeAt(peg$currPos) === 42) {
-          s7 = peg$c11;
-          peg$currPos++;
-        } else {
-          s7 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e12); }
-        }
-        if (s7 !== peg$FAILED) {
-          s8 = peg$currPos;
-          peg$silentFails++;
-          if (input.charCodeAt(peg$currPos) === 42) {
-            s9 = peg$c11;
-            peg$currPos++;
-          } else {
-            s9 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e12); }
-          }
-          peg$silentFails--;
-          if (s9 === peg$FAILED) {
-            s8 = undefined;
-          } else {
-            peg$currPos = s8;
-            s8 = peg$FAILED;
-          }
-          if (s8 !== peg$FAILED) {
-            s7 = [s7, s8];
-            s6 = s7;
-          } else {
-            peg$currPos = s6;
-            s6 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s6;
-          s6 = peg$FAILED;
-        }
-        if (s6 !== peg$FAILED) {
-          peg$savedPos = s5;
-          s6 = peg$f20(s1);
-        }
-        s5 = s6;
-        if (s5 === peg$FAILED) {
-          s5 = input.charAt(peg$currPos);
-          if (peg$r1.test(s5)) {
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e13); }
-          }
-        }
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parse_();
-          s7 = peg$parsePower();
-          if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
-          } else {
-            peg$currPos = s3;
-            s3 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s3;
-          s3 = peg$FAILED;
-        }
-      }
-      peg$savedPos = s0;
-      s0 = peg$f21(s1, s2);
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
     }
 
     return s0;
@@ -1822,19 +1158,19 @@ function peg$parse(input, options) {
       s2 = [];
       s3 = peg$currPos;
       s4 = peg$parse_();
-      if (input.substr(peg$currPos, 2) === peg$c12) {
-        s5 = peg$c12;
+      if (input.substr(peg$currPos, 2) === peg$c18) {
+        s5 = peg$c18;
         peg$currPos += 2;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e14); }
+        if (peg$silentFails === 0) { peg$fail(peg$e18); }
       }
       if (s5 !== peg$FAILED) {
         s6 = peg$parse_();
         s7 = peg$parseLike();
         if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
+          peg$savedPos = s3;
+          s3 = peg$f25(s1, s7);
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -1847,19 +1183,19 @@ function peg$parse(input, options) {
         s2.push(s3);
         s3 = peg$currPos;
         s4 = peg$parse_();
-        if (input.substr(peg$currPos, 2) === peg$c12) {
-          s5 = peg$c12;
+        if (input.substr(peg$currPos, 2) === peg$c18) {
+          s5 = peg$c18;
           peg$currPos += 2;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e14); }
+          if (peg$silentFails === 0) { peg$fail(peg$e18); }
         }
         if (s5 !== peg$FAILED) {
           s6 = peg$parse_();
           s7 = peg$parseLike();
           if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
+            peg$savedPos = s3;
+            s3 = peg$f25(s1, s7);
           } else {
             peg$currPos = s3;
             s3 = peg$FAILED;
@@ -1870,7 +1206,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f22(s1, s2);
+      s0 = peg$f26(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -1893,8 +1229,8 @@ function peg$parse(input, options) {
         s6 = peg$parse_();
         s7 = peg$parseStringLit();
         if (s7 !== peg$FAILED) {
-          s4 = [s4, s5, s6, s7];
-          s3 = s4;
+          peg$savedPos = s3;
+          s3 = peg$f27(s1, s7);
         } else {
           peg$currPos = s3;
           s3 = peg$FAILED;
@@ -1912,8 +1248,8 @@ function peg$parse(input, options) {
           s6 = peg$parse_();
           s7 = peg$parseStringLit();
           if (s7 !== peg$FAILED) {
-            s4 = [s4, s5, s6, s7];
-            s3 = s4;
+            peg$savedPos = s3;
+            s3 = peg$f27(s1, s7);
           } else {
             peg$currPos = s3;
             s3 = peg$FAILED;
@@ -1924,7 +1260,7 @@ function peg$parse(input, options) {
         }
       }
       peg$savedPos = s0;
-      s0 = peg$f23(s1, s2);
+      s0 = peg$f28(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -1938,27 +1274,27 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 40) {
-      s1 = peg$c13;
+      s1 = peg$c19;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e15); }
+      if (peg$silentFails === 0) { peg$fail(peg$e19); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
-      s3 = peg$parseOr();
+      s3 = peg$parseExpr();
       if (s3 !== peg$FAILED) {
         s4 = peg$parse_();
         if (input.charCodeAt(peg$currPos) === 41) {
-          s5 = peg$c14;
+          s5 = peg$c20;
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e16); }
+          if (peg$silentFails === 0) { peg$fail(peg$e20); }
         }
         if (s5 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f24(s3);
+          s0 = peg$f29(s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -1972,70 +1308,34 @@ function peg$parse(input, options) {
       s0 = peg$FAILED;
     }
     if (s0 === peg$FAILED) {
-      s0 = peg$parseArrayLit();
+      s0 = peg$parseIdentPrimary();
       if (s0 === peg$FAILED) {
-        s0 = peg$parseTemplate();
+        s0 = peg$parseNumber();
         if (s0 === peg$FAILED) {
-          s0 = peg$currPos;
-          s1 = peg$parseUnaryOp();
-          if (s1 !== peg$FAILED) {
-            s2 = peg$parse_();
-            s3 = peg$parsePower();
-            if (s3 !== peg$FAILED) {
-              peg$savedPos = s0;
-              s0 = peg$f25(s1, s3);
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+          s0 = peg$parseStringLit();
           if (s0 === peg$FAILED) {
-            s0 = peg$currPos;
-            s1 = peg$parseExistsKw();
-            if (s1 !== peg$FAILED) {
-              s2 = peg$parse_();
-              s3 = peg$parsePrimary();
-              if (s3 !== peg$FAILED) {
-                peg$savedPos = s0;
-                s0 = peg$f26(s3);
-              } else {
-                peg$currPos = s0;
-                s0 = peg$FAILED;
-              }
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
+            s0 = peg$parseArrayLit();
             if (s0 === peg$FAILED) {
-              s0 = peg$parseCall();
+              s0 = peg$parseTemplate();
               if (s0 === peg$FAILED) {
-                s0 = peg$parseNullCheck();
-                if (s0 === peg$FAILED) {
-                  s0 = peg$parseFloatLit();
-                  if (s0 === peg$FAILED) {
-                    s0 = peg$parseIntLit();
-                    if (s0 === peg$FAILED) {
-                      s0 = peg$parseBoolLit();
-                      if (s0 === peg$FAILED) {
-                        s0 = peg$currPos;
-                        s1 = peg$parseStringLit();
-                        if (s1 !== peg$FAILED) {
-                          peg$savedPos = s0;
-                          s1 = peg$f27(s1);
-                        }
-                        s0 = s1;
-                        if (s0 === peg$FAILED) {
-                          s0 = peg$parseJsonIdent();
-                          if (s0 === peg$FAILED) {
-                            s0 = peg$parsePlainIdent();
-                          }
-                        }
-                      }
-                    }
+                s0 = peg$currPos;
+                s1 = peg$parseSignOp();
+                if (s1 !== peg$FAILED) {
+                  s2 = peg$parse_();
+                  s3 = peg$parsePower();
+                  if (s3 !== peg$FAILED) {
+                    peg$savedPos = s0;
+                    s0 = peg$f30(s1, s3);
+                  } else {
+                    peg$currPos = s0;
+                    s0 = peg$FAILED;
                   }
+                } else {
+                  peg$currPos = s0;
+                  s0 = peg$FAILED;
+                }
+                if (s0 === peg$FAILED) {
+                  s0 = peg$parseKeywordPrimary();
                 }
               }
             }
@@ -2047,60 +1347,187 @@ function peg$parse(input, options) {
     return s0;
   }
 
-  function peg$parseUnaryOp() {
-    let s0, s1;
+  function peg$parseSignOp() {
+    let s0, s1, s2, s3;
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 43) {
-      s1 = peg$c15;
+      s1 = peg$c13;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e17); }
+      if (peg$silentFails === 0) { peg$fail(peg$e13); }
     }
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f28();
+      s1 = peg$f31();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 45) {
-        s1 = peg$c16;
+        s1 = peg$c14;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e18); }
+        if (peg$silentFails === 0) { peg$fail(peg$e14); }
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f29();
+        s1 = peg$f32();
       }
       s0 = s1;
       if (s0 === peg$FAILED) {
         s0 = peg$currPos;
         if (input.charCodeAt(peg$currPos) === 126) {
-          s1 = peg$c17;
+          s1 = peg$c21;
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e19); }
+          if (peg$silentFails === 0) { peg$fail(peg$e21); }
         }
         if (s1 !== peg$FAILED) {
           peg$savedPos = s0;
-          s1 = peg$f30();
+          s1 = peg$f33();
         }
         s0 = s1;
         if (s0 === peg$FAILED) {
           s0 = peg$currPos;
-          s1 = peg$parseNotOp();
-          if (s1 !== peg$FAILED) {
-            peg$savedPos = s0;
-            s1 = peg$f31();
+          if (input.charCodeAt(peg$currPos) === 33) {
+            s1 = peg$c22;
+            peg$currPos++;
+          } else {
+            s1 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e22); }
           }
-          s0 = s1;
+          if (s1 !== peg$FAILED) {
+            s2 = peg$currPos;
+            peg$silentFails++;
+            if (input.charCodeAt(peg$currPos) === 61) {
+              s3 = peg$c23;
+              peg$currPos++;
+            } else {
+              s3 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e23); }
+            }
+            peg$silentFails--;
+            if (s3 === peg$FAILED) {
+              s2 = undefined;
+            } else {
+              peg$currPos = s2;
+              s2 = peg$FAILED;
+            }
+            if (s2 !== peg$FAILED) {
+              peg$savedPos = s0;
+              s0 = peg$f34();
+            } else {
+              peg$currPos = s0;
+              s0 = peg$FAILED;
+            }
+          } else {
+            peg$currPos = s0;
+            s0 = peg$FAILED;
+          }
         }
       }
+    }
+
+    return s0;
+  }
+
+  function peg$parseKeywordPrimary() {
+    let s0, s1, s2, s3;
+
+    s0 = peg$currPos;
+    s1 = peg$parseNotKw();
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      s3 = peg$parsePower();
+      if (s3 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f35(s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = peg$parseExistsKw();
+      if (s1 !== peg$FAILED) {
+        s2 = peg$parse_();
+        s3 = peg$parsePrimary();
+        if (s3 !== peg$FAILED) {
+          peg$savedPos = s0;
+          s0 = peg$f36(s3);
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+      if (s0 === peg$FAILED) {
+        s0 = peg$parseCall();
+        if (s0 === peg$FAILED) {
+          s0 = peg$parseBoolLit();
+        }
+      }
+    }
+
+    return s0;
+  }
+
+  function peg$parseIdentPrimary() {
+    let s0, s1, s2, s3, s4;
+
+    s0 = peg$currPos;
+    s1 = peg$parseIdent();
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      s3 = peg$parse_();
+      s4 = peg$parseIsNullSuffix();
+      if (s4 !== peg$FAILED) {
+        s2 = s4;
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
+      }
+      if (s2 === peg$FAILED) {
+        s2 = null;
+      }
+      peg$savedPos = s0;
+      s0 = peg$f37(s1, s2);
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+
+    return s0;
+  }
+
+  function peg$parseIsNullSuffix() {
+    let s0, s1;
+
+    s0 = peg$currPos;
+    s1 = peg$parseIsNotNullKw();
+    if (s1 !== peg$FAILED) {
+      peg$savedPos = s0;
+      s1 = peg$f38();
+    }
+    s0 = s1;
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = peg$parseIsNullKw();
+      if (s1 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s1 = peg$f39();
+      }
+      s0 = s1;
     }
 
     return s0;
@@ -2111,24 +1538,24 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c18;
+      s1 = peg$c24;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e20); }
+      if (peg$silentFails === 0) { peg$fail(peg$e24); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
       if (input.charCodeAt(peg$currPos) === 93) {
-        s3 = peg$c19;
+        s3 = peg$c25;
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e21); }
+        if (peg$silentFails === 0) { peg$fail(peg$e25); }
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f32();
+        s0 = peg$f40();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2140,96 +1567,86 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 91) {
-        s1 = peg$c18;
+        s1 = peg$c24;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e20); }
+        if (peg$silentFails === 0) { peg$fail(peg$e24); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$parse_();
-        s3 = peg$parseOr();
-        if (s3 !== peg$FAILED) {
-          s4 = [];
+        s3 = peg$currPos;
+        s4 = [];
+        s5 = peg$parseListLiteral();
+        while (s5 !== peg$FAILED) {
+          s4.push(s5);
           s5 = peg$currPos;
-          s6 = peg$parse_();
+          s6 = peg$currPos;
+          s7 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 44) {
-            s7 = peg$c20;
+            s8 = peg$c26;
             peg$currPos++;
           } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e22); }
+            s8 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e26); }
           }
-          if (s7 !== peg$FAILED) {
-            s8 = peg$parse_();
-            s9 = peg$parseOr();
-            if (s9 !== peg$FAILED) {
-              s6 = [s6, s7, s8, s9];
+          if (s8 !== peg$FAILED) {
+            s9 = peg$parse_();
+            s7 = [s7, s8, s9];
+            s6 = s7;
+          } else {
+            peg$currPos = s6;
+            s6 = peg$FAILED;
+          }
+          if (s6 !== peg$FAILED) {
+            s6 = peg$parseListLiteral();
+            if (s6 === peg$FAILED) {
+              peg$currPos = s5;
+              s5 = peg$FAILED;
+            } else {
               s5 = s6;
-            } else {
-              peg$currPos = s5;
-              s5 = peg$FAILED;
             }
           } else {
-            peg$currPos = s5;
-            s5 = peg$FAILED;
-          }
-          while (s5 !== peg$FAILED) {
-            s4.push(s5);
-            s5 = peg$currPos;
-            s6 = peg$parse_();
-            if (input.charCodeAt(peg$currPos) === 44) {
-              s7 = peg$c20;
-              peg$currPos++;
-            } else {
-              s7 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e22); }
-            }
-            if (s7 !== peg$FAILED) {
-              s8 = peg$parse_();
-              s9 = peg$parseOr();
-              if (s9 !== peg$FAILED) {
-                s6 = [s6, s7, s8, s9];
-                s5 = s6;
-              } else {
-                peg$currPos = s5;
-                s5 = peg$FAILED;
-              }
-            } else {
-              peg$currPos = s5;
-              s5 = peg$FAILED;
-            }
-          }
-          s5 = peg$currPos;
-          s6 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 44) {
-            s7 = peg$c20;
-            peg$currPos++;
-          } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e22); }
-          }
-          if (s7 !== peg$FAILED) {
-            s6 = [s6, s7];
             s5 = s6;
-          } else {
-            peg$currPos = s5;
-            s5 = peg$FAILED;
           }
-          if (s5 === peg$FAILED) {
-            s5 = null;
-          }
-          s6 = peg$parse_();
-          if (input.charCodeAt(peg$currPos) === 93) {
-            s7 = peg$c19;
+        }
+        if (s4.length < 1) {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        } else {
+          s3 = s4;
+        }
+        if (s3 !== peg$FAILED) {
+          s4 = peg$currPos;
+          s5 = peg$parse_();
+          if (input.charCodeAt(peg$currPos) === 44) {
+            s6 = peg$c26;
             peg$currPos++;
           } else {
-            s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e21); }
+            s6 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e26); }
           }
-          if (s7 !== peg$FAILED) {
+          if (s6 !== peg$FAILED) {
+            s5 = [s5, s6];
+            s4 = s5;
+          } else {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          }
+          if (s4 === peg$FAILED) {
+            s4 = null;
+          }
+          s5 = peg$parse_();
+          if (input.charCodeAt(peg$currPos) === 93) {
+            s6 = peg$c25;
+            peg$currPos++;
+          } else {
+            s6 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e25); }
+          }
+          if (s6 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f33(s3, s4);
+            s0 = peg$f41(s3);
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -2242,6 +1659,186 @@ function peg$parse(input, options) {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+      if (s0 === peg$FAILED) {
+        s0 = peg$currPos;
+        if (input.charCodeAt(peg$currPos) === 91) {
+          s1 = peg$c24;
+          peg$currPos++;
+        } else {
+          s1 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e24); }
+        }
+        if (s1 !== peg$FAILED) {
+          s2 = peg$parse_();
+          s3 = peg$currPos;
+          s4 = [];
+          s5 = peg$parseExpr();
+          while (s5 !== peg$FAILED) {
+            s4.push(s5);
+            s5 = peg$currPos;
+            s6 = peg$currPos;
+            s7 = peg$parse_();
+            if (input.charCodeAt(peg$currPos) === 44) {
+              s8 = peg$c26;
+              peg$currPos++;
+            } else {
+              s8 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            }
+            if (s8 !== peg$FAILED) {
+              s9 = peg$parse_();
+              s7 = [s7, s8, s9];
+              s6 = s7;
+            } else {
+              peg$currPos = s6;
+              s6 = peg$FAILED;
+            }
+            if (s6 !== peg$FAILED) {
+              s6 = peg$parseExpr();
+              if (s6 === peg$FAILED) {
+                peg$currPos = s5;
+                s5 = peg$FAILED;
+              } else {
+                s5 = s6;
+              }
+            } else {
+              s5 = s6;
+            }
+          }
+          if (s4.length < 1) {
+            peg$currPos = s3;
+            s3 = peg$FAILED;
+          } else {
+            s3 = s4;
+          }
+          if (s3 !== peg$FAILED) {
+            s4 = peg$currPos;
+            s5 = peg$parse_();
+            if (input.charCodeAt(peg$currPos) === 44) {
+              s6 = peg$c26;
+              peg$currPos++;
+            } else {
+              s6 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            }
+            if (s6 !== peg$FAILED) {
+              s5 = [s5, s6];
+              s4 = s5;
+            } else {
+              peg$currPos = s4;
+              s4 = peg$FAILED;
+            }
+            if (s4 === peg$FAILED) {
+              s4 = null;
+            }
+            s5 = peg$parse_();
+            if (input.charCodeAt(peg$currPos) === 93) {
+              s6 = peg$c25;
+              peg$currPos++;
+            } else {
+              s6 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e25); }
+            }
+            if (s6 !== peg$FAILED) {
+              peg$savedPos = s0;
+              s0 = peg$f42(s3);
+            } else {
+              peg$currPos = s0;
+              s0 = peg$FAILED;
+            }
+          } else {
+            peg$currPos = s0;
+            s0 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      }
+    }
+
+    return s0;
+  }
+
+  function peg$parseListLiteral() {
+    let s0, s1, s2, s3, s4, s5;
+
+    s0 = peg$currPos;
+    s1 = peg$parseNumber();
+    if (s1 === peg$FAILED) {
+      s1 = peg$parseStringLit();
+      if (s1 === peg$FAILED) {
+        s1 = peg$parseBoolLit();
+        if (s1 === peg$FAILED) {
+          s1 = peg$parseNegNumber();
+        }
+      }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      peg$silentFails++;
+      s3 = peg$currPos;
+      s4 = peg$parse_();
+      s5 = input.charAt(peg$currPos);
+      if (peg$r0.test(s5)) {
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e27); }
+      }
+      if (s5 !== peg$FAILED) {
+        s4 = [s4, s5];
+        s3 = s4;
+      } else {
+        peg$currPos = s3;
+        s3 = peg$FAILED;
+      }
+      peg$silentFails--;
+      if (s3 !== peg$FAILED) {
+        peg$currPos = s2;
+        s2 = undefined;
+      } else {
+        s2 = peg$FAILED;
+      }
+      if (s2 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f43(s1);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+
+    return s0;
+  }
+
+  function peg$parseNegNumber() {
+    let s0, s1, s2, s3;
+
+    s0 = peg$currPos;
+    if (input.charCodeAt(peg$currPos) === 45) {
+      s1 = peg$c14;
+      peg$currPos++;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e14); }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      s3 = peg$parseNumber();
+      if (s3 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s0 = peg$f44(s3);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
 
     return s0;
@@ -2253,11 +1850,11 @@ function peg$parse(input, options) {
     peg$silentFails++;
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 123) {
-      s1 = peg$c21;
+      s1 = peg$c27;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e24); }
+      if (peg$silentFails === 0) { peg$fail(peg$e29); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
@@ -2265,15 +1862,15 @@ function peg$parse(input, options) {
       if (s3 !== peg$FAILED) {
         s4 = peg$parse_();
         if (input.charCodeAt(peg$currPos) === 125) {
-          s5 = peg$c22;
+          s5 = peg$c28;
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e25); }
+          if (peg$silentFails === 0) { peg$fail(peg$e30); }
         }
         if (s5 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f34(s3);
+          s0 = peg$f45(s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -2289,7 +1886,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e23); }
+      if (peg$silentFails === 0) { peg$fail(peg$e28); }
     }
 
     return s0;
@@ -2303,39 +1900,39 @@ function peg$parse(input, options) {
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
       if (input.charCodeAt(peg$currPos) === 40) {
-        s3 = peg$c13;
+        s3 = peg$c19;
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e15); }
+        if (peg$silentFails === 0) { peg$fail(peg$e19); }
       }
       if (s3 !== peg$FAILED) {
         s4 = peg$parse_();
-        s5 = peg$parseOr();
+        s5 = peg$parseExpr();
         if (s5 !== peg$FAILED) {
           s6 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 44) {
-            s7 = peg$c20;
+            s7 = peg$c26;
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e22); }
+            if (peg$silentFails === 0) { peg$fail(peg$e26); }
           }
           if (s7 !== peg$FAILED) {
             s8 = peg$parse_();
-            s9 = peg$parseOr();
+            s9 = peg$parseExpr();
             if (s9 !== peg$FAILED) {
               s10 = peg$parse_();
               if (input.charCodeAt(peg$currPos) === 41) {
-                s11 = peg$c14;
+                s11 = peg$c20;
                 peg$currPos++;
               } else {
                 s11 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e16); }
+                if (peg$silentFails === 0) { peg$fail(peg$e20); }
               }
               if (s11 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s0 = peg$f35(s1, s5, s9);
+                s0 = peg$f46(s1, s5, s9);
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -2366,30 +1963,27 @@ function peg$parse(input, options) {
       if (s1 !== peg$FAILED) {
         s2 = peg$parse_();
         if (input.charCodeAt(peg$currPos) === 40) {
-          s3 = peg$c13;
+          s3 = peg$c19;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e15); }
+          if (peg$silentFails === 0) { peg$fail(peg$e19); }
         }
         if (s3 !== peg$FAILED) {
           s4 = peg$parse_();
-          s5 = peg$parseJsonIdent();
-          if (s5 === peg$FAILED) {
-            s5 = peg$parsePlainIdent();
-          }
+          s5 = peg$parseIdent();
           if (s5 !== peg$FAILED) {
             s6 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 41) {
-              s7 = peg$c14;
+              s7 = peg$c20;
               peg$currPos++;
             } else {
               s7 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e16); }
+              if (peg$silentFails === 0) { peg$fail(peg$e20); }
             }
             if (s7 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f36(s5);
+              s0 = peg$f47(s5);
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -2412,11 +2006,11 @@ function peg$parse(input, options) {
         if (s1 !== peg$FAILED) {
           s2 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 40) {
-            s3 = peg$c13;
+            s3 = peg$c19;
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e15); }
+            if (peg$silentFails === 0) { peg$fail(peg$e19); }
           }
           if (s3 !== peg$FAILED) {
             s4 = peg$parse_();
@@ -2424,11 +2018,11 @@ function peg$parse(input, options) {
             if (s5 !== peg$FAILED) {
               s6 = peg$parse_();
               if (input.charCodeAt(peg$currPos) === 44) {
-                s7 = peg$c20;
+                s7 = peg$c26;
                 peg$currPos++;
               } else {
                 s7 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e22); }
+                if (peg$silentFails === 0) { peg$fail(peg$e26); }
               }
               if (s7 !== peg$FAILED) {
                 s8 = peg$parse_();
@@ -2436,15 +2030,15 @@ function peg$parse(input, options) {
                 if (s9 !== peg$FAILED) {
                   s10 = peg$parse_();
                   if (input.charCodeAt(peg$currPos) === 41) {
-                    s11 = peg$c14;
+                    s11 = peg$c20;
                     peg$currPos++;
                   } else {
                     s11 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e16); }
+                    if (peg$silentFails === 0) { peg$fail(peg$e20); }
                   }
                   if (s11 !== peg$FAILED) {
                     peg$savedPos = s0;
-                    s0 = peg$f37(s5, s9);
+                    s0 = peg$f48(s5, s9);
                   } else {
                     peg$currPos = s0;
                     s0 = peg$FAILED;
@@ -2475,11 +2069,11 @@ function peg$parse(input, options) {
           if (s1 !== peg$FAILED) {
             s2 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 40) {
-              s3 = peg$c13;
+              s3 = peg$c19;
               peg$currPos++;
             } else {
               s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e15); }
+              if (peg$silentFails === 0) { peg$fail(peg$e19); }
             }
             if (s3 !== peg$FAILED) {
               s4 = peg$parse_();
@@ -2487,11 +2081,11 @@ function peg$parse(input, options) {
               if (s5 !== peg$FAILED) {
                 s6 = peg$parse_();
                 if (input.charCodeAt(peg$currPos) === 44) {
-                  s7 = peg$c20;
+                  s7 = peg$c26;
                   peg$currPos++;
                 } else {
                   s7 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e22); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e26); }
                 }
                 if (s7 !== peg$FAILED) {
                   s8 = peg$parse_();
@@ -2500,18 +2094,17 @@ function peg$parse(input, options) {
                     s10 = peg$currPos;
                     s11 = peg$parse_();
                     if (input.charCodeAt(peg$currPos) === 44) {
-                      s12 = peg$c20;
+                      s12 = peg$c26;
                       peg$currPos++;
                     } else {
                       s12 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e22); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e26); }
                     }
                     if (s12 !== peg$FAILED) {
                       s13 = peg$parse_();
-                      s14 = peg$parseOr();
+                      s14 = peg$parseExpr();
                       if (s14 !== peg$FAILED) {
-                        s11 = [s11, s12, s13, s14];
-                        s10 = s11;
+                        s10 = s14;
                       } else {
                         peg$currPos = s10;
                         s10 = peg$FAILED;
@@ -2525,15 +2118,15 @@ function peg$parse(input, options) {
                     }
                     s11 = peg$parse_();
                     if (input.charCodeAt(peg$currPos) === 41) {
-                      s12 = peg$c14;
+                      s12 = peg$c20;
                       peg$currPos++;
                     } else {
                       s12 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e16); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e20); }
                     }
                     if (s12 !== peg$FAILED) {
                       peg$savedPos = s0;
-                      s0 = peg$f38(s5, s9, s10);
+                      s0 = peg$f49(s5, s9, s10);
                     } else {
                       peg$currPos = s0;
                       s0 = peg$FAILED;
@@ -2565,80 +2158,21 @@ function peg$parse(input, options) {
     return s0;
   }
 
-  function peg$parseNullCheck() {
-    let s0, s1, s2, s3;
-
-    s0 = peg$currPos;
-    s1 = peg$parseJsonIdent();
-    if (s1 === peg$FAILED) {
-      s1 = peg$parsePlainIdent();
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parse_();
-      s3 = peg$parseIsNotNullKw();
-      if (s3 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f39(s1);
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$parseJsonIdent();
-      if (s1 === peg$FAILED) {
-        s1 = peg$parsePlainIdent();
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$parse_();
-        s3 = peg$parseIsNullKw();
-        if (s3 !== peg$FAILED) {
-          peg$savedPos = s0;
-          s0 = peg$f40(s1);
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseJsonIdent() {
+  function peg$parseIdent() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    s1 = peg$parseMetaName();
-    if (s1 === peg$FAILED) {
-      s1 = peg$parseIdentName();
-    }
+    s1 = peg$parseName();
     if (s1 !== peg$FAILED) {
       s2 = [];
       s3 = peg$parseJsonKey();
-      if (s3 !== peg$FAILED) {
-        while (s3 !== peg$FAILED) {
-          s2.push(s3);
-          s3 = peg$parseJsonKey();
-        }
-      } else {
-        s2 = peg$FAILED;
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
+        s3 = peg$parseJsonKey();
       }
-      if (s2 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f41(s1, s2);
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
+      peg$savedPos = s0;
+      s0 = peg$f50(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -2646,7 +2180,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+      if (peg$silentFails === 0) { peg$fail(peg$e31); }
     }
 
     return s0;
@@ -2657,25 +2191,25 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c18;
+      s1 = peg$c24;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e20); }
+      if (peg$silentFails === 0) { peg$fail(peg$e24); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parseStringLit();
       if (s2 !== peg$FAILED) {
         if (input.charCodeAt(peg$currPos) === 93) {
-          s3 = peg$c19;
+          s3 = peg$c25;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e21); }
+          if (peg$silentFails === 0) { peg$fail(peg$e25); }
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f42(s2);
+          s0 = peg$f51(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -2691,39 +2225,39 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 91) {
-        s1 = peg$c18;
+        s1 = peg$c24;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e20); }
+        if (peg$silentFails === 0) { peg$fail(peg$e24); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
         s3 = peg$currPos;
         s4 = input.charAt(peg$currPos);
-        if (peg$r2.test(s4)) {
+        if (peg$r1.test(s4)) {
           peg$currPos++;
         } else {
           s4 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e27); }
+          if (peg$silentFails === 0) { peg$fail(peg$e32); }
         }
         if (s4 !== peg$FAILED) {
           s5 = [];
           s6 = input.charAt(peg$currPos);
-          if (peg$r3.test(s6)) {
+          if (peg$r2.test(s6)) {
             peg$currPos++;
           } else {
             s6 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e28); }
+            if (peg$silentFails === 0) { peg$fail(peg$e33); }
           }
           while (s6 !== peg$FAILED) {
             s5.push(s6);
             s6 = input.charAt(peg$currPos);
-            if (peg$r3.test(s6)) {
+            if (peg$r2.test(s6)) {
               peg$currPos++;
             } else {
               s6 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e28); }
+              if (peg$silentFails === 0) { peg$fail(peg$e33); }
             }
           }
           s4 = [s4, s5];
@@ -2734,11 +2268,11 @@ function peg$parse(input, options) {
         }
         if (s3 === peg$FAILED) {
           if (input.charCodeAt(peg$currPos) === 48) {
-            s3 = peg$c23;
+            s3 = peg$c29;
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e29); }
+            if (peg$silentFails === 0) { peg$fail(peg$e34); }
           }
         }
         if (s3 !== peg$FAILED) {
@@ -2748,15 +2282,15 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           if (input.charCodeAt(peg$currPos) === 93) {
-            s3 = peg$c19;
+            s3 = peg$c25;
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e21); }
+            if (peg$silentFails === 0) { peg$fail(peg$e25); }
           }
           if (s3 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f43(s2);
+            s0 = peg$f52(s2);
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -2779,19 +2313,27 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = peg$currPos;
-    s1 = peg$parseMetaName();
-    if (s1 === peg$FAILED) {
-      s1 = peg$parseIdentName();
-    }
+    s1 = peg$parseName();
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f44(s1);
+      s1 = peg$f53(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+      if (peg$silentFails === 0) { peg$fail(peg$e31); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseName() {
+    let s0;
+
+    s0 = peg$parseMetaName();
+    if (s0 === peg$FAILED) {
+      s0 = peg$parseIdentName();
     }
 
     return s0;
@@ -2801,12 +2343,12 @@ function peg$parse(input, options) {
     let s0, s1, s2, s3;
 
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 5) === peg$c24) {
-      s1 = peg$c24;
+    if (input.substr(peg$currPos, 5) === peg$c30) {
+      s1 = peg$c30;
       peg$currPos += 5;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e30); }
+      if (peg$silentFails === 0) { peg$fail(peg$e35); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
@@ -2821,7 +2363,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f45();
+        s0 = peg$f54();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2835,73 +2377,21 @@ function peg$parse(input, options) {
   }
 
   function peg$parseIdentName() {
-    let s0, s1, s2, s3, s4, s5, s6;
+    let s0, s1, s2;
 
     s0 = peg$currPos;
-    s1 = peg$currPos;
-    peg$silentFails++;
-    s2 = peg$currPos;
-    s3 = peg$parseKeyword();
-    if (s3 !== peg$FAILED) {
-      s4 = peg$currPos;
-      peg$silentFails++;
-      s5 = peg$parseIdChar();
-      peg$silentFails--;
-      if (s5 === peg$FAILED) {
-        s4 = undefined;
-      } else {
-        peg$currPos = s4;
-        s4 = peg$FAILED;
-      }
-      if (s4 !== peg$FAILED) {
-        s3 = [s3, s4];
-        s2 = s3;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    peg$silentFails--;
-    if (s2 === peg$FAILED) {
-      s1 = undefined;
-    } else {
-      peg$currPos = s1;
-      s1 = peg$FAILED;
-    }
+    s1 = peg$parseWord();
     if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = peg$currPos;
-      s4 = input.charAt(peg$currPos);
-      if (peg$r4.test(s4)) {
-        peg$currPos++;
+      peg$savedPos = peg$currPos;
+      s2 = peg$f55(s1);
+      if (s2) {
+        s2 = peg$FAILED;
       } else {
-        s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e31); }
-      }
-      if (s4 !== peg$FAILED) {
-        s5 = [];
-        s6 = peg$parseIdChar();
-        while (s6 !== peg$FAILED) {
-          s5.push(s6);
-          s6 = peg$parseIdChar();
-        }
-        s4 = [s4, s5];
-        s3 = s4;
-      } else {
-        peg$currPos = s3;
-        s3 = peg$FAILED;
-      }
-      if (s3 !== peg$FAILED) {
-        s2 = input.substring(s2, peg$currPos);
-      } else {
-        s2 = s3;
+        s2 = undefined;
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f46(s2);
+        s0 = peg$f56(s1);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2914,344 +2404,49 @@ function peg$parse(input, options) {
     return s0;
   }
 
-  function peg$parseIdChar() {
-    let s0;
+  function peg$parseWord() {
+    let s0, s1, s2, s3, s4;
 
-    s0 = input.charAt(peg$currPos);
-    if (peg$r5.test(s0)) {
+    s0 = peg$currPos;
+    s1 = peg$currPos;
+    s2 = input.charAt(peg$currPos);
+    if (peg$r3.test(s2)) {
       peg$currPos++;
     } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e32); }
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e36); }
+    }
+    if (s2 !== peg$FAILED) {
+      s3 = [];
+      s4 = peg$parseIdChar();
+      while (s4 !== peg$FAILED) {
+        s3.push(s4);
+        s4 = peg$parseIdChar();
+      }
+      s2 = [s2, s3];
+      s1 = s2;
+    } else {
+      peg$currPos = s1;
+      s1 = peg$FAILED;
+    }
+    if (s1 !== peg$FAILED) {
+      s0 = input.substring(s0, peg$currPos);
+    } else {
+      s0 = s1;
     }
 
     return s0;
   }
 
-  function peg$parseKeyword() {
+  function peg$parseIdChar() {
     let s0;
 
-    if (input.substr(peg$currPos, 17) === peg$c25) {
-      s0 = peg$c25;
-      peg$currPos += 17;
+    s0 = input.charAt(peg$currPos);
+    if (peg$r4.test(s0)) {
+      peg$currPos++;
     } else {
       s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e33); }
-    }
-    if (s0 === peg$FAILED) {
-      if (input.substr(peg$currPos, 17) === peg$c26) {
-        s0 = peg$c26;
-        peg$currPos += 17;
-      } else {
-        s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e34); }
-      }
-      if (s0 === peg$FAILED) {
-        if (input.substr(peg$currPos, 17) === peg$c27) {
-          s0 = peg$c27;
-          peg$currPos += 17;
-        } else {
-          s0 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e35); }
-        }
-        if (s0 === peg$FAILED) {
-          if (input.substr(peg$currPos, 17) === peg$c28) {
-            s0 = peg$c28;
-            peg$currPos += 17;
-          } else {
-            s0 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e36); }
-          }
-          if (s0 === peg$FAILED) {
-            if (input.substr(peg$currPos, 13) === peg$c29) {
-              s0 = peg$c29;
-              peg$currPos += 13;
-            } else {
-              s0 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e37); }
-            }
-            if (s0 === peg$FAILED) {
-              if (input.substr(peg$currPos, 13) === peg$c30) {
-                s0 = peg$c30;
-                peg$currPos += 13;
-              } else {
-                s0 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e38); }
-              }
-              if (s0 === peg$FAILED) {
-                if (input.substr(peg$currPos, 18) === peg$c31) {
-                  s0 = peg$c31;
-                  peg$currPos += 18;
-                } else {
-                  s0 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e39); }
-                }
-                if (s0 === peg$FAILED) {
-                  if (input.substr(peg$currPos, 18) === peg$c32) {
-                    s0 = peg$c32;
-                    peg$currPos += 18;
-                  } else {
-                    s0 = peg$FAILED;
-                    if (peg$silentFails === 0) { peg$fail(peg$e40); }
-                  }
-                  if (s0 === peg$FAILED) {
-                    if (input.substr(peg$currPos, 18) === peg$c33) {
-                      s0 = peg$c33;
-                      peg$currPos += 18;
-                    } else {
-                      s0 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e41); }
-                    }
-                    if (s0 === peg$FAILED) {
-                      if (input.substr(peg$currPos, 18) === peg$c34) {
-                        s0 = peg$c34;
-                        peg$currPos += 18;
-                      } else {
-                        s0 = peg$FAILED;
-                        if (peg$silentFails === 0) { peg$fail(peg$e42); }
-                      }
-                      if (s0 === peg$FAILED) {
-                        if (input.substr(peg$currPos, 14) === peg$c35) {
-                          s0 = peg$c35;
-                          peg$currPos += 14;
-                        } else {
-                          s0 = peg$FAILED;
-                          if (peg$silentFails === 0) { peg$fail(peg$e43); }
-                        }
-                        if (s0 === peg$FAILED) {
-                          if (input.substr(peg$currPos, 14) === peg$c36) {
-                            s0 = peg$c36;
-                            peg$currPos += 14;
-                          } else {
-                            s0 = peg$FAILED;
-                            if (peg$silentFails === 0) { peg$fail(peg$e44); }
-                          }
-                          if (s0 === peg$FAILED) {
-                            if (input.substr(peg$currPos, 12) === peg$c37) {
-                              s0 = peg$c37;
-                              peg$currPos += 12;
-                            } else {
-                              s0 = peg$FAILED;
-                              if (peg$silentFails === 0) { peg$fail(peg$e45); }
-                            }
-                            if (s0 === peg$FAILED) {
-                              if (input.substr(peg$currPos, 12) === peg$c38) {
-                                s0 = peg$c38;
-                                peg$currPos += 12;
-                              } else {
-                                s0 = peg$FAILED;
-                                if (peg$silentFails === 0) { peg$fail(peg$e46); }
-                              }
-                              if (s0 === peg$FAILED) {
-                                if (input.substr(peg$currPos, 10) === peg$c39) {
-                                  s0 = peg$c39;
-                                  peg$currPos += 10;
-                                } else {
-                                  s0 = peg$FAILED;
-                                  if (peg$silentFails === 0) { peg$fail(peg$e47); }
-                                }
-                                if (s0 === peg$FAILED) {
-                                  if (input.substr(peg$currPos, 10) === peg$c40) {
-                                    s0 = peg$c40;
-                                    peg$currPos += 10;
-                                  } else {
-                                    s0 = peg$FAILED;
-                                    if (peg$silentFails === 0) { peg$fail(peg$e48); }
-                                  }
-                                  if (s0 === peg$FAILED) {
-                                    if (input.substr(peg$currPos, 12) === peg$c41) {
-                                      s0 = peg$c41;
-                                      peg$currPos += 12;
-                                    } else {
-                                      s0 = peg$FAILED;
-                                      if (peg$silentFails === 0) { peg$fail(peg$e49); }
-                                    }
-                                    if (s0 === peg$FAILED) {
-                                      if (input.substr(peg$currPos, 12) === peg$c42) {
-                                        s0 = peg$c42;
-                                        peg$currPos += 12;
-                                      } else {
-                                        s0 = peg$FAILED;
-                                        if (peg$silentFails === 0) { peg$fail(peg$e50); }
-                                      }
-                                      if (s0 === peg$FAILED) {
-                                        if (input.substr(peg$currPos, 6) === peg$c43) {
-                                          s0 = peg$c43;
-                                          peg$currPos += 6;
-                                        } else {
-                                          s0 = peg$FAILED;
-                                          if (peg$silentFails === 0) { peg$fail(peg$e51); }
-                                        }
-                                        if (s0 === peg$FAILED) {
-                                          if (input.substr(peg$currPos, 6) === peg$c44) {
-                                            s0 = peg$c44;
-                                            peg$currPos += 6;
-                                          } else {
-                                            s0 = peg$FAILED;
-                                            if (peg$silentFails === 0) { peg$fail(peg$e52); }
-                                          }
-                                          if (s0 === peg$FAILED) {
-                                            if (input.substr(peg$currPos, 4) === peg$c45) {
-                                              s0 = peg$c45;
-                                              peg$currPos += 4;
-                                            } else {
-                                              s0 = peg$FAILED;
-                                              if (peg$silentFails === 0) { peg$fail(peg$e53); }
-                                            }
-                                            if (s0 === peg$FAILED) {
-                                              if (input.substr(peg$currPos, 4) === peg$c46) {
-                                                s0 = peg$c46;
-                                                peg$currPos += 4;
-                                              } else {
-                                                s0 = peg$FAILED;
-                                                if (peg$silentFails === 0) { peg$fail(peg$e54); }
-                                              }
-                                              if (s0 === peg$FAILED) {
-                                                if (input.substr(peg$currPos, 3) === peg$c47) {
-                                                  s0 = peg$c47;
-                                                  peg$currPos += 3;
-                                                } else {
-                                                  s0 = peg$FAILED;
-                                                  if (peg$silentFails === 0) { peg$fail(peg$e55); }
-                                                }
-                                                if (s0 === peg$FAILED) {
-                                                  if (input.substr(peg$currPos, 3) === peg$c48) {
-                                                    s0 = peg$c48;
-                                                    peg$currPos += 3;
-                                                  } else {
-                                                    s0 = peg$FAILED;
-                                                    if (peg$silentFails === 0) { peg$fail(peg$e56); }
-                                                  }
-                                                  if (s0 === peg$FAILED) {
-                                                    if (input.substr(peg$currPos, 2) === peg$c49) {
-                                                      s0 = peg$c49;
-                                                      peg$currPos += 2;
-                                                    } else {
-                                                      s0 = peg$FAILED;
-                                                      if (peg$silentFails === 0) { peg$fail(peg$e57); }
-                                                    }
-                                                    if (s0 === peg$FAILED) {
-                                                      if (input.substr(peg$currPos, 2) === peg$c50) {
-                                                        s0 = peg$c50;
-                                                        peg$currPos += 2;
-                                                      } else {
-                                                        s0 = peg$FAILED;
-                                                        if (peg$silentFails === 0) { peg$fail(peg$e58); }
-                                                      }
-                                                      if (s0 === peg$FAILED) {
-                                                        if (input.substr(peg$currPos, 3) === peg$c51) {
-                                                          s0 = peg$c51;
-                                                          peg$currPos += 3;
-                                                        } else {
-                                                          s0 = peg$FAILED;
-                                                          if (peg$silentFails === 0) { peg$fail(peg$e59); }
-                                                        }
-                                                        if (s0 === peg$FAILED) {
-                                                          if (input.substr(peg$currPos, 3) === peg$c52) {
-                                                            s0 = peg$c52;
-                                                            peg$currPos += 3;
-                                                          } else {
-                                                            s0 = peg$FAILED;
-                                                            if (peg$silentFails === 0) { peg$fail(peg$e60); }
-                                                          }
-                                                          if (s0 === peg$FAILED) {
-                                                            if (input.substr(peg$currPos, 2) === peg$c53) {
-                                                              s0 = peg$c53;
-                                                              peg$currPos += 2;
-                                                            } else {
-                                                              s0 = peg$FAILED;
-                                                              if (peg$silentFails === 0) { peg$fail(peg$e61); }
-                                                            }
-                                                            if (s0 === peg$FAILED) {
-                                                              if (input.substr(peg$currPos, 2) === peg$c54) {
-                                                                s0 = peg$c54;
-                                                                peg$currPos += 2;
-                                                              } else {
-                                                                s0 = peg$FAILED;
-                                                                if (peg$silentFails === 0) { peg$fail(peg$e62); }
-                                                              }
-                                                              if (s0 === peg$FAILED) {
-                                                                if (input.substr(peg$currPos, 4) === peg$c55) {
-                                                                  s0 = peg$c55;
-                                                                  peg$currPos += 4;
-                                                                } else {
-                                                                  s0 = peg$FAILED;
-                                                                  if (peg$silentFails === 0) { peg$fail(peg$e63); }
-                                                                }
-                                                                if (s0 === peg$FAILED) {
-                                                                  if (input.substr(peg$currPos, 4) === peg$c56) {
-                                                                    s0 = peg$c56;
-                                                                    peg$currPos += 4;
-                                                                  } else {
-                                                                    s0 = peg$FAILED;
-                                                                    if (peg$silentFails === 0) { peg$fail(peg$e64); }
-                                                                  }
-                                                                  if (s0 === peg$FAILED) {
-                                                                    if (input.substr(peg$currPos, 4) === peg$c57) {
-                                                                      s0 = peg$c57;
-                                                                      peg$currPos += 4;
-                                                                    } else {
-                                                                      s0 = peg$FAILED;
-                                                                      if (peg$silentFails === 0) { peg$fail(peg$e65); }
-                                                                    }
-                                                                    if (s0 === peg$FAILED) {
-                                                                      if (input.substr(peg$currPos, 5) === peg$c58) {
-                                                                        s0 = peg$c58;
-                                                                        peg$currPos += 5;
-                                                                      } else {
-                                                                        s0 = peg$FAILED;
-                                                                        if (peg$silentFails === 0) { peg$fail(peg$e66); }
-                                                                      }
-                                                                      if (s0 === peg$FAILED) {
-                                                                        if (input.substr(peg$currPos, 5) === peg$c59) {
-                                                                          s0 = peg$c59;
-                                                                          peg$currPos += 5;
-                                                                        } else {
-                                                                          s0 = peg$FAILED;
-                                                                          if (peg$silentFails === 0) { peg$fail(peg$e67); }
-                                                                        }
-                                                                        if (s0 === peg$FAILED) {
-                                                                          if (input.substr(peg$currPos, 5) === peg$c60) {
-                                                                            s0 = peg$c60;
-                                                                            peg$currPos += 5;
-                                                                          } else {
-                                                                            s0 = peg$FAILED;
-                                                                            if (peg$silentFails === 0) { peg$fail(peg$e68); }
-                                                                          }
-                                                                        }
-                                                                      }
-                                                                    }
-                                                                  }
-                                                                }
-                                                              }
-                                                            }
-                                                          }
-                                                        }
-                                                      }
-                                                    }
-                                                  }
-                                                }
-                                              }
-                                            }
-                                          }
-                                        }
-                                      }
-                                    }
-                                  }
-                                }
-                              }
-                            }
-                          }
-                        }
-                      }
-                    }
-                  }
-                }
-              }
-            }
-          }
-        }
-      }
+      if (peg$silentFails === 0) { peg$fail(peg$e37); }
     }
 
     return s0;
@@ -3262,20 +2457,20 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 17) === peg$c25) {
-      s1 = peg$c25;
+    if (input.substr(peg$currPos, 17) === peg$c31) {
+      s1 = peg$c31;
       peg$currPos += 17;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e33); }
+      if (peg$silentFails === 0) { peg$fail(peg$e39); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 17) === peg$c26) {
-        s1 = peg$c26;
+      if (input.substr(peg$currPos, 17) === peg$c32) {
+        s1 = peg$c32;
         peg$currPos += 17;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e34); }
+        if (peg$silentFails === 0) { peg$fail(peg$e40); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3291,7 +2486,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f47();
+        s0 = peg$f57();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -3302,20 +2497,20 @@ function peg$parse(input, options) {
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      if (input.substr(peg$currPos, 17) === peg$c27) {
-        s1 = peg$c27;
+      if (input.substr(peg$currPos, 17) === peg$c33) {
+        s1 = peg$c33;
         peg$currPos += 17;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e35); }
+        if (peg$silentFails === 0) { peg$fail(peg$e41); }
       }
       if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 17) === peg$c28) {
-          s1 = peg$c28;
+        if (input.substr(peg$currPos, 17) === peg$c34) {
+          s1 = peg$c34;
           peg$currPos += 17;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e36); }
+          if (peg$silentFails === 0) { peg$fail(peg$e42); }
         }
       }
       if (s1 !== peg$FAILED) {
@@ -3331,7 +2526,7 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f48();
+          s0 = peg$f58();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -3342,20 +2537,20 @@ function peg$parse(input, options) {
       }
       if (s0 === peg$FAILED) {
         s0 = peg$currPos;
-        if (input.substr(peg$currPos, 13) === peg$c29) {
-          s1 = peg$c29;
+        if (input.substr(peg$currPos, 13) === peg$c35) {
+          s1 = peg$c35;
           peg$currPos += 13;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e37); }
+          if (peg$silentFails === 0) { peg$fail(peg$e43); }
         }
         if (s1 === peg$FAILED) {
-          if (input.substr(peg$currPos, 13) === peg$c30) {
-            s1 = peg$c30;
+          if (input.substr(peg$currPos, 13) === peg$c36) {
+            s1 = peg$c36;
             peg$currPos += 13;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e38); }
+            if (peg$silentFails === 0) { peg$fail(peg$e44); }
           }
         }
         if (s1 !== peg$FAILED) {
@@ -3371,7 +2566,7 @@ function peg$parse(input, options) {
           }
           if (s2 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f49();
+            s0 = peg$f59();
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -3382,20 +2577,20 @@ function peg$parse(input, options) {
         }
         if (s0 === peg$FAILED) {
           s0 = peg$currPos;
-          if (input.substr(peg$currPos, 18) === peg$c31) {
-            s1 = peg$c31;
+          if (input.substr(peg$currPos, 18) === peg$c37) {
+            s1 = peg$c37;
             peg$currPos += 18;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e39); }
+            if (peg$silentFails === 0) { peg$fail(peg$e45); }
           }
           if (s1 === peg$FAILED) {
-            if (input.substr(peg$currPos, 18) === peg$c32) {
-              s1 = peg$c32;
+            if (input.substr(peg$currPos, 18) === peg$c38) {
+              s1 = peg$c38;
               peg$currPos += 18;
             } else {
               s1 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e40); }
+              if (peg$silentFails === 0) { peg$fail(peg$e46); }
             }
           }
           if (s1 !== peg$FAILED) {
@@ -3411,7 +2606,7 @@ function peg$parse(input, options) {
             }
             if (s2 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f50();
+              s0 = peg$f60();
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -3422,20 +2617,20 @@ function peg$parse(input, options) {
           }
           if (s0 === peg$FAILED) {
             s0 = peg$currPos;
-            if (input.substr(peg$currPos, 18) === peg$c33) {
-              s1 = peg$c33;
+            if (input.substr(peg$currPos, 18) === peg$c39) {
+              s1 = peg$c39;
               peg$currPos += 18;
             } else {
               s1 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e41); }
+              if (peg$silentFails === 0) { peg$fail(peg$e47); }
             }
             if (s1 === peg$FAILED) {
-              if (input.substr(peg$currPos, 18) === peg$c34) {
-                s1 = peg$c34;
+              if (input.substr(peg$currPos, 18) === peg$c40) {
+                s1 = peg$c40;
                 peg$currPos += 18;
               } else {
                 s1 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e42); }
+                if (peg$silentFails === 0) { peg$fail(peg$e48); }
               }
             }
             if (s1 !== peg$FAILED) {
@@ -3451,7 +2646,7 @@ function peg$parse(input, options) {
               }
               if (s2 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s0 = peg$f51();
+                s0 = peg$f61();
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -3462,20 +2657,20 @@ function peg$parse(input, options) {
             }
             if (s0 === peg$FAILED) {
               s0 = peg$currPos;
-              if (input.substr(peg$currPos, 14) === peg$c35) {
-                s1 = peg$c35;
+              if (input.substr(peg$currPos, 14) === peg$c41) {
+                s1 = peg$c41;
                 peg$currPos += 14;
               } else {
                 s1 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e43); }
+                if (peg$silentFails === 0) { peg$fail(peg$e49); }
               }
               if (s1 === peg$FAILED) {
-                if (input.substr(peg$currPos, 14) === peg$c36) {
-                  s1 = peg$c36;
+                if (input.substr(peg$currPos, 14) === peg$c42) {
+                  s1 = peg$c42;
                   peg$currPos += 14;
                 } else {
                   s1 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e44); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e50); }
                 }
               }
               if (s1 !== peg$FAILED) {
@@ -3491,7 +2686,7 @@ function peg$parse(input, options) {
                 }
                 if (s2 !== peg$FAILED) {
                   peg$savedPos = s0;
-                  s0 = peg$f52();
+                  s0 = peg$f62();
                 } else {
                   peg$currPos = s0;
                   s0 = peg$FAILED;
@@ -3508,7 +2703,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e69); }
+      if (peg$silentFails === 0) { peg$fail(peg$e38); }
     }
 
     return s0;
@@ -3519,173 +2714,17 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 12) === peg$c37) {
-      s1 = peg$c37;
-      peg$currPos += 12;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e45); }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 12) === peg$c38) {
-        s1 = peg$c38;
-        peg$currPos += 12;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e46); }
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdChar();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e69); }
-    }
-
-    return s0;
-  }
-
-  function peg$parseTextMatchKw() {
-    let s0, s1, s2, s3;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 10) === peg$c39) {
-      s1 = peg$c39;
-      peg$currPos += 10;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e47); }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 10) === peg$c40) {
-        s1 = peg$c40;
-        peg$currPos += 10;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e48); }
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdChar();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e69); }
-    }
-
-    return s0;
-  }
-
-  function peg$parsePhraseMatchKw() {
-    let s0, s1, s2, s3;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 12) === peg$c41) {
-      s1 = peg$c41;
-      peg$currPos += 12;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e49); }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 12) === peg$c42) {
-        s1 = peg$c42;
-        peg$currPos += 12;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e50); }
-      }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = peg$currPos;
-      peg$silentFails++;
-      s3 = peg$parseIdChar();
-      peg$silentFails--;
-      if (s3 === peg$FAILED) {
-        s2 = undefined;
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e69); }
-    }
-
-    return s0;
-  }
-
-  function peg$parseExistsKw() {
-    let s0, s1, s2, s3;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    if (input.substr(peg$currPos, 6) === peg$c43) {
+    if (input.substr(peg$currPos, 12) === peg$c43) {
       s1 = peg$c43;
-      peg$currPos += 6;
+      peg$currPos += 12;
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e51); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 6) === peg$c44) {
+      if (input.substr(peg$currPos, 12) === peg$c44) {
         s1 = peg$c44;
-        peg$currPos += 6;
+        peg$currPos += 12;
       } else {
         s1 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e52); }
@@ -3716,28 +2755,28 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e70); }
+      if (peg$silentFails === 0) { peg$fail(peg$e38); }
     }
 
     return s0;
   }
 
-  function peg$parseLikeKw() {
+  function peg$parseTextMatchKw() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 4) === peg$c45) {
+    if (input.substr(peg$currPos, 10) === peg$c45) {
       s1 = peg$c45;
-      peg$currPos += 4;
+      peg$currPos += 10;
     } else {
       s1 = peg$FAILED;
       if (peg$silentFails === 0) { peg$fail(peg$e53); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 4) === peg$c46) {
+      if (input.substr(peg$currPos, 10) === peg$c46) {
         s1 = peg$c46;
-        peg$currPos += 4;
+        peg$currPos += 10;
       } else {
         s1 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e54); }
@@ -3768,31 +2807,31 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e71); }
+      if (peg$silentFails === 0) { peg$fail(peg$e38); }
     }
 
     return s0;
   }
 
-  function peg$parseInKw() {
+  function peg$parsePhraseMatchKw() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c53) {
-      s1 = peg$c53;
-      peg$currPos += 2;
+    if (input.substr(peg$currPos, 12) === peg$c47) {
+      s1 = peg$c47;
+      peg$currPos += 12;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e61); }
+      if (peg$silentFails === 0) { peg$fail(peg$e55); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c54) {
-        s1 = peg$c54;
-        peg$currPos += 2;
+      if (input.substr(peg$currPos, 12) === peg$c48) {
+        s1 = peg$c48;
+        peg$currPos += 12;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e62); }
+        if (peg$silentFails === 0) { peg$fail(peg$e56); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3820,66 +2859,264 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e72); }
+      if (peg$silentFails === 0) { peg$fail(peg$e38); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseExistsKw() {
+    let s0, s1, s2, s3;
+
+    peg$silentFails++;
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 6) === peg$c49) {
+      s1 = peg$c49;
+      peg$currPos += 6;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e58); }
+    }
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 6) === peg$c50) {
+        s1 = peg$c50;
+        peg$currPos += 6;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e59); }
+      }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      peg$silentFails++;
+      s3 = peg$parseIdChar();
+      peg$silentFails--;
+      if (s3 === peg$FAILED) {
+        s2 = undefined;
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
+      }
+      if (s2 !== peg$FAILED) {
+        s1 = [s1, s2];
+        s0 = s1;
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e57); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseLikeKw() {
+    let s0, s1, s2, s3, s4;
+
+    peg$silentFails++;
+    s0 = peg$currPos;
+    s1 = peg$currPos;
+    peg$silentFails++;
+    s2 = input.charAt(peg$currPos);
+    if (peg$r5.test(s2)) {
+      peg$currPos++;
+    } else {
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e61); }
+    }
+    peg$silentFails--;
+    if (s2 !== peg$FAILED) {
+      peg$currPos = s1;
+      s1 = undefined;
+    } else {
+      s1 = peg$FAILED;
+    }
+    if (s1 !== peg$FAILED) {
+      if (input.substr(peg$currPos, 4) === peg$c51) {
+        s2 = peg$c51;
+        peg$currPos += 4;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e62); }
+      }
+      if (s2 === peg$FAILED) {
+        if (input.substr(peg$currPos, 4) === peg$c52) {
+          s2 = peg$c52;
+          peg$currPos += 4;
+        } else {
+          s2 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e63); }
+        }
+      }
+      if (s2 !== peg$FAILED) {
+        s3 = peg$currPos;
+        peg$silentFails++;
+        s4 = peg$parseIdChar();
+        peg$silentFails--;
+        if (s4 === peg$FAILED) {
+          s3 = undefined;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
+        if (s3 !== peg$FAILED) {
+          s1 = [s1, s2, s3];
+          s0 = s1;
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e60); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseInKw() {
+    let s0, s1, s2, s3;
+
+    peg$silentFails++;
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 2) === peg$c53) {
+      s1 = peg$c53;
+      peg$currPos += 2;
+    } else {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e65); }
+    }
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 2) === peg$c54) {
+        s1 = peg$c54;
+        peg$currPos += 2;
+      } else {
+        s1 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e66); }
+      }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      peg$silentFails++;
+      s3 = peg$parseIdChar();
+      peg$silentFails--;
+      if (s3 === peg$FAILED) {
+        s2 = undefined;
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
+      }
+      if (s2 !== peg$FAILED) {
+        s1 = [s1, s2];
+        s0 = s1;
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e64); }
     }
 
     return s0;
   }
 
   function peg$parseIsNullKw() {
-    let s0, s1, s2, s3, s4, s5;
+    let s0, s1, s2, s3, s4, s5, s6;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c61) {
-      s1 = peg$c61;
-      peg$currPos += 2;
+    s1 = peg$currPos;
+    peg$silentFails++;
+    s2 = input.charAt(peg$currPos);
+    if (peg$r6.test(s2)) {
+      peg$currPos++;
+    } else {
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e68); }
+    }
+    peg$silentFails--;
+    if (s2 !== peg$FAILED) {
+      peg$currPos = s1;
+      s1 = undefined;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e74); }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c62) {
-        s1 = peg$c62;
-        peg$currPos += 2;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e75); }
-      }
     }
     if (s1 !== peg$FAILED) {
-      s2 = peg$parse__();
-      if (s2 !== peg$FAILED) {
-        if (input.substr(peg$currPos, 4) === peg$c63) {
-          s3 = peg$c63;
-          peg$currPos += 4;
+      if (input.substr(peg$currPos, 2) === peg$c55) {
+        s2 = peg$c55;
+        peg$currPos += 2;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e69); }
+      }
+      if (s2 === peg$FAILED) {
+        if (input.substr(peg$currPos, 2) === peg$c56) {
+          s2 = peg$c56;
+          peg$currPos += 2;
         } else {
-          s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e76); }
+          s2 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e70); }
         }
-        if (s3 === peg$FAILED) {
-          if (input.substr(peg$currPos, 4) === peg$c64) {
-            s3 = peg$c64;
+      }
+      if (s2 !== peg$FAILED) {
+        s3 = peg$parse__();
+        if (s3 !== peg$FAILED) {
+          if (input.substr(peg$currPos, 4) === peg$c57) {
+            s4 = peg$c57;
             peg$currPos += 4;
           } else {
-            s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e77); }
-          }
-        }
-        if (s3 !== peg$FAILED) {
-          s4 = peg$currPos;
-          peg$silentFails++;
-          s5 = peg$parseIdChar();
-          peg$silentFails--;
-          if (s5 === peg$FAILED) {
-            s4 = undefined;
-          } else {
-            peg$currPos = s4;
             s4 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e71); }
+          }
+          if (s4 === peg$FAILED) {
+            if (input.substr(peg$currPos, 4) === peg$c58) {
+              s4 = peg$c58;
+              peg$currPos += 4;
+            } else {
+              s4 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e72); }
+            }
           }
           if (s4 !== peg$FAILED) {
-            s1 = [s1, s2, s3, s4];
-            s0 = s1;
+            s5 = peg$currPos;
+            peg$silentFails++;
+            s6 = peg$parseIdChar();
+            peg$silentFails--;
+            if (s6 === peg$FAILED) {
+              s5 = undefined;
+            } else {
+              peg$currPos = s5;
+              s5 = peg$FAILED;
+            }
+            if (s5 !== peg$FAILED) {
+              s1 = [s1, s2, s3, s4, s5];
+              s0 = s1;
+            } else {
+              peg$currPos = s0;
+              s0 = peg$FAILED;
+            }
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -3899,85 +3136,106 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e73); }
+      if (peg$silentFails === 0) { peg$fail(peg$e67); }
     }
 
     return s0;
   }
 
   function peg$parseIsNotNullKw() {
-    let s0, s1, s2, s3, s4, s5, s6, s7;
+    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 2) === peg$c61) {
-      s1 = peg$c61;
-      peg$currPos += 2;
+    s1 = peg$currPos;
+    peg$silentFails++;
+    s2 = input.charAt(peg$currPos);
+    if (peg$r6.test(s2)) {
+      peg$currPos++;
+    } else {
+      s2 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e68); }
+    }
+    peg$silentFails--;
+    if (s2 !== peg$FAILED) {
+      peg$currPos = s1;
+      s1 = undefined;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e74); }
-    }
-    if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c62) {
-        s1 = peg$c62;
-        peg$currPos += 2;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e75); }
-      }
     }
     if (s1 !== peg$FAILED) {
-      s2 = peg$parse__();
-      if (s2 !== peg$FAILED) {
-        if (input.substr(peg$currPos, 3) === peg$c51) {
-          s3 = peg$c51;
-          peg$currPos += 3;
+      if (input.substr(peg$currPos, 2) === peg$c55) {
+        s2 = peg$c55;
+        peg$currPos += 2;
+      } else {
+        s2 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e69); }
+      }
+      if (s2 === peg$FAILED) {
+        if (input.substr(peg$currPos, 2) === peg$c56) {
+          s2 = peg$c56;
+          peg$currPos += 2;
         } else {
-          s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e59); }
+          s2 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e70); }
         }
-        if (s3 === peg$FAILED) {
-          if (input.substr(peg$currPos, 3) === peg$c52) {
-            s3 = peg$c52;
+      }
+      if (s2 !== peg$FAILED) {
+        s3 = peg$parse__();
+        if (s3 !== peg$FAILED) {
+          if (input.substr(peg$currPos, 3) === peg$c59) {
+            s4 = peg$c59;
             peg$currPos += 3;
           } else {
-            s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e60); }
+            s4 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e74); }
           }
-        }
-        if (s3 !== peg$FAILED) {
-          s4 = peg$parse__();
-          if (s4 !== peg$FAILED) {
-            if (input.substr(peg$currPos, 4) === peg$c63) {
-              s5 = peg$c63;
-              peg$currPos += 4;
+          if (s4 === peg$FAILED) {
+            if (input.substr(peg$currPos, 3) === peg$c60) {
+              s4 = peg$c60;
+              peg$currPos += 3;
             } else {
-              s5 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e76); }
+              s4 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e75); }
             }
-            if (s5 === peg$FAILED) {
-              if (input.substr(peg$currPos, 4) === peg$c64) {
-                s5 = peg$c64;
+          }
+          if (s4 !== peg$FAILED) {
+            s5 = peg$parse__();
+            if (s5 !== peg$FAILED) {
+              if (input.substr(peg$currPos, 4) === peg$c57) {
+                s6 = peg$c57;
                 peg$currPos += 4;
               } else {
-                s5 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e77); }
-              }
-            }
-            if (s5 !== peg$FAILED) {
-              s6 = peg$currPos;
-              peg$silentFails++;
-              s7 = peg$parseIdChar();
-              peg$silentFails--;
-              if (s7 === peg$FAILED) {
-                s6 = undefined;
-              } else {
-                peg$currPos = s6;
                 s6 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e71); }
+              }
+              if (s6 === peg$FAILED) {
+                if (input.substr(peg$currPos, 4) === peg$c58) {
+                  s6 = peg$c58;
+                  peg$currPos += 4;
+                } else {
+                  s6 = peg$FAILED;
+                  if (peg$silentFails === 0) { peg$fail(peg$e72); }
+                }
               }
               if (s6 !== peg$FAILED) {
-                s1 = [s1, s2, s3, s4, s5, s6];
-                s0 = s1;
+                s7 = peg$currPos;
+                peg$silentFails++;
+                s8 = peg$parseIdChar();
+                peg$silentFails--;
+                if (s8 === peg$FAILED) {
+                  s7 = undefined;
+                } else {
+                  peg$currPos = s7;
+                  s7 = peg$FAILED;
+                }
+                if (s7 !== peg$FAILED) {
+                  s1 = [s1, s2, s3, s4, s5, s6, s7];
+                  s0 = s1;
+                } else {
+                  peg$currPos = s0;
+                  s0 = peg$FAILED;
+                }
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -4005,31 +3263,31 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e78); }
+      if (peg$silentFails === 0) { peg$fail(peg$e73); }
     }
 
     return s0;
   }
 
-  function peg$parseNotOp() {
+  function peg$parseNotKw() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 3) === peg$c51) {
-      s1 = peg$c51;
+    if (input.substr(peg$currPos, 3) === peg$c59) {
+      s1 = peg$c59;
       peg$currPos += 3;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e59); }
+      if (peg$silentFails === 0) { peg$fail(peg$e74); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 3) === peg$c52) {
-        s1 = peg$c52;
+      if (input.substr(peg$currPos, 3) === peg$c60) {
+        s1 = peg$c60;
         peg$currPos += 3;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e60); }
+        if (peg$silentFails === 0) { peg$fail(peg$e75); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -4054,24 +3312,38 @@ function peg$parse(input, options) {
       peg$currPos = s0;
       s0 = peg$FAILED;
     }
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e76); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseNotOp() {
+    let s0, s1, s2, s3;
+
+    peg$silentFails++;
+    s0 = peg$parseNotKw();
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 33) {
-        s1 = peg$c65;
+        s1 = peg$c22;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e80); }
+        if (peg$silentFails === 0) { peg$fail(peg$e22); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
         peg$silentFails++;
         if (input.charCodeAt(peg$currPos) === 61) {
-          s3 = peg$c66;
+          s3 = peg$c23;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e81); }
+          if (peg$silentFails === 0) { peg$fail(peg$e23); }
         }
         peg$silentFails--;
         if (s3 === peg$FAILED) {
@@ -4095,129 +3367,111 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e79); }
+      if (peg$silentFails === 0) { peg$fail(peg$e76); }
     }
 
     return s0;
   }
 
-  function peg$parseAndOp() {
+  function peg$parseAndKw() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
-    if (input.substr(peg$currPos, 2) === peg$c67) {
-      s0 = peg$c67;
-      peg$currPos += 2;
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 3) === peg$c61) {
+      s1 = peg$c61;
+      peg$currPos += 3;
     } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e83); }
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e78); }
     }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.substr(peg$currPos, 3) === peg$c47) {
-        s1 = peg$c47;
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 3) === peg$c62) {
+        s1 = peg$c62;
         peg$currPos += 3;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e55); }
+        if (peg$silentFails === 0) { peg$fail(peg$e79); }
       }
-      if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 3) === peg$c48) {
-          s1 = peg$c48;
-          peg$currPos += 3;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e56); }
-        }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      peg$silentFails++;
+      s3 = peg$parseIdChar();
+      peg$silentFails--;
+      if (s3 === peg$FAILED) {
+        s2 = undefined;
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
       }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$currPos;
-        peg$silentFails++;
-        s3 = peg$parseIdChar();
-        peg$silentFails--;
-        if (s3 === peg$FAILED) {
-          s2 = undefined;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          s1 = [s1, s2];
-          s0 = s1;
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
+      if (s2 !== peg$FAILED) {
+        s1 = [s1, s2];
+        s0 = s1;
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e82); }
+      if (peg$silentFails === 0) { peg$fail(peg$e77); }
     }
 
     return s0;
   }
 
-  function peg$parseOrOp() {
+  function peg$parseOrKw() {
     let s0, s1, s2, s3;
 
     peg$silentFails++;
-    if (input.substr(peg$currPos, 2) === peg$c68) {
-      s0 = peg$c68;
+    s0 = peg$currPos;
+    if (input.substr(peg$currPos, 2) === peg$c63) {
+      s1 = peg$c63;
       peg$currPos += 2;
     } else {
-      s0 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e85); }
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e81); }
     }
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      if (input.substr(peg$currPos, 2) === peg$c49) {
-        s1 = peg$c49;
+    if (s1 === peg$FAILED) {
+      if (input.substr(peg$currPos, 2) === peg$c64) {
+        s1 = peg$c64;
         peg$currPos += 2;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e57); }
+        if (peg$silentFails === 0) { peg$fail(peg$e82); }
       }
-      if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 2) === peg$c50) {
-          s1 = peg$c50;
-          peg$currPos += 2;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e58); }
-        }
+    }
+    if (s1 !== peg$FAILED) {
+      s2 = peg$currPos;
+      peg$silentFails++;
+      s3 = peg$parseIdChar();
+      peg$silentFails--;
+      if (s3 === peg$FAILED) {
+        s2 = undefined;
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
       }
-      if (s1 !== peg$FAILED) {
-        s2 = peg$currPos;
-        peg$silentFails++;
-        s3 = peg$parseIdChar();
-        peg$silentFails--;
-        if (s3 === peg$FAILED) {
-          s2 = undefined;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 !== peg$FAILED) {
-          s1 = [s1, s2];
-          s0 = s1;
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
+      if (s2 !== peg$FAILED) {
+        s1 = [s1, s2];
+        s0 = s1;
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
       }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
     }
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e84); }
+      if (peg$silentFails === 0) { peg$fail(peg$e80); }
     }
 
     return s0;
@@ -4228,28 +3482,28 @@ function peg$parse(input, options) {
 
     peg$silentFails++;
     s0 = peg$currPos;
-    if (input.substr(peg$currPos, 4) === peg$c55) {
-      s1 = peg$c55;
+    if (input.substr(peg$currPos, 4) === peg$c65) {
+      s1 = peg$c65;
       peg$currPos += 4;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e63); }
+      if (peg$silentFails === 0) { peg$fail(peg$e84); }
     }
     if (s1 === peg$FAILED) {
-      if (input.substr(peg$currPos, 4) === peg$c56) {
-        s1 = peg$c56;
+      if (input.substr(peg$currPos, 4) === peg$c66) {
+        s1 = peg$c66;
         peg$currPos += 4;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e64); }
+        if (peg$silentFails === 0) { peg$fail(peg$e85); }
       }
       if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 4) === peg$c57) {
-          s1 = peg$c57;
+        if (input.substr(peg$currPos, 4) === peg$c67) {
+          s1 = peg$c67;
           peg$currPos += 4;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e65); }
+          if (peg$silentFails === 0) { peg$fail(peg$e86); }
         }
       }
     }
@@ -4266,7 +3520,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f53();
+        s0 = peg$f63();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -4277,28 +3531,28 @@ function peg$parse(input, options) {
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      if (input.substr(peg$currPos, 5) === peg$c58) {
-        s1 = peg$c58;
+      if (input.substr(peg$currPos, 5) === peg$c68) {
+        s1 = peg$c68;
         peg$currPos += 5;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e66); }
+        if (peg$silentFails === 0) { peg$fail(peg$e87); }
       }
       if (s1 === peg$FAILED) {
-        if (input.substr(peg$currPos, 5) === peg$c59) {
-          s1 = peg$c59;
+        if (input.substr(peg$currPos, 5) === peg$c69) {
+          s1 = peg$c69;
           peg$currPos += 5;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e67); }
+          if (peg$silentFails === 0) { peg$fail(peg$e88); }
         }
         if (s1 === peg$FAILED) {
-          if (input.substr(peg$currPos, 5) === peg$c60) {
-            s1 = peg$c60;
+          if (input.substr(peg$currPos, 5) === peg$c70) {
+            s1 = peg$c70;
             peg$currPos += 5;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e68); }
+            if (peg$silentFails === 0) { peg$fail(peg$e89); }
           }
         }
       }
@@ -4315,7 +3569,7 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f54();
+          s0 = peg$f64();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -4328,205 +3582,62 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e86); }
+      if (peg$silentFails === 0) { peg$fail(peg$e83); }
     }
 
     return s0;
   }
 
-  function peg$parseFloatLit() {
+  function peg$parseNumber() {
     let s0, s1, s2, s3, s4, s5, s6, s7;
 
     peg$silentFails++;
     s0 = peg$currPos;
-    s1 = peg$currPos;
-    s2 = peg$currPos;
-    s3 = peg$parseHexPrefix();
-    if (s3 !== peg$FAILED) {
-      s4 = peg$parseHexDigits();
-      if (s4 === peg$FAILED) {
-        s4 = null;
-      }
-      if (input.charCodeAt(peg$currPos) === 46) {
-        s5 = peg$c69;
-        peg$currPos++;
-      } else {
-        s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e88); }
-      }
-      if (s5 !== peg$FAILED) {
-        s6 = peg$parseHexDigits();
-        if (s6 !== peg$FAILED) {
-          s7 = peg$parseBinExp();
-          if (s7 !== peg$FAILED) {
-            s3 = [s3, s4, s5, s6, s7];
-            s2 = s3;
-          } else {
-            peg$currPos = s2;
-            s2 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
+    s1 = input.charAt(peg$currPos);
+    if (peg$r1.test(s1)) {
+      peg$currPos++;
     } else {
-      peg$currPos = s2;
-      s2 = peg$FAILED;
-    }
-    if (s2 === peg$FAILED) {
-      s2 = peg$currPos;
-      s3 = peg$parseHexPrefix();
-      if (s3 !== peg$FAILED) {
-        s4 = peg$parseHexDigits();
-        if (s4 !== peg$FAILED) {
-          if (input.charCodeAt(peg$currPos) === 46) {
-            s5 = peg$c69;
-            peg$currPos++;
-          } else {
-            s5 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e88); }
-          }
-          if (s5 === peg$FAILED) {
-            s5 = null;
-          }
-          s6 = peg$parseBinExp();
-          if (s6 !== peg$FAILED) {
-            s3 = [s3, s4, s5, s6];
-            s2 = s3;
-          } else {
-            peg$currPos = s2;
-            s2 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
-      }
-    }
-    if (s2 !== peg$FAILED) {
-      s1 = input.substring(s1, peg$currPos);
-    } else {
-      s1 = s2;
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e32); }
     }
     if (s1 !== peg$FAILED) {
-      peg$savedPos = s0;
-      s1 = peg$f55();
-    }
-    s0 = s1;
-    if (s0 === peg$FAILED) {
-      s0 = peg$currPos;
-      s1 = peg$currPos;
-      s2 = peg$currPos;
-      s3 = peg$parseDigits();
-      if (s3 === peg$FAILED) {
-        s3 = null;
+      s2 = [];
+      s3 = input.charAt(peg$currPos);
+      if (peg$r2.test(s3)) {
+        peg$currPos++;
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e33); }
       }
-      if (input.charCodeAt(peg$currPos) === 46) {
-        s4 = peg$c69;
+      while (s3 !== peg$FAILED) {
+        s2.push(s3);
+        s3 = input.charAt(peg$currPos);
+        if (peg$r2.test(s3)) {
+          peg$currPos++;
+        } else {
+          s3 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e33); }
+        }
+      }
+      s3 = peg$currPos;
+      peg$silentFails++;
+      s4 = input.charAt(peg$currPos);
+      if (peg$r7.test(s4)) {
         peg$currPos++;
       } else {
         s4 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e88); }
+        if (peg$silentFails === 0) { peg$fail(peg$e91); }
       }
-      if (s4 !== peg$FAILED) {
-        s5 = peg$parseDigits();
-        if (s5 !== peg$FAILED) {
-          s6 = peg$parseDecExp();
-          if (s6 === peg$FAILED) {
-            s6 = null;
-          }
-          s3 = [s3, s4, s5, s6];
-          s2 = s3;
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
+      peg$silentFails--;
+      if (s4 === peg$FAILED) {
+        s3 = undefined;
       } else {
-        peg$currPos = s2;
-        s2 = peg$FAILED;
+        peg$currPos = s3;
+        s3 = peg$FAILED;
       }
-      if (s2 === peg$FAILED) {
-        s2 = peg$currPos;
-        s3 = peg$parseDigits();
-        if (s3 !== peg$FAILED) {
-          if (input.charCodeAt(peg$currPos) === 46) {
-            s4 = peg$c69;
-            peg$currPos++;
-          } else {
-            s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e88); }
-          }
-          if (s4 !== peg$FAILED) {
-            s5 = peg$parseDecExp();
-            if (s5 === peg$FAILED) {
-              s5 = null;
-            }
-            s3 = [s3, s4, s5];
-            s2 = s3;
-          } else {
-            peg$currPos = s2;
-            s2 = peg$FAILED;
-          }
-        } else {
-          peg$currPos = s2;
-          s2 = peg$FAILED;
-        }
-        if (s2 === peg$FAILED) {
-          s2 = peg$currPos;
-          s3 = peg$parseDigits();
-          if (s3 !== peg$FAILED) {
-            s4 = peg$parseDecExp();
-            if (s4 !== peg$FAILED) {
-              s3 = [s3, s4];
-              s2 = s3;
-            } else {
-              peg$currPos = s2;
-              s2 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s2;
-            s2 = peg$FAILED;
-          }
-        }
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = input.substring(s1, peg$currPos);
-      } else {
-        s1 = s2;
-      }
-      if (s1 !== peg$FAILED) {
+      if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f56();
-      }
-      s0 = s1;
-    }
-    peg$silentFails--;
-    if (s0 === peg$FAILED) {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e87); }
-    }
-
-    return s0;
-  }
-
-  function peg$parseIntLit() {
-    let s0, s1, s2, s3, s4;
-
-    peg$silentFails++;
-    s0 = peg$currPos;
-    s1 = peg$parseHexPrefix();
-    if (s1 !== peg$FAILED) {
-      s2 = peg$parseHexDigits();
-      if (s2 !== peg$FAILED) {
-        peg$savedPos = s0;
-        s0 = peg$f57();
+        s0 = peg$f65();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -4537,126 +3648,308 @@ function peg$parse(input, options) {
     }
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
-      if (input.charCodeAt(peg$currPos) === 48) {
-        s1 = peg$c23;
-        peg$currPos++;
-      } else {
-        s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e29); }
-      }
-      if (s1 !== peg$FAILED) {
-        s2 = input.charAt(peg$currPos);
-        if (peg$r6.test(s2)) {
+      s1 = peg$currPos;
+      s2 = peg$currPos;
+      s3 = peg$parseHexPrefix();
+      if (s3 !== peg$FAILED) {
+        s4 = peg$parseHexDigits();
+        if (s4 === peg$FAILED) {
+          s4 = null;
+        }
+        if (input.charCodeAt(peg$currPos) === 46) {
+          s5 = peg$c71;
           peg$currPos++;
         } else {
-          s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e89); }
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e92); }
         }
-        if (s2 !== peg$FAILED) {
-          s3 = [];
-          s4 = input.charAt(peg$currPos);
-          if (peg$r7.test(s4)) {
-            peg$currPos++;
-          } else {
-            s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e90); }
-          }
-          if (s4 !== peg$FAILED) {
-            while (s4 !== peg$FAILED) {
-              s3.push(s4);
-              s4 = input.charAt(peg$currPos);
-              if (peg$r7.test(s4)) {
-                peg$currPos++;
-              } else {
-                s4 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e90); }
-              }
+        if (s5 !== peg$FAILED) {
+          s6 = peg$parseHexDigits();
+          if (s6 !== peg$FAILED) {
+            s7 = peg$parseBinExp();
+            if (s7 !== peg$FAILED) {
+              s3 = [s3, s4, s5, s6, s7];
+              s2 = s3;
+            } else {
+              peg$currPos = s2;
+              s2 = peg$FAILED;
             }
           } else {
-            s3 = peg$FAILED;
+            peg$currPos = s2;
+            s2 = peg$FAILED;
           }
-          if (s3 !== peg$FAILED) {
+        } else {
+          peg$currPos = s2;
+          s2 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s2;
+        s2 = peg$FAILED;
+      }
+      if (s2 === peg$FAILED) {
+        s2 = peg$currPos;
+        s3 = peg$parseHexPrefix();
+        if (s3 !== peg$FAILED) {
+          s4 = peg$parseHexDigits();
+          if (s4 !== peg$FAILED) {
+            if (input.charCodeAt(peg$currPos) === 46) {
+              s5 = peg$c71;
+              peg$currPos++;
+            } else {
+              s5 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e92); }
+            }
+            if (s5 === peg$FAILED) {
+              s5 = null;
+            }
+            s6 = peg$parseBinExp();
+            if (s6 !== peg$FAILED) {
+              s3 = [s3, s4, s5, s6];
+              s2 = s3;
+            } else {
+              peg$currPos = s2;
+              s2 = peg$FAILED;
+            }
+          } else {
+            peg$currPos = s2;
+            s2 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s2;
+          s2 = peg$FAILED;
+        }
+      }
+      if (s2 !== peg$FAILED) {
+        s1 = input.substring(s1, peg$currPos);
+      } else {
+        s1 = s2;
+      }
+      if (s1 !== peg$FAILED) {
+        peg$savedPos = s0;
+        s1 = peg$f66();
+      }
+      s0 = s1;
+      if (s0 === peg$FAILED) {
+        s0 = peg$currPos;
+        s1 = peg$parseHexPrefix();
+        if (s1 !== peg$FAILED) {
+          s2 = peg$parseHexDigits();
+          if (s2 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f58();
+            s0 = peg$f67();
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
           }
-        } else {
-          peg$currPos = s0;
-          s0 = peg$FAILED;
-        }
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-      if (s0 === peg$FAILED) {
-        s0 = peg$currPos;
-        if (input.charCodeAt(peg$currPos) === 48) {
-          s1 = peg$c23;
-          peg$currPos++;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e29); }
-        }
-        if (s1 !== peg$FAILED) {
-          s2 = [];
-          s3 = input.charAt(peg$currPos);
-          if (peg$r8.test(s3)) {
-            peg$currPos++;
-          } else {
-            s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e91); }
-          }
-          while (s3 !== peg$FAILED) {
-            s2.push(s3);
-            s3 = input.charAt(peg$currPos);
-            if (peg$r8.test(s3)) {
-              peg$currPos++;
-            } else {
-              s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e91); }
-            }
-          }
-          peg$savedPos = s0;
-          s0 = peg$f59();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
         }
         if (s0 === peg$FAILED) {
           s0 = peg$currPos;
-          s1 = input.charAt(peg$currPos);
-          if (peg$r2.test(s1)) {
+          if (input.charCodeAt(peg$currPos) === 48) {
+            s1 = peg$c29;
             peg$currPos++;
           } else {
             s1 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e27); }
+            if (peg$silentFails === 0) { peg$fail(peg$e34); }
           }
           if (s1 !== peg$FAILED) {
-            s2 = [];
-            s3 = input.charAt(peg$currPos);
-            if (peg$r3.test(s3)) {
+            s2 = input.charAt(peg$currPos);
+            if (peg$r8.test(s2)) {
               peg$currPos++;
             } else {
-              s3 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e28); }
+              s2 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e93); }
             }
-            while (s3 !== peg$FAILED) {
-              s2.push(s3);
-              s3 = input.charAt(peg$currPos);
-              if (peg$r3.test(s3)) {
+            if (s2 !== peg$FAILED) {
+              s3 = [];
+              s4 = input.charAt(peg$currPos);
+              if (peg$r9.test(s4)) {
                 peg$currPos++;
               } else {
-                s3 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e28); }
+                s4 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e94); }
               }
+              if (s4 !== peg$FAILED) {
+                while (s4 !== peg$FAILED) {
+                  s3.push(s4);
+                  s4 = input.charAt(peg$currPos);
+                  if (peg$r9.test(s4)) {
+                    peg$currPos++;
+                  } else {
+                    s4 = peg$FAILED;
+                    if (peg$silentFails === 0) { peg$fail(peg$e94); }
+                  }
+                }
+              } else {
+                s3 = peg$FAILED;
+              }
+              if (s3 !== peg$FAILED) {
+                peg$savedPos = s0;
+                s0 = peg$f68();
+              } else {
+                peg$currPos = s0;
+                s0 = peg$FAILED;
+              }
+            } else {
+              peg$currPos = s0;
+              s0 = peg$FAILED;
             }
-            peg$savedPos = s0;
-            s0 = peg$f60();
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
+          }
+          if (s0 === peg$FAILED) {
+            s0 = peg$currPos;
+            s1 = peg$currPos;
+            s2 = peg$currPos;
+            s3 = peg$parseDigits();
+            if (s3 !== peg$FAILED) {
+              s4 = peg$currPos;
+              if (input.charCodeAt(peg$currPos) === 46) {
+                s5 = peg$c71;
+                peg$currPos++;
+              } else {
+                s5 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e92); }
+              }
+              if (s5 !== peg$FAILED) {
+                s6 = peg$parseDigits();
+                if (s6 === peg$FAILED) {
+                  s6 = null;
+                }
+                s7 = peg$parseDecExp();
+                if (s7 === peg$FAILED) {
+                  s7 = null;
+                }
+                s5 = [s5, s6, s7];
+                s4 = s5;
+              } else {
+                peg$currPos = s4;
+                s4 = peg$FAILED;
+              }
+              if (s4 === peg$FAILED) {
+                s4 = peg$parseDecExp();
+              }
+              if (s4 !== peg$FAILED) {
+                s3 = [s3, s4];
+                s2 = s3;
+              } else {
+                peg$currPos = s2;
+                s2 = peg$FAILED;
+              }
+            } else {
+              peg$currPos = s2;
+              s2 = peg$FAILED;
+            }
+            if (s2 === peg$FAILED) {
+              s2 = peg$currPos;
+              if (input.charCodeAt(peg$currPos) === 46) {
+                s3 = peg$c71;
+                peg$currPos++;
+              } else {
+                s3 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e92); }
+              }
+              if (s3 !== peg$FAILED) {
+                s4 = peg$parseDigits();
+                if (s4 !== peg$FAILED) {
+                  s5 = peg$parseDecExp();
+                  if (s5 === peg$FAILED) {
+                    s5 = null;
+                  }
+                  s3 = [s3, s4, s5];
+                  s2 = s3;
+                } else {
+                  peg$currPos = s2;
+                  s2 = peg$FAILED;
+                }
+              } else {
+                peg$currPos = s2;
+                s2 = peg$FAILED;
+              }
+            }
+            if (s2 !== peg$FAILED) {
+              s1 = input.substring(s1, peg$currPos);
+            } else {
+              s1 = s2;
+            }
+            if (s1 !== peg$FAILED) {
+              peg$savedPos = s0;
+              s1 = peg$f69();
+            }
+            s0 = s1;
+            if (s0 === peg$FAILED) {
+              s0 = peg$currPos;
+              if (input.charCodeAt(peg$currPos) === 48) {
+                s1 = peg$c29;
+                peg$currPos++;
+              } else {
+                s1 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e34); }
+              }
+              if (s1 !== peg$FAILED) {
+                s2 = [];
+                s3 = input.charAt(peg$currPos);
+                if (peg$r10.test(s3)) {
+                  peg$currPos++;
+                } else {
+                  s3 = peg$FAILED;
+                  if (peg$silentFails === 0) { peg$fail(peg$e95); }
+                }
+                while (s3 !== peg$FAILED) {
+                  s2.push(s3);
+                  s3 = input.charAt(peg$currPos);
+                  if (peg$r10.test(s3)) {
+                    peg$currPos++;
+                  } else {
+                    s3 = peg$FAILED;
+                    if (peg$silentFails === 0) { peg$fail(peg$e95); }
+                  }
+                }
+                peg$savedPos = s0;
+                s0 = peg$f70();
+              } else {
+                peg$currPos = s0;
+                s0 = peg$FAILED;
+              }
+              if (s0 === peg$FAILED) {
+                s0 = peg$currPos;
+                s1 = input.charAt(peg$currPos);
+                if (peg$r1.test(s1)) {
+                  peg$currPos++;
+                } else {
+                  s1 = peg$FAILED;
+                  if (peg$silentFails === 0) { peg$fail(peg$e32); }
+                }
+                if (s1 !== peg$FAILED) {
+                  s2 = [];
+                  s3 = input.charAt(peg$currPos);
+                  if (peg$r2.test(s3)) {
+                    peg$currPos++;
+                  } else {
+                    s3 = peg$FAILED;
+                    if (peg$silentFails === 0) { peg$fail(peg$e33); }
+                  }
+                  while (s3 !== peg$FAILED) {
+                    s2.push(s3);
+                    s3 = input.charAt(peg$currPos);
+                    if (peg$r2.test(s3)) {
+                      peg$currPos++;
+                    } else {
+                      s3 = peg$FAILED;
+                      if (peg$silentFails === 0) { peg$fail(peg$e33); }
+                    }
+                  }
+                  peg$savedPos = s0;
+                  s0 = peg$f71();
+                } else {
+                  peg$currPos = s0;
+                  s0 = peg$FAILED;
+                }
+              }
+            }
           }
         }
       }
@@ -4664,7 +3957,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e87); }
+      if (peg$silentFails === 0) { peg$fail(peg$e90); }
     }
 
     return s0;
@@ -4675,19 +3968,19 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 48) {
-      s1 = peg$c23;
+      s1 = peg$c29;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e29); }
+      if (peg$silentFails === 0) { peg$fail(peg$e34); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
-      if (peg$r9.test(s2)) {
+      if (peg$r11.test(s2)) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e92); }
+        if (peg$silentFails === 0) { peg$fail(peg$e96); }
       }
       if (s2 !== peg$FAILED) {
         s1 = [s1, s2];
@@ -4709,21 +4002,21 @@ function peg$parse(input, options) {
 
     s0 = [];
     s1 = input.charAt(peg$currPos);
-    if (peg$r10.test(s1)) {
+    if (peg$r12.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e93); }
+      if (peg$silentFails === 0) { peg$fail(peg$e97); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
         s0.push(s1);
         s1 = input.charAt(peg$currPos);
-        if (peg$r10.test(s1)) {
+        if (peg$r12.test(s1)) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e93); }
+          if (peg$silentFails === 0) { peg$fail(peg$e97); }
         }
       }
     } else {
@@ -4738,21 +4031,21 @@ function peg$parse(input, options) {
 
     s0 = [];
     s1 = input.charAt(peg$currPos);
-    if (peg$r3.test(s1)) {
+    if (peg$r2.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e28); }
+      if (peg$silentFails === 0) { peg$fail(peg$e33); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
         s0.push(s1);
         s1 = input.charAt(peg$currPos);
-        if (peg$r3.test(s1)) {
+        if (peg$r2.test(s1)) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e28); }
+          if (peg$silentFails === 0) { peg$fail(peg$e33); }
         }
       }
     } else {
@@ -4767,19 +4060,19 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     s1 = input.charAt(peg$currPos);
-    if (peg$r11.test(s1)) {
+    if (peg$r13.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e94); }
+      if (peg$silentFails === 0) { peg$fail(peg$e98); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
-      if (peg$r0.test(s2)) {
+      if (peg$r14.test(s2)) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e11); }
+        if (peg$silentFails === 0) { peg$fail(peg$e99); }
       }
       if (s2 === peg$FAILED) {
         s2 = null;
@@ -4805,19 +4098,19 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     s1 = input.charAt(peg$currPos);
-    if (peg$r12.test(s1)) {
+    if (peg$r15.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e95); }
+      if (peg$silentFails === 0) { peg$fail(peg$e100); }
     }
     if (s1 !== peg$FAILED) {
       s2 = input.charAt(peg$currPos);
-      if (peg$r0.test(s2)) {
+      if (peg$r14.test(s2)) {
         peg$currPos++;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e11); }
+        if (peg$silentFails === 0) { peg$fail(peg$e99); }
       }
       if (s2 === peg$FAILED) {
         s2 = null;
@@ -4839,36 +4132,136 @@ function peg$parse(input, options) {
   }
 
   function peg$parseStringLit() {
-    let s0, s1, s2, s3, s4;
+    let s0, s1, s2, s3, s4, s5, s6;
 
     peg$silentFails++;
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 34) {
-      s1 = peg$c70;
+      s1 = peg$c72;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e97); }
+      if (peg$silentFails === 0) { peg$fail(peg$e102); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
       s3 = [];
-      s4 = peg$parseDqChar();
+      s4 = [];
+      s5 = input.charAt(peg$currPos);
+      if (peg$r16.test(s5)) {
+        peg$currPos++;
+      } else {
+        s5 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e103); }
+      }
+      if (s5 !== peg$FAILED) {
+        while (s5 !== peg$FAILED) {
+          s4.push(s5);
+          s5 = input.charAt(peg$currPos);
+          if (peg$r16.test(s5)) {
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e103); }
+          }
+        }
+      } else {
+        s4 = peg$FAILED;
+      }
+      if (s4 === peg$FAILED) {
+        s4 = peg$currPos;
+        if (input.charCodeAt(peg$currPos) === 92) {
+          s5 = peg$c73;
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e104); }
+        }
+        if (s5 !== peg$FAILED) {
+          s6 = input.charAt(peg$currPos);
+          if (peg$r17.test(s6)) {
+            peg$currPos++;
+          } else {
+            s6 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e105); }
+          }
+          if (s6 !== peg$FAILED) {
+            s5 = [s5, s6];
+            s4 = s5;
+          } else {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s4;
+          s4 = peg$FAILED;
+        }
+      }
       while (s4 !== peg$FAILED) {
         s3.push(s4);
-        s4 = peg$parseDqChar();
+        s4 = [];
+        s5 = input.charAt(peg$currPos);
+        if (peg$r16.test(s5)) {
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e103); }
+        }
+        if (s5 !== peg$FAILED) {
+          while (s5 !== peg$FAILED) {
+            s4.push(s5);
+            s5 = input.charAt(peg$currPos);
+            if (peg$r16.test(s5)) {
+              peg$currPos++;
+            } else {
+              s5 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e103); }
+            }
+          }
+        } else {
+          s4 = peg$FAILED;
+        }
+        if (s4 === peg$FAILED) {
+          s4 = peg$currPos;
+          if (input.charCodeAt(peg$currPos) === 92) {
+            s5 = peg$c73;
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e104); }
+          }
+          if (s5 !== peg$FAILED) {
+            s6 = input.charAt(peg$currPos);
+            if (peg$r17.test(s6)) {
+              peg$currPos++;
+            } else {
+              s6 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e105); }
+            }
+            if (s6 !== peg$FAILED) {
+              s5 = [s5, s6];
+              s4 = s5;
+            } else {
+              peg$currPos = s4;
+              s4 = peg$FAILED;
+            }
+          } else {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          }
+        }
       }
       s2 = input.substring(s2, peg$currPos);
       if (input.charCodeAt(peg$currPos) === 34) {
-        s3 = peg$c70;
+        s3 = peg$c72;
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e97); }
+        if (peg$silentFails === 0) { peg$fail(peg$e102); }
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f61(s2);
+        s0 = peg$f72(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -4880,31 +4273,131 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 39) {
-        s1 = peg$c71;
+        s1 = peg$c74;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e98); }
+        if (peg$silentFails === 0) { peg$fail(peg$e106); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
         s3 = [];
-        s4 = peg$parseSqChar();
+        s4 = [];
+        s5 = input.charAt(peg$currPos);
+        if (peg$r18.test(s5)) {
+          peg$currPos++;
+        } else {
+          s5 = peg$FAILED;
+          if (peg$silentFails === 0) { peg$fail(peg$e107); }
+        }
+        if (s5 !== peg$FAILED) {
+          while (s5 !== peg$FAILED) {
+            s4.push(s5);
+            s5 = input.charAt(peg$currPos);
+            if (peg$r18.test(s5)) {
+              peg$currPos++;
+            } else {
+              s5 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e107); }
+            }
+          }
+        } else {
+          s4 = peg$FAILED;
+        }
+        if (s4 === peg$FAILED) {
+          s4 = peg$currPos;
+          if (input.charCodeAt(peg$currPos) === 92) {
+            s5 = peg$c73;
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e104); }
+          }
+          if (s5 !== peg$FAILED) {
+            s6 = input.charAt(peg$currPos);
+            if (peg$r17.test(s6)) {
+              peg$currPos++;
+            } else {
+              s6 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e105); }
+            }
+            if (s6 !== peg$FAILED) {
+              s5 = [s5, s6];
+              s4 = s5;
+            } else {
+              peg$currPos = s4;
+              s4 = peg$FAILED;
+            }
+          } else {
+            peg$currPos = s4;
+            s4 = peg$FAILED;
+          }
+        }
         while (s4 !== peg$FAILED) {
           s3.push(s4);
-          s4 = peg$parseSqChar();
+          s4 = [];
+          s5 = input.charAt(peg$currPos);
+          if (peg$r18.test(s5)) {
+            peg$currPos++;
+          } else {
+            s5 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e107); }
+          }
+          if (s5 !== peg$FAILED) {
+            while (s5 !== peg$FAILED) {
+              s4.push(s5);
+              s5 = input.charAt(peg$currPos);
+              if (peg$r18.test(s5)) {
+                peg$currPos++;
+              } else {
+                s5 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e107); }
+              }
+            }
+          } else {
+            s4 = peg$FAILED;
+          }
+          if (s4 === peg$FAILED) {
+            s4 = peg$currPos;
+            if (input.charCodeAt(peg$currPos) === 92) {
+              s5 = peg$c73;
+              peg$currPos++;
+            } else {
+              s5 = peg$FAILED;
+              if (peg$silentFails === 0) { peg$fail(peg$e104); }
+            }
+            if (s5 !== peg$FAILED) {
+              s6 = input.charAt(peg$currPos);
+              if (peg$r17.test(s6)) {
+                peg$currPos++;
+              } else {
+                s6 = peg$FAILED;
+                if (peg$silentFails === 0) { peg$fail(peg$e105); }
+              }
+              if (s6 !== peg$FAILED) {
+                s5 = [s5, s6];
+                s4 = s5;
+              } else {
+                peg$currPos = s4;
+                s4 = peg$FAILED;
+              }
+            } else {
+              peg$currPos = s4;
+              s4 = peg$FAILED;
+            }
+          }
         }
         s2 = input.substring(s2, peg$currPos);
         if (input.charCodeAt(peg$currPos) === 39) {
-          s3 = peg$c71;
+          s3 = peg$c74;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e98); }
+          if (peg$silentFails === 0) { peg$fail(peg$e106); }
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f62(s2);
+          s0 = peg$f73(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -4917,93 +4410,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e96); }
-    }
-
-    return s0;
-  }
-
-  function peg$parseDqChar() {
-    let s0, s1, s2;
-
-    s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 92) {
-      s1 = peg$c72;
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e99); }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = input.charAt(peg$currPos);
-      if (peg$r13.test(s2)) {
-        peg$currPos++;
-      } else {
-        s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e100); }
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = input.charAt(peg$currPos);
-      if (peg$r14.test(s0)) {
-        peg$currPos++;
-      } else {
-        s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e101); }
-      }
-    }
-
-    return s0;
-  }
-
-  function peg$parseSqChar() {
-    let s0, s1, s2;
-
-    s0 = peg$currPos;
-    if (input.charCodeAt(peg$currPos) === 92) {
-      s1 = peg$c72;
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e99); }
-    }
-    if (s1 !== peg$FAILED) {
-      s2 = input.charAt(peg$currPos);
-      if (peg$r13.test(s2)) {
-        peg$currPos++;
-      } else {
-        s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e100); }
-      }
-      if (s2 !== peg$FAILED) {
-        s1 = [s1, s2];
-        s0 = s1;
-      } else {
-        peg$currPos = s0;
-        s0 = peg$FAILED;
-      }
-    } else {
-      peg$currPos = s0;
-      s0 = peg$FAILED;
-    }
-    if (s0 === peg$FAILED) {
-      s0 = input.charAt(peg$currPos);
-      if (peg$r15.test(s0)) {
-        peg$currPos++;
-      } else {
-        s0 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e102); }
-      }
+      if (peg$silentFails === 0) { peg$fail(peg$e101); }
     }
 
     return s0;
@@ -5015,20 +4422,20 @@ function peg$parse(input, options) {
     peg$silentFails++;
     s0 = [];
     s1 = input.charAt(peg$currPos);
-    if (peg$r16.test(s1)) {
+    if (peg$r19.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e103); }
+      if (peg$silentFails === 0) { peg$fail(peg$e108); }
     }
     while (s1 !== peg$FAILED) {
       s0.push(s1);
       s1 = input.charAt(peg$currPos);
-      if (peg$r16.test(s1)) {
+      if (peg$r19.test(s1)) {
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e103); }
+        if (peg$silentFails === 0) { peg$fail(peg$e108); }
       }
     }
     peg$silentFails--;
@@ -5041,21 +4448,21 @@ function peg$parse(input, options) {
 
     s0 = [];
     s1 = input.charAt(peg$currPos);
-    if (peg$r16.test(s1)) {
+    if (peg$r19.test(s1)) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e103); }
+      if (peg$silentFails === 0) { peg$fail(peg$e108); }
     }
     if (s1 !== peg$FAILED) {
       while (s1 !== peg$FAILED) {
         s0.push(s1);
         s1 = input.charAt(peg$currPos);
-        if (peg$r16.test(s1)) {
+        if (peg$r19.test(s1)) {
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e103); }
+          if (peg$silentFails === 0) { peg$fail(peg$e108); }
         }
       }
     } else {
