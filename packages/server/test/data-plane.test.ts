@@ -1,6 +1,6 @@
 import { DataType, MilvusError, normalizeField } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Engine, type Row } from '../src/index.js';
+import { Engine, Pacer, deleteRows, type Row } from '../src/index.js';
 import { seededRandom as rng } from './random.js';
 
 const DIM = 8;
@@ -235,5 +235,26 @@ describe('data plane', () => {
     const out = engine.flush(undefined, ['books']).get('books')!;
     expect(out.segmentIds).toHaveLength(1);
     await expectMilvusError(() => engine.flush(undefined, ['nope']), 100, 'collection not found[database=default][collection=nope]');
+  });
+
+  it('lets other calls run while a large request works, and a delete does not take a row upserted meanwhile', async () => {
+    const e = new Engine({ segmentMaxRows: 100_000 });
+    setup(e);
+    e.loadCollection(ref);
+    const many = rows(0, 60_000, rng(11));
+    let inserted = false;
+    const insert = e.insert({ ...ref, rows: many }).then(() => (inserted = true));
+    const count = await e.query({ ...ref, filter: '', outputFields: ['count(*)'] });
+    expect(inserted).toBe(false); // the small query was answered while the insert was still running
+    expect(Number(count.rows[0]!['count(*)'])).toBeLessThan(60_000);
+    await insert;
+
+    // A pacer with no slice pauses every few rows, so the upsert runs while the delete scans.
+    const removal = deleteRows(e.collectionOf(ref), { filter: 'year >= 0' }, e.allocTimestamp(), new Pacer(0));
+    await e.upsert({ ...ref, rows: [{ ...many[59_999]!, title: 'kept' }] });
+    const removed = await removal;
+    expect(removed.ids).not.toContain(59_999n);
+    const left = await e.query({ ...ref, filter: 'id >= 0', outputFields: ['title'] });
+    expect(left.rows).toEqual([{ id: 59_999n, title: 'kept' }]);
   });
 });

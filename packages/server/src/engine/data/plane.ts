@@ -127,8 +127,17 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
   const filter = compileFilter(coll.schema, input.filter, input.exprParams);
   const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
   const pkField = primaryFieldOf(coll.schema).name;
-  const doomed = (await scanSegments(segmentsOf(coll, partitions), filter, pacer)).map((r) => r[pkField] as PrimaryKey);
-  for (const key of doomed) coll.data.remove(key);
+  const matched = await scanSegments(segmentsOf(coll, partitions), filter, pacer);
+  // The scan may have paused: a row written since then (an upsert of a matched key) stays.
+  const doomed: PrimaryKey[] = [];
+  for (const row of matched) {
+    const key = row[pkField] as PrimaryKey;
+    const at = coll.data.locate(key);
+    if (at && at.segment.rows[at.offset] === row) {
+      coll.data.remove(key);
+      doomed.push(key);
+    }
+  }
   return { ids: doomed, timestamp };
 }
 

@@ -72,13 +72,16 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
 
 /**
  * Scans the live rows of the segments in order, keeping those that match `filter`, skipping
- * `offset` and stopping after `limit` (no limit: every match).
+ * `offset` and stopping after `limit` (no limit: every match). Pauses with `pacer`; rows appended
+ * after the scan began are not read, rows deleted meanwhile are skipped.
  */
 export async function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, offset = 0, limit?: number): Promise<Row[]> {
   const out: Row[] = [];
   let skipped = 0;
-  for (const segment of segments) {
-    for (let i = 0; i < segment.size; i++) {
+  // Rows appended while the scan pauses are not read: it sees the segments as they were when it began.
+  const ends = segments.map((s) => s.size);
+  for (const [n, segment] of segments.entries()) {
+    for (let i = 0; i < ends[n]!; i++) {
       if (pacer.due()) await pacer.pause();
       if (!segment.isLive(i)) continue;
       const row = segment.rows[i]!;
