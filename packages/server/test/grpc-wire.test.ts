@@ -1,6 +1,7 @@
-import { Client, credentials, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
+import { Client, credentials, status as GrpcStatus } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../src/index.js';
+import { sendRaw } from './raw-grpc.js';
 
 /**
  * Raw wire robustness: bytes straight onto the gRPC front, without our codecs, to check that bad
@@ -18,22 +19,8 @@ afterAll(async () => {
   await server.close();
 });
 
-const path = (rpc: string) => `/milvus.proto.milvus.MilvusService/${rpc}`;
-
-/** Sends raw bytes to an RPC; resolves with the raw response bytes or the gRPC error. */
-function send(rpc: string, body: Uint8Array): Promise<{ bytes?: Buffer; code?: number; details?: string }> {
-  return new Promise((resolve) => {
-    raw.makeUnaryRequest(
-      path(rpc),
-      (b: Uint8Array) => Buffer.from(b),
-      (b: Buffer) => b,
-      body,
-      new Metadata(),
-      { deadline: Date.now() + 5000 },
-      (err, value) => resolve(err ? { code: err.code, details: err.details } : { bytes: value! }),
-    );
-  });
-}
+/** Sends raw bytes to an RPC (5 s deadline). */
+const send = (rpc: string, body: Uint8Array) => sendRaw(raw, rpc, body, undefined, 5000);
 
 /** Encodes a length-delimited string field (wire type 2). */
 function str(field: number, value: string): Buffer {

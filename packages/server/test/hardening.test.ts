@@ -3,6 +3,7 @@ import { connect, type Socket } from 'node:net';
 import { Client, credentials, Metadata, status as GrpcStatus } from '@grpc/grpc-js';
 import { MilvusService } from '@mvkit/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRaw } from './raw-grpc.js';
 import { Engine, GRPC_MAX_MESSAGE_BYTES, LEGACY_ROUTES, REST_ROUTES, startServer, type Logger, type RunningServer } from '../src/index.js';
 
 /**
@@ -10,22 +11,6 @@ import { Engine, GRPC_MAX_MESSAGE_BYTES, LEGACY_ROUTES, REST_ROUTES, startServer
  * allocated, Milvus's caps, connection time limits.
  */
 
-const path = (rpc: string) => `/milvus.proto.milvus.MilvusService/${rpc}`;
-
-/** Sends raw bytes to an RPC; resolves with the raw response bytes or the gRPC error. */
-function send(raw: Client, rpc: string, body: Uint8Array, metadata = new Metadata()): Promise<{ bytes?: Buffer; code?: number; details?: string }> {
-  return new Promise((resolve) => {
-    raw.makeUnaryRequest(
-      path(rpc),
-      (b: Uint8Array) => Buffer.from(b),
-      (b: Buffer) => b,
-      body,
-      metadata,
-      { deadline: Date.now() + 10_000 },
-      (err, value) => resolve(err ? { code: err.code, details: err.details } : { bytes: value! }),
-    );
-  });
-}
 
 /** An HTTP/1.1 call that may carry a body on any method (the legacy API reads bodies of GET and DELETE too). */
 function httpCall(url: string, method: string, headers: Record<string, string>, body: string): Promise<{ status: number; body: string }> {
@@ -94,7 +79,7 @@ describe('--auth on every listener', () => {
       for (const headers of BAD_CREDENTIALS) {
         const md = new Metadata();
         if (headers.authorization) md.set('authorization', Buffer.from(headers.authorization.replace(/^(Bearer|Basic) /, '')).toString('base64'));
-        const r = await send(raw, method.name, new Uint8Array(), md);
+        const r = await sendRaw(raw, method.name, new Uint8Array(), md);
         expect([GrpcStatus.UNAUTHENTICATED, GrpcStatus.UNIMPLEMENTED], method.name).toContain(r.code);
         if (r.code === GrpcStatus.UNAUTHENTICATED) refused++;
       }
@@ -119,7 +104,7 @@ describe('sizes are validated before they are allocated', () => {
   it('Insert and Upsert with num_rows 4294967295 and no field data answer 1100 at once', async () => {
     for (const rpc of ['Insert', 'Upsert']) {
       const started = performance.now();
-      const r = await send(raw, rpc, Buffer.from('1a016338ffffffff0f', 'hex'));
+      const r = await sendRaw(raw, rpc, Buffer.from('1a016338ffffffff0f', 'hex'));
       expect(performance.now() - started, rpc).toBeLessThan(1000);
       expect(r.bytes, rpc).toBeDefined();
       expect(r.bytes!.toString('latin1'), rpc).toContain('Insert missed an field `id` to collection');
@@ -134,17 +119,17 @@ describe('sizes are validated before they are allocated', () => {
     const fieldData = Buffer.concat([Buffer.from('0805', 'hex'), Buffer.from([0x12, 2]), Buffer.from('id'), Buffer.from([0x1a, scalars.length]), scalars]);
     const req = Buffer.concat([Buffer.from('1a0163', 'hex'), Buffer.from([0x2a, fieldData.length]), fieldData, Buffer.from('3880ade204', 'hex')]);
     const started = performance.now();
-    const r = await send(raw, 'Insert', req);
+    const r = await sendRaw(raw, 'Insert', req);
     expect(performance.now() - started).toBeLessThan(1000);
     expect(r.bytes!.toString('latin1')).toContain('the num_rows (1) of field (id) is not equal to passed num_rows (10000000)');
   });
 
   it('a gRPC message over 64 MiB is refused with RESOURCE_EXHAUSTED and the server keeps serving', async () => {
     const big = new Uint8Array(GRPC_MAX_MESSAGE_BYTES + 1024);
-    const r = await send(raw, 'HasCollection', big);
+    const r = await sendRaw(raw, 'HasCollection', big);
     expect(r.code).toBe(GrpcStatus.RESOURCE_EXHAUSTED);
     expect(r.details).toMatch(/larger than max/);
-    expect((await send(raw, 'GetVersion', new Uint8Array())).bytes).toBeDefined();
+    expect((await sendRaw(raw, 'GetVersion', new Uint8Array())).bytes).toBeDefined();
   });
 });
 
