@@ -1,6 +1,6 @@
 import { DataType, MilvusError, normalizeField } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { Engine, IndexBuilder, Pacer, Segment, deleteRows, type Row } from '../src/index.js';
+import { Engine, Pacer, deleteRows, type Row } from '../src/index.js';
 import { seededRandom as rng } from './random.js';
 
 const DIM = 8;
@@ -256,20 +256,5 @@ describe('data plane', () => {
     expect(removed.ids).not.toContain(59_999n);
     const left = await e.query({ ...ref, filter: 'id >= 0', outputFields: ['title'] });
     expect(left.rows).toEqual([{ id: 59_999n, title: 'kept' }]);
-  });
-
-  it('defers background index builds while requests run, and builds them once idle', async () => {
-    let busy = true;
-    const builder = new IndexBuilder(8, () => busy);
-    const segment = new Segment(1n, 1n, new Map([['vector', DIM]]));
-    for (let i = 0; i < 50; i++) segment.append({ id: BigInt(i), vector: Float32Array.from({ length: DIM }, (_, d) => i + d) }, BigInt(i));
-    builder.enqueue(segment, { indexName: 'v', field: 'vector', metric: 'L2', kind: 'HNSW', M: 8, efConstruction: 32 });
-    const settle = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-    await settle(150);
-    expect(builder.pending).toBe(1); // a 50-row build takes one slice: none ran while busy
-    busy = false;
-    for (let i = 0; i < 100 && builder.pending; i++) await settle(10);
-    expect(builder.pending).toBe(0);
-    expect(segment.built.get('vector')?.index.size).toBe(50);
   });
 });

@@ -127,10 +127,8 @@ export class Engine {
   /** Effective limits. */
   readonly limits: Required<EngineOptions>;
   /** Builds sealed segments' indexes in the background. */
-  readonly indexBuilder = new IndexBuilder(8, () => this.#inFlight > 0);
+  readonly indexBuilder = new IndexBuilder();
   readonly #shutdown = new AbortController();
-  /** Data-plane requests running now. */
-  #inFlight = 0;
 
   constructor(options: EngineOptions = {}) {
     this.limits = {
@@ -152,14 +150,9 @@ export class Engine {
     this.indexBuilder.clear();
   }
 
-  /** Runs one data-plane request with its pacer, counted as running (index builds wait for it). */
-  async #paced<T>(work: (pacer: Pacer) => Promise<T>): Promise<T> {
-    this.#inFlight++;
-    try {
-      return await work(new Pacer(PACER_SLICE_MS, this.#shutdown.signal));
-    } finally {
-      this.#inFlight--;
-    }
+  /** The pacer of one data-plane request. */
+  #pacer(): Pacer {
+    return new Pacer(PACER_SLICE_MS, this.#shutdown.signal);
   }
 
   // ---------------------------------------------------------------- session
@@ -652,8 +645,7 @@ export class Engine {
    * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
    */
   async insert(ref: CollectionRef & WriteInput): Promise<Mutation> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => writeRows(coll, ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false, pacer));
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false, this.#pacer());
   }
 
   /**
@@ -662,8 +654,7 @@ export class Engine {
    * @throws as {@link insert}; 1100 for duplicate keys within the batch.
    */
   async upsert(ref: CollectionRef & WriteInput): Promise<Mutation> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => writeRows(coll, ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true, pacer));
+    return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true, this.#pacer());
   }
 
   /**
@@ -671,8 +662,7 @@ export class Engine {
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
    */
   async delete(ref: CollectionRef & DeleteInput): Promise<Mutation> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => deleteRows(coll, ref, this.catalog.tso.next(), pacer));
+    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer());
   }
 
   /**
@@ -680,8 +670,7 @@ export class Engine {
    * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
   async query(ref: CollectionRef & QueryInput): Promise<{ rows: Row[]; outputFields: string[] }> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => queryRows(coll, ref, pacer));
+    return queryRows(this.collectionOf(ref), ref, this.#pacer());
   }
 
   /**
@@ -689,8 +678,7 @@ export class Engine {
    * @throws as {@link query}.
    */
   async get(ref: CollectionRef & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): Promise<{ rows: Row[]; outputFields: string[] }> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => getRows(coll, ref.ids, ref, pacer));
+    return getRows(this.collectionOf(ref), ref.ids, ref, this.#pacer());
   }
 
   /**
@@ -698,8 +686,7 @@ export class Engine {
    * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
    */
   async search(ref: CollectionRef & SearchInput): Promise<SearchOutcome> {
-    const coll = this.collectionOf(ref);
-    return this.#paced((pacer) => searchRows(coll, ref, pacer));
+    return searchRows(this.collectionOf(ref), ref, this.#pacer());
   }
 
   /**

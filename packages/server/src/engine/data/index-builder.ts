@@ -58,32 +58,19 @@ interface Job {
   next: number;
 }
 
-/** While requests are running, how often a deferred build checks again, in ms. */
-const DEFER_MS = 5;
-/** Longest a slice waits for running requests, in ms: then it runs regardless (builds always progress). */
-const MAX_DEFER_MS = 1000;
-
 /**
  * Builds sealed segments' indexes in the background, in time slices on the event loop, so reads
  * and writes keep being served while an index builds (the segment is searched exactly until its
- * index is complete, then through the index). Builds give way to requests: while `isBusy()` says
- * requests are running, a slice waits (at most {@link MAX_DEFER_MS}), so that a high-dimensional
- * build does not slow down the inserts that follow a seal.
+ * index is complete, then through the index).
  */
 export class IndexBuilder {
   readonly #jobs: Job[] = [];
   #scheduled = false;
-  /** Since when the next slice has waited for running requests, if it has. */
-  #deferredSince: number | undefined;
 
   /**
-   * @param sliceMs - longest time one slice may hold the event loop, in ms (at least one insertion).
-   * @param isBusy - whether requests are running (builds then wait).
+   * @param sliceMs - longest time one slice may hold the event loop, in ms.
    */
-  constructor(
-    readonly sliceMs = 8,
-    readonly isBusy: () => boolean = () => false,
-  ) {}
+  constructor(readonly sliceMs = 8) {}
 
   /** Number of index builds queued or running. */
   get pending(): number {
@@ -123,21 +110,11 @@ export class IndexBuilder {
   #schedule(): void {
     if (this.#scheduled || this.#jobs.length === 0) return;
     this.#scheduled = true;
-    const run = () => {
-      if (this.isBusy()) {
-        const now = performance.now();
-        this.#deferredSince ??= now;
-        if (now - this.#deferredSince < MAX_DEFER_MS) {
-          setTimeout(run, DEFER_MS);
-          return;
-        }
-      }
-      this.#deferredSince = undefined;
+    setImmediate(() => {
       this.#scheduled = false;
       this.#work(this.sliceMs);
       this.#schedule();
-    };
-    setImmediate(run);
+    });
   }
 
   #work(budgetMs: number): void {
