@@ -19,7 +19,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { MilvusError, type MilvusErrorOptions } from '@mvkit/core';
 import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
 import type { CollectionSpec } from './engine/index.js';
-import { decodeWriteMessage, writeRequestOf, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
+import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
 import { GoBinder } from './rest/bind.js';
 import { decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
 
@@ -68,6 +68,7 @@ export class DecodeWorker {
   #worker: Worker | undefined;
   #nextId = 1;
 
+  /** @param options - the size from which requests go to the worker. */
   constructor(options: DecodeWorkerOptions = {}) {
     this.#minBytes = options.minBytes ?? 1024 * 1024;
   }
@@ -87,7 +88,7 @@ export class DecodeWorker {
   /** The gRPC Insert/Upsert decoder: large messages in the worker, others in this thread. */
   writeDecoder(): WriteDecoder {
     return async (bytes, upsert): Promise<WriteRequest> => {
-      if (bytes.length < this.#minBytes) return writeRequestOf(decodeWriteMessage(bytes, upsert));
+      if (bytes.length < this.#minBytes) return decodeWriteInThread(bytes, upsert);
       const { id, head } = await this.#bind({ op: 'bind-write', bytes, upsert });
       return {
         dbName: head.dbName as string,
@@ -97,6 +98,11 @@ export class DecodeWorker {
         release: () => this.#release(id),
       };
     };
+  }
+
+  /** Whether the worker thread is running (it starts with the first large request). */
+  get running(): boolean {
+    return this.#worker !== undefined;
   }
 
   /** Stops the worker; decodes still running fail. Idempotent. */

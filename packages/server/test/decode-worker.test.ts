@@ -2,7 +2,7 @@ import { Client, credentials, Metadata, status as GrpcStatus } from '@grpc/grpc-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MilvusClient } from '../../client/src/index.js';
 // The built package: a worker thread can only run built JavaScript (`pnpm test` builds first).
-import { DECODE_WORKER_AVAILABLE, startServer, type RunningServer } from '../dist/index.js';
+import { DECODE_WORKER_AVAILABLE, DecodeWorker, Engine, inThreadBodyReader, startServer, type RunningServer } from '../dist/index.js';
 
 /** Large writes decoded in the worker thread give the same answers as small ones decoded in place. */
 describe('decode worker (built package)', () => {
@@ -58,5 +58,28 @@ describe('decode worker (built package)', () => {
     raw.close();
     expect(garbage).toEqual({ code: GrpcStatus.INTERNAL, details: 'Error deserializing request' });
     await expect(client.insert({ collection_name: 'big', data: Array.from({ length: ROWS }, (_, i) => ({ ...row(i), vector: [1, 2] })) })).rejects.toMatchObject({ code: 1100 });
+  });
+
+  it('sends large entities writes to its thread and reads the rest in place, with the same rows', async () => {
+    const decoder = new DecodeWorker({ minBytes: 4096 });
+    try {
+      const reader = decoder.bodyReader();
+      const schema = new Engine().createCollectionQuick({ collection_name: 'c', dimension: 8 }).schema;
+      const body = (n: number) => JSON.stringify({ collectionName: 'c', data: Array.from({ length: n }, (_, i) => row(i)) });
+      const small = await reader.read('CollectionDataReq', body(2));
+      expect(await small.rows(schema, true)).toHaveLength(2);
+      await reader.read('CollectionNameReq', JSON.stringify({ collectionName: 'c', pad: 'x'.repeat(10_000) }));
+      expect(decoder.running).toBe(false);
+      const large = await reader.read('CollectionDataReq', body(500));
+      expect(decoder.running).toBe(true);
+      expect(large.body).toEqual({ collectionName: 'c' });
+      const rows = await large.rows(schema, true);
+      large.release();
+      expect(rows).toHaveLength(500);
+      expect(rows).toEqual(await (await inThreadBodyReader().read('CollectionDataReq', body(500))).rows(schema, true));
+    } finally {
+      await decoder.close();
+    }
+    expect(decoder.running).toBe(false);
   });
 });

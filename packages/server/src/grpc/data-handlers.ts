@@ -11,7 +11,7 @@ import {
 } from '@mvkit/proto';
 import { paramOf, primaryFieldOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
-import { decodeWriteMessage, writeRequestOf, type WriteDecoder, type WriteMessage } from './write-request.js';
+import { decodeWriteInThread, writeRequestOf, type WriteDecoder, type WriteMessage } from './write-request.js';
 
 
 /** Whether a query's output is the `count(*)` answer. */
@@ -47,7 +47,7 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
  * @param decodeWrite - decodes Insert and Upsert requests that arrive as raw bytes (the server
  *   registers them raw when it decodes large ones in a worker); default: in this thread.
  */
-export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string, decodeWrite: WriteDecoder = async (bytes, upsert) => writeRequestOf(decodeWriteMessage(bytes, upsert))): Partial<MilvusServiceHandlers> {
+export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string, decodeWrite: WriteDecoder = decodeWriteInThread): Partial<MilvusServiceHandlers> {
   const write = (upsert: boolean) => async (message: WriteMessage | Uint8Array, md: Metadata) => {
     const req = message instanceof Uint8Array ? await decodeWrite(message, upsert) : writeRequestOf(message);
     try {

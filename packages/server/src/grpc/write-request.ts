@@ -58,3 +58,6 @@ export function decodeWriteMessage(bytes: Uint8Array, upsert: boolean): WriteMes
     throw new GrpcStatusError(GrpcStatus.INTERNAL, 'Error deserializing request');
   }
 }
+
+/** A {@link WriteDecoder} that decodes in this thread. */
+export const decodeWriteInThread: WriteDecoder = async (bytes, upsert) => writeRequestOf(decodeWriteMessage(bytes, upsert));
