@@ -1,33 +1,13 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
 import { MilvusService, createGrpcStub } from '@mvkit/proto';
 import { describe, expect, it } from 'vitest';
 import { SHUTDOWN_DEADLINE_MS } from '../src/supervisor.js';
+import { serveCli } from './cli-process.js';
 
-const CLI = fileURLToPath(new URL('../dist/mvkit.mjs', import.meta.url));
-
-/** Starts `mvkit serve` (the built bundle) and resolves with the printed address. */
-function serve(args: string[]) {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-  const address = new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /mvkit listening on (\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { child, address, exited, stderr: () => stderr };
-}
 
 describe('mvkit serve', () => {
   it.each(['SIGINT', 'SIGTERM'] as const)('prints its address, serves, and exits 0 on %s', async (signal) => {
-    const s = serve(['--port', '0', '--log-level', 'debug']);
+    const s = serveCli(['--port', '0', '--log-level', 'debug']);
     const address = await s.address;
     expect(address).toMatch(/^127\.0\.0\.1:\d+$/);
     const stub = createGrpcStub(address, credentials.createInsecure());
@@ -44,7 +24,7 @@ describe('mvkit serve', () => {
   });
 
   it('stops within a few seconds of SIGTERM while a large request holds the server', async () => {
-    const s = serve(['--port', '0']);
+    const s = serveCli(['--port', '0']);
     const address = await s.address;
     const url = `http://${address}/v2/vectordb`;
     await fetch(`${url}/collections/create`, { method: 'POST', body: JSON.stringify({ collectionName: 'big', dimension: 8 }) });
@@ -63,21 +43,21 @@ describe('mvkit serve', () => {
   }, 60_000);
 
   it('rejects a bad port with a clear message and a non-zero exit', async () => {
-    const s = serve(['--port', 'abc']);
+    const s = serveCli(['--port', 'abc']);
     await expect(s.address).rejects.toThrow(/must be an integer from 0 to 65535/);
     expect(await s.exited).not.toBe(0);
   });
 
   it('rejects a bad --segment-max-rows with a clear message and a non-zero exit', async () => {
-    const s = serve(['--port', '0', '--segment-max-rows', '0']);
+    const s = serveCli(['--port', '0', '--segment-max-rows', '0']);
     await expect(s.address).rejects.toThrow(/--segment-max-rows.*expected a positive integer/);
     expect(await s.exited).not.toBe(0);
   });
 
   it('fails cleanly when the port is taken', async () => {
-    const first = serve(['--port', '0']);
+    const first = serveCli(['--port', '0']);
     const port = (await first.address).split(':')[1]!;
-    const second = serve(['--port', port]);
+    const second = serveCli(['--port', port]);
     await expect(second.address).rejects.toThrow(/mvkit: .*(EADDRINUSE|No address added|bind)/i);
     first.child.kill('SIGTERM');
     await first.exited;

@@ -1,7 +1,5 @@
-import { spawn } from 'node:child_process';
 import { request as httpsRequest } from 'node:https';
 import { connect as tlsConnect } from 'node:tls';
-import { fileURLToPath } from 'node:url';
 import { credentials } from '@grpc/grpc-js';
 import { MilvusError, type TlsOptions } from '@mvkit/core';
 import { MilvusService, createGrpcStub } from '@mvkit/proto';
@@ -10,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // client is taken from its sources (vitest resolves its imports from packages/client).
 import { MilvusClient } from '../../client/src/index.js';
 import { startServer, type RunningServer } from '../src/index.js';
+import { serveCli } from './cli-process.js';
 import { makeTestCerts, type TestCerts } from './certs.js';
 
 let certs: TestCerts;
@@ -112,20 +111,8 @@ describe('TLS server', () => {
 });
 
 describe('mvkit serve with TLS', () => {
-  const CLI = fileURLToPath(new URL('../dist/mvkit.mjs', import.meta.url));
-
-  /** Runs `mvkit serve --port 0 …args`; resolves with the first stdout line, or rejects with stderr when it exits first. */
-  function serve(args: string[]) {
-    const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const line = new Promise<string>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => resolve(d.toString().split('\n')[0]!));
-      child.once('exit', (code) => reject(new Error(`exited ${code}: ${stderr}`)));
-    });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-    return { child, line, exited };
-  }
+  /** Runs `mvkit serve --port 0 …args`. */
+  const serve = (args: string[]) => serveCli(['--port', '0', ...args]);
 
   it('serves gRPC over TLS with --tls-cert/--tls-key, and mutual TLS with --tls-ca', async () => {
     const { server, client, ca } = certs;
