@@ -5,7 +5,7 @@
 // packages/server/test/fuzz.test.ts; both share the generators in packages/server/test/fuzz/.
 //
 //   npx --yes pnpm@10.34.9 build        # produces packages/server/dist/mvkit.mjs
-//   node scripts/fuzz.mjs [--seed N] [--batches 20] [--minutes 10] [--skip-known]
+//   node scripts/fuzz.mjs [--seed N] [--batches 20] [--minutes 10]
 //                         [--grpc 40] [--rest 40] [--legacy 20] [--stream 200]
 //                         [--server-heap-mb 2048] [--out DIR]
 //
@@ -24,7 +24,6 @@ const { values } = parseArgs({
     seed: { type: 'string' },
     batches: { type: 'string', default: '20' },
     minutes: { type: 'string', default: '10' },
-    'skip-known': { type: 'boolean', default: false },
     grpc: { type: 'string', default: '40' },
     rest: { type: 'string', default: '40' },
     legacy: { type: 'string', default: '20' },
@@ -73,7 +72,6 @@ try {
     batches: int('batches'),
     minutes: Number(values.minutes),
     cases: { grpc: int('grpc'), rest: int('rest'), legacy: int('legacy'), stream: int('stream') },
-    skipKnown: values['skip-known'],
     cli,
     serverHeapMb: int('server-heap-mb'),
     openapiFile: join(root, 'openapi/milvus-v2.yaml'),

@@ -59,7 +59,6 @@ describe(`fuzz of every front (seed ${SEED})`, () => {
         fronts: [front],
         cases: CASES,
         limits: CI_LIMITS,
-        skipKnown: true,
         deadline: Date.now() + FRONT_BUDGET_MS,
         rssGrowthLimit: 512 * 2 ** 20,
         openapi,
@@ -162,8 +161,7 @@ describe('fuzz oracles flag bad replies', () => {
 /**
  * Requests that hung, crashed or broke the server when the fuzzers (or the hardening issue)
  * found them, each against its own server in a child process (bundled from source) so that a
- * crash or a hang fails the case and not the run. Each fails until its fix lands (fuzz/known.ts
- * lists the open ones, which the fuzz cases above avoid).
+ * crash or a hang fails the case and not the run; each would fail again if its fix regressed.
  */
 describe.concurrent('fuzz regressions: requests that hung, crashed or broke the server', () => {
   let cli: BundledCli;

@@ -7,8 +7,6 @@ export interface BatchOptions {
   readonly limits: Limits;
   /** Cases per RPC or route (half generated, half mutated), or stream cases in all. */
   readonly cases: number;
-  /** Skip cases matching `known.ts` (CI) instead of sending them (script). */
-  readonly skipKnown: boolean;
   /**
    * Called after each case with its problem (if any): false stops the batch (time is up, or the
    * server died or stopped answering).

@@ -36,8 +36,6 @@ export interface CampaignOptions {
   /** Cases per batch: per RPC (gRPC), per route (REST, legacy), in all (streams). */
   readonly cases: Readonly<Record<FuzzFront, number>>;
   readonly limits: Limits;
-  /** Skip cases matching `known.ts` instead of sending them. */
-  readonly skipKnown: boolean;
   /** No case starts after this time (ms since epoch). */
   readonly deadline: number;
   /** Largest RSS growth over the first batch's, in bytes. */
@@ -102,7 +100,7 @@ export async function runCampaign(target: FuzzTarget, o: CampaignOptions, report
         const between = async () => {
           if (!down && !target.death()) await seedFixture(target, o.seed + b, false).catch((e: Error) => (down = `fixture could not be repaired: ${e.message}`));
         };
-        const batch: BatchOptions = { rng: new Rng(mix(o.seed, b, i)), limits: o.limits, cases: o.cases[front], skipKnown: o.skipKnown, proceed, between, onCase: (r) => (lastCase = r) };
+        const batch: BatchOptions = { rng: new Rng(mix(o.seed, b, i)), limits: o.limits, cases: o.cases[front], proceed, between, onCase: (r) => (lastCase = r) };
         if (front === 'grpc') await grpcBatch(grpc, report, { ...batch, served });
         else if (front === 'rest') await restBatch(target.restUrl, o.openapi, report, batch);
         else if (front === 'legacy') await legacyBatch(target.legacyUrl, o.legacyRoutes, report, batch);

@@ -3,7 +3,6 @@ import { status as GrpcStatus } from '@grpc/grpc-js';
 import { MilvusService, methodPath } from '@mvkit/proto';
 import { checkGrpcReply } from './checks.js';
 import { NAMES } from './fixture.js';
-import { knownGrpcIssue } from './known.js';
 import { mutateBytes } from './mutate.js';
 import { deeplyNested, randomRequest } from './proto-gen.js';
 import { hex, type FuzzReport } from './report.js';
@@ -83,11 +82,6 @@ export async function grpcBatch(client: RawGrpc, report: FuzzReport, o: GrpcBatc
       const mutated = i % 2 === 0 ? undefined : mutateBytes(caseRng, base.bytes, randomRequest(method.input, caseRng, o.limits).bytes);
       const bytes = mutated?.bytes ?? base.bytes;
       const decoded = decodes(method, bytes);
-      const known = decoded && knownGrpcIssue(decoded);
-      if (known && o.skipKnown) {
-        report.skip(known);
-        continue;
-      }
       const metadata = metadataOf(caseRng);
       const repro = `RPC ${method.name}${Object.keys(metadata).length ? ` metadata ${JSON.stringify(metadata)}` : ''} hex ${hex(bytes)} (${mutated ? `mutation ${mutated.mutation}, ` : ''}case seed ${caseRng.seed})`;
       o.onCase?.(repro);
@@ -95,7 +89,7 @@ export async function grpcBatch(client: RawGrpc, report: FuzzReport, o: GrpcBatc
       report.record({ front: 'grpc', ms: reply.ms, repro, payload: bytes });
       report.outcome(`${method.name} ${reply.ok ? `status ${statusCode(method, reply.bytes)}` : `grpc ${GrpcStatus[reply.code]}`}`);
       const problem = checkGrpcReply(method, served, decoded !== undefined, reply);
-      if (problem) report.fail({ front: 'grpc', problem: `${method.name}: ${problem}${known ? ` [known issue ${known}]` : ''}`, repro, payload: bytes });
+      if (problem) report.fail({ front: 'grpc', problem: `${method.name}: ${problem}`, repro, payload: bytes });
       if (!(await o.proceed(problem))) return;
     }
     const deep = deeplyNested(method.input, o.rng.pick([10, 90, 99, 100, 101, o.rng.size(o.limits.maxNesting)]));

@@ -7,10 +7,10 @@ import { probe, seedFixture, type FuzzTarget } from './target.js';
 import { RawGrpc, httpCall, postJson } from './wire.js';
 
 /**
- * Regression cases: requests that hung or crashed the server when the fuzzers found them (one per
- * issue of `known.ts`, plus later finds). Each runs against a fresh server in a child process, on
+ * Regression cases: requests that hung or crashed the server when the fuzzers (or the hardening
+ * issue) found them. Each runs against a fresh server in a child process, on
  * the fixture state; it passes when the reply is valid, came within 5 s and the server still
- * serves afterwards. They fail until the issue is fixed.
+ * serves afterwards.
  *
  * @packageDocumentation
  */

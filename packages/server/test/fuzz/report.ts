@@ -42,13 +42,11 @@ export function clip(text: string): string {
   return text.length <= MAX_REPRO ? text : `${text.slice(0, MAX_REPRO)}… (${text.length} characters in all)`;
 }
 
-/** Running totals of a fuzz run: cases per front, failures, skipped known issues, slowest cases. */
+/** Running totals of a fuzz run: cases per front, failures, slowest cases. */
 export class FuzzReport {
   /** Cases sent per front (`health`: probes after a batch). */
   readonly cases: Record<Front, number> = { grpc: 0, rest: 0, legacy: 0, stream: 0, health: 0 };
   readonly failures: Failure[] = [];
-  /** Cases not sent because they match a known issue, by issue id. */
-  readonly skipped: Record<string, number> = {};
   /** How often each kind of answer came back, e.g. `Search status 0` or `POST /v2/vectordb/entities/query code 1100`. */
   readonly outcomes: Record<string, number> = {};
   readonly #slowest: Timing[] = [];
@@ -84,24 +82,18 @@ export class FuzzReport {
     this.failures.push(f);
   }
 
-  /** Counts a case not sent because it matches known issue `issue`. */
-  skip(issue: string): void {
-    this.skipped[issue] = (this.skipped[issue] ?? 0) + 1;
-  }
-
   /** The slowest cases, slowest first. */
   get slowest(): readonly Timing[] {
     return this.#slowest;
   }
 
-  /** A multi-line summary: counts, slowest cases, skipped known issues and every failure. */
+  /** A multi-line summary: counts, slowest cases and every failure. */
   summary(): string {
     const lines = [
       `cases: ${Object.entries(this.cases)
         .map(([k, v]) => `${k} ${v}`)
         .join(', ')}`,
       ...this.#slowest.map((t) => `slow: ${t.ms.toFixed(1)} ms ${t.front} ${t.repro.slice(0, 300)}`),
-      ...Object.entries(this.skipped).map(([k, v]) => `skipped (known issue ${k}): ${v}`),
       `failures: ${this.failures.length}`,
       ...this.failures.map((f) => `FAIL [${f.front}] ${f.problem}\n  repro: ${f.repro}`),
     ];

@@ -1,7 +1,6 @@
 import { checkHttpReply } from './checks.js';
 import { NAMES } from './fixture.js';
 import { jsonText, mutateBody, randomBody } from './json-gen.js';
-import { knownHttpIssue } from './known.js';
 import type { JsonSchema, OpenApiDoc, OpenApiRoute } from './openapi.js';
 import { clip, type FuzzReport } from './report.js';
 import type { BatchOptions } from './batch.js';
@@ -85,18 +84,13 @@ export async function restBatch(baseUrl: string, doc: OpenApiDoc, report: FuzzRe
       const mutated = i % 2 === 0 ? undefined : mutateBody(body, rng, o.limits);
       const text = mutated?.text ?? jsonText(body);
       const c: HttpCase = { method: methodOf(rng, route.method), path: bentPath(rng, route.path), headers: randomHeaders(rng, route.headers), body: rng.chance(0.03) ? Buffer.concat([Buffer.from(text), Buffer.from([0xff, 0xfe, 0xc0])]) : text };
-      const known = knownHttpIssue(text);
-      if (known && o.skipKnown) {
-        report.skip(known);
-        continue;
-      }
       const repro = `${httpRepro(c)}${mutated ? ` (mutation ${mutated.mutation})` : ''}`;
       o.onCase?.(repro);
       const reply = await httpCall(baseUrl, c);
       report.record({ front: 'rest', ms: reply.ms, repro, payload: c.body });
       report.outcome(`${route.path} ${reply.ok ? (reply.status === 200 ? `code ${/"code":(-?\d+)/.exec(reply.body)?.[1]}` : `http ${reply.status}`) : 'no answer'}`);
       const problem = c.method === 'HEAD' ? (reply.ok ? undefined : `no HTTP answer: ${reply.error}`) : (checkHttpReply(reply, 'v2') ?? prematureTimeout(c, reply));
-      if (problem) report.fail({ front: 'rest', problem: `${route.path}: ${problem}${known ? ` [known issue ${known}]` : ''}`, repro, payload: c.body });
+      if (problem) report.fail({ front: 'rest', problem: `${route.path}: ${problem}`, repro, payload: c.body });
       if (!(await o.proceed(problem))) return;
     }
     await o.between?.();
