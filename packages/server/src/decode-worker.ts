@@ -21,6 +21,7 @@ import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
 import type { CollectionSpec } from './engine/index.js';
 import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
 import { GoBinder } from './rest/bind.js';
+import { OPENAPI_ROUTES } from './rest/gen/openapi.js';
 import { decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
 
 /** `workerData` that makes a worker serve decode jobs. */
@@ -29,8 +30,8 @@ const ROLE = 'mvkit-decode-worker';
 /** Rows per message from the worker: small enough that taking one in takes a few ms. */
 const BATCH_ROWS = 2000;
 
-/** The Go struct of `entities/insert` and `entities/upsert` bodies, the ones decoded in the worker. */
-const ROWS_STRUCT = 'CollectionDataReq';
+/** The Go structs of `entities/insert` and `entities/upsert` bodies, the ones decoded in the worker. */
+const ROWS_STRUCTS: ReadonlySet<string> = new Set(['/v2/vectordb/entities/insert', '/v2/vectordb/entities/upsert'].map((path) => OPENAPI_ROUTES[path]!.struct));
 
 /**
  * Whether this module can run in a worker thread: it can when loaded as built JavaScript (the
@@ -78,7 +79,7 @@ export class DecodeWorker {
     const local = inThreadBodyReader();
     return {
       read: async (struct, text): Promise<ReadBody> => {
-        if (struct !== ROWS_STRUCT || text.length < this.#minBytes) return local.read(struct, text);
+        if (!ROWS_STRUCTS.has(struct) || text.length < this.#minBytes) return local.read(struct, text);
         const { id, head } = await this.#bind({ op: 'bind-body', struct, text });
         return { body: head, rows: (schema, insert) => this.#rows(id, { op: 'body-rows', schema, insert }), release: () => this.#release(id) };
       },
