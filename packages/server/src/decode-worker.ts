@@ -1,15 +1,18 @@
 /**
- * Decoding of large write requests in a worker thread, so that reading a 200,000-row insert does
- * not hold the event loop that serves every other client. Two kinds of request go there:
+ * Decoding of large requests in a worker thread, so that reading a 200,000-row insert or a filter
+ * with a million-value `in` list does not hold the event loop that serves every other client.
+ * Three kinds of request go there:
  *
  * - RESTful v2 `entities/insert` and `entities/upsert` bodies (a {@link BodyReader}): the worker
  *   binds the body (Go's binding rules, the same code as in this thread) and decodes its rows
  *   against the schema the handler then resolves;
  * - gRPC Insert and Upsert messages (a {@link WriteDecoder}): the worker decodes the protobuf and
- *   turns its columns into rows against the collection's columns.
+ *   turns its columns into rows against the collection's columns;
+ * - filters of 64 KiB and more (a {@link FilterPreparer}): the worker parses and checks them, and
+ *   hands back the tree with its long `in` lists as packed value sets.
  *
- * Either way the rows come back in batches, the next one asked for only after the previous one was
- * taken in and the event loop had a turn. Smaller requests are decoded in this thread. Node only;
+ * Rows come back in batches, the next one asked for only after the previous one was taken in and
+ * the event loop had a turn. Smaller requests are decoded in this thread. Node only;
  * the worker runs this same module (as the CLI bundle, or `dist/decode-worker.js`), told apart by
  * its `workerData`.
  *
@@ -18,11 +21,12 @@
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { MilvusError, type MilvusErrorOptions } from '@mvkit/core';
 import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
-import type { CollectionSpec } from './engine/index.js';
+import type { CollectionSpec, FilterPreparer } from './engine/index.js';
+import { prepareFilter, type FilterSchema, type PreparedFilter } from './engine/expr/index.js';
 import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
 import { GoBinder } from './rest/bind.js';
 import { OPENAPI_ROUTES } from './rest/gen/openapi.js';
-import { decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
+import { bodyText, decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
 
 /** `workerData` that makes a worker serve decode jobs. */
 const ROLE = 'mvkit-decode-worker';
@@ -40,14 +44,19 @@ const ROWS_STRUCTS: ReadonlySet<string> = new Set(['/v2/vectordb/entities/insert
 export const DECODE_WORKER_AVAILABLE = !import.meta.url.endsWith('.ts');
 
 type Request =
-  | { id: number; op: 'bind-body'; struct: string; text: string }
+  | { id: number; op: 'bind-body'; struct: string; body: Uint8Array | string }
   | { id: number; op: 'bind-write'; bytes: Uint8Array; upsert: boolean }
   | { id: number; op: 'body-rows'; schema: CollectionSpec; insert: boolean }
   | { id: number; op: 'write-rows'; fields: readonly ColumnField[] }
+  | { id: number; op: 'prepare-filter'; text: string; schema: FilterSchema; params: Readonly<Record<string, unknown>> | undefined }
   | { id: number; op: 'next' }
   | { id: number; op: 'release' };
 type ErrorShape = { reason: string; options: MilvusErrorOptions; grpcCode?: number };
-type Reply = { id: number; head: Record<string, unknown> } | { id: number; rows: Record<string, unknown>[]; done: boolean } | { id: number; error: ErrorShape };
+type Reply =
+  | { id: number; head: Record<string, unknown> }
+  | { id: number; rows: Record<string, unknown>[]; done: boolean }
+  | { id: number; prepared: PreparedFilter | undefined }
+  | { id: number; error: ErrorShape };
 
 const errorShape = (e: unknown): ErrorShape => {
   if (e instanceof GrpcStatusError) return { reason: e.message, options: {}, grpcCode: e.code };
@@ -58,7 +67,7 @@ const errorOf = (shape: ErrorShape): Error => (shape.grpcCode !== undefined ? ne
 
 /** Options of {@link DecodeWorker}. */
 export interface DecodeWorkerOptions {
-  /** Requests of at least this many bytes (characters for REST bodies) are decoded in the worker; default 1 MiB. */
+  /** Requests of at least this many bytes (characters for REST bodies given as text) are decoded in the worker; default 1 MiB. */
   minBytes?: number;
 }
 
@@ -78,10 +87,18 @@ export class DecodeWorker {
   bodyReader(): BodyReader {
     const local = inThreadBodyReader();
     return {
-      read: async (struct, text): Promise<ReadBody> => {
-        if (!ROWS_STRUCTS.has(struct) || text.length < this.#minBytes) return local.read(struct, text);
-        const { id, head } = await this.#bind({ op: 'bind-body', struct, text });
-        return { body: head, rows: (schema, insert) => this.#rows(id, { op: 'body-rows', schema, insert }), release: () => this.#release(id) };
+      read: async (struct, raw): Promise<ReadBody> => {
+        if (!ROWS_STRUCTS.has(struct) || raw.length < this.#minBytes) return local.read(struct, raw);
+        // The bytes are copied to the worker, which decodes them to text: nothing of the size of the
+        // body is done in this thread. The text is made here only if a route asks for it.
+        const { id, head } = await this.#bind({ op: 'bind-body', struct, body: raw });
+        let text: string | undefined;
+        return {
+          body: head,
+          rows: (schema, insert) => this.#rows(id, { op: 'body-rows', schema, insert }),
+          text: () => (text ??= bodyText(raw)),
+          release: () => this.#release(id),
+        };
       },
     };
   }
@@ -98,6 +115,23 @@ export class DecodeWorker {
         rows: (fields) => this.#rows(id, { op: 'write-rows', fields }),
         release: () => this.#release(id),
       };
+    };
+  }
+
+  /**
+   * The engine's filter preparer: parses and checks a filter in the worker ({@link prepareFilter}),
+   * whose long `in` lists come back as packed value sets. The engine only asks for long filters.
+   */
+  filterPreparer(): FilterPreparer {
+    return (text, schema, params) => {
+      const id = this.#nextId++;
+      return new Promise((resolve, reject) =>
+        this.#ask({ id, op: 'prepare-filter', text, schema, params }, (reply) => {
+          if ('error' in reply) reject(errorOf(reply.error));
+          else if ('prepared' in reply) resolve(reply.prepared);
+          return true;
+        }),
+      );
     };
   }
 
@@ -136,7 +170,7 @@ export class DecodeWorker {
     this.#start().postMessage(request);
   }
 
-  #bind(request: { op: 'bind-body'; struct: string; text: string } | { op: 'bind-write'; bytes: Uint8Array; upsert: boolean }): Promise<{ id: number; head: Record<string, unknown> }> {
+  #bind(request: { op: 'bind-body'; struct: string; body: Uint8Array | string } | { op: 'bind-write'; bytes: Uint8Array; upsert: boolean }): Promise<{ id: number; head: Record<string, unknown> }> {
     const id = this.#nextId++;
     return new Promise((resolve, reject) =>
       this.#ask({ id, ...request }, (reply) => {
@@ -204,9 +238,14 @@ function serveDecodeJobs(): void {
           return;
         case 'next':
           return nextBatch(request.id);
+        case 'prepare-filter': {
+          const prepared = prepareFilter(request.text, request.schema, request.params);
+          return port.postMessage({ id: request.id, prepared } satisfies Reply, prepared ? prepared.sets.map((set) => set.numbers.buffer as ArrayBuffer) : []);
+        }
         case 'bind-body': {
-          const { data: _rows, ...head } = binder.bind(request.struct, request.text);
-          jobs.set(request.id, { text: request.text, at: 0 });
+          const text = bodyText(request.body);
+          const { data: _rows, ...head } = binder.bind(request.struct, text);
+          jobs.set(request.id, { text, at: 0 });
           return reply({ id: request.id, head });
         }
         case 'bind-write': {

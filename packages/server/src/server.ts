@@ -33,9 +33,10 @@ export interface ServerOptions extends EngineOptions {
   /** Connection time limits; default {@link DEFAULT_CONNECTION_LIMITS}. */
   connectionLimits?: Partial<ConnectionLimits>;
   /**
-   * Decode large write requests (gRPC Insert/Upsert messages and REST `entities/insert`/`upsert`
-   * bodies of 1 MiB and more) in a worker thread, so that they do not stall other clients; default
-   * on wherever the package runs as built JavaScript ({@link DECODE_WORKER_AVAILABLE}).
+   * Decode large requests (gRPC Insert/Upsert messages and REST `entities/insert`/`upsert` bodies
+   * of 1 MiB and more, filters of 64 KiB and more) in a worker thread, so that they do not stall
+   * other clients; default on wherever the package runs as built JavaScript
+   * ({@link DECODE_WORKER_AVAILABLE}). A given `engine` keeps its own `prepareFilter`.
    */
   decodeWorker?: boolean;
 }
@@ -141,7 +142,6 @@ const listen = (server: NetServer | HttpServer, host: string, port: number) =>
  */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
-  const engine = options.engine ?? new Engine(options);
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn');
   const auth = options.auth ? { auth: options.auth } : {};
 
@@ -153,6 +153,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
   });
   const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
+  const engine = options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}) });
   const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
   grpc.addService(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), toGrpcHandlers(MilvusService, handlers));
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());

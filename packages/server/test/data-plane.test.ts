@@ -251,6 +251,7 @@ describe('data plane', () => {
 
     // A pacer with no slice pauses every few rows, so the upsert runs while the delete scans.
     const removal = deleteRows(e.collectionOf(ref), { filter: 'year >= 0' }, e.allocTimestamp(), new Pacer(0));
+    await new Promise((resolve) => setImmediate(resolve)); // the delete has compiled its filter and begun its scan
     await e.upsert({ ...ref, rows: [{ ...many[59_999]!, title: 'kept' }] });
     const removed = await removal;
     expect(removed.ids).not.toContain(59_999n);

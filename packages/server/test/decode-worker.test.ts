@@ -77,9 +77,44 @@ describe('decode worker (built package)', () => {
       large.release();
       expect(rows).toHaveLength(500);
       expect(rows).toEqual(await (await inThreadBodyReader().read('CollectionDataReq', body(500))).rows(schema, true));
+      // Bytes, as the listener hands them over, go to the worker too and decode alike.
+      const bytes = await reader.read('CollectionDataReq', new TextEncoder().encode(body(500)));
+      expect(await bytes.rows(schema, true)).toEqual(rows);
+      expect(bytes.text()).toBe(body(500));
+      bytes.release();
     } finally {
       await decoder.close();
     }
     expect(decoder.running).toBe(false);
+  });
+});
+
+describe('decode worker: filters (built package)', () => {
+  it('prepares a long filter in its thread: the same rows, the same errors, and small filters stay here', async () => {
+    const decoder = new DecodeWorker();
+    try {
+      const worker = new Engine({ prepareFilter: decoder.filterPreparer() });
+      const local = new Engine();
+      const ids = Array.from({ length: 20_000 }, (_, i) => i * 3);
+      const filter = `id in [${ids.join(',')}] and title not in [${ids.slice(0, 5_000).map((i) => `"row ${i}"`).join(',')}]`;
+      expect(filter.length).toBeGreaterThan(64 * 1024);
+      for (const engine of [worker, local]) {
+        engine.createCollectionQuick({ collection_name: 'c', dimension: 2 });
+        await engine.insert({ collectionName: 'c', rows: Array.from({ length: 40_000 }, (_, i) => ({ id: BigInt(i), vector: [i, 1], title: `row ${i}` })) });
+        engine.loadCollection({ collectionName: 'c' });
+      }
+      await worker.query({ collectionName: 'c', filter: 'id < 10', outputFields: ['id'] });
+      expect(decoder.running).toBe(false);
+      const [a, b] = await Promise.all([worker, local].map((e) => e.query({ collectionName: 'c', filter, outputFields: ['id'] })));
+      expect(decoder.running).toBe(true);
+      expect(a!.rows).toHaveLength(ids.filter((i) => i >= 15_000 && i < 40_000).length);
+      expect(a!.rows).toEqual(b!.rows);
+      const bad = `${filter} and id in [1, "x"]`;
+      const errors = await Promise.all([worker, local].map((e) => e.query({ collectionName: 'c', filter: bad, outputFields: ['id'] }).then(() => undefined, (err: unknown) => err)));
+      expect(errors[0]).toMatchObject({ code: 1100 });
+      expect((errors[0] as Error).message).toBe((errors[1] as Error).message);
+    } finally {
+      await decoder.close();
+    }
   });
 });

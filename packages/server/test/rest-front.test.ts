@@ -346,3 +346,29 @@ describe('node:http', () => {
     }
   });
 });
+
+describe('goJsonPaced', () => {
+  it('writes the text goJson writes, pausing between slices of long arrays', async () => {
+    const { goJson, goJsonPaced } = await import('../src/rest/gojson.js');
+    const rows = Array.from({ length: 50_000 }, (_, i) => ({ id: 2n ** 60n + BigInt(i), z: `<${i}&>`, a: [i / 3, { b: undefined, c: null }], u: undefined }));
+    const values: unknown[] = [
+      { code: 0, data: rows, cost: 0 },
+      { data: { insertCount: 3, insertIds: [1n, 2n, 3n] }, code: 0 },
+      [],
+      [[], [[]], {}],
+      'plain\u2028text',
+      { b: [], a: { d: 1, c: [2n] } },
+      rows.slice(0, 70),
+    ];
+    for (const value of values) {
+      let pauses = 0;
+      const pause = async () => {
+        pauses++;
+        await new Promise((resolve) => setImmediate(resolve));
+      };
+      expect(await goJsonPaced(value, pause)).toBe(goJson(value));
+      expect(await goJsonPaced(value, pause, { sortKeys: false, int64AsString: true })).toBe(goJson(value, { sortKeys: false, int64AsString: true }));
+      if (value === values[0]) expect(pauses).toBeGreaterThan(4);
+    }
+  });
+});

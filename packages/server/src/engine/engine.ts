@@ -26,6 +26,7 @@ import {
 import { CollectionData } from './data/collection-data.js';
 import { IndexBuilder, indexPlanOf, type IndexPlan } from './data/index-builder.js';
 import { Pacer } from './data/pacer.js';
+import type { FilterPreparer } from './data/filter.js';
 import {
   deleteRows,
   getRows,
@@ -61,6 +62,11 @@ export interface EngineOptions {
    * `dataCoord.segment.maxSize`, formerly `index_file_size`). Default 10,000.
    */
   segmentMaxRows?: number;
+  /**
+   * Parses and checks filters of `PREPARE_MIN_CHARS` (64 Ki) characters and more away from the
+   * event loop (the server passes its decode worker's); default: in this thread.
+   */
+  prepareFilter?: FilterPreparer;
 }
 
 /** Addresses a collection: database (default `default`) and collection name. */
@@ -125,12 +131,14 @@ export class Engine {
   /** Metadata: databases, collections, partitions, indexes. */
   readonly catalog = new Catalog();
   /** Effective limits. */
-  readonly limits: Required<EngineOptions>;
+  readonly limits: Required<Omit<EngineOptions, 'prepareFilter'>>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder = new IndexBuilder();
   readonly #shutdown = new AbortController();
+  readonly #prepareFilter: FilterPreparer | undefined;
 
   constructor(options: EngineOptions = {}) {
+    this.#prepareFilter = options.prepareFilter;
     this.limits = {
       maxPartitionsPerCollection: options.maxPartitionsPerCollection ?? 1024,
       maxCollections: options.maxCollections ?? 65536,
@@ -662,7 +670,7 @@ export class Engine {
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
    */
   async delete(ref: CollectionRef & DeleteInput): Promise<Mutation> {
-    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer());
+    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer(), this.#prepareFilter);
   }
 
   /**
@@ -670,7 +678,7 @@ export class Engine {
    * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
   async query(ref: CollectionRef & QueryInput): Promise<{ rows: Row[]; outputFields: string[] }> {
-    return queryRows(this.collectionOf(ref), ref, this.#pacer());
+    return queryRows(this.collectionOf(ref), ref, this.#pacer(), this.#prepareFilter);
   }
 
   /**
@@ -686,7 +694,7 @@ export class Engine {
    * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
    */
   async search(ref: CollectionRef & SearchInput): Promise<SearchOutcome> {
-    return searchRows(this.collectionOf(ref), ref, this.#pacer());
+    return searchRows(this.collectionOf(ref), ref, this.#pacer(), this.#prepareFilter);
   }
 
   /**

@@ -6,6 +6,7 @@ export * from './names.js';
 export * from './schema.js';
 export * from './tso.js';
 export * from './data/collection-data.js';
+export * from './data/filter.js';
 export * from './data/index-builder.js';
 export * from './data/plane.js';
 export * from './data/read.js';

@@ -21,6 +21,8 @@ export interface ReadBody {
    * @throws MilvusError 1804 `invalid insert data, error: <detail>` for a row Milvus cannot convert.
    */
   rows(schema: CollectionSpec, insert: boolean): Promise<Row[]>;
+  /** The body as text (UTF-8), decoded on the first call where the reader had no need to. */
+  text(): string;
   /** Frees what the reader kept to answer {@link ReadBody.rows}; called once the request is answered. */
   release(): void;
 }
@@ -28,10 +30,17 @@ export interface ReadBody {
 /** Reads request bodies for {@link createRestHandler}. */
 export interface BodyReader {
   /**
-   * Binds `text` to the Go struct `struct` (see {@link GoBinder.bind}).
+   * Binds `body` (UTF-8 bytes, or text) to the Go struct `struct` (see {@link GoBinder.bind}).
    * @throws MilvusError 1801 / 1802 / 1804 as Milvus's binding does.
    */
-  read(struct: string, text: string): Promise<ReadBody>;
+  read(struct: string, body: Uint8Array | string): Promise<ReadBody>;
+}
+
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** A request body as text: bytes decoded as UTF-8 (invalid sequences become U+FFFD, as Go's JSON decoder reads them). */
+export function bodyText(body: Uint8Array | string): string {
+  return typeof body === 'string' ? body : utf8.decode(body);
 }
 
 /** The rows of a body's `data` member, decoded in this thread (pausing between rows). */
@@ -42,10 +51,14 @@ export function decodeBodyRows(text: string, schema: CollectionSpec, insert: boo
 /** A {@link BodyReader} that does all the work in the calling thread. */
 export function inThreadBodyReader(binder: GoBinder = new GoBinder()): BodyReader {
   return {
-    read: async (struct, text) => ({
-      body: binder.bind(struct, text),
-      rows: (schema, insert) => decodeBodyRows(text, schema, insert),
-      release: () => {},
-    }),
+    read: async (struct, raw) => {
+      const text = bodyText(raw);
+      return {
+        body: binder.bind(struct, text),
+        rows: (schema, insert) => decodeBodyRows(text, schema, insert),
+        text: () => text,
+        release: () => {},
+      };
+    },
   };
 }

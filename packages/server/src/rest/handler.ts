@@ -1,8 +1,8 @@
 import { Merr, MilvusError } from '@mvkit/core';
-import { DEFAULT_DATABASE, type AuthOptions, type Engine } from '../engine/index.js';
+import { DEFAULT_DATABASE, Pacer, type AuthOptions, type Engine } from '../engine/index.js';
 import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
 import { inThreadBodyReader, type BodyReader } from './body-reader.js';
-import { goJson, goParseBool, goParseInt } from './gojson.js';
+import { goJson, goJsonPaced, goParseBool, goParseInt } from './gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
 
 /** A transport-neutral HTTP request, as the node:http listener and the msw handlers build it. */
@@ -52,7 +52,6 @@ export const CORS_HEADERS: Readonly<Record<string, string>> = {
 };
 
 const JSON_TYPE = 'application/json; charset=utf-8';
-const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const TIMEOUT = Symbol('request timeout');
 /** Longest delay a Node timer takes (2^31 - 1 ms, ~24.8 days); a longer one would fire after 1 ms. */
@@ -79,7 +78,8 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 export function createRestHandler(engine: Engine, options: RestHandlerOptions = {}): RestHandler {
   const reader = options.bodyReader ?? inThreadBodyReader();
   const routes = new Map<string, RestRoute>(REST_ROUTES.map((r) => [r.path, r]));
-  const json = (status: number, payload: unknown): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body: goJson(payload) });
+  const jsonText = (status: number, body: string): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body });
+  const json = (status: number, payload: unknown): RestResponse => jsonText(status, goJson(payload));
   const failure = (e: unknown) => {
     const err = MilvusError.is(e) ? e : new MilvusError(e instanceof Error ? e.message : String(e));
     return json(200, { code: err.code, message: err.reason });
@@ -113,14 +113,22 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
 
     const work = (async () => {
       try {
-        const text = typeof request.body === 'string' ? request.body : decoder.decode(request.body);
-        const read = await reader.read(route.struct, text);
+        const read = await reader.read(route.struct, request.body);
         try {
           const body = read.body;
           const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
-          const ctx: RestContext = { dbName, allowInt64, rawBody: text, rows: read.rows };
+          const ctx: RestContext = {
+            dbName,
+            allowInt64,
+            get rawBody() {
+              return read.text();
+            },
+            rows: read.rows,
+          };
           const answer = await route.handle(engine, body, ctx);
-          return json(200, { ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) });
+          const pacer = new Pacer();
+          // Large answers (200,000 insert IDs, 16,384 query rows) are written a slice at a time.
+          return jsonText(200, await goJsonPaced({ ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) }, () => pacer.pause()));
         } finally {
           read.release();
         }

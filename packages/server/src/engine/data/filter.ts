@@ -1,5 +1,5 @@
 import { DataType, type DataTypeName } from '@mvkit/core';
-import { parseFilter, type FilterSchema } from '../expr/index.js';
+import { parseFilter, type FilterSchema, type PreparedFilter } from '../expr/index.js';
 import type { CollectionSpec } from '../schema.js';
 import type { RowFilter } from './read.js';
 
@@ -24,9 +24,22 @@ function buildView(schema: CollectionSpec): FilterSchema {
 }
 
 /**
- * Compiles a Milvus boolean expression for a collection (see `../expr`).
+ * Prepares a large filter away from the event loop (the server's decode worker runs
+ * `prepareFilter` of `../expr`): resolves its {@link PreparedFilter}, or rejects with its
+ * MilvusError 1100.
+ */
+export type FilterPreparer = (text: string, schema: FilterSchema, params?: Readonly<Record<string, unknown>>) => Promise<PreparedFilter | undefined>;
+
+/** Filters from this many characters on are prepared by the {@link FilterPreparer}, when there is one (parsing 64 KiB takes a few ms). */
+export const PREPARE_MIN_CHARS = 64 * 1024;
+
+/**
+ * Compiles a Milvus boolean expression for a collection (see `../expr`); a long one is parsed and
+ * checked by `prepare` first, so that this thread only assembles the result.
  * @throws MilvusError 1100 for a syntax or type error, as Milvus's plan parser.
  */
-export function compileFilter(schema: CollectionSpec, text: string, params?: Readonly<Record<string, unknown>>): RowFilter {
-  return parseFilter(text, filterSchemaOf(schema), params);
+export async function compileFilter(schema: CollectionSpec, text: string, params?: Readonly<Record<string, unknown>>, prepare?: FilterPreparer): Promise<RowFilter> {
+  const view = filterSchemaOf(schema);
+  const prepared = prepare && text.length >= PREPARE_MIN_CHARS ? await prepare(text, view, params) : undefined;
+  return parseFilter(text, view, params, {}, prepared);
 }

@@ -2,7 +2,7 @@ import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
-import { compileFilter } from './filter.js';
+import { compileFilter, type FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
@@ -102,12 +102,15 @@ export async function writeRows(coll: Collection, input: WriteInput, allocateId:
     rows.push(normaliseRow(coll.schema, r, allocateId, upsert));
     if (pacer.due()) await pacer.pause();
   }
-  const pk = primaryFieldOf(coll.schema).name;
-  const seen = new Set<PrimaryKey>();
-  for (const r of rows) {
-    const key = r[pk] as PrimaryKey;
-    if (upsert && seen.has(key)) throw MilvusError.parameterInvalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
-    seen.add(key);
+  if (upsert) {
+    const pk = primaryFieldOf(coll.schema).name;
+    const seen = new Set<PrimaryKey>();
+    for (const r of rows) {
+      const key = r[pk] as PrimaryKey;
+      if (seen.has(key)) throw MilvusError.parameterInvalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
+      seen.add(key);
+      if (pacer.due()) await pacer.pause();
+    }
   }
   return { ids: await coll.data.append(partition.id, rows, pacer), timestamp };
 }
@@ -122,9 +125,9 @@ function segmentsOf(coll: Collection, partitions: readonly Partition[]): Segment
  * @returns the deleted primary keys.
  * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition.
  */
-export async function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint, pacer: Pacer): Promise<Mutation> {
+export async function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint, pacer: Pacer, prepare?: FilterPreparer): Promise<Mutation> {
   if (!input.filter || !input.filter.trim()) throw MilvusError.parameterInvalid('expr cannot be empty');
-  const filter = compileFilter(coll.schema, input.filter, input.exprParams);
+  const filter = await compileFilter(coll.schema, input.filter, input.exprParams, prepare);
   const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
   const pkField = primaryFieldOf(coll.schema).name;
   const matched = await scanSegments(segmentsOf(coll, partitions), filter, pacer);
@@ -165,8 +168,8 @@ function checkPaging(limit: number, offset: number): void {
   if (!Number.isInteger(offset) || offset < 0 || limit + offset > MAX_TOPK) throw MilvusError.parameterInvalid(`limit + offset should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
 }
 
-const filterOrUndefined = (coll: Collection, text: string | undefined, params: ExprParams | undefined): RowFilter | undefined =>
-  text && text.trim() ? compileFilter(coll.schema, text, params) : undefined;
+const filterOrUndefined = async (coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<RowFilter | undefined> =>
+  text && text.trim() ? compileFilter(coll.schema, text, params, prepare) : undefined;
 
 /**
  * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
@@ -174,9 +177,9 @@ const filterOrUndefined = (coll: Collection, text: string | undefined, params: E
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 `empty expression should be
  *   used with limit`, bad paging, unknown output field, invalid filter.
  */
-export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer): Promise<{ rows: Row[]; outputFields: string[] }> {
+export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
   const partitions = readPartitions(coll, input.partitionNames, 'query');
-  const filter = filterOrUndefined(coll, input.filter, input.exprParams);
+  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const outputFields = [...(input.outputFields ?? [])];
   const segments = segmentsOf(coll, partitions);
   if (outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)') {
@@ -186,7 +189,11 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   if (input.limit !== undefined) checkPaging(input.limit, offset);
   else if (!filter) throw MilvusError.parameterInvalid('empty expression should be used with limit');
   const projection = projectionOf(coll.schema, outputFields);
-  const rows = (await scanSegments(segments, filter, pacer, offset, input.limit)).map((r) => projectRow(r, projection));
+  const rows: Row[] = [];
+  for (const r of await scanSegments(segments, filter, pacer, offset, input.limit)) {
+    rows.push(projectRow(r, projection));
+    if (pacer.due()) await pacer.pause();
+  }
   return { rows, outputFields: outputNamesOf(projection) };
 }
 
@@ -221,7 +228,7 @@ export async function getRows(
  *   bad paging, `ef(<ef>) should be larger than k(<k>)`, a vector of the wrong dimension or an
  *   invalid filter; 700 when the field has no index.
  */
-export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer): Promise<SearchOutcome> {
+export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
   const partitions = readPartitions(coll, input.partitionNames, 'search');
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
@@ -251,7 +258,7 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
     }
   }
   const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
-  const filter = filterOrUndefined(coll, input.filter, input.exprParams);
+  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
   const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
   const hits = (await searchSegments(segmentsOf(coll, partitions), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));

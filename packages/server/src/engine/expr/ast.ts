@@ -50,7 +50,11 @@ export type RawExpr =
   | RawString
   | RawIdent
   | { k: 'template'; name: string; t: string }
-  | { k: 'array'; items: RawExpr[]; t: string }
+  /**
+   * `[a, b, …]`. `packed` is set (and `items` emptied) by `prepareFilter` on a long literal `in`
+   * list whose value set it built: the index of that set in the prepared filter.
+   */
+  | { k: 'array'; items: RawExpr[]; packed?: number; t: string }
   | { k: 'paren'; e: RawExpr; t: string }
   | { k: 'unary'; op: '+' | '-' | '~' | 'not'; e: RawExpr; t: string }
   | { k: 'exists'; e: RawExpr; t: string }

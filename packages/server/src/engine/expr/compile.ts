@@ -18,7 +18,7 @@ import type { DataTypeName } from '@mvkit/core';
 import type { RawBinaryOp, RawExpr, RawIdent, RawString } from './ast.js';
 import { likeMatcher } from './like.js';
 import { clip, MAX_ECHO_LENGTH, MAX_NESTING_DEPTH, NESTING_TOO_DEEP } from './limits.js';
-import { ValueSet } from './membership.js';
+import { ValueSet, type PackedValueSet } from './membership.js';
 import {
   applyCmp, arrayElementType, cmpNum, cmpValueConst, cmpValues, constText, constType, isNum,
   MISSING, NULL, reverseCmp, wrap64, type CmpOp, type Const,
@@ -315,6 +315,17 @@ function tokenize(text: string): string[] {
   return text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((t) => t.length > 0);
 }
 
+/**
+ * How a compile hands the value sets of literal `in` lists to, or takes them from, a compile of the
+ * same expression in another thread (see `prepareFilter`).
+ */
+export interface ListSets {
+  /** Sets built by the other compile, by the `packed` index of their list node. */
+  readonly prebuilt?: readonly PackedValueSet[];
+  /** Called with each literal `in` list whose values all cast, and the set built from it. */
+  built?(list: Extract<RawExpr, { k: 'array' }>, set: ValueSet): void;
+}
+
 /** The schema pass and compiler for one expression. */
 export class Compiler {
   /** Top-level fields the expression reads (`$meta` for dynamic keys). */
@@ -326,6 +337,7 @@ export class Compiler {
   constructor(
     private readonly schema: FilterSchema,
     private readonly params: Readonly<Record<string, unknown>> | undefined,
+    private readonly lists: ListSets = {},
   ) {
     this.byName = new Map(schema.fields.map((f) => [f.name, f]));
   }
@@ -733,6 +745,8 @@ export class Compiler {
     const col = child.col;
     const dataType = isArray(col.type) && col.path.length > 0 ? col.elementType : col.type;
     const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
+    const prebuilt = re.k === 'array' && re.packed !== undefined ? this.lists.prebuilt?.[re.packed] : undefined;
+    if (prebuilt) return this.termPred(not, col, new ValueSet(prebuilt.float32, prebuilt), le.t);
     const set = new ValueSet(float32);
     // Every value is read before any cast is reported, as upstream builds the list first. A
     // literal list goes straight into the set, without a constant array in between.
@@ -751,6 +765,7 @@ export class Compiler {
       this.enter();
       this.eachListItem(re.items, add);
       this.depth--;
+      if (!castError) this.lists.built?.(re, set);
     } else {
       const term = this.visit(re);
       if (term.kind !== 'const') throw new ExprError(`value '${shown(re.t)}' in list cannot be a non-const expression`);
@@ -758,6 +773,11 @@ export class Compiler {
       term.c.v.forEach(add);
     }
     if (castError) throw castError;
+    return this.termPred(not, col, set, le.t);
+  }
+
+  /** The predicate `col in set` (`not in` with `not`); unknown for a null. */
+  private termPred(not: boolean, col: Col, set: ValueSet, text: string): Sem {
     const get = col.get;
     const inEv: Ev = (row) => {
       const x = get(row);
@@ -765,7 +785,7 @@ export class Compiler {
       return x !== MISSING && set.has(x);
     };
     const ev: Ev = not ? (row) => { const v = inEv(row); return v === null ? null : !v; } : inEv;
-    return { kind: 'pred', ev, text: le.t };
+    return { kind: 'pred', ev, text };
   }
 
   private visitRange(e: Extract<RawExpr, { k: 'range' }>): Sem {

@@ -41,11 +41,14 @@
 import { Merr, MilvusError } from '@mvkit/core';
 import type { RawExpr } from './ast.js';
 import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type FilterSchema } from './compile.js';
+import type { PackedValueSet, ValueSet } from './membership.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
 import { clip, NESTING_TOO_DEEP } from './limits.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
 export type { Const as FilterConst } from './values.js';
+export type { PackedValueSet } from './membership.js';
+export type { RawExpr } from './ast.js';
 
 /** A parsed and compiled filter expression. */
 export interface Filter {
@@ -75,6 +78,8 @@ const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
  * @param schema - the collection's fields and whether the dynamic field is enabled.
  * @param params - values of `{name}` template variables (`expr_template_values`), see {@link FilterParam};
  *   a value of another type is reported as a plan error.
+ * @param prepared - what {@link prepareFilter} gave for the same text, schema and params (in a
+ *   worker thread): the tree is compiled without parsing again, long lists not read again.
  * @throws MilvusError code 1100 (`IllegalArgument`), reason
  *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`
  *   (`<text>` clipped to 256 characters plus `...`); `detail` carries the part after
@@ -85,14 +90,81 @@ export function parseFilter(
   schema: FilterSchema,
   params?: Readonly<Record<string, FilterParam | unknown>>,
   options: ParseFilterOptions = {},
+  prepared?: PreparedFilter,
 ): Filter {
   if (text.trim().length === 0) return { text, ...MATCH_ALL };
+  return reported(text, options, () => {
+    const compiler = new Compiler(schema, params, prepared ? { prebuilt: prepared.sets } : {});
+    const ev = compiler.compileTop(prepared?.tree ?? parseTree(text), text);
+    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields] };
+  });
+}
+
+/**
+ * A filter parsed, type-checked and compiled once, in a form that crosses to another thread
+ * cheaply and compiles there again in a moment ({@link parseFilter}'s `prepared`): the syntax tree,
+ * with each literal `in` list of {@link PACK_MIN_ITEMS} values or more replaced by the value set it
+ * built ({@link PackedValueSet}), and node texts longer than {@link PREPARED_TEXT_LENGTH} cut to it
+ * (they serve error messages only, which show 256 characters; and a prepared filter compiles
+ * without errors, as it did the first time).
+ */
+export interface PreparedFilter {
+  readonly tree: RawExpr;
+  readonly sets: PackedValueSet[];
+}
+
+/** Literal `in` lists from this many values on are packed by {@link prepareFilter}. */
+export const PACK_MIN_ITEMS = 256;
+
+/** Longest node text a {@link PreparedFilter} keeps. */
+export const PREPARED_TEXT_LENGTH = 64 * 1024;
+
+/**
+ * Does {@link parseFilter}'s parsing and checking (for a worker thread) and returns what lets
+ * another thread compile the same filter without doing it again; `undefined` for a blank filter.
+ * @throws MilvusError 1100, as {@link parseFilter}.
+ */
+export function prepareFilter(
+  text: string,
+  schema: FilterSchema,
+  params?: Readonly<Record<string, FilterParam | unknown>>,
+  options: ParseFilterOptions = {},
+): PreparedFilter | undefined {
+  if (text.trim().length === 0) return undefined;
+  return reported(text, options, () => {
+    const tree = parseTree(text);
+    const sets: PackedValueSet[] = [];
+    const built = (list: Extract<RawExpr, { k: 'array' }>, set: ValueSet) => {
+      if (list.items.length < PACK_MIN_ITEMS) return;
+      list.packed = sets.push(set.pack()) - 1;
+      list.items = [];
+    };
+    new Compiler(schema, params, { built }).compileTop(tree, text);
+    cutTexts(tree);
+    return { tree, sets };
+  });
+}
+
+/** Cuts every node text of `tree` longer than {@link PREPARED_TEXT_LENGTH} (iteratively: trees nest up to the parser's limit). */
+function cutTexts(tree: RawExpr): void {
+  const stack: unknown[] = [tree];
+  while (stack.length) {
+    const node = stack.pop();
+    if (node === null || typeof node !== 'object') continue;
+    if (Array.isArray(node)) stack.push(...node);
+    else {
+      const n = node as { t?: unknown };
+      if (typeof n.t === 'string' && n.t.length > PREPARED_TEXT_LENGTH) n.t = n.t.slice(0, PREPARED_TEXT_LENGTH);
+      for (const v of Object.values(node)) if (v !== null && typeof v === 'object') stack.push(v);
+    }
+  }
+}
+
+/** Runs a parse or compile of `text`, turning its errors into Milvus's 1100 error. */
+function reported<T>(text: string, options: ParseFilterOptions, work: () => T): T {
   let inner: string;
   try {
-    const raw = parseTree(text);
-    const compiler = new Compiler(schema, params);
-    const ev = compiler.compileTop(raw, text);
-    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields] };
+    return work();
   } catch (err) {
     if (err instanceof PlanError) inner = err.message;
     else inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
