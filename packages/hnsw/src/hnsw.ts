@@ -29,6 +29,31 @@ import {
   type VectorIndex,
 } from './types.js';
 
+/**
+ * What {@link HnswIndex.toState} gives: the parameters, the node count and the index's typed
+ * arrays (each holding `capacity` nodes, of which the first `count` are used), plain data that a
+ * structured clone carries.
+ */
+export interface HnswState {
+  readonly params: Readonly<Required<Pick<HnswParams, 'dim' | 'metric' | 'M' | 'efConstruction'>>>;
+  /** Nodes added (deleted ones included). */
+  readonly count: number;
+  readonly labels: Int32Array;
+  readonly deleted: Uint8Array;
+  readonly vectors: Float32Array;
+  readonly links0: Int32Array;
+  readonly levels: Uint8Array;
+  readonly upperOff: Int32Array;
+  readonly upper: Int32Array;
+  readonly upperUsed: number;
+  readonly entry: number;
+  readonly maxLevel: number;
+  /** State of the level generator. */
+  readonly rng: number;
+  /** The arrays' buffers, to list as transferables when posting the state. */
+  readonly buffers: readonly ArrayBuffer[];
+}
+
 /** Construction parameters of {@link HnswIndex}. */
 export interface HnswParams {
   /** Floats per vector, a positive integer. */
@@ -74,7 +99,7 @@ export class HnswIndex implements VectorIndex {
   private readonly isL2: boolean;
   private readonly normalise: boolean;
 
-  private readonly slots: LabelledSlots;
+  private slots: LabelledSlots;
   private vectors: Float32Array;
   private links0: Int32Array;
   private levels: Uint8Array;
@@ -222,6 +247,60 @@ export class HnswIndex implements VectorIndex {
     const top = this.top;
     while (top.size > k) top.pop();
     return this.slots.hits(top, !this.isL2);
+  }
+
+  /**
+   * The index's contents as plain data, to move it to another thread (post it with its
+   * {@link HnswState.buffers} transferred) and rebuild it there with {@link HnswIndex.fromState}.
+   * The arrays are the index's own, not copies: once they are transferred, this index is unusable.
+   */
+  toState(): HnswState {
+    const { dim, metric, M, efConstruction } = this;
+    const { labels, deleted, n } = this.slots;
+    const state = { params: { dim, metric, M, efConstruction }, count: n, labels, deleted, vectors: this.vectors, links0: this.links0, levels: this.levels, upperOff: this.upperOff, upper: this.upper };
+    return {
+      ...state,
+      upperUsed: this.upperUsed,
+      entry: this.entry,
+      maxLevel: this.maxLevel,
+      rng: this.rng,
+      buffers: [labels, deleted, this.vectors, this.links0, this.levels, this.upperOff, this.upper].map((a) => a.buffer as ArrayBuffer),
+    };
+  }
+
+  /**
+   * The index whose {@link HnswIndex.toState | state} this is: it answers every search as the
+   * original did and goes on growing like it (same level generator state). O(count) to rebuild the
+   * label table; the arrays are adopted, not copied.
+   * @throws RangeError when the arrays' lengths do not fit one capacity, or on invalid params.
+   */
+  static fromState(state: HnswState): HnswIndex {
+    const index = new HnswIndex({ ...state.params, capacity: 1 });
+    const cap = state.levels.length;
+    const { dim } = index;
+    if (
+      state.count > cap ||
+      state.vectors.length !== cap * dim ||
+      state.links0.length !== cap * index.stride0 ||
+      state.upperOff.length !== cap ||
+      state.labels.length !== cap ||
+      state.deleted.length !== cap ||
+      state.upperUsed > state.upper.length
+    ) {
+      throw new RangeError('HnswIndex.fromState: array lengths do not match one capacity');
+    }
+    index.slots = LabelledSlots.restore(state.labels, state.deleted, state.count, (c) => index.resize(c));
+    index.vectors = state.vectors;
+    index.links0 = state.links0;
+    index.levels = state.levels;
+    index.upperOff = state.upperOff;
+    index.upper = state.upper;
+    index.upperUsed = state.upperUsed;
+    index.visited = new Uint16Array(cap);
+    index.entry = state.entry;
+    index.maxLevel = state.maxLevel;
+    index.rng = state.rng;
+    return index;
   }
 
   /** Bytes held by vectors, links, per-node arrays, label table and visited list (incl. spare capacity). */

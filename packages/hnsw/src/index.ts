@@ -14,6 +14,6 @@ export {
   type SearchOptions,
   type VectorIndex,
 } from './types.js';
-export { HnswIndex, type HnswParams } from './hnsw.js';
+export { HnswIndex, type HnswParams, type HnswState } from './hnsw.js';
 export { FlatIndex, type FlatParams } from './flat.js';
 export { BinaryFlatIndex, type BinaryFlatParams } from './binary.js';

@@ -60,6 +60,22 @@ export class LabelledSlots {
   }
 
   /**
+   * Slots restored from their arrays (`labels.length` of capacity, the first `n` used), as
+   * {@link LabelledSlots.labels} and {@link LabelledSlots.deleted} held them.
+   */
+  static restore(labels: Int32Array, deleted: Uint8Array, n: number, onGrow: (cap: number) => void): LabelledSlots {
+    const slots = new LabelledSlots(labels.length, onGrow);
+    slots.labels = labels;
+    slots.deleted = deleted;
+    slots.n = n;
+    for (let id = 0; id < n; id++) {
+      slots.table.set(labels[id]!, id);
+      if (deleted[id] === 0) slots.live++;
+    }
+    return slots;
+  }
+
+  /**
    * Appends a live slot for `label`, growing the capacity first when full. Amortised O(1).
    * @returns the new slot's id.
    * @throws RangeError on an invalid label or the label of a live slot.

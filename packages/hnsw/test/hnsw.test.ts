@@ -184,3 +184,43 @@ describe('validation and parameters', () => {
     );
   });
 });
+
+describe('HnswIndex state (toState / fromState)', () => {
+  it.each(METRICS)('%s: a restored index searches and grows exactly as the original', (metric) => {
+    const dim = 12;
+    const vectors = randomVectors(700, dim, 41);
+    const original = new HnswIndex({ dim, metric, M: 8, efConstruction: 40, capacity: 300, seed: 5 });
+    const twin = new HnswIndex({ dim, metric, M: 8, efConstruction: 40, capacity: 300, seed: 5 });
+    for (let i = 0; i < 500; i++) {
+      original.add(vectors[i]!, i * 2);
+      twin.add(vectors[i]!, i * 2);
+    }
+    original.markDeleted(4);
+    twin.markDeleted(4);
+    const state = original.toState();
+    // As a worker thread's answer arrives: cloned, with the buffers transferred.
+    const moved = structuredClone(state, { transfer: [...state.buffers] });
+    expect(state.vectors.length).toBe(0); // detached: the original gave its arrays away
+    const restored = HnswIndex.fromState(moved);
+    expect(restored.size).toBe(twin.size);
+    for (let i = 500; i < 700; i++) {
+      restored.add(vectors[i]!, i * 2);
+      twin.add(vectors[i]!, i * 2);
+    }
+    for (const q of randomVectors(30, dim, 42)) expect(restored.search(q, 10, { ef: 50 })).toEqual(twin.search(q, 10, { ef: 50 }));
+    expect(() => restored.add(vectors[0]!, 2)).toThrow(/duplicate label/);
+    restored.add(vectors[0]!, 4); // a deleted label may come back
+    twin.add(vectors[0]!, 4);
+    expect(restored.search(vectors[0]!, 5, { ef: 50 })).toEqual(twin.search(vectors[0]!, 5, { ef: 50 }));
+    // Under L2 and COSINE a vector is its own nearest neighbour (not under IP).
+    if (metric !== 'IP') expect(restored.search(vectors[0]!, 5, { ef: 50 }).map((h) => h.label)).toContain(4);
+  });
+
+  it('refuses arrays that do not fit one capacity', () => {
+    const index = new HnswIndex({ dim: 4, metric: 'L2', capacity: 8 });
+    index.add([1, 2, 3, 4], 0);
+    const state = index.toState();
+    expect(() => HnswIndex.fromState({ ...state, vectors: new Float32Array(3) })).toThrow(RangeError);
+    expect(() => HnswIndex.fromState({ ...state, count: 9 })).toThrow(RangeError);
+  });
+});

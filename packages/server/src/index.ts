@@ -10,4 +10,5 @@ export * from './rest/index.js';
 export { statusOf, type StatusInit } from './grpc/status.js';
 export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.js';
 export { DECODE_WORKER_AVAILABLE, DecodeWorker, type DecodeWorkerOptions } from './decode-worker.js';
+export { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 export type { WriteDecoder, WriteRequest } from './grpc/write-request.js';

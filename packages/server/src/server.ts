@@ -10,6 +10,7 @@ import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
+import { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 import { DECODE_WORKER_AVAILABLE, DecodeWorker } from './decode-worker.js';
 
 /** Options of {@link startServer}. */
@@ -39,6 +40,12 @@ export interface ServerOptions extends EngineOptions {
    * ({@link DECODE_WORKER_AVAILABLE}). A given `engine` keeps its own `prepareFilter`.
    */
   decodeWorker?: boolean;
+  /**
+   * Build sealed segments' HNSW graphs in a worker thread ({@link IndexWorker}), so that they
+   * stall neither other clients nor the writes after a seal; default on wherever the package runs
+   * as built JavaScript ({@link INDEX_WORKER_AVAILABLE}). A given `engine` keeps its own builder.
+   */
+  indexWorker?: boolean;
 }
 
 /**
@@ -153,7 +160,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
   });
   const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
-  const engine = options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}) });
+  const indexer = (options.indexWorker ?? INDEX_WORKER_AVAILABLE) ? new IndexWorker() : undefined;
+  const engine =
+    options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
   const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
   grpc.addService(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), toGrpcHandlers(MilvusService, handlers));
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
@@ -225,6 +234,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         for (const s of sockets) s.destroy();
         if (!options.engine) engine.close();
         await decoder?.close();
+        await indexer?.close();
       })();
       return closing;
     },

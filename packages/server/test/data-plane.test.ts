@@ -85,7 +85,7 @@ describe('data plane', () => {
     const random = rng(2);
     const data = rows(0, 450, random);
     await engine.insert({ ...ref, partitionName: 'A', rows: data });
-    engine.indexBuilder.drain();
+    await engine.indexBuilder.drain();
     const coll = engine.collectionOf(ref);
     expect(coll.data.indexProgress('vector')).toEqual({ totalRows: 450, indexedRows: 400, pendingIndexRows: 50 });
     engine.loadCollection(ref);

@@ -119,7 +119,7 @@ describe('official Node SDK data plane against the reference server', () => {
   });
 
   it('describes how each index is served and how many rows it covers', async () => {
-    server.engine.indexBuilder.drain();
+    await server.engine.indexBuilder.drain();
     const { index_descriptions } = await client.describeIndex({ collection_name, field_name: 'vec' });
     const params = Object.fromEntries(index_descriptions[0]!.params.map((p) => [p.key, p.value]));
     expect(params['mvkit.served_as']).toBe('HNSW (M=8, efConstruction=64) on sealed segments; growing segments searched exactly');

@@ -24,7 +24,7 @@ import {
   type Partition,
 } from './catalog.js';
 import { CollectionData } from './data/collection-data.js';
-import { IndexBuilder, indexPlanOf, type IndexPlan } from './data/index-builder.js';
+import { IndexBuilder, indexPlanOf, type HnswBuild, type IndexPlan } from './data/index-builder.js';
 import { Pacer } from './data/pacer.js';
 import type { FilterPreparer } from './data/filter.js';
 import {
@@ -67,6 +67,8 @@ export interface EngineOptions {
    * event loop (the server passes its decode worker's); default: in this thread.
    */
   prepareFilter?: FilterPreparer;
+  /** Builds sealed segments' HNSW graphs away from the event loop (the server passes its index worker's); default: here, in time slices. */
+  buildHnsw?: HnswBuild;
 }
 
 /** Addresses a collection: database (default `default`) and collection name. */
@@ -131,14 +133,15 @@ export class Engine {
   /** Metadata: databases, collections, partitions, indexes. */
   readonly catalog = new Catalog();
   /** Effective limits. */
-  readonly limits: Required<Omit<EngineOptions, 'prepareFilter'>>;
+  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw'>>;
   /** Builds sealed segments' indexes in the background. */
-  readonly indexBuilder = new IndexBuilder();
+  readonly indexBuilder: IndexBuilder;
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
 
   constructor(options: EngineOptions = {}) {
     this.#prepareFilter = options.prepareFilter;
+    this.indexBuilder = new IndexBuilder(undefined, options.buildHnsw);
     this.limits = {
       maxPartitionsPerCollection: options.maxPartitionsPerCollection ?? 1024,
       maxCollections: options.maxCollections ?? 65536,

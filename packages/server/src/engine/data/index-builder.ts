@@ -1,4 +1,4 @@
-import { AUTOINDEX_HNSW, HnswIndex, type VectorIndex } from '@mvkit/hnsw';
+import { AUTOINDEX_HNSW, HnswIndex, type FloatMetric, type HnswParams, type VectorIndex } from '@mvkit/hnsw';
 import { paramOf } from '../indexes.js';
 import type { IndexSpec } from '../catalog.js';
 import { exactIndex, type Metric, type Segment } from './segment.js';
@@ -51,60 +51,90 @@ export function servedAs(plan: IndexPlan): string {
 /** Key of the DescribeIndex parameter that says how an index is served. */
 export const SERVED_AS_PARAM = 'mvkit.served_as';
 
+/**
+ * Builds an HNSW index somewhere else than on the event loop (the server's index worker): over
+ * `count` vectors of `params.dim` floats packed in `vectors` (which it may take over), labels
+ * `0 … count-1` in order.
+ */
+export type HnswBuild = (params: HnswParams, vectors: Float32Array, count: number) => Promise<HnswIndex>;
+
 interface Job {
   segment: Segment;
   plan: IndexPlan;
-  index: VectorIndex;
+  /** Built here, a slice at a time: the index being filled. */
+  index?: VectorIndex;
+  /** Built by {@link HnswBuild}: the vectors being packed for it. */
+  packed?: Float32Array;
+  /** Rows added to `index` (or packed) so far. */
   next: number;
+  cancelled?: boolean;
 }
 
 /**
- * Builds sealed segments' indexes in the background, in time slices on the event loop, so reads
- * and writes keep being served while an index builds (the segment is searched exactly until its
- * index is complete, then through the index).
+ * Builds sealed segments' indexes in the background, so reads and writes keep being served while
+ * an index builds (the segment is searched exactly until its index is complete, then through the
+ * index). HNSW graphs go to the `build` function when there is one (the server's index worker):
+ * their vectors are packed in time slices here, the graph is built there. Otherwise, and for the
+ * exact indexes, the build runs here in time slices of `sliceMs`.
  */
 export class IndexBuilder {
   readonly #jobs: Job[] = [];
+  /** Jobs handed to `build` and not back yet. */
+  readonly #away = new Map<Job, Promise<void>>();
   #scheduled = false;
 
   /**
    * @param sliceMs - longest time one slice may hold the event loop, in ms.
+   * @param build - where HNSW graphs are built; default here, in slices.
    */
-  constructor(readonly sliceMs = 8) {}
+  constructor(
+    readonly sliceMs = 8,
+    private readonly build?: HnswBuild,
+  ) {}
 
   /** Number of index builds queued or running. */
   get pending(): number {
-    return this.#jobs.length;
+    return this.#jobs.length + this.#away.size;
   }
 
   /** Queues the build of `plan` for a sealed segment (replacing a queued build of the same field). */
   enqueue(segment: Segment, plan: IndexPlan): void {
     this.cancel(segment, plan.field);
-    const dim = segment.vectorDims.get(plan.field)!;
-    const index =
-      plan.kind === 'HNSW'
-        ? new HnswIndex({ dim, metric: plan.metric as 'L2' | 'IP' | 'COSINE', M: plan.M, efConstruction: plan.efConstruction, capacity: segment.size, seed: Number(segment.id % 2147483647n) })
-        : exactIndex(dim, plan.metric);
-    this.#jobs.push({ segment, plan, index, next: 0 });
+    this.#jobs.push(this.#job(segment, plan, this.build !== undefined));
     this.#schedule();
   }
 
-  /** Cancels queued builds of `field` on `segment` (all fields when omitted). */
+  /** Cancels queued and running builds of `field` on `segment` (all fields when omitted). */
   cancel(segment: Segment, field?: string): void {
-    for (let i = this.#jobs.length - 1; i >= 0; i--) {
-      const job = this.#jobs[i]!;
-      if (job.segment === segment && (field === undefined || job.plan.field === field)) this.#jobs.splice(i, 1);
+    const hit = (job: Job) => job.segment === segment && (field === undefined || job.plan.field === field);
+    for (let i = this.#jobs.length - 1; i >= 0; i--) if (hit(this.#jobs[i]!)) this.#jobs.splice(i, 1);
+    for (const job of this.#away.keys()) if (hit(job)) job.cancelled = true;
+  }
+
+  /** Drops every queued build and ignores the running ones (the segments stay searched exactly). */
+  clear(): void {
+    this.#jobs.length = 0;
+    for (const job of this.#away.keys()) job.cancelled = true;
+  }
+
+  /** Finishes every queued and running build (used by tests and benchmarks). */
+  async drain(): Promise<void> {
+    while (this.pending > 0) {
+      while (this.#jobs.length) this.#work(Number.POSITIVE_INFINITY);
+      await Promise.all(this.#away.values());
     }
   }
 
-  /** Drops every queued build (the segments stay searched exactly). */
-  clear(): void {
-    this.#jobs.length = 0;
+  #job(segment: Segment, plan: IndexPlan, away: boolean): Job {
+    const dim = segment.vectorDims.get(plan.field)!;
+    if (plan.kind !== 'HNSW') return { segment, plan, index: exactIndex(dim, plan.metric), next: 0 };
+    if (away) return { segment, plan, packed: new Float32Array(segment.size * dim), next: 0 };
+    return { segment, plan, index: new HnswIndex({ ...this.#hnswParams(segment, plan), capacity: segment.size }), next: 0 };
   }
 
-  /** Finishes every queued build now, synchronously (used by tests and benchmarks). */
-  drain(): void {
-    while (this.#jobs.length) this.#work(Number.POSITIVE_INFINITY);
+  #hnswParams(segment: Segment, plan: IndexPlan): HnswParams {
+    const dim = segment.vectorDims.get(plan.field)!;
+    return { dim, metric: plan.metric as FloatMetric, M: plan.M, efConstruction: plan.efConstruction, seed: Number(segment.id % 2147483647n) };
   }
 
   #schedule(): void {
@@ -121,14 +151,43 @@ export class IndexBuilder {
     const deadline = performance.now() + budgetMs;
     const job = this.#jobs[0];
     if (!job) return;
-    const { segment, plan, index } = job;
+    const { segment, plan, index, packed } = job;
+    const dim = segment.vectorDims.get(plan.field)!;
     while (job.next < segment.size) {
-      index.add(segment.rows[job.next]![plan.field] as Float32Array, job.next);
+      const vector = segment.rows[job.next]![plan.field] as Float32Array;
+      if (packed) packed.set(vector, job.next * dim);
+      else index!.add(vector, job.next);
       job.next++;
       // One insertion into a high-dimensional graph can take milliseconds: check after each one.
       if (performance.now() > deadline) return;
     }
     this.#jobs.shift();
+    if (index) this.#done(job, index);
+    else this.#send(job);
+  }
+
+  /** Hands a packed job to `build`; if that fails (the worker stopped), the job is queued again to be built here. */
+  #send(job: Job): void {
+    const { segment, plan } = job;
+    const sent = this.build!(this.#hnswParams(segment, plan), job.packed!, segment.size).then(
+      (index) => {
+        if (!job.cancelled) this.#done(job, index);
+      },
+      () => {
+        if (job.cancelled) return;
+        this.#jobs.push(this.#job(segment, plan, false));
+        this.#schedule();
+      },
+    );
+    job.packed = undefined;
+    this.#away.set(
+      job,
+      sent.finally(() => this.#away.delete(job)),
+    );
+  }
+
+  #done(job: Job, index: VectorIndex): void {
+    const { segment, plan } = job;
     segment.built.set(plan.field, { indexName: plan.indexName, metric: plan.metric, index });
     segment.releaseExact(plan.field);
   }
