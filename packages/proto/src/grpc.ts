@@ -98,12 +98,14 @@ export class GrpcStatusError extends Error {
 }
 
 /**
- * A server-side unary handler: the decoded request and the call metadata in; the response as a
+ * A server-side unary handler: the decoded request, the call metadata and a signal that aborts
+ * when the call is cancelled (the client went away or its deadline passed) in; the response as a
  * message or a plain init object (`{ status: {}, value: true }`) out.
  */
 export type UnaryHandler<I extends DescMessage, O extends DescMessage> = (
   request: MessageShape<I>,
   metadata: Metadata,
+  signal: AbortSignal,
 ) => Promise<MessageShape<O> | MessageInitShape<O>>;
 
 /**
@@ -129,12 +131,14 @@ export type MilvusServiceHandlers = ServiceHandlers<(typeof MilvusService)['meth
  * - A handler that throws (or rejects) a {@link GrpcStatusError} answers with that status; any
  *   other error answers gRPC INTERNAL with the error's message. The server keeps serving.
  * - A response that cannot be encoded answers INTERNAL (`Error serializing response`, from grpc-js).
+ * - Each handler gets a signal that aborts when grpc-js reports the call cancelled (the client
+ *   cancelled it, its deadline passed, or the connection dropped).
  *
  * @throws Error if `handlers` has a key that is not a method of `service` (e.g. `CreatePartition`
  *   instead of `createPartition`), so a misspelt handler does not silently become UNIMPLEMENTED.
  */
 export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<S>, handlers: Partial<ServiceHandlers<S>>): UntypedServiceImplementation {
-  type Untyped = (request: unknown, metadata: Metadata) => Promise<unknown>;
+  type Untyped = (request: unknown, metadata: Metadata, signal: AbortSignal) => Promise<unknown>;
   const byLocalName = new Map(service.methods.map((m) => [m.localName, m]));
   const implementation: UntypedServiceImplementation = {};
   for (const [key, handler] of Object.entries(handlers as Record<string, Untyped | undefined>)) {
@@ -142,7 +146,9 @@ export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<
     if (!method) throw new Error(`${service.typeName} has no method with local name "${key}"`);
     if (!handler) continue;
     implementation[method.name] = (call: ServerUnaryCall<unknown, unknown>, callback: sendUnaryData<unknown>) => {
-      new Promise<unknown>((resolve) => resolve(handler(call.request, call.metadata))).then(
+      const cancel = new AbortController();
+      call.once('cancelled', () => cancel.abort('the call was cancelled'));
+      new Promise<unknown>((resolve) => resolve(handler(call.request, call.metadata, cancel.signal))).then(
         (response) => callback(null, response),
         (error: unknown) =>
           callback({

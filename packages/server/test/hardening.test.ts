@@ -4,6 +4,7 @@ import { Client, credentials, Metadata, status as GrpcStatus } from '@grpc/grpc-
 import { MilvusService } from '@mvkit/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRaw } from './raw-grpc.js';
+import { MilvusClient } from '../../client/src/index.js';
 import { Engine, GRPC_MAX_MESSAGE_BYTES, LEGACY_ROUTES, REST_ROUTES, startServer, type Logger, type RunningServer } from '../src/index.js';
 
 /**
@@ -237,5 +238,30 @@ describe('binding', () => {
     const local = await startServer({ port: 0, logger });
     await local.close();
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('deadlines', () => {
+  it('a gRPC search whose deadline passes stops at its next pause instead of running to the end', async () => {
+    const lines: string[] = [];
+    const logger: Logger = { error: () => {}, warn: () => {}, info: () => {}, debug: (m) => lines.push(m) };
+    const server = await startServer({ port: 0, logger });
+    const client = new MilvusClient({ address: server.address });
+    try {
+      server.engine.createCollectionQuick({ collection_name: 'c', dimension: 512, metric_type: 'L2' });
+      const vector = (i: number) => Array.from({ length: 512 }, (_, d) => Math.sin(i * 7 + d));
+      await server.engine.insert({ collectionName: 'c', rows: Array.from({ length: 5000 }, (_, i) => ({ id: BigInt(i), vector: vector(i) })) });
+      await client.hasCollection({ collection_name: 'c' }); // the connection is up before the deadline starts
+      lines.length = 0;
+      // 100 exact searches over 5,000 vectors of dim 512 (a pause after each): about a second.
+      const search = client.search({ collection_name: 'c', data: Array.from({ length: 100 }, (_, i) => vector(i + 0.5)), limit: 5 }, { timeout: 150 });
+      await expect(search).rejects.toMatchObject({ code: 10001 });
+      const started = performance.now();
+      while (!lines.some((l) => l.startsWith('Search ')) && performance.now() - started < 10_000) await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(lines.filter((l) => l.startsWith('Search '))).toEqual(['Search failed: 65535 request canceled: the call was cancelled']);
+    } finally {
+      await client.close();
+      await server.close();
+    }
   });
 });

@@ -77,6 +77,16 @@ export interface CollectionRef {
   collectionName: string;
 }
 
+/**
+ * A read or delete that stops when its caller goes away: at its next pause after `signal` aborts
+ * (the gRPC front passes the call's cancellation, e.g. a passed deadline), it fails with MilvusError
+ * 65535 `request canceled: <reason>`, a delete before it has removed anything. Writes have no
+ * signal: once their rows are checked they are applied whole.
+ */
+export interface Cancellable {
+  signal?: AbortSignal;
+}
+
 /** Addresses a partition. */
 export interface PartitionRef extends CollectionRef {
   partitionName: string;
@@ -161,9 +171,9 @@ export class Engine {
     this.indexBuilder.clear();
   }
 
-  /** The pacer of one data-plane request. */
-  #pacer(): Pacer {
-    return new Pacer(PACER_SLICE_MS, this.#shutdown.signal);
+  /** The pacer of one data-plane request: it stops at the engine's close, and at `caller`'s abort when given. */
+  #pacer(caller?: AbortSignal): Pacer {
+    return new Pacer(PACER_SLICE_MS, caller ? AbortSignal.any([this.#shutdown.signal, caller]) : this.#shutdown.signal);
   }
 
   // ---------------------------------------------------------------- session
@@ -672,32 +682,32 @@ export class Engine {
    * Delete: every live row matching the filter (by ids: `<pk> in [..]`), in one partition or all.
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
    */
-  async delete(ref: CollectionRef & DeleteInput): Promise<Mutation> {
-    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer(), this.#prepareFilter);
+  async delete(ref: CollectionRef & DeleteInput & Cancellable): Promise<Mutation> {
+    return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   /**
    * Query (see {@link queryRows}): matching rows of the loaded partitions.
    * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
-  async query(ref: CollectionRef & QueryInput): Promise<{ rows: Row[]; outputFields: string[] }> {
-    return queryRows(this.collectionOf(ref), ref, this.#pacer(), this.#prepareFilter);
+  async query(ref: CollectionRef & QueryInput & Cancellable): Promise<{ rows: Row[]; outputFields: string[] }> {
+    return queryRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   /**
    * Get by primary keys (see {@link getRows}).
    * @throws as {@link query}.
    */
-  async get(ref: CollectionRef & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): Promise<{ rows: Row[]; outputFields: string[] }> {
-    return getRows(this.collectionOf(ref), ref.ids, ref, this.#pacer());
+  async get(ref: CollectionRef & Cancellable & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): Promise<{ rows: Row[]; outputFields: string[] }> {
+    return getRows(this.collectionOf(ref), ref.ids, ref, this.#pacer(ref.signal));
   }
 
   /**
    * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
    * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
    */
-  async search(ref: CollectionRef & SearchInput): Promise<SearchOutcome> {
-    return searchRows(this.collectionOf(ref), ref, this.#pacer(), this.#prepareFilter);
+  async search(ref: CollectionRef & SearchInput & Cancellable): Promise<SearchOutcome> {
+    return searchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   /**

@@ -71,13 +71,13 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
   return {
     insert: write(false),
     upsert: write(true),
-    async delete(req, md) {
+    async delete(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
-      const m = await engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues) });
+      const m = await engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues), signal });
       return { IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType), deleteCnt: BigInt(m.ids.length), timestamp: m.timestamp };
     },
-    async search(req, md) {
+    async search(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
       const params = req.searchParams;
@@ -87,7 +87,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       else if (req.searchInput.case === 'ids') {
         const ids = keysOf(req.searchInput.value);
         const field = annsField || coll.schema.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector)?.name || '';
-        vectors = (await engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field] })).rows.map((r) => r[field]);
+        vectors = (await engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field], signal })).rows.map((r) => r[field]);
       } else throw MilvusError.parameterInvalid('the search request has neither query vectors nor primary keys');
       const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');
       if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
@@ -106,6 +106,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         outputFields: req.outputFields,
         ...(metricType ? { metricType } : {}),
         ...(ef === undefined ? {} : { ef }),
+        signal,
       });
       const flat = out.hits.flat();
       const pk = primaryFieldOf(coll.schema);
@@ -123,7 +124,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         },
       };
     },
-    async query(req, md) {
+    async query(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
       const limit = intParam(paramOf(req.queryParams, 'limit'), 'limit');
@@ -136,6 +137,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         outputFields: req.outputFields,
         ...(limit === undefined ? {} : { limit }),
         ...(offset === undefined ? {} : { offset }),
+        signal,
       });
       return {
         collectionName: coll.name,

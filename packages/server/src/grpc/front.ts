@@ -8,7 +8,7 @@ import { milvusHandlers } from './handlers.js';
 import { statusOf } from './status.js';
 import type { WriteDecoder } from './write-request.js';
 
-type AnyHandler = (request: never, metadata: Metadata) => Promise<object>;
+type AnyHandler = (request: never, metadata: Metadata, signal: AbortSignal) => Promise<object>;
 
 /** Options of {@link grpcFront}. */
 export interface GrpcFrontOptions {
@@ -33,10 +33,10 @@ export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOpti
     const handler = handlers[method.localName];
     if (!handler) continue;
     const returnsStatus = method.output.typeName === 'milvus.proto.common.Status';
-    wrapped[method.localName] = async (request, metadata) => {
+    wrapped[method.localName] = async (request, metadata, signal) => {
       if (auth) authenticate(auth, metadata);
       try {
-        const result = await handler(request, metadata);
+        const result = await handler(request, metadata, signal);
         logger.debug(`${method.name} ok`);
         return returnsStatus ? result : { status: {}, ...result };
       } catch (error) {
