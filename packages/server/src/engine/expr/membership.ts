@@ -8,7 +8,8 @@
  * beyond 2^53), strings by code unit, bools by value, values of different kinds never equal, NaN
  * equal to nothing, and an array constant equal to a row array element by element. Scalars are
  * hashed by a key that is equal exactly when the values are (see {@link scalarKey}); the rare
- * array constants are compared one by one.
+ * array constants are compared one by one. A set built in one thread can be packed (its keys sorted
+ * into arrays) and looked up in another by binary search, without building a hash set there.
  *
  * @packageDocumentation
  */
@@ -134,12 +135,11 @@ export class ValueSet {
 
   /** Adds a constant (already cast to the column's type). */
   add(c: Const): void {
+    if (!(this.keys instanceof Set)) throw new Error('ValueSet.add: a packed set is read-only');
     if (c.t === 'arr') this.arrays.push(c.v);
     else {
       const key = scalarKey(this.float32 && c.t === 'float' ? Math.fround(c.v) : c.v);
-      if (key === NO_KEY) return;
-      if (!(this.keys instanceof Set)) throw new Error('ValueSet.add: a packed set is read-only');
-      this.keys.add(key);
+      if (key !== NO_KEY) this.keys.add(key);
     }
   }
 
