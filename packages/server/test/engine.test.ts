@@ -64,6 +64,19 @@ describe('names', () => {
 });
 
 describe('collections', () => {
+  it('refuses nullable primary keys, partition keys and vector fields, as Milvus 2.5 does', () => {
+    const fresh = new Engine();
+    const create = (fields: FieldInput[]) => () => fresh.createCollection({ collectionName: 'n', fields });
+    const nullable = (i: number, extra: Partial<FieldInput> = {}) => bookFields.map((f, j) => (j === i ? { ...f, nullable: true, ...extra } : f));
+    expectError(create(nullable(0)), 1100, 'IllegalArgument', 'primary field not support null: invalid parameter');
+    expectError(create(nullable(1, { isPartitionKey: true })), 1100, 'IllegalArgument', 'partition key field not support nullable: invalid parameter');
+    expectError(create(nullable(2)), 1100, 'IllegalArgument', 'vector type not support null, type:FloatVector, name:book_intro: invalid parameter');
+    const binary: FieldInput = { ...base, name: 'bits', dataType: DataType.BinaryVector, isPrimaryKey: false, typeParams: { dim: '16' }, nullable: true };
+    expectError(create([...bookFields, binary]), 1100, 'IllegalArgument', 'vector type not support null, type:BinaryVector, name:bits: invalid parameter');
+    // A nullable scalar field is a schema Milvus accepts.
+    expect(fresh.createCollection({ collectionName: 'n', fields: nullable(1) }).schema.fields[1]!.nullable).toBe(true);
+  });
+
   it('creates _default with every collection and lists partitions in creation order', () => {
     engine.createPartition({ ...book, partitionName: 'novel' });
     expect(engine.showPartitions(book).map((s) => s.item.name)).toEqual(['_default', 'novel']);

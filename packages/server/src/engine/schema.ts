@@ -19,6 +19,9 @@ export interface CollectionSpec {
 /** Input shape of a field when creating a collection: a {@link FieldSpec} without its ID. */
 export type FieldInput = NormalizedField;
 
+/** `schemapb.DataType` names by value, as Go's `DataType.String()` gives them. */
+const DATA_TYPE_NAMES = new Map<number, string>(Object.entries(DataType).map(([name, value]) => [value, name]));
+
 /** First user field ID, as Milvus (`common.StartOfUserFieldID`). */
 export const START_OF_USER_FIELD_ID = 100n;
 
@@ -52,8 +55,9 @@ export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number
  * …); adds the `$meta` JSON field when the dynamic field is enabled.
  *
  * Rules: at least one field; unique valid field names; exactly one primary key of type Int64 or
- * VarChar; at least one vector field; vector `dim` a positive integer (≤ 32768); VarChar
- * `max_length` in 1..65535; at most one partition key.
+ * VarChar, not nullable; at least one vector field; vector `dim` a positive integer (≤ 32768);
+ * VarChar `max_length` in 1..65535; at most one partition key, not nullable; no nullable vector
+ * field (rootcoord's check, the last).
  *
  * @throws MilvusError 1100 / 1701 / 65535 with the proxy's wording (see the conformance report for
  *   messages that are guesses).
@@ -71,7 +75,10 @@ export function buildSchema(name: string, description: string, inputs: readonly 
       if (primary) throw MilvusError.parameterInvalid(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
       primary = f;
     }
-    if (f.isPartitionKey) partitionKeys++;
+    if (f.isPartitionKey) {
+      partitionKeys++;
+      if (f.nullable) throw MilvusError.parameterInvalid('partition key field not support nullable');
+    }
     if (isVectorType(f.dataType)) {
       if (f.dataType !== DataType.SparseFloatVector) {
         const dim = Number(f.typeParams.dim);
@@ -90,7 +97,12 @@ export function buildSchema(name: string, description: string, inputs: readonly 
   if (primary.dataType !== DataType.Int64 && primary.dataType !== DataType.VarChar) {
     throw MilvusError.parameterInvalid('The data type of the primary key should be Int64 or VarChar');
   }
+  if (primary.nullable) throw MilvusError.parameterInvalid('primary field not support null');
   if (partitionKeys > 1) throw MilvusError.parameterInvalid('there are more than one partition key');
+  // Rootcoord's `checkFieldSchema`, after every proxy check.
+  for (const f of inputs) {
+    if (f.nullable && isVectorType(f.dataType)) throw MilvusError.parameterInvalid(`vector type not support null, type:${DATA_TYPE_NAMES.get(f.dataType)}, name:${f.name}`);
+  }
   const fields: FieldSpec[] = inputs.map((f, i) => ({ ...f, fieldID: START_OF_USER_FIELD_ID + BigInt(i) }));
   if (enableDynamicField) {
     fields.push({
