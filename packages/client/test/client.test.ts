@@ -104,6 +104,37 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     expect((await client.showCollections()).collection_names).toContain('book');
   });
 
+  it('stores nulls and fills default values on insert', async () => {
+    await client.createCollection({
+      ...book,
+      fields: [
+        { name: 'book_id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'book_intro', data_type: DataType.FloatVector, dim: 2 },
+        { name: 'rating', data_type: DataType.Double, nullable: true },
+        { name: 'pages', data_type: DataType.Int32, default_value: 100 },
+        { name: 'shelf', data_type: DataType.VarChar, max_length: 8, nullable: true, default_value: 'A' },
+      ],
+    });
+    const d = await client.describeCollection(book);
+    expect(d.schema.fields.map((f) => [f.name, f.nullable])).toEqual([['book_id', false], ['book_intro', false], ['rating', true], ['pages', false], ['shelf', true]]);
+    const rows = Array.from({ length: 6 }, (_, i) => ({ book_id: i, book_intro: [i, 0], rating: i % 2 ? null : i + 0.5, ...(i % 3 ? { pages: i } : {}), ...(i % 2 ? {} : { shelf: i ? `s${i}` : null }) }));
+    expect(Number((await client.insert({ ...book, data: rows })).insert_cnt)).toBe(6);
+    await client.createIndex({ ...book, field_name: 'book_intro', index_type: 'FLAT', metric_type: 'L2' });
+    await client.loadCollectionSync(book);
+    const got = await client.query({ ...book, filter: 'book_id >= 0', output_fields: ['rating', 'pages', 'shelf'], limit: 10 });
+    const sorted = [...got.data].sort((a, b) => Number(a.book_id) - Number(b.book_id)).map((r) => [Number(r.book_id), r.rating, r.pages, r.shelf]);
+    expect(sorted).toEqual([
+      [0, 0.5, 100, 'A'],
+      [1, null, 1, 'A'],
+      [2, 2.5, 2, 's2'],
+      [3, null, 100, 'A'],
+      [4, 4.5, 4, 's4'],
+      [5, null, 5, 'A'],
+    ]);
+    const nulls = await client.query({ ...book, filter: 'rating is null', output_fields: ['book_id'], limit: 10 });
+    expect(nulls.data.map((r) => Number(r.book_id)).sort()).toEqual([1, 3, 5]);
+  });
+
   it('throws Milvus errors with code, legacy error code and reason', async () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);

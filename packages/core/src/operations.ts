@@ -73,6 +73,8 @@ export interface FieldType {
   max_capacity?: number;
   type_params?: Record<string, string | number>;
   nullable?: boolean;
+  /** The value stored when a row leaves the field out or null (Milvus 2.4+); of the field's type. */
+  default_value?: boolean | number | bigint | string;
 }
 
 /** CreateCollection with a full schema. */

@@ -23,6 +23,52 @@ export interface NormalizedField {
   isClusteringKey: boolean;
   elementType: DataTypeValue;
   nullable: boolean;
+  /** The value an insert stores when the field is absent or null (`schema.FieldSchema.default_value`); unset: none. */
+  defaultValue?: DefaultValue;
+}
+
+/**
+ * A field's default value as `schema.ValueField` carries it: the case of its `data` oneof (which
+ * must fit the field's type: `intData` for Int8/Int16/Int32, `longData` for Int64, …) and the value.
+ */
+export type DefaultValue =
+  | { case: 'boolData'; value: boolean }
+  | { case: 'intData'; value: number }
+  | { case: 'longData'; value: bigint }
+  | { case: 'floatData'; value: number }
+  | { case: 'doubleData'; value: number }
+  | { case: 'stringData'; value: string }
+  | { case: 'bytesData'; value: Uint8Array };
+
+/**
+ * The {@link DefaultValue} a plain default (RESTful v2 `defaultValue`, the official SDK's
+ * `default_value`) becomes for a field of `dataType`: in the case of the field's type when the
+ * value is of that kind (a number for the numeric types, a bool, a string), otherwise in the case
+ * of the value's own kind, which the server then refuses with Milvus's type-mismatch message (as
+ * it refuses any default on JSON, Array and vector fields). Objects become their JSON text.
+ */
+export function defaultValueOf(dataType: DataTypeValue, v: unknown): DefaultValue {
+  if (typeof v === 'bigint') v = Number.isSafeInteger(Number(v)) && dataType !== DataType.Int64 ? Number(v) : v;
+  if (typeof v === 'bigint') return { case: 'longData', value: v };
+  if (typeof v === 'boolean') return { case: 'boolData', value: v };
+  if (typeof v === 'number') {
+    switch (dataType) {
+      case DataType.Int8:
+      case DataType.Int16:
+      case DataType.Int32:
+        if (Number.isInteger(v)) return { case: 'intData', value: v };
+        break;
+      case DataType.Int64:
+        if (Number.isSafeInteger(v)) return { case: 'longData', value: BigInt(v) };
+        break;
+      case DataType.Float:
+        return { case: 'floatData', value: v };
+      case DataType.Double:
+        return { case: 'doubleData', value: v };
+    }
+    return Number.isSafeInteger(v) ? { case: 'longData', value: BigInt(v) } : { case: 'doubleData', value: v };
+  }
+  return { case: 'stringData', value: typeof v === 'string' ? v : JSON.stringify(v) };
 }
 
 /**
@@ -57,6 +103,7 @@ export function normalizeField(f: FieldType): NormalizedField {
     isClusteringKey: f.is_clustering_key ?? false,
     elementType: dataTypeOf(f.element_type),
     nullable: f.nullable ?? false,
+    ...(f.default_value !== undefined && f.default_value !== null ? { defaultValue: defaultValueOf(dataTypeOf(f.data_type), f.default_value) } : {}),
   };
 }
 

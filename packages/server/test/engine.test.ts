@@ -64,6 +64,55 @@ describe('names', () => {
 });
 
 describe('collections', () => {
+  it('checks default values as Milvus 2.5 does: not on the primary key, vectors, JSON or Array; of the field type; in range', () => {
+    const fresh = new Engine();
+    const withDefault = (f: Partial<FieldInput>) => () =>
+      fresh.createCollection({ collectionName: 'd', fields: [...bookFields, { ...base, name: 'x', dataType: DataType.Int64, isPrimaryKey: false, typeParams: {}, ...f }] });
+    const pk = () => fresh.createCollection({ collectionName: 'd', fields: bookFields.map((f, i) => (i === 0 ? { ...f, defaultValue: { case: 'longData' as const, value: 1n } } : f)) });
+    expectError(pk, 1100, 'IllegalArgument', 'primary field not support default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.FloatVector, typeParams: { dim: '2' }, defaultValue: { case: 'floatData', value: 2 } }), 1100, 'IllegalArgument', 'type (FloatVector) not support default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.JSON, defaultValue: { case: 'stringData', value: '{}' } }), 1100, 'IllegalArgument', 'type (JSON) not support default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.Array, elementType: DataType.Int64, typeParams: { max_capacity: '4' }, defaultValue: { case: 'longData', value: 1n } }), 1100, 'IllegalArgument', 'type (Array) not support default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.VarChar, typeParams: { max_length: '100' }, defaultValue: { case: 'intData', value: 2 } }), 1100, 'IllegalArgument', 'type (VarChar) of field (x) is not equal to the type(DataType_Int) of default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.Int32, defaultValue: { case: 'longData', value: 2n } }), 1100, 'IllegalArgument', 'type (Int32) of field (x) is not equal to the type(DataType_Int64) of default_value: invalid parameter');
+    expectError(withDefault({ dataType: DataType.Int8, defaultValue: { case: 'intData', value: 128 } }), 1100, 'IllegalArgument', 'default value out of range: invalid parameter[128 out of range -128 <= value <= 127]');
+    expectError(withDefault({ dataType: DataType.Int16, defaultValue: { case: 'intData', value: -32769 } }), 1100, 'IllegalArgument', 'default value out of range: invalid parameter[-32769 out of range -32768 <= value <= 32767]');
+    expectError(
+      withDefault({ dataType: DataType.VarChar, typeParams: { max_length: '2' }, defaultValue: { case: 'stringData', value: 'defaultaaaaaaaaa' } }),
+      1100,
+      'IllegalArgument',
+      'the length (16) of string exceeds max length (2): invalid parameter[expected=valid length string][actual=string length exceeds max length]',
+    );
+    expect(fresh.showCollections().length).toBe(0);
+  });
+
+  it('fills an absent or null value with the default, keeps null for a nullable field, and refuses a missing field with neither', async () => {
+    const fresh = new Engine();
+    fresh.createCollection({
+      collectionName: 'd',
+      fields: [
+        ...bookFields,
+        { ...base, name: 'n', dataType: DataType.Int16, isPrimaryKey: false, typeParams: {}, nullable: true },
+        { ...base, name: 'x', dataType: DataType.Int16, isPrimaryKey: false, typeParams: {}, defaultValue: { case: 'intData', value: 5 } },
+        { ...base, name: 'y', dataType: DataType.VarChar, isPrimaryKey: false, typeParams: { max_length: '4' }, nullable: true, defaultValue: { case: 'stringData', value: 'zz' } },
+      ],
+    });
+    const ref = { collectionName: 'd' };
+    await fresh.insert({ ...ref, rows: [{ book_id: 1n, word_count: 1n, book_intro: [1, 2] }, { book_id: 2n, word_count: 2n, book_intro: [1, 2], n: 3, x: null, y: null }, { book_id: 3n, word_count: 3n, book_intro: [1, 2], n: null, x: 9, y: 'ab' }] });
+    fresh.createIndex({ ...ref, fieldName: 'book_intro', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    fresh.loadCollection(ref);
+    const rows = (await fresh.query({ ...ref, filter: 'book_id > 0', outputFields: ['n', 'x', 'y'] })).rows;
+    expect(rows).toEqual([
+      { book_id: 1n, n: null, x: 5, y: 'zz' },
+      { book_id: 2n, n: 3, x: 5, y: 'zz' },
+      { book_id: 3n, n: null, x: 9, y: 'ab' },
+    ]);
+    await expect(fresh.insert({ ...ref, rows: [{ book_id: 4n, book_intro: [1, 2] }] })).rejects.toMatchObject({
+      code: 1100,
+      reason: 'Insert missed an field `word_count` to collection without set nullable==true or set default_value: invalid parameter',
+    });
+  });
+
   it('refuses nullable primary keys, partition keys and vector fields, as Milvus 2.5 does', () => {
     const fresh = new Engine();
     const create = (fields: FieldInput[]) => () => fresh.createCollection({ collectionName: 'n', fields });

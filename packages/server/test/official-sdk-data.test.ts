@@ -134,3 +134,37 @@ describe('official Node SDK data plane against the reference server', () => {
     expect((await client.hasCollection({ collection_name })).value).toBe(true);
   });
 });
+
+describe('official Node SDK: nullable fields and default values', () => {
+  it('inserts nulls and absent values, which come back as null or as the default, and filters on is null', async () => {
+    const name = 'sdk_nullable';
+    const created = await client.createCollection({
+      collection_name: name,
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'v', data_type: DataType.FloatVector, dim: 2 },
+        { name: 'f', data_type: DataType.Float, nullable: true },
+        { name: 'd', data_type: DataType.Int64, default_value: 7 },
+        { name: 's', data_type: DataType.VarChar, max_length: 10, nullable: true, default_value: 'x' },
+      ],
+    });
+    expect(created.error_code).toBe('Success');
+    const described = await client.describeCollection({ collection_name: name });
+    const byName = Object.fromEntries(described.schema.fields.map((f) => [f.name, f]));
+    expect([byName.f!.nullable, byName.d!.nullable, byName.s!.nullable]).toEqual([true, false, true]);
+    expect([byName.d!.default_value, byName.s!.default_value]).toEqual(['7', 'x']);
+    const rows = Array.from({ length: 10 }, (_, i) => ({ id: i, v: [i, 1], f: i % 2 ? null : i / 2, ...(i % 3 ? { d: i } : {}), s: i % 4 ? `s${i}` : null }));
+    const inserted = await client.insert({ collection_name: name, data: rows });
+    expect(inserted.status.error_code).toBe('Success');
+    expect(Number(inserted.insert_cnt)).toBe(10);
+    await client.createIndex({ collection_name: name, field_name: 'v', index_type: 'FLAT', metric_type: 'L2' });
+    await client.loadCollectionSync({ collection_name: name });
+    const all = await client.query({ collection_name: name, filter: 'id >= 0', output_fields: ['f', 'd', 's'] });
+    const got = [...all.data].sort((a, b) => Number(a.id) - Number(b.id)).map((r) => [Number(r.id), r.f, String(r.d), r.s]);
+    expect(got).toEqual(rows.map((r, i) => [i, r.f, String(i % 3 ? i : 7), r.s ?? 'x']));
+    const nulls = await client.query({ collection_name: name, filter: 'f is null', output_fields: ['id'] });
+    expect(nulls.data.map((r) => Number(r.id)).sort((a, b) => a - b)).toEqual([1, 3, 5, 7, 9]);
+    const found = await client.search({ collection_name: name, data: [[0, 1]], limit: 2, output_fields: ['f', 's'] });
+    expect(found.results.map((r) => [Number(r.id), r.f, r.s])).toEqual([[0, 0, 'x'], [1, null, 's1']]);
+  });
+});

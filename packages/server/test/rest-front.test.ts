@@ -372,3 +372,30 @@ describe('goJsonPaced', () => {
     }
   });
 });
+
+describe('RESTful v2 default values', () => {
+  it('creates fields with defaultValue, describes them, fills them on insert and refuses a mismatched one', async () => {
+    const schema = (extra: Record<string, unknown>) => ({
+      collectionName: 'dv',
+      schema: {
+        fields: [
+          { fieldName: 'id', dataType: 'Int64', isPrimary: true },
+          { fieldName: 'vec', dataType: 'FloatVector', elementTypeParams: { dim: 2 } },
+          { fieldName: 'n', dataType: 'Int32', defaultValue: 3 },
+          { fieldName: 's', dataType: 'VarChar', elementTypeParams: { max_length: 8 }, nullable: true, defaultValue: 'abc', ...extra },
+        ],
+      },
+    });
+    const bad = await post('collections/create', { ...schema({}), schema: { fields: [...schema({}).schema.fields.slice(0, 2), { fieldName: 'n', dataType: 'Int64', defaultValue: 'x' }] } });
+    expect(bad.json).toEqual({ code: 1100, message: 'type (Int64) of field (n) is not equal to the type(DataType_VarChar) of default_value: invalid parameter' });
+    expect((await post('collections/create', schema({}))).json.code).toBe(0);
+    const described = (await post('collections/describe', { collectionName: 'dv' })).json.data as { fields: Record<string, unknown>[] };
+    expect(described.fields.map((f) => [f.name, f.nullable, f.defaultValue])).toEqual([['id', false, undefined], ['vec', false, undefined], ['n', false, 3], ['s', true, 'abc']]);
+    const inserted = await post('entities/insert', { collectionName: 'dv', data: [{ id: 1, vec: [1, 2] }, { id: 2, vec: [1, 2], n: 9, s: null }, { id: 3, vec: [1, 2], s: 'z' }] });
+    expect(inserted.json.code).toBe(0);
+    await post('indexes/create', { collectionName: 'dv', indexParams: [{ fieldName: 'vec', indexName: 'vec', metricType: 'L2', indexType: 'FLAT' }] });
+    await post('collections/load', { collectionName: 'dv' });
+    const got = await post('entities/query', { collectionName: 'dv', filter: 'id > 0', outputFields: ['n', 's'] });
+    expect(got.json.data).toEqual([{ id: 1, n: 3, s: 'abc' }, { id: 2, n: 9, s: 'abc' }, { id: 3, n: 3, s: 'z' }]);
+  });
+});

@@ -49,7 +49,8 @@ export function collectionInfoOf(describe: JsonObject): CollectionInfo {
       dataType: DataType[f.data_type as keyof typeof DataType] ?? 0,
       dim,
       elementType: DataType[f.element_type as keyof typeof DataType] ?? 0,
-      nullable: Boolean(f.nullable),
+      // A field with a default value takes nulls on insert too (`valid_data`; the server fills the default).
+      nullable: Boolean(f.nullable) || f.default_value != null,
       isDynamic: Boolean(f.is_dynamic),
       primary: Boolean(f.is_primary_key),
     };

@@ -87,6 +87,7 @@ function createCollectionRequest(req: CreateCollectionRequest): Record<string, u
       isClusteringKey: f.isClusteringKey,
       elementType: f.elementType,
       nullable: f.nullable,
+      ...(f.defaultValue ? { defaultValue: { data: f.defaultValue } } : {}),
     })),
   });
   return {

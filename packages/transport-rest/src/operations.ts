@@ -230,6 +230,8 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
           isClusteringKey: f.isClusteringKey,
           elementTypeParams: f.typeParams,
           nullable: f.nullable,
+          // RESTful v2 takes the plain value (an Int64 default within ±2^53 as a JSON number).
+          ...(f.defaultValue ? { defaultValue: typeof f.defaultValue.value === 'bigint' ? Number(f.defaultValue.value) : f.defaultValue.value } : {}),
         })) as Schemas['FieldSchema'][],
       },
       ...(Object.keys(params).length ? { params } : {}),

@@ -1,5 +1,5 @@
 import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
-import { Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { Merr, MilvusError, type DataTypeValue, type DefaultValue } from '@mvkit/core';
 import { CollectionSchemaSchema, FieldSchemaSchema, type CollectionSchema } from '@mvkit/proto';
 import type { CollectionSpec, FieldInput, FieldSpec } from '../engine/index.js';
 
@@ -32,6 +32,7 @@ export function fieldInputsOf(schema: CollectionSchema): FieldInput[] {
       isClusteringKey: f.isClusteringKey,
       elementType: f.elementType as DataTypeValue,
       nullable: f.nullable,
+      ...(f.defaultValue?.data.case ? { defaultValue: f.defaultValue.data as DefaultValue } : {}),
     }));
 }
 
@@ -50,6 +51,7 @@ export function fieldSchemaOf(f: FieldSpec): MessageInitShape<typeof FieldSchema
     isPartitionKey: f.isPartitionKey,
     isClusteringKey: f.isClusteringKey,
     nullable: f.nullable,
+    ...(f.defaultValue ? { defaultValue: { data: f.defaultValue } } : {}),
   };
 }
 

@@ -275,7 +275,8 @@ function dynamicValue(node: JsonNode): unknown {
  *   decimal strings, exact), Int8–Int32 / Float / Double / Bool via spf13/cast, VarChar as the
  *   text of any value, FloatVector as `[]float32`, BinaryVector as `[]byte` (byte array or
  *   base64), Array as a typed slice, JSON as its text;
- * - nullable fields that are null or absent stay null; the auto-ID primary key may be absent;
+ * - nullable fields and fields with a default value that are null or absent are null (the engine
+ *   stores the default); the auto-ID primary key may be absent;
  * - keys outside the schema go to the dynamic field when it is enabled (`$meta` itself is refused),
  *   else the row is refused;
  * - then the auto-ID key passed on insert, a missing field and vector lengths are checked.
@@ -300,7 +301,7 @@ export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefi
       const row: Row = {};
       for (const field of fields) {
         const node = memberOf(rowNode, field.name);
-        if (field.nullable && (!node || node.kind === 'null')) {
+        if ((field.nullable || field.defaultValue) && (!node || node.kind === 'null')) {
           row[field.name] = null;
           continue;
         }

@@ -1,4 +1,4 @@
-import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, isVectorType, type DataTypeValue, type NormalizedField } from '@mvkit/core';
+import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, isVectorType, type DataTypeValue, type NormalizedField, defaultValueOf } from '@mvkit/core';
 import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexSpec, type KeyValue, type Row } from '../engine/index.js';
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
@@ -183,9 +183,6 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
     const typeName = S(f.dataType);
     const dataType = (DataType as Record<string, DataTypeValue>)[typeName];
     if (dataType === undefined) throw MilvusError.of(Merr.ParameterInvalid, `${Merr.ParameterInvalid.message}, data type ${typeName} is invalid(case sensitive).`);
-    if (f.defaultValue !== undefined) {
-      throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: default values are not supported by the mvkit reference server`);
-    }
     let elementType: DataTypeValue = DataType.None;
     if (dataType === DataType.Array) {
       const e = (DataType as Record<string, DataTypeValue>)[S(f.elementDataType)];
@@ -199,6 +196,7 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
       isPartitionKey: f.isPartitionKey === true,
       isClusteringKey: f.isClusteringKey === true,
       nullable: f.nullable === true,
+      ...(f.defaultValue !== undefined && f.defaultValue !== null ? { defaultValue: defaultValueOf(dataType, f.defaultValue) } : {}),
       elementType,
       typeParams: Object.fromEntries(Object.entries(obj(f.elementTypeParams)).map(([k, v]) => [k, typeParamOf(v)])),
     });
@@ -253,6 +251,7 @@ function describeCollection(engine: Engine, b: Body, ctx: RestContext): RouteAns
           autoId: f.autoID,
           description: f.description,
           nullable: f.nullable,
+          ...(f.defaultValue ? { defaultValue: f.defaultValue.value } : {}),
           type: nameOf(DataType, f.dataType),
           id: f.fieldID,
           ...(Object.keys(f.typeParams).length ? { params: Object.entries(f.typeParams).map(([key, value]) => kvJson({ key, value })) } : {}),

@@ -141,11 +141,13 @@ function jsonValue(value: unknown, field: FieldSpec): unknown {
 }
 
 /**
- * Normalises the value of one field of a row.
- * @throws MilvusError 1100 for a value of the wrong type or size.
+ * Normalises the value of one field of a row; an absent or null value becomes the field's default
+ * value, or null for a nullable field.
+ * @throws MilvusError 1100 for a value of the wrong type or size, or one missing from a field with neither.
  */
 export function fieldValue(field: FieldSpec, value: unknown): unknown {
   if (value === null || value === undefined) {
+    if (field.defaultValue) return scalarValue(field.dataType, field.defaultValue.value, field);
     if (field.nullable) return null;
     throw MilvusError.parameterInvalid(`the value of field ${field.name} is missing and the field is not nullable`);
   }
@@ -175,8 +177,9 @@ export function primaryFieldOf(schema: CollectionSpec): FieldSpec {
 
 /**
  * Normalises one input row for insert (`upsert` false) or upsert, as the Milvus proxy validates it:
- * every non-nullable schema field present (the auto-ID primary key absent on insert), values of
- * the right type, extra keys moved into `$meta` when the dynamic field is enabled.
+ * every schema field present unless it is nullable or has a default value (the auto-ID primary key
+ * absent on insert), an absent or null value replaced by the field's default, values of the right
+ * type, extra keys moved into `$meta` when the dynamic field is enabled.
  *
  * @param allocateId - called for the primary key of an auto-ID collection on insert.
  * @throws MilvusError 1100 for missing, unknown or ill-typed fields.
@@ -195,7 +198,7 @@ export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () 
       row[field.name] = field.dataType === DataType.Int64 ? allocateId() : String(allocateId());
       continue;
     }
-    if (given === undefined && !field.nullable) {
+    if (given === undefined && !field.nullable && !field.defaultValue) {
       throw MilvusError.parameterInvalid(`Insert missed an field \`${field.name}\` to collection without set nullable==true or set default_value`);
     }
     row[field.name] = fieldValue(field, given);
