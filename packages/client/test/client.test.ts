@@ -1,5 +1,6 @@
 import { startServer, type RunningServer } from '@mvkit/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { halfBytesOf, roundToHalf } from '@mvkit/core';
 import { DataType, MilvusClient } from '../src/index.js';
 import { TRANSPORTS, clientFor, per, rejection, type TransportKind } from './helpers.js';
 
@@ -133,6 +134,25 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     ]);
     const nulls = await client.query({ ...book, filter: 'rating is null', output_fields: ['book_id'], limit: 10 });
     expect(nulls.data.map((r) => Number(r.book_id)).sort()).toEqual([1, 3, 5]);
+  });
+
+  it('inserts, queries and searches Float16Vector and BFloat16Vector fields', async () => {
+    for (const [type, format] of [['Float16Vector', 'float16'], ['BFloat16Vector', 'bfloat16']] as const) {
+      await client.dropCollection(book);
+      await client.createCollection({ ...book, fields: [{ name: 'book_id', data_type: DataType.Int64, is_primary_key: true }, { name: 'book_intro', data_type: type, dim: 4 }] });
+      const vectors = Array.from({ length: 10 }, (_, i) => [i / 3, 1, 0.1, -i]);
+      expect(Number((await client.insert({ ...book, data: vectors.map((v, i) => ({ book_id: i, book_intro: v })) })).insert_cnt)).toBe(10);
+      await client.createIndex({ ...book, field_name: 'book_intro', index_type: 'FLAT', metric_type: 'L2' });
+      await client.loadCollectionSync(book);
+      const got = await client.query({ ...book, filter: 'book_id == 1', output_fields: ['book_intro'] });
+      const rounded = roundToHalf(vectors[1]!, format);
+      // Over gRPC the vector comes back decoded; RESTful v2 sends its bytes in base64 (`[]byte`), which the REST transport passes on.
+      expect(got.data[0]!.book_intro).toEqual(per(kind, { grpc: Array.from(rounded), rest: Buffer.from(halfBytesOf(rounded, format)).toString('base64') }));
+      const found = await client.search({ ...book, data: [1, 1, 0.1, -3], limit: 2 });
+      // Hits carry the primary key under its field name over gRPC, as `id` in RESTful v2 rows.
+      const pk = per(kind, { grpc: 'book_id', rest: 'id' });
+      expect(found.results.map((r) => Number((r as Record<string, unknown>)[pk]))).toEqual([3, 4]);
+    }
   });
 
   it('throws Milvus errors with code, legacy error code and reason', async () => {

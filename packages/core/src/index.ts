@@ -13,3 +13,4 @@ export * from './data.js';
 export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';
+export * from './half-float.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
-import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, formatMerr, halfBytesOf, halfFormatOf } from '@mvkit/core';
 import { PlaceholderGroupSchema, PlaceholderType } from './gen/milvus/proto/common/common_pb.js';
 import {
   FieldDataSchema,
@@ -87,6 +87,13 @@ function columnValues(c: FieldData, dim: number): unknown[] {
     const bytes = dim / 8;
     const out: Uint8Array[] = [];
     for (let i = 0; i < v.value.length; i += bytes) out.push(v.value.slice(i, i + bytes));
+    return out;
+  }
+  if (v.case === 'float16Vector' || v.case === 'bfloat16Vector') {
+    const format = v.case === 'float16Vector' ? 'float16' : 'bfloat16';
+    const out: Float32Array[] = [];
+    for (let at = 0; at + dim * 2 <= v.value.length; at += dim * 2) out.push(floatsOfHalfBytes(v.value, format, at, dim));
+    if (v.value.length % (dim * 2) !== 0) out.push(new Float32Array(0));
     return out;
   }
   throw MilvusError.parameterInvalid(`the reference server does not store ${v.case ?? 'empty'} vectors (field ${c.fieldName})`);
@@ -219,6 +226,16 @@ export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact
     const parts = values.map((v) => Uint8Array.from(v as ArrayLike<number>));
     return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'binaryVector', value: Buffer.concat(parts) } } } };
   }
+  const half = halfFormatOf(field.dataType);
+  if (half) {
+    const parts = values.map((v) => {
+      const vec = v as ArrayLike<number>;
+      if (!vec || vec.length !== field.dim) throw MilvusError.parameterInvalid(`the dim (${vec?.length ?? 0}) of field data(${field.name}) is not equal to schema dim (${field.dim})`);
+      return halfBytesOf(vec, half);
+    });
+    const data = half === 'float16' ? { case: 'float16Vector' as const, value: Buffer.concat(parts) } : { case: 'bfloat16Vector' as const, value: Buffer.concat(parts) };
+    return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data } } };
+  }
   if (!field.nullable) return { ...base, field: { case: 'scalars', value: scalarInit(field.dataType, values, field.elementType) } };
   const validData = values.map((v) => v !== null && v !== undefined);
   const data = compact ? values.filter((_, i) => validData[i]) : values.map((v, i) => (validData[i] ? v : zeroOf(field.dataType)));
@@ -255,12 +272,16 @@ export function keysOf(ids: IDs | undefined): (bigint | string)[] {
 }
 
 /**
- * Encodes query vectors as a serialized `common.PlaceholderGroup` (tag `$0`): little-endian
- * float32 per FloatVector, packed bytes per BinaryVector.
+ * Encodes query vectors for a field of `dataType` as a serialized `common.PlaceholderGroup` (tag
+ * `$0`), as the official SDKs do: little-endian float32 per FloatVector (type 101), packed bytes
+ * per BinaryVector (100), two bytes per dimension for Float16Vector / BFloat16Vector (102 / 103).
  */
-export function placeholderGroupOf(vectors: readonly (ArrayLike<number> | Uint8Array)[], binary: boolean): Uint8Array {
-  const values = vectors.map((v) => (binary ? Uint8Array.from(v as ArrayLike<number>) : new Uint8Array(Float32Array.from(v as ArrayLike<number>).buffer)));
-  return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type: binary ? PlaceholderType.BinaryVector : PlaceholderType.FloatVector, values }] }));
+export function placeholderGroupOf(vectors: readonly (ArrayLike<number> | Uint8Array)[], dataType: number): Uint8Array {
+  const half = halfFormatOf(dataType);
+  const binary = dataType === DataType.BinaryVector;
+  const values = vectors.map((v) => (binary ? Uint8Array.from(v as ArrayLike<number>) : half ? halfBytesOf(v as ArrayLike<number>, half) : new Uint8Array(Float32Array.from(v as ArrayLike<number>).buffer)));
+  const type = binary ? PlaceholderType.BinaryVector : half === 'float16' ? PlaceholderType.Float16Vector : half === 'bfloat16' ? PlaceholderType.BFloat16Vector : PlaceholderType.FloatVector;
+  return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type, values }] }));
 }
 
 /**
@@ -283,6 +304,10 @@ export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Ui
       return new Float32Array(copy.buffer, 0, copy.length / 4);
     }
     if (ph.type === PlaceholderType.BinaryVector) return new Uint8Array(v);
+    if (ph.type === PlaceholderType.Float16Vector || ph.type === PlaceholderType.BFloat16Vector) {
+      if (v.length % 2 !== 0) throw MilvusError.parameterInvalid('a float16 or bfloat16 vector placeholder must be a multiple of 2 bytes');
+      return floatsOfHalfBytes(v, ph.type === PlaceholderType.Float16Vector ? 'float16' : 'bfloat16');
+    }
     throw MilvusError.parameterInvalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
   });
 }

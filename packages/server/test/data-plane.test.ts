@@ -1,4 +1,4 @@
-import { DataType, MilvusError, normalizeField } from '@mvkit/core';
+import { DataType, MilvusError, halfBytesOf, normalizeField, roundToHalf } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, Pacer, deleteRows, type Row } from '../src/index.js';
 import { seededRandom as rng } from './random.js';
@@ -258,4 +258,55 @@ describe('data plane', () => {
     const left = await e.query({ ...ref, filter: 'id >= 0', outputFields: ['title'] });
     expect(left.rows).toEqual([{ id: 59_999n, title: 'kept' }]);
   });
+});
+
+describe('Float16Vector and BFloat16Vector', () => {
+  for (const [type, format] of [['Float16Vector', 'float16'], ['BFloat16Vector', 'bfloat16']] as const) {
+    for (const metric of ['L2', 'IP', 'COSINE']) {
+      it(`stores ${type} in its precision and finds its nearest neighbours (${metric}, HNSW on sealed segments, recall@10 against brute force)`, async () => {
+        const dim = 16;
+        const e = new Engine({ segmentMaxRows: 1000 });
+        e.createCollection({
+          collectionName: 'h',
+          fields: [
+            { name: 'id', data_type: 'Int64', is_primary_key: true },
+            { name: 'v', data_type: type, dim },
+          ].map(normalizeField),
+        });
+        e.createIndex({ collectionName: 'h', fieldName: 'v', params: [{ key: 'index_type', value: 'HNSW' }, { key: 'metric_type', value: metric }, { key: 'params', value: '{"M":16,"efConstruction":100}' }] });
+        e.loadCollection({ collectionName: 'h' });
+        const random = rng(metric.length + dim);
+        const vectors = Array.from({ length: 2500 }, () => Array.from({ length: dim }, () => random() * 2 - 1));
+        await e.insert({ collectionName: 'h', rows: vectors.map((v, i) => ({ id: BigInt(i), v })) });
+        await e.indexBuilder.drain();
+        // Stored (and returned) as the format holds them.
+        const stored = (await e.query({ collectionName: 'h', filter: 'id < 3', outputFields: ['v'] })).rows.map((r) => Array.from(r.v as Float32Array));
+        expect(stored).toEqual(vectors.slice(0, 3).map((v) => Array.from(roundToHalf(v, format))));
+        // Bytes as the wire carries them are taken too.
+        await e.insert({ collectionName: 'h', rows: [{ id: 9999n, v: halfBytesOf(vectors[0]!, format) }] });
+        await expect(e.insert({ collectionName: 'h', rows: [{ id: 10_000n, v: new Uint8Array(dim) }] })).rejects.toMatchObject({ code: 1100 });
+        await e.delete({ collectionName: 'h', filter: 'id == 9999' });
+        const held = vectors.map((v) => roundToHalf(v, format));
+        const score = (a: ArrayLike<number>, b: ArrayLike<number>) => {
+          let dot = 0, na = 0, nb = 0, l2 = 0;
+          for (let i = 0; i < dim; i++) {
+            dot += a[i]! * b[i]!;
+            na += a[i]! * a[i]!;
+            nb += b[i]! * b[i]!;
+            l2 += (a[i]! - b[i]!) ** 2;
+          }
+          return metric === 'L2' ? -l2 : metric === 'IP' ? dot : dot / Math.sqrt(na * nb);
+        };
+        const queries = Array.from({ length: 40 }, () => Array.from({ length: dim }, () => random() * 2 - 1));
+        const out = await e.search({ collectionName: 'h', vectors: queries, limit: 10, ef: 64 });
+        let found = 0;
+        queries.forEach((q, i) => {
+          const rq = roundToHalf(q, format);
+          const truth = new Set(held.map((v, id) => [id, score(rq, v)] as const).sort((a, b) => b[1] - a[1]).slice(0, 10).map(([id]) => BigInt(id)));
+          found += out.hits[i]!.filter((h) => truth.has(h.pk as bigint)).length;
+        });
+        expect(found / (queries.length * 10)).toBeGreaterThanOrEqual(0.95);
+      });
+    }
+  }
 });

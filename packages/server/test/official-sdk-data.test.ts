@@ -1,4 +1,5 @@
 import { DataType, MilvusClient } from '@zilliz/milvus2-sdk-node';
+import { roundToHalf } from '@mvkit/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Engine, startServer, type RunningServer } from '../src/index.js';
 
@@ -167,4 +168,22 @@ describe('official Node SDK: nullable fields and default values', () => {
     const found = await client.search({ collection_name: name, data: [[0, 1]], limit: 2, output_fields: ['f', 's'] });
     expect(found.results.map((r) => [Number(r.id), r.f, r.s])).toEqual([[0, 0, 'x'], [1, null, 's1']]);
   });
+});
+
+describe('official Node SDK: Float16Vector and BFloat16Vector', () => {
+  for (const [type, format] of [[DataType.Float16Vector, 'float16'], [DataType.BFloat16Vector, 'bfloat16']] as const) {
+    it(`inserts, queries and searches a ${format} field as the SDK encodes it`, async () => {
+      const name = `sdk_${format}`;
+      expect((await client.createCollection({ collection_name: name, fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'v', data_type: type, dim: 4 }] })).error_code).toBe('Success');
+      const data = Array.from({ length: 20 }, (_, i) => ({ id: i, v: [i / 3, 1, 0.1, -i] }));
+      expect((await client.insert({ collection_name: name, data })).status.error_code).toBe('Success');
+      expect((await client.createIndex({ collection_name: name, field_name: 'v', index_type: 'HNSW', metric_type: 'L2', params: { M: 8, efConstruction: 32 } })).error_code).toBe('Success');
+      await client.loadCollectionSync({ collection_name: name });
+      const got = await client.query({ collection_name: name, filter: 'id < 2', output_fields: ['v'] });
+      expect(got.data.map((r) => [Number(r.id), r.v])).toEqual([0, 1].map((i) => [i, Array.from(roundToHalf(data[i]!.v, format))]));
+      const found = await client.search({ collection_name: name, data: [[1, 1, 0.1, -3]], limit: 2, output_fields: ['v'] });
+      expect(found.results.map((r) => Number(r.id))).toEqual([3, 4]);
+      expect(found.results[0]!.score).toBe(0);
+    });
+  }
 });

@@ -2,6 +2,8 @@ import { create, type JsonObject } from '@bufbuild/protobuf';
 import {
   DataType,
   MilvusError,
+  isVectorType,
+  type DataTypeValue,
   type DeleteRequest,
   type FlushRequest,
   type FlushResult,
@@ -140,9 +142,8 @@ function queryVectorsOf(req: SearchRequest): { vectors: (number[] | Uint8Array)[
 /** Search request: query vectors into a placeholder group, limit/offset/params into `search_params`. */
 export function searchRequest(req: SearchRequest, info: CollectionInfo) {
   const { vectors } = queryVectorsOf(req);
-  const field = req.anns_field ? info.fields.find((f) => f.name === req.anns_field) : info.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
+  const field = req.anns_field ? info.fields.find((f) => f.name === req.anns_field) : info.fields.find((f) => isVectorType(f.dataType as DataTypeValue));
   if (!field) throw invalid(`the collection has no vector field ${req.anns_field ?? ''}`.trim());
-  const binary = field.dataType === DataType.BinaryVector;
   const params = req.params ?? {};
   const searchParams: Record<string, string> = {
     anns_field: field.name,
@@ -160,7 +161,7 @@ export function searchRequest(req: SearchRequest, info: CollectionInfo) {
     outputFields: req.output_fields ?? ['*'],
     nq: BigInt(vectors.length),
     searchParams: Object.entries(searchParams).map(([key, value]) => ({ key, value })),
-    searchInput: { case: 'placeholderGroup', value: placeholderGroupOf(vectors, binary) },
+    searchInput: { case: 'placeholderGroup', value: placeholderGroupOf(vectors, field.dataType) },
     ...(req.exprValues ? { exprTemplateValues: templateValuesOf(req.exprValues) } : {}),
   });
 }

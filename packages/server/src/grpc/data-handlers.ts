@@ -1,5 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { DataType, MilvusError } from '@mvkit/core';
+import { MilvusError, isVectorType } from '@mvkit/core';
 import {
   COUNT_COLUMN,
   columnsOfRows,
@@ -86,7 +86,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       if (req.searchInput.case === 'placeholderGroup') vectors = vectorsOfPlaceholderGroup(req.searchInput.value);
       else if (req.searchInput.case === 'ids') {
         const ids = keysOf(req.searchInput.value);
-        const field = annsField || coll.schema.fields.find((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector)?.name || '';
+        const field = annsField || coll.schema.fields.find((f) => isVectorType(f.dataType))?.name || '';
         vectors = (await engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field], signal })).rows.map((r) => r[field]);
       } else throw MilvusError.parameterInvalid('the search request has neither query vectors nor primary keys');
       const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, type DataTypeValue } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { scanGoJson } from './gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
@@ -208,6 +208,15 @@ function fieldOf(field: FieldSpec, node: JsonNode | undefined): unknown {
       if ('error' in r) throw invalid(ds, r.error);
       return r.value;
     }
+    case DataType.Float16Vector:
+    case DataType.BFloat16Vector: {
+      // A `[]float32` (converted to the field's format) or the vector's bytes as a base64 string.
+      if (ds === '') throw invalid('', `missing vector field: ${field.name}`);
+      const bytes = node?.kind === 'string';
+      const r = goUnmarshalSlice(bytes ? (node?.raw ?? '') : ds, bytes ? 'uint8' : 'float32');
+      if ('error' in r) throw invalid(ds, r.error);
+      return bytes ? Uint8Array.from(r.value as number[]) : r.value;
+    }
     case DataType.Bool:
       return guard(() => parseBool(ds), (m) => invalid(ds, m));
     case DataType.Int8:
@@ -274,7 +283,8 @@ function dynamicValue(node: JsonNode): unknown {
  * - each schema field is read from its gjson text: Int64 via `json.Number.Int64` (numbers or
  *   decimal strings, exact), Int8–Int32 / Float / Double / Bool via spf13/cast, VarChar as the
  *   text of any value, FloatVector as `[]float32`, BinaryVector as `[]byte` (byte array or
- *   base64), Array as a typed slice, JSON as its text;
+ *   base64), Float16Vector / BFloat16Vector as `[]float32` or their bytes in base64, Array as a
+ *   typed slice, JSON as its text;
  * - nullable fields and fields with a default value that are null or absent are null (the engine
  *   stores the default); the auto-ID primary key may be absent;
  * - keys outside the schema go to the dynamic field when it is enabled (`$meta` itself is refused),
@@ -332,19 +342,14 @@ export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefi
       });
     }
     for (const field of fields) {
-      if (field.dataType !== DataType.FloatVector && field.dataType !== DataType.BinaryVector) continue;
+      const half = halfFormatOf(field.dataType) !== undefined;
+      if (field.dataType !== DataType.FloatVector && field.dataType !== DataType.BinaryVector && !half) continue;
       const dim = Number(field.typeParams.dim);
-      const float = field.dataType === DataType.FloatVector;
-      const expected = float ? dim : Math.floor(dim / 8);
       for (const row of rows) {
-        const v = row[field.name] as unknown[];
-        if (v.length !== expected) {
-          throw new Error(
-            float
-              ? `[]float32 size ${v.length} doesn't equal to vector dimension ${dim} of FloatVector`
-              : `[]byte size ${v.length} doesn't equal to vector dimension ${dim} of BinaryVector`,
-          );
-        }
+        const v = row[field.name] as ArrayLike<unknown>;
+        const bytes = field.dataType === DataType.BinaryVector || v instanceof Uint8Array;
+        const expected = field.dataType === DataType.BinaryVector ? Math.floor(dim / 8) : bytes ? dim * 2 : dim;
+        if (v.length !== expected) throw new Error(`[]${bytes ? 'byte' : 'float32'} size ${v.length} doesn't equal to vector dimension ${dim} of ${typeName(field.dataType)}`);
       }
     }
   } catch (e) {
@@ -428,6 +433,10 @@ function answerValue(field: FieldSpec, value: unknown, allowInt64: boolean): unk
     case DataType.BinaryVector:
       // []byte: Go marshals it as base64
       return bytesToBase64(value as Uint8Array);
+    case DataType.Float16Vector:
+    case DataType.BFloat16Vector:
+      // the vector's bytes ([]byte), base64 as well
+      return bytesToBase64(halfBytesOf(value as Float32Array, halfFormatOf(field.dataType)!));
     case DataType.JSON:
       // the JSON bytes as a string, not as nested JSON
       return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));

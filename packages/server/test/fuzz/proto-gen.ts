@@ -151,7 +151,7 @@ function placeholderBytes(ctx: GenContext, depth: number): Uint8Array {
   const dim = ctx.coherent || rng.chance(0.8) ? field.dim! : rng.pick([0, 1, 3, 7, 9, 4096]);
   if (ctx.coherent || rng.chance(0.75)) {
     const vectors = Array.from({ length: rng.int(1, 4) }, () => Array.from({ length: binary ? Math.ceil(dim / 8) : dim }, () => (binary ? rng.int(0, 255) : ctx.coherent ? rng.float() * 2 - 1 : randomDouble(rng, true))));
-    return placeholderGroupOf(vectors, binary);
+    return placeholderGroupOf(vectors, binary ? DataType.BinaryVector : DataType.FloatVector);
   }
   return toBinary(PlaceholderGroupSchema, randomMessage(PlaceholderGroupSchema, ctx, depth + 1));
 }

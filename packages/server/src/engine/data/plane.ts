@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, halfFormatOf } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
@@ -7,7 +7,10 @@ import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
 import type { Metric, Segment } from './segment.js';
-import { binaryVector, floatVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
+import { binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
+
+/** Vector types the reference server stores and searches. */
+const SEARCHABLE_VECTORS: ReadonlySet<number> = new Set([DataType.FloatVector, DataType.Float16Vector, DataType.BFloat16Vector, DataType.BinaryVector]);
 
 /** Largest `limit + offset` of a search or query (`quotaAndLimits.limits.topK`). */
 export const MAX_TOPK = 16384;
@@ -232,7 +235,7 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const partitions = readPartitions(coll, input.partitionNames, 'search');
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
-  const vectorFields = coll.schema.fields.filter((f) => f.dataType === DataType.FloatVector || f.dataType === DataType.BinaryVector);
+  const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
   let field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : undefined;
   if (input.annsField && !field) throw MilvusError.parameterInvalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!field) {
@@ -257,7 +260,9 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
       throw MilvusError.parameterInvalid((e as Error).message);
     }
   }
-  const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : floatVector(v, field)));
+  const half = halfFormatOf(field.dataType);
+  // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
+  const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : half ? halfVector(v, field, half) : floatVector(v, field)));
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
   const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };

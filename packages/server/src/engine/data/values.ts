@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, roundToHalf, type DataTypeValue, type HalfFormat } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 
 /** A primary key: Int64 keys are `bigint`, VarChar keys `string`. */
@@ -7,7 +7,8 @@ export type PrimaryKey = bigint | string;
 /**
  * A stored row, keyed by field name. Values are normalised: Int64 → `bigint`, Int8/16/32, Float,
  * Double → `number`, VarChar → `string`, Bool → `boolean`, JSON → parsed value, Array → JS array,
- * FloatVector → `Float32Array`, BinaryVector → `Uint8Array` (packed bits), a nullable field's
+ * FloatVector → `Float32Array`, Float16Vector / BFloat16Vector → `Float32Array` of values the
+ * format holds exactly, BinaryVector → `Uint8Array` (packed bits), a nullable field's
  * missing value → `null`. With the dynamic field enabled, keys outside the schema live in the
  * `$meta` object.
  */
@@ -112,6 +113,19 @@ export function floatVector(value: unknown, field: FieldSpec): Float32Array {
 }
 
 /**
+ * Normalises a Float16Vector or BFloat16Vector value: its bytes (`2 × dim`, little-endian, as the
+ * wire carries them) or `dim` numbers, which are rounded to the format as Milvus converts float
+ * input (see `halfBytesOf`).
+ * @throws MilvusError 1100 as {@link floatVector}, or for a byte length other than `2 × dim`.
+ */
+export function halfVector(value: unknown, field: FieldSpec, format: HalfFormat): Float32Array {
+  if (!(value instanceof Uint8Array)) return roundToHalf(floatVector(value, field), format);
+  const dim = dimOf(field);
+  if (value.length !== dim * 2) throw MilvusError.parameterInvalid(`the dim (${value.length / 2}) of field data(${field.name}) is not equal to schema dim (${dim})`, { expected: dim, actual: value.length / 2 });
+  return floatsOfHalfBytes(value, format);
+}
+
+/**
  * Normalises a binary vector: `Uint8Array` or `number[]` of `dim / 8` bytes.
  * @throws MilvusError 1100 on a wrong byte length (reported in bits, as Milvus does).
  */
@@ -154,6 +168,9 @@ export function fieldValue(field: FieldSpec, value: unknown): unknown {
   switch (field.dataType) {
     case DataType.FloatVector:
       return floatVector(value, field);
+    case DataType.Float16Vector:
+    case DataType.BFloat16Vector:
+      return halfVector(value, field, halfFormatOf(field.dataType)!);
     case DataType.BinaryVector:
       return binaryVector(value, field);
     case DataType.JSON:
