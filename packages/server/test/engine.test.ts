@@ -389,6 +389,18 @@ describe('databases', () => {
     expectError(() => engine.connect('analytics'), 800, 'UnexpectedError', 'database not found[database=analytics]');
     expect(engine.connect().identifier).toBeGreaterThan(0n);
   });
+
+  it('names why a database name is invalid, as ValidateDatabaseName does, without trimming it', () => {
+    const reason = (why: string, name: string) => `${why}: invalid database name[database=${name}]`;
+    for (const op of [(n: string) => engine.createDatabase(n), (n: string) => engine.dropDatabase(n)]) {
+      expectError(() => op(''), 802, 'UnexpectedError', reason("database name couldn't be empty", ''));
+      expectError(() => op('  '), 802, 'UnexpectedError', reason('the first character of a database name must be an underscore or letter', '  '));
+      expectError(() => op('1db'), 802, 'UnexpectedError', reason('the first character of a database name must be an underscore or letter', '1db'));
+      expectError(() => op('db-1'), 802, 'UnexpectedError', reason('database name can only contain numbers, letters and underscores', 'db-1'));
+      expectError(() => op(`d${'é'.repeat(128)}`), 802, 'UnexpectedError', reason('the length of a database name must be less than 255 characters', `d${'é'.repeat(128)}`));
+    }
+    engine.createDatabase(`_${'a'.repeat(254)}`);
+  });
 });
 
 describe('rename and alter', () => {

@@ -70,17 +70,21 @@ export function validateFieldName(raw: string): void {
 }
 
 /**
- * Validates a database name (`validateDatabaseName`): non-empty, at most 255 characters, first `_`
- * or letter, then `[A-Za-z0-9_]`.
+ * Validates a database name as the Milvus 2.5 proxy does (`ValidateDatabaseName`), on the name as
+ * given (not trimmed: `"  "` is invalid, not empty): non-empty, at most 255 bytes, first `_` or
+ * ASCII letter, then `[A-Za-z0-9_]`.
  *
- * @throws MilvusError 802 `invalid database name[database=<name>]`.
+ * @throws MilvusError 802 `<reason>: invalid database name[database=<name>]`, the reason one of
+ *   `database name couldn't be empty`, `the length of a database name must be less than 255
+ *   characters`, `the first character of a database name must be an underscore or letter`,
+ *   `database name can only contain numbers, letters and underscores`.
  */
-export function validateDatabaseName(raw: string): void {
-  const name = raw.trim();
-  const ok =
-    name !== '' &&
-    name.length <= MAX_NAME_LENGTH &&
-    (name[0] === '_' || isLetter(name[0]!)) &&
-    [...name.slice(1)].every((c) => c === '_' || isLetter(c) || isDigit(c));
-  if (!ok) throw MilvusError.of(Merr.DatabaseInvalidName, formatMerr(Merr.DatabaseInvalidName, { database: name }));
+export function validateDatabaseName(name: string): void {
+  const invalid = (why: string): MilvusError => MilvusError.of(Merr.DatabaseInvalidName, `${why}: ${formatMerr(Merr.DatabaseInvalidName, { database: name })}`);
+  if (name === '') throw invalid("database name couldn't be empty");
+  if (new TextEncoder().encode(name).length > MAX_NAME_LENGTH) throw invalid(`the length of a database name must be less than ${MAX_NAME_LENGTH} characters`);
+  if (name[0] !== '_' && !isLetter(name[0]!)) throw invalid('the first character of a database name must be an underscore or letter');
+  for (const c of name.slice(1)) {
+    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('database name can only contain numbers, letters and underscores');
+  }
 }
