@@ -52,6 +52,7 @@ export const Merr = {
   PrivilegeNotAuthenticated: entry(1400, 'not authenticated'),
   PrivilegeNotPermitted: entry(1401, 'privilege not permitted'),
   FieldNotFound: entry(1700, 'field not found'),
+  FieldNameInvalid: entry(1701, 'field name invalid'),
   NeedAuthenticate: entry(1800, "user hasn't authenticated"),
   IncorrectParameterFormat: entry(1801, 'can only accept json format request'),
   MissingRequiredParameters: entry(1802, 'missing required parameters'),

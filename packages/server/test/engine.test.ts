@@ -14,6 +14,11 @@ function thrown(fn: () => unknown): MilvusError {
   throw new Error('expected a MilvusError');
 }
 
+function thrownFrom(fn: () => unknown): { code: number; reason: string } {
+  const e = thrown(fn);
+  return { code: e.code, reason: e.reason };
+}
+
 function expectError(fn: () => unknown, code: number, errorCode: string, reason: string): void {
   const e = thrown(fn);
   expect({ code: e.code, errorCode: e.errorCode, reason: e.reason }).toEqual({ code, errorCode, reason });
@@ -178,8 +183,46 @@ describe('collections', () => {
   });
 
   it('validates schemas: primary key and vector field are required', () => {
-    expectError(() => engine.createCollection({ collectionName: 'x', fields: bookFields.slice(1) }), 1100, 'IllegalArgument', 'primary key is not specified: invalid parameter');
+    expectError(() => engine.createCollection({ collectionName: 'x', fields: bookFields.slice(1) }), 65535, 'UnexpectedError', 'primary key is not specified');
     expectError(() => engine.createCollection({ collectionName: 'x', fields: bookFields.slice(0, 2) }), 1100, 'IllegalArgument', 'schema does not contain vector field: invalid parameter');
+  });
+
+  it('checks fields in the order and words of the proxy (createCollectionTask.PreExecute, then rootcoord)', () => {
+    const fresh = new Engine();
+    const field = (name: string, dataType: number, extra: Partial<FieldInput> = {}): FieldInput => ({ ...base, name, dataType: dataType as FieldInput['dataType'], isPrimaryKey: false, typeParams: {}, ...extra });
+    const pk = field('id', DataType.Int64, { isPrimaryKey: true });
+    const vec = field('v', DataType.FloatVector, { typeParams: { dim: '4' } });
+    const create = (...fields: FieldInput[]) => () => fresh.createCollection({ collectionName: 'c', fields });
+    const cases: [FieldInput[], number, string][] = [
+      [[pk, vec, field('v', DataType.Int64)], 65535, 'duplicated field name'],
+      [[pk, field('id2', DataType.Int64, { isPrimaryKey: true }), vec], 65535, 'there are more than one primary key, field name = id, id2'],
+      [[field('id', DataType.Float, { isPrimaryKey: true }), vec], 65535, 'the data type of primary key should be Int64 or VarChar'],
+      [[pk, vec, field('$meta', DataType.JSON, { isDynamic: true })], 65535, 'cannot explicitly set a field as a dynamic field'],
+      [[{ ...pk, autoID: true }, vec, field('n', DataType.Int64, { autoID: true })], 65535, 'only one field can speficy AutoID with true, field name = id, n'],
+      [[pk, vec, field('n', DataType.Int64, { autoID: true })], 65535, 'only primary field can speficy AutoID with true, field name = n'],
+      [[pk, vec, field('n', DataType.None)], 65535, 'data type None is not valid'],
+      [[pk, vec, field('n', DataType.String)], 65535, 'string data type not supported yet, please use VarChar type instead'],
+      [[pk, vec, field('a', DataType.Array, { elementType: DataType.JSON, typeParams: { max_capacity: '4' } })], 65535, 'element type JSON is not supported'],
+      [[pk, vec, field('a', DataType.Array, { elementType: DataType.None, typeParams: { max_capacity: '4' } })], 65535, 'element data type None is not valid'],
+      [[pk, vec, field('p', DataType.Int64, { isPartitionKey: true }), field('q', DataType.Int64, { isPartitionKey: true })], 65535, 'there are more than one partition key, field name = p, q'],
+      [[{ ...pk, isPartitionKey: true }, vec], 65535, 'the partition key field must not be primary field'],
+      [[pk, vec, field('p', DataType.Double, { isPartitionKey: true })], 65535, 'the data type of partition key should be Int64 or VarChar'],
+      [[pk, vec, field('(mn)', DataType.Int64)], 1701, 'Invalid field name: (mn). The first character of a field name must be an underscore or letter.: field name invalid[field=(mn)]'],
+      [[pk, vec, field('m-n', DataType.Int64)], 1701, 'Invalid field name: m-n. Field name can only contain numbers, letters, and underscores.: field name invalid[field=m-n]'],
+      [[pk, field('v', DataType.FloatVector, { typeParams: { dim: '1' } })], 65535, 'invalid dimension: 1. should be in range 2 ~ 32768'],
+      [[pk, field('v', DataType.FloatVector, { typeParams: { dim: '32769' } })], 65535, 'invalid dimension: 32769. float vector dimension should be in range 2 ~ 32768'],
+      [[pk, field('v', DataType.FloatVector, { typeParams: { dim: 'x' } })], 65535, 'strconv.ParseInt: parsing "x": invalid syntax'],
+      [[pk, field('v', DataType.FloatVector)], 65535, 'dimension is not defined in field type params, check type param `dim` for vector field'],
+      [[pk, field('b', DataType.BinaryVector, { typeParams: { dim: '12' } })], 65535, 'invalid dimension: 12. binary vector dimension should be multiple of 8. '],
+      [[pk, field('b', DataType.BinaryVector, { typeParams: { dim: '262152' } })], 65535, 'invalid dimension: 262152. binary vector dimension should be in range 2 ~ 262144'],
+      [[pk, vec, field('s', DataType.SparseFloatVector, { typeParams: { dim: '4' } })], 65535, 'dim should not be specified for sparse vector field s(0)'],
+      [[pk, vec, field('a', DataType.Array, { elementType: DataType.VarChar, typeParams: { max_capacity: '4' } })], 65535, 'type param(max_length) should be specified for the field(a) of collection c'],
+    ];
+    for (const [fields, code, reason] of cases) expect(thrownFrom(create(...fields)), reason).toMatchObject({ code, reason });
+    expect(fresh.showCollections()).toEqual([]);
+    // Checked in this order: the AutoID rule before the field type, the field name before its dim.
+    expect(thrownFrom(create({ ...pk, autoID: true }, vec, field('n', DataType.None, { autoID: true }))).reason).toMatch(/^only one field/);
+    expect(thrownFrom(create(pk, field('(v)', DataType.FloatVector, { typeParams: { dim: '1' } }))).code).toBe(1701);
   });
 
   it('quick setup creates id + vector, an AUTOINDEX index named after the field, and loads', () => {

@@ -51,21 +51,22 @@ export function validatePartitionName(raw: string): void {
 }
 
 /**
- * Validates a field name as the Milvus proxy does (`validateFieldName`): non-empty, at most 255
- * characters, first `_` or letter, then `[A-Za-z0-9_]`.
+ * Validates a field name as the Milvus proxy does (`validateFieldName`): trimmed, non-empty, at
+ * most 255 characters, first `_` or letter, then `[A-Za-z0-9_]`.
  *
- * @throws MilvusError 1701 (`field name invalid`) with the upstream wording.
+ * @throws MilvusError 1701 `<why>: field name invalid[field=<name>]`, e.g. `Invalid field name:
+ *   (mn). The first character of a field name must be an underscore or letter.: field name invalid[field=(mn)]`.
  */
 export function validateFieldName(raw: string): void {
   const name = raw.trim();
-  const invalid = (why: string): MilvusError =>
-    new MilvusError(`${why}: field name invalid[field=${name}]`, { code: 1701 });
+  const invalid = (why: string): MilvusError => MilvusError.of(Merr.FieldNameInvalid, `${why}: ${formatMerr(Merr.FieldNameInvalid, { field: name })}`);
   if (name === '') throw invalid('field name should not be empty');
-  if (name.length > MAX_NAME_LENGTH) throw invalid(`the length of a field name must be less than ${MAX_NAME_LENGTH} characters`);
+  const prefix = `Invalid field name: ${name}. `;
+  if (name.length > MAX_NAME_LENGTH) throw invalid(`${prefix}The length of a field name must be less than ${MAX_NAME_LENGTH} characters.`);
   const first = name[0]!;
-  if (first !== '_' && !isLetter(first)) throw invalid('the first character of a field name must be an underscore or letter');
+  if (first !== '_' && !isLetter(first)) throw invalid(`${prefix}The first character of a field name must be an underscore or letter.`);
   for (const c of name.slice(1)) {
-    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('field name can only contain numbers, letters, and underscores');
+    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid(`${prefix}Field name can only contain numbers, letters, and underscores.`);
   }
 }
 

@@ -51,55 +51,44 @@ export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number
 }
 
 /**
- * Validates a schema for CreateCollection as the Milvus proxy does and assigns field IDs (100, 101,
- * …); adds the `$meta` JSON field when the dynamic field is enabled.
+ * Validates a schema for CreateCollection as the Milvus proxy does, in the order of its
+ * `createCollectionTask.PreExecute` after the caps and the collection name (which the caller
+ * checks first, {@link checkSchemaCaps}), then rootcoord's field checks; assigns field IDs (100,
+ * 101, …) and adds the `$meta` JSON field when the dynamic field is enabled.
  *
- * Rules: at least one field; unique valid field names; exactly one primary key of type Int64 or
- * VarChar, not nullable; at least one vector field; vector `dim` a positive integer (≤ 32768);
- * VarChar `max_length` in 1..65535; at most one partition key, not nullable; no nullable vector
- * field and default values that fit their field (rootcoord's checks, the last).
+ * Order: duplicated field names; the primary key (one, Int64 or VarChar, not nullable, no default);
+ * no field marked dynamic; AutoID (one field, the primary key); field types (not None or String;
+ * Array elements of a scalar type); the partition key (one, not the primary key, not nullable,
+ * Int64 or VarChar); then per field its name, `dim` (vectors), `max_length` (VarChar and VarChar
+ * arrays) and `max_capacity` (arrays); then rootcoord's: no nullable vector, default values that
+ * fit their field.
  *
- * @throws MilvusError 1100 / 1701 / 65535 with the proxy's wording (see the conformance report for
- *   messages that are guesses).
+ * @throws MilvusError with the proxy's words: 65535 for the checks upstream raises as plain
+ *   errors (e.g. `duplicated field name`, `data type None is not valid`, `invalid dimension: 1.
+ *   should be in range 2 ~ 32768`), 1100 for those it wraps as invalid parameters, 1701 for field names.
  */
 export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean): CollectionSpec {
-  if (inputs.length === 0) throw MilvusError.parameterInvalid('schema does not contain any field');
   const seen = new Set<string>();
-  let primary: FieldInput | undefined;
-  let partitionKeys = 0;
+  for (const f of inputs) {
+    if (seen.has(f.name)) throw new MilvusError('duplicated field name');
+    seen.add(f.name);
+  }
+  const primary = checkPrimaryKey(inputs);
+  if (inputs.some((f) => f.isDynamic)) throw new MilvusError('cannot explicitly set a field as a dynamic field');
+  const autoIDs = inputs.filter((f) => f.autoID);
+  if (autoIDs.length > 1) throw new MilvusError(`only one field can speficy AutoID with true, field name = ${autoIDs[0]!.name}, ${autoIDs[1]!.name}`);
+  if (autoIDs[0] && !autoIDs[0].isPrimaryKey) throw new MilvusError(`only primary field can speficy AutoID with true, field name = ${autoIDs[0].name}`);
+  for (const f of inputs) {
+    checkDataType(f.dataType, '');
+    if (f.dataType === DataType.Array) checkElementType(f.elementType);
+  }
+  checkPartitionKey(inputs);
   for (const f of inputs) {
     validateFieldName(f.name);
-    if (seen.has(f.name)) throw MilvusError.parameterInvalid(`duplicated field name ${f.name} found`);
-    seen.add(f.name);
-    if (f.isPrimaryKey) {
-      if (primary) throw MilvusError.parameterInvalid(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
-      primary = f;
-    }
-    if (f.isPartitionKey) {
-      partitionKeys++;
-      if (f.nullable) throw MilvusError.parameterInvalid('partition key field not support nullable');
-    }
-    if (isVectorType(f.dataType)) {
-      if (f.dataType !== DataType.SparseFloatVector) {
-        const dim = Number(f.typeParams.dim);
-        if (f.typeParams.dim === undefined) throw MilvusError.parameterInvalid(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
-        if (!Number.isInteger(dim) || dim <= 0 || dim > 32768) throw MilvusError.parameterInvalid(`invalid dimension: ${f.typeParams.dim} of field ${f.name}. float vector dimension should be in range 2 ~ 32768`);
-      }
-    }
+    if (isVectorType(f.dataType)) checkDimension(f);
+    if (f.dataType === DataType.VarChar || (f.dataType === DataType.Array && f.elementType === DataType.VarChar)) checkMaxLength(f, name);
     if (f.dataType === DataType.Array) checkMaxCapacity(f, name);
-    if (f.dataType === DataType.VarChar) {
-      const max = Number(f.typeParams.max_length);
-      if (f.typeParams.max_length === undefined) throw MilvusError.parameterInvalid(`type param(max_length) should be specified for the field(${f.name}) of collection ${name}`);
-      if (!Number.isInteger(max) || max <= 0 || max > 65535) throw MilvusError.parameterInvalid(`the maximum length specified for the field(${f.name}) should be in (0, 65535], but got ${f.typeParams.max_length} instead`);
-    }
   }
-  if (!primary) throw MilvusError.parameterInvalid('primary key is not specified');
-  if (primary.dataType !== DataType.Int64 && primary.dataType !== DataType.VarChar) {
-    throw MilvusError.parameterInvalid('The data type of the primary key should be Int64 or VarChar');
-  }
-  if (primary.nullable) throw MilvusError.parameterInvalid('primary field not support null');
-  if (primary.defaultValue) throw MilvusError.parameterInvalid('primary field not support default_value');
-  if (partitionKeys > 1) throw MilvusError.parameterInvalid('there are more than one partition key');
   // Rootcoord's `checkFieldSchema`, after every proxy check.
   for (const f of inputs) {
     if (f.nullable && isVectorType(f.dataType)) throw MilvusError.parameterInvalid(`vector type not support null, type:${DATA_TYPE_NAMES.get(f.dataType)}, name:${f.name}`);
@@ -173,6 +162,88 @@ function checkDefaultValue(f: FieldInput, d: DefaultValue): void {
       throw MilvusError.parameterInvalid(`the length (${length}) of string exceeds max length (${max})`, { expected: 'valid length string', actual: 'string length exceeds max length' });
     }
   }
+}
+
+/**
+ * `validatePrimaryKey`: exactly one primary key, Int64 or VarChar, neither nullable nor with a default value.
+ * @returns the primary-key field.
+ */
+function checkPrimaryKey(inputs: readonly FieldInput[]): FieldInput {
+  let primary: FieldInput | undefined;
+  for (const f of inputs) {
+    if (!f.isPrimaryKey) continue;
+    if (primary) throw new MilvusError(`there are more than one primary key, field name = ${primary.name}, ${f.name}`);
+    if (f.dataType !== DataType.Int64 && f.dataType !== DataType.VarChar) throw new MilvusError('the data type of primary key should be Int64 or VarChar');
+    primary = f;
+  }
+  if (!primary) throw new MilvusError('primary key is not specified');
+  if (primary.nullable) throw MilvusError.parameterInvalid('primary field not support null');
+  if (primary.defaultValue) throw MilvusError.parameterInvalid('primary field not support default_value');
+  return primary;
+}
+
+/** `validateFieldType`: no field of type None or String (`prefix` is `element ` for Array elements). */
+function checkDataType(dataType: number, prefix: string): void {
+  if (dataType === DataType.String) throw new MilvusError('string data type not supported yet, please use VarChar type instead');
+  if (dataType === DataType.None) throw new MilvusError(`${prefix}data type None is not valid`);
+}
+
+/** `validateElementType`: Array elements are Bool, Int8–Int64, Float, Double or VarChar. */
+function checkElementType(elementType: number): void {
+  checkDataType(elementType, 'element ');
+  if (!ARRAY_ELEMENT_TYPES.has(elementType)) throw new MilvusError(`element type ${DATA_TYPE_NAMES.get(elementType) ?? elementType} is not supported`);
+}
+
+const ARRAY_ELEMENT_TYPES: ReadonlySet<number> = new Set([DataType.Bool, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.Float, DataType.Double, DataType.VarChar]);
+
+/** `validatePartitionKey`: at most one partition key, not the primary key, not nullable, Int64 or VarChar. */
+function checkPartitionKey(inputs: readonly FieldInput[]): void {
+  let key: FieldInput | undefined;
+  for (const f of inputs) {
+    if (!f.isPartitionKey) continue;
+    if (key) throw new MilvusError(`there are more than one partition key, field name = ${key.name}, ${f.name}`);
+    if (f.isPrimaryKey) throw new MilvusError('the partition key field must not be primary field');
+    if (f.nullable) throw MilvusError.parameterInvalid('partition key field not support nullable');
+    if (f.dataType !== DataType.Int64 && f.dataType !== DataType.VarChar) throw new MilvusError('the data type of partition key should be Int64 or VarChar');
+    key = f;
+  }
+}
+
+/** Go's `strconv.ParseInt(s, 10, 64)`, or the text of its error. */
+function parseGoInt(text: string): { value: number } | { error: string } {
+  return /^[+-]?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? { value: Number(text) } : { error: `strconv.ParseInt: parsing ${JSON.stringify(text)}: invalid syntax` };
+}
+
+/** Largest `dim` of a float vector (`proxy.maxDimension`); binary vectors take 8× as many bits. */
+export const MAX_DIMENSION = 32768;
+
+/** `validateDimension`: sparse vectors take no `dim`; others an integer in [2, 32768] (binary: a multiple of 8, up to 262144 bits). */
+function checkDimension(f: FieldInput): void {
+  const text = f.typeParams.dim;
+  if (f.dataType === DataType.SparseFloatVector) {
+    if (text !== undefined) throw new MilvusError(`dim should not be specified for sparse vector field ${f.name}(0)`);
+    return;
+  }
+  if (text === undefined) throw new MilvusError('dimension is not defined in field type params, check type param `dim` for vector field');
+  const parsed = parseGoInt(text);
+  if ('error' in parsed) throw new MilvusError(parsed.error);
+  const dim = parsed.value;
+  if (dim <= 1) throw new MilvusError(`invalid dimension: ${dim}. should be in range 2 ~ ${MAX_DIMENSION}`);
+  if (f.dataType !== DataType.BinaryVector) {
+    if (dim > MAX_DIMENSION) throw new MilvusError(`invalid dimension: ${dim}. float vector dimension should be in range 2 ~ ${MAX_DIMENSION}`);
+    return;
+  }
+  if (dim % 8 !== 0) throw new MilvusError(`invalid dimension: ${dim}. binary vector dimension should be multiple of 8. `);
+  if (dim > MAX_DIMENSION * 8) throw new MilvusError(`invalid dimension: ${dim}. binary vector dimension should be in range 2 ~ ${MAX_DIMENSION * 8}`);
+}
+
+/** `validateMaxLengthPerRow`: VarChar fields and VarChar arrays need an integer `max_length` in (0, 65535]. */
+function checkMaxLength(f: FieldInput, collectionName: string): void {
+  const text = f.typeParams.max_length;
+  if (text === undefined) throw new MilvusError(`type param(max_length) should be specified for the field(${f.name}) of collection ${collectionName}`);
+  const parsed = parseGoInt(text);
+  if ('error' in parsed) throw new MilvusError(parsed.error);
+  if (parsed.value <= 0 || parsed.value > 65535) throw MilvusError.parameterInvalid(`the maximum length specified for the field(${f.name}) should be in (0, 65535], but got ${parsed.value} instead`);
 }
 
 /**

@@ -18,22 +18,21 @@ export function decodeSchema(bytes: Uint8Array): CollectionSchema {
 
 /** Wire fields → engine field inputs (the engine assigns IDs and validates). */
 export function fieldInputsOf(schema: CollectionSchema): FieldInput[] {
-  return schema.fields
-    .filter((f) => !f.isDynamic)
-    .map((f) => ({
-      name: f.name,
-      description: f.description,
-      dataType: f.dataType as DataTypeValue,
-      isPrimaryKey: f.isPrimaryKey,
-      autoID: f.autoID || (f.isPrimaryKey && schema.autoID),
-      typeParams: Object.fromEntries(f.typeParams.map((p) => [p.key, p.value])),
-      isPartitionKey: f.isPartitionKey,
-      isDynamic: false,
-      isClusteringKey: f.isClusteringKey,
-      elementType: f.elementType as DataTypeValue,
-      nullable: f.nullable,
-      ...(f.defaultValue?.data.case ? { defaultValue: f.defaultValue.data as DefaultValue } : {}),
-    }));
+  // A field marked dynamic is passed on: the engine refuses it, as the proxy does.
+  return schema.fields.map((f) => ({
+    name: f.name,
+    description: f.description,
+    dataType: f.dataType as DataTypeValue,
+    isPrimaryKey: f.isPrimaryKey,
+    autoID: f.autoID || (f.isPrimaryKey && schema.autoID),
+    typeParams: Object.fromEntries(f.typeParams.map((p) => [p.key, p.value])),
+    isPartitionKey: f.isPartitionKey,
+    isDynamic: f.isDynamic,
+    isClusteringKey: f.isClusteringKey,
+    elementType: f.elementType as DataTypeValue,
+    nullable: f.nullable,
+    ...(f.defaultValue?.data.case ? { defaultValue: f.defaultValue.data as DefaultValue } : {}),
+  }));
 }
 
 /** Engine field → `schema.FieldSchema` init. */
