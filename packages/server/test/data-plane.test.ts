@@ -310,3 +310,25 @@ describe('Float16Vector and BFloat16Vector', () => {
     }
   }
 });
+
+describe('read pre-checks come before the load check, as in the proxy', () => {
+  it('reports partition names, paging, output fields and the filter of a query or search on an unloaded collection', async () => {
+    const e = new Engine();
+    setup(e, { dynamic: false });
+    const q = (input: Partial<Parameters<Engine['query']>[0]>) => e.query({ ...ref, filter: 'id > 0', ...input }).then(() => undefined, (err: MilvusError) => ({ code: err.code, reason: err.reason }));
+    expect(await q({ partitionNames: [''] })).toEqual({ code: 65535, reason: 'Invalid partition name: . Partition name should not be empty.' });
+    expect(await q({ partitionNames: ['nope'] })).toEqual({ code: 65535, reason: 'partition name nope not found' });
+    expect(await q({ outputFields: ['count(*)'], limit: 5 })).toEqual({ code: 1100, reason: 'count entities with pagination is not allowed: invalid parameter' });
+    expect(await q({ filter: '  ' })).toEqual({ code: 1100, reason: 'empty expression should be used with limit: invalid parameter' });
+    expect((await q({ outputFields: ['nope'] }))?.code).toBe(1100);
+    expect((await q({ filter: 'id >' }))?.reason).toMatch(/^failed to create query plan: cannot parse expression/);
+    expect((await q({}))?.code).toBe(101);
+    const s = (input: Partial<Parameters<Engine['search']>[0]>) => e.search({ ...ref, vectors: [Array(DIM).fill(0)], limit: 3, ...input }).then(() => undefined, (err: MilvusError) => ({ code: err.code, reason: err.reason }));
+    expect(await s({ partitionNames: ['nope'] })).toEqual({ code: 65535, reason: 'partition name nope not found' });
+    expect((await s({ filter: 'id >' }))?.reason).toMatch(/^failed to create query plan: cannot parse expression/);
+    expect((await s({ limit: 0 }))?.code).toBe(1100);
+    expect((await s({}))?.code).toBe(101);
+    e.loadCollection(ref);
+    expect(await q({ outputFields: ['count(*)'] })).toBeUndefined();
+  });
+});

@@ -148,22 +148,45 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
 }
 
 /**
- * The partitions a search or query reads, with Milvus's load rules: the collection must be loaded;
- * no names means every loaded partition; a named partition must exist and be loaded.
- * @throws MilvusError 101 `failed to <op>: collection not loaded[collection=<id>]`; 65535
- *   `partition name <n> not found`; 201 `failed to <op>: partition not loaded[partition=<id>]`.
+ * The partitions a search or query names, checked as the proxy's `PreExecute` does, before any load
+ * check: each a valid name ({@link validatePartitionName}) of an existing partition.
+ * @returns undefined when none are named.
+ * @throws MilvusError 65535 `Invalid partition name: <n>. <why>` or `partition name <n> not found`.
  */
-export function readPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] {
+function namedPartitions(coll: Collection, names: readonly string[] | undefined): Partition[] | undefined {
+  if (!names || names.length === 0) return undefined;
+  return names.map((n) => {
+    validatePartitionName(n);
+    const p = coll.partitions.get(n);
+    if (!p) throw new MilvusError(`partition name ${n} not found`);
+    return p;
+  });
+}
+
+/**
+ * The partitions a search or query reads, with Milvus's load rules (checked when the request runs,
+ * after its parameters): the collection must be loaded; no names means every loaded partition; a
+ * named partition must be loaded.
+ * @throws MilvusError 101 `failed to <op>: collection not loaded[collection=<id>]`; 201 `failed to
+ *   <op>: partition not loaded[partition=<id>]`.
+ */
+function loadedPartitions(coll: Collection, named: readonly Partition[] | undefined, op: 'search' | 'query'): Partition[] {
   if (coll.loadType === 'none') {
     throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }, `failed to ${op}`));
   }
-  if (!names || names.length === 0) return [...coll.partitions.values()].filter((p) => p.loaded);
-  return names.map((n) => {
-    const p = coll.partitions.get(n);
-    if (!p) throw new MilvusError(`partition name ${n} not found`);
+  if (!named) return [...coll.partitions.values()].filter((p) => p.loaded);
+  for (const p of named) {
     if (!p.loaded) throw MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: p.id }, `failed to ${op}`));
-    return p;
-  });
+  }
+  return [...named];
+}
+
+/**
+ * The partitions a read uses: {@link namedPartitions} then {@link loadedPartitions}.
+ * @throws as those two.
+ */
+export function readPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] {
+  return loadedPartitions(coll, namedPartitions(coll, names), op);
 }
 
 function checkPaging(limit: number, offset: number): void {
@@ -181,17 +204,18 @@ const filterOrUndefined = async (coll: Collection, text: string | undefined, par
  *   used with limit`, bad paging, unknown output field, invalid filter.
  */
 export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
-  const partitions = readPartitions(coll, input.partitionNames, 'query');
-  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
+  // The proxy's PreExecute order: partitions, paging, output fields, the filter; the load rules when it runs.
+  const named = namedPartitions(coll, input.partitionNames);
   const outputFields = [...(input.outputFields ?? [])];
-  const segments = segmentsOf(coll, partitions);
-  if (outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)') {
-    return { rows: [{ 'count(*)': BigInt((await scanSegments(segments, filter, pacer)).length) }], outputFields: ['count(*)'] };
-  }
+  const count = outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)';
   const offset = input.offset ?? 0;
+  if (count && (input.limit !== undefined || input.offset)) throw MilvusError.parameterInvalid('count entities with pagination is not allowed');
   if (input.limit !== undefined) checkPaging(input.limit, offset);
-  else if (!filter) throw MilvusError.parameterInvalid('empty expression should be used with limit');
-  const projection = projectionOf(coll.schema, outputFields);
+  else if (!count && !input.filter?.trim()) throw MilvusError.parameterInvalid('empty expression should be used with limit');
+  const projection = count ? undefined : projectionOf(coll.schema, outputFields);
+  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
+  const segments = segmentsOf(coll, loadedPartitions(coll, named, 'query'));
+  if (!projection) return { rows: [{ 'count(*)': BigInt((await scanSegments(segments, filter, pacer)).length) }], outputFields: ['count(*)'] };
   const rows: Row[] = [];
   for (const r of await scanSegments(segments, filter, pacer, offset, input.limit)) {
     rows.push(projectRow(r, projection));
@@ -232,7 +256,7 @@ export async function getRows(
  *   invalid filter; 700 when the field has no index.
  */
 export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
-  const partitions = readPartitions(coll, input.partitionNames, 'search');
+  const named = namedPartitions(coll, input.partitionNames);
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
@@ -243,6 +267,11 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
     field = vectorFields[0]!;
   }
   if (!vectorFields.includes(field)) throw MilvusError.parameterInvalid(`field ${field.name} is not a vector field the reference server can search`);
+  const offset = input.offset ?? 0;
+  checkPaging(input.limit, offset);
+  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
+  const projection = projectionOf(coll.schema, input.outputFields ?? []);
+  const partitions = loadedPartitions(coll, named, 'search');
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
   const plan = indexPlanOf(spec);
@@ -250,8 +279,6 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   if (given && given !== plan.metric) {
     throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: plan.metric, actual: given })}`);
   }
-  const offset = input.offset ?? 0;
-  checkPaging(input.limit, offset);
   let ef: number | undefined;
   if (plan.kind === 'HNSW') {
     try {
@@ -263,8 +290,6 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const half = halfFormatOf(field.dataType);
   // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
   const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : half ? halfVector(v, field, half) : floatVector(v, field)));
-  const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
-  const projection = projectionOf(coll.schema, input.outputFields ?? []);
   const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
   const hits = (await searchSegments(segmentsOf(coll, partitions), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
