@@ -25,6 +25,7 @@ import {
   SearchRequestSchema,
   UpsertRequestSchema,
   columnsOfRows,
+  keysOf,
   placeholderGroupOf,
   rowsOfColumns,
   templateValuesOf,
@@ -166,10 +167,16 @@ export function searchRequest(req: SearchRequest, info: CollectionInfo) {
   });
 }
 
-/** Search result: per query, hits `{ score, <pk>, ...output fields }` (one list when one vector was sent). */
+/**
+ * Search result: per query, hits `{ score, <pk>, ...output fields }` (one list when one vector was
+ * sent). The key comes from the answer's `ids`: Milvus 2.5 lists the primary key among the output
+ * fields only when it was asked for.
+ */
 export function searchResult(json: JsonObject, info: CollectionInfo, req: SearchRequest, message: SearchResultsMessage): SearchResults {
   const r = message.results;
-  const rows = sdkRows(info, r?.fieldsData ?? [], r?.outputFields ?? []);
+  const pk = info.primary.name;
+  const ids = keysOf(r?.ids);
+  const rows = sdkRows(info, r?.fieldsData ?? [], r?.outputFields ?? []).map((row, i) => (ids[i] === undefined ? row : { [pk]: sdkValue(ids[i]), ...row }));
   const scores = r?.scores ?? [];
   const topks = (r?.topks ?? []).map(Number);
   const perQuery: SearchResultRow[][] = [];

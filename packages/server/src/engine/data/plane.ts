@@ -270,7 +270,8 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const offset = input.offset ?? 0;
   checkPaging(input.limit, offset);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
-  const projection = projectionOf(coll.schema, input.outputFields ?? []);
+  // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
+  const projection = projectionOf(coll.schema, input.outputFields ?? [], false);
   const partitions = loadedPartitions(coll, named, 'search');
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));

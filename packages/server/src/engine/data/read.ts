@@ -106,14 +106,15 @@ export interface Projection {
 }
 
 /**
- * Resolves `output_fields` as Milvus does: the primary key always; `*` means every field
+ * Resolves `output_fields` as Milvus does (`translateOutputFields`): `*` means every field
  * (vectors included) and every dynamic key; a name outside the schema is a dynamic key when the
- * dynamic field is enabled.
+ * dynamic field is enabled; the primary key comes first, and is always there when `withPrimary`
+ * (a query), only when asked for otherwise (a search, whose hits carry their keys as IDs).
  * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field.
  */
-export function projectionOf(schema: CollectionSpec, outputFields: readonly string[]): Projection {
+export function projectionOf(schema: CollectionSpec, outputFields: readonly string[], withPrimary = true): Projection {
   const pk = schema.fields.find((f) => f.isPrimaryKey)!.name;
-  const fields = new Set<string>([pk]);
+  const fields = new Set<string>(withPrimary || outputFields.includes(pk) || outputFields.includes('*') ? [pk] : []);
   const dynamic = new Set<string>();
   let allDynamic = false;
   for (const name of outputFields) {
