@@ -332,3 +332,25 @@ describe('read pre-checks come before the load check, as in the proxy', () => {
     expect(await q({ outputFields: ['count(*)'] })).toBeUndefined();
   });
 });
+
+describe('JSON values', () => {
+  it('stores a JSON value as given: the string "6" stays a string, bytes are JSON text', async () => {
+    const e = new Engine();
+    e.createCollection({
+      collectionName: 'j',
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'v', data_type: 'FloatVector', dim: 2 },
+        { name: 'j', data_type: 'JSON' },
+      ].map(normalizeField),
+    });
+    e.createIndex({ collectionName: 'j', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    e.loadCollection({ collectionName: 'j' });
+    const text = new TextEncoder();
+    await e.insert({ collectionName: 'j', rows: [{ id: 1n, v: [0, 0], j: '6' }, { id: 2n, v: [0, 0], j: 6 }, { id: 3n, v: [0, 0], j: text.encode('{"a":"6"}') }, { id: 4n, v: [0, 0], j: text.encode('not json') }] });
+    const all = (await e.query({ collectionName: 'j', filter: 'id > 0', outputFields: ['j'] })).rows.map((r) => r.j);
+    expect(all).toEqual(['6', 6, { a: '6' }, 'not json']);
+    expect((await e.query({ collectionName: 'j', filter: 'j == "6"', outputFields: ['id'] })).rows.map((r) => r.id)).toEqual([1n]);
+    expect((await e.query({ collectionName: 'j', filter: 'j == 6', outputFields: ['id'] })).rows.map((r) => r.id)).toEqual([2n]);
+  });
+});

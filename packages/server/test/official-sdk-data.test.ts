@@ -191,3 +191,17 @@ describe('official Node SDK: Float16Vector and BFloat16Vector', () => {
     });
   }
 });
+
+describe('official Node SDK: JSON values', () => {
+  it('keeps a JSON string a string ("6" is not 6)', async () => {
+    const name = 'sdk_json';
+    await client.createCollection({ collection_name: name, fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'v', data_type: DataType.FloatVector, dim: 2 }, { name: 'j', data_type: DataType.JSON }] });
+    await client.insert({ collection_name: name, data: [{ id: 1, v: [0, 0], j: '6' }, { id: 2, v: [0, 0], j: 6 }, { id: 3, v: [0, 0], j: { k: '6' } }] });
+    await client.createIndex({ collection_name: name, field_name: 'v', index_type: 'FLAT', metric_type: 'L2' });
+    await client.loadCollectionSync({ collection_name: name });
+    const all = await client.query({ collection_name: name, filter: 'id > 0', output_fields: ['j'] });
+    expect(all.data.map((r) => r.j)).toEqual(['6', 6, { k: '6' }]);
+    const strings = await client.query({ collection_name: name, filter: 'j == "6" or j["k"] == "6"', output_fields: ['id'] });
+    expect(strings.data.map((r) => Number(r.id))).toEqual([1, 3]);
+  });
+});

@@ -235,8 +235,8 @@ function fieldOf(field: FieldSpec, node: JsonNode | undefined): unknown {
     case DataType.String:
       return ds;
     case DataType.JSON:
-      // the JSON text as sent (a string's contents are the JSON text); the engine parses it
-      return ds;
+      // the JSON text as sent (a string's contents are the JSON text), as bytes: the engine parses it
+      return new TextEncoder().encode(ds);
     case DataType.Array: {
       const elem = ARRAY_ELEM[field.elementType];
       if (!elem) return node ? nodeValue(node) : undefined;

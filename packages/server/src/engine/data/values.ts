@@ -139,17 +139,21 @@ export function binaryVector(value: unknown, field: FieldSpec): Uint8Array {
   return bytes;
 }
 
-/** Parses a JSON field value given as a parsed value, a JSON string or UTF-8 bytes. */
+/**
+ * A JSON field value, given as a value (stored as it is: the string `"6"` stays a string) or as
+ * the UTF-8 bytes of its JSON text (parsed; text that is not JSON is kept as a string, as the
+ * reference server has always read it).
+ */
 function jsonValue(value: unknown, field: FieldSpec): unknown {
-  if (value instanceof Uint8Array) value = Buffer.from(value).toString('utf8');
-  if (typeof value === 'string') {
+  if (value instanceof Uint8Array) {
+    const text = Buffer.from(value).toString('utf8');
     try {
-      return JSON.parse(value);
+      return JSON.parse(text);
     } catch {
-      // A plain string is a valid JSON value too (Milvus accepts any JSON document).
-      return value;
+      return text;
     }
   }
+  if (typeof value === 'string') return value;
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw MilvusError.parameterInvalid(`field ${field.name} expects a JSON value`);
   return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as unknown;
 }
