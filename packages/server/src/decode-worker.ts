@@ -18,7 +18,7 @@
  *
  * @packageDocumentation
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { MilvusError, type MilvusErrorOptions } from '@mvkit/core';
 import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
 import type { CollectionSpec, FilterPreparer } from './engine/index.js';
@@ -27,6 +27,7 @@ import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteM
 import { GoBinder } from './rest/bind.js';
 import { OPENAPI_ROUTES } from './rest/gen/openapi.js';
 import { bodyText, decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
+import { isWorkerRole, WorkerThread } from './worker-thread.js';
 
 /** `workerData` that makes a worker serve decode jobs. */
 const ROLE = 'mvkit-decode-worker';
@@ -74,9 +75,7 @@ export interface DecodeWorkerOptions {
 /** A worker thread, started on first use, that decodes large write requests for both fronts. */
 export class DecodeWorker {
   readonly #minBytes: number;
-  readonly #pending = new Map<number, (reply: Reply) => void>();
-  #worker: Worker | undefined;
-  #nextId = 1;
+  readonly #thread = new WorkerThread<Request, Reply>(new URL(import.meta.url), ROLE, (id, why) => ({ id, error: { reason: `decode worker stopped: ${why}`, options: {} } }));
 
   /** @param options - the size from which requests go to the worker. */
   constructor(options: DecodeWorkerOptions = {}) {
@@ -124,9 +123,9 @@ export class DecodeWorker {
    */
   filterPreparer(): FilterPreparer {
     return (text, schema, params) => {
-      const id = this.#nextId++;
+      const id = this.#thread.nextId();
       return new Promise((resolve, reject) =>
-        this.#ask({ id, op: 'prepare-filter', text, schema, params }, (reply) => {
+        this.#thread.ask({ id, op: 'prepare-filter', text, schema, params }, (reply) => {
           if ('error' in reply) reject(errorOf(reply.error));
           else if ('prepared' in reply) resolve(reply.prepared);
           return true;
@@ -137,43 +136,18 @@ export class DecodeWorker {
 
   /** Whether the worker thread is running (it starts with the first large request). */
   get running(): boolean {
-    return this.#worker !== undefined;
+    return this.#thread.running;
   }
 
   /** Stops the worker; decodes still running fail. Idempotent. */
-  async close(): Promise<void> {
-    const w = this.#worker;
-    this.#worker = undefined;
-    await w?.terminate();
-  }
-
-  #start(): Worker {
-    if (this.#worker) return this.#worker;
-    // No inherited flags: the worker loads this built module as plain Node would (no source conditions).
-    const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE }, execArgv: [] });
-    w.unref();
-    w.on('message', (reply: Reply) => this.#pending.get(reply.id)?.(reply));
-    const fail = (why: string) => {
-      for (const [id, deliver] of this.#pending) deliver({ id, error: { reason: `decode worker stopped: ${why}`, options: {} } });
-      this.#pending.clear();
-      if (this.#worker === w) this.#worker = undefined;
-    };
-    w.on('error', (e) => fail(e.message));
-    w.on('exit', (code) => fail(`exit ${code}`));
-    return (this.#worker = w);
-  }
-
-  #ask(request: Request, onReply: (reply: Reply) => boolean): void {
-    this.#pending.set(request.id, (reply) => {
-      if (onReply(reply)) this.#pending.delete(request.id);
-    });
-    this.#start().postMessage(request);
+  close(): Promise<void> {
+    return this.#thread.close();
   }
 
   #bind(request: { op: 'bind-body'; struct: string; body: Uint8Array | string } | { op: 'bind-write'; bytes: Uint8Array; upsert: boolean }): Promise<{ id: number; head: Record<string, unknown> }> {
-    const id = this.#nextId++;
+    const id = this.#thread.nextId();
     return new Promise((resolve, reject) =>
-      this.#ask({ id, ...request }, (reply) => {
+      this.#thread.ask({ id, ...request }, (reply) => {
         if ('error' in reply) reject(errorOf(reply.error));
         else if ('head' in reply) resolve({ id, head: reply.head });
         return true;
@@ -184,12 +158,12 @@ export class DecodeWorker {
   #rows<R>(id: number, request: { op: 'body-rows'; schema: CollectionSpec; insert: boolean } | { op: 'write-rows'; fields: readonly ColumnField[] }): Promise<R[]> {
     return new Promise((resolve, reject) => {
       const rows: R[] = [];
-      this.#ask({ id, ...request }, (reply) => {
+      this.#thread.ask({ id, ...request }, (reply) => {
         if ('error' in reply) reject(errorOf(reply.error));
         else if ('rows' in reply) {
           for (const r of reply.rows) rows.push(r as R);
           if (!reply.done) {
-            setImmediate(() => this.#worker?.postMessage({ id, op: 'next' } satisfies Request));
+            setImmediate(() => this.#thread.post({ id, op: 'next' }));
             return false;
           }
           resolve(rows);
@@ -200,7 +174,7 @@ export class DecodeWorker {
   }
 
   #release(id: number): void {
-    this.#worker?.postMessage({ id, op: 'release' } satisfies Request);
+    this.#thread.post({ id, op: 'release' });
   }
 }
 
@@ -271,4 +245,4 @@ function serveDecodeJobs(): void {
   });
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serveDecodeJobs();
+if (isWorkerRole(ROLE)) serveDecodeJobs();

@@ -8,9 +8,10 @@
  *
  * @packageDocumentation
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { HnswIndex, type HnswParams, type HnswState } from '@mvkit/hnsw';
 import type { HnswBuild } from './engine/index.js';
+import { isWorkerRole, WorkerThread } from './worker-thread.js';
 
 /** `workerData` that makes a worker serve index builds. */
 const ROLE = 'mvkit-index-worker';
@@ -23,9 +24,7 @@ type Reply = { id: number; state: HnswState } | { id: number; error: string };
 
 /** A worker thread, started with the first build, that builds HNSW graphs. */
 export class IndexWorker {
-  readonly #pending = new Map<number, (reply: Reply) => void>();
-  #worker: Worker | undefined;
-  #nextId = 1;
+  readonly #thread = new WorkerThread<Request, Reply>(new URL(import.meta.url), ROLE, (id, why) => ({ id, error: `index worker stopped: ${why}` }));
 
   /**
    * Builds an HNSW index over `count` vectors of `params.dim` floats packed in `vectors` (labels
@@ -34,39 +33,25 @@ export class IndexWorker {
    */
   readonly build: HnswBuild = (params, vectors, count) =>
     new Promise((resolve, reject) => {
-      const id = this.#nextId++;
-      this.#pending.set(id, (reply) => {
-        this.#pending.delete(id);
-        if ('error' in reply) reject(new Error(reply.error));
-        else resolve(HnswIndex.fromState(reply.state));
-      });
-      this.#start().postMessage({ id, params, vectors, count } satisfies Request, [vectors.buffer as ArrayBuffer]);
+      this.#thread.ask(
+        { id: this.#thread.nextId(), params, vectors, count },
+        (reply) => {
+          if ('error' in reply) reject(new Error(reply.error));
+          else resolve(HnswIndex.fromState(reply.state));
+          return true;
+        },
+        [vectors.buffer as ArrayBuffer],
+      );
     });
 
   /** Whether the worker thread is running (it starts with the first build). */
   get running(): boolean {
-    return this.#worker !== undefined;
+    return this.#thread.running;
   }
 
   /** Stops the worker; builds not done fail. Idempotent. */
-  async close(): Promise<void> {
-    const w = this.#worker;
-    this.#worker = undefined;
-    await w?.terminate();
-  }
-
-  #start(): Worker {
-    if (this.#worker) return this.#worker;
-    const w = new Worker(new URL(import.meta.url), { workerData: { role: ROLE }, execArgv: [] });
-    w.unref();
-    w.on('message', (reply: Reply) => this.#pending.get(reply.id)?.(reply));
-    const fail = (why: string) => {
-      for (const [id, deliver] of this.#pending) deliver({ id, error: `index worker stopped: ${why}` });
-      if (this.#worker === w) this.#worker = undefined;
-    };
-    w.on('error', (e) => fail(e.message));
-    w.on('exit', (code) => fail(`exit ${code}`));
-    return (this.#worker = w);
+  close(): Promise<void> {
+    return this.#thread.close();
   }
 }
 
@@ -86,4 +71,4 @@ function serveBuilds(): void {
   });
 }
 
-if (!isMainThread && (workerData as { role?: string } | null)?.role === ROLE) serveBuilds();
+if (isWorkerRole(ROLE)) serveBuilds();

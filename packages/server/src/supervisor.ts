@@ -6,8 +6,9 @@
  *
  * @packageDocumentation
  */
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { startServer, type ServerOptions } from './server.js';
+import { isWorkerRole } from './worker-thread.js';
 
 /** Longest graceful drain after SIGINT/SIGTERM, in ms; then the server is stopped at once. */
 export const SHUTDOWN_DEADLINE_MS = 5000;
@@ -20,7 +21,7 @@ const SERVER_ROLE = 'mvkit-server';
 
 /** Whether this thread is the worker {@link superviseServer} started (so it should run {@link runSupervisedServer}). */
 export function isServerWorker(): boolean {
-  return !isMainThread && (workerData as { role?: string } | null)?.role === SERVER_ROLE;
+  return isWorkerRole(SERVER_ROLE);
 }
 
 /** Options that cross the thread boundary (no logger or engine objects). */
