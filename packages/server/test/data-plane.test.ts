@@ -178,7 +178,11 @@ describe('data plane', () => {
     await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, filter: 'id >>> 3' }), 1100, /cannot parse expression/);
     await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 20, ef: 10 }), 1100, /^ef\(10\) should be larger than k\(20\)/);
     await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 3, metricType: 'IP' }), 1100, 'metric type not match: invalid parameter[expected=L2][actual=IP]');
-    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 0 }), 1100, /limit/);
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 0 }), 65535, 'topk [0] is invalid, it should be in range [1, 16384], but got 0');
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 16385 }), 65535, 'topk [16385] is invalid, it should be in range [1, 16384], but got 16385');
+    await expectMilvusError(() => engine.search({ ...ref, vectors: q, limit: 10, offset: 16380 }), 65535, 'offset+topk [16390] is invalid, it should be in range [1, 16384], but got 16390');
+    await expectMilvusError(() => engine.query({ ...ref, filter: 'id > 0', limit: 10, offset: 16380 }), 65535, 'invalid max query result window, (offset+limit) should be in range [1, 16384], but got 16390');
+    await expectMilvusError(() => engine.query({ ...ref, filter: 'id > 0', limit: 0 }), 65535, 'invalid max query result window, limit [0] is invalid, should be greater than 0');
     await expectMilvusError(() => engine.insert({ ...ref, partitionName: 'C', rows: rows(0, 1, rng(1)) }), 200, 'partition not found[partition=C]');
     await expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x', year: 1, vector: [1] }] }), 1100, 'the dim (1) of field data(vector) is not equal to schema dim (8): invalid parameter[expected=8][actual=1]');
     await expectMilvusError(() => engine.insert({ ...ref, rows: [{ id: 1, title: 'x'.repeat(40), year: 1, vector: q[0] }] }), 1100, /exceeds max length/);
@@ -326,7 +330,7 @@ describe('read pre-checks come before the load check, as in the proxy', () => {
     const s = (input: Partial<Parameters<Engine['search']>[0]>) => e.search({ ...ref, vectors: [Array(DIM).fill(0)], limit: 3, ...input }).then(() => undefined, (err: MilvusError) => ({ code: err.code, reason: err.reason }));
     expect(await s({ partitionNames: ['nope'] })).toEqual({ code: 65535, reason: 'partition name nope not found' });
     expect((await s({ filter: 'id >' }))?.reason).toMatch(/^failed to create query plan: cannot parse expression/);
-    expect((await s({ limit: 0 }))?.code).toBe(1100);
+    expect((await s({ limit: 0 }))?.code).toBe(65535);
     expect((await s({}))?.code).toBe(101);
     e.loadCollection(ref);
     expect(await q({ outputFields: ['count(*)'] })).toBeUndefined();

@@ -189,9 +189,31 @@ export function readPartitions(coll: Collection, names: readonly string[] | unde
   return loadedPartitions(coll, namedPartitions(coll, names), op);
 }
 
-function checkPaging(limit: number, offset: number): void {
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_TOPK) throw MilvusError.parameterInvalid(`limit (topk) should be in range [1, ${MAX_TOPK}], but got ${limit}`);
-  if (!Number.isInteger(offset) || offset < 0 || limit + offset > MAX_TOPK) throw MilvusError.parameterInvalid(`limit + offset should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
+/**
+ * A search's `topk` and `offset` as the proxy's `parseSearchInfo` checks them (plain errors, so 65535).
+ * @throws MilvusError 65535 `topk [<k>] is invalid, it should be in range [1, 16384], but got <k>`,
+ *   the same for a non-zero `offset`, and `offset+topk [<n>] is invalid, …` for their sum.
+ */
+function checkSearchPaging(topk: number, offset: number): void {
+  const limit = (what: string, n: number) => {
+    if (!Number.isInteger(n) || n < 1 || n > MAX_TOPK) throw new MilvusError(`${what} [${n}] is invalid, it should be in range [1, ${MAX_TOPK}], but got ${n}`);
+  };
+  limit('topk', topk);
+  if (offset !== 0) limit('offset', offset);
+  limit('offset+topk', topk + offset);
+}
+
+/**
+ * A query's `limit` and `offset` as the proxy's `validateMaxQueryResultWindow` checks them.
+ * @throws MilvusError 65535 `invalid max query result window, <why>`: `offset [<n>] is invalid,
+ *   should be gte than 0`, `limit [<n>] is invalid, should be greater than 0` or `(offset+limit)
+ *   should be in range [1, 16384], but got <n>`.
+ */
+function checkQueryWindow(limit: number, offset: number): void {
+  const invalid = (why: string) => new MilvusError(`invalid max query result window, ${why}`);
+  if (!Number.isInteger(offset) || offset < 0) throw invalid(`offset [${offset}] is invalid, should be gte than 0`);
+  if (!Number.isInteger(limit) || limit <= 0) throw invalid(`limit [${limit}] is invalid, should be greater than 0`);
+  if (limit + offset > MAX_TOPK) throw invalid(`(offset+limit) should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
 }
 
 const filterOrUndefined = async (coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<RowFilter | undefined> =>
@@ -200,8 +222,9 @@ const filterOrUndefined = async (coll: Collection, text: string | undefined, par
 /**
  * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
  * fields; `count(*)` as the only output field counts them instead.
- * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 `empty expression should be
- *   used with limit`, bad paging, unknown output field, invalid filter.
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 a bad result window
+ *   ({@link checkQueryWindow}); 1100 `empty expression should be used with limit`, `count entities
+ *   with pagination is not allowed`, unknown output field, invalid filter.
  */
 export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
   // The proxy's PreExecute order: partitions, paging, output fields, the filter; the load rules when it runs.
@@ -210,7 +233,7 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   const count = outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)';
   const offset = input.offset ?? 0;
   if (count && (input.limit !== undefined || input.offset)) throw MilvusError.parameterInvalid('count entities with pagination is not allowed');
-  if (input.limit !== undefined) checkPaging(input.limit, offset);
+  if (input.limit !== undefined) checkQueryWindow(input.limit, offset);
   else if (!count && !input.filter?.trim()) throw MilvusError.parameterInvalid('empty expression should be used with limit');
   const projection = count ? undefined : projectionOf(coll.schema, outputFields);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
@@ -250,10 +273,10 @@ export async function getRows(
  * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
  * metric of the field's index, with Milvus's parameter rules.
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 `nq [<n>] is invalid, …`
- *   for no or more than {@link MAX_NQ} query vectors; 1100 for a wrong anns field,
- *   metric mismatch (`metric type not match: invalid parameter[expected=<index>][actual=<given>]`),
- *   bad paging, `ef(<ef>) should be larger than k(<k>)`, a vector of the wrong dimension or an
- *   invalid filter; 700 when the field has no index.
+ *   for no or more than {@link MAX_NQ} query vectors, bad `topk`/`offset` ({@link checkSearchPaging});
+ *   1100 for a wrong anns field, metric mismatch (`metric type not match: invalid
+ *   parameter[expected=<index>][actual=<given>]`), `ef(<ef>) should be larger than k(<k>)`, a vector
+ *   of the wrong dimension or an invalid filter; 700 when the field has no index.
  */
 export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
   const named = namedPartitions(coll, input.partitionNames);
@@ -268,7 +291,7 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   }
   if (!vectorFields.includes(field)) throw MilvusError.parameterInvalid(`field ${field.name} is not a vector field the reference server can search`);
   const offset = input.offset ?? 0;
-  checkPaging(input.limit, offset);
+  checkSearchPaging(input.limit, offset);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
   const projection = projectionOf(coll.schema, input.outputFields ?? [], false);
