@@ -479,3 +479,13 @@ describe('rename and alter', () => {
     expect(e.describeCollection(book).properties).toEqual([{ key: 'collection.ttl.seconds', value: '120' }]);
   });
 });
+
+describe('partition names in load and release', () => {
+  it('are looked up, not validated: an invalid name is a missing partition (200)', () => {
+    index();
+    for (const op of [(n: string) => engine.loadPartitions({ ...book, partitionNames: [n] }), (n: string) => engine.releasePartitions({ ...book, partitionNames: [n] })]) {
+      expectError(() => op('-p'), 200, 'MetaFailed', 'partition not found[partition=-p]');
+      expectError(() => op('nope'), 200, 'MetaFailed', 'partition not found[partition=nope]');
+    }
+  });
+});

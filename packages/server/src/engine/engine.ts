@@ -506,7 +506,8 @@ export class Engine {
    * LoadPartitions (2.3+ incremental loading): loads the missing partitions; loaded ones are a
    * no-op, as is a collection loaded through LoadCollection.
    * @throws MilvusError 100; 700 / 65535 index errors (checked first); 65535
-   *   `failed to load partition, due to no partition specified`; 200 unknown partition; 1100
+   *   `failed to load partition, due to no partition specified`; 200 `partition not found[partition=<n>]`
+   *   for an unknown name, an invalid one included; 1100
    *   `can't change the replica number for loaded partitions: invalid parameter[expected=<old>][actual=<new>]`.
    */
   loadPartitions(ref: PartitionsRef & { replicaNumber?: number }): void {
@@ -514,7 +515,7 @@ export class Engine {
     this.rejectPartitionKeyMode(coll, 'load partitions');
     this.requireIndexes(coll);
     if (ref.partitionNames.length === 0) throw new MilvusError('failed to load partition, due to no partition specified');
-    for (const n of ref.partitionNames) validatePartitionName(n);
+    // Names are looked up, not validated: an invalid one is a missing partition, as upstream.
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
     const asked = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : undefined;
     if (coll.loadType !== 'none' && asked !== undefined && asked !== coll.replicaNumber) {
@@ -536,7 +537,7 @@ export class Engine {
    * ReleasePartitions: unloads the named partitions; unloaded ones are a no-op. Releasing the last
    * loaded partition releases the collection.
    * @throws MilvusError 100; 1100 `invalid parameter[expected=any partition][actual=empty partition list]`;
-   *   200 unknown partition.
+   *   200 `partition not found[partition=<n>]` for an unknown name, an invalid one included.
    */
   releasePartitions(ref: PartitionsRef): void {
     const coll = this.collectionOf(ref);
@@ -544,7 +545,6 @@ export class Engine {
     if (ref.partitionNames.length === 0) {
       throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'any partition', actual: 'empty partition list' }));
     }
-    for (const n of ref.partitionNames) validatePartitionName(n);
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
     for (const p of parts) p.loaded = false;
     if (![...coll.partitions.values()].some((p) => p.loaded)) releaseAll(coll);
