@@ -469,8 +469,12 @@ describe('rename and alter', () => {
   it('refuses a taken name, a missing collection and a bad new name as Milvus does', () => {
     e.createCollection({ collectionName: 'other', fields: bookFields });
     expectError(() => e.renameCollection({ ...book, newName: 'other' }), 65535, 'UnexpectedError', 'duplicated new collection name default:other with other collection name or alias');
-    expectError(() => e.renameCollection({ collectionName: 'nope', newName: 'x' }), 100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]');
+    // Rootcoord names the database by its ID; only the new name is validated, first.
+    const dbId = e.catalog.database('default').id;
+    expectError(() => e.renameCollection({ collectionName: 'nope', newName: 'x' }), 100, 'CollectionNotExists', `collection not found[database=${dbId}][collection=nope]`);
+    expectError(() => e.renameCollection({ collectionName: '1 bad old', newName: 'x' }), 100, 'CollectionNotExists', `collection not found[database=${dbId}][collection=1 bad old]`);
     expect(thrown(() => e.renameCollection({ ...book, newName: '1bad name' })).code).toBe(1100);
+    expect(thrown(() => e.renameCollection({ collectionName: 'nope', newName: '1bad name' })).code).toBe(1100);
   });
 
   it('sets and deletes collection properties', () => {

@@ -317,12 +317,17 @@ export class Engine {
   /**
    * RenameCollection, optionally into another database (`newDbName`), as rootcoord does: the
    * collection keeps its ID, partitions, indexes, load state and rows.
-   * @throws MilvusError 1100 bad names; 800 unknown database; 100 missing collection; 65535
+   * Only the new name is validated (the proxy's PreExecute); the old one is looked up as given, so
+   * an invalid old name is a missing collection, reported by rootcoord with the database's ID.
+   * @throws MilvusError 1100 a bad new name; 800 unknown database; 100
+   *   `collection not found[database=<db id>][collection=<old>]`; 65535
    *   `duplicated new collection name <db>:<new> with other collection name or alias`.
    */
   renameCollection(ref: CollectionRef & { newName: string; newDbName?: string }): void {
-    const coll = this.collectionOf(ref);
     validateCollectionName(ref.newName);
+    const db = this.catalog.database(ref.dbName || DEFAULT_DATABASE);
+    const coll = db.collections.get(ref.collectionName);
+    if (!coll) throw MilvusError.of(Merr.CollectionNotFound, formatMerr(Merr.CollectionNotFound, { database: db.id, collection: ref.collectionName }));
     const target = this.catalog.database(ref.newDbName || coll.dbName);
     if (target.collections.has(ref.newName)) {
       throw new MilvusError(`duplicated new collection name ${target.name}:${ref.newName} with other collection name or alias`);
