@@ -1,4 +1,5 @@
 import { Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { utf8Length } from './utf8.js';
 
 /** Longest collection, partition, field or database name Milvus accepts (`proxy.maxNameLength`). */
 export const MAX_NAME_LENGTH = 255;
@@ -83,7 +84,7 @@ export function validateFieldName(raw: string): void {
 export function validateDatabaseName(name: string): void {
   const invalid = (why: string): MilvusError => MilvusError.of(Merr.DatabaseInvalidName, `${why}: ${formatMerr(Merr.DatabaseInvalidName, { database: name })}`);
   if (name === '') throw invalid("database name couldn't be empty");
-  if (new TextEncoder().encode(name).length > MAX_NAME_LENGTH) throw invalid(`the length of a database name must be less than ${MAX_NAME_LENGTH} characters`);
+  if (utf8Length(name) > MAX_NAME_LENGTH) throw invalid(`the length of a database name must be less than ${MAX_NAME_LENGTH} characters`);
   if (name[0] !== '_' && !isLetter(name[0]!)) throw invalid('the first character of a database name must be an underscore or letter');
   for (const c of name.slice(1)) {
     if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('database name can only contain numbers, letters and underscores');

@@ -1,5 +1,6 @@
 import { DataType, Merr, MilvusError, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
 import { validateFieldName } from './names.js';
+import { utf8Length } from './utf8.js';
 
 /** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
 export interface FieldSpec extends NormalizedField {
@@ -156,7 +157,7 @@ function checkDefaultValue(f: FieldInput, d: DefaultValue): void {
     throw MilvusError.of(Merr.ParameterInvalid, `default value out of range: ${Merr.ParameterInvalid.message}[${d.value} out of range ${range[0]} <= value <= ${range[1]}]`);
   }
   if (d.case === 'stringData') {
-    const length = new TextEncoder().encode(d.value).length;
+    const length = utf8Length(d.value);
     const max = Number(f.typeParams.max_length);
     if (length > max) {
       throw MilvusError.parameterInvalid(`the length (${length}) of string exceeds max length (${max})`, { expected: 'valid length string', actual: 'string length exceeds max length' });

@@ -7,6 +7,7 @@
  * @packageDocumentation
  */
 import { Pacer, type CollectionSpec, type Row } from '../engine/index.js';
+import { utf8Text } from '../engine/utf8.js';
 import { GoBinder } from './bind.js';
 import { decodeRows } from './entity-rows.js';
 import { memberOf, parseJsonNode } from './json-node.js';
@@ -36,11 +37,9 @@ export interface BodyReader {
   read(struct: string, body: Uint8Array | string): Promise<ReadBody>;
 }
 
-const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
-
 /** A request body as text: bytes decoded as UTF-8 (invalid sequences become U+FFFD, as Go's JSON decoder reads them). */
 export function bodyText(body: Uint8Array | string): string {
-  return typeof body === 'string' ? body : utf8.decode(body);
+  return typeof body === 'string' ? body : utf8Text(body);
 }
 
 /** The rows of a body's `data` member, decoded in this thread (pausing between rows). */

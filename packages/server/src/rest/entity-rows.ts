@@ -8,6 +8,7 @@
  */
 import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, type DataTypeValue } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
+import { utf8Bytes } from '../engine/utf8.js';
 import { scanGoJson } from './gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
 
@@ -236,7 +237,7 @@ function fieldOf(field: FieldSpec, node: JsonNode | undefined): unknown {
       return ds;
     case DataType.JSON:
       // the JSON text as sent (a string's contents are the JSON text), as bytes: the engine parses it
-      return new TextEncoder().encode(ds);
+      return utf8Bytes(ds);
     case DataType.Array: {
       const elem = ARRAY_ELEM[field.elementType];
       if (!elem) return node ? nodeValue(node) : undefined;

@@ -1,5 +1,6 @@
 import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, roundToHalf, type DataTypeValue, type HalfFormat } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
+import { utf8Length, utf8Text } from '../utf8.js';
 
 /** A primary key: Int64 keys are `bigint`, VarChar keys `string`. */
 export type PrimaryKey = bigint | string;
@@ -86,7 +87,7 @@ function scalarValue(type: DataTypeValue, value: unknown, field: FieldSpec): unk
     case DataType.String: {
       if (typeof value !== 'string') throw MilvusError.parameterInvalid(`${what} expects a VarChar value, got ${describe(value)}`);
       const max = Number(field.typeParams.max_length);
-      const length = Buffer.byteLength(value, 'utf8');
+      const length = utf8Length(value);
       if (Number.isFinite(max) && length > max) {
         throw MilvusError.parameterInvalid(`length of varchar field ${field.name} exceeds max length`, { expected: max, actual: length });
       }
@@ -146,7 +147,7 @@ export function binaryVector(value: unknown, field: FieldSpec): Uint8Array {
  */
 function jsonValue(value: unknown, field: FieldSpec): unknown {
   if (value instanceof Uint8Array) {
-    const text = Buffer.from(value).toString('utf8');
+    const text = utf8Text(value);
     try {
       return JSON.parse(text);
     } catch {
