@@ -114,6 +114,32 @@ describe('Python replay with pymilvus', () => {
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
   }, 60_000);
 
+  it('inserts, queries and searches sparse vectors written through pymilvus (dict and pair-list forms), with Milvus\'s row checks', async () => {
+    needsPython();
+    const code = [
+      'from pymilvus import MilvusClient, DataType, MilvusException',
+      'client = MilvusClient(uri="http://localhost:19530", token="root:Milvus")',
+      'schema = MilvusClient.create_schema(auto_id=False)',
+      'schema.add_field("id", DataType.INT64, is_primary=True)',
+      'schema.add_field("sv", DataType.SPARSE_FLOAT_VECTOR)',
+      'index_params = client.prepare_index_params()',
+      'index_params.add_index(field_name="sv", index_type="SPARSE_INVERTED_INDEX", metric_type="IP", params={"drop_ratio_build": 0.1})',
+      'client.create_collection("py_sparse", schema=schema, index_params=index_params)',
+      'client.insert("py_sparse", [{"id": 1, "sv": {2: 0.5, 40: 1.0}}, {"id": 2, "sv": {1: 3.0, 3: 0.25}}, {"id": 3, "sv": [(40, 2.0), (5, 1.0)]}])',
+      'rows = sorted(client.query("py_sparse", filter="id > 0", output_fields=["sv"]), key=lambda r: r["id"])',
+      'assert [(r["id"], r["sv"]) for r in rows] == [(1, {2: 0.5, 40: 1.0}), (2, {1: 3.0, 3: 0.25}), (3, {5: 1.0, 40: 2.0})], rows',
+      'hits = client.search("py_sparse", data=[{40: 1.0, 1: 1.0}], limit=5, search_params={"metric_type": "IP", "params": {"drop_ratio_search": 0.0}})[0]',
+      'assert [(h["id"], h["distance"]) for h in hits] == [(2, 3.0), (3, 2.0), (1, 1.0)], hits',
+      'try:',
+      '    client.insert("py_sparse", [{"id": 4, "sv": {3: -1.0}}])',
+      '    raise AssertionError("a negative value was accepted")',
+      'except MilvusException as e:',
+      '    assert "negative value in sparse float vector" in e.message, e.message',
+    ].join('\n');
+    const [r] = await runPythonPage('sparse.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
+    expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
+  }, 60_000);
+
   it('passes every applicable Python block of the corpus against the embedded reference server', async () => {
     needsPython();
     const report = await replay({ python: true, curl: false, client: 'mvkit' });

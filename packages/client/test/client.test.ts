@@ -155,6 +155,27 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     }
   });
 
+  it('inserts, queries and searches SparseFloatVector fields as index → value objects', async () => {
+    await client.createCollection({ ...book, fields: [{ name: 'book_id', data_type: DataType.Int64, is_primary_key: true }, { name: 'book_intro', data_type: DataType.SparseFloatVector }] });
+    const data = [
+      { book_id: 1, book_intro: { '3': 0.5, '10': 1.5 } },
+      { book_id: 2, book_intro: { indices: [1, 3], values: [2, 0.25] } },
+      { book_id: 3, book_intro: { '7': 4 } },
+    ];
+    expect(Number((await client.insert({ ...book, data })).insert_cnt)).toBe(3);
+    await client.createIndex({ ...book, field_name: 'book_intro', index_type: 'SPARSE_INVERTED_INDEX', metric_type: 'IP' });
+    await client.loadCollectionSync(book);
+    const got = await client.query({ ...book, filter: 'book_id in [1, 2]', output_fields: ['book_intro'] });
+    expect(Object.fromEntries(got.data.map((r) => [Number(r.book_id), r.book_intro]))).toEqual({ 1: { '3': 0.5, '10': 1.5 }, 2: { '1': 2, '3': 0.25 } });
+    const pk = per(kind, { grpc: 'book_id', rest: 'id' });
+    const one = await client.search({ ...book, data: { '3': 2 }, limit: 5 });
+    expect((one.results as Record<string, unknown>[]).map((r) => [Number(r[pk]), r.score])).toEqual([[1, 1], [2, 0.5]]);
+    const several = await client.search({ ...book, data: [{ '7': 1 }, { '1': 1, '10': 1 }], limit: 5 });
+    expect((several.results as Record<string, unknown>[][]).map((hits) => hits.map((r) => Number(r[pk])))).toEqual([[3], [2, 1]]);
+    const e = await rejection(client.insert({ ...book, data: [{ book_id: 4, book_intro: { '1': -1 } }] }));
+    expect(e.reason).toContain('negative value in sparse float vector');
+  });
+
   it('throws Milvus errors with code, legacy error code and reason', async () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);

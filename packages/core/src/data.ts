@@ -4,12 +4,15 @@
  *
  * @packageDocumentation
  */
+import { MilvusError } from './milvus-error.js';
 import type { CollectionRequest, ResStatus } from './operations.js';
+import type { SparseInput } from './sparse.js';
 
 /**
  * A row: field name → value. Int64 values may be given as `number`, `bigint` or decimal string
  * and come back as decimal strings; FloatVector as `number[]` (or `Float32Array`); BinaryVector
- * as bytes (`number[]` / `Uint8Array`); JSON as any JSON value; keys outside the schema go to the
+ * as bytes (`number[]` / `Uint8Array`); SparseFloatVector as any `SparseInput` form (it comes back
+ * as `{ "<index>": value }`); JSON as any JSON value; keys outside the schema go to the
  * dynamic field when it is enabled.
  */
 export type RowData = Record<string, unknown>;
@@ -57,9 +60,9 @@ export interface DeleteRequest extends CollectionRequest {
 /** Search request, as the official SDK's `search` takes it (single or several vectors). */
 export interface SearchRequest extends CollectionRequest {
   /** One vector (`number[]`) or several (`number[][]`); `vector` / `vectors` are accepted aliases. */
-  data?: number[] | number[][] | Uint8Array | Uint8Array[];
-  vector?: number[];
-  vectors?: number[][];
+  data?: number[] | number[][] | Uint8Array | Uint8Array[] | SparseInput | SparseInput[];
+  vector?: number[] | SparseInput;
+  vectors?: number[][] | SparseInput[];
   /** Vector field to search; may be omitted when the collection has one. */
   anns_field?: string;
   /** Hits per query vector (alias `topk`); default 100, as the SDK. */
@@ -75,6 +78,22 @@ export interface SearchRequest extends CollectionRequest {
   metric_type?: string;
   /** Search parameters such as `{ ef: 64 }`. */
   params?: Record<string, unknown>;
+}
+
+/**
+ * The query vectors of a search request (`data`, alias `vectors` / `vector`) and whether several
+ * were sent (then results come back per vector): several when `data` is an array of vectors
+ * (arrays, byte arrays, or sparse vectors as objects), one when it is a vector itself (numbers, a
+ * sparse object, or a sparse vector as `{ index, value }` pairs).
+ * @throws MilvusError 1100 (origin `client`) when no vector is given.
+ */
+export function queryVectorsOf(req: SearchRequest): { vectors: unknown[]; several: boolean } {
+  const raw = req.data ?? req.vectors ?? req.vector;
+  if (raw === undefined) throw MilvusError.parameterInvalid('search needs `data`: a vector or an array of vectors', undefined, { origin: 'client' });
+  const first: unknown = Array.isArray(raw) ? raw[0] : undefined;
+  const pair = typeof first === 'object' && first !== null && 'index' in first && 'value' in first;
+  const several = Array.isArray(first) || ArrayBuffer.isView(first) || (typeof first === 'object' && first !== null && !pair);
+  return { vectors: several ? (raw as unknown[]) : [raw], several };
 }
 
 /** One search hit: `score`, the primary key and output fields by name (Int64 as decimal strings). */

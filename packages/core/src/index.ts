@@ -14,3 +14,4 @@ export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';
 export * from './half-float.js';
+export * from './sparse.js';

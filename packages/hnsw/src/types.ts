@@ -19,6 +19,15 @@ export type FloatMetric = 'L2' | 'IP' | 'COSINE';
  */
 export type BinaryMetric = 'HAMMING' | 'JACCARD';
 
+/**
+ * A sparse float vector: `indices` (terms, distinct, as Milvus sends them in ascending order) and
+ * the `values` at them, of the same length. Absent terms are 0.
+ */
+export interface SparseVector {
+  readonly indices: ArrayLike<number>;
+  readonly values: ArrayLike<number>;
+}
+
 /** One search result: `label` as given to `add()`, `score` as Milvus reports it for the metric. */
 export interface Hit {
   /** The label the vector was added with. */
@@ -44,10 +53,10 @@ export interface SearchOptions {
 
 /**
  * What every index of this package implements ({@link HnswIndex}, {@link FlatIndex},
- * {@link BinaryFlatIndex}).
+ * {@link BinaryFlatIndex}; {@link SparseIndex} over sparse vectors, `V` = {@link SparseVector}).
  */
-export interface VectorIndex {
-  /** Floats per vector; for binary indexes, bits per vector (a multiple of 8). */
+export interface VectorIndex<V = ArrayLike<number> | Uint8Array> {
+  /** Floats per vector; for binary indexes, bits per vector (a multiple of 8); 0 for sparse ones. */
   readonly dim: number;
   /** The metric, which also fixes the score semantics of {@link Hit}. */
   readonly metric: FloatMetric | BinaryMetric;
@@ -56,12 +65,12 @@ export interface VectorIndex {
   /**
    * Adds one vector. The vector is copied (and normalised for COSINE).
    *
-   * @param vector - `dim` numbers (binary indexes: `dim / 8` bytes, bit 7 of byte 0 first).
+   * @param vector - `dim` numbers (binary indexes: `dim / 8` bytes, bit 7 of byte 0 first; sparse: a {@link SparseVector}).
    * @param label - caller's id: an integer in [0, 2^31). Must not be the label of a live vector;
    *   a label that was {@link VectorIndex.markDeleted | deleted} may be added again.
    * @throws RangeError on a wrong vector length, an invalid label or a duplicate live label.
    */
-  add(vector: ArrayLike<number> | Uint8Array, label: number): void;
+  add(vector: V, label: number): void;
   /**
    * Soft-deletes the vector with this label: it is never returned again (it may still be used
    * for graph routing). No-op for an unknown or already deleted label. O(1).
@@ -70,12 +79,12 @@ export interface VectorIndex {
   /**
    * The at most `k` best live vectors for `query`, best first (see the metric for "best").
    *
-   * @param query - `dim` numbers (binary: `dim / 8` bytes).
+   * @param query - `dim` numbers (binary: `dim / 8` bytes; sparse: a {@link SparseVector}).
    * @param k - number of hits wanted; a positive integer (0 returns `[]`).
    * @param options - `ef` and `filter`, see {@link SearchOptions}.
    * @throws RangeError on a wrong query length or a `k` that is not a non-negative integer.
    */
-  search(query: ArrayLike<number> | Uint8Array, k: number, options?: SearchOptions): Hit[];
+  search(query: V, k: number, options?: SearchOptions): Hit[];
   /** Bytes held by the index's buffers (vectors, graph, label table), including spare capacity. */
   memoryBytes(): number;
 }

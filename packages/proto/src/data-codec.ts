@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
-import { DataType, Merr, MilvusError, floatsOfHalfBytes, formatMerr, halfBytesOf, halfFormatOf } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, formatMerr, halfBytesOf, halfFormatOf, sparseBytesOf, sparseDimOf, sparseRowOf, sparseRowOfBytes, type SparseRow } from '@mvkit/core';
 import { PlaceholderGroupSchema, PlaceholderType } from './gen/milvus/proto/common/common_pb.js';
 import {
   FieldDataSchema,
@@ -29,7 +29,7 @@ export interface ColumnField {
   name: string;
   /** A `schema.DataType` number. */
   dataType: number;
-  /** Vector dimension (bits for binary vectors); 0 for scalars. */
+  /** Vector dimension (bits for binary vectors); 0 for scalars and sparse vectors. */
   dim: number;
   /** Element type of an Array field. */
   elementType: number;
@@ -48,7 +48,10 @@ export const DYNAMIC_COLUMN = '$meta';
  */
 export const COUNT_COLUMN: ColumnField = { name: 'count(*)', dataType: DataType.Int64, dim: 0, elementType: DataType.None, nullable: false, isDynamic: false };
 
-/** A row: field name → value (Int64 `bigint`, vectors `Float32Array` / `Uint8Array`, JSON parsed). */
+/**
+ * A row: field name → value (Int64 `bigint`, vectors `Float32Array` / `Uint8Array`, JSON parsed;
+ * decoded sparse vectors as their wire bytes, `Uint8Array`, for the receiver to read and check).
+ */
 export type ColumnRow = Record<string, unknown>;
 
 
@@ -76,6 +79,7 @@ function columnValues(c: FieldData, dim: number): unknown[] {
   if (f.case === 'scalars') return scalarValues(f.value, c.fieldName);
   if (f.case !== 'vectors') return [];
   const v = f.value.data;
+  if (v.case === 'sparseFloatVector') return v.value.contents.map((row) => new Uint8Array(row));
   if (dim <= 0) throw MilvusError.parameterInvalid(`vector field ${c.fieldName} has no dimension`);
   if (v.case === 'floatVector') {
     const out: Float32Array[] = [];
@@ -115,7 +119,7 @@ export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly 
     const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
     const field = fields.find((f) => f.name === name);
     if (!field) throw MilvusError.parameterInvalid(`field ${c.fieldName} does not exist in the collection schema`);
-    if (c.field.case === 'vectors') {
+    if (c.field.case === 'vectors' && field.dataType !== DataType.SparseFloatVector) {
       const dim = Number(c.field.value.dim) || field.dim;
       if (dim !== field.dim) {
         throw MilvusError.of(
@@ -226,6 +230,11 @@ export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact
     const parts = values.map((v) => Uint8Array.from(v as ArrayLike<number>));
     return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'binaryVector', value: Buffer.concat(parts) } } } };
   }
+  if (field.dataType === DataType.SparseFloatVector) {
+    const sparse = values.map((v) => sparseRowOf(v, false));
+    const dim = sparse.reduce((max, row) => Math.max(max, sparseDimOf(row)), 0);
+    return { ...base, field: { case: 'vectors', value: { dim: BigInt(dim), data: { case: 'sparseFloatVector', value: { dim: BigInt(dim), contents: sparse.map(sparseBytesOf) } } } } };
+  }
   const half = halfFormatOf(field.dataType);
   if (half) {
     const parts = values.map((v) => {
@@ -274,9 +283,14 @@ export function keysOf(ids: IDs | undefined): (bigint | string)[] {
 /**
  * Encodes query vectors for a field of `dataType` as a serialized `common.PlaceholderGroup` (tag
  * `$0`), as the official SDKs do: little-endian float32 per FloatVector (type 101), packed bytes
- * per BinaryVector (100), two bytes per dimension for Float16Vector / BFloat16Vector (102 / 103).
+ * per BinaryVector (100), two bytes per dimension for Float16Vector / BFloat16Vector (102 / 103),
+ * the pairs of each sparse vector (any `SparseInput` form) for SparseFloatVector (104).
  */
-export function placeholderGroupOf(vectors: readonly (ArrayLike<number> | Uint8Array)[], dataType: number): Uint8Array {
+export function placeholderGroupOf(vectors: readonly unknown[], dataType: number): Uint8Array {
+  if (dataType === DataType.SparseFloatVector) {
+    const values = vectors.map((v) => sparseBytesOf(sparseRowOf(v, false)));
+    return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type: PlaceholderType.SparseFloatVector, values }] }));
+  }
   const half = halfFormatOf(dataType);
   const binary = dataType === DataType.BinaryVector;
   const values = vectors.map((v) => (binary ? Uint8Array.from(v as ArrayLike<number>) : half ? halfBytesOf(v as ArrayLike<number>, half) : new Uint8Array(Float32Array.from(v as ArrayLike<number>).buffer)));
@@ -285,10 +299,12 @@ export function placeholderGroupOf(vectors: readonly (ArrayLike<number> | Uint8A
 }
 
 /**
- * Decodes a search request's `placeholder_group` into query vectors.
- * @throws MilvusError 1100 for undecodable bytes or an unsupported placeholder type.
+ * Decodes a search request's `placeholder_group` into query vectors: `Float32Array` (float and
+ * half-precision types), `Uint8Array` (binary), {@link SparseRow} (sparse, read but not checked).
+ * @throws MilvusError 1100 for undecodable bytes or an unsupported placeholder type; 65535 a
+ *   sparse vector whose length is not a multiple of 8.
  */
-export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Uint8Array)[] {
+export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Uint8Array | SparseRow)[] {
   let group;
   try {
     group = fromBinary(PlaceholderGroupSchema, bytes);
@@ -308,6 +324,7 @@ export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Ui
       if (v.length % 2 !== 0) throw MilvusError.parameterInvalid('a float16 or bfloat16 vector placeholder must be a multiple of 2 bytes');
       return floatsOfHalfBytes(v, ph.type === PlaceholderType.Float16Vector ? 'float16' : 'bfloat16');
     }
+    if (ph.type === PlaceholderType.SparseFloatVector) return sparseRowOfBytes(v);
     throw MilvusError.parameterInvalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
   });
 }

@@ -192,6 +192,28 @@ describe('official Node SDK: Float16Vector and BFloat16Vector', () => {
   }
 });
 
+describe('official Node SDK: SparseFloatVector', () => {
+  it('inserts, queries and searches a sparse field in the SDK\'s dict, array and CSR forms', async () => {
+    const name = 'sdk_sparse';
+    expect((await client.createCollection({ collection_name: name, fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'sv', data_type: DataType.SparseFloatVector }] })).error_code).toBe('Success');
+    const data = [
+      { id: 1, sv: { '2': 0.5, '40': 1 } },
+      { id: 2, sv: [undefined, 3, undefined, 0.25] },
+      { id: 3, sv: { indices: [5, 40], values: [1, 2] } },
+    ];
+    const inserted = await client.insert({ collection_name: name, data });
+    expect(inserted.status.error_code).toBe('Success');
+    expect((await client.createIndex({ collection_name: name, field_name: 'sv', index_type: 'SPARSE_INVERTED_INDEX', metric_type: 'IP', params: { drop_ratio_build: 0.2 } })).error_code).toBe('Success');
+    await client.loadCollectionSync({ collection_name: name });
+    const got = await client.query({ collection_name: name, filter: 'id > 0', output_fields: ['sv'] });
+    expect(Object.fromEntries(got.data.map((r) => [Number(r.id), r.sv]))).toEqual({ 1: { '2': 0.5, '40': 1 }, 2: { '1': 3, '3': 0.25 }, 3: { '5': 1, '40': 2 } });
+    const found = await client.search({ collection_name: name, data: { '40': 1, '1': 1 }, limit: 5, output_fields: ['id'] });
+    expect(found.results.map((r) => [Number(r.id), r.score])).toEqual([[2, 3], [3, 2], [1, 1]]);
+    const bad = await client.insert({ collection_name: name, data: [{ id: 4, sv: { '3': -1 } }] });
+    expect([bad.status.code, bad.status.reason]).toEqual([65535, 'negative value in sparse float vector']);
+  });
+});
+
 describe('official Node SDK: JSON values', () => {
   it('keeps a JSON string a string ("6" is not 6)', async () => {
     const name = 'sdk_json';

@@ -253,6 +253,27 @@ describe('row decoding as Milvus 2.5 (checkAndSetData / anyToColumns)', () => {
     expect((await ok('entities/query', { collectionName: coll, outputFields: ['count(*)'] })).data).toEqual([{ 'count(*)': 0 }]);
   });
 
+  it('takes sparse vectors as index → value objects or {indices, values}, and answers them as objects', async () => {
+    await ok('collections/create', {
+      collectionName: coll,
+      schema: { fields: [{ fieldName: 'id', dataType: 'Int64', isPrimary: true }, { fieldName: 'sv', dataType: 'SparseFloatVector' }] },
+      indexParams: [{ fieldName: 'sv', indexName: 'sv', metricType: 'IP', indexType: 'SPARSE_INVERTED_INDEX' }],
+    });
+    await ok('entities/insert', { collectionName: coll, data: [{ id: 1, sv: { '10': 0.1, '2': 0.5 } }, { id: 2, sv: { indices: [2, 7], values: [2, 1] } }] });
+    expect((await ok('entities/query', { collectionName: coll, filter: 'id > 0', outputFields: ['sv'] })).data).toEqual([
+      { id: 1, sv: { '2': 0.5, '10': 0.1 } },
+      { id: 2, sv: { '2': 2, '7': 1 } },
+    ]);
+    expect((await ok('entities/search', { collectionName: coll, data: [{ '2': 1 }], limit: 5 })).data).toEqual([
+      { id: 2, distance: 2 },
+      { id: 1, distance: 0.5 },
+    ]);
+    const bad = await post('entities/insert', { collectionName: coll, data: [{ id: 3, sv: { x: 1 } }] });
+    expect(bad.json).toEqual({ code: 1804, message: 'invalid insert data, error: invalid index in JSON: x: invalid parameter[expected=SparseFloatVector][actual={"x":1}]' });
+    const negative = await post('entities/insert', { collectionName: coll, data: [{ id: 3, sv: { '1': -1 } }] });
+    expect(negative.json.message).toContain('negative value in sparse float vector');
+  });
+
   it('refuses keys outside the schema without the dynamic field', async () => {
     await ok('collections/create', { collectionName: coll, dimension: 2, params: { enableDynamicField: false } });
     const r = await post('entities/insert', { collectionName: coll, data: [{ id: 1, vector: [1, 2], other: 1 }] });

@@ -3,6 +3,9 @@ import {
   DataType,
   MilvusError,
   isVectorType,
+  queryVectorsOf,
+  sparseObjectOf,
+  sparseRowOfBytes,
   type DataTypeValue,
   type DeleteRequest,
   type FlushRequest,
@@ -76,10 +79,12 @@ function sdkValue(v: unknown): unknown {
   return v;
 }
 
-/** Rows decoded from result columns, shaped as the SDK's (dynamic keys flattened when asked by name). */
+/** Rows decoded from result columns, shaped as the SDK's (dynamic keys flattened when asked by name; sparse vectors as `{ "<index>": value }`). */
 function sdkRows(info: CollectionInfo, fieldsData: readonly FieldData[], outputFields: readonly string[]): RowData[] {
   const rows = rowsOfColumns([...info.fields, COUNT_COLUMN], fieldsData);
+  const sparse = info.fields.filter((f) => f.dataType === DataType.SparseFloatVector).map((f) => f.name);
   return rows.map((row) => {
+    for (const name of sparse) if (row[name] instanceof Uint8Array) row[name] = sparseObjectOf(sparseRowOfBytes(row[name]));
     const out: RowData = {};
     const meta = (row.$meta ?? {}) as Record<string, unknown>;
     for (const name of outputFields) {
@@ -133,13 +138,6 @@ export function deleteRequest(req: DeleteRequest) {
 }
 
 /** The query vectors of a search request, and whether several were sent (then results are per vector). */
-function queryVectorsOf(req: SearchRequest): { vectors: (number[] | Uint8Array)[]; several: boolean } {
-  const raw = req.data ?? req.vectors ?? req.vector;
-  if (raw === undefined) throw invalid('search needs `data`: a vector or an array of vectors');
-  const several = Array.isArray(raw) && raw.length > 0 && (Array.isArray(raw[0]) || raw[0] instanceof Uint8Array);
-  return { vectors: (several ? raw : [raw]) as (number[] | Uint8Array)[], several };
-}
-
 /** Search request: query vectors into a placeholder group, limit/offset/params into `search_params`. */
 export function searchRequest(req: SearchRequest, info: CollectionInfo) {
   const { vectors } = queryVectorsOf(req);

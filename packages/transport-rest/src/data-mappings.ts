@@ -1,4 +1,4 @@
-import { MilvusError, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
+import { MilvusError, queryVectorsOf, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
 import type { RestCallContext } from './operations.js';
 
 /** The success status results carry (failures are thrown). */
@@ -9,7 +9,7 @@ const dbOf = (req: { db_name?: string }) => (req.db_name ? { dbName: req.db_name
 /** Values as the REST body carries them: bigints as exact JSON numbers are not expressible, so as decimal strings. */
 function jsonSafe(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
-  if (v instanceof Float32Array || v instanceof Uint8Array) return Array.from(v);
+  if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
   if (Array.isArray(v)) return v.map(jsonSafe);
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, jsonSafe(x)]));
   return v;
@@ -100,10 +100,7 @@ export async function query(ctx: RestCallContext, req: QueryRequest): Promise<Qu
 
 /** `entities/search`: rows with `distance` become hits with `score`; several vectors give one list each (`topks`). */
 export async function search(ctx: RestCallContext, req: SearchRequest): Promise<SearchResults> {
-  const raw = req.data ?? req.vectors ?? req.vector;
-  if (raw === undefined) throw invalid('search needs `data`: a vector or an array of vectors');
-  const several = Array.isArray(raw) && raw.length > 0 && (Array.isArray(raw[0]) || raw[0] instanceof Uint8Array);
-  const vectors = (several ? raw : [raw]) as unknown[];
+  const { vectors, several } = queryVectorsOf(req);
   const params = { ...(req.params ?? {}) };
   const reply = await ctx.post<unknown[]>('/v2/vectordb/entities/search' as never, {
     ...dbOf(req),

@@ -30,6 +30,8 @@ export interface IndexSpec {
   readonly indexName: string;
   readonly fieldName: string;
   readonly fieldID: bigint;
+  /** The field's `schema.DataType`. */
+  readonly fieldType: number;
   /** All index parameters as sent, flattened: `index_type`, `metric_type`, `params` JSON, … */
   readonly params: readonly KeyValue[];
   readonly createdTs: bigint;

@@ -609,7 +609,7 @@ export class Engine {
       }
       if (idx.indexName === indexName) throw new MilvusError(`CreateIndex failed: index already exist, but parameters are inconsistent. source index: ${indexName}`);
     }
-    const idx: IndexSpec = { indexID: this.catalog.tso.next(), indexName, fieldName: field.name, fieldID: field.fieldID, params, createdTs: this.catalog.tso.next() };
+    const idx: IndexSpec = { indexID: this.catalog.tso.next(), indexName, fieldName: field.name, fieldID: field.fieldID, fieldType: field.dataType, params, createdTs: this.catalog.tso.next() };
     coll.indexes.set(indexName, idx);
     if (isVectorType(field.dataType)) coll.data.indexSealed(indexPlanOf(idx));
     return idx;

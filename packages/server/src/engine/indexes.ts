@@ -13,6 +13,7 @@ export const SCALAR_INDEX_TYPES: ReadonlySet<string> = new Set(['INVERTED', 'STL
 
 const FLOAT_METRICS: ReadonlySet<string> = new Set(['L2', 'IP', 'COSINE']);
 const BINARY_METRICS: ReadonlySet<string> = new Set(['HAMMING', 'JACCARD', 'SUBSTRUCTURE', 'SUPERSTRUCTURE']);
+const SPARSE_METRICS: ReadonlySet<string> = new Set(['IP', 'BM25']);
 
 /** Metric type Milvus 2.4+ fills in when a float-vector index names none. */
 export const DEFAULT_FLOAT_METRIC = 'COSINE';
@@ -28,10 +29,13 @@ export function paramOf(params: readonly KeyValue[], key: string): string | unde
 /**
  * Checks and normalises CreateIndex parameters for a field, as the Milvus proxy does: the index
  * type must fit the field's data type (empty means AUTOINDEX for vectors), the metric must fit
- * float or binary vectors (defaults: COSINE, HAMMING), `params` JSON is flattened.
+ * float, binary or sparse vectors (defaults: COSINE, HAMMING, IP), `params` JSON is flattened.
  *
  * @returns the parameter list to store, with `index_type` and, for vectors, `metric_type` set.
- * @throws MilvusError 1100 for an unknown index or metric type or unparsable `params`.
+ * @throws MilvusError 1100 for an unknown index type, unparsable `params`, or a metric outside the
+ *   vector family's (`float vector index does not support metric type: <m>`, `binary vector index
+ *   …`, `only IP&BM25 is the supported metric type for sparse index`, each `: invalid
+ *   parameter[expected=valid index params][actual=invalid index params]`, as `checkTrain` wraps them).
  */
 export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[]): KeyValue[] {
   const out = new Map<string, string>();
@@ -57,12 +61,14 @@ export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[
   const allowed = vector ? FLOAT_VECTOR_INDEX_TYPES : binary ? BINARY_VECTOR_INDEX_TYPES : sparse ? SPARSE_VECTOR_INDEX_TYPES : SCALAR_INDEX_TYPES;
   if (!allowed.has(indexType)) throw MilvusError.parameterInvalid(`invalid index type: ${indexType}`);
   out.set('index_type', indexType);
-  if (vector || binary) {
-    const metric = (out.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : DEFAULT_FLOAT_METRIC);
-    if (!(binary ? BINARY_METRICS : FLOAT_METRICS).has(metric)) throw MilvusError.parameterInvalid(`metric type ${metric} not found or not supported, supported: [${[...(binary ? BINARY_METRICS : FLOAT_METRICS)].join(' ')}]`);
+  if (vector || binary || sparse) {
+    const metric = (out.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
+    const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
+    if (!metrics.has(metric)) {
+      const why = sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`;
+      throw MilvusError.parameterInvalid(why, { expected: 'valid index params', actual: 'invalid index params' });
+    }
     out.set('metric_type', metric);
-  } else if (sparse) {
-    out.set('metric_type', (out.get('metric_type') ?? 'IP').toUpperCase());
   }
   return [...out].map(([key, value]) => ({ key, value }));
 }

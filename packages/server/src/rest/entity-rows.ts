@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, type DataTypeValue, type SparseRow } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { utf8Bytes } from '../engine/utf8.js';
 import { scanGoJson } from './gojson.js';
@@ -218,6 +218,10 @@ function fieldOf(field: FieldSpec, node: JsonNode | undefined): unknown {
       if ('error' in r) throw invalid(ds, r.error);
       return bytes ? Uint8Array.from(r.value as number[]) : r.value;
     }
+    case DataType.SparseFloatVector:
+      // `{"<index>": value}` or `{"indices": [...], "values": [...]}` (`CreateSparseFloatRowFromJSON`)
+      if (ds === '') throw invalid('', `missing vector field: ${field.name}`);
+      return guard(() => sparseRowOf(JSON.parse(ds)), (m) => invalid(ds, m));
     case DataType.Bool:
       return guard(() => parseBool(ds), (m) => invalid(ds, m));
     case DataType.Int8:
@@ -284,8 +288,9 @@ function dynamicValue(node: JsonNode): unknown {
  * - each schema field is read from its gjson text: Int64 via `json.Number.Int64` (numbers or
  *   decimal strings, exact), Int8–Int32 / Float / Double / Bool via spf13/cast, VarChar as the
  *   text of any value, FloatVector as `[]float32`, BinaryVector as `[]byte` (byte array or
- *   base64), Float16Vector / BFloat16Vector as `[]float32` or their bytes in base64, Array as a
- *   typed slice, JSON as its text;
+ *   base64), Float16Vector / BFloat16Vector as `[]float32` or their bytes in base64,
+ *   SparseFloatVector as an object of index → value or `{indices, values}`, Array as a typed
+ *   slice, JSON as its text;
  * - nullable fields and fields with a default value that are null or absent are null (the engine
  *   stores the default); the auto-ID primary key may be absent;
  * - keys outside the schema go to the dynamic field when it is enabled (`$meta` itself is refused),
@@ -365,7 +370,8 @@ export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefi
 /**
  * The query vectors of a search body (`serializeFloatVectors` / `serializeByteVectors` over the
  * raw `data` member): `[][]float32` for a FloatVector field, `[][]byte` for a BinaryVector one,
- * each of the field's dimension.
+ * each of the field's dimension; for a SparseFloatVector field each an object read as a row is
+ * (`serializeSparseFloatVectors`).
  * @throws Error with upstream's text (the caller answers 1801).
  */
 export function decodeQueryVectors(field: FieldSpec, data: JsonNode | undefined): unknown[] {
@@ -378,6 +384,11 @@ export function decodeQueryVectors(field: FieldSpec, data: JsonNode | undefined)
   if (syntax) throw new Error(wrapInvalid(type, raw, syntax));
   const node = parseJsonNode(raw);
   if (node.kind === 'null') return [];
+  if (field.dataType === DataType.SparseFloatVector) {
+    // each item read as `CreateSparseFloatRowFromJSON` reads it (`serializeSparseFloatVectors`)
+    if (node.kind !== 'array') throw new Error(wrapInvalid(type, raw, `json: cannot unmarshal ${GO_KIND[node.kind]} into Go value of type []map[string]interface {}`));
+    return node.items.map((item) => guard(() => sparseRowOf(JSON.parse(item.raw)), (m) => new Error(wrapInvalid(type, item.raw, m))));
+  }
   if (node.kind !== 'array') throw new Error(wrapInvalid(type, raw, `json: cannot unmarshal ${GO_KIND[node.kind]} into Go value of type [][]${float ? 'float32' : 'uint8'}`));
   const out: unknown[] = [];
   for (const item of node.items) {
@@ -438,6 +449,9 @@ function answerValue(field: FieldSpec, value: unknown, allowInt64: boolean): unk
     case DataType.BFloat16Vector:
       // the vector's bytes ([]byte), base64 as well
       return bytesToBase64(halfBytesOf(value as Float32Array, halfFormatOf(field.dataType)!));
+    case DataType.SparseFloatVector:
+      // `map[uint32]float32`: an object of index → value
+      return Object.fromEntries(Object.entries(sparseObjectOf(value as SparseRow)).map(([k, v]) => [k, float32Json(v)]));
     case DataType.JSON:
       // the JSON bytes as a string, not as nested JSON
       return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));

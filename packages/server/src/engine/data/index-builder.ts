@@ -1,3 +1,4 @@
+import { DataType } from '@mvkit/core';
 import { AUTOINDEX_HNSW, HnswIndex, type FloatMetric, type HnswParams, type VectorIndex } from '@mvkit/hnsw';
 import { paramOf } from '../indexes.js';
 import type { IndexSpec } from '../catalog.js';
@@ -7,7 +8,9 @@ import { exactIndex, type Metric, type Segment } from './segment.js';
  * How the reference server serves an index type on a sealed segment:
  * - `HNSW` and float `AUTOINDEX` → an HNSW graph (AUTOINDEX with M=18, efConstruction=240, as Milvus);
  * - `FLAT`, `IVF_FLAT`, `IVF_SQ8`, `IVF_PQ`, `DISKANN`, `SCANN` and the binary types → exact search
- *   (the IVF family is accepted and answered exactly: recall 1, never worse than Milvus's).
+ *   (the IVF family is accepted and answered exactly: recall 1, never worse than Milvus's);
+ * - the sparse types (`SPARSE_INVERTED_INDEX`, `SPARSE_WAND`, sparse `AUTOINDEX`) → an exact
+ *   inverted index scored by IP.
  */
 export interface IndexPlan {
   indexName: string;
@@ -25,7 +28,8 @@ export function indexPlanOf(spec: IndexSpec): IndexPlan {
   const type = paramOf(spec.params, 'index_type') ?? 'AUTOINDEX';
   const metric = (paramOf(spec.params, 'metric_type') ?? 'COSINE') as Metric;
   const binary = metric === 'HAMMING' || metric === 'JACCARD';
-  const hnsw = !binary && (type === 'HNSW' || type === 'AUTOINDEX');
+  const sparse = spec.fieldType === DataType.SparseFloatVector;
+  const hnsw = !binary && !sparse && (type === 'HNSW' || type === 'AUTOINDEX');
   const auto = type === 'AUTOINDEX';
   return {
     indexName: spec.indexName,

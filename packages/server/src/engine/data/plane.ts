@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, halfFormatOf } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
@@ -10,7 +10,7 @@ import type { Metric, Segment } from './segment.js';
 import { binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
 
 /** Vector types the reference server stores and searches. */
-const SEARCHABLE_VECTORS: ReadonlySet<number> = new Set([DataType.FloatVector, DataType.Float16Vector, DataType.BFloat16Vector, DataType.BinaryVector]);
+const SEARCHABLE_VECTORS: ReadonlySet<number> = new Set([DataType.FloatVector, DataType.Float16Vector, DataType.BFloat16Vector, DataType.BinaryVector, DataType.SparseFloatVector]);
 
 /** Largest `limit + offset` of a search or query (`quotaAndLimits.limits.topK`). */
 export const MAX_TOPK = 16384;
@@ -57,7 +57,7 @@ export interface SearchInput {
   partitionNames?: readonly string[];
   /** Vector field to search; may be omitted when the schema has exactly one. */
   annsField?: string;
-  /** Query vectors: number arrays or `Float32Array` (float fields), bytes (binary fields). */
+  /** Query vectors: number arrays or `Float32Array` (float fields), bytes (binary fields), any `SparseInput` form or `SparseRow` (sparse fields). */
   vectors: readonly unknown[];
   limit: number;
   offset?: number;
@@ -313,7 +313,9 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   }
   const half = halfFormatOf(field.dataType);
   // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
-  const vectors = input.vectors.map((v) => (field.dataType === DataType.BinaryVector ? binaryVector(v, field) : half ? halfVector(v, field, half) : floatVector(v, field)));
+  const vectors = input.vectors.map((v) =>
+    field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
+  );
   const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
   const hits = (await searchSegments(segmentsOf(coll, partitions), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };

@@ -1,4 +1,4 @@
-import { Merr, MilvusError } from '@mvkit/core';
+import { Merr, MilvusError, type SparseRow } from '@mvkit/core';
 import type { CollectionSpec } from '../schema.js';
 import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
@@ -22,8 +22,8 @@ export interface SegmentSearch {
   /** The vector field searched. */
   annsField: string;
   metric: Metric;
-  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones). */
-  vectors: readonly (Float32Array | Uint8Array)[];
+  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones, `SparseRow` for sparse ones). */
+  vectors: readonly (Float32Array | Uint8Array | SparseRow)[];
   /** Hits returned per query after `offset` is skipped. */
   limit: number;
   offset: number;

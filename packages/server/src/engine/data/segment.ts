@@ -1,4 +1,4 @@
-import { BinaryFlatIndex, FlatIndex, type BinaryMetric, type FloatMetric, type VectorIndex } from '@mvkit/hnsw';
+import { BinaryFlatIndex, FlatIndex, SparseIndex, type BinaryMetric, type FloatMetric, type VectorIndex } from '@mvkit/hnsw';
 import type { PrimaryKey, Row } from './values.js';
 
 /** Segment states as Milvus names them (`common.SegmentState`): rows are appended while Growing. */
@@ -12,8 +12,12 @@ export function smallerIsBetter(metric: Metric): boolean {
   return metric === 'L2' || metric === 'HAMMING' || metric === 'JACCARD';
 }
 
-/** Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary ones. */
-export function exactIndex(dim: number, metric: Metric): VectorIndex {
+/**
+ * Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary
+ * ones, an inverted index scored by IP for sparse ones (`dim` 0).
+ */
+export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
+  if (dim === 0) return new SparseIndex();
   return metric === 'HAMMING' || metric === 'JACCARD' ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
 }
 
@@ -22,7 +26,7 @@ export interface BuiltIndex {
   /** Index name of the collection index it was built for. */
   indexName: string;
   metric: Metric;
-  index: VectorIndex;
+  index: VectorIndex<unknown>;
 }
 
 /**
@@ -43,14 +47,14 @@ export class Segment {
   #deleted = new Uint8Array(64);
   #live = 0;
   /** Exact indexes kept in step with the rows, by `<field>/<metric>`; built on first use. */
-  readonly #exact = new Map<string, VectorIndex>();
+  readonly #exact = new Map<string, VectorIndex<unknown>>();
   /** Indexes of a sealed segment, by field name. */
   readonly built = new Map<string, BuiltIndex>();
 
   /**
    * @param id - segment ID (int64, from the ID allocator).
    * @param partitionId - the partition the segment belongs to.
-   * @param vectorDims - vector fields of the schema with their dimension (bits for binary vectors).
+   * @param vectorDims - vector fields of the schema with their dimension (bits for binary vectors, 0 for sparse ones).
    */
   constructor(
     readonly id: bigint,
@@ -79,7 +83,7 @@ export class Segment {
       this.#deleted = grown;
     }
     this.#live++;
-    for (const [key, index] of this.#exact) index.add(row[key.slice(0, key.lastIndexOf('/'))] as Float32Array, offset);
+    for (const [key, index] of this.#exact) index.add(row[key.slice(0, key.lastIndexOf('/'))], offset);
     return offset;
   }
 
@@ -100,14 +104,14 @@ export class Segment {
    * The index that serves a search on `field` with `metric`: the built index when the segment is
    * sealed and its index is complete (and of that metric), else an exact index over the rows.
    */
-  searchIndex(field: string, metric: Metric): VectorIndex {
+  searchIndex(field: string, metric: Metric): VectorIndex<unknown> {
     const built = this.built.get(field);
     if (built && built.metric === metric) return built.index;
     const key = `${field}/${metric}`;
     let index = this.#exact.get(key);
     if (!index) {
       index = exactIndex(this.vectorDims.get(field)!, metric);
-      for (let i = 0; i < this.rows.length; i++) index.add(this.rows[i]![field] as Float32Array, i);
+      for (let i = 0; i < this.rows.length; i++) index.add(this.rows[i]![field], i);
       this.#exact.set(key, index);
     }
     return index;

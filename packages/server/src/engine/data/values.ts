@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, roundToHalf, type DataTypeValue, type HalfFormat } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, roundToHalf, sparseRowOf, type DataTypeValue, type HalfFormat } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 import { utf8Length, utf8Text } from '../utf8.js';
 
@@ -9,7 +9,8 @@ export type PrimaryKey = bigint | string;
  * A stored row, keyed by field name. Values are normalised: Int64 → `bigint`, Int8/16/32, Float,
  * Double → `number`, VarChar → `string`, Bool → `boolean`, JSON → parsed value, Array → JS array,
  * FloatVector → `Float32Array`, Float16Vector / BFloat16Vector → `Float32Array` of values the
- * format holds exactly, BinaryVector → `Uint8Array` (packed bits), a nullable field's
+ * format holds exactly, BinaryVector → `Uint8Array` (packed bits), SparseFloatVector →
+ * `SparseRow` (indices ascending, values non-negative), a nullable field's
  * missing value → `null`. With the dynamic field enabled, keys outside the schema live in the
  * `$meta` object.
  */
@@ -28,9 +29,9 @@ const INT_RANGES: Partial<Record<DataTypeValue, [number, number]>> = {
 const INT64_MIN = -(2n ** 63n);
 const INT64_MAX = 2n ** 63n - 1n;
 
-/** Vector dimension of a vector field (`dim` type param; bits for binary vectors). */
+/** Vector dimension of a vector field (`dim` type param; bits for binary vectors); 0 for a sparse vector field, which has none. */
 export function dimOf(field: FieldSpec): number {
-  return Number(field.typeParams.dim);
+  return field.dataType === DataType.SparseFloatVector ? 0 : Number(field.typeParams.dim);
 }
 
 /**
@@ -178,6 +179,8 @@ export function fieldValue(field: FieldSpec, value: unknown): unknown {
       return halfVector(value, field, halfFormatOf(field.dataType)!);
     case DataType.BinaryVector:
       return binaryVector(value, field);
+    case DataType.SparseFloatVector:
+      return sparseRowOf(value);
     case DataType.JSON:
       return jsonValue(value, field);
     case DataType.Array: {
