@@ -21,6 +21,6 @@ describe('entities endpoints through the msw handlers', () => {
     );
     expect(await post('entities/search', { collectionName: 'c', data: [[0, 1]], limit: 1 })).toBe('{"code":0,"cost":0,"data":[{"distance":0,"id":2}],"topks":[1]}');
     expect(await post('entities/delete', { collectionName: 'c', filter: 'id == 2' })).toBe('{"code":0,"data":{"deleteCount":1}}');
-    expect(engine.getCollectionStatistics({ collectionName: 'c' }).rowCount).toBe(1);
+    expect(await post('entities/query', { collectionName: 'c', filter: '', outputFields: ['count(*)'] })).toBe('{"code":0,"cost":0,"data":[{"count(*)":1}]}');
   });
 });

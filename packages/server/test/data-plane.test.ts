@@ -127,23 +127,54 @@ describe('data plane', () => {
     engine.createPartition({ ...ref, partitionName: 'B' });
     engine.loadCollection(ref);
     expect((await engine.query({ ...ref, filter: 'id >= 500', outputFields: ['count(*)'] })).rows[0]!['count(*)']).toBe(0n);
-    expect(engine.getCollectionStatistics(ref).rowCount).toBe(118);
+    // row_count counts every row inserted into the partitions there are: deleted rows stay counted (until a compaction, in Milvus).
+    expect(engine.getCollectionStatistics(ref).rowCount).toBe(120);
   });
 
-  it('upserts by primary key, across partitions, without duplicates', async () => {
+  it('upserts replace a key only in the partition written to: keys are not unique', async () => {
     const random = rng(4);
     await engine.insert({ ...ref, partitionName: 'A', rows: rows(0, 5, random) });
     const m = await engine.upsert({ ...ref, partitionName: 'B', rows: [{ id: 2, title: 'new', year: 2024, vector: new Array(DIM).fill(0.5) }, { id: 99, title: 'x', year: 2000, vector: new Array(DIM).fill(0) }] });
     expect(m.ids).toEqual([2n, 99n]);
     engine.loadCollection(ref);
-    const got = (await engine.query({ ...ref, filter: 'id in [2, 99]', outputFields: ['title', 'year'] })).rows;
-    expect(got).toEqual([
-      { id: 2n, title: 'new', year: 2024 },
-      { id: 99n, title: 'x', year: 2000 },
+    // Key 2 now has a row in A and a newer one in B: a query returns the newest, per partition its own.
+    expect((await engine.query({ ...ref, filter: 'id in [2, 99]', outputFields: ['title'] })).rows).toEqual([
+      { id: 2n, title: 'new' },
+      { id: 99n, title: 'x' },
     ]);
-    expect(engine.getPartitionStatistics({ ...ref, partitionName: 'A' }).rowCount).toBe(4);
+    expect((await engine.query({ ...ref, partitionNames: ['A'], filter: 'id == 2', outputFields: ['title'] })).rows).toEqual([{ id: 2n, title: 't2' }]);
+    expect((await engine.query({ ...ref, filter: 'id == 2', outputFields: ['count(*)'] })).rows).toEqual([{ 'count(*)': 2n }]);
+    expect(engine.getPartitionStatistics({ ...ref, partitionName: 'A' }).rowCount).toBe(5);
     expect(engine.getPartitionStatistics({ ...ref, partitionName: 'B' }).rowCount).toBe(2);
-    await expectMilvusError(() => engine.upsert({ ...ref, rows: [rows(7, 1, random)[0]!, rows(7, 1, random)[0]!] }), 1100, /duplicate primary keys/);
+    // Upserting into B again replaces B's row only; repeated keys in one batch are not refused (Milvus 2.5).
+    await engine.upsert({ ...ref, partitionName: 'B', rows: [{ id: 2, title: 'newer', year: 2025, vector: new Array(DIM).fill(0.5) }, { id: 2, title: 'newest', year: 2026, vector: new Array(DIM).fill(0.5) }] });
+    expect((await engine.query({ ...ref, filter: 'id == 2', outputFields: ['count(*)'] })).rows).toEqual([{ 'count(*)': 3n }]);
+    expect((await engine.query({ ...ref, filter: 'id == 2', outputFields: ['title'] })).rows).toEqual([{ id: 2n, title: 'newest' }]);
+  });
+
+  it('keeps every row of a repeated key: count(*) and row_count count them, query, get and search reduce by key', async () => {
+    const random = rng(5);
+    await engine.insert({ ...ref, rows: rows(0, 10, random) });
+    await engine.insert({ ...ref, rows: rows(0, 10, random).map((r) => ({ ...r, title: `again ${String(r.id)}` })) });
+    expect(engine.getCollectionStatistics(ref).rowCount).toBe(20);
+    // A delete by keys needs no load; it counts the keys it names and removes every row of them.
+    const deleted = await engine.delete({ ...ref, filter: 'id in [1, 1, 42]' });
+    expect([deleted.ids, deleted.deleteCount]).toEqual([[], 3]);
+    expect((await engine.delete({ ...ref, filter: '(id == 2)' })).deleteCount).toBe(1);
+    await expectMilvusError(() => engine.delete({ ...ref, filter: 'year > 0' }), 101, /^collection not loaded\[collection=\d+\]$/);
+    engine.loadCollection(ref);
+    expect((await engine.query({ ...ref, filter: 'id >= 0', outputFields: ['count(*)'] })).rows).toEqual([{ 'count(*)': 16n }]);
+    const got = (await engine.query({ ...ref, filter: 'id >= 0', outputFields: ['title'] })).rows;
+    expect(got.map((r) => r.id)).toEqual([0n, 3n, 4n, 5n, 6n, 7n, 8n, 9n]);
+    expect(got.every((r) => String(r.title).startsWith('again'))).toBe(true);
+    expect((await engine.query({ ...ref, filter: 'id >= 0', outputFields: ['title'], limit: 2, offset: 1 })).rows.map((r) => r.id)).toEqual([3n, 4n]);
+    expect((await engine.get({ ...ref, ids: [3, 3, 4], outputFields: ['title'] })).rows.map((r) => r.title)).toEqual(['again 3', 'again 4']);
+    const hits = (await engine.search({ ...ref, vectors: [new Array(DIM).fill(0)], limit: 16 })).hits[0]!;
+    expect(new Set(hits.map((h) => h.pk)).size).toBe(hits.length);
+    expect(hits).toHaveLength(8);
+    // A filter other than by keys deletes (and counts) the rows that match.
+    expect((await engine.delete({ ...ref, filter: 'id in [3, 4] and year > 0' })).deleteCount).toBe(4);
+    expect(engine.getCollectionStatistics(ref).rowCount).toBe(20);
   });
 
   it('stores dynamic fields in $meta, projects output fields, pages with limit/offset and counts', async () => {

@@ -73,9 +73,9 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
     upsert: write(true),
     async delete(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
-      const coll = engine.collectionOf(ref);
       const m = await engine.delete({ ...ref, partitionName: req.partitionName, filter: req.expr, exprParams: paramsOfTemplateValues(req.exprTemplateValues), signal });
-      return { IDs: idsOf(m.ids, primaryFieldOf(coll.schema).dataType), deleteCnt: BigInt(m.ids.length), timestamp: m.timestamp };
+      // Milvus's delete answers no IDs (`IDs{IdField: nil}`).
+      return { IDs: {}, deleteCnt: BigInt(m.deleteCount ?? 0), timestamp: m.timestamp };
     },
     async search(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };

@@ -76,7 +76,7 @@ const remove: Handle = async (engine, b, ctx) => {
   engine.describeCollection(ref);
   const params = exprParamsOf(b.exprParams);
   const m = await engine.delete({ ...ref, partitionName: S(b.partitionName), filter: S(b.filter), ...(params ? { exprParams: params } : {}) });
-  return { data: { deleteCount: BigInt(m.ids.length) } };
+  return { data: { deleteCount: BigInt(m.deleteCount ?? 0) } };
 };
 
 /** `matchCountRule`: `count(*)` as the only output field. */

@@ -13,14 +13,19 @@ export interface RowLocation {
 
 /**
  * The rows of one collection: per partition a list of segments (at most one Growing, the last),
- * and a primary-key index over all partitions pointing at each key's live row.
+ * and a primary-key index over all partitions pointing at each key's live rows, oldest first.
  *
- * Inserting a key that is already live replaces the earlier row (it is tombstoned), so reads see
- * one row per primary key — the newest, as Milvus's query and search reduce by primary key.
+ * Primary keys are not unique, as in Milvus: an insert never replaces a row, so a key may have
+ * several live rows (in one partition or several). Reads reduce by key as Milvus does: query and
+ * get return the newest row of a key among those they read, search the best-scoring one, and
+ * `count(*)` counts every row.
  */
 export class CollectionData {
   readonly #segments = new Map<bigint, Segment[]>();
-  readonly #byKey = new Map<PrimaryKey, RowLocation>();
+  /** Live rows of each key, oldest first: one location, or an array when the key has several. */
+  readonly #byKey = new Map<PrimaryKey, RowLocation | RowLocation[]>();
+  /** Keys with more than one live row. */
+  #duplicated = 0;
   readonly #vectorDims: ReadonlyMap<string, number>;
   readonly #pkField: string;
 
@@ -47,64 +52,127 @@ export class CollectionData {
     return this.#segments.get(partitionId) ?? [];
   }
 
-  /** Live rows of a partition. */
+  /**
+   * Rows of a partition as Milvus's statistics count them (`row_count`): every row inserted,
+   * deleted rows included (Milvus drops them only when compaction rewrites the segment).
+   */
   rowCount(partitionId: bigint): number {
     let n = 0;
-    for (const s of this.segmentsOf(partitionId)) n += s.liveCount;
+    for (const s of this.segmentsOf(partitionId)) n += s.size;
     return n;
   }
 
+  /** Whether some key has more than one live row (reads must then reduce by key). */
+  get hasDuplicates(): boolean {
+    return this.#duplicated > 0;
+  }
+
   /**
-   * Index build progress of a vector field, as DescribeIndex reports it: live rows in total, in
-   * segments whose index is built (growing segments are never indexed, as in Milvus), and the rest.
+   * Index build progress of a vector field, as DescribeIndex reports it: rows in total (counted as
+   * {@link CollectionData.rowCount} counts them), in segments whose index is built (growing
+   * segments are never indexed, as in Milvus), and the rest.
    */
   indexProgress(field: string): { totalRows: number; indexedRows: number; pendingIndexRows: number } {
     let totalRows = 0;
     let indexedRows = 0;
     for (const segments of this.#segments.values()) {
       for (const s of segments) {
-        totalRows += s.liveCount;
-        if (s.built.has(field)) indexedRows += s.liveCount;
+        totalRows += s.size;
+        if (s.built.has(field)) indexedRows += s.size;
       }
     }
     return { totalRows, indexedRows, pendingIndexRows: totalRows - indexedRows };
   }
 
-  /** The live row with primary key `pk`, if any. */
-  locate(pk: PrimaryKey): RowLocation | undefined {
-    return this.#byKey.get(pk);
+  /** The live rows of `pk`, oldest first (in `partitions` only, when given). */
+  locations(pk: PrimaryKey, partitions?: ReadonlySet<bigint>): RowLocation[] {
+    const at = this.#byKey.get(pk);
+    const all = at === undefined ? [] : Array.isArray(at) ? at : [at];
+    return partitions ? all.filter((l) => partitions.has(l.segment.partitionId)) : [...all];
+  }
+
+  /** The newest live row of `pk` (in `partitions` only, when given), if any. */
+  locate(pk: PrimaryKey, partitions?: ReadonlySet<bigint>): RowLocation | undefined {
+    return this.locations(pk, partitions).at(-1);
+  }
+
+  /**
+   * How recent `row` is among the live rows of its key: 0 for the oldest. Reads use it to keep
+   * the newest of a key's rows.
+   */
+  ageRank(pk: PrimaryKey, row: Row): number {
+    const at = this.#byKey.get(pk);
+    if (!Array.isArray(at)) return 0;
+    return at.findIndex((l) => l.segment.rows[l.offset] === row);
   }
 
   /**
    * Appends normalised rows to the partition's growing segment (sealing it, and opening a new one,
-   * each time it reaches `segmentMaxRows`). A key already live anywhere in the collection is
-   * replaced.
-   * Pauses with `pacer` between rows: a row is replaced and appended in one step, so every key has
-   * exactly one live row at any pause.
+   * each time it reaches `segmentMaxRows`). Keys already live stay live: keys are not unique.
+   * With `replace` (Upsert), the rows of each key that were live before the batch, in those
+   * partitions, are deleted as the row is appended.
+   * Pauses with `pacer` between rows; a row is replaced and appended in one step.
    * @returns the primary keys, in row order.
    */
-  async append(partitionId: bigint, rows: readonly Row[], pacer: Pacer): Promise<PrimaryKey[]> {
+  async append(partitionId: bigint, rows: readonly Row[], pacer: Pacer, replace?: ReadonlySet<bigint>): Promise<PrimaryKey[]> {
     const keys: PrimaryKey[] = [];
+    const batch = new Set<Row>();
     for (const row of rows) {
       if (pacer.due()) await pacer.pause();
       const pk = row[this.#pkField] as PrimaryKey;
-      this.remove(pk);
+      if (replace) for (const l of this.locations(pk, replace)) if (!batch.has(l.segment.rows[l.offset]!)) this.#delete(pk, l);
       const segment = this.#growing(partitionId);
       const offset = segment.append(row, pk);
-      this.#byKey.set(pk, { segment, offset });
+      this.#add(pk, { segment, offset });
+      batch.add(row);
       keys.push(pk);
       if (segment.size >= this.segmentMaxRows) this.seal(segment);
     }
     return keys;
   }
 
-  /** Deletes the live row of `pk` (wherever it is). @returns whether a row was deleted. */
-  remove(pk: PrimaryKey): boolean {
+  /**
+   * Deletes the live rows of `pk` (in `partitions` only, when given).
+   * @returns how many rows were deleted.
+   */
+  remove(pk: PrimaryKey, partitions?: ReadonlySet<bigint>): number {
+    const doomed = this.locations(pk, partitions);
+    for (const l of doomed) this.#delete(pk, l);
+    return doomed.length;
+  }
+
+  /** Deletes the row at `offset` of `segment` if it is live. @returns whether it was. */
+  removeAt(segment: Segment, offset: number): boolean {
+    if (!segment.isLive(offset)) return false;
+    const pk = segment.pks[offset]!;
+    const l = this.locations(pk).find((x) => x.segment === segment && x.offset === offset);
+    if (l) this.#delete(pk, l);
+    return l !== undefined;
+  }
+
+  #add(pk: PrimaryKey, l: RowLocation): void {
     const at = this.#byKey.get(pk);
-    if (!at) return false;
-    at.segment.delete(at.offset);
-    this.#byKey.delete(pk);
-    return true;
+    if (at === undefined) this.#byKey.set(pk, l);
+    else if (Array.isArray(at)) at.push(l);
+    else {
+      this.#byKey.set(pk, [at, l]);
+      this.#duplicated++;
+    }
+  }
+
+  /** Tombstones the live row `l` of `pk` and forgets it. */
+  #delete(pk: PrimaryKey, l: RowLocation): void {
+    l.segment.delete(l.offset);
+    const at = this.#byKey.get(pk);
+    if (!Array.isArray(at)) {
+      this.#byKey.delete(pk);
+      return;
+    }
+    const rest = at.filter((x) => x !== l);
+    if (rest.length === 1) {
+      this.#byKey.set(pk, rest[0]!);
+      this.#duplicated--;
+    } else this.#byKey.set(pk, rest);
   }
 
   /** Seals every growing segment of the collection (Flush). @returns the IDs of the sealed segments. */
@@ -150,7 +218,7 @@ export class CollectionData {
   dropPartition(partitionId: bigint): void {
     for (const s of this.segmentsOf(partitionId)) {
       this.builder.cancel(s);
-      for (let i = 0; i < s.size; i++) if (s.isLive(i)) this.#byKey.delete(s.pks[i]!);
+      for (let i = 0; i < s.size; i++) this.removeAt(s, i);
     }
     this.#segments.delete(partitionId);
   }

@@ -1,7 +1,6 @@
 import { DataType, type DataTypeName } from '@mvkit/core';
-import { parseFilter, type FilterSchema, type PreparedFilter } from '../expr/index.js';
+import { parseFilter, type Filter, type FilterSchema, type PreparedFilter } from '../expr/index.js';
 import type { CollectionSpec } from '../schema.js';
-import type { RowFilter } from './read.js';
 
 const NAMES = new Map<number, DataTypeName>(Object.entries(DataType).map(([name, value]) => [value, name as DataTypeName]));
 
@@ -35,11 +34,12 @@ export const PREPARE_MIN_CHARS = 64 * 1024;
 
 /**
  * Compiles a Milvus boolean expression for a collection (see `../expr`); a long one is parsed and
- * checked by `prepare` first, so that this thread only assembles the result.
+ * checked by `prepare` first, so that this thread only assembles the result. The filter reports
+ * its primary keys when it is a by-keys filter (`keyTerms`).
  * @throws MilvusError 1100 for a syntax or type error, as Milvus's plan parser.
  */
-export async function compileFilter(schema: CollectionSpec, text: string, params?: Readonly<Record<string, unknown>>, prepare?: FilterPreparer): Promise<RowFilter> {
+export async function compileFilter(schema: CollectionSpec, text: string, params?: Readonly<Record<string, unknown>>, prepare?: FilterPreparer): Promise<Filter> {
   const view = filterSchemaOf(schema);
   const prepared = prepare && text.length >= PREPARE_MIN_CHARS ? await prepare(text, view, params) : undefined;
-  return parseFilter(text, view, params, {}, prepared);
+  return parseFilter(text, view, params, { primaryKey: schema.fields.find((f) => f.isPrimaryKey)!.name }, prepared);
 }

@@ -29,8 +29,10 @@ export interface WriteInput {
 
 /** Outcome of a mutation, as `milvus.MutationResult` carries it. */
 export interface Mutation {
-  /** Primary keys written or deleted, in order. */
+  /** Primary keys written, in order (none for a delete). */
   ids: PrimaryKey[];
+  /** Delete only: `delete_count` as Milvus reports it (see {@link deleteRows}). */
+  deleteCount?: number;
   /** Hybrid timestamp of the mutation. */
   timestamp: bigint;
 }
@@ -94,7 +96,10 @@ function writePartition(coll: Collection, name: string | undefined): Partition {
 
 /**
  * Insert (`upsert` false) or Upsert: validates every row first (the batch is atomic), then appends
- * them to the partition's growing segment. Allowed on unloaded collections, as in Milvus.
+ * them to the partition's growing segment. Allowed on unloaded collections, as in Milvus. Keys
+ * are not unique: an insert keeps the rows already there; an upsert deletes the rows its keys had
+ * in the partition it writes to (in every partition in partition-key mode) and, as Milvus 2.5,
+ * does not check its own batch for repeated keys.
  * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
  */
 export async function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean, pacer: Pacer): Promise<Mutation> {
@@ -105,17 +110,10 @@ export async function writeRows(coll: Collection, input: WriteInput, allocateId:
     rows.push(normaliseRow(coll.schema, r, allocateId, upsert));
     if (pacer.due()) await pacer.pause();
   }
-  if (upsert) {
-    const pk = primaryFieldOf(coll.schema).name;
-    const seen = new Set<PrimaryKey>();
-    for (const r of rows) {
-      const key = r[pk] as PrimaryKey;
-      if (seen.has(key)) throw MilvusError.parameterInvalid(`duplicate primary keys are not allowed in the same batch, pk: ${String(key)}`);
-      seen.add(key);
-      if (pacer.due()) await pacer.pause();
-    }
-  }
-  return { ids: await coll.data.append(partition.id, rows, pacer), timestamp };
+  const partitionKeyMode = coll.schema.fields.some((f) => f.isPartitionKey);
+  const replace = upsert ? new Set(partitionKeyMode ? [...coll.partitions.values()].map((p) => p.id) : [partition.id]) : undefined;
+  const ids = await coll.data.append(partition.id, rows, pacer, replace);
+  return { ids, timestamp };
 }
 
 /** Segments of the given partitions. */
@@ -124,27 +122,32 @@ function segmentsOf(coll: Collection, partitions: readonly Partition[]): Segment
 }
 
 /**
- * Delete: tombstones every live row matching the filter, in one partition or in all.
- * @returns the deleted primary keys.
- * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition.
+ * Delete, as Milvus's `deleteRunner`: a filter that is exactly `pk in [...]` or `pk == v` deletes
+ * every row of those keys, loaded or not, and counts the keys it names (repeats included, present
+ * or not); any other filter needs the collection loaded and deletes (and counts) the rows that
+ * match it. In one partition or in all; no IDs are returned, as in Milvus.
+ * @throws MilvusError 1100 for an empty or invalid filter; 200 unknown partition; 101
+ *   `collection not loaded[collection=<id>]` for a filter other than by keys on an unloaded collection.
  */
 export async function deleteRows(coll: Collection, input: DeleteInput, timestamp: bigint, pacer: Pacer, prepare?: FilterPreparer): Promise<Mutation> {
   if (!input.filter || !input.filter.trim()) throw MilvusError.parameterInvalid('expr cannot be empty');
   const filter = await compileFilter(coll.schema, input.filter, input.exprParams, prepare);
   const partitions = input.partitionName ? [writePartition(coll, input.partitionName)] : [...coll.partitions.values()];
-  const pkField = primaryFieldOf(coll.schema).name;
-  const matched = await scanSegments(segmentsOf(coll, partitions), filter, pacer);
-  // The scan may have paused: a row written since then (an upsert of a matched key) stays.
-  const doomed: PrimaryKey[] = [];
-  for (const row of matched) {
-    const key = row[pkField] as PrimaryKey;
-    const at = coll.data.locate(key);
-    if (at && at.segment.rows[at.offset] === row) {
-      coll.data.remove(key);
-      doomed.push(key);
+  const scope = new Set(partitions.map((p) => p.id));
+  if (filter.keyTerms) {
+    for (const key of filter.keyTerms.values) {
+      coll.data.remove(key, scope);
+      if (pacer.due()) await pacer.pause();
     }
+    return { ids: [], deleteCount: filter.keyTerms.count, timestamp };
   }
-  return { ids: doomed, timestamp };
+  if (coll.loadType === 'none') throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }));
+  const matched: { segment: Segment; offset: number }[] = [];
+  await scanSegments(segmentsOf(coll, partitions), filter, pacer, (segment, offset) => void matched.push({ segment, offset }));
+  // The scan may have paused: a row deleted since then is not counted again.
+  let deleteCount = 0;
+  for (const { segment, offset } of matched) if (coll.data.removeAt(segment, offset)) deleteCount++;
+  return { ids: [], deleteCount, timestamp };
 }
 
 /**
@@ -238,9 +241,14 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   const projection = count ? undefined : projectionOf(coll.schema, outputFields);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const segments = segmentsOf(coll, loadedPartitions(coll, named, 'query'));
-  if (!projection) return { rows: [{ 'count(*)': BigInt((await scanSegments(segments, filter, pacer)).length) }], outputFields: ['count(*)'] };
+  if (!projection) {
+    // count(*) counts every matching row, repeated keys included, as Milvus.
+    let n = 0;
+    await scanSegments(segments, filter, pacer, () => void n++);
+    return { rows: [{ 'count(*)': BigInt(n) }], outputFields: ['count(*)'] };
+  }
   const rows: Row[] = [];
-  for (const r of await scanSegments(segments, filter, pacer, offset, input.limit)) {
+  for (const r of await matchingRows(coll, segments, filter, pacer, offset, input.limit)) {
     rows.push(projectRow(r, projection));
     if (pacer.due()) await pacer.pause();
   }
@@ -248,7 +256,35 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
 }
 
 /**
- * Get: the rows with the given primary keys among the loaded (or named) partitions.
+ * The rows of the segments that match `filter`, one per key as Milvus's query reduces them (the
+ * newest matching row of a key, at the place of its first match), skipping `offset` and stopping
+ * after `limit` (no limit: every one).
+ */
+async function matchingRows(coll: Collection, segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, offset: number, limit: number | undefined): Promise<Row[]> {
+  const out: Row[] = [];
+  if (!coll.data.hasDuplicates) {
+    let skipped = 0;
+    await scanSegments(segments, filter, pacer, (segment, i) => {
+      if (skipped < offset) skipped++;
+      else out.push(segment.rows[i]!);
+      return limit !== undefined && out.length >= limit;
+    });
+    return out;
+  }
+  const at = new Map<PrimaryKey, number>();
+  await scanSegments(segments, filter, pacer, (segment, i) => {
+    const pk = segment.pks[i]!;
+    const row = segment.rows[i]!;
+    const seen = at.get(pk);
+    if (seen === undefined) at.set(pk, out.push(row) - 1);
+    else if (coll.data.ageRank(pk, row) > coll.data.ageRank(pk, out[seen]!)) out[seen] = row;
+  });
+  return out.slice(offset, limit === undefined ? undefined : offset + limit);
+}
+
+/**
+ * Get: the rows with the given primary keys among the loaded (or named) partitions, each key
+ * once (its newest row there), as Milvus's query by `pk in [...]`.
  * @throws as {@link queryRows}; 1100 for a key of the wrong type.
  */
 export async function getRows(
@@ -261,10 +297,11 @@ export async function getRows(
   const pkField = primaryFieldOf(coll.schema);
   const projection = projectionOf(coll.schema, input.outputFields ?? []);
   const rows: Row[] = [];
-  for (const id of ids) {
+  const keys = new Set(ids.map((id) => primaryKeyOf(pkField, id)));
+  for (const key of keys) {
     if (pacer.due()) await pacer.pause();
-    const at = coll.data.locate(primaryKeyOf(pkField, id));
-    if (at && partitions.has(at.segment.partitionId)) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
+    const at = coll.data.locate(key, partitions);
+    if (at) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
   }
   return { rows, outputFields: outputNamesOf(projection) };
 }

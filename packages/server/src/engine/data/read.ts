@@ -39,7 +39,7 @@ function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
 /**
  * Searches every segment (growing ones exactly, sealed ones through their index when it is built)
  * for each query vector and merges the per-segment top `limit + offset` into one ranking, best
- * score first (ties broken by primary key), then skips `offset`.
+ * score first (ties broken by primary key), each key once (its best-scoring row), then skips `offset`.
  *
  * Cost: per segment one index search of k = limit + offset; the merge is O(segments · k · log).
  */
@@ -65,36 +65,30 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
       if (pacer.due(1)) await pacer.pause();
     }
     hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
-    out.push(hits.slice(search.offset, k));
+    // A key appears once per query, its best-scoring row (Milvus's `SearchCommonReduce`).
+    const seen = new Set<PrimaryKey>();
+    const unique = hits.filter((h) => !seen.has(h.pk) && seen.add(h.pk) !== undefined);
+    out.push(unique.slice(search.offset, k));
   }
   return out;
 }
 
 /**
- * Scans the live rows of the segments in order, keeping those that match `filter`, skipping
- * `offset` and stopping after `limit` (no limit: every match). Pauses with `pacer`; rows appended
- * after the scan began are not read, rows deleted meanwhile are skipped.
+ * Visits the live rows of the segments in order that match `filter`, until `visit` returns true.
+ * Pauses with `pacer`; rows appended after the scan began are not read, rows deleted meanwhile
+ * are skipped.
  */
-export async function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, offset = 0, limit?: number): Promise<Row[]> {
-  const out: Row[] = [];
-  let skipped = 0;
+export async function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, visit: (segment: Segment, offset: number) => boolean | void): Promise<void> {
   // Rows appended while the scan pauses are not read: it sees the segments as they were when it began.
   const ends = segments.map((s) => s.size);
   for (const [n, segment] of segments.entries()) {
     for (let i = 0; i < ends[n]!; i++) {
       if (pacer.due()) await pacer.pause();
       if (!segment.isLive(i)) continue;
-      const row = segment.rows[i]!;
-      if (filter && !filter.evaluate(row)) continue;
-      if (skipped < offset) {
-        skipped++;
-        continue;
-      }
-      out.push(row);
-      if (limit !== undefined && out.length >= limit) return out;
+      if (filter && !filter.evaluate(segment.rows[i]!)) continue;
+      if (visit(segment, i) === true) return;
     }
   }
-  return out;
 }
 
 /** The fields a result carries: schema fields by name and, separately, dynamic keys. */

@@ -52,9 +52,10 @@ export type RawExpr =
   | { k: 'template'; name: string; t: string }
   /**
    * `[a, b, …]`. `packed` is set (and `items` emptied) by `prepareFilter` on a long literal `in`
-   * list whose value set it built: the index of that set in the prepared filter.
+   * list whose value set it built: the index of that set in the prepared filter; `packedItems`
+   * is how many items the list had (repeats included).
    */
-  | { k: 'array'; items: RawExpr[]; packed?: number; t: string }
+  | { k: 'array'; items: RawExpr[]; packed?: number; packedItems?: number; t: string }
   | { k: 'paren'; e: RawExpr; t: string }
   | { k: 'unary'; op: '+' | '-' | '~' | 'not'; e: RawExpr; t: string }
   | { k: 'exists'; e: RawExpr; t: string }

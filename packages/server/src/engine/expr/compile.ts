@@ -185,7 +185,7 @@ export function decodeString(s: RawString): string {
 const INT64_MAX = 2n ** 63n - 1n;
 
 /** Go's `strconv.ParseInt(text, 0, 64)` on an integer literal. */
-function parseIntLiteral(text: string): bigint {
+export function parseIntLiteral(text: string): bigint {
   // BigInt reads decimal, 0x / 0X and 0b / 0B as Go does; a leading 0 alone means octal.
   const second = text.charCodeAt(1) | 0x20;
   const base = text.charCodeAt(0) !== 0x30 || text.length === 1 ? 10 : second === 0x78 ? 16 : second === 0x62 ? 2 : 8;
@@ -217,7 +217,8 @@ function parseFloatLiteral(text: string, hex: boolean): number {
   return v;
 }
 
-function paramToConst(name: string, p: unknown): Const {
+/** A template variable's value (`expr_template_values`) as a constant of the expression. */
+export function paramToConst(name: string, p: unknown): Const {
   if (typeof p === 'boolean') return { t: 'bool', v: p };
   if (typeof p === 'bigint') return { t: 'int', v: p };
   if (typeof p === 'number') return Number.isInteger(p) && Math.abs(p) <= Number.MAX_SAFE_INTEGER ? { t: 'int', v: BigInt(p) } : { t: 'float', v: p };

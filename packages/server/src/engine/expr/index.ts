@@ -44,11 +44,13 @@ import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type 
 import type { PackedValueSet, ValueSet } from './membership.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
 import { clip, NESTING_TOO_DEEP } from './limits.js';
+import { keyTermsOf, type KeyTerms } from './key-terms.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
 export type { Const as FilterConst } from './values.js';
 export type { PackedValueSet } from './membership.js';
 export type { RawExpr } from './ast.js';
+export type { KeyTerms } from './key-terms.js';
 
 /** A parsed and compiled filter expression. */
 export interface Filter {
@@ -58,6 +60,8 @@ export interface Filter {
   evaluate(row: FilterRow): boolean;
   /** Top-level fields the expression reads, in first-use order; `$meta` for dynamic keys. */
   readonly fields: string[];
+  /** With {@link ParseFilterOptions.primaryKey}: the keys, when the filter is exactly `pk in [...]` or `pk == v` ({@link keyTermsOf}). */
+  readonly keyTerms?: KeyTerms;
 }
 
 /** Options of {@link parseFilter}. */
@@ -67,6 +71,8 @@ export interface ParseFilterOptions {
    * `failed to create expr plan, expr = <expr>`-style wording upstream; pass what the caller needs.
    */
   readonly reasonPrefix?: string;
+  /** The primary-key field's name: the filter then reports its {@link Filter.keyTerms}. */
+  readonly primaryKey?: string;
 }
 
 const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
@@ -95,8 +101,10 @@ export function parseFilter(
   if (text.trim().length === 0) return { text, ...MATCH_ALL };
   return reported(text, options, () => {
     const compiler = new Compiler(schema, params, prepared ? { prebuilt: prepared.sets } : {});
-    const ev = compiler.compileTop(prepared?.tree ?? parseTree(text), text);
-    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields] };
+    const tree = prepared?.tree ?? parseTree(text);
+    const ev = compiler.compileTop(tree, text);
+    const keyTerms = options.primaryKey === undefined ? undefined : keyTermsOf(tree, options.primaryKey, params, prepared?.sets);
+    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields], ...(keyTerms ? { keyTerms } : {}) };
   });
 }
 
@@ -137,6 +145,7 @@ export function prepareFilter(
     const built = (list: Extract<RawExpr, { k: 'array' }>, set: ValueSet) => {
       if (list.items.length < PACK_MIN_ITEMS) return;
       list.packed = sets.push(set.pack()) - 1;
+      list.packedItems = list.items.length;
       list.items = [];
     };
     new Compiler(schema, params, { built }).compileTop(tree, text);
