@@ -176,6 +176,24 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     expect(e.reason).toContain('negative value in sparse float vector');
   });
 
+  it('creates partition-key collections with num_partitions and routes rows by key', async () => {
+    await client.createCollection({
+      ...book,
+      num_partitions: 3,
+      fields: [
+        { name: 'book_id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'word_count', data_type: DataType.Int64, is_partition_key: true },
+        { name: 'book_intro', data_type: DataType.FloatVector, dim: 2 },
+      ],
+    });
+    expect((await client.showPartitions(book)).partition_names).toEqual(['_default_0', '_default_1', '_default_2']);
+    await client.insert({ ...book, data: Array.from({ length: 9 }, (_, i) => ({ book_id: i, word_count: i % 3, book_intro: [i, 0] })) });
+    const e = await rejection(client.insert({ ...book, partition_name: '_default_1', data: [{ book_id: 9, word_count: 0, book_intro: [0, 0] }] }));
+    expect(e.reason).toBe('not support manually specifying the partition names if partition key mode is used');
+    const counts = await Promise.all([0, 1, 2].map((p) => client.getPartitionStatistics({ ...book, partition_name: `_default_${p}` })));
+    expect(counts.reduce((n, r) => n + Number(r.data.row_count), 0)).toBe(9);
+  });
+
   it('throws Milvus errors with code, legacy error code and reason', async () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);

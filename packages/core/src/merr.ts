@@ -36,6 +36,7 @@ export const Merr = {
   CollectionNumLimitExceeded: entry(102, 'exceeded the limit number of collections'),
   CollectionNotFullyLoaded: entry(103, 'collection not fully loaded', true),
   CollectionIllegalSchema: entry(105, 'illegal collection schema'),
+  CollectionVectorClusteringKeyNotAllowed: entry(107, 'vector clustering key not allowed'),
   PartitionNotFound: entry(200, 'partition not found'),
   PartitionNotLoaded: entry(201, 'partition not loaded'),
   PartitionNotFullyLoaded: entry(202, 'partition not fully loaded', true),

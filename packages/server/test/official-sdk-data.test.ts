@@ -215,6 +215,36 @@ describe('official Node SDK: SparseFloatVector', () => {
   });
 });
 
+describe('official Node SDK: partition key', () => {
+  it('creates the _default_<i> partitions, routes rows by key and refuses partition names', async () => {
+    const name = 'sdk_partition_key';
+    const created = await client.createCollection({
+      collection_name: name,
+      num_partitions: 4,
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'tenant', data_type: DataType.VarChar, max_length: 16, is_partition_key: true },
+        { name: 'v', data_type: DataType.FloatVector, dim: 2 },
+      ],
+    });
+    expect(created.error_code).toBe('Success');
+    const described = await client.describeCollection({ collection_name: name });
+    expect(described.num_partitions).toBe('4');
+    expect(described.schema.fields.find((f) => f.name === 'tenant')!.is_partition_key).toBe(true);
+    expect((await client.showPartitions({ collection_name: name })).partition_names).toEqual(['_default_0', '_default_1', '_default_2', '_default_3']);
+    const data = Array.from({ length: 12 }, (_, i) => ({ id: i, tenant: `t${i % 3}`, v: [i, 1] }));
+    expect((await client.insert({ collection_name: name, data })).status.error_code).toBe('Success');
+    const refused = await client.insert({ collection_name: name, partition_name: '_default_0', data: [data[0]!] });
+    expect([refused.status.code, refused.status.reason]).toEqual([65535, 'not support manually specifying the partition names if partition key mode is used']);
+    await client.createIndex({ collection_name: name, field_name: 'v', index_type: 'FLAT', metric_type: 'L2' });
+    await client.loadCollectionSync({ collection_name: name });
+    const got = await client.query({ collection_name: name, filter: 'tenant == "t1"', output_fields: ['id'] });
+    expect(got.data.map((r) => Number(r.id))).toEqual([1, 4, 7, 10]);
+    const rows = await Promise.all([0, 1, 2, 3].map((p) => client.getPartitionStatistics({ collection_name: name, partition_name: `_default_${p}` })));
+    expect(rows.reduce((n, r) => n + Number(r.data.row_count), 0)).toBe(12);
+  });
+});
+
 describe('official Node SDK: JSON values', () => {
   it('keeps a JSON string a string ("6" is not 6)', async () => {
     const name = 'sdk_json';

@@ -43,6 +43,7 @@ import {
 import type { Row } from './data/values.js';
 import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
+import { partitionKeyPartitionName } from './partition-key.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
@@ -104,6 +105,8 @@ export interface CreateCollectionInput extends CollectionRef {
   enableDynamicField?: boolean;
   /** Shards (`shards_num`); 0 or unset means 1. */
   shardsNum?: number;
+  /** Partitions of partition-key mode (`num_partitions`); 0 or unset means 16; only with a partition key. */
+  numPartitions?: number;
   /** `common.ConsistencyLevel` number; default 2 (Bounded). */
   consistencyLevel?: number;
   properties?: KeyValue[];
@@ -238,7 +241,8 @@ export class Engine {
   // ---------------------------------------------------------------- collections
 
   /**
-   * CreateCollection with a full schema; creates `_default`. Creating an existing collection with
+   * CreateCollection with a full schema; creates `_default`, or in partition-key mode the
+   * partitions `_default_0 … _default_{N-1}`. Creating an existing collection with
    * the same schema is a no-op success, with a different one an error.
    * @throws MilvusError 65535 / 1100 for the caps of {@link checkSchemaCaps} (checked first, as the
    *   proxy), 1100 (names, schema), 800 (database), 102 (collection limit), 65535
@@ -248,7 +252,7 @@ export class Engine {
     const dbName = input.dbName || DEFAULT_DATABASE;
     checkSchemaCaps(input.fields, input.shardsNum ?? 0);
     validateCollectionName(input.collectionName);
-    const schema = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false);
+    const { schema, partitionCount } = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false, input.numPartitions ?? 0);
     const db = this.catalog.database(dbName);
     const existing = db.collections.get(input.collectionName);
     if (existing) {
@@ -278,7 +282,9 @@ export class Engine {
       replicaNumber: 0,
       data: new CollectionData(schema, this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
     };
-    coll.partitions.set(DEFAULT_PARTITION, { id: tso.next(), name: DEFAULT_PARTITION, createdTs: tso.next(), loaded: false });
+    // Partition-key mode has `_default_0 … _default_{N-1}` and no `_default` (rootcoord's `assignPartitionIDs`).
+    const names = partitionCount > 0 ? Array.from({ length: partitionCount }, (_, i) => partitionKeyPartitionName(i)) : [DEFAULT_PARTITION];
+    for (const name of names) coll.partitions.set(name, { id: tso.next(), name, createdTs: tso.next(), loaded: false });
     db.collections.set(coll.name, coll);
     return coll;
   }

@@ -1,4 +1,5 @@
-import { DataType, Merr, MilvusError, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
+import { partitionCountOf } from './partition-key.js';
 import { validateFieldName } from './names.js';
 import { utf8Length } from './utf8.js';
 
@@ -60,15 +61,18 @@ export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number
  * Order: duplicated field names; the primary key (one, Int64 or VarChar, not nullable, no default);
  * no field marked dynamic; AutoID (one field, the primary key); field types (not None or String;
  * Array elements of a scalar type); the partition key (one, not the primary key, not nullable,
- * Int64 or VarChar); then per field its name, `dim` (vectors), `max_length` (VarChar and VarChar
+ * Int64 or VarChar) and `num_partitions` ({@link partitionCountOf}); the clustering key (one, not a
+ * vector); then per field its name, `dim` (vectors), `max_length` (VarChar and VarChar
  * arrays) and `max_capacity` (arrays); then rootcoord's: no nullable vector, default values that
  * fit their field.
  *
  * @throws MilvusError with the proxy's words: 65535 for the checks upstream raises as plain
  *   errors (e.g. `duplicated field name`, `data type None is not valid`, `invalid dimension: 1.
- *   should be in range 2 ~ 32768`), 1100 for those it wraps as invalid parameters, 1701 for field names.
+ *   should be in range 2 ~ 32768`), 1100 for those it wraps as invalid parameters, 1701 for field
+ *   names, 105 / 107 for clustering keys.
+ * @returns the schema, and the number of partitions of partition-key mode (0 without a partition key).
  */
-export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean): CollectionSpec {
+export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean, numPartitions = 0): { schema: CollectionSpec; partitionCount: number } {
   const seen = new Set<string>();
   for (const f of inputs) {
     if (seen.has(f.name)) throw new MilvusError('duplicated field name');
@@ -83,7 +87,8 @@ export function buildSchema(name: string, description: string, inputs: readonly 
     checkDataType(f.dataType, '');
     if (f.dataType === DataType.Array) checkElementType(f.elementType);
   }
-  checkPartitionKey(inputs);
+  const partitionCount = partitionCountOf(checkPartitionKey(inputs), numPartitions);
+  checkClusteringKey(inputs, name);
   for (const f of inputs) {
     validateFieldName(f.name);
     if (isVectorType(f.dataType)) checkDimension(f);
@@ -112,7 +117,7 @@ export function buildSchema(name: string, description: string, inputs: readonly 
       nullable: false,
     });
   }
-  return { name, description, autoID: primary.autoID, fields, enableDynamicField };
+  return { schema: { name, description, autoID: primary.autoID, fields, enableDynamicField }, partitionCount };
 }
 
 /** The `ValueField` case that carries a default value of each scalar type, and its name in messages. */
@@ -197,8 +202,8 @@ function checkElementType(elementType: number): void {
 
 const ARRAY_ELEMENT_TYPES: ReadonlySet<number> = new Set([DataType.Bool, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.Float, DataType.Double, DataType.VarChar]);
 
-/** `validatePartitionKey`: at most one partition key, not the primary key, not nullable, Int64 or VarChar. */
-function checkPartitionKey(inputs: readonly FieldInput[]): void {
+/** `validatePartitionKey`'s field rules: at most one partition key, not the primary key, not nullable, Int64 or VarChar. @returns the key. */
+function checkPartitionKey(inputs: readonly FieldInput[]): FieldInput | undefined {
   let key: FieldInput | undefined;
   for (const f of inputs) {
     if (!f.isPartitionKey) continue;
@@ -206,6 +211,25 @@ function checkPartitionKey(inputs: readonly FieldInput[]): void {
     if (f.isPrimaryKey) throw new MilvusError('the partition key field must not be primary field');
     if (f.nullable) throw MilvusError.parameterInvalid('partition key field not support nullable');
     if (f.dataType !== DataType.Int64 && f.dataType !== DataType.VarChar) throw new MilvusError('the data type of partition key should be Int64 or VarChar');
+    key = f;
+  }
+  return key;
+}
+
+/**
+ * `validateClusteringKey` (2.5): no vector clustering key (`common.enableVectorClusteringKey` is
+ * off), at most one.
+ * @throws MilvusError 107 `vector clustering key not allowed[collection=<c>]`; 105 `there are more
+ *   than one clustering key, field name = <a>, <b>: illegal collection schema[collection=<c>]`.
+ */
+function checkClusteringKey(inputs: readonly FieldInput[], collectionName: string): void {
+  let key: FieldInput | undefined;
+  for (const f of inputs) {
+    if (!f.isClusteringKey) continue;
+    if (isVectorType(f.dataType)) throw MilvusError.of(Merr.CollectionVectorClusteringKeyNotAllowed, formatMerr(Merr.CollectionVectorClusteringKeyNotAllowed, { collection: collectionName }));
+    if (key) {
+      throw MilvusError.of(Merr.CollectionIllegalSchema, `there are more than one clustering key, field name = ${key.name}, ${f.name}: ${formatMerr(Merr.CollectionIllegalSchema, { collection: collectionName })}`);
+    }
     key = f;
   }
 }

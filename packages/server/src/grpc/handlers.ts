@@ -86,6 +86,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
         fields: fieldInputsOf(schema),
         enableDynamicField: schema.enableDynamicField,
         shardsNum: req.shardsNum,
+        numPartitions: Number(req.numPartitions),
         consistencyLevel: req.consistencyLevel,
         properties: req.properties.map((p) => ({ key: p.key, value: p.value })),
       });

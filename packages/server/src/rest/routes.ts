@@ -104,14 +104,15 @@ function consistencyOf(params: Body): number {
   return level;
 }
 
-/** Shards, consistency and properties from `params`, as `createCollection` reads them after the schema. */
+/** Shards, partitions (`partitionsNum`), consistency and properties from `params`, as `createCollection` reads them after the schema. */
 function collectionParams(params: Body) {
   const shards = 'shardsNum' in params ? goParseInt(goFormat(params.shardsNum)) : undefined;
+  const partitions = 'partitionsNum' in params ? goParseInt(goFormat(params.partitionsNum)) : undefined;
   const consistencyLevel = consistencyOf(params);
   const properties: KeyValue[] = [];
   if ('ttlSeconds' in params) properties.push({ key: 'collection.ttl.seconds', value: goFormat(params.ttlSeconds) });
   if ('partitionKeyIsolation' in params) properties.push({ key: 'partitionkey.isolation', value: goFormat(params.partitionKeyIsolation) });
-  return { ...(shards !== undefined ? { shardsNum: Number(shards) } : {}), consistencyLevel, properties };
+  return { ...(shards !== undefined ? { shardsNum: Number(shards) } : {}), ...(partitions !== undefined ? { numPartitions: Number(partitions) } : {}), consistencyLevel, properties };
 }
 
 /** A field of a quick-setup or schema create, with every attribute explicit. */

@@ -2,6 +2,7 @@ import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } fr
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
+import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
@@ -83,15 +84,30 @@ export interface SearchOutcome {
 
 
 /**
- * Resolves the partition a write addresses.
+ * Resolves the partition a write (or delete) addresses.
  * @throws MilvusError 65535 for a named partition in partition-key mode; 200 unknown partition.
  */
 function writePartition(coll: Collection, name: string | undefined): Partition {
-  if (name && coll.schema.fields.some((f) => f.isPartitionKey)) {
-    throw new MilvusError('not support manually specifying the partition names if partition key mode is used');
-  }
+  if (name && partitionKeyFieldOf(coll.schema.fields)) throw partitionNamesRefused('write');
   if (name) validatePartitionName(name);
   return partitionOf(coll, name || DEFAULT_PARTITION);
+}
+
+/**
+ * Groups normalised rows by the partition each goes to in partition-key mode: the partition its
+ * key hashes to ({@link partitionIndexOf}) among `_default_0 … _default_{N-1}`.
+ */
+function routeByPartitionKey(coll: Collection, key: string, rows: readonly Row[]): Map<Partition, Row[]> {
+  const count = coll.partitions.size;
+  const partitions = Array.from({ length: count }, (_, i) => coll.partitions.get(partitionKeyPartitionName(i))!);
+  const out = new Map<Partition, Row[]>();
+  for (const row of rows) {
+    const p = partitions[partitionIndexOf(row[key] as bigint | string, count)]!;
+    const list = out.get(p);
+    if (list) list.push(row);
+    else out.set(p, [row]);
+  }
+  return out;
 }
 
 /**
@@ -103,17 +119,24 @@ function writePartition(coll: Collection, name: string | undefined): Partition {
  * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
  */
 export async function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean, pacer: Pacer): Promise<Mutation> {
-  const partition = writePartition(coll, input.partitionName);
+  const key = partitionKeyFieldOf(coll.schema.fields);
+  const partition = key ? undefined : writePartition(coll, input.partitionName);
+  if (key && input.partitionName) throw partitionNamesRefused('write');
   if (input.rows.length === 0) throw MilvusError.parameterInvalid('the number of rows to insert must be positive');
   const rows: Row[] = [];
   for (const r of input.rows) {
     rows.push(normaliseRow(coll.schema, r, allocateId, upsert));
     if (pacer.due()) await pacer.pause();
   }
-  const partitionKeyMode = coll.schema.fields.some((f) => f.isPartitionKey);
-  const replace = upsert ? new Set(partitionKeyMode ? [...coll.partitions.values()].map((p) => p.id) : [partition.id]) : undefined;
-  const ids = await coll.data.append(partition.id, rows, pacer, replace);
-  return { ids, timestamp };
+  if (partition) {
+    const ids = await coll.data.append(partition.id, rows, pacer, upsert ? new Set([partition.id]) : undefined);
+    return { ids, timestamp };
+  }
+  // Partition-key mode: each row to its key's partition; an upsert replaces the key in every partition.
+  const everywhere = upsert ? new Set([...coll.partitions.values()].map((p) => p.id)) : undefined;
+  for (const [p, group] of routeByPartitionKey(coll, key!.name, rows)) await coll.data.append(p.id, group, pacer, everywhere);
+  const pk = primaryFieldOf(coll.schema).name;
+  return { ids: rows.map((r) => r[pk] as PrimaryKey), timestamp };
 }
 
 /** Segments of the given partitions. */
@@ -152,12 +175,15 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
 
 /**
  * The partitions a search or query names, checked as the proxy's `PreExecute` does, before any load
- * check: each a valid name ({@link validatePartitionName}) of an existing partition.
+ * check: none in partition-key mode, else each a valid name ({@link validatePartitionName}) of an
+ * existing partition.
  * @returns undefined when none are named.
- * @throws MilvusError 65535 `Invalid partition name: <n>. <why>` or `partition name <n> not found`.
+ * @throws MilvusError 65535 `Invalid partition name: <n>. <why>` or `partition name <n> not found`;
+ *   in partition-key mode as {@link partitionNamesRefused} (65535 search, 1100 query).
  */
-function namedPartitions(coll: Collection, names: readonly string[] | undefined): Partition[] | undefined {
+function namedPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] | undefined {
   if (!names || names.length === 0) return undefined;
+  if (partitionKeyFieldOf(coll.schema.fields)) throw partitionNamesRefused(op);
   return names.map((n) => {
     validatePartitionName(n);
     const p = coll.partitions.get(n);
@@ -189,7 +215,7 @@ function loadedPartitions(coll: Collection, named: readonly Partition[] | undefi
  * @throws as those two.
  */
 export function readPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] {
-  return loadedPartitions(coll, namedPartitions(coll, names), op);
+  return loadedPartitions(coll, namedPartitions(coll, names, op), op);
 }
 
 /**
@@ -231,7 +257,7 @@ const filterOrUndefined = async (coll: Collection, text: string | undefined, par
  */
 export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
   // The proxy's PreExecute order: partitions, paging, output fields, the filter; the load rules when it runs.
-  const named = namedPartitions(coll, input.partitionNames);
+  const named = namedPartitions(coll, input.partitionNames, 'query');
   const outputFields = [...(input.outputFields ?? [])];
   const count = outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)';
   const offset = input.offset ?? 0;
@@ -316,7 +342,7 @@ export async function getRows(
  *   of the wrong dimension or an invalid filter; 700 when the field has no index.
  */
 export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
-  const named = namedPartitions(coll, input.partitionNames);
+  const named = namedPartitions(coll, input.partitionNames, 'search');
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
