@@ -294,7 +294,7 @@ describe('indexes and databases', () => {
     expect((await post('indexes/describe', { collectionName: 'my_collection', indexName: 'vector' })).body).toBe(
       '{"code":0,"data":[{"failReason":"","fieldName":"vector","indexName":"vector","indexState":"Finished","indexType":"AUTOINDEX","indexedRows":0,"metricType":"COSINE","pendingRows":0,"totalRows":0}]}',
     );
-    expect((await post('indexes/describe', { collectionName: 'my_collection', indexName: 'nope' })).json).toEqual({ code: 700, message: 'index not found[collection=my_collection]' });
+    expect((await post('indexes/describe', { collectionName: 'my_collection', indexName: 'nope' })).json).toEqual({ code: 700, message: 'index not found[indexName=nope]' });
     expect((await post('indexes/drop', { collectionName: 'my_collection', indexName: 'vector' })).json.code).toBe(65535);
     await post('collections/release', { collectionName: 'my_collection' });
     expect((await post('indexes/drop', { collectionName: 'my_collection', indexName: 'vector' })).json).toEqual({ code: 0, data: {} });

@@ -119,8 +119,9 @@ describe('sparse vector indexes', () => {
     expect(() => e.createIndex({ collectionName: 'i', fieldName: 'sv', params: [{ key: 'index_type', value: 'SPARSE_WAND' }, { key: 'metric_type', value: 'L2' }] })).toThrow(
       'only IP&BM25 is the supported metric type for sparse index: invalid parameter[expected=valid index params][actual=invalid index params]',
     );
-    expect(() => e.createIndex({ collectionName: 'i', fieldName: 'sv', params: [{ key: 'index_type', value: 'HNSW' }, { key: 'metric_type', value: 'IP' }] })).toThrow(/invalid index type: HNSW/);
+    expect(() => e.createIndex({ collectionName: 'i', fieldName: 'sv', params: [{ key: 'index_type', value: 'HNSW' }, { key: 'metric_type', value: 'IP' }] })).toThrow("data type SparseFloatVector can't build with this index HNSW");
     e.createIndex({ collectionName: 'i', fieldName: 'sv', params: [{ key: 'index_type', value: 'SPARSE_WAND' }] });
     expect(e.describeIndex({ collectionName: 'i' })[0]!.params).toContainEqual({ key: 'metric_type', value: 'IP' });
+    expect(e.describeIndex({ collectionName: 'i' })[0]!.userParams).toEqual([{ key: 'index_type', value: 'SPARSE_WAND' }]);
   });
 });

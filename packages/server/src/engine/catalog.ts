@@ -32,8 +32,12 @@ export interface IndexSpec {
   readonly fieldID: bigint;
   /** The field's `schema.DataType`. */
   readonly fieldType: number;
-  /** All index parameters as sent, flattened: `index_type`, `metric_type`, `params` JSON, … */
+  /** The index parameters flattened (`params` JSON merged in), with `index_type` and, for vectors, `metric_type` set. */
   readonly params: readonly KeyValue[];
+  /** The parameters as sent (`user_index_params`), which DescribeIndex returns. */
+  readonly userParams: readonly KeyValue[];
+  /** A JSON path index: its path, normalised (`/a/b`; `/` for the whole field). */
+  readonly jsonPath?: string;
   readonly createdTs: bigint;
 }
 

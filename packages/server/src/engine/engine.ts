@@ -1,5 +1,6 @@
 import {
   ConsistencyLevel,
+  DataType,
   LoadState,
   Merr,
   MilvusError,
@@ -41,7 +42,7 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
-import { normaliseIndexParams, paramOf, sameParams } from './indexes.js';
+import { checkIndexParams, jsonPathOfParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
 import { partitionKeyPartitionName } from './partition-key.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
@@ -597,25 +598,45 @@ export class Engine {
   // ---------------------------------------------------------------- indexes
 
   /**
-   * CreateIndex: records the index (state Finished at once). Repeating it with the same
-   * parameters is a no-op; a second, different index on a field is refused.
-   * @throws MilvusError 100; 1700 `field not found[field=<f>]`; 1100 bad index/metric type;
-   *   65535 `at most one distinct index is allowed per field`.
+   * CreateIndex, with datacoord's rules for a field's indexes: the default name is the field's (a
+   * JSON path index's: the field's and its path, `my_json/a/b`), or the name of the field's one
+   * index; the same name and parameters again is a no-op; another index on the field (on the same
+   * path, for JSON) is refused. A JSON field takes one index per path; on a dynamic collection an
+   * undeclared field with a `json_path` indexes that path of `$meta`.
+   * @throws MilvusError 100; 1700 `cannot create index on non-exist field: <f>`; as
+   *   {@link checkIndexParams}; 1100 for a bad `json_path`; 65535 `CreateIndex failed: at most one
+   *   distinct index is allowed per field`, `CreateIndex failed: creating multiple indexes on same
+   *   field is not supported`.
    */
   createIndex(input: CreateIndexInput): IndexSpec {
     const coll = this.collectionOf(input);
-    const field = coll.schema.fields.find((f) => f.name === input.fieldName);
+    const fields = coll.schema.fields;
+    const pathText = input.params.find((p) => p.key === 'json_path')?.value ?? jsonPathOfParams(input.params);
+    const field =
+      fields.find((f) => f.name === input.fieldName) ?? (coll.schema.enableDynamicField && pathText !== undefined ? fields.find((f) => f.isDynamic) : undefined);
     if (!field) throw new MilvusError(`cannot create index on non-exist field: ${input.fieldName}`, { code: Merr.FieldNotFound.code });
-    const params = normaliseIndexParams(field, input.params);
-    const indexName = input.indexName || field.name;
-    for (const idx of coll.indexes.values()) {
-      if (idx.fieldName === field.name) {
-        if (idx.indexName === indexName && sameParams(idx.params, params)) return idx;
-        throw new MilvusError('CreateIndex failed: at most one distinct index is allowed per field');
-      }
-      if (idx.indexName === indexName) throw new MilvusError(`CreateIndex failed: index already exist, but parameters are inconsistent. source index: ${indexName}`);
+    const { user, flat } = checkIndexParams(field, input.params);
+    const jsonPath = field.dataType === DataType.JSON && pathText !== undefined ? normaliseJsonPath(coll.schema, field, pathText) : undefined;
+    const same = [...coll.indexes.values()].filter((i) => i.fieldName === field.name && i.jsonPath === jsonPath);
+    const indexName = input.indexName || (same.length === 1 ? same[0]!.indexName : field.name + (jsonPath ?? ''));
+    for (const idx of same) {
+      if (idx.indexName !== indexName) throw new MilvusError('CreateIndex failed: creating multiple indexes on same field is not supported');
+      if (sameParams(idx.params, flat)) return idx;
+      throw new MilvusError('CreateIndex failed: at most one distinct index is allowed per field');
     }
-    const idx: IndexSpec = { indexID: this.catalog.tso.next(), indexName, fieldName: field.name, fieldID: field.fieldID, fieldType: field.dataType, params, createdTs: this.catalog.tso.next() };
+    const clash = coll.indexes.get(indexName);
+    if (clash) throw new MilvusError(`CreateIndex failed: index already exist, but parameters are inconsistent. source index: ${indexName}`);
+    const idx: IndexSpec = {
+      indexID: this.catalog.tso.next(),
+      indexName,
+      fieldName: field.name,
+      fieldID: field.fieldID,
+      fieldType: field.dataType,
+      params: flat,
+      userParams: user,
+      ...(jsonPath === undefined ? {} : { jsonPath }),
+      createdTs: this.catalog.tso.next(),
+    };
     coll.indexes.set(indexName, idx);
     if (isVectorType(field.dataType)) coll.data.indexSealed(indexPlanOf(idx));
     return idx;
@@ -623,21 +644,24 @@ export class Engine {
 
   /**
    * DescribeIndex: the collection's indexes, optionally one by index name or by field name.
-   * @throws MilvusError 100; 700 `index not found[collection=<name>]` when none matches.
+   * @throws MilvusError 100; 700 `index not found[indexName=<name>]` for a named miss,
+   *   `index not found[collection=<name>]` when no name was given.
    */
   describeIndex(ref: CollectionRef & { indexName?: string; fieldName?: string }): IndexSpec[] {
     const coll = this.collectionOf(ref);
     const found = [...coll.indexes.values()].filter(
       (i) => (!ref.indexName || i.indexName === ref.indexName) && (!ref.fieldName || i.fieldName === ref.fieldName),
     );
-    if (found.length === 0) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
+    if (found.length === 0) {
+      throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, ref.indexName ? { indexName: ref.indexName } : { collection: coll.name }));
+    }
     return found;
   }
 
   /**
    * Build progress of the index on `fieldName` (DescribeIndex's `total_rows`, `indexed_rows`,
-   * `pending_index_rows`): live rows in total, in sealed segments whose index is built (growing
-   * segments are never indexed, as in Milvus), and the rest.
+   * `pending_index_rows`): rows in total (deleted ones included, as `row_count`), in sealed
+   * segments whose index is built (growing segments are never indexed, as in Milvus), and the rest.
    * @throws MilvusError 100 for a missing collection.
    */
   indexProgress(ref: CollectionRef, fieldName: string): { totalRows: number; indexedRows: number; pendingIndexRows: number } {
@@ -681,17 +705,19 @@ export class Engine {
   }
 
   /**
-   * Upsert: each row replaces the live row with the same primary key (wherever it is), or is
-   * inserted. The primary key is required, also with auto ID.
-   * @throws as {@link insert}; 1100 for duplicate keys within the batch.
+   * Upsert: each row replaces the rows of its primary key in the partition it is written to (in
+   * every partition in partition-key mode), or is inserted. The primary key is required, also
+   * with auto ID; repeated keys in one batch are not refused (Milvus 2.5).
+   * @throws as {@link insert}.
    */
   async upsert(ref: CollectionRef & WriteInput): Promise<Mutation> {
     return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true, this.#pacer());
   }
 
   /**
-   * Delete: every live row matching the filter (by ids: `<pk> in [..]`), in one partition or all.
-   * @throws MilvusError 100; 200; 1100 for an empty or invalid filter.
+   * Delete: by keys (`<pk> in [..]`, `<pk> == v`) or by any filter on a loaded collection, in one
+   * partition or all (see {@link deleteRows}).
+   * @throws MilvusError 100; 200; 1100 for an empty or invalid filter; 101 for a filter other than by keys on an unloaded collection.
    */
   async delete(ref: CollectionRef & DeleteInput & Cancellable): Promise<Mutation> {
     return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer(ref.signal), this.#prepareFilter);

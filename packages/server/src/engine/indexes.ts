@@ -1,6 +1,6 @@
-import { DataType, MilvusError, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, type DataTypeValue } from '@mvkit/core';
 import type { KeyValue } from './catalog.js';
-import type { FieldSpec } from './schema.js';
+import type { CollectionSpec, FieldSpec } from './schema.js';
 
 /** Index types accepted on float vector fields, and how the reference server serves each. */
 export const FLOAT_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'AUTOINDEX', 'DISKANN', 'SCANN']);
@@ -9,7 +9,7 @@ export const BINARY_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['BIN_FLAT
 /** Index types accepted on sparse vector fields. */
 export const SPARSE_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['SPARSE_INVERTED_INDEX', 'SPARSE_WAND', 'AUTOINDEX']);
 /** Index types accepted on scalar fields. */
-export const SCALAR_INDEX_TYPES: ReadonlySet<string> = new Set(['INVERTED', 'STL_SORT', 'Trie', 'BITMAP', 'AUTOINDEX', '']);
+export const SCALAR_INDEX_TYPES: ReadonlySet<string> = new Set(['INVERTED', 'STL_SORT', 'Trie', 'TRIE', 'BITMAP', 'AUTOINDEX']);
 
 const FLOAT_METRICS: ReadonlySet<string> = new Set(['L2', 'IP', 'COSINE']);
 const BINARY_METRICS: ReadonlySet<string> = new Set(['HAMMING', 'JACCARD', 'SUBSTRUCTURE', 'SUPERSTRUCTURE']);
@@ -26,19 +26,97 @@ export function paramOf(params: readonly KeyValue[], key: string): string | unde
   return params.find((p) => p.key === key)?.value;
 }
 
+/** CreateIndex parameters as stored: what DescribeIndex returns, and the flattened form the engine reads. */
+export interface IndexParams {
+  /** The parameters as sent (Milvus's `user_index_params`); `[index_type=AUTOINDEX, metric_type=<m>]` for a vector AUTOINDEX. */
+  user: KeyValue[];
+  /** Flattened (`params` JSON merged in), with `index_type` and, for vectors, `metric_type` set. */
+  flat: KeyValue[];
+}
+
+/** `checkTrain`'s wrapping of an index checker's error (1100). */
+const badParams = (why: string): MilvusError => MilvusError.parameterInvalid(why, { expected: 'valid index params', actual: 'invalid index params' });
+
+/** Milvus's schema type names (`schemapb.DataType`), as its messages print them. */
+const TYPE_NAMES = new Map<number, string>(Object.entries(DataType).map(([name, value]) => [value, name]));
+
+const NUMERIC_TYPES: ReadonlySet<number> = new Set([DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.Float, DataType.Double]);
+const BITMAP_TYPES: ReadonlySet<number> = new Set([DataType.Bool, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.VarChar]);
+/** `json_cast_type` values of a JSON path index. */
+const JSON_CAST_TYPES: ReadonlySet<string> = new Set(['BOOL', 'DOUBLE', 'VARCHAR', 'ARRAY_BOOL', 'ARRAY_DOUBLE', 'ARRAY_VARCHAR', 'JSON']);
+
+/** Integer ranges knowhere checks for index build parameters, by index type. */
+const PARAM_RANGES: Readonly<Record<string, Readonly<Record<string, readonly [number, number]>>>> = {
+  HNSW: { M: [2, 2048], efConstruction: [1, 2147483647] },
+  IVF_FLAT: { nlist: [1, 65536] },
+  IVF_SQ8: { nlist: [1, 65536] },
+  IVF_PQ: { nlist: [1, 65536] },
+  BIN_IVF_FLAT: { nlist: [1, 65536] },
+  SCANN: { nlist: [1, 65536] },
+};
+
+/** Knowhere's check of one integer build parameter (`Out of range in json: …`). */
+function checkRange(indexType: string, key: string, text: string): void {
+  const range = PARAM_RANGES[indexType]?.[key];
+  if (!range) return;
+  const n = Number(text);
+  if (text.trim() === '' || Number.isNaN(n)) throw badParams(`invalid integer value, key: '${key}', value: '${text}'`);
+  if (!Number.isInteger(n)) throw badParams('wrong data type in json');
+  if (n < range[0] || n > range[1]) throw badParams(`Out of range in json: param '${key}' (${text}) should be in range [${range[0]}, ${range[1]}]`);
+}
+
+/** The index checker's field-type rule of a scalar index type (`CheckValidDataType`). */
+function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap<string, string>): void {
+  const dt = field.dataType;
+  const name = TYPE_NAMES.get(dt) ?? String(dt);
+  switch (indexType) {
+    case 'STL_SORT':
+      if (!NUMERIC_TYPES.has(dt)) throw badParams('STL_SORT are only supported on numeric field');
+      return;
+    case 'Trie':
+    case 'TRIE':
+      if (dt !== DataType.VarChar) throw badParams('TRIE are only supported on varchar field');
+      return;
+    case 'BITMAP':
+      if (field.isPrimaryKey) throw badParams('create bitmap index on primary key not supported');
+      if (dt === DataType.Array) {
+        if (!BITMAP_TYPES.has(field.elementType)) throw badParams('bitmap index are only supported on bool, int, string for array field');
+      } else if (!BITMAP_TYPES.has(dt)) throw badParams('bitmap index are only supported on bool, int, string and array field');
+      return;
+    case 'INVERTED':
+      if (dt === DataType.JSON) {
+        const cast = flat.get('json_cast_type');
+        if (cast === undefined) throw badParams('json index must specify cast type: missing parameter[missing_param=json_cast_type]');
+        if (!JSON_CAST_TYPES.has(cast.toUpperCase())) throw badParams(`json_cast_type ${cast} is not supported: ${Merr.ParameterInvalid.message}`);
+        if (flat.get('json_path') === undefined) throw badParams('json index must specify json path: missing parameter[missing_param=json_path]');
+        return;
+      }
+      if (dt !== DataType.Bool && dt !== DataType.VarChar && dt !== DataType.Array && !NUMERIC_TYPES.has(dt)) throw badParams(`INVERTED are not supported on ${name} field`);
+      return;
+    default:
+  }
+}
+
 /**
- * Checks and normalises CreateIndex parameters for a field, as the Milvus proxy does: the index
- * type must fit the field's data type (empty means AUTOINDEX for vectors), the metric must fit
- * float, binary or sparse vectors (defaults: COSINE, HAMMING, IP), `params` JSON is flattened.
+ * Checks CreateIndex parameters for a field as the Milvus proxy does (`parseIndexParams`,
+ * `checkTrain`): the index type fits the field's data type (none means AUTOINDEX), a vector
+ * AUTOINDEX takes nothing but a metric (its user parameters become `[index_type=AUTOINDEX,
+ * metric_type=<m>]`), the metric fits the vector family (defaults: COSINE, HAMMING, IP), build
+ * parameters are in knowhere's ranges, scalar index types fit their field types, a JSON index
+ * names its `json_cast_type` and `json_path`.
  *
- * @returns the parameter list to store, with `index_type` and, for vectors, `metric_type` set.
- * @throws MilvusError 1100 for an unknown index type, unparsable `params`, or a metric outside the
- *   vector family's (`float vector index does not support metric type: <m>`, `binary vector index
- *   …`, `only IP&BM25 is the supported metric type for sparse index`, each `: invalid
- *   parameter[expected=valid index params][actual=invalid index params]`, as `checkTrain` wraps them).
+ * @throws MilvusError 1100 `invalid parameter[expected=valid index][actual=invalid index type:
+ *   <t>]` for an unknown index type; 1100 `<why>: invalid parameter[expected=valid index
+ *   params][actual=invalid index params]` for the checkers' refusals (`index <t> only supports
+ *   vector data type`, `float vector index does not support metric type: <m>`, `binary vector
+ *   index …`, `only IP&BM25 is the supported metric type for sparse index`, `Out of range in json:
+ *   param 'M' (<v>) should be in range [2, 2048]`, `STL_SORT are only supported on numeric field`,
+ *   `json index must specify cast type: missing parameter[missing_param=json_cast_type]`, …);
+ *   65535 `only metric type can be passed when use AutoIndex`, `data type <T> can't build with
+ *   this index <t>`, unparsable `params`.
  */
-export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[]): KeyValue[] {
-  const out = new Map<string, string>();
+export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): IndexParams {
+  const flat = new Map<string, string>();
   for (const { key, value } of given) {
     if (key === 'params') {
       let parsed: unknown;
@@ -47,30 +125,75 @@ export function normaliseIndexParams(field: FieldSpec, given: readonly KeyValue[
       } catch {
         throw MilvusError.parameterInvalid(`params ${value} is not a json object`);
       }
-      if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) out.set(k, String(v));
+      if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) flat.set(k, String(v));
     } else {
-      out.set(key, value);
+      flat.set(key, value);
     }
   }
   const dt: DataTypeValue = field.dataType;
   const vector = dt === DataType.FloatVector || dt === DataType.Float16Vector || dt === DataType.BFloat16Vector || dt === DataType.Int8Vector;
   const binary = dt === DataType.BinaryVector;
   const sparse = dt === DataType.SparseFloatVector;
-  let indexType = out.get('index_type') ?? '';
-  if (indexType === '' && (vector || binary || sparse)) indexType = 'AUTOINDEX';
+  const anyVector = vector || binary || sparse;
+  let indexType = flat.get('index_type') ?? '';
+  const auto = indexType === '' || indexType === 'AUTOINDEX';
+  if (auto) indexType = 'AUTOINDEX';
+  const vectorTypes = [FLOAT_VECTOR_INDEX_TYPES, BINARY_VECTOR_INDEX_TYPES, SPARSE_VECTOR_INDEX_TYPES];
   const allowed = vector ? FLOAT_VECTOR_INDEX_TYPES : binary ? BINARY_VECTOR_INDEX_TYPES : sparse ? SPARSE_VECTOR_INDEX_TYPES : SCALAR_INDEX_TYPES;
-  if (!allowed.has(indexType)) throw MilvusError.parameterInvalid(`invalid index type: ${indexType}`);
-  out.set('index_type', indexType);
-  if (vector || binary || sparse) {
-    const metric = (out.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
-    const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
-    if (!metrics.has(metric)) {
-      const why = sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`;
-      throw MilvusError.parameterInvalid(why, { expected: 'valid index params', actual: 'invalid index params' });
-    }
-    out.set('metric_type', metric);
+  if (!allowed.has(indexType)) {
+    if (!anyVector && vectorTypes.some((t) => t.has(indexType))) throw badParams(`index ${indexType} only supports vector data type`);
+    if (anyVector && vectorTypes.some((t) => t.has(indexType))) throw new MilvusError(`data type ${TYPE_NAMES.get(dt)} can't build with this index ${indexType}`);
+    throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'valid index', actual: `invalid index type: ${indexType}` }));
   }
-  return [...out].map(([key, value]) => ({ key, value }));
+  flat.set('index_type', indexType);
+  if (!anyVector) {
+    checkScalarField(indexType, field, flat);
+    return { user: given.map((p) => ({ ...p })), flat: [...flat].map(([key, value]) => ({ key, value })) };
+  }
+  if (auto && [...flat.keys()].some((k) => k !== 'index_type' && k !== 'metric_type')) throw new MilvusError('only metric type can be passed when use AutoIndex');
+  const metric = (flat.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
+  const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
+  if (!metrics.has(metric)) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
+  flat.set('metric_type', metric);
+  for (const [key, value] of flat) checkRange(indexType, key, value);
+  const m = flat.get('m');
+  if (indexType === 'IVF_PQ' && m !== undefined && Number(field.typeParams.dim) % Number(m) !== 0) {
+    throw badParams('The dimension of a vector (dim) should be a multiple of the number of subquantizers (m)');
+  }
+  const user = auto ? [{ key: 'index_type', value: 'AUTOINDEX' }, { key: 'metric_type', value: metric }] : given.map((p) => ({ ...p }));
+  return { user, flat: [...flat].map(([key, value]) => ({ key, value })) };
+}
+
+/** The `json_path` inside a CreateIndex `params` JSON, if any. */
+export function jsonPathOfParams(given: readonly KeyValue[]): string | undefined {
+  const text = given.find((p) => p.key === 'params')?.value;
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    const path = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).json_path : undefined;
+    return path === undefined ? undefined : String(path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A JSON index's `json_path` (`my_json['a']['b']`, `my_json`, or for `$meta` a dynamic key
+ * `key['x']`) as datacoord stores it: `/a/b` (`/` for the whole field); on `$meta` an undeclared
+ * name is the path's first key (`/key/x`).
+ * @throws MilvusError 1100 for a path that is not an identifier with `[...]` keys, or one naming another field.
+ */
+export function normaliseJsonPath(schema: CollectionSpec, field: FieldSpec, text: string): string {
+  const m = /^\s*([A-Za-z_$][A-Za-z0-9_]*)((?:\[(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d+)\])*)\s*$/.exec(text);
+  if (!m) throw MilvusError.parameterInvalid(`invalid json path: ${text}`);
+  const keys = [...m[2]!.matchAll(/\[("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|\d+)\]/g)].map((k) => (/^\d/.test(k[1]!) ? k[1]! : k[1]!.slice(1, -1)));
+  const head = m[1]!;
+  if (head !== field.name) {
+    const declared = schema.fields.some((f) => f.name === head && !f.isDynamic);
+    if (!field.isDynamic || declared) throw MilvusError.parameterInvalid(`fieldID not match with field name: ${head}`);
+    keys.unshift(head);
+  }
+  return `/${keys.join('/')}`;
 }
 
 /** Whether two stored parameter lists are equal regardless of order (a repeated CreateIndex is then a no-op). */

@@ -1,7 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { isVectorType } from '@mvkit/core';
 import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
-import { SERVED_AS_PARAM, indexPlanOf, physicalMillis, servedAs, type Collection, type Engine, type Partition } from '../engine/index.js';
+import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
 import type { WriteDecoder } from './write-request.js';
@@ -193,16 +192,15 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     },
     async describeIndex(req, md) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
-      const coll = engine.collectionOf(ref);
       const found = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
       return {
         indexDescriptions: found.map((i) => {
           const p = engine.indexProgress(ref, i.fieldName);
-          const vector = isVectorType(coll.schema.fields.find((f) => f.name === i.fieldName)?.dataType ?? 0);
           return {
             indexName: i.indexName,
             indexID: i.indexID,
-            params: vector ? [...i.params, { key: SERVED_AS_PARAM, value: servedAs(indexPlanOf(i)) }] : [...i.params],
+            // `user_index_params`: as sent (AUTOINDEX as `index_type`, `metric_type`).
+            params: [...i.userParams],
             fieldName: i.fieldName,
             indexedRows: BigInt(p.indexedRows),
             totalRows: BigInt(p.totalRows),

@@ -303,8 +303,8 @@ function describeIndexes(engine: Engine, b: Body, ctx: RestContext): RouteAnswer
       return {
         indexName: i.indexName,
         fieldName: i.fieldName,
-        indexType: paramOf(i.params, 'index_type') ?? '',
-        metricType: paramOf(i.params, 'metric_type') ?? '',
+        indexType: paramOf(i.userParams, 'index_type') ?? '',
+        metricType: paramOf(i.userParams, 'metric_type') ?? '',
         totalRows: BigInt(p.totalRows),
         pendingRows: BigInt(p.pendingIndexRows),
         indexedRows: BigInt(p.indexedRows),

@@ -70,15 +70,17 @@ export class CollectionData {
   /**
    * Index build progress of a vector field, as DescribeIndex reports it: rows in total (counted as
    * {@link CollectionData.rowCount} counts them), in segments whose index is built (growing
-   * segments are never indexed, as in Milvus), and the rest.
+   * segments are never indexed, as in Milvus; a scalar index counts as built on every sealed
+   * segment), and the rest.
    */
   indexProgress(field: string): { totalRows: number; indexedRows: number; pendingIndexRows: number } {
+    const vector = this.#vectorDims.has(field);
     let totalRows = 0;
     let indexedRows = 0;
     for (const segments of this.#segments.values()) {
       for (const s of segments) {
         totalRows += s.size;
-        if (s.built.has(field)) indexedRows += s.size;
+        if (vector ? s.built.has(field) : s.state === 'Sealed') indexedRows += s.size;
       }
     }
     return { totalRows, indexedRows, pendingIndexRows: totalRows - indexedRows };

@@ -42,18 +42,15 @@ export function indexPlanOf(spec: IndexSpec): IndexPlan {
 }
 
 /**
- * How the reference server serves an index, in words, as the gRPC DescribeIndex answer reports it
- * (extra parameter `mvkit.served_as`), e.g. `HNSW (M=18, efConstruction=240) on sealed segments;
+ * How the reference server serves an index, in words (an mvkit-only answer: Milvus's DescribeIndex
+ * carries only the user's parameters), e.g. `HNSW (M=18, efConstruction=240) on sealed segments;
  * growing segments searched exactly`.
  */
 export function servedAs(plan: IndexPlan): string {
   return plan.kind === 'HNSW'
     ? `HNSW (M=${plan.M}, efConstruction=${plan.efConstruction}) on sealed segments; growing segments searched exactly`
-    : 'exact search (FLAT) on every segment';
+    : 'exact search on every segment';
 }
-
-/** Key of the DescribeIndex parameter that says how an index is served. */
-export const SERVED_AS_PARAM = 'mvkit.served_as';
 
 /**
  * Builds an HNSW index somewhere else than on the event loop (the server's index worker): over
