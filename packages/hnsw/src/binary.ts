@@ -19,7 +19,7 @@ import {
 export interface BinaryFlatParams {
   /** Bits per vector, a positive multiple of 8. */
   dim: number;
-  /** `HAMMING` or `JACCARD` (see {@link BinaryMetric}). */
+  /** `HAMMING`, `JACCARD`, `SUBSTRUCTURE` or `SUPERSTRUCTURE` (see {@link BinaryMetric}). */
   metric: BinaryMetric;
   /** Vectors to preallocate for (storage grows by 1.5× beyond it); default 1024. */
   capacity?: number;
@@ -40,6 +40,8 @@ export class BinaryFlatIndex implements VectorIndex {
   readonly metric: BinaryMetric;
   private readonly bytes: number;
   private readonly jaccard: boolean;
+  /** SUBSTRUCTURE: 1 (stored ⊆ query); SUPERSTRUCTURE: 2 (stored ⊇ query); else 0. */
+  private readonly structure: 0 | 1 | 2;
   private vectors: Uint8Array;
   private readonly slots: LabelledSlots;
   private readonly q: Uint8Array;
@@ -51,13 +53,14 @@ export class BinaryFlatIndex implements VectorIndex {
    */
   constructor(p: BinaryFlatParams) {
     checkDim(p.dim, true);
-    if (p.metric !== 'HAMMING' && p.metric !== 'JACCARD') {
-      throw new RangeError(`metric must be HAMMING or JACCARD, got ${String(p.metric)}`);
+    if (p.metric !== 'HAMMING' && p.metric !== 'JACCARD' && p.metric !== 'SUBSTRUCTURE' && p.metric !== 'SUPERSTRUCTURE') {
+      throw new RangeError(`metric must be HAMMING, JACCARD, SUBSTRUCTURE or SUPERSTRUCTURE, got ${String(p.metric)}`);
     }
     this.dim = p.dim;
     this.metric = p.metric;
     this.bytes = p.dim / 8;
     this.jaccard = p.metric === 'JACCARD';
+    this.structure = p.metric === 'SUBSTRUCTURE' ? 1 : p.metric === 'SUPERSTRUCTURE' ? 2 : 0;
     this.slots = new LabelledSlots(p.capacity, (cap) => {
       this.vectors = extend(this.vectors, cap * this.bytes);
     });
@@ -89,7 +92,9 @@ export class BinaryFlatIndex implements VectorIndex {
   }
 
   /**
-   * Exact top-k, best (smallest distance) first; ties keep no particular order.
+   * Exact top-k, best (smallest distance) first; ties keep no particular order. For SUBSTRUCTURE
+   * and SUPERSTRUCTURE only the vectors that are a substructure (superstructure) of the query
+   * match, each at distance 0 (the first `k` found); the others are not returned.
    * `options.ef` is ignored; `options.filter` is called for live candidates that would enter the top-k.
    * @param query - `dim / 8` bytes.
    * @throws RangeError on a wrong query length or an invalid `k`.
@@ -107,6 +112,7 @@ export class BinaryFlatIndex implements VectorIndex {
     const deleted = slots.deleted;
     const labels = slots.labels;
     const jac = this.jaccard;
+    const structure = this.structure;
     const top = this.top;
     top.clear();
     let bound = Infinity;
@@ -114,7 +120,16 @@ export class BinaryFlatIndex implements VectorIndex {
       if (deleted[i] !== 0) continue;
       const o = i * nb;
       let d: number;
-      if (jac) {
+      if (structure !== 0) {
+        let holds = true;
+        for (let j = 0; j < nb && holds; j++) {
+          const a = q[j]!;
+          const b = vecs[o + j]!;
+          holds = (a & b) === (structure === 1 ? b : a);
+        }
+        if (!holds) continue;
+        d = 0;
+      } else if (jac) {
         let inter = 0;
         let uni = 0;
         for (let j = 0; j < nb; j++) {

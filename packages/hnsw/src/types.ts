@@ -15,9 +15,12 @@ export type FloatMetric = 'L2' | 'IP' | 'COSINE';
 /**
  * Metrics over packed binary vectors, with Milvus's score semantics:
  * - `HAMMING`: number of differing bits, smaller is better;
- * - `JACCARD`: `1 − |a∧b| / |a∨b|` (1 when both vectors are all zero, as knowhere), smaller is better.
+ * - `JACCARD`: `1 − |a∧b| / |a∨b|` (1 when both vectors are all zero, as knowhere), smaller is better;
+ * - `SUBSTRUCTURE` / `SUPERSTRUCTURE`: a filter, not a ranking: only vectors that are a
+ *   substructure (every set bit is set in the query) / superstructure (every bit set in the query
+ *   is set) of the query match, at distance 0.
  */
-export type BinaryMetric = 'HAMMING' | 'JACCARD';
+export type BinaryMetric = 'HAMMING' | 'JACCARD' | 'SUBSTRUCTURE' | 'SUPERSTRUCTURE';
 
 /**
  * A sparse float vector: `indices` (terms, distinct, as Milvus sends them in ascending order) and

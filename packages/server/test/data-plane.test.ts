@@ -389,3 +389,29 @@ describe('JSON values', () => {
     expect((await e.query({ collectionName: 'j', filter: 'j == 6', outputFields: ['id'] })).rows.map((r) => r.id)).toEqual([2n]);
   });
 });
+
+describe('null checks and search hints as Milvus 2.5', () => {
+  it('treats a JSON key holding null as absent, refuses null checks on vectors and array elements, and checks hints', async () => {
+    const e = new Engine();
+    e.createCollection({
+      collectionName: 'n',
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'v', data_type: 'FloatVector', dim: 2 },
+        { name: 'a', data_type: 'Array', element_type: 'Int64', max_capacity: 4 },
+        { name: 'j', data_type: 'JSON' },
+      ].map(normalizeField),
+    });
+    e.createIndex({ collectionName: 'n', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    e.loadCollection({ collectionName: 'n' });
+    await e.insert({ collectionName: 'n', rows: [{ id: 1, v: [0, 0], a: [1], j: { k: null } }, { id: 2, v: [0, 0], a: [1], j: {} }, { id: 3, v: [0, 0], a: [1], j: { k: 1 } }] });
+    const ids = async (filter: string) => (await e.query({ collectionName: 'n', filter, outputFields: ['id'] })).rows.map((r) => r.id);
+    expect(await ids("j['k'] is null")).toEqual([1n, 2n]);
+    expect(await ids("j['k'] is not null")).toEqual([3n]);
+    await expect(ids('v is null')).rejects.toMatchObject({ code: 1100, message: expect.stringContaining('unsupported data type: VECTOR_FLOAT') });
+    await expect(ids('a[0] is not null')).rejects.toMatchObject({ code: 1100, message: expect.stringContaining('unsupported data type: ARRAY') });
+    const search = (hints: string) => e.search({ collectionName: 'n', vectors: [[0, 0]], limit: 1, hints });
+    expect((await search('iterative_filter')).hits[0]).toHaveLength(1);
+    await expect(search('not_supported_hints')).rejects.toMatchObject({ code: 65535, message: 'hints: not_supported_hints not supported' });
+  });
+});

@@ -113,6 +113,30 @@ describe('CreateIndex and DescribeIndex as Milvus', () => {
     expect(refusal(() => create('nope', { index_type: 'INVERTED' }))).toEqual({ code: 1700, message: 'cannot create index on non-exist field: nope' });
   });
 
+  it('searches BIN_FLAT by SUBSTRUCTURE and SUPERSTRUCTURE as filters at distance 0, on growing and sealed segments', async () => {
+    for (const [metric, want] of [['SUBSTRUCTURE', [1n, 3n]], ['SUPERSTRUCTURE', [2n, 3n]]] as const) {
+      const e = engine();
+      e.createIndex({ ...ref, fieldName: 'b', params: kv({ index_type: 'BIN_FLAT', metric_type: metric }) });
+      e.createIndex({ ...ref, fieldName: 'v', params: kv({ index_type: 'FLAT', metric_type: 'L2' }) });
+      e.loadCollection(ref);
+      // query 0b0110_0000 0x00: 1 is a substructure of it, 2 a superstructure, 3 equal, 4 neither.
+      const bits = [[0x20, 0], [0x70, 0], [0x60, 0], [0x81, 0]];
+      const rows = (from: number) => bits.map((b, i) => ({ id: from + i + 1, v: new Array(8).fill(0), b, title: 't', score: 0, meta: {}, tags: [] }));
+      await e.insert({ ...ref, rows: rows(0) });
+      const out = await e.search({ ...ref, annsField: 'b', vectors: [[0x60, 0]], limit: 10 });
+      expect(out.hits[0]!.map((h) => h.pk).sort()).toEqual(want);
+      expect(out.hits[0]!.every((h) => h.score === 0)).toBe(true);
+      for (const from of [10, 20, 30]) await e.insert({ ...ref, rows: rows(from) });
+      await e.indexBuilder.drain();
+      expect(e.indexProgress(ref, 'b').indexedRows).toBe(10);
+      expect((await e.search({ ...ref, annsField: 'b', vectors: [[0x60, 0]], limit: 10 })).hits[0]!).toHaveLength(8);
+    }
+    expect(refusal(() => engine().createIndex({ ...ref, fieldName: 'b', params: kv({ index_type: 'BIN_IVF_FLAT', metric_type: 'SUBSTRUCTURE', nlist: '4' }) }))).toEqual({
+      code: 1100,
+      message: `binary vector index does not support metric type: SUBSTRUCTURE${WRAP}`,
+    });
+  });
+
   it('counts a scalar index as built on sealed segments', async () => {
     const e = engine();
     e.createIndex({ ...ref, fieldName: 'score', params: kv({ index_type: 'STL_SORT' }) });

@@ -101,7 +101,8 @@ function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap
  * Checks CreateIndex parameters for a field as the Milvus proxy does (`parseIndexParams`,
  * `checkTrain`): the index type fits the field's data type (none means AUTOINDEX), a vector
  * AUTOINDEX takes nothing but a metric (its user parameters become `[index_type=AUTOINDEX,
- * metric_type=<m>]`), the metric fits the vector family (defaults: COSINE, HAMMING, IP), build
+ * metric_type=<m>]`), the metric fits the vector family (defaults: COSINE, HAMMING, IP;
+ * SUBSTRUCTURE and SUPERSTRUCTURE on BIN_FLAT only), build
  * parameters are in knowhere's ranges, scalar index types fit their field types, a JSON index
  * names its `json_cast_type` and `json_path`.
  *
@@ -153,7 +154,8 @@ export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): 
   if (auto && [...flat.keys()].some((k) => k !== 'index_type' && k !== 'metric_type')) throw new MilvusError('only metric type can be passed when use AutoIndex');
   const metric = (flat.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
   const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
-  if (!metrics.has(metric)) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
+  const structure = metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
+  if (!metrics.has(metric) || (structure && indexType !== 'BIN_FLAT')) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
   flat.set('metric_type', metric);
   for (const [key, value] of flat) checkRange(indexType, key, value);
   const m = flat.get('m');

@@ -53,7 +53,8 @@ export function validatePartitionName(raw: string): void {
 
 /**
  * Validates a field name as the Milvus proxy does (`validateFieldName`): trimmed, non-empty, at
- * most 255 characters, first `_` or letter, then `[A-Za-z0-9_]`.
+ * most 255 characters, first `_` or letter, then `[A-Za-z0-9_]`, not a word of the filter
+ * language (`Invalid field name: like. like is keyword in milvus.`).
  *
  * @throws MilvusError 1701 `<why>: field name invalid[field=<name>]`, e.g. `Invalid field name:
  *   (mn). The first character of a field name must be an underscore or letter.: field name invalid[field=(mn)]`.
@@ -69,7 +70,17 @@ export function validateFieldName(raw: string): void {
   for (const c of name.slice(1)) {
     if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid(`${prefix}Field name can only contain numbers, letters, and underscores.`);
   }
+  if (FIELD_NAME_KEYWORDS.has(name)) throw invalid(`${prefix}${name} is keyword in milvus.`);
 }
+
+/** Words of the filter language a field may not be named (`common.FieldNameKeywords`, matched exactly). */
+const FIELD_NAME_KEYWORDS: ReadonlySet<string> = new Set([
+  '$meta', 'like', 'exists', 'EXISTS', 'and', 'or', 'not', 'in',
+  'json_contains', 'JSON_CONTAINS', 'json_contains_all', 'JSON_CONTAINS_ALL', 'json_contains_any', 'JSON_CONTAINS_ANY',
+  'array_contains', 'ARRAY_CONTAINS', 'array_contains_all', 'ARRAY_CONTAINS_ALL', 'array_contains_any', 'ARRAY_CONTAINS_ANY',
+  'array_length', 'ARRAY_LENGTH', 'true', 'True', 'TRUE', 'false', 'False', 'FALSE', 'null', 'Null', 'NULL',
+  'text_match', 'TEXT_MATCH', 'phrase_match', 'PHRASE_MATCH',
+]);
 
 /**
  * Validates a database name as the Milvus 2.5 proxy does (`ValidateDatabaseName`), on the name as

@@ -249,7 +249,7 @@ function checkDimension(f: FieldInput): void {
     if (text !== undefined) throw new MilvusError(`dim should not be specified for sparse vector field ${f.name}(0)`);
     return;
   }
-  if (text === undefined) throw new MilvusError('dimension is not defined in field type params, check type param `dim` for vector field');
+  if (text === undefined) throw new MilvusError(`dimension is not defined in field type params of field ${f.name}, check type param \`dim\` for vector field`);
   const parsed = parseGoInt(text);
   if ('error' in parsed) throw new MilvusError(parsed.error);
   const dim = parsed.value;

@@ -94,6 +94,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       const offset = intParam(paramOf(params, 'offset'), 'offset');
       const ef = intParam(searchParamOf(params, 'ef'), 'ef');
       const metricType = paramOf(params, 'metric_type');
+      const hints = searchParamOf(params, 'hints');
       const out = await engine.search({
         ...ref,
         partitionNames: req.partitionNames,
@@ -106,6 +107,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         outputFields: req.outputFields,
         ...(metricType ? { metricType } : {}),
         ...(ef === undefined ? {} : { ef }),
+        ...(hints === undefined ? {} : { hints }),
         signal,
       });
       const flat = out.hits.flat();

@@ -236,6 +236,7 @@ const search: Handle = async (engine, b, ctx) => {
     ...(exprParams ? { exprParams } : {}),
     ...(metricType ? { metricType } : {}),
     ...(ef === undefined ? {} : { ef }),
+    ...(params.hints === undefined || params.hints === null ? {} : { hints: goFormat(params.hints) }),
   });
   const pk = primaryFieldOf(coll.schema);
   const keepPk = outputFields.includes('*') || outputFields.includes(pk.name);

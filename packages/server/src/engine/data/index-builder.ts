@@ -2,7 +2,7 @@ import { DataType } from '@mvkit/core';
 import { AUTOINDEX_HNSW, HnswIndex, type FloatMetric, type HnswParams, type VectorIndex } from '@mvkit/hnsw';
 import { paramOf } from '../indexes.js';
 import type { IndexSpec } from '../catalog.js';
-import { exactIndex, type Metric, type Segment } from './segment.js';
+import { exactIndex, isBinaryMetric, type Metric, type Segment } from './segment.js';
 
 /**
  * How the reference server serves an index type on a sealed segment:
@@ -27,7 +27,7 @@ export interface IndexPlan {
 export function indexPlanOf(spec: IndexSpec): IndexPlan {
   const type = paramOf(spec.params, 'index_type') ?? 'AUTOINDEX';
   const metric = (paramOf(spec.params, 'metric_type') ?? 'COSINE') as Metric;
-  const binary = metric === 'HAMMING' || metric === 'JACCARD';
+  const binary = isBinaryMetric(metric);
   const sparse = spec.fieldType === DataType.SparseFloatVector;
   const hnsw = !binary && !sparse && (type === 'HNSW' || type === 'AUTOINDEX');
   const auto = type === 'AUTOINDEX';

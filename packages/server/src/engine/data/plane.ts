@@ -71,6 +71,8 @@ export interface SearchInput {
   metricType?: string;
   /** HNSW `ef`, or unset (then max(k, 16)). */
   ef?: number;
+  /** The `hints` search parameter: `iterative_filter` or unset. */
+  hints?: string;
 }
 
 /** Search answer: per query vector, hits best first, rows projected onto the output fields. */
@@ -337,6 +339,7 @@ export async function getRows(
  * metric of the field's index, with Milvus's parameter rules.
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 `nq [<n>] is invalid, …`
  *   for no or more than {@link MAX_NQ} query vectors, bad `topk`/`offset` ({@link checkSearchPaging});
+ *   65535 `hints: <h> not supported` for a hint other than `iterative_filter`;
  *   1100 for a wrong anns field, metric mismatch (`metric type not match: invalid
  *   parameter[expected=<index>][actual=<given>]`), `ef(<ef>) should be larger than k(<k>)`, a vector
  *   of the wrong dimension or an invalid filter; 700 when the field has no index.
@@ -355,6 +358,7 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   if (!vectorFields.includes(field)) throw MilvusError.parameterInvalid(`field ${field.name} is not a vector field the reference server can search`);
   const offset = input.offset ?? 0;
   checkSearchPaging(input.limit, offset);
+  if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
   const projection = projectionOf(coll.schema, input.outputFields ?? [], false);

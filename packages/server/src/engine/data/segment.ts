@@ -7,10 +7,13 @@ export type SegmentState = 'Growing' | 'Sealed';
 /** A metric of either vector kind. */
 export type Metric = FloatMetric | BinaryMetric;
 
-/** Whether smaller scores are better for a metric (L2, HAMMING, JACCARD) or larger (IP, COSINE). */
+/** Whether smaller scores are better for a metric (L2 and the binary metrics) or larger (IP, COSINE). */
 export function smallerIsBetter(metric: Metric): boolean {
-  return metric === 'L2' || metric === 'HAMMING' || metric === 'JACCARD';
+  return metric === 'L2' || metric === 'HAMMING' || metric === 'JACCARD' || metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
 }
+
+/** Whether a metric is one of the binary metrics. */
+export const isBinaryMetric = (metric: Metric): metric is BinaryMetric => metric === 'HAMMING' || metric === 'JACCARD' || metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
 
 /**
  * Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary
@@ -18,7 +21,7 @@ export function smallerIsBetter(metric: Metric): boolean {
  */
 export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
   if (dim === 0) return new SparseIndex();
-  return metric === 'HAMMING' || metric === 'JACCARD' ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
+  return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
 }
 
 /** A sealed segment's index on one vector field, once built. */

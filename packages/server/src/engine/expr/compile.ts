@@ -57,6 +57,16 @@ export type FilterRow = Readonly<Record<string, unknown>>;
 
 /** A semantic error: reported as `cannot parse expression: <expr>, error: <message>`. */
 export class ExprError extends Error {}
+
+/** Segcore's names of the vector types (`milvus::DataType`), as its errors print them. */
+const SEGCORE_VECTOR_TYPES: Readonly<Record<string, string>> = {
+  FloatVector: 'VECTOR_FLOAT',
+  BinaryVector: 'VECTOR_BINARY',
+  Float16Vector: 'VECTOR_FLOAT16',
+  BFloat16Vector: 'VECTOR_BFLOAT16',
+  SparseFloatVector: 'VECTOR_SPARSE_FLOAT',
+  Int8Vector: 'VECTOR_INT8',
+};
 /** A plan error reported without the `cannot parse expression` wrapper (as upstream). */
 export class PlanError extends Error {}
 
@@ -864,11 +874,14 @@ export class Compiler {
   private visitIsNull(id: RawIdent, not: boolean, text: string): Sem {
     const col = this.makeCol(id);
     const get = col.get;
+    // Segcore's null check takes neither vectors nor array elements.
+    const vector = SEGCORE_VECTOR_TYPES[col.type];
+    if (vector) throw new ExprError(`unsupported data type: ${vector}`);
+    if (isArray(col.type) && col.path.length > 0) throw new ExprError('unsupported data type: ARRAY');
     if (col.path.length > 0) {
-      // json["a"] is null → not exists json["a"]; is not null → exists.
-      const exists: Ev = (row) => { const x = get(row); return x === NULL ? null : x !== MISSING; };
-      const ev: Ev = not ? exists : (row) => { const v = exists(row); return v === null ? null : !v; };
-      return { kind: 'pred', ev, text };
+      // json["a"] is null → not exists json["a"] (a key holding JSON null does not exist); is not null → exists.
+      const exists: Ev = (row) => { const x = get(row); return x !== NULL && x !== MISSING && x !== null; };
+      return { kind: 'pred', ev: not ? exists : (row) => !exists(row), text };
     }
     const field = col.field;
     const isDynamicRoot = col.field === '$meta';
