@@ -37,6 +37,19 @@ export interface ColumnField {
   /** The hidden `$meta` JSON field of the dynamic schema. */
   isDynamic: boolean;
   fieldID?: bigint;
+  /** The primary key of an auto-ID collection (its values are generated on insert). */
+  autoID?: boolean;
+  /** The field has a default value (a write may leave it out). */
+  hasDefault?: boolean;
+}
+
+/**
+ * How {@link rowsOfColumns} checks the columns of an Insert (`upsert` false) or Upsert against the
+ * schema before reading them, as the Milvus proxy's `checkPrimaryFieldData` /
+ * `checkFieldsDataBySchema` do.
+ */
+export interface WriteCheck {
+  upsert: boolean;
 }
 
 /** Name of the dynamic field's column. */
@@ -104,22 +117,61 @@ function columnValues(c: FieldData, dim: number): unknown[] {
 }
 
 /**
+ * The proxy's checks of a write's columns against the schema, in its order: `num_rows` positive;
+ * no column twice; every field without a default value, not nullable and not generated (the
+ * auto-ID key on insert) present; no column beyond the schema's fields (an auto-ID key sent on
+ * insert counts twice, as Milvus counts it).
+ * @throws MilvusError 1100 `num_rows should be greater than 0: invalid parameter[expected=invalid
+ *   num_rows][actual=<n>]`, `duplicated field <f> found: invalid parameter`, `fieldSchema(<f>) has
+ *   no corresponding fieldData pass in: invalid parameter`, `more fieldData has pass in: invalid
+ *   parameter[expected=<fields>][actual=<columns>]`.
+ */
+function checkWriteColumns(fields: readonly ColumnField[], columns: readonly FieldData[], numRows: number | undefined, write: WriteCheck): void {
+  if (numRows !== undefined && !(numRows > 0)) throw MilvusError.parameterInvalid('num_rows should be greater than 0', { expected: 'invalid num_rows', actual: numRows });
+  const given = new Set<string>();
+  for (const c of columns) {
+    const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
+    if (given.has(name)) throw MilvusError.parameterInvalid(`duplicated field ${c.fieldName} found`);
+    given.add(name);
+  }
+  // Columns the proxy adds or generates: a missing nullable or defaulted field, `$meta`, the auto-ID key.
+  let added = 0;
+  for (const f of fields) {
+    const generated = f.autoID === true && !write.upsert;
+    if (generated) added++;
+    if (given.has(f.name) || generated) continue;
+    if (!f.isDynamic && !f.nullable && !f.hasDefault) throw MilvusError.parameterInvalid(`fieldSchema(${f.name}) has no corresponding fieldData pass in`);
+    added++;
+  }
+  const actual = columns.length + added;
+  if (actual !== fields.length) throw MilvusError.parameterInvalid('more fieldData has pass in', { expected: fields.length, actual });
+}
+
+/**
  * Turns `fields_data` columns into row objects. Columns may be compact (only valid entries, as
  * inserts send them) or row-dense (as results carry them); `valid_data` marks nulls. The dynamic
  * column (`is_dynamic`) is read into each row's `$meta`.
  *
  * @param numRows - expected rows (Insert's `num_rows`); omitted: taken from the columns. Checked
  *   against every column before any row is allocated.
- * @throws MilvusError 1100 for `num_rows` of 0 (`num_rows should be greater than 0`), an unknown column, a vector column of the wrong dimension
- *   (`the dim (<n>) of field data(<f>) is not equal to schema dim (<d>)`) or a column of the
- *   wrong length (`the num_rows (<n>) of field (<f>) is not equal to passed num_rows (<m>)`).
+ * @param write - an Insert's or Upsert's columns are first checked against the schema (see {@link WriteCheck}).
+ * @throws MilvusError as {@link WriteCheck}'s checks; 65535 `the length(<n>) of float data should
+ *   divide the dim(<d>)`; 1100 for `num_rows` of 0 (`num_rows should be greater than 0`), an
+ *   unknown column, a vector column of the wrong dimension (`the dim (<n>) of field data(<f>) is
+ *   not equal to schema dim (<d>)`) or a column of the wrong length (`the num_rows (<n>) of field
+ *   (<f>) is not equal to passed num_rows (<m>)`).
  */
-export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly FieldData[], numRows?: number): ColumnRow[] {
+export function rowsOfColumns(fields: readonly ColumnField[], columns: readonly FieldData[], numRows?: number, write?: WriteCheck): ColumnRow[] {
+  if (write) checkWriteColumns(fields, columns, numRows, write);
   const decoded = columns.map((c) => {
     const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
     const field = fields.find((f) => f.name === name);
     if (!field) throw MilvusError.parameterInvalid(`field ${c.fieldName} does not exist in the collection schema`);
     if (c.field.case === 'vectors' && field.dataType !== DataType.SparseFloatVector) {
+      const data = c.field.value.data;
+      if (data.case === 'floatVector' && field.dim > 0 && data.value.data.length % field.dim !== 0) {
+        throw new MilvusError(`the length(${data.value.data.length}) of float data should divide the dim(${field.dim})`);
+      }
       const dim = Number(c.field.value.dim) || field.dim;
       if (dim !== field.dim) {
         throw MilvusError.of(

@@ -182,7 +182,7 @@ export class DecodeWorker {
 function serveDecodeJobs(): void {
   const port = parentPort!;
   const binder = new GoBinder();
-  const jobs = new Map<number, { text?: string; message?: WriteMessage; rows?: Record<string, unknown>[]; at: number }>();
+  const jobs = new Map<number, { text?: string; message?: WriteMessage; upsert?: boolean; rows?: Record<string, unknown>[]; at: number }>();
   const reply = (r: Reply) => port.postMessage(r);
   const nextBatch = (id: number) => {
     const job = jobs.get(id);
@@ -224,7 +224,7 @@ function serveDecodeJobs(): void {
         }
         case 'bind-write': {
           const message = decodeWriteMessage(request.bytes, request.upsert);
-          jobs.set(request.id, { message, at: 0 });
+          jobs.set(request.id, { message, upsert: request.upsert, at: 0 });
           return reply({ id: request.id, head: { dbName: message.dbName, collectionName: message.collectionName, partitionName: message.partitionName } });
         }
         case 'body-rows': {
@@ -234,8 +234,8 @@ function serveDecodeJobs(): void {
         case 'write-rows': {
           const { fields } = request;
           return settle(request.id, () => {
-            const message = jobs.get(request.id)!.message!;
-            return rowsOfColumns(fields, message.fieldsData, message.numRows);
+            const job = jobs.get(request.id)!;
+            return rowsOfColumns(fields, job.message!.fieldsData, job.message!.numRows, { upsert: job.upsert === true });
           });
         }
       }

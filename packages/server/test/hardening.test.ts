@@ -108,7 +108,7 @@ describe('sizes are validated before they are allocated', () => {
       const r = await sendRaw(raw, rpc, Buffer.from('1a016338ffffffff0f', 'hex'));
       expect(performance.now() - started, rpc).toBeLessThan(1000);
       expect(r.bytes, rpc).toBeDefined();
-      expect(r.bytes!.toString('latin1'), rpc).toContain('Insert missed an field `id` to collection');
+      expect(r.bytes!.toString('latin1'), rpc).toContain('fieldSchema(id) has no corresponding fieldData pass in');
     }
     expect((await server.engine.query({ collectionName: 'c', filter: '', outputFields: ['count(*)'] })).rows[0]).toEqual({ 'count(*)': 0n });
   });
@@ -118,7 +118,11 @@ describe('sizes are validated before they are allocated', () => {
     const longData = Buffer.from('0a0101', 'hex'); // LongArray{data:[1]} packed
     const scalars = Buffer.concat([Buffer.from([0x1a, longData.length]), longData]); // ScalarField.long_data = 3
     const fieldData = Buffer.concat([Buffer.from('0805', 'hex'), Buffer.from([0x12, 2]), Buffer.from('id'), Buffer.from([0x1a, scalars.length]), scalars]);
-    const req = Buffer.concat([Buffer.from('1a0163', 'hex'), Buffer.from([0x2a, fieldData.length]), fieldData, Buffer.from('3880ade204', 'hex')]);
+    // and a 1-row vector column (FieldData{type FloatVector, field_name "vector", vectors{dim 2, float_vector{[0, 0]}}})
+    const floats = Buffer.concat([Buffer.from([0x0a, 8]), Buffer.alloc(8)]);
+    const vectors = Buffer.concat([Buffer.from('0802', 'hex'), Buffer.from([0x12, floats.length]), floats]);
+    const vectorData = Buffer.concat([Buffer.from('0865', 'hex'), Buffer.from([0x12, 6]), Buffer.from('vector'), Buffer.from([0x22, vectors.length]), vectors]);
+    const req = Buffer.concat([Buffer.from('1a0163', 'hex'), Buffer.from([0x2a, fieldData.length]), fieldData, Buffer.from([0x2a, vectorData.length]), vectorData, Buffer.from('3880ade204', 'hex')]);
     const started = performance.now();
     const r = await sendRaw(raw, 'Insert', req);
     expect(performance.now() - started).toBeLessThan(1000);

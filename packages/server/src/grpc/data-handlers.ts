@@ -49,7 +49,7 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
  */
 export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string, decodeWrite: WriteDecoder = decodeWriteInThread): Partial<MilvusServiceHandlers> {
   const write = (upsert: boolean) => async (message: WriteMessage | Uint8Array, md: Metadata) => {
-    const req = message instanceof Uint8Array ? await decodeWrite(message, upsert) : writeRequestOf(message);
+    const req = message instanceof Uint8Array ? await decodeWrite(message, upsert) : writeRequestOf(message, upsert);
     try {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);

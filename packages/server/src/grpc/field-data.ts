@@ -20,5 +20,7 @@ function buildView(schema: CollectionSpec): ColumnField[] {
     nullable: f.nullable,
     isDynamic: f.isDynamic,
     fieldID: f.fieldID,
+    autoID: f.isPrimaryKey && f.autoID,
+    hasDefault: f.defaultValue !== undefined,
   }));
 }

@@ -16,8 +16,9 @@ export interface WriteRequest {
   readonly collectionName: string;
   readonly partitionName: string;
   /**
-   * The rows of `fields_data` (see `rowsOfColumns`).
-   * @throws MilvusError 1100 for columns that do not fit `fields` or `num_rows`.
+   * The rows of `fields_data` (see `rowsOfColumns`), the columns checked against the schema first
+   * as the proxy checks an Insert's or Upsert's.
+   * @throws MilvusError 1100 / 65535 for columns that do not fit `fields` or `num_rows`.
    */
   rows(fields: readonly ColumnField[]): Promise<ColumnRow[]>;
   /** Frees what was kept to answer {@link WriteRequest.rows}. */
@@ -36,13 +37,13 @@ export interface WriteMessage {
   numRows: number;
 }
 
-/** A {@link WriteRequest} over an already decoded message. */
-export function writeRequestOf(message: WriteMessage): WriteRequest {
+/** A {@link WriteRequest} over an already decoded Insert (`upsert` false) or Upsert message. */
+export function writeRequestOf(message: WriteMessage, upsert: boolean): WriteRequest {
   return {
     dbName: message.dbName,
     collectionName: message.collectionName,
     partitionName: message.partitionName,
-    rows: async (fields) => rowsOfColumns(fields, message.fieldsData, message.numRows),
+    rows: async (fields) => rowsOfColumns(fields, message.fieldsData, message.numRows, { upsert }),
     release: () => {},
   };
 }
@@ -60,4 +61,4 @@ export function decodeWriteMessage(bytes: Uint8Array, upsert: boolean): WriteMes
 }
 
 /** A {@link WriteDecoder} that decodes in this thread. */
-export const decodeWriteInThread: WriteDecoder = async (bytes, upsert) => writeRequestOf(decodeWriteMessage(bytes, upsert));
+export const decodeWriteInThread: WriteDecoder = async (bytes, upsert) => writeRequestOf(decodeWriteMessage(bytes, upsert), upsert);
