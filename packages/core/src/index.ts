@@ -15,3 +15,4 @@ export * from './schema.js';
 export * from './connection.js';
 export * from './half-float.js';
 export * from './sparse.js';
+export * from './json-text.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { create, fromBinary, toBinary, type MessageInitShape } from '@bufbuild/protobuf';
-import { DataType, Merr, MilvusError, floatsOfHalfBytes, formatMerr, halfBytesOf, halfFormatOf, sparseBytesOf, sparseDimOf, sparseRowOf, sparseRowOfBytes, type SparseRow } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, formatMerr, halfBytesOf, halfFormatOf, parseJsonExact, sparseBytesOf, stringifyJsonExact, sparseDimOf, sparseRowOf, sparseRowOfBytes, type SparseRow } from '@mvkit/core';
 import { PlaceholderGroupSchema, PlaceholderType } from './gen/milvus/proto/common/common_pb.js';
 import {
   FieldDataSchema,
@@ -68,10 +68,11 @@ export const COUNT_COLUMN: ColumnField = { name: 'count(*)', dataType: DataType.
 export type ColumnRow = Record<string, unknown>;
 
 
+/** A JSON column's value: its text parsed, integers beyond ±(2^53 − 1) as `bigint`. */
 function parseJson(bytes: Uint8Array, field: string): unknown {
   if (bytes.length === 0) return null;
   try {
-    return JSON.parse(Buffer.from(bytes).toString('utf8')) as unknown;
+    return parseJsonExact(Buffer.from(bytes).toString('utf8'));
   } catch {
     throw MilvusError.parameterInvalid(`the value of JSON field ${field} is not valid JSON`);
   }
@@ -233,7 +234,7 @@ function scalarInit(type: number, values: readonly unknown[], elementType: numbe
     case DataType.String:
       return { data: { case: 'stringData', value: { data: values as string[] } } };
     case DataType.JSON:
-      return { data: { case: 'jsonData', value: { data: values.map((v) => Buffer.from(JSON.stringify(v ?? null, (_k, x: unknown) => (typeof x === 'bigint' ? Number(x) : x)))) } } };
+      return { data: { case: 'jsonData', value: { data: values.map((v) => Buffer.from(stringifyJsonExact(v ?? null) ?? 'null')) } } };
     case DataType.Array:
       return { data: { case: 'arrayData', value: { elementType, data: values.map((v) => scalarInit(elementType, (v ?? []) as unknown[], DataType.None)) } } };
     default:
@@ -410,7 +411,7 @@ export function templateValuesOf(params: Readonly<Record<string, unknown>>): Rec
     if (a.every((x) => typeof x === 'number')) return { data: { case: 'doubleData', value: { data: a as number[] } } };
     if (a.every((x) => typeof x === 'string')) return { data: { case: 'stringData', value: { data: a as string[] } } };
     if (a.every(Array.isArray)) return { data: { case: 'arrayData', value: { data: a.map((x) => array(x as unknown[])) } } };
-    return { data: { case: 'jsonData', value: { data: a.map((x) => Buffer.from(JSON.stringify(x))) } } };
+    return { data: { case: 'jsonData', value: { data: a.map((x) => Buffer.from(stringifyJsonExact(x) ?? 'null')) } } };
   };
   const one = (v: unknown): MessageInitShape<typeof TemplateValueSchema> => {
     if (Array.isArray(v)) return { val: { case: 'arrayVal', value: array(v) } };
@@ -418,7 +419,7 @@ export function templateValuesOf(params: Readonly<Record<string, unknown>>): Rec
     if (typeof v === 'bigint') return { val: { case: 'int64Val', value: v } };
     if (typeof v === 'number') return Number.isInteger(v) ? { val: { case: 'int64Val', value: BigInt(v) } } : { val: { case: 'floatVal', value: v } };
     if (typeof v === 'string') return { val: { case: 'stringVal', value: v } };
-    return { val: { case: 'bytesVal', value: Buffer.from(JSON.stringify(v)) } };
+    return { val: { case: 'bytesVal', value: Buffer.from(stringifyJsonExact(v) ?? 'null') } };
   };
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, one(v)]));
 }

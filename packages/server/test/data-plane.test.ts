@@ -415,3 +415,37 @@ describe('null checks and search hints as Milvus 2.5', () => {
     await expect(search('not_supported_hints')).rejects.toMatchObject({ code: 65535, message: 'hints: not_supported_hints not supported' });
   });
 });
+
+describe('JSON values keep int64 exact', () => {
+  it('stores, filters and answers integers beyond 2^53 in JSON and dynamic fields exactly; missing paths as Milvus', async () => {
+    const e = new Engine();
+    e.createCollection({
+      collectionName: 'j',
+      enableDynamicField: true,
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'v', data_type: 'FloatVector', dim: 2 },
+        { name: 'j', data_type: 'JSON' },
+      ].map(normalizeField),
+    });
+    e.createIndex({ collectionName: 'j', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    e.loadCollection({ collectionName: 'j' });
+    const text = new TextEncoder().encode('{"big": 9007199254740993, "arr": [1, 2]}');
+    await e.insert({ collectionName: 'j', rows: [{ id: 1, v: [0, 0], j: text, d: 9007199254740993n }, { id: 2, v: [0, 0], j: { big: 9007199254740992n }, d: 1 }] });
+    const rows = (await e.query({ collectionName: 'j', filter: 'id > 0', outputFields: ['j', 'd'] })).rows;
+    expect(rows.map((r) => [(r.j as { big: bigint }).big, (r.$meta as { d: unknown }).d])).toEqual([[9007199254740993n, 9007199254740993n], [9007199254740992n, 1]]);
+    const ids = async (filter: string) => (await e.query({ collectionName: 'j', filter, outputFields: ['id'] })).rows.map((r) => r.id);
+    expect(await ids("j['big'] == 9007199254740993")).toEqual([1n]);
+    expect(await ids("j['big'] == 9007199254740992")).toEqual([2n]);
+    expect(await ids('d == 9007199254740993')).toEqual([1n]);
+    expect(await ids("array_length(j['nope']) == 0")).toEqual([1n, 2n]);
+    expect(await ids("j['nope'] == [1, 2]")).toEqual([]);
+    expect(await ids("j['nope'] != [1, 2]")).toEqual([]);
+    expect(await ids("j['arr'] == [1, 2]")).toEqual([1n]);
+    await expect(e.insert({ collectionName: 'j', rows: [{ id: 3, v: [0, 0], j: {}, $meta: { $meta: 1 } }] })).rejects.toMatchObject({ code: 65535, message: 'cannot set json key to: $meta' });
+    await expect(e.insert({ collectionName: 'j', rows: [{ id: 3, v: [0, 0], j: {}, $meta: { v: 1 } }] })).rejects.toMatchObject({
+      code: 65535,
+      message: 'dynamic field name cannot include the static field name: v',
+    });
+  });
+});

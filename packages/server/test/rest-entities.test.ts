@@ -179,6 +179,15 @@ describe('int64 exactness and Accept-Type-Allow-Int64', () => {
     expect(empty.text).toBe('{"code":0,"cost":0,"data":[{"id":9223372036854775807,"nums":{"Data":{"LongData":{}}}}]}');
   });
 
+  it('keeps 9007199254740993 exact inside JSON and dynamic fields, in filters and answers', async () => {
+    await makeCollection(coll);
+    const big = '9007199254740993';
+    await ok('entities/insert', `{"collectionName":"${coll}","data":[{"id":1,"vec":[1,0,0,0],"tag":"a","f":1,"meta":{"big":${big}},"nums":[],"dyn":${big}}]}`);
+    const q = await post('entities/query', `{"collectionName":"${coll}","filter":"meta['big'] == ${big} and dyn == ${big}","outputFields":["meta","dyn"]}`);
+    expect(q.text).toBe(`{"code":0,"cost":0,"data":[{"dyn":${big},"id":1,"meta":"{\\"big\\":${big}}"}]}`);
+    expect((await ok('entities/query', { collectionName: coll, filter: `meta['big'] == ${BigInt(big) - 1n}`, outputFields: ['id'] })).data).toEqual([]);
+  });
+
   it('answers int64 values as strings with Accept-Type-Allow-Int64: false', async () => {
     await makeCollection(coll);
     const h = { 'Accept-Type-Allow-Int64': 'false' };

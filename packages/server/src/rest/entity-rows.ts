@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, type DataTypeValue, type SparseRow } from '@mvkit/core';
+import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, stringifyJsonExact, type DataTypeValue, type SparseRow } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { utf8Bytes } from '../engine/utf8.js';
 import { scanGoJson } from './gojson.js';
@@ -454,7 +454,7 @@ function answerValue(field: FieldSpec, value: unknown, allowInt64: boolean): unk
       return Object.fromEntries(Object.entries(sparseObjectOf(value as SparseRow)).map(([k, v]) => [k, float32Json(v)]));
     case DataType.JSON:
       // the JSON bytes as a string, not as nested JSON
-      return JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v));
+      return stringifyJsonExact(value);
     case DataType.Array: {
       // the proto `schema.ScalarField` as Go's encoding/json writes it (upstream issue #52048)
       const items = (value as unknown[]).map((v) => (field.elementType === DataType.Float ? float32Json(v as number) : v));

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, roundToHalf, sparseRowOf, type DataTypeValue, type HalfFormat } from '@mvkit/core';
+import { DataType, Merr, MilvusError, floatsOfHalfBytes, halfFormatOf, parseJsonExact, roundToHalf, sparseRowOf, stringifyJsonExact, type DataTypeValue, type HalfFormat } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 import { utf8Length, utf8Text } from '../utf8.js';
 
@@ -144,20 +144,21 @@ export function binaryVector(value: unknown, field: FieldSpec): Uint8Array {
 /**
  * A JSON field value, given as a value (stored as it is: the string `"6"` stays a string) or as
  * the UTF-8 bytes of its JSON text (parsed; text that is not JSON is kept as a string, as the
- * reference server has always read it).
+ * reference server has always read it). Integers beyond ±(2^53 − 1) are kept exact, as `bigint`.
  */
 function jsonValue(value: unknown, field: FieldSpec): unknown {
   if (value instanceof Uint8Array) {
     const text = utf8Text(value);
     try {
-      return JSON.parse(text);
+      return parseJsonExact(text);
     } catch {
       return text;
     }
   }
   if (typeof value === 'string') return value;
-  if (value === undefined || typeof value === 'function' || typeof value === 'symbol') throw MilvusError.parameterInvalid(`field ${field.name} expects a JSON value`);
-  return JSON.parse(JSON.stringify(value, (_k, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as unknown;
+  const text = typeof value === 'function' || typeof value === 'symbol' ? undefined : stringifyJsonExact(value);
+  if (text === undefined) throw MilvusError.parameterInvalid(`field ${field.name} expects a JSON value`);
+  return parseJsonExact(text);
 }
 
 /**
@@ -207,7 +208,9 @@ export function primaryFieldOf(schema: CollectionSpec): FieldSpec {
  * type, extra keys moved into `$meta` when the dynamic field is enabled.
  *
  * @param allocateId - called for the primary key of an auto-ID collection on insert.
- * @throws MilvusError 1100 for missing, unknown or ill-typed fields.
+ * @throws MilvusError 1100 for missing, unknown or ill-typed fields; 65535 `cannot set json key
+ *   to: $meta` or `dynamic field name cannot include the static field name: <f>` for such a key in
+ *   the `$meta` value given.
  */
 export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () => bigint, upsert: boolean): Row {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) throw MilvusError.parameterInvalid('a row must be an object of field values');
@@ -237,6 +240,9 @@ export function normaliseRow(schema: CollectionSpec, input: Row, allocateId: () 
   if (schema.enableDynamicField) {
     const fromMeta = dynamicGiven === undefined ? {} : jsonValue(dynamicGiven, { name: DYNAMIC_FIELD } as FieldSpec);
     if (fromMeta === null || typeof fromMeta !== 'object' || Array.isArray(fromMeta)) throw MilvusError.parameterInvalid('the dynamic field ($meta) must be a JSON object');
+    // The proxy's `verifyDynamicFieldData`: no `$meta` key, no key named as a schema field.
+    if (Object.hasOwn(fromMeta, DYNAMIC_FIELD)) throw new MilvusError(`cannot set json key to: ${DYNAMIC_FIELD}`);
+    for (const f of schema.fields) if (!f.isDynamic && Object.hasOwn(fromMeta, f.name)) throw new MilvusError(`dynamic field name cannot include the static field name: ${f.name}`);
     row[DYNAMIC_FIELD] = jsonValue({ ...(fromMeta as object), ...meta }, { name: DYNAMIC_FIELD } as FieldSpec);
   }
   return row;

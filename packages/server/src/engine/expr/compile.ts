@@ -699,8 +699,8 @@ export class Compiler {
       const ev: Ev = (row) => {
         const v = get(row);
         if (v === NULL) return null;
-        if (!Array.isArray(v)) return false;
-        return applyCmp(op, cmpNum(v.length, value.v as bigint | number));
+        // A missing path, or a value that is not an array, has length 0 (segcore).
+        return applyCmp(op, cmpNum(Array.isArray(v) ? v.length : 0, value.v as bigint | number));
       };
       return { kind: 'pred', ev, text };
     }
@@ -1079,10 +1079,12 @@ function compareColConst(col: Col, op: CmpOp, value: Const): Ev {
   const float32 = col.type === 'Float' || (col.path.length > 0 && col.elementType === 'Float');
   const c: Const = float32 && value.t === 'float' ? { t: 'float', v: Math.fround(value.v) } : value;
   const mismatch = json && op === '!=';
+  // Against an array literal, a missing path is neither equal nor unequal (segcore).
+  const missing = mismatch && value.t !== 'arr';
   return (row) => {
     let x = get(row);
     if (x === NULL) return null;
-    if (x === MISSING) return mismatch;
+    if (x === MISSING) return missing;
     if (float32 && typeof x === 'number') x = Math.fround(x);
     const r = cmpValueConst(x, c);
     if (r === undefined) return mismatch;
