@@ -86,60 +86,6 @@ describe('Python replay with pymilvus', () => {
     expect(r[6]!.detail).toBe("raised NameError at line 1: name 'undefined_name' is not defined");
   }, 60_000);
 
-  it('stores nulls and default values written through pymilvus, and reads them back as Milvus does', async () => {
-    needsPython();
-    const code = [
-      'from pymilvus import MilvusClient, DataType',
-      'client = MilvusClient(uri="http://localhost:19530", token="root:Milvus")',
-      'schema = MilvusClient.create_schema(auto_id=False)',
-      'schema.add_field("id", DataType.INT64, is_primary=True)',
-      'schema.add_field("v", DataType.FLOAT_VECTOR, dim=2)',
-      'schema.add_field("f", DataType.FLOAT, nullable=True)',
-      'schema.add_field("d", DataType.INT64, default_value=7)',
-      'schema.add_field("s", DataType.VARCHAR, max_length=10, nullable=True, default_value="x")',
-      'index_params = client.prepare_index_params()',
-      'index_params.add_index(field_name="v", index_type="FLAT", metric_type="L2")',
-      'client.create_collection("py_nullable", schema=schema, index_params=index_params)',
-      'fields = {f["name"]: f for f in client.describe_collection("py_nullable")["fields"]}',
-      // pymilvus hands the default back as the proto ValueField, as it does against Milvus.
-      'assert (fields["f"].get("nullable"), fields["d"]["default_value"].long_data, fields["s"]["default_value"].string_data) == (True, 7, "x"), fields',
-      'client.insert("py_nullable", [{"id": i, "v": [i, 1], "f": None if i % 2 else i / 2, **({"d": i} if i % 3 else {}), "s": f"s{i}" if i % 4 else None} for i in range(10)])',
-      'rows = sorted(client.query("py_nullable", filter="id >= 0", output_fields=["f", "d", "s"]), key=lambda r: r["id"])',
-      'got = [(r["id"], r["f"], r["d"], r["s"]) for r in rows]',
-      'assert got == [(i, None if i % 2 else i / 2, i if i % 3 else 7, f"s{i}" if i % 4 else "x") for i in range(10)], got',
-      'nulls = sorted(r["id"] for r in client.query("py_nullable", filter="f is null", output_fields=["id"]))',
-      'assert nulls == [1, 3, 5, 7, 9], nulls',
-    ].join('\n');
-    const [r] = await runPythonPage('nullable.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
-    expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
-  }, 60_000);
-
-  it('inserts, queries and searches sparse vectors written through pymilvus (dict and pair-list forms), with Milvus\'s row checks', async () => {
-    needsPython();
-    const code = [
-      'from pymilvus import MilvusClient, DataType, MilvusException',
-      'client = MilvusClient(uri="http://localhost:19530", token="root:Milvus")',
-      'schema = MilvusClient.create_schema(auto_id=False)',
-      'schema.add_field("id", DataType.INT64, is_primary=True)',
-      'schema.add_field("sv", DataType.SPARSE_FLOAT_VECTOR)',
-      'index_params = client.prepare_index_params()',
-      'index_params.add_index(field_name="sv", index_type="SPARSE_INVERTED_INDEX", metric_type="IP", params={"drop_ratio_build": 0.1})',
-      'client.create_collection("py_sparse", schema=schema, index_params=index_params)',
-      'client.insert("py_sparse", [{"id": 1, "sv": {2: 0.5, 40: 1.0}}, {"id": 2, "sv": {1: 3.0, 3: 0.25}}, {"id": 3, "sv": [(40, 2.0), (5, 1.0)]}])',
-      'rows = sorted(client.query("py_sparse", filter="id > 0", output_fields=["sv"]), key=lambda r: r["id"])',
-      'assert [(r["id"], r["sv"]) for r in rows] == [(1, {2: 0.5, 40: 1.0}), (2, {1: 3.0, 3: 0.25}), (3, {5: 1.0, 40: 2.0})], rows',
-      'hits = client.search("py_sparse", data=[{40: 1.0, 1: 1.0}], limit=5, search_params={"metric_type": "IP", "params": {"drop_ratio_search": 0.0}})[0]',
-      'assert [(h["id"], h["distance"]) for h in hits] == [(2, 3.0), (3, 2.0), (1, 1.0)], hits',
-      'try:',
-      '    client.insert("py_sparse", [{"id": 4, "sv": {3: -1.0}}])',
-      '    raise AssertionError("a negative value was accepted")',
-      'except MilvusException as e:',
-      '    assert "negative value in sparse float vector" in e.message, e.message',
-    ].join('\n');
-    const [r] = await runPythonPage('sparse.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
-    expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
-  }, 60_000);
-
   it('passes every applicable Python block of the corpus against the embedded reference server', async () => {
     needsPython();
     const report = await replay({ python: true, curl: false, client: 'mvkit' });
