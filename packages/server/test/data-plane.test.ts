@@ -414,6 +414,28 @@ describe('null checks and search hints as Milvus 2.5', () => {
     expect((await search('iterative_filter')).hits[0]).toHaveLength(1);
     await expect(search('not_supported_hints')).rejects.toMatchObject({ code: 65535, message: 'hints: not_supported_hints not supported' });
   });
+
+  it('plans the filter before it looks up the anns field, and words both as a query plan error', async () => {
+    const e = new Engine();
+    e.createCollection({
+      collectionName: 'm',
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'a', data_type: 'FloatVector', dim: 2 },
+        { name: 'b', data_type: 'FloatVector', dim: 3 },
+      ].map(normalizeField),
+    });
+    for (const f of ['a', 'b']) e.createIndex({ collectionName: 'm', fieldName: f, params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    e.loadCollection({ collectionName: 'm' });
+    const search = (input: { annsField?: string; filter?: string; vectors?: number[][] }) => e.search({ collectionName: 'm', vectors: input.vectors ?? [[0, 0]], limit: 1, ...input });
+    await expect(search({})).rejects.toMatchObject({ code: 65535, message: 'multiple anns_fields exist, please specify a anns_field in search_params' });
+    await expect(search({ annsField: 'nope' })).rejects.toMatchObject({ code: 1100, message: 'failed to create query plan: failed to get field schema by name: fieldName(nope) not found: invalid parameter' });
+    await expect(search({ annsField: 'nope', filter: 'id' })).rejects.toMatchObject({ code: 1100, message: expect.stringContaining('predicate is not a boolean expression') });
+    await expect(search({ annsField: 'id' })).rejects.toMatchObject({ code: 1100, message: 'failed to create query plan: field (id) to search is not of vector data type: invalid parameter' });
+    // The filter is planned before the query vectors are checked against the field's dim.
+    await expect(search({ annsField: 'b', filter: 'id', vectors: [[0, 0]] })).rejects.toMatchObject({ message: expect.stringContaining('predicate is not a boolean expression') });
+    expect((await search({ annsField: 'b', vectors: [[0, 0, 0]] })).annsField).toBe('b');
+  });
 });
 
 describe('JSON values keep int64 exact', () => {

@@ -340,7 +340,9 @@ export async function getRows(
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 `nq [<n>] is invalid, …`
  *   for no or more than {@link MAX_NQ} query vectors, bad `topk`/`offset` ({@link checkSearchPaging});
  *   65535 `hints: <h> not supported` for a hint other than `iterative_filter`;
- *   1100 for a wrong anns field, metric mismatch (`metric type not match: invalid
+ *   65535 `multiple anns_fields exist, please specify a anns_field in search_params`; 1100
+ *   `failed to create query plan: failed to get field schema by name: fieldName(<f>) not found`
+ *   (after the filter is planned), a metric mismatch (`metric type not match: invalid
  *   parameter[expected=<index>][actual=<given>]`), `ef(<ef>) should be larger than k(<k>)`, a vector
  *   of the wrong dimension or an invalid filter; 700 when the field has no index.
  */
@@ -349,17 +351,16 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const nq = input.vectors.length;
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
-  let field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : undefined;
-  if (input.annsField && !field) throw MilvusError.parameterInvalid(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
-  if (!field) {
-    if (vectorFields.length !== 1) throw MilvusError.parameterInvalid('multiple anns_fields exist, please specify a anns_field in search_params');
-    field = vectorFields[0]!;
-  }
-  if (!vectorFields.includes(field)) throw MilvusError.parameterInvalid(`field ${field.name} is not a vector field the reference server can search`);
+  if (!input.annsField && vectorFields.length > 1) throw new MilvusError('multiple anns_fields exist, please specify a anns_field in search_params');
   const offset = input.offset ?? 0;
   checkSearchPaging(input.limit, offset);
   if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
+  // `CreateSearchPlan`: the filter first, then the anns field.
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
+  const field = input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : vectorFields[0];
+  const planError = (why: string) => MilvusError.parameterInvalid(`failed to create query plan: ${why}`);
+  if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
+  if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
   const projection = projectionOf(coll.schema, input.outputFields ?? [], false);
   const partitions = loadedPartitions(coll, named, 'search');
