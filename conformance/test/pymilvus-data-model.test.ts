@@ -83,7 +83,7 @@ describe('the data model through pymilvus', () => {
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
   }, 60_000);
 
-  it('runs a partition-key, multi-vector, dynamic collection through pymilvus: routing, repeated keys, each vector type, exact JSON int64', async () => {
+  it('runs a partition-key, multi-vector, dynamic collection through pymilvus: routing, repeated keys, each vector type, exact JSON int64, partial load', async () => {
     needsPython();
     const code = [
       'from pymilvus import MilvusClient, DataType, MilvusException',
@@ -127,7 +127,15 @@ describe('the data model through pymilvus', () => {
       '    client.query("py_model", filter="id > 0", partition_names=["_default_0"])',
       '    raise AssertionError("a partition name was accepted in partition-key mode")',
       'except MilvusException as e:',
-      '    assert e.code == 1100 and "not support manually specifying the partition names if partition key mode is used" in e.message, e'
+      '    assert e.code == 1100 and "not support manually specifying the partition names if partition key mode is used" in e.message, e',
+      'client.release_collection("py_model")',
+      'client.load_collection("py_model", load_fields=["id", "tenant", "dense"], skip_load_dynamic_field=True)',
+      'assert [r["id"] for r in client.query("py_model", filter="id == 5", output_fields=["*"])] == [5]',
+      'try:',
+      '    client.query("py_model", filter="id == 5", output_fields=["info"])',
+      '    raise AssertionError("an unloaded field was returned")',
+      'except MilvusException as e:',
+      '    assert "field info is not loaded" in e.message, e'
     ].join('\n');
     const [r] = await runPythonPage('model.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });

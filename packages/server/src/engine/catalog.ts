@@ -64,6 +64,8 @@ export interface Collection {
   readonly indexes: Map<string, IndexSpec>;
   loadType: LoadType;
   replicaNumber: number;
+  /** The fields loaded, by name, while loaded through a partial load (`load_fields`); undefined: every field. */
+  loadFields?: ReadonlySet<string>;
   /** The collection's rows: segments per partition and the primary-key index. */
   readonly data: CollectionData;
 }

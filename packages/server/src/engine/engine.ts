@@ -44,6 +44,7 @@ import {
 import type { Row } from './data/values.js';
 import { checkIndexParams, jsonPathOfParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
+import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
 import { partitionKeyPartitionName } from './partition-key.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
 
@@ -492,17 +493,24 @@ export class Engine {
   /**
    * LoadCollection: loads every partition; already loaded is a no-op; after LoadPartitions it
    * loads the rest and switches to the LoadCollection type (new partitions then load at once).
-   * A different `replicaNumber` on a loaded collection updates it (2.5 behaviour).
-   * @throws MilvusError 100; 700 `index not found[collection=<name>]`; 65535 for an unindexed vector
-   *   field; 65535 when `replicaNumber` exceeds the query nodes.
+   * A different `replicaNumber` on a loaded collection updates it (2.5 behaviour). `loadFields`
+   * loads only those fields (and `$meta`, unless `skipLoadDynamicField`); reads may then touch
+   * only them.
+   * @throws MilvusError 100; as {@link loadFieldsOf}; 700 `index not found[collection=<name>]`;
+   *   65535 for an unindexed loaded vector field; 65535 when `replicaNumber` exceeds the query
+   *   nodes; 65535 `call query coordinator LoadCollection: can't change the load field list for
+   *   loaded collection: …` for another field list while loaded.
    */
-  loadCollection(ref: CollectionRef & { replicaNumber?: number }): void {
+  loadCollection(ref: CollectionRef & LoadFieldsInput & { replicaNumber?: number }): void {
     const coll = this.collectionOf(ref);
-    this.requireIndexes(coll);
+    const loadFields = loadFieldsOf(coll.schema, ref);
+    this.requireIndexes(coll, loadFields);
     const replicas = this.replicasFor(coll, ref.replicaNumber);
+    if (coll.loadType !== 'none') checkLoadFieldsUnchanged(coll.schema, coll.loadFields, loadFields, 'call query coordinator LoadCollection');
     for (const p of coll.partitions.values()) p.loaded = true;
     coll.loadType = 'collection';
     coll.replicaNumber = replicas;
+    coll.loadFields = loadFields;
   }
 
   /**
@@ -517,15 +525,17 @@ export class Engine {
   /**
    * LoadPartitions (2.3+ incremental loading): loads the missing partitions; loaded ones are a
    * no-op, as is a collection loaded through LoadCollection.
-   * @throws MilvusError 100; 700 / 65535 index errors (checked first); 65535
-   *   `failed to load partition, due to no partition specified`; 200 `partition not found[partition=<n>]`
+   * @throws MilvusError 100; as {@link loadFieldsOf}; 700 / 65535 index errors (checked first); 65535
+   *   `failed to load partition, due to no partition specified`; 1100 `can't change the load field
+   *   list for loaded collection: …` for another field list while loaded; 200 `partition not found[partition=<n>]`
    *   for an unknown name, an invalid one included; 1100
    *   `can't change the replica number for loaded partitions: invalid parameter[expected=<old>][actual=<new>]`.
    */
-  loadPartitions(ref: PartitionsRef & { replicaNumber?: number }): void {
+  loadPartitions(ref: PartitionsRef & LoadFieldsInput & { replicaNumber?: number }): void {
     const coll = this.collectionOf(ref);
     this.rejectPartitionKeyMode(coll, 'load partitions');
-    this.requireIndexes(coll);
+    const loadFields = loadFieldsOf(coll.schema, ref);
+    this.requireIndexes(coll, loadFields);
     if (ref.partitionNames.length === 0) throw new MilvusError('failed to load partition, due to no partition specified');
     // Names are looked up, not validated: an invalid one is a missing partition, as upstream.
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
@@ -538,10 +548,12 @@ export class Engine {
       );
     }
     const replicas = this.replicasFor(coll, ref.replicaNumber);
+    if (coll.loadType !== 'none') checkLoadFieldsUnchanged(coll.schema, coll.loadFields, loadFields);
     for (const p of parts) p.loaded = true;
     if (coll.loadType === 'none') {
       coll.loadType = 'partitions';
       coll.replicaNumber = replicas;
+      coll.loadFields = loadFields;
     }
   }
 
@@ -775,8 +787,9 @@ export class Engine {
     if (coll.schema.fields.some((f) => f.isPartitionKey)) throw new MilvusError(`disable ${what} if partition key mode is used`);
   }
 
-  private requireIndexes(coll: Collection): void {
-    const vectors = coll.schema.fields.filter((f) => isVectorType(f.dataType));
+  /** The loaded vector fields must have an index (all vector fields when every field loads). */
+  private requireIndexes(coll: Collection, loadFields: ReadonlySet<string> | undefined): void {
+    const vectors = coll.schema.fields.filter((f) => isVectorType(f.dataType) && isLoaded(loadFields, f.name));
     const indexed = new Set([...coll.indexes.values()].map((i) => i.fieldName));
     if (indexed.size === 0) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
     const missing = vectors.filter((f) => !indexed.has(f.name)).map((f) => f.name);
@@ -809,4 +822,5 @@ function releaseAll(coll: Collection): void {
   for (const p of coll.partitions.values()) p.loaded = false;
   coll.loadType = 'none';
   coll.replicaNumber = 0;
+  coll.loadFields = undefined;
 }

@@ -120,7 +120,13 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return collectionRows(engine.showCollections(dbOf(req, md), type, req.collectionNames));
     },
     async loadCollection(req, md) {
-      engine.loadCollection({ dbName: dbOf(req, md), collectionName: req.collectionName, replicaNumber: req.replicaNumber });
+      engine.loadCollection({
+        dbName: dbOf(req, md),
+        collectionName: req.collectionName,
+        replicaNumber: req.replicaNumber,
+        loadFields: req.loadFields,
+        skipLoadDynamicField: req.skipLoadDynamicField,
+      });
       return {};
     },
     async releaseCollection(req, md) {
@@ -168,7 +174,14 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return partitionRows(engine.showPartitions({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames, type }));
     },
     async loadPartitions(req, md) {
-      engine.loadPartitions({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionNames: req.partitionNames, replicaNumber: req.replicaNumber });
+      engine.loadPartitions({
+        dbName: dbOf(req, md),
+        collectionName: req.collectionName,
+        partitionNames: req.partitionNames,
+        replicaNumber: req.replicaNumber,
+        loadFields: req.loadFields,
+        skipLoadDynamicField: req.skipLoadDynamicField,
+      });
       return {};
     },
     async releasePartitions(req, md) {

@@ -2,13 +2,14 @@ import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } fr
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import { validatePartitionName } from '../names.js';
+import { isLoaded } from '../load-fields.js';
 import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
 import type { Metric, Segment } from './segment.js';
-import { binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
+import { DYNAMIC_FIELD, binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
 
 /** Vector types the reference server stores and searches. */
 const SEARCHABLE_VECTORS: ReadonlySet<number> = new Set([DataType.FloatVector, DataType.Float16Vector, DataType.BFloat16Vector, DataType.BinaryVector, DataType.SparseFloatVector]);
@@ -247,8 +248,22 @@ function checkQueryWindow(limit: number, offset: number): void {
   if (limit + offset > MAX_TOPK) throw invalid(`(offset+limit) should be in range [1, ${MAX_TOPK}], but got ${limit + offset}`);
 }
 
-const filterOrUndefined = async (coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<RowFilter | undefined> =>
-  text && text.trim() ? compileFilter(coll.schema, text, params, prepare) : undefined;
+/**
+ * A read's filter, compiled; after a partial load it may read only loaded fields.
+ * @throws MilvusError 1100 as {@link compileFilter}, or `failed to create query plan: cannot parse
+ *   expression: <expr>, error: field <f> is not loaded` (`field $meta is dynamic but dynamic field
+ *   is not loaded` for a dynamic key).
+ */
+async function filterOrUndefined(coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<RowFilter | undefined> {
+  if (!text || !text.trim()) return undefined;
+  const filter = await compileFilter(coll.schema, text, params, prepare);
+  const unloaded = filter.fields.find((f) => !isLoaded(coll.loadFields, f));
+  if (unloaded !== undefined) {
+    const why = unloaded === DYNAMIC_FIELD ? `field ${DYNAMIC_FIELD} is dynamic but dynamic field is not loaded` : `field ${unloaded} is not loaded`;
+    throw MilvusError.parameterInvalid(`failed to create query plan: cannot parse expression: ${text}, error: ${why}`);
+  }
+  return filter;
+}
 
 /**
  * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
@@ -266,7 +281,7 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   if (count && (input.limit !== undefined || input.offset)) throw MilvusError.parameterInvalid('count entities with pagination is not allowed');
   if (input.limit !== undefined) checkQueryWindow(input.limit, offset);
   else if (!count && !input.filter?.trim()) throw MilvusError.parameterInvalid('empty expression should be used with limit');
-  const projection = count ? undefined : projectionOf(coll.schema, outputFields);
+  const projection = count ? undefined : projectionOf(coll.schema, outputFields, true, coll.loadFields);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const segments = segmentsOf(coll, loadedPartitions(coll, named, 'query'));
   if (!projection) {
@@ -323,7 +338,7 @@ export async function getRows(
 ): Promise<{ rows: Row[]; outputFields: string[] }> {
   const partitions = new Set(readPartitions(coll, input.partitionNames, 'query').map((p) => p.id));
   const pkField = primaryFieldOf(coll.schema);
-  const projection = projectionOf(coll.schema, input.outputFields ?? []);
+  const projection = projectionOf(coll.schema, input.outputFields ?? [], true, coll.loadFields);
   const rows: Row[] = [];
   const keys = new Set(ids.map((id) => primaryKeyOf(pkField, id)));
   for (const key of keys) {
@@ -361,8 +376,9 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const planError = (why: string) => MilvusError.parameterInvalid(`failed to create query plan: ${why}`);
   if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
+  if (!isLoaded(coll.loadFields, field.name)) throw planError(`ann field "${field.name}" not loaded`);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
-  const projection = projectionOf(coll.schema, input.outputFields ?? [], false);
+  const projection = projectionOf(coll.schema, input.outputFields ?? [], false, coll.loadFields);
   const partitions = loadedPartitions(coll, named, 'search');
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));

@@ -3,6 +3,7 @@ import type { CollectionSpec } from '../schema.js';
 import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
 import { smallerIsBetter } from './segment.js';
+import { isLoaded } from '../load-fields.js';
 import { DYNAMIC_FIELD, type PrimaryKey, type Row } from './values.js';
 
 /** A compiled filter: `evaluate(row)` is true for rows that match. */
@@ -103,23 +104,29 @@ export interface Projection {
  * Resolves `output_fields` as Milvus does (`translateOutputFields`): `*` means every field
  * (vectors included) and every dynamic key; a name outside the schema is a dynamic key when the
  * dynamic field is enabled; the primary key comes first, and is always there when `withPrimary`
- * (a query), only when asked for otherwise (a search, whose hits carry their keys as IDs).
- * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field.
+ * (a query), only when asked for otherwise (a search, whose hits carry their keys as IDs). After a
+ * partial load (`loaded`), `*` means the loaded fields only.
+ * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field;
+ *   65535 `field <name> is not loaded`, `field <key> cannot be returned since dynamic field not loaded`.
  */
-export function projectionOf(schema: CollectionSpec, outputFields: readonly string[], withPrimary = true): Projection {
+export function projectionOf(schema: CollectionSpec, outputFields: readonly string[], withPrimary = true, loaded?: ReadonlySet<string>): Projection {
   const pk = schema.fields.find((f) => f.isPrimaryKey)!.name;
   const fields = new Set<string>(withPrimary || outputFields.includes(pk) || outputFields.includes('*') ? [pk] : []);
   const dynamic = new Set<string>();
+  const dynamicLoaded = schema.enableDynamicField && isLoaded(loaded, DYNAMIC_FIELD);
   let allDynamic = false;
   for (const name of outputFields) {
     if (name === '*') {
-      for (const f of schema.fields) if (!f.isDynamic) fields.add(f.name);
-      allDynamic = schema.enableDynamicField;
+      for (const f of schema.fields) if (!f.isDynamic && isLoaded(loaded, f.name)) fields.add(f.name);
+      allDynamic = dynamicLoaded;
     } else if (name === DYNAMIC_FIELD && schema.enableDynamicField) {
+      if (!dynamicLoaded) throw new MilvusError(`field ${name} is not loaded`);
       allDynamic = true;
     } else if (schema.fields.some((f) => f.name === name && !f.isDynamic)) {
+      if (!isLoaded(loaded, name)) throw new MilvusError(`field ${name} is not loaded`);
       fields.add(name);
     } else if (schema.enableDynamicField) {
+      if (!dynamicLoaded) throw new MilvusError(`field ${name} cannot be returned since dynamic field not loaded`);
       dynamic.add(name);
     } else {
       throw MilvusError.of(Merr.ParameterInvalid, `field ${name} not exist: ${Merr.ParameterInvalid.message}`);
