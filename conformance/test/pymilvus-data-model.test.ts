@@ -1,7 +1,7 @@
-import { startServer, type RunningServer } from '@mvkit/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentedOutputs, type CodeBlock } from '../src/extract.js';
-import { ensurePythonEnv, runPythonPage, type PythonEnv } from '../src/runners/python.js';
+import { runPythonPage } from '../src/runners/python.js';
+import { usePythonAndServer } from './python-fixture.js';
 
 /**
  * The data model through pymilvus (the pinned 2.5 release) against the reference server: every
@@ -14,20 +14,9 @@ function block(languageIndex: number, code: string): CodeBlock {
 }
 
 describe('the data model through pymilvus', () => {
-  let env: PythonEnv;
-  let envError: string | undefined;
-  let server: RunningServer;
-  // A failure to set up the venv fails every test below with its reason: never a skip.
-  beforeAll(async () => {
-    await ensurePythonEnv().then((e) => (env = e), (e: Error) => (envError = e.message));
-  }, 300_000);
-  const needsPython = () => expect(envError, `the Python environment could not be set up: ${envError}`).toBeUndefined();
-  beforeAll(async () => {
-    server = await startServer({ port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const py = usePythonAndServer();
+  const needsPython = () => py.needsPython();
+  const run = async (page: string, code: string) => (await runPythonPage(page, [block(1, code)], { target: { uri: py.server.restUrl, token: 'root:Milvus' }, env: py.env, setup: async () => undefined, fixture: [], errata: [] }))[0];
 
   it('stores nulls and default values written through pymilvus, and reads them back as Milvus does', async () => {
     needsPython();
@@ -53,7 +42,7 @@ describe('the data model through pymilvus', () => {
       'nulls = sorted(r["id"] for r in client.query("py_nullable", filter="f is null", output_fields=["id"]))',
       'assert nulls == [1, 3, 5, 7, 9], nulls',
     ].join('\n');
-    const [r] = await runPythonPage('nullable.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
+    const r = await run('nullable.md', code);
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
   }, 60_000);
 
@@ -79,7 +68,7 @@ describe('the data model through pymilvus', () => {
       'except MilvusException as e:',
       '    assert "negative value in sparse float vector" in e.message, e.message',
     ].join('\n');
-    const [r] = await runPythonPage('sparse.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
+    const r = await run('sparse.md', code);
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
   }, 60_000);
 
@@ -137,7 +126,7 @@ describe('the data model through pymilvus', () => {
       'except MilvusException as e:',
       '    assert "field info is not loaded" in e.message, e'
     ].join('\n');
-    const [r] = await runPythonPage('model.md', [block(1, code)], { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] });
+    const r = await run('model.md', code);
     expect(r, r?.detail).toMatchObject({ outcome: 'pass' });
   }, 60_000);
 });

@@ -1,10 +1,10 @@
-import { startServer, type RunningServer } from '@mvkit/server';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadData } from '../src/corpus.js';
 import { documentedOutputs, type CodeBlock } from '../src/extract.js';
 import type { Erratum } from '../src/match.js';
 import { replay } from '../src/replay.js';
-import { checkPrinted, ensurePythonEnv, rewritePythonBlock, runPythonPage, type PythonEnv } from '../src/runners/python.js';
+import { checkPrinted, rewritePythonBlock, runPythonPage } from '../src/runners/python.js';
+import { usePythonAndServer } from './python-fixture.js';
 
 function block(languageIndex: number, code: string, page = 'p.md'): CodeBlock {
   return { page, index: languageIndex, languageIndex, language: 'python', group: 0, code, documentedOutputs: documentedOutputs('python', code) };
@@ -48,21 +48,8 @@ describe('Python documented outputs and rewrites', () => {
 });
 
 describe('Python replay with pymilvus', () => {
-  let env: PythonEnv;
-  let envError: string | undefined;
-  let server: RunningServer;
-  // The venv is created here (cold: a pip install of the pinned requirements, ~20 s). A failure
-  // (no python3, no venv module, pip failing) fails every test below with its reason: never a skip.
-  beforeAll(async () => {
-    await ensurePythonEnv().then((e) => (env = e), (e: Error) => (envError = e.message));
-  }, 300_000);
-  const needsPython = () => expect(envError, `the Python environment could not be set up: ${envError}`).toBeUndefined();
-  beforeAll(async () => {
-    server = await startServer({ port: 0 });
-  });
-  afterAll(async () => {
-    await server?.close();
-  });
+  const py = usePythonAndServer();
+  const needsPython = () => py.needsPython();
 
   it('runs blocks in one process, classifies API mismatches as n/a and reports exceptions', async () => {
     needsPython();
@@ -77,7 +64,7 @@ describe('Python replay with pymilvus', () => {
         block(6, 'from pymilvus import MilvusException\nraise MilvusException(code=100, message="collection not found[collection=x]")'),
         block(7, 'undefined_name'),
       ],
-      { target: { uri: server.restUrl, token: 'root:Milvus' }, env, setup: async () => undefined, fixture: [], errata: [] },
+      { target: { uri: py.server.restUrl, token: 'root:Milvus' }, env: py.env, setup: async () => undefined, fixture: [], errata: [] },
     );
     expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'fail', 'fail']);
     expect(r[2]!.detail).toContain("Partition.__init__() missing 1 required positional argument: 'name'");

@@ -1,4 +1,4 @@
-import { DataType, MilvusError, halfBytesOf, normalizeField, roundToHalf } from '@mvkit/core';
+import { DataType, MilvusError, halfBytesOf, normalizeField, roundToHalf, type FieldSchemaInput } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, Pacer, deleteRows, type Row } from '../src/index.js';
 import { seededRandom as rng } from './random.js';
@@ -368,19 +368,25 @@ describe('read pre-checks come before the load check, as in the proxy', () => {
   });
 });
 
+/**
+ * A loaded collection `name`: Int64 key `id`, a FloatVector `v` of dim 2 under a FLAT L2 index,
+ * then `fields`.
+ */
+function loadedCollection(name: string, fields: FieldSchemaInput[], enableDynamicField = false): Engine {
+  const e = new Engine();
+  e.createCollection({
+    collectionName: name,
+    enableDynamicField,
+    fields: [{ name: 'id', data_type: 'Int64', is_primary_key: true }, { name: 'v', data_type: 'FloatVector', dim: 2 }, ...fields].map(normalizeField),
+  });
+  e.createIndex({ collectionName: name, fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+  e.loadCollection({ collectionName: name });
+  return e;
+}
+
 describe('JSON values', () => {
   it('stores a JSON value as given: the string "6" stays a string, bytes are JSON text', async () => {
-    const e = new Engine();
-    e.createCollection({
-      collectionName: 'j',
-      fields: [
-        { name: 'id', data_type: 'Int64', is_primary_key: true },
-        { name: 'v', data_type: 'FloatVector', dim: 2 },
-        { name: 'j', data_type: 'JSON' },
-      ].map(normalizeField),
-    });
-    e.createIndex({ collectionName: 'j', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
-    e.loadCollection({ collectionName: 'j' });
+    const e = loadedCollection('j', [{ name: 'j', data_type: 'JSON' }]);
     const text = new TextEncoder();
     await e.insert({ collectionName: 'j', rows: [{ id: 1n, v: [0, 0], j: '6' }, { id: 2n, v: [0, 0], j: 6 }, { id: 3n, v: [0, 0], j: text.encode('{"a":"6"}') }, { id: 4n, v: [0, 0], j: text.encode('not json') }] });
     const all = (await e.query({ collectionName: 'j', filter: 'id > 0', outputFields: ['j'] })).rows.map((r) => r.j);
@@ -392,18 +398,7 @@ describe('JSON values', () => {
 
 describe('null checks and search hints as Milvus 2.5', () => {
   it('treats a JSON key holding null as absent, refuses null checks on vectors and array elements, and checks hints', async () => {
-    const e = new Engine();
-    e.createCollection({
-      collectionName: 'n',
-      fields: [
-        { name: 'id', data_type: 'Int64', is_primary_key: true },
-        { name: 'v', data_type: 'FloatVector', dim: 2 },
-        { name: 'a', data_type: 'Array', element_type: 'Int64', max_capacity: 4 },
-        { name: 'j', data_type: 'JSON' },
-      ].map(normalizeField),
-    });
-    e.createIndex({ collectionName: 'n', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
-    e.loadCollection({ collectionName: 'n' });
+    const e = loadedCollection('n', [{ name: 'a', data_type: 'Array', element_type: 'Int64', max_capacity: 4 }, { name: 'j', data_type: 'JSON' }]);
     await e.insert({ collectionName: 'n', rows: [{ id: 1, v: [0, 0], a: [1], j: { k: null } }, { id: 2, v: [0, 0], a: [1], j: {} }, { id: 3, v: [0, 0], a: [1], j: { k: 1 } }] });
     const ids = async (filter: string) => (await e.query({ collectionName: 'n', filter, outputFields: ['id'] })).rows.map((r) => r.id);
     expect(await ids("j['k'] is null")).toEqual([1n, 2n]);
@@ -440,18 +435,7 @@ describe('null checks and search hints as Milvus 2.5', () => {
 
 describe('JSON values keep int64 exact', () => {
   it('stores, filters and answers integers beyond 2^53 in JSON and dynamic fields exactly; missing paths as Milvus', async () => {
-    const e = new Engine();
-    e.createCollection({
-      collectionName: 'j',
-      enableDynamicField: true,
-      fields: [
-        { name: 'id', data_type: 'Int64', is_primary_key: true },
-        { name: 'v', data_type: 'FloatVector', dim: 2 },
-        { name: 'j', data_type: 'JSON' },
-      ].map(normalizeField),
-    });
-    e.createIndex({ collectionName: 'j', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
-    e.loadCollection({ collectionName: 'j' });
+    const e = loadedCollection('j', [{ name: 'j', data_type: 'JSON' }], true);
     const text = new TextEncoder().encode('{"big": 9007199254740993, "arr": [1, 2]}');
     await e.insert({ collectionName: 'j', rows: [{ id: 1, v: [0, 0], j: text, d: 9007199254740993n }, { id: 2, v: [0, 0], j: { big: 9007199254740992n }, d: 1 }] });
     const rows = (await e.query({ collectionName: 'j', filter: 'id > 0', outputFields: ['j', 'd'] })).rows;

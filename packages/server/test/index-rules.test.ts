@@ -1,6 +1,7 @@
 import { normalizeField } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { Engine, indexPlanOf, servedAs } from '../src/index.js';
+import { refusal } from './refusal.js';
 
 const ref = { collectionName: 'c' };
 
@@ -24,14 +25,6 @@ function engine(dynamic = false): Engine {
 
 const kv = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
 
-function refusal(fn: () => unknown): { code: number; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return { code: (e as { code: number }).code, message: (e as Error).message };
-  }
-  throw new Error('accepted');
-}
 
 const WRAP = ': invalid parameter[expected=valid index params][actual=invalid index params]';
 

@@ -1,6 +1,7 @@
 import { normalizeField } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/index.js';
+import { refusal } from './refusal.js';
 
 const ref = { collectionName: 'p' };
 
@@ -23,14 +24,6 @@ function engine(): Engine {
   return e;
 }
 
-function refusal(fn: () => unknown): { code: number; message: string } {
-  try {
-    fn();
-  } catch (err) {
-    return { code: (err as { code: number }).code, message: (err as Error).message };
-  }
-  throw new Error('accepted');
-}
 
 describe('partial load (load_fields, skip_load_dynamic_field)', () => {
   it('checks the field list as the proxy does, and needs an index only on the loaded vector fields', () => {

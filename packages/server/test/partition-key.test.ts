@@ -2,6 +2,7 @@ import { normalizeField, type FieldSchemaInput } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/index.js';
 import { partitionIndexOf } from '../src/engine/partition-key.js';
+import { refusal } from './refusal.js';
 
 const base: FieldSchemaInput[] = [
   { name: 'id', data_type: 'Int64', is_primary_key: true },
@@ -19,14 +20,6 @@ function keyed(e: Engine, options: { type?: 'Int64' | 'VarChar'; numPartitions?:
   e.loadCollection({ collectionName: 'pk' });
 }
 
-function thrown(fn: () => unknown): { code: number; message: string } {
-  try {
-    fn();
-  } catch (e) {
-    return { code: (e as { code: number }).code, message: (e as Error).message };
-  }
-  throw new Error('no error');
-}
 
 describe('partition key', () => {
   it('hashes keys to partitions bit for bit as Milvus (upstream hash_test vectors)', () => {
@@ -48,7 +41,7 @@ describe('partition key', () => {
   it('checks the key and num_partitions at CreateCollection in the proxy order and words', () => {
     const e = new Engine();
     const create = (fields: FieldSchemaInput[], numPartitions?: number) =>
-      thrown(() => e.createCollection({ collectionName: 'c', fields: fields.map(normalizeField), ...(numPartitions === undefined ? {} : { numPartitions }) }));
+      refusal(() => e.createCollection({ collectionName: 'c', fields: fields.map(normalizeField), ...(numPartitions === undefined ? {} : { numPartitions }) }));
     const key = (extra: Partial<FieldSchemaInput> = {}): FieldSchemaInput => ({ name: 'k', data_type: 'Int64', is_partition_key: true, ...extra });
     expect(create([...base, key(), { name: 'k2', data_type: 'VarChar', max_length: 4, is_partition_key: true }])).toEqual({ code: 65535, message: 'there are more than one partition key, field name = k, k2' });
     expect(create([{ ...base[0]!, is_partition_key: true }, base[1]!])).toEqual({ code: 65535, message: 'the partition key field must not be primary field' });
@@ -63,7 +56,7 @@ describe('partition key', () => {
 
   it('checks clustering keys: not a vector, at most one', () => {
     const e = new Engine();
-    const create = (fields: FieldSchemaInput[]) => thrown(() => e.createCollection({ collectionName: 'c', fields: fields.map(normalizeField) }));
+    const create = (fields: FieldSchemaInput[]) => refusal(() => e.createCollection({ collectionName: 'c', fields: fields.map(normalizeField) }));
     expect(create([base[0]!, { ...base[1]!, is_clustering_key: true }])).toEqual({ code: 107, message: 'vector clustering key not allowed[collection=c]' });
     expect(create([...base, { name: 'a', data_type: 'Int64', is_clustering_key: true }, { name: 'b', data_type: 'Int32', is_clustering_key: true }])).toEqual({
       code: 105,
@@ -100,8 +93,8 @@ describe('partition key', () => {
         message: 'not support manually specifying the partition names if partition key mode is used: invalid parameter',
       });
       await expect(e.get({ ...ref, partitionNames: ['_default_1'], ids: [1] })).rejects.toMatchObject({ code: 1100 });
-      expect(thrown(() => e.createPartition({ ...ref, partitionName: 'p' }))).toEqual({ code: 65535, message: 'disable create partition if partition key mode is used' });
-      expect(thrown(() => e.dropPartition({ ...ref, partitionName: '_default_1' }))).toEqual({ code: 65535, message: 'disable drop partition if partition key mode is used' });
+      expect(refusal(() => e.createPartition({ ...ref, partitionName: 'p' }))).toEqual({ code: 65535, message: 'disable create partition if partition key mode is used' });
+      expect(refusal(() => e.dropPartition({ ...ref, partitionName: '_default_1' }))).toEqual({ code: 65535, message: 'disable drop partition if partition key mode is used' });
     }
   });
 
