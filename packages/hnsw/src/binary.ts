@@ -40,7 +40,7 @@ export class BinaryFlatIndex implements VectorIndex {
   readonly metric: BinaryMetric;
   private readonly bytes: number;
   private readonly jaccard: boolean;
-  /** SUBSTRUCTURE: 1 (stored ⊆ query); SUPERSTRUCTURE: 2 (stored ⊇ query); else 0. */
+  /** SUBSTRUCTURE: 1 (the query is a substructure of the stored vector: query ⊆ stored); SUPERSTRUCTURE: 2 (stored ⊆ query); else 0. */
   private readonly structure: 0 | 1 | 2;
   private vectors: Uint8Array;
   private readonly slots: LabelledSlots;
@@ -93,8 +93,9 @@ export class BinaryFlatIndex implements VectorIndex {
 
   /**
    * Exact top-k, best (smallest distance) first; ties keep no particular order. For SUBSTRUCTURE
-   * and SUPERSTRUCTURE only the vectors that are a substructure (superstructure) of the query
-   * match, each at distance 0 (the first `k` found); the others are not returned.
+   * only the stored vectors that contain the query (every bit set in the query is set) match, for
+   * SUPERSTRUCTURE those the query contains, each at distance 0 (the first `k` found); the others
+   * are not returned.
    * `options.ef` is ignored; `options.filter` is called for live candidates that would enter the top-k.
    * @param query - `dim / 8` bytes.
    * @throws RangeError on a wrong query length or an invalid `k`.
@@ -125,7 +126,7 @@ export class BinaryFlatIndex implements VectorIndex {
         for (let j = 0; j < nb && holds; j++) {
           const a = q[j]!;
           const b = vecs[o + j]!;
-          holds = (a & b) === (structure === 1 ? b : a);
+          holds = (a & b) === (structure === 1 ? a : b);
         }
         if (!holds) continue;
         d = 0;

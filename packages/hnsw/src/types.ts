@@ -16,9 +16,9 @@ export type FloatMetric = 'L2' | 'IP' | 'COSINE';
  * Metrics over packed binary vectors, with Milvus's score semantics:
  * - `HAMMING`: number of differing bits, smaller is better;
  * - `JACCARD`: `1 − |a∧b| / |a∨b|` (1 when both vectors are all zero, as knowhere), smaller is better;
- * - `SUBSTRUCTURE` / `SUPERSTRUCTURE`: a filter, not a ranking: only vectors that are a
- *   substructure (every set bit is set in the query) / superstructure (every bit set in the query
- *   is set) of the query match, at distance 0.
+ * - `SUBSTRUCTURE` / `SUPERSTRUCTURE`: a filter, not a ranking: only stored vectors of which the
+ *   query is a substructure (every bit set in the query is set in them) / a superstructure (every
+ *   bit set in them is set in the query) match, at distance 0 (as a real Milvus 2.3.5 answers).
  */
 export type BinaryMetric = 'HAMMING' | 'JACCARD' | 'SUBSTRUCTURE' | 'SUPERSTRUCTURE';
 

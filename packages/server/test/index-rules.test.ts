@@ -107,12 +107,13 @@ describe('CreateIndex and DescribeIndex as Milvus', () => {
   });
 
   it('searches BIN_FLAT by SUBSTRUCTURE and SUPERSTRUCTURE as filters at distance 0, on growing and sealed segments', async () => {
-    for (const [metric, want] of [['SUBSTRUCTURE', [1n, 3n]], ['SUPERSTRUCTURE', [2n, 3n]]] as const) {
+    // As a real Milvus 2.3.5 answers: SUBSTRUCTURE finds the stored vectors that contain the query.
+    for (const [metric, want] of [['SUBSTRUCTURE', [2n, 3n]], ['SUPERSTRUCTURE', [1n, 3n]]] as const) {
       const e = engine();
       e.createIndex({ ...ref, fieldName: 'b', params: kv({ index_type: 'BIN_FLAT', metric_type: metric }) });
       e.createIndex({ ...ref, fieldName: 'v', params: kv({ index_type: 'FLAT', metric_type: 'L2' }) });
       e.loadCollection(ref);
-      // query 0b0110_0000 0x00: 1 is a substructure of it, 2 a superstructure, 3 equal, 4 neither.
+      // query 0b0110_0000 0x00: 1 is contained in it, 2 contains it, 3 is equal, 4 neither.
       const bits = [[0x20, 0], [0x70, 0], [0x60, 0], [0x81, 0]];
       const rows = (from: number) => bits.map((b, i) => ({ id: from + i + 1, v: new Array(8).fill(0), b, title: 't', score: 0, meta: {}, tags: [] }));
       await e.insert({ ...ref, rows: rows(0) });
