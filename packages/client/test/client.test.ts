@@ -194,6 +194,21 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     expect(counts.reduce((n, r) => n + Number(r.data.row_count), 0)).toBe(9);
   });
 
+  it('loads only the fields asked for (gRPC); RESTful v2 cannot say a partial load', async () => {
+    await client.createCollection({ ...book, enable_dynamic_field: true, fields: [...bookSchema.fields] });
+    await client.createIndex({ ...book, field_name: 'book_intro', index_type: 'FLAT', metric_type: 'L2' });
+    await client.insert({ ...book, data: [{ book_id: 1, word_count: 10, book_intro: [1, 0], color: 'red' }] });
+    const partial = client.loadCollection({ ...book, load_fields: ['book_id', 'book_intro'], skip_load_dynamic_field: true });
+    if (kind === 'rest') {
+      expect((await rejection(partial)).code).toBe(10);
+      return;
+    }
+    await partial;
+    const e = await rejection(client.query({ ...book, filter: 'book_id > 0', output_fields: ['word_count'] }));
+    expect([e.code, e.reason]).toEqual([65535, 'field word_count is not loaded']);
+    expect((await client.query({ ...book, filter: 'book_id > 0', output_fields: ['*'] })).data).toEqual([{ book_id: '1', book_intro: [1, 0] }]);
+  });
+
   it('throws Milvus errors with code, legacy error code and reason', async () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);

@@ -110,13 +110,21 @@ export interface IndexRequest extends CollectionRequest {
 }
 
 /** Load request of a collection. */
-export interface LoadCollectionRequest extends CollectionRequest {
+export interface LoadCollectionRequest extends CollectionRequest, PartialLoad {
   /** Replicas; unset or ≤ 0 means the server default (1). */
   replica_number?: number;
 }
 
+/** Partial load (Milvus 2.5): which fields a load loads. */
+export interface PartialLoad {
+  /** Field names to load (the primary key, a vector field and any partition or clustering key among them); unset: every field. */
+  load_fields?: string[];
+  /** Leave the dynamic field (`$meta`) unloaded. */
+  skip_load_dynamic_field?: boolean;
+}
+
 /** Load request of partitions. */
-export interface LoadPartitionsRequest extends PartitionsRequest {
+export interface LoadPartitionsRequest extends PartitionsRequest, PartialLoad {
   replica_number?: number;
 }
 

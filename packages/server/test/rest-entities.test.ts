@@ -262,6 +262,17 @@ describe('row decoding as Milvus 2.5 (checkAndSetData / anyToColumns)', () => {
     expect((await ok('entities/query', { collectionName: coll, outputFields: ['count(*)'] })).data).toEqual([{ 'count(*)': 0 }]);
   });
 
+  it('describes a collection with every index: vector and scalar, each with the metric it was created with', async () => {
+    await makeCollection(coll);
+    await ok('indexes/create', { collectionName: coll, indexParams: [{ fieldName: 'tag', indexName: 'tag_idx', indexType: 'INVERTED' }] });
+    expect((await ok('collections/describe', { collectionName: coll })).data).toMatchObject({
+      indexes: [
+        { fieldName: 'vec', indexName: 'vec', metricType: 'L2' },
+        { fieldName: 'tag', indexName: 'tag_idx', metricType: '' },
+      ],
+    });
+  });
+
   it('takes sparse vectors as index → value objects or {indices, values}, and answers them as objects', async () => {
     await ok('collections/create', {
       collectionName: coll,

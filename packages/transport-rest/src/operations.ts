@@ -9,6 +9,7 @@ import {
   indexParamsOf,
   normalizeField,
   type CollectionRequest,
+  type PartialLoad,
   type LoadStateRequest,
   type OperationName,
   type OperationRequest,
@@ -94,6 +95,11 @@ function rowCountResult(desc: DescMessage, rowCount: unknown): StatisticsRespons
   return withRowCount(result(desc, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] } as never));
 }
 
+/** A partial load cannot be said in RESTful v2's load bodies: refused rather than loading every field. */
+function refusePartialLoad(req: PartialLoad): void {
+  if ((req.load_fields?.length ?? 0) > 0 || req.skip_load_dynamic_field) throw unimplemented('a partial load (load_fields, skip_load_dynamic_field)');
+}
+
 const unimplemented = (what: string) => MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: ${what} is not available over RESTful v2`, { origin: 'client' });
 
 /** The partition names of a load-state request (`partition_name` is the docs' one-partition form). */
@@ -163,7 +169,9 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   gets the legacy `errorCode` `UnexpectedError`, as Milvus's gRPC DescribeCollection sends it.
  * - `showCollections`: `collections/list` + `collections/describe` per collection (IDs, load
  *   state); creation timestamps empty; `type: 1` (InMemory, deprecated) throws 10.
- * - `loadCollection` / `loadPartitions`: `replica_number` is not expressible (server default).
+ * - `loadCollection` / `loadPartitions`: `replica_number` is not expressible (server default);
+ *   a partial load (`load_fields`, `skip_load_dynamic_field`) throws 10 (not sent rather than
+ *   ignored).
  * - `getLoadState` / `getLoadingProgress`: `collections/get_load_state`, with its answers turned
  *   back into the gRPC results and errors (a missing collection is `LoadStateNotExist`; a named
  *   partition not loaded is `LoadStateNotLoad` / 201; unknown partitions are 200, checked with
@@ -304,6 +312,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     ) as never;
   },
   async loadCollection(ctx, req) {
+    refusePartialLoad(req);
     await ctx.post('/v2/vectordb/collections/load', collectionBody(req));
     return result(m.loadCollection.output, {}) as never;
   },
@@ -373,6 +382,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     return withPartitionRows(result(m.showPartitions.output, { partitionNames: names })) as never;
   },
   async loadPartitions(ctx, req) {
+    refusePartialLoad(req);
     await ctx.post('/v2/vectordb/partitions/load', { ...collectionBody(req), partitionNames: req.partition_names });
     return result(m.loadPartitions.output, {}) as never;
   },

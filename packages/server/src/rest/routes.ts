@@ -1,4 +1,4 @@
-import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, isVectorType, type DataTypeValue, type NormalizedField, defaultValueOf } from '@mvkit/core';
+import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, type DataTypeValue, type NormalizedField, defaultValueOf } from '@mvkit/core';
 import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexSpec, type KeyValue, type Row } from '../engine/index.js';
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
@@ -225,12 +225,12 @@ function describeCollection(engine: Engine, b: Body, ctx: RestContext): RouteAns
   const target = { dbName: c.dbName, collectionName: c.name };
   let message = '';
   const load = nameOf(LoadState, engine.getLoadState(target));
-  const vectorField = c.schema.fields.find((f) => isVectorType(f.dataType))?.name ?? '';
+  // Every index (2.5 asks DescribeIndex without a field), with the metric of its parameters as sent.
   let indexes: { fieldName: string; indexName: string; metricType: string }[] = [];
   try {
     indexes = engine
-      .describeIndex({ ...target, fieldName: vectorField })
-      .map((i) => ({ fieldName: i.fieldName, indexName: i.indexName, metricType: paramOf(i.params, 'metric_type') ?? 'COSINE' }));
+      .describeIndex(target)
+      .map((i) => ({ fieldName: i.fieldName, indexName: i.indexName, metricType: paramOf(i.userParams, 'metric_type') ?? '' }));
   } catch (e) {
     if (!MilvusError.is(e)) throw e;
     message += `${e.reason};`;

@@ -1028,9 +1028,14 @@ export interface components {
         /**
          * @description One row, keys sorted: each output field by name and each dynamic key at the top level.
          *     Int64 values as `Int64OrString`; Int8–Int32 and Double as numbers; Float with float32
-         *     digits; Bool; VarChar; FloatVector as a number array; BinaryVector as base64; JSON fields
-         *     as a string holding the JSON text; Array fields as the proto `ScalarField` Go writes, e.g.
+         *     digits; Bool; VarChar; FloatVector as a number array; BinaryVector, Float16Vector and
+         *     BFloat16Vector as base64 of their bytes; SparseFloatVector as an object of index → value
+         *     (`{"3": 0.5}`); JSON fields as a string holding the JSON text (integers beyond 2^53 kept
+         *     exact); Array fields as the proto `ScalarField` Go writes, e.g.
          *     `{"Data": {"LongData": {"data": [1, 2]}}}`; null for a null value. `count(*)` is an Int64.
+         *     In an insert or upsert body the same fields are given as values: Float16Vector and
+         *     BFloat16Vector also as number arrays, SparseFloatVector also as `{"indices": [...],
+         *     "values": [...]}`; a nullable field or one with a default value may be null or absent.
          */
         EntityRow: {
             [key: string]: unknown;

@@ -1190,7 +1190,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
   },
   "EntityRow": {
     "type": "object",
-    "description": "One row, keys sorted: each output field by name and each dynamic key at the top level.\nInt64 values as `Int64OrString`; Int8–Int32 and Double as numbers; Float with float32\ndigits; Bool; VarChar; FloatVector as a number array; BinaryVector as base64; JSON fields\nas a string holding the JSON text; Array fields as the proto `ScalarField` Go writes, e.g.\n`{\"Data\": {\"LongData\": {\"data\": [1, 2]}}}`; null for a null value. `count(*)` is an Int64.\n",
+    "description": "One row, keys sorted: each output field by name and each dynamic key at the top level.\nInt64 values as `Int64OrString`; Int8–Int32 and Double as numbers; Float with float32\ndigits; Bool; VarChar; FloatVector as a number array; BinaryVector, Float16Vector and\nBFloat16Vector as base64 of their bytes; SparseFloatVector as an object of index → value\n(`{\"3\": 0.5}`); JSON fields as a string holding the JSON text (integers beyond 2^53 kept\nexact); Array fields as the proto `ScalarField` Go writes, e.g.\n`{\"Data\": {\"LongData\": {\"data\": [1, 2]}}}`; null for a null value. `count(*)` is an Int64.\nIn an insert or upsert body the same fields are given as values: Float16Vector and\nBFloat16Vector also as number arrays, SparseFloatVector also as `{\"indices\": [...],\n\"values\": [...]}`; a nullable field or one with a default value may be null or absent.\n",
     "additionalProperties": true
   },
   "SearchRow": {
