@@ -19,6 +19,7 @@ import {
   type TemplateArrayValue,
   type TemplateValue,
 } from './gen/milvus/proto/schema/schema_pb.js';
+import { checkWriteColumns, type WriteCheck } from './write-check.js';
 
 /** A `schema.FieldData` as an init shape (what handlers return and requests carry). */
 export type FieldDataInit = MessageInitShape<typeof FieldDataSchema>;
@@ -41,16 +42,11 @@ export interface ColumnField {
   autoID?: boolean;
   /** The field has a default value (a write may leave it out). */
   hasDefault?: boolean;
+  /** `max_length` (VarChar, VarChar arrays) and `max_capacity` (arrays): what a write's values are checked against. */
+  maxLength?: number;
+  maxCapacity?: number;
 }
 
-/**
- * How {@link rowsOfColumns} checks the columns of an Insert (`upsert` false) or Upsert against the
- * schema before reading them, as the Milvus proxy's `checkPrimaryFieldData` /
- * `checkFieldsDataBySchema` do.
- */
-export interface WriteCheck {
-  upsert: boolean;
-}
 
 /** Name of the dynamic field's column. */
 export const DYNAMIC_COLUMN = '$meta';
@@ -118,45 +114,14 @@ function columnValues(c: FieldData, dim: number): unknown[] {
 }
 
 /**
- * The proxy's checks of a write's columns against the schema, in its order: `num_rows` positive;
- * no column twice; every field without a default value, not nullable and not generated (the
- * auto-ID key on insert) present; no column beyond the schema's fields (an auto-ID key sent on
- * insert counts twice, as Milvus counts it).
- * @throws MilvusError 1100 `num_rows should be greater than 0: invalid parameter[expected=invalid
- *   num_rows][actual=<n>]`, `duplicated field <f> found: invalid parameter`, `fieldSchema(<f>) has
- *   no corresponding fieldData pass in: invalid parameter`, `more fieldData has pass in: invalid
- *   parameter[expected=<fields>][actual=<columns>]`.
- */
-function checkWriteColumns(fields: readonly ColumnField[], columns: readonly FieldData[], numRows: number | undefined, write: WriteCheck): void {
-  if (numRows !== undefined && !(numRows > 0)) throw MilvusError.parameterInvalid('num_rows should be greater than 0', { expected: 'invalid num_rows', actual: numRows });
-  const given = new Set<string>();
-  for (const c of columns) {
-    const name = c.isDynamic ? DYNAMIC_COLUMN : c.fieldName;
-    if (given.has(name)) throw MilvusError.parameterInvalid(`duplicated field ${c.fieldName} found`);
-    given.add(name);
-  }
-  // Columns the proxy adds or generates: a missing nullable or defaulted field, `$meta`, the auto-ID key.
-  let added = 0;
-  for (const f of fields) {
-    const generated = f.autoID === true && !write.upsert;
-    if (generated) added++;
-    if (given.has(f.name) || generated) continue;
-    if (!f.isDynamic && !f.nullable && !f.hasDefault) throw MilvusError.parameterInvalid(`fieldSchema(${f.name}) has no corresponding fieldData pass in`);
-    added++;
-  }
-  const actual = columns.length + added;
-  if (actual !== fields.length) throw MilvusError.parameterInvalid('more fieldData has pass in', { expected: fields.length, actual });
-}
-
-/**
  * Turns `fields_data` columns into row objects. Columns may be compact (only valid entries, as
  * inserts send them) or row-dense (as results carry them); `valid_data` marks nulls. The dynamic
  * column (`is_dynamic`) is read into each row's `$meta`.
  *
  * @param numRows - expected rows (Insert's `num_rows`); omitted: taken from the columns. Checked
  *   against every column before any row is allocated.
- * @param write - an Insert's or Upsert's columns are first checked against the schema (see {@link WriteCheck}).
- * @throws MilvusError as {@link WriteCheck}'s checks; 65535 `the length(<n>) of float data should
+ * @param write - an Insert's or Upsert's columns are first checked against the schema ({@link checkWriteColumns}).
+ * @throws MilvusError as {@link checkWriteColumns}; 65535 `the length(<n>) of float data should
  *   divide the dim(<d>)`; 1100 for `num_rows` of 0 (`num_rows should be greater than 0`), an
  *   unknown column, a vector column of the wrong dimension (`the dim (<n>) of field data(<f>) is
  *   not equal to schema dim (<d>)`) or a column of the wrong length (`the num_rows (<n>) of field

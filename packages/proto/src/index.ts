@@ -17,3 +17,4 @@ export * from './gen/milvus/proto/msg/msg_pb.js';
 export * from './gen/milvus/proto/milvus/milvus_pb.js';
 export * from './grpc.js';
 export * from './data-codec.js';
+export * from './write-check.js';

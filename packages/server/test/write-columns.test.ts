@@ -55,4 +55,48 @@ describe('Insert and Upsert columns, checked in the proxy order', () => {
     expect(check([ragged], 2)).toEqual({ code: 65535, message: 'the length(10) of float data should divide the dim(4)' });
     expect(check([vectors(3)], 2)).toMatchObject({ code: 1100, message: expect.stringContaining('the num_rows (3) of field (v) is not equal to passed num_rows (2)') });
   });
+
+  it('checks each column\'s values before any row count, column by column, in Validate\'s words', () => {
+    const f = new Engine();
+    const c = f.createCollection({
+      collectionName: 'values',
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'v', data_type: 'FloatVector', dim: 2 },
+        { name: 's', data_type: 'VarChar', max_length: 3 },
+        { name: 'i8', data_type: 'Int8' },
+        { name: 'a', data_type: 'Array', element_type: 'Int64', max_capacity: 2 },
+      ].map(normalizeField),
+    });
+    const view = columnFieldsOf(c.schema);
+    const col = (name: string, rows: Record<string, unknown>[]) => create(FieldDataSchema, columnOf(view.find((x) => x.name === name)!, rows));
+    const good = (n: number) => [
+      col('id', Array.from({ length: n }, (_, i) => ({ id: BigInt(i) }))),
+      col('v', Array.from({ length: n }, () => ({ v: [0, 0] }))),
+      col('s', Array.from({ length: n }, () => ({ s: 'abc' }))),
+      col('i8', Array.from({ length: n }, () => ({ i8: 1 }))),
+      col('a', Array.from({ length: n }, () => ({ a: [1n] }))),
+    ];
+    const run = (columns: FieldData[], numRows: number) => {
+      try {
+        rowsOfColumns(view, columns, numRows, { upsert: false });
+      } catch (err) {
+        return { code: (err as { code: number }).code, message: (err as Error).message };
+      }
+      return 'accepted';
+    };
+    expect(run(good(2), 2)).toBe('accepted');
+    const replace = (name: string, column: FieldData) => good(2).map((x) => (x.fieldName === name ? column : x));
+    // A VarChar column of the wrong kind, and a too-long value (counted in UTF-8 bytes), before any row count.
+    const wrongKind = create(FieldDataSchema, { ...col('id', [{ id: 1n }, { id: 2n }]), fieldName: 's', type: 21 });
+    expect(run(replace('s', wrongKind), 3)).toEqual({ code: 1100, message: "varchar field 's' is illegal, array type mismatch: invalid parameter[expected=need string array][actual=got nil]" });
+    expect(run(replace('s', col('s', [{ s: 'ab' }, { s: 'é€' }])), 3)).toEqual({ code: 1100, message: 'length of varchar field s exceeds max length, row number: 1, length: 5, max length: 3: invalid parameter' });
+    expect(run(replace('i8', col('i8', [{ i8: 1 }, { i8: 300 }])), 2)).toEqual({ code: 1100, message: "the 1th element (300) out of range: [-128, 127]: invalid parameter[expected=integer doesn't overflow][actual=out of range]" });
+    expect(run(replace('a', col('a', [{ a: [1n] }, { a: [1n, 2n, 3n] }])), 2)).toEqual({
+      code: 1100,
+      message: 'the length (3) of 1th array exceeds max capacity (2): invalid parameter[expected=valid length array][actual=array length exceeds max capacity]',
+    });
+    const nan = col('v', [{ v: [0, 0] }, { v: [Number.NaN, 0] }]);
+    expect(run(replace('v', nan), 2)).toEqual({ code: 1100, message: "value 'NaN' is not a number or infinity: invalid parameter" });
+  });
 });
