@@ -1,6 +1,7 @@
 import { normalizeField, type FieldSchemaInput } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { Engine } from '../src/index.js';
+import { parseFilter } from '../src/engine/expr/index.js';
 import { partitionIndexOf } from '../src/engine/partition-key.js';
 import { refusal } from './refusal.js';
 
@@ -106,5 +107,25 @@ describe('partition key', () => {
     expect((await e.query({ collectionName: 'pk', filter: 'id == 1', outputFields: ['count(*)'] })).rows).toEqual([{ 'count(*)': 1n }]);
     expect((await e.query({ collectionName: 'pk', filter: 'id == 1', outputFields: ['k'] })).rows).toEqual([{ id: 1n, k: 1n }]);
     expect(e.getPartitionStatistics({ collectionName: 'pk', partitionName: `_default_${partitionIndexOf(1n, 16)}` }).rowCount).toBe(1);
+  });
+
+  it('prunes partitions by the key values a filter allows, and never drops matches of another branch', async () => {
+    const schema = { fields: [{ name: 'id', type: 'Int64' as const }, { name: 'k', type: 'Int64' as const }, { name: 's', type: 'VarChar' as const }], dynamic: false };
+    const keys = (text: string, params?: Record<string, unknown>) => parseFilter(text, schema, params, { partitionKey: 'k' }).partitionKeys;
+    expect(keys('k == 7')).toEqual([7n]);
+    expect(keys('(k in [1, 2, 2]) and id > 3')).toEqual([1n, 2n]);
+    expect(keys('k == 1 or k in {ks}', { ks: [5, 6] })).toEqual([1n, 5n, 6n]);
+    expect(keys('k == 1 or id in [10]')).toBeUndefined();
+    expect(keys('k != 1')).toBeUndefined();
+    expect(keys('k > 1 and s == "x"')).toBeUndefined();
+    const e = new Engine();
+    keyed(e);
+    await e.insert({ collectionName: 'pk', rows: Array.from({ length: 30 }, (_, i) => ({ id: i, v: [i, 0], k: i % 5 })) });
+    const ids = async (filter: string) => (await e.query({ collectionName: 'pk', filter, outputFields: ['id'] })).rows.map((r) => Number(r.id)).sort((a, b) => a - b);
+    expect(await ids('k == 1 and id < 12')).toEqual([1, 6, 11]);
+    // Milvus 2.5 would search only k == 1's partition here and lose id 10.
+    expect(await ids('k == 1 or id in [10]')).toEqual([1, 6, 10, 11, 16, 21, 26]);
+    const hits = await e.search({ collectionName: 'pk', vectors: [[0, 0]], limit: 3, filter: 'k in [2, 3]' });
+    expect(hits.hits[0]!.map((h) => Number(h.pk))).toEqual([2, 3, 7]);
   });
 });

@@ -35,11 +35,13 @@ export const PREPARE_MIN_CHARS = 64 * 1024;
 /**
  * Compiles a Milvus boolean expression for a collection (see `../expr`); a long one is parsed and
  * checked by `prepare` first, so that this thread only assembles the result. The filter reports
- * its primary keys when it is a by-keys filter (`keyTerms`).
+ * its primary keys when it is a by-keys filter (`keyTerms`), and the partition-key values it
+ * allows when it says (`partitionKeys`).
  * @throws MilvusError 1100 for a syntax or type error, as Milvus's plan parser.
  */
 export async function compileFilter(schema: CollectionSpec, text: string, params?: Readonly<Record<string, unknown>>, prepare?: FilterPreparer): Promise<Filter> {
   const view = filterSchemaOf(schema);
   const prepared = prepare && text.length >= PREPARE_MIN_CHARS ? await prepare(text, view, params) : undefined;
-  return parseFilter(text, view, params, { primaryKey: schema.fields.find((f) => f.isPrimaryKey)!.name }, prepared);
+  const partitionKey = schema.fields.find((f) => f.isPartitionKey)?.name;
+  return parseFilter(text, view, params, { primaryKey: schema.fields.find((f) => f.isPrimaryKey)!.name, ...(partitionKey ? { partitionKey } : {}) }, prepared);
 }

@@ -4,6 +4,7 @@ import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from 
 import { validatePartitionName } from '../names.js';
 import { isLoaded } from '../load-fields.js';
 import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
+import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
@@ -254,7 +255,7 @@ function checkQueryWindow(limit: number, offset: number): void {
  *   expression: <expr>, error: field <f> is not loaded` (`field $meta is dynamic but dynamic field
  *   is not loaded` for a dynamic key).
  */
-async function filterOrUndefined(coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<RowFilter | undefined> {
+async function filterOrUndefined(coll: Collection, text: string | undefined, params: ExprParams | undefined, prepare: FilterPreparer | undefined): Promise<Filter | undefined> {
   if (!text || !text.trim()) return undefined;
   const filter = await compileFilter(coll.schema, text, params, prepare);
   const unloaded = filter.fields.find((f) => !isLoaded(coll.loadFields, f));
@@ -263,6 +264,18 @@ async function filterOrUndefined(coll: Collection, text: string | undefined, par
     throw MilvusError.parameterInvalid(`failed to create query plan: cannot parse expression: ${text}, error: ${why}`);
   }
   return filter;
+}
+
+/**
+ * The partitions a read of a partition-key collection needs: those the filter's partition-key
+ * values hash to, when it names them (Milvus's partition pruning); else all it was given.
+ */
+function prunedPartitions(coll: Collection, partitions: Partition[], filter: Filter | undefined): Partition[] {
+  const keys = filter?.partitionKeys;
+  if (!keys || !partitionKeyFieldOf(coll.schema.fields)) return partitions;
+  const count = coll.partitions.size;
+  const wanted = new Set(keys.map((k) => partitionKeyPartitionName(partitionIndexOf(k, count))));
+  return partitions.filter((p) => wanted.has(p.name));
 }
 
 /**
@@ -283,7 +296,7 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   else if (!count && !input.filter?.trim()) throw MilvusError.parameterInvalid('empty expression should be used with limit');
   const projection = count ? undefined : projectionOf(coll.schema, outputFields, true, coll.loadFields);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
-  const segments = segmentsOf(coll, loadedPartitions(coll, named, 'query'));
+  const segments = segmentsOf(coll, prunedPartitions(coll, loadedPartitions(coll, named, 'query'), filter));
   if (!projection) {
     // count(*) counts every matching row, repeated keys included, as Milvus.
     let n = 0;
@@ -401,6 +414,6 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
     field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
   );
   const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
-  const hits = (await searchSegments(segmentsOf(coll, partitions), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
+  const hits = (await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, filter)), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
 }

@@ -44,7 +44,7 @@ import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type 
 import type { PackedValueSet, ValueSet } from './membership.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
 import { clip, NESTING_TOO_DEEP } from './limits.js';
-import { keyTermsOf, type KeyTerms } from './key-terms.js';
+import { fieldValuesOf, keyTermsOf, type KeyTerms } from './key-terms.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
 export type { Const as FilterConst } from './values.js';
@@ -62,6 +62,8 @@ export interface Filter {
   readonly fields: string[];
   /** With {@link ParseFilterOptions.primaryKey}: the keys, when the filter is exactly `pk in [...]` or `pk == v` ({@link keyTermsOf}). */
   readonly keyTerms?: KeyTerms;
+  /** With {@link ParseFilterOptions.partitionKey}: the partition-key values a matching row can hold, when the filter says ({@link fieldValuesOf}). */
+  readonly partitionKeys?: (bigint | string)[];
 }
 
 /** Options of {@link parseFilter}. */
@@ -73,6 +75,8 @@ export interface ParseFilterOptions {
   readonly reasonPrefix?: string;
   /** The primary-key field's name: the filter then reports its {@link Filter.keyTerms}. */
   readonly primaryKey?: string;
+  /** The partition-key field's name: the filter then reports its {@link Filter.partitionKeys}. */
+  readonly partitionKey?: string;
 }
 
 const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
@@ -104,7 +108,8 @@ export function parseFilter(
     const tree = prepared?.tree ?? parseTree(text);
     const ev = compiler.compileTop(tree, text);
     const keyTerms = options.primaryKey === undefined ? undefined : keyTermsOf(tree, options.primaryKey, params, prepared?.sets);
-    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields], ...(keyTerms ? { keyTerms } : {}) };
+    const partitionKeys = options.partitionKey === undefined ? undefined : fieldValuesOf(tree, options.partitionKey, params, prepared?.sets);
+    return { text, evaluate: (row) => ev(row) === true, fields: [...compiler.fields], ...(keyTerms ? { keyTerms } : {}), ...(partitionKeys ? { partitionKeys } : {}) };
   });
 }
 

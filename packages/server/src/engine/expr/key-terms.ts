@@ -81,3 +81,21 @@ export function keyTermsOf(tree: RawExpr, pk: string, params?: Readonly<Record<s
   }
   return { values: [...new Set(values)], count: values.length };
 }
+
+/**
+ * The values of `field` a row can hold when it matches the filter, when the filter says so: a
+ * term on the field ({@link keyTermsOf}'s forms), an `and` chain with such a term among its items
+ * (its values, a superset of those the whole chain allows), or an `or` chain whose every item says
+ * so (their union). Otherwise undefined: any value may match. Milvus prunes partition-key
+ * partitions with it (`exprutil.ParseKeys`); unlike Milvus 2.5, an `or` with a branch on another
+ * field prunes nothing (2.5 drops that branch's matches).
+ */
+export function fieldValuesOf(tree: RawExpr, field: string, params?: Readonly<Record<string, unknown>>, sets: readonly PackedValueSet[] = []): (bigint | string)[] | undefined {
+  const e = unwrap(tree);
+  if (e.k === 'logical') {
+    const parts = e.items.map((item) => fieldValuesOf(item, field, params, sets));
+    if (e.op === 'and') return parts.find((p) => p !== undefined);
+    return parts.every((p) => p !== undefined) ? [...new Set(parts.flat() as (bigint | string)[])] : undefined;
+  }
+  return keyTermsOf(e, field, params, sets)?.values;
+}
