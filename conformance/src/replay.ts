@@ -130,6 +130,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     curlTarget = { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' };
   }
   const sdks = await nodeSdks(options.client);
+  // Every SDK's API is a reference, run or not: a method one offers and the SDK under test lacks fails.
+  const reference = await nodeSdks('both');
   const results: BlockResult[] = [];
   let python: { env?: PythonEnv; envError?: string } = {};
   if (options.python) python = await ensurePythonEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
@@ -139,7 +141,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       const js = blocks.filter((b) => b.language === 'javascript');
       const byKey = new Map<string, BlockResult[]>();
       for (const sdk of sdks) {
-        const pageResults = js.length ? await runNodePage(page.name, js, { sdk, target, fixture: fixtures[page.name] ?? [], errata }) : [];
+        const peers = reference.filter((r) => r.name !== sdk.name);
+        const pageResults = js.length ? await runNodePage(page.name, js, { sdk, target, fixture: fixtures[page.name] ?? [], errata, peers }) : [];
         for (const r of pageResults) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       }
       const curlBlocks = options.curl === false ? [] : blocks.filter(isCurlBlock);

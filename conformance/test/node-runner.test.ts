@@ -86,6 +86,29 @@ describe('runNodePage', () => {
     expect(sdk.closed).toBe(sdk.constructed.length);
   });
 
+  it('fails a block that calls a method the SDK under test lacks and another SDK offers, and one answered without a status', async () => {
+    const sdk = fakeSdk();
+    class Peer {
+      async createAlias() {
+        return { error_code: 'Success', code: 0 };
+      }
+    }
+    const peer: NodeSdk = { name: 'peer', specifier: 'peer-sdk', module: { MilvusClient: Peer as unknown as NodeSdk['module']['MilvusClient'] } };
+    (sdk.module.MilvusClient.prototype as unknown as Record<string, unknown>).unimplemented = async () => ({});
+    const results = await runNodePage(
+      'p.md',
+      [
+        block(1, 'await milvusClient.createAlias({ alias: "a" });'),
+        block(2, 'await milvusClient.partitionManager.releasePartitions({});'),
+        block(3, 'await milvusClient.unimplemented({});'),
+      ],
+      { sdk, target, fixture: [], errata, peers: [peer] },
+    );
+    expect(results.map((r) => r.outcome)).toEqual(['fail', 'n/a', 'fail']);
+    expect(results[0]!.detail).toBe("milvusClient.createAlias is not part of the fake SDK's API (fake-sdk), which peer-sdk offers");
+    expect(results[2]!.detail).toBe('unimplemented returned NoStatus: the answer carries no status (the server may not implement the RPC)');
+  });
+
   it('predefines milvusClient for pages that never construct one, and reports failed fixtures', async () => {
     const sdk = fakeSdk();
     const ok = await runNodePage('p.md', [block(1, 'const r = await milvusClient.listPartitions({});\nconsole.log(r)\n// Output\n// ["_default", "novel"]')], {

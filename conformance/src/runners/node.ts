@@ -141,10 +141,17 @@ function memberChain(node: AnyNode): string[] | undefined {
   return undefined;
 }
 
-/** Status fields of an official-SDK result: the result itself (ResStatus) or its `status`. */
+/**
+ * Status fields of an official-SDK result: the result itself (ResStatus) or its `status`; an empty
+ * answer (`{}`, what the official SDK resolves for gRPC UNIMPLEMENTED) counts as failed.
+ */
 function failedStatus(result: unknown): { code?: number; error_code: string; reason: string } | undefined {
   if (!result || typeof result !== 'object') return undefined;
   const r = result as Record<string, unknown>;
+  // The official SDK resolves an RPC the server does not implement (gRPC UNIMPLEMENTED) with `{}`.
+  if (Object.getPrototypeOf(r) === Object.prototype && Object.keys(r).length === 0) {
+    return { error_code: 'NoStatus', reason: 'the answer carries no status (the server may not implement the RPC)' };
+  }
   const status = (typeof r.error_code === 'string' ? r : r.status) as { code?: number; error_code?: string; reason?: string } | undefined;
   if (!status || typeof status.error_code !== 'string') return undefined;
   return status.error_code === 'Success' && !status.code ? undefined : { ...(status.code !== undefined ? { code: status.code } : {}), error_code: status.error_code, reason: status.reason ?? '' };
@@ -203,6 +210,11 @@ export interface NodePageOptions {
   errata: readonly Erratum[];
   /** Per-block time limit, ms. Default 30 000. */
   blockTimeout?: number;
+  /**
+   * The other SDKs whose API a block may call: a client method that `sdk` lacks and one of them
+   * offers fails the block (a gap of the SDK under test); one that none offers is n/a.
+   */
+  peers?: readonly NodeSdk[];
 }
 
 /**
@@ -248,7 +260,12 @@ export async function runNodePage(page: string, blocks: readonly CodeBlock[], op
       }
       const missing = transformed.calls.map((chain) => missingMember(context, chain)).find((m) => m !== undefined);
       if (missing) {
-        out.push(result(block, 'n/a', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}); no installable SDK offers it`));
+        const offering = (options.peers ?? []).find((peer) => clientOffers(context, sdk, peer, missing));
+        out.push(
+          offering
+            ? result(block, 'fail', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}), which ${offering.specifier} offers`)
+            : result(block, 'n/a', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}); no installable SDK offers it`),
+        );
         continue;
       }
       try {
@@ -310,6 +327,22 @@ function missingMember(context: Context, chain: string[]): string | undefined {
     if (value === undefined) return [root, ...rest.slice(0, i + 1)].join('.');
   }
   return undefined;
+}
+
+/**
+ * Whether `peer`'s `MilvusClient` has the member chain that `missing` (`client.createAlias`) names
+ * on one of `sdk`'s clients.
+ */
+function clientOffers(context: Context, sdk: NodeSdk, peer: NodeSdk, missing: string): boolean {
+  const [root, ...rest] = missing.split('.');
+  const value = (context as Record<string, unknown>)[root!];
+  if (!(value instanceof sdk.module.MilvusClient)) return false;
+  let member: unknown = peer.module.MilvusClient.prototype;
+  for (const key of rest) {
+    member = member === null || member === undefined ? undefined : (member as Record<string, unknown>)[key];
+    if (member === undefined) return false;
+  }
+  return true;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
