@@ -105,13 +105,15 @@ def api_mismatch(e, filename):
         return str(e)
     if isinstance(e, ModuleNotFoundError) and (e.name or "") in ("milvus", "pymilvus_orm", "milvus_orm"):
         return str(e)
-    if isinstance(e, AttributeError) and getattr(e, "obj", None) is not None and in_pymilvus(e.obj):
+    # An AttributeError or TypeError is an API mismatch only when the block's own line raised it:
+    # one raised inside pymilvus (e.g. reading an answer it did not expect) is a failure.
+    frames = traceback.extract_tb(e.__traceback__)
+    raised_in_block = bool(frames) and frames[-1].filename == filename
+    if isinstance(e, AttributeError) and raised_in_block and getattr(e, "obj", None) is not None and in_pymilvus(e.obj):
         return str(e)
     if isinstance(e, TypeError):
-        frames = traceback.extract_tb(e.__traceback__)
-        raised_at_call = frames and frames[-1].filename == filename
         m = SIGNATURE_ERROR.match(str(e))
-        if raised_at_call and m and pymilvus_qualname(m.group(1)):
+        if raised_in_block and m and pymilvus_qualname(m.group(1)):
             return str(e)
     return None
 

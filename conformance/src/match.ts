@@ -29,6 +29,55 @@ export interface Erratum {
   source: string;
 }
 
+/** Where an output was documented and who ran it: what {@link resolveErratum} looks an erratum up by. */
+export interface ErratumSite {
+  page: string;
+  language: string;
+  /** Block position among the page's blocks of that language, 1-based. */
+  block: number;
+  /** The client that ran the block (`mvkit`, `official`, `pymilvus`, …). */
+  client: string;
+}
+
+/**
+ * The erratum that accounts for a block's output differing from its documented one: an entry for
+ * the block's page, language and position, for its client (or for every client), documenting
+ * one of `documented` (the forms the runner read the documented text as), whose expected value
+ * `matches` the output. The one place every runner resolves errata.
+ */
+export function resolveErratum(errata: readonly Erratum[], site: ErratumSite, documented: readonly unknown[], matches: (expected: unknown) => boolean): Erratum | undefined {
+  return errata.find(
+    (e) =>
+      e.page === site.page &&
+      e.language === site.language &&
+      e.block === site.block &&
+      (!e.client || e.client === site.client) &&
+      documented.some((d) => sameValue(e.documented, d)) &&
+      matches(e.expected),
+  );
+}
+
+/**
+ * What is wrong with a list of errata: an entry repeated (same page, language, block, documented
+ * value and client), or two entries for the same documented value whose clients overlap (one for
+ * every client counts for each) that accept different answers — then a block could pass with either.
+ * @returns one line per problem; empty when the list is sound.
+ */
+export function errataProblems(errata: readonly Erratum[]): string[] {
+  const problems: string[] = [];
+  const where = (e: Erratum) => `${e.page} ${e.language}#${e.block} documented ${render(e.documented)}`;
+  errata.forEach((a, i) => {
+    for (const b of errata.slice(i + 1)) {
+      if (a.page !== b.page || a.language !== b.language || a.block !== b.block || !sameValue(a.documented, b.documented)) continue;
+      if (a.client === b.client) problems.push(`${where(a)}: two entries for ${a.client ?? 'every client'}`);
+      else if ((!a.client || !b.client) && !sameValue(a.expected, b.expected)) {
+        problems.push(`${where(a)}: ${render(a.expected)} (${a.client ?? 'every client'}) and ${render(b.expected)} (${b.client ?? 'every client'}) are both accepted`);
+      }
+    }
+  });
+  return problems;
+}
+
 /** How a documented output compares with what a block printed. */
 export type MatchResult = { ok: true; via?: string } | { ok: false; detail: string };
 

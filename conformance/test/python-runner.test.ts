@@ -63,10 +63,13 @@ describe('Python replay with pymilvus', () => {
         block(5, 'param = {"metric_type": MetricType.L2}'),
         block(6, 'from pymilvus import MilvusException\nraise MilvusException(code=100, message="collection not found[collection=x]")'),
         block(7, 'undefined_name'),
+        // An AttributeError on a pymilvus object raised inside pymilvus, not by the block's own line: a failure.
+        block(8, 'from pymilvus import CollectionSchema, FieldSchema, DataType\ns = CollectionSchema([FieldSchema("id", DataType.INT64, is_primary=True), FieldSchema("v", DataType.FLOAT_VECTOR, dim=2)])\nCollectionSchema.construct_from_dict({"fields": [s]})'),
       ],
       { target: { uri: py.server.restUrl, token: 'root:Milvus' }, env: py.env, setup: async () => undefined, fixture: [], errata: [] },
     );
-    expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'fail', 'fail']);
+    expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'fail', 'fail', 'fail']);
+    expect(r[7]!.detail).toBe("raised AttributeError at line 3: 'CollectionSchema' object has no attribute 'get'");
     expect(r[2]!.detail).toContain("Partition.__init__() missing 1 required positional argument: 'name'");
     expect(r[4]!.detail).toMatch(/^uses `MetricType`: pymilvus 1\.x API/);
     expect(r[5]!.detail).toBe('raised MilvusException (code 100) at line 2: collection not found[collection=x]');

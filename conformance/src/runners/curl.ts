@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { accessSync, constants } from 'node:fs';
 import type { CodeBlock } from '../extract.js';
-import { compareJson, render, sameValue, type Erratum } from '../match.js';
+import { compareJson, render, resolveErratum, type Erratum } from '../match.js';
 import { BASH, parseCommand, splitCommands, type CurlRequest } from '../shell.js';
 import type { BlockResult, Outcome } from './node.js';
 
@@ -327,10 +327,9 @@ export function checkAnswers(block: CodeBlock, answers: readonly CurlAnswer[], r
         notes.push(`call ${c + 1}: output matches`);
         continue;
       }
-      const fixes = errata.filter((e) => e.page === block.page && e.language === block.language && e.block === block.languageIndex && sameValue(e.documented, doc.value) && (!e.client || e.client === runner));
-      const fix = fixes.find((e) => compareJson(e.expected, answer.json).ok);
+      const fix = resolveErratum(errata, { page: block.page, language: block.language, block: block.languageIndex, client: runner }, [doc.value], (expected) => compareJson(expected, answer.json).ok);
       if (!fix) return ['fail', `${what}: ${direct.detail}`];
-      if (fix.kind === 'doc-error') docError = `call ${c + 1}: documented ${render(doc.value)} is unreachable: answered ${render(answer.json)} as Milvus does. ${fix.reason}`;
+      if (fix.kind === 'doc-error') docError = `call ${c + 1}: documented ${render(doc.value)} is unreachable: answered ${render(answer.json)} as the target answered. ${fix.reason}`;
       else notes.push(`call ${c + 1}: output matches the erratum ${render(fix.expected)}: ${fix.reason}`);
     }
   }

@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeBlock } from '../extract.js';
-import { matchOutput, render, sameValue, type Erratum } from '../match.js';
+import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
 import type { BlockResult, Outcome, Target } from './node.js';
 
 /**
@@ -592,10 +592,9 @@ export function checkGoOutputs(block: CodeBlock, lines: readonly string[], errat
       notes.push(`output matches (printed ${render(line)})`);
       continue;
     }
-    const fixes = errata.filter((e) => e.page === block.page && e.language === block.language && e.block === block.languageIndex && sameValue(e.documented, doc.value));
-    const fix = fixes.find((e) => matchOutput(e.expected, value).ok);
+    const fix = resolveErratum(errata, { page: block.page, language: block.language, block: block.languageIndex, client: GO_RUNNER }, [doc.value], (expected) => matchOutput(expected, value).ok);
     if (!fix) return ['fail', `documented ${render(doc.value)}, printed ${render(line)}`];
-    if (fix.kind === 'doc-error') docError = `documented ${render(doc.value)} is unreachable: printed ${render(line)} as Milvus does. ${fix.reason}`;
+    if (fix.kind === 'doc-error') docError = `documented ${render(doc.value)} is unreachable: printed ${render(line)} as the target answered. ${fix.reason}`;
     else notes.push(`output matches the erratum ${render(fix.expected)}: ${fix.reason}`);
   }
   return docError ? ['doc-error', docError] : ['pass', notes.join('; ')];

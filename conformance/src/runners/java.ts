@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOutput, type CodeBlock, type DocumentedOutput } from '../extract.js';
-import { matchOutput, render, sameValue, type Erratum } from '../match.js';
+import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
 import type { BlockResult, Outcome, Target } from './node.js';
 
 /** Runner name in reports. */
@@ -646,10 +646,14 @@ export function checkJavaOutputs(block: CodeBlock, stdout: string, errata: reado
       notes.push(`output matches${direct.via ? ` (${direct.via})` : ''}`);
       continue;
     }
-    const fixes = errata.filter((e) => !isCodeErratum(e) && e.page === block.page && e.language === block.language && e.block === block.languageIndex && (sameValue(e.documented, doc.value) || sameValue(e.documented, docValue)) && (!e.client || e.client === JAVA_RUNNER));
-    const fix = fixes.find((e) => matchOutput(e.expected, actual).ok);
+    const fix = resolveErratum(
+      errata.filter((e) => !isCodeErratum(e)),
+      { page: block.page, language: block.language, block: block.languageIndex, client: JAVA_RUNNER },
+      [doc.value, docValue],
+      (expected) => matchOutput(expected, actual).ok,
+    );
     if (!fix) return ['fail', `documented ${JSON.stringify(doc.text)}, printed ${JSON.stringify(printedText)}`];
-    if (fix.kind === 'doc-error') docError = `documented ${render(doc.value)} is unreachable: printed ${JSON.stringify(printedText)} as Milvus does. ${fix.reason}`;
+    if (fix.kind === 'doc-error') docError = `documented ${render(doc.value)} is unreachable: printed ${JSON.stringify(printedText)} as the target answered. ${fix.reason}`;
     else notes.push(`output matches the erratum ${render(fix.expected)} for documented ${render(doc.value)}: ${fix.reason}`);
   }
   return docError ? ['doc-error', docError] : ['pass', notes.join('; ')];

@@ -2,7 +2,7 @@ import { createContext, runInContext, type Context } from 'node:vm';
 import { parse, type Node } from 'acorn';
 import MagicString from 'magic-string';
 import type { CodeBlock } from '../extract.js';
-import { matchOutput, render, sameValue, type Erratum } from '../match.js';
+import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
 
 /** A Node Milvus SDK under test: its report name, the import specifier it replaces the docs' with, and the module. */
 export interface NodeSdk {
@@ -307,10 +307,9 @@ function checkOutputs(
       notes.push(`output matches${direct.via ? ` (${direct.via})` : ''}`);
       continue;
     }
-    const fixes = errata.filter((e) => e.page === block.page && e.language === block.language && e.block === block.languageIndex && sameValue(e.documented, doc) && (!e.client || e.client === client));
-    const fix = fixes.find((e) => matchOutput(e.expected, actual).ok);
+    const fix = resolveErratum(errata, { page: block.page, language: block.language, block: block.languageIndex, client }, [doc], (expected) => matchOutput(expected, actual).ok);
     if (!fix) return result(block, 'fail', direct.detail);
-    if (fix.kind === 'doc-error') docError = `documented ${render(doc)} is unreachable: printed ${render(actual)} as Milvus does. ${fix.reason}`;
+    if (fix.kind === 'doc-error') docError = `documented ${render(doc)} is unreachable: printed ${render(actual)} as the target answered. ${fix.reason}`;
     else notes.push(`output matches the erratum ${render(fix.expected)} for documented ${render(doc)}: ${fix.reason}`);
   }
   return docError ? result(block, 'doc-error', docError) : result(block, 'pass', notes.join('; '));
