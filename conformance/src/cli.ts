@@ -6,12 +6,19 @@
  *
  * @packageDocumentation
  */
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { replay, type ClientChoice } from './replay.js';
 import { clientLines, summaryLine, textTable, writeReport } from './report.js';
 
-const program = new Command('mvkit-conformance').description('Replay Milvus documentation examples against a Milvus server').showHelpAfterError();
+const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const program = new Command('mvkit-conformance')
+  .description('Replay Milvus documentation examples against a Milvus server')
+  .version(version)
+  .showHelpAfterError()
+  .addHelpText('after', '\nExit codes: 0 when no block failed; 1 when a block failed (an unreachable target, or one refusing the token, fails every block and still writes the report) or the replay could not run (the reason on stderr).');
 
 program
   .command('replay')
@@ -37,6 +44,10 @@ program
       go: opts.go,
       client: opts.client,
       ...(opts.page ? { page: opts.page } : {}),
+      // A line per block as each page finishes.
+      onResults: (results) => {
+        for (const r of results) console.log(`${r.page} ${r.language}#${r.block} ${r.client}: ${r.outcome}`);
+      },
     });
     console.log(`Target: ${report.target}`);
     console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);

@@ -31,6 +31,31 @@ export interface ReplayOptions {
   python?: boolean;
   /** Replay the Java blocks with the official Java SDK (needs a JDK and Maven); off unless true (the CLI turns it on unless `--no-java`). */
   java?: boolean;
+  /** Called with each page's results as soon as the page has run (progress). */
+  onResults?: (results: readonly BlockResult[]) => void;
+}
+
+/** How long the probe of a `uri` target may take, ms. */
+const PROBE_MS = 10_000;
+
+/**
+ * Whether the target answers and takes the token: one ListDatabases through `@mvkit/client`.
+ * @returns undefined when it does, else why not (the error's reason).
+ */
+async function probeTarget(target: Target): Promise<string | undefined> {
+  const { MilvusClient } = await import('@mvkit/client');
+  const client = new MilvusClient({ address: target.address, ...(target.token !== undefined ? { token: target.token } : {}) });
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_MS / 1000} s`)), PROBE_MS)));
+    await Promise.race([client.listDatabases({}), timeout]);
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  } finally {
+    clearTimeout(timer);
+    await client.close().catch(() => undefined);
+  }
 }
 
 /** A known way in which the reference server differs from Milvus (data: `conformance/known-divergences.json`). */
@@ -129,6 +154,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     targetName = `embedded mvkit reference server (${server.address}, legacy HTTP ${server.legacyUrl})`;
     curlTarget = { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' };
   }
+  // A target that does not answer, or refuses the token, fails every block with the reason (and a report).
+  const unreachable = options.uri ? await probeTarget(target) : undefined;
   const sdks = await nodeSdks(options.client);
   // Every SDK's API is a reference, run or not: a method one offers and the SDK under test lacks fails.
   const reference = await nodeSdks('both');
@@ -138,6 +165,12 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   try {
     for (const page of pages) {
       const blocks = extractBlocks(page);
+      if (unreachable !== undefined) {
+        const failed = blocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: '-', outcome: 'fail', detail: `the target ${targetName} cannot be used: ${unreachable}` }));
+        results.push(...failed);
+        options.onResults?.(failed);
+        continue;
+      }
       const js = blocks.filter((b) => b.language === 'javascript');
       const byKey = new Map<string, BlockResult[]>();
       for (const sdk of sdks) {
@@ -170,7 +203,9 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       const goBlocks = blocks.filter((b) => b.language === 'go');
       const goSkip = options.go ? undefined : options.go === false ? 'skipped by --no-go' : 'skipped: the go-sdk runner was not requested (ReplayOptions.go; the CLI runs it unless --no-go)';
       for (const r of !goBlocks.length ? [] : goSkip ? goBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: GO_RUNNER, outcome: 'n/a', detail: goSkip })) : await runGoPage(page.name, goBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
-      for (const block of blocks) results.push(...(byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]));
+      const pageResults = blocks.flatMap((block) => byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]);
+      results.push(...pageResults);
+      options.onResults?.(pageResults);
     }
   } finally {
     await close?.();

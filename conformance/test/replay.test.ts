@@ -25,3 +25,24 @@ describe('replay against the embedded reference server', () => {
     expect(report.summary.fail).toBe(0);
   }, 120_000);
 });
+
+describe('replay against a target it cannot use', () => {
+  it('fails every block with the reason, reports each page as it finishes, for a dead address and for a refused token', async () => {
+    const { startServer } = await import('@mvkit/server');
+    const secured = await startServer({ port: 0, auth: { users: { root: 'Milvus' } } });
+    try {
+      for (const [uri, token, why] of [
+        ['127.0.0.1:1', undefined, /cannot be used: /],
+        [secured.address, 'root:wrong', /cannot be used: .*(auth|credential|password)/i],
+      ] as const) {
+        const seen: string[] = [];
+        const report = await replay({ uri, ...(token ? { token } : {}), client: 'mvkit', page: 'drop_partition.md', onResults: (rs) => seen.push(...rs.map((r) => `${r.language}#${r.block}`)) });
+        expect(report.results.length).toBeGreaterThan(0);
+        expect(report.results.every((r) => r.outcome === 'fail' && why.test(r.detail)), JSON.stringify(report.results[0])).toBe(true);
+        expect(seen).toEqual(report.results.map((r) => `${r.language}#${r.block}`));
+      }
+    } finally {
+      await secured.close();
+    }
+  }, 60_000);
+});
