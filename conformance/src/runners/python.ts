@@ -129,7 +129,11 @@ class Driver {
 
   private async next(timeout: number): Promise<unknown> {
     let timer: NodeJS.Timeout | undefined;
-    const exited = new Promise<never>((_, reject) => this.child.once('exit', (code, signal) => reject(new Error(`the Python process exited (${signal ?? `code ${code}`}): ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`))));
+    let onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
+    const exited = new Promise<never>((_, reject) => {
+      onExit = (code, signal) => reject(new Error(`the Python process exited (${signal ?? `code ${code}`}): ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`));
+      this.child.once('exit', onExit);
+    });
     try {
       const line = await Promise.race([
         this.lines.next(),
@@ -140,6 +144,8 @@ class Driver {
       return JSON.parse(line.value) as unknown;
     } finally {
       clearTimeout(timer);
+      // One listener per answer awaited: removed once it is answered, so a long page does not pile them up.
+      this.child.off('exit', onExit!);
     }
   }
 
