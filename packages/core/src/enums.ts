@@ -64,6 +64,16 @@ export const ShowType = {
   InMemory: 1,
 } as const;
 
+const DATA_TYPE_NAMES = new Map<number, DataTypeName>(Object.entries(DataType).map(([name, value]) => [value, name as DataTypeName]));
+
+/**
+ * The `schema.DataType` name of a value, as Go's `DataType.String()` prints it in Milvus's
+ * messages (`FloatVector`, `VarChar`, …); undefined for a value that is no data type.
+ */
+export function dataTypeName(value: number): DataTypeName | undefined {
+  return DATA_TYPE_NAMES.get(value);
+}
+
 /** Whether a data type is a vector type (vector fields need an index before load). */
 export function isVectorType(dataType: number): boolean {
   return dataType >= DataType.BinaryVector && dataType <= DataType.Int8Vector;

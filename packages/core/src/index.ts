@@ -16,3 +16,4 @@ export * from './connection.js';
 export * from './half-float.js';
 export * from './sparse.js';
 export * from './json-text.js';
+export * from './float-check.js';

@@ -6,6 +6,7 @@
  *
  * @packageDocumentation
  */
+import { verifyFloat } from './float-check.js';
 import { MilvusError } from './milvus-error.js';
 
 /** A sparse row: `indices` and the `values` at them, of the same length (absent indices are 0). */
@@ -69,7 +70,7 @@ export function validateSparseRow(row: SparseRow): SparseRow {
     if (indices[i] === INDEX_LIMIT) throw new MilvusError('invalid index in sparse float vector: must be less than 2^32-1');
     if (i > 0 && indices[i]! <= indices[i - 1]!) throw new MilvusError('unsorted or same indices in sparse float vector');
     const v = values[i]!;
-    if (!Number.isFinite(v)) throw MilvusError.parameterInvalid(`value '${Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf'}' is not a number or infinity`);
+    verifyFloat(v);
     if (v < 0) throw new MilvusError('negative value in sparse float vector');
   }
   return row;

@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, formatMerr, sparseRowOfBytes, validateSparseRow } from '@mvkit/core';
+import { DataType, Merr, MilvusError, dataTypeName, formatMerr, sparseRowOfBytes, validateSparseRow, verifyFloat } from '@mvkit/core';
 import type { FieldData, ScalarField } from './gen/milvus/proto/schema/schema_pb.js';
 
 /** What the checks need of a schema field (a `ColumnField` of the data codec). */
@@ -34,19 +34,15 @@ export interface WriteCheck {
 const JSON_MAX_LENGTH = 65536;
 
 const DYNAMIC_COLUMN = '$meta';
-const TYPE_NAMES = new Map<number, string>(Object.entries(DataType).map(([name, value]) => [value, name]));
 
 /** `merr.WrapErrParameterInvalid(expected, actual, msg)`. */
 const invalid = (msg: string, expected: string | number, actual: string | number) => MilvusError.of(Merr.ParameterInvalid, `${msg}: ${formatMerr(Merr.ParameterInvalid, { expected, actual })}`);
 /** `merr.WrapErrParameterInvalidMsg(msg)`. */
 const invalidMsg = (msg: string) => MilvusError.parameterInvalid(msg);
 
-/** Go's `%f` of a value that is not finite. */
-const goNonFinite = (v: number) => (Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf');
-
 /** `typeutil.VerifyFloats32` / `VerifyFloats64`. */
 function verifyFloats(values: ArrayLike<number>): void {
-  for (let i = 0; i < values.length; i++) if (!Number.isFinite(values[i]!)) throw invalidMsg(`value '${goNonFinite(values[i]!)}' is not a number or infinity`);
+  for (let i = 0; i < values.length; i++) verifyFloat(values[i]!);
 }
 
 /** `typeutil.VerifyFloats16` / `VerifyBFloats16`: an exponent of all ones is NaN or infinity. */
@@ -66,7 +62,9 @@ function verifyRange(values: readonly number[], type: number): void {
   });
 }
 
-const utf8Length = (s: string) => new TextEncoder().encode(s).length;
+const utf8 = new TextEncoder();
+/** Bytes of a string in UTF-8 (Go's `len` of a string). */
+const utf8Length = (s: string) => utf8.encode(s).length;
 
 /** The oneof case of each scalar type's values, the kind Milvus names in its messages, and Go's type name of the case. */
 const ELEMENT_KINDS: ReadonlyMap<number, { case: string; kind: string }> = new Map([
@@ -92,7 +90,7 @@ function scalarData(column: FieldData, wanted: string): unknown[] | undefined {
 function checkArrayColumn(field: CheckedField, column: FieldData, write: WriteCheck): void {
   const d = column.field.case === 'scalars' ? column.field.value.data : undefined;
   if (!d || d.case !== 'arrayData') {
-    throw invalid(`array field '${column.fieldName}' is illegal, array type mismatch`, `need ${TYPE_NAMES.get(field.elementType)} array`, 'got nil');
+    throw invalid(`array field '${column.fieldName}' is illegal, array type mismatch`, `need ${dataTypeName(field.elementType)} array`, 'got nil');
   }
   const rows: ScalarField[] = d.value.data;
   const element = ELEMENT_KINDS.get(field.elementType);

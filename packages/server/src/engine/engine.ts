@@ -42,7 +42,7 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
-import { checkIndexParams, jsonPathOfParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
+import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
 import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
 import { partitionKeyPartitionName } from './partition-key.js';
@@ -623,11 +623,13 @@ export class Engine {
   createIndex(input: CreateIndexInput): IndexSpec {
     const coll = this.collectionOf(input);
     const fields = coll.schema.fields;
-    const pathText = input.params.find((p) => p.key === 'json_path')?.value ?? jsonPathOfParams(input.params);
+    // An undeclared name of a dynamic collection with a `json_path` indexes that path of `$meta`.
     const field =
-      fields.find((f) => f.name === input.fieldName) ?? (coll.schema.enableDynamicField && pathText !== undefined ? fields.find((f) => f.isDynamic) : undefined);
+      fields.find((f) => f.name === input.fieldName) ??
+      (coll.schema.enableDynamicField && flattenIndexParams(input.params).has('json_path') ? fields.find((f) => f.isDynamic) : undefined);
     if (!field) throw new MilvusError(`cannot create index on non-exist field: ${input.fieldName}`, { code: Merr.FieldNotFound.code });
     const { user, flat } = checkIndexParams(field, input.params);
+    const pathText = paramOf(flat, 'json_path');
     const jsonPath = field.dataType === DataType.JSON && pathText !== undefined ? normaliseJsonPath(coll.schema, field, pathText) : undefined;
     const same = [...coll.indexes.values()].filter((i) => i.fieldName === field.name && i.jsonPath === jsonPath);
     const indexName = input.indexName || (same.length === 1 ? same[0]!.indexName : field.name + (jsonPath ?? ''));

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, type DataTypeValue } from '@mvkit/core';
+import { DataType, Merr, MilvusError, dataTypeName, formatMerr, type DataTypeValue } from '@mvkit/core';
 import type { KeyValue } from './catalog.js';
 import type { CollectionSpec, FieldSpec } from './schema.js';
 
@@ -37,8 +37,6 @@ export interface IndexParams {
 /** `checkTrain`'s wrapping of an index checker's error (1100). */
 const badParams = (why: string): MilvusError => MilvusError.parameterInvalid(why, { expected: 'valid index params', actual: 'invalid index params' });
 
-/** Milvus's schema type names (`schemapb.DataType`), as its messages print them. */
-const TYPE_NAMES = new Map<number, string>(Object.entries(DataType).map(([name, value]) => [value, name]));
 
 const NUMERIC_TYPES: ReadonlySet<number> = new Set([DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.Float, DataType.Double]);
 const BITMAP_TYPES: ReadonlySet<number> = new Set([DataType.Bool, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.VarChar]);
@@ -68,7 +66,7 @@ function checkRange(indexType: string, key: string, text: string): void {
 /** The index checker's field-type rule of a scalar index type (`CheckValidDataType`). */
 function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap<string, string>): void {
   const dt = field.dataType;
-  const name = TYPE_NAMES.get(dt) ?? String(dt);
+  const name = dataTypeName(dt) ?? String(dt);
   switch (indexType) {
     case 'STL_SORT':
       if (!NUMERIC_TYPES.has(dt)) throw badParams('STL_SORT are only supported on numeric field');
@@ -117,20 +115,7 @@ function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap
  *   this index <t>`, unparsable `params`.
  */
 export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): IndexParams {
-  const flat = new Map<string, string>();
-  for (const { key, value } of given) {
-    if (key === 'params') {
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(value);
-      } catch {
-        throw MilvusError.parameterInvalid(`params ${value} is not a json object`);
-      }
-      if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) flat.set(k, String(v));
-    } else {
-      flat.set(key, value);
-    }
-  }
+  const flat = flattenIndexParams(given);
   const dt: DataTypeValue = field.dataType;
   const vector = dt === DataType.FloatVector || dt === DataType.Float16Vector || dt === DataType.BFloat16Vector || dt === DataType.Int8Vector;
   const binary = dt === DataType.BinaryVector;
@@ -143,7 +128,7 @@ export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): 
   const allowed = vector ? FLOAT_VECTOR_INDEX_TYPES : binary ? BINARY_VECTOR_INDEX_TYPES : sparse ? SPARSE_VECTOR_INDEX_TYPES : SCALAR_INDEX_TYPES;
   if (!allowed.has(indexType)) {
     if (!anyVector && vectorTypes.some((t) => t.has(indexType))) throw badParams(`index ${indexType} only supports vector data type`);
-    if (anyVector && vectorTypes.some((t) => t.has(indexType))) throw new MilvusError(`data type ${TYPE_NAMES.get(dt)} can't build with this index ${indexType}`);
+    if (anyVector && vectorTypes.some((t) => t.has(indexType))) throw new MilvusError(`data type ${dataTypeName(dt)} can't build with this index ${indexType}`);
     throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'valid index', actual: `invalid index type: ${indexType}` }));
   }
   flat.set('index_type', indexType);
@@ -166,17 +151,27 @@ export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): 
   return { user, flat: [...flat].map(([key, value]) => ({ key, value })) };
 }
 
-/** The `json_path` inside a CreateIndex `params` JSON, if any. */
-export function jsonPathOfParams(given: readonly KeyValue[]): string | undefined {
-  const text = given.find((p) => p.key === 'params')?.value;
-  if (text === undefined) return undefined;
-  try {
-    const parsed = JSON.parse(text) as unknown;
-    const path = parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>).json_path : undefined;
-    return path === undefined ? undefined : String(path);
-  } catch {
-    return undefined;
+/**
+ * CreateIndex parameters flattened as the proxy reads them: the `params` JSON's keys merged in
+ * beside the others (`index_type`, `metric_type`, `json_path`, …).
+ * @throws MilvusError 1100 `params <text> is not a json object`.
+ */
+export function flattenIndexParams(given: readonly KeyValue[]): Map<string, string> {
+  const flat = new Map<string, string>();
+  for (const { key, value } of given) {
+    if (key !== 'params') {
+      flat.set(key, value);
+      continue;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      throw MilvusError.parameterInvalid(`params ${value} is not a json object`);
+    }
+    if (parsed && typeof parsed === 'object') for (const [k, v] of Object.entries(parsed)) flat.set(k, String(v));
   }
+  return flat;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
+import { DataType, Merr, MilvusError, dataTypeName, formatMerr, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
 import { partitionCountOf } from './partition-key.js';
 import { validateFieldName } from './names.js';
 import { utf8Length } from './utf8.js';
@@ -21,8 +21,6 @@ export interface CollectionSpec {
 /** Input shape of a field when creating a collection: a {@link FieldSpec} without its ID. */
 export type FieldInput = NormalizedField;
 
-/** `schemapb.DataType` names by value, as Go's `DataType.String()` gives them. */
-const DATA_TYPE_NAMES = new Map<number, string>(Object.entries(DataType).map(([name, value]) => [value, name]));
 
 /** First user field ID, as Milvus (`common.StartOfUserFieldID`). */
 export const START_OF_USER_FIELD_ID = 100n;
@@ -97,7 +95,7 @@ export function buildSchema(name: string, description: string, inputs: readonly 
   }
   // Rootcoord's `checkFieldSchema`, after every proxy check.
   for (const f of inputs) {
-    if (f.nullable && isVectorType(f.dataType)) throw MilvusError.parameterInvalid(`vector type not support null, type:${DATA_TYPE_NAMES.get(f.dataType)}, name:${f.name}`);
+    if (f.nullable && isVectorType(f.dataType)) throw MilvusError.parameterInvalid(`vector type not support null, type:${dataTypeName(f.dataType)}, name:${f.name}`);
     if (f.defaultValue) checkDefaultValue(f, f.defaultValue);
   }
   const fields: FieldSpec[] = inputs.map((f, i) => ({ ...f, fieldID: START_OF_USER_FIELD_ID + BigInt(i) }));
@@ -153,7 +151,7 @@ const INT_RANGES: ReadonlyMap<number, readonly [number, number]> = new Map([
  * @throws MilvusError 1100.
  */
 function checkDefaultValue(f: FieldInput, d: DefaultValue): void {
-  const typeName = DATA_TYPE_NAMES.get(f.dataType);
+  const typeName = dataTypeName(f.dataType);
   const wanted = DEFAULT_VALUE_CASES.get(f.dataType);
   if (!wanted) throw MilvusError.parameterInvalid(`type (${typeName}) not support default_value`);
   if (d.case !== wanted) throw MilvusError.parameterInvalid(`type (${typeName}) of field (${f.name}) is not equal to the type(DataType_${CASE_TYPE_NAMES[d.case]}) of default_value`);
@@ -197,7 +195,7 @@ function checkDataType(dataType: number, prefix: string): void {
 /** `validateElementType`: Array elements are Bool, Int8–Int64, Float, Double or VarChar. */
 function checkElementType(elementType: number): void {
   checkDataType(elementType, 'element ');
-  if (!ARRAY_ELEMENT_TYPES.has(elementType)) throw new MilvusError(`element type ${DATA_TYPE_NAMES.get(elementType) ?? elementType} is not supported`);
+  if (!ARRAY_ELEMENT_TYPES.has(elementType)) throw new MilvusError(`element type ${dataTypeName(elementType) ?? elementType} is not supported`);
 }
 
 const ARRAY_ELEMENT_TYPES: ReadonlySet<number> = new Set([DataType.Bool, DataType.Int8, DataType.Int16, DataType.Int32, DataType.Int64, DataType.Float, DataType.Double, DataType.VarChar]);

@@ -6,7 +6,7 @@
  *
  * @packageDocumentation
  */
-import { DataType, Merr, MilvusError, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, stringifyJsonExact, type DataTypeValue, type SparseRow } from '@mvkit/core';
+import { DataType, Merr, MilvusError, dataTypeName, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, stringifyJsonExact, type DataTypeValue, type SparseRow } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { utf8Bytes } from '../engine/utf8.js';
 import { scanGoJson } from './gojson.js';
@@ -15,7 +15,7 @@ import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNod
 /** Name of the hidden dynamic field. */
 const META = '$meta';
 
-const typeName = (t: DataTypeValue): string => Object.entries(DataType).find(([, v]) => v === t)?.[0] ?? String(t);
+const typeName = (t: DataTypeValue): string => dataTypeName(t) ?? String(t);
 
 /** `merr.WrapErrParameterInvalid(expected, actual, msg)`'s text. */
 const wrapInvalid = (expected: string, actual: string, msg: string) => MilvusError.parameterInvalid(msg, { expected, actual }).reason;

@@ -1,8 +1,7 @@
-import { DataType, type DataTypeName } from '@mvkit/core';
+import { dataTypeName } from '@mvkit/core';
 import { parseFilter, type Filter, type FilterSchema, type PreparedFilter } from '../expr/index.js';
 import type { CollectionSpec } from '../schema.js';
 
-const NAMES = new Map<number, DataTypeName>(Object.entries(DataType).map(([name, value]) => [value, name as DataTypeName]));
 
 const views = new WeakMap<CollectionSpec, FilterSchema>();
 
@@ -17,7 +16,7 @@ function buildView(schema: CollectionSpec): FilterSchema {
   return {
     fields: schema.fields
       .filter((f) => !f.isDynamic)
-      .map((f) => ({ name: f.name, type: NAMES.get(f.dataType)!, ...(f.elementType ? { elementType: NAMES.get(f.elementType)! } : {}), nullable: f.nullable })),
+      .map((f) => ({ name: f.name, type: dataTypeName(f.dataType)!, ...(f.elementType ? { elementType: dataTypeName(f.elementType)! } : {}), nullable: f.nullable })),
     dynamic: schema.enableDynamicField,
   };
 }

@@ -123,9 +123,9 @@ function routeByPartitionKey(coll: Collection, key: string, rows: readonly Row[]
  * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
  */
 export async function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean, pacer: Pacer): Promise<Mutation> {
+  // In partition-key mode a named partition is refused (writePartition); the rows go by their keys.
   const key = partitionKeyFieldOf(coll.schema.fields);
-  const partition = key ? undefined : writePartition(coll, input.partitionName);
-  if (key && input.partitionName) throw partitionNamesRefused('write');
+  const partition = key && !input.partitionName ? undefined : writePartition(coll, input.partitionName);
   if (input.rows.length === 0) throw MilvusError.parameterInvalid('the number of rows to insert must be positive');
   const rows: Row[] = [];
   for (const r of input.rows) {

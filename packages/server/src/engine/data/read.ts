@@ -68,7 +68,12 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
     hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
     // A key appears once per query, its best-scoring row (Milvus's `SearchCommonReduce`).
     const seen = new Set<PrimaryKey>();
-    const unique = hits.filter((h) => !seen.has(h.pk) && seen.add(h.pk) !== undefined);
+    const unique: SearchHit[] = [];
+    for (const h of hits) {
+      if (seen.has(h.pk)) continue;
+      seen.add(h.pk);
+      unique.push(h);
+    }
     out.push(unique.slice(search.offset, k));
   }
   return out;

@@ -46,7 +46,7 @@ export class Segment {
   readonly rows: Row[] = [];
   /** Primary key of each offset. */
   readonly pks: PrimaryKey[] = [];
-  /** Tombstones: 1 where the row was deleted (or replaced by a newer row with the same key). */
+  /** Tombstones: 1 where the row was deleted (by a delete, or by an upsert of its key into its partition). */
   #deleted = new Uint8Array(64);
   #live = 0;
   /** Exact indexes kept in step with the rows, by `<field>/<metric>`; built on first use. */
