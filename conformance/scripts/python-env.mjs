@@ -1,7 +1,11 @@
 #!/usr/bin/env node
-// Creates (idempotently) the Python environment of the conformance suite's Python runner:
-// a venv at conformance/.venv with conformance/python/requirements.txt installed, every package
-// pinned and installed with --no-deps (nothing is resolved beyond the file).
+// Creates (idempotently) a Python environment of the conformance suite, every package pinned and
+// installed with --no-deps (nothing is resolved beyond the requirements file). Two environments:
+// - `runner` (default): conformance/.venv with conformance/python/requirements.txt, the pymilvus
+//   the Python runner replays the documentation with;
+// - `milvus-2.3`: conformance/.cache/milvus-2.3/venv with python/requirements-milvus-2.3.txt, the
+//   embedded Milvus 2.3.5 server package and pymilvus 2.3.7 (the real-server target and the
+//   differential test; conformance/src/real-milvus.ts).
 //
 // Cached: a stamp file in the venv holds the SHA-256 of the requirements and the base
 // interpreter's version; when it matches and the venv's python imports the pinned pymilvus,
@@ -10,10 +14,10 @@
 // on a lock directory; a lock left by a dead process is taken over.
 //
 // Non-interactive (PIP_NO_INPUT, no version check, no prompts). Interpreter: $MVKIT_PYTHON, else
-// python3, else python. Exit 0 and the venv's interpreter path on the last stdout line, or exit 1
-// with the reason on stderr.
+// python3, else python. `node python-env.mjs [runner|milvus-2.3]`: exit 0 and the venv's
+// interpreter path on the last stdout line, or exit 1 with the reason on stderr.
 //
-// Also importable: `ensurePythonEnv({ log })` resolves to { python, pymilvus, cached } or throws.
+// Also importable: `ensurePythonEnv({ name, log })` resolves to { python, pymilvus, cached } or throws.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -21,14 +25,31 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const VENV = join(ROOT, '.venv');
-export const REQUIREMENTS = join(ROOT, 'python', 'requirements.txt');
-const STAMP = join(VENV, '.mvkit-stamp.json');
-const LOCK = join(ROOT, '.venv.lock');
-const LOCK_WAIT_MS = 600_000;
 const isWindows = process.platform === 'win32';
-/** The venv's interpreter. */
-export const VENV_PYTHON = isWindows ? join(VENV, 'Scripts', 'python.exe') : join(VENV, 'bin', 'python');
+const LOCK_WAIT_MS = 600_000;
+
+/** Where the milvus-2.3 environment unpacks the Milvus binaries (`bin/milvus` and its libraries). */
+export const MILVUS_23_BASE = join(ROOT, '.cache', 'milvus-2.3');
+
+/**
+ * The environments by name: venv directory, requirements file, the modules whose `__version__`
+ * must equal their pin (`module==version` in the requirements) for the venv to count as ready,
+ * and an optional setup step (Python code run by the venv's interpreter after the install, part
+ * of the cached work) with the file it leaves behind.
+ */
+export const ENVS = {
+  runner: { venv: join(ROOT, '.venv'), requirements: join(ROOT, 'python', 'requirements.txt'), modules: ['pymilvus'] },
+  'milvus-2.3': {
+    venv: join(MILVUS_23_BASE, 'venv'),
+    requirements: join(ROOT, 'python', 'requirements-milvus-2.3.txt'),
+    modules: ['pymilvus', 'milvus'],
+    // The package's own unpacking of its lzma-packed binaries into <base>/bin (md5-stamped).
+    setup: { code: 'import sys, milvus; milvus._initialize_data_files(sys.argv[1])', args: [MILVUS_23_BASE], leaves: join(MILVUS_23_BASE, 'bin', 'milvus') },
+  },
+};
+
+/** A venv's interpreter. */
+const venvPython = (venv) => (isWindows ? join(venv, 'Scripts', 'python.exe') : join(venv, 'bin', 'python'));
 
 const quiet = { encoding: 'utf8', env: { ...process.env, PIP_NO_INPUT: '1', PIP_DISABLE_PIP_VERSION_CHECK: '1' } };
 
@@ -58,23 +79,25 @@ function baseInterpreter() {
   throw new Error(`no usable Python interpreter with the venv module (set MVKIT_PYTHON): ${tried.join('; ')}`);
 }
 
-/** The pinned pymilvus version of the requirements. */
-function pinnedPymilvus(text) {
-  const m = /^pymilvus==([^\s#]+)/m.exec(text);
-  if (!m) throw new Error(`${REQUIREMENTS} does not pin pymilvus==<version>`);
-  return m[1];
+/** The pinned versions of `modules` in the requirements text, in order. */
+function pins(text, file, modules) {
+  return modules.map((m) => {
+    const pin = new RegExp(`^${m}==([^\\s#]+)`, 'm').exec(text);
+    if (!pin) throw new Error(`${file} does not pin ${m}==<version>`);
+    return pin[1];
+  });
 }
 
-/** The pymilvus version the venv imports, or undefined. */
-function installedPymilvus() {
-  if (!existsSync(VENV_PYTHON)) return undefined;
-  const r = run(VENV_PYTHON, ['-c', 'import pymilvus; print(pymilvus.__version__)']);
+/** The `__version__`s of `modules` as the venv imports them (space-separated), or undefined. */
+function installedVersions(python, modules) {
+  if (!existsSync(python)) return undefined;
+  const r = run(python, ['-c', `import ${modules.join(', ')}; print(${modules.map((m) => `${m}.__version__`).join(', ')})`]);
   return r.ok ? r.stdout.trim() : undefined;
 }
 
-function readStamp() {
+function readStamp(stamp) {
   try {
-    return JSON.parse(readFileSync(STAMP, 'utf8'));
+    return JSON.parse(readFileSync(stamp, 'utf8'));
   } catch {
     return undefined;
   }
@@ -91,34 +114,34 @@ function pidAlive(pid) {
   }
 }
 
-async function withLock(fn, log) {
+async function withLock(lockDir, fn, log) {
   const started = Date.now();
   let announced = false;
   for (;;) {
     try {
-      mkdirSync(LOCK);
-      writeFileSync(join(LOCK, 'pid'), String(process.pid));
+      mkdirSync(lockDir);
+      writeFileSync(join(lockDir, 'pid'), String(process.pid));
       break;
     } catch (e) {
       if (e.code !== 'EEXIST') throw e;
       let owner;
       try {
-        owner = Number(readFileSync(join(LOCK, 'pid'), 'utf8'));
+        owner = Number(readFileSync(join(lockDir, 'pid'), 'utf8'));
       } catch {
         // the owner has not written its pid yet, or just released the lock
       }
       const age = (() => {
         try {
-          return Date.now() - statSync(LOCK).mtimeMs;
+          return Date.now() - statSync(lockDir).mtimeMs;
         } catch {
           return 0;
         }
       })();
       if ((owner && !pidAlive(owner)) || (!owner && age > 10_000)) {
-        rmSync(LOCK, { recursive: true, force: true });
+        rmSync(lockDir, { recursive: true, force: true });
         continue;
       }
-      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`timed out waiting for ${LOCK} (held by pid ${owner ?? '?'})`);
+      if (Date.now() - started > LOCK_WAIT_MS) throw new Error(`timed out waiting for ${lockDir} (held by pid ${owner ?? '?'})`);
       if (!announced) log(`python-env: waiting for another setup (pid ${owner ?? '?'}) to finish`);
       announced = true;
       await sleep(250);
@@ -127,52 +150,63 @@ async function withLock(fn, log) {
   try {
     return await fn();
   } finally {
-    rmSync(LOCK, { recursive: true, force: true });
+    rmSync(lockDir, { recursive: true, force: true });
   }
 }
 
 /**
- * Makes sure conformance/.venv holds the pinned requirements.
- * @param {{ log?: (line: string) => void }} [options]
+ * Makes sure the named environment's venv holds its pinned requirements.
+ * @param {{ name?: keyof typeof ENVS, log?: (line: string) => void }} [options] `name` default `runner`
  * @returns {Promise<{ python: string, pymilvus: string, cached: boolean, seconds: number }>}
  */
 export async function ensurePythonEnv(options = {}) {
   const log = options.log ?? ((line) => console.error(line));
+  const name = options.name ?? 'runner';
+  const spec = ENVS[name];
+  if (!spec) throw new Error(`no Python environment named ${name} (one of ${Object.keys(ENVS).join(', ')})`);
+  const { venv, requirements: requirementsFile, modules, setup } = spec;
+  const python = venvPython(venv);
+  const stampFile = join(venv, '.mvkit-stamp.json');
+  const lockDir = `${venv}.lock`;
   const t0 = Date.now();
-  const requirements = readFileSync(REQUIREMENTS, 'utf8');
+  const requirements = readFileSync(requirementsFile, 'utf8');
   const hash = createHash('sha256').update(requirements).digest('hex');
-  const pin = pinnedPymilvus(requirements);
+  const pinned = pins(requirements, requirementsFile, modules);
   const fresh = () => {
-    const stamp = readStamp();
-    return stamp && stamp.requirements === hash && existsSync(VENV_PYTHON) && installedPymilvus() === pin ? stamp : undefined;
+    const stamp = readStamp(stampFile);
+    return stamp && stamp.requirements === hash && (!setup || existsSync(setup.leaves)) && installedVersions(python, modules) === pinned.join(' ') ? stamp : undefined;
   };
-  const done = (cached) => ({ python: VENV_PYTHON, pymilvus: pin, cached, seconds: (Date.now() - t0) / 1000 });
+  const done = (cached) => ({ python, pymilvus: pinned[0], cached, seconds: (Date.now() - t0) / 1000 });
   // Fast path, no lock, no network: the stamp matches and the venv imports the pinned pymilvus.
   if (fresh()) return done(true);
-  return withLock(async () => {
+  mkdirSync(dirname(venv), { recursive: true });
+  return withLock(lockDir, async () => {
     if (fresh()) return done(true); // another process finished the setup while we waited
     const base = baseInterpreter();
-    log(`python-env: creating ${VENV} with ${base.python} (Python ${base.version}) and installing ${REQUIREMENTS}`);
-    mkdirSync(dirname(VENV), { recursive: true });
-    rmSync(STAMP, { force: true });
-    const venv = run(base.python, ['-m', 'venv', '--clear', VENV]);
-    if (!venv.ok) throw new Error(`${base.python} -m venv ${VENV} failed (exit ${venv.status}): ${(venv.stderr || venv.stdout).trim() || venv.error?.message}`);
-    const pip = run(VENV_PYTHON, ['-m', 'pip', 'install', '--no-input', '--disable-pip-version-check', '--no-deps', '--progress-bar', 'off', '-r', REQUIREMENTS]);
-    if (!pip.ok) throw new Error(`pip install -r ${REQUIREMENTS} failed (exit ${pip.status}): ${(pip.stderr || pip.stdout).trim().split('\n').slice(-15).join('\n')}`);
-    const got = installedPymilvus();
-    if (got !== pin) {
-      const why = run(VENV_PYTHON, ['-c', 'import pymilvus']);
-      throw new Error(`after installing, the venv imports pymilvus ${got ?? '(none)'}, not ${pin}: ${why.stderr.trim().split('\n').slice(-3).join(' ')}`);
+    log(`python-env: creating ${venv} with ${base.python} (Python ${base.version}) and installing ${requirementsFile}`);
+    rmSync(stampFile, { force: true });
+    const created = run(base.python, ['-m', 'venv', '--clear', venv]);
+    if (!created.ok) throw new Error(`${base.python} -m venv ${venv} failed (exit ${created.status}): ${(created.stderr || created.stdout).trim() || created.error?.message}`);
+    const pip = run(python, ['-m', 'pip', 'install', '--no-input', '--disable-pip-version-check', '--no-deps', '--progress-bar', 'off', '-r', requirementsFile]);
+    if (!pip.ok) throw new Error(`pip install -r ${requirementsFile} failed (exit ${pip.status}): ${(pip.stderr || pip.stdout).trim().split('\n').slice(-15).join('\n')}`);
+    const got = installedVersions(python, modules);
+    if (got !== pinned.join(' ')) {
+      const why = run(python, ['-c', `import ${modules.join(', ')}`]);
+      throw new Error(`after installing, the venv imports ${modules.join(' ')} ${got ?? '(none)'}, not ${pinned.join(' ')}: ${why.stderr.trim().split('\n').slice(-3).join(' ')}`);
     }
-    writeFileSync(STAMP, `${JSON.stringify({ requirements: hash, pymilvus: pin, python: base.version, createdAt: new Date().toISOString() }, null, 2)}\n`);
+    if (setup) {
+      const step = run(python, ['-c', setup.code, ...setup.args]);
+      if (!step.ok || !existsSync(setup.leaves)) throw new Error(`the setup step of ${name} (${setup.code}) failed (exit ${step.status}): ${(step.stderr || step.stdout).trim().split('\n').slice(-5).join('\n')}`);
+    }
+    writeFileSync(stampFile, `${JSON.stringify({ requirements: hash, versions: Object.fromEntries(modules.map((m, i) => [m, pinned[i]])), python: base.version, createdAt: new Date().toISOString() }, null, 2)}\n`);
     const result = done(false);
-    log(`python-env: installed pymilvus ${pin} in ${result.seconds.toFixed(1)} s`);
+    log(`python-env: installed ${modules.map((m, i) => `${m} ${pinned[i]}`).join(', ')} in ${result.seconds.toFixed(1)} s`);
     return result;
   }, log);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1])) {
-  ensurePythonEnv()
+  ensurePythonEnv({ name: process.argv[2] ?? 'runner' })
     .then((r) => {
       if (!r.cached) console.error(`python-env: ready (${r.seconds.toFixed(1)} s)`);
       console.log(r.python);

@@ -19,14 +19,16 @@ export interface PythonEnv {
 }
 
 /**
- * Creates (or finds, cached by the requirements' hash) the venv with the pinned pymilvus by
+ * Creates (or finds, cached by the requirements' hash) a venv with its pinned pymilvus by
  * running `conformance/scripts/python-env.mjs`. Network only when the venv is missing or stale.
  *
+ * @param options.name `runner` (default: `conformance/.venv`, the Python runner's pymilvus) or
+ *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7).
  * @throws Error with the script's reason (no python3, no venv module, pip failed, …).
  */
-export async function ensurePythonEnv(options: { timeout?: number } = {}): Promise<PythonEnv> {
+export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' } = {}): Promise<PythonEnv> {
   const python = await new Promise<string>((resolve, reject) => {
-    execFile(process.execPath, [PYTHON_ENV_SCRIPT], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
+    execFile(process.execPath, [PYTHON_ENV_SCRIPT, options.name ?? 'runner'], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`could not set up the Python environment (${PYTHON_ENV_SCRIPT}): ${stderr.trim() || error.message}`));
       resolve(stdout.trim().split('\n').pop()!);
     });
