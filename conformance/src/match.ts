@@ -27,6 +27,12 @@ export interface Erratum {
   kind: 'erratum' | 'doc-error';
   reason: string;
   source: string;
+  /**
+   * The real Milvus the entry was checked against: `{ milvus: '2.3.5' }` when the real-server run
+   * ({@link erratumConfirmations}) must reproduce it, or `{ milvus: null, why }` when no real
+   * Milvus installable here can run the block.
+   */
+  checked: { milvus: string } | { milvus: null; why: string };
 }
 
 /** Where an output was documented and who ran it: what {@link resolveErratum} looks an erratum up by. */
@@ -67,6 +73,8 @@ export function errataProblems(errata: readonly Erratum[]): string[] {
   const problems: string[] = [];
   const where = (e: Erratum) => `${e.page} ${e.language}#${e.block} documented ${render(e.documented)}`;
   errata.forEach((a, i) => {
+    const c = a.checked as Partial<{ milvus: string | null; why: string }> | undefined;
+    if (!c || !(typeof c.milvus === 'string' || (c.milvus === null && typeof c.why === 'string' && c.why))) problems.push(`${where(a)}: no record of the real Milvus it was checked against (checked: { milvus } or { milvus: null, why })`);
     for (const b of errata.slice(i + 1)) {
       if (a.page !== b.page || a.language !== b.language || a.block !== b.block || !sameValue(a.documented, b.documented)) continue;
       if (a.client === b.client) problems.push(`${where(a)}: two entries for ${a.client ?? 'every client'}`);
@@ -76,6 +84,26 @@ export function errataProblems(errata: readonly Erratum[]): string[] {
     }
   });
   return problems;
+}
+
+/** What a block's run looks like when an erratum of this kind accounts for it. */
+const confirms = (e: Erratum, r: { outcome: string; detail: string }) => (e.kind === 'doc-error' ? r.outcome === 'doc-error' : r.outcome === 'pass' && r.detail.includes('erratum'));
+
+/**
+ * Which errata a real Milvus's run does not reproduce: each entry recorded as checked against
+ * `version` must have, among `results` (of a replay against that Milvus), a run of its block by
+ * its client (by any client when it names none) that it accounts for — a pass through the
+ * erratum, or the doc-error. An entry Milvus does not need, or answers otherwise, is a problem.
+ * @returns one line per unconfirmed entry; empty when all are confirmed.
+ */
+export function erratumConfirmations(errata: readonly Erratum[], results: readonly (ErratumSite & { outcome: string; detail: string })[], version: string): string[] {
+  return errata
+    .filter((e) => e.checked.milvus === version)
+    .flatMap((e) => {
+      const runs = results.filter((r) => r.page === e.page && r.language === e.language && r.block === e.block && (!e.client || r.client === e.client));
+      if (runs.some((r) => confirms(e, r))) return [];
+      return [`${e.page} ${e.language}#${e.block}${e.client ? ` (${e.client})` : ''}: the ${e.kind} is not reproduced by Milvus ${version}: ${runs.map((r) => `${r.client} ${r.outcome}: ${r.detail}`).join('; ') || 'the block did not run'}`];
+    });
 }
 
 /** How a documented output compares with what a block printed. */

@@ -7,12 +7,18 @@ import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Tar
 import { GO_RUNNER, goSdkVersions, runGoPage } from './runners/go.js';
 import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runners/python.js';
 import { JAVA_RUNNER, javaSdk, runJavaPage } from './runners/java.js';
+import { REAL_MILVUS_VERSION, startRealMilvus } from './real-milvus.js';
 
 /** Which Node clients to run. */
 export type ClientChoice = 'mvkit' | 'official' | 'both';
 
 /** Options of {@link replay}. */
 export interface ReplayOptions {
+  /**
+   * `embedded` (default): a reference server started for the run, or `uri` when given;
+   * `milvus`: a real Milvus {@link REAL_MILVUS_VERSION} started for the run ({@link startRealMilvus}), `uri` ignored.
+   */
+  target?: 'embedded' | 'milvus';
   /** Server to run against; default: an embedded reference server on an ephemeral port. */
   uri?: string;
   /** Token or `user:password` for `uri`. */
@@ -137,7 +143,13 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   let target: Target;
   let targetName: string;
   let curlTarget: CurlTarget;
-  if (options.uri) {
+  if (options.target === 'milvus') {
+    const milvus = await startRealMilvus();
+    close = () => milvus.close();
+    target = { address: milvus.address };
+    targetName = `real Milvus ${REAL_MILVUS_VERSION} (PyPI milvus==${REAL_MILVUS_VERSION}, ${milvus.address}, legacy HTTP ${milvus.legacyUri})`;
+    curlTarget = { restUrl: milvus.uri, legacyUrl: milvus.legacyUri, token: 'root:Milvus' };
+  } else if (options.uri) {
     target = { address: options.uri, ...(options.token !== undefined ? { token: options.token } : {}) };
     targetName = options.uri;
     const rest = new URL(/^[a-z]+:\/\//i.test(options.uri) ? options.uri : `http://${options.uri}`);
@@ -155,7 +167,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     curlTarget = { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' };
   }
   // A target that does not answer, or refuses the token, fails every block with the reason (and a report).
-  const unreachable = options.uri ? await probeTarget(target) : undefined;
+  const unreachable = options.uri && options.target !== 'milvus' ? await probeTarget(target) : undefined;
   const sdks = await nodeSdks(options.client);
   // Every SDK's API is a reference, run or not: a method one offers and the SDK under test lacks fails.
   const reference = await nodeSdks('both');

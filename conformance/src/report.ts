@@ -72,3 +72,73 @@ export function writeReport(report: Report, dir: string): { json: string; markdo
   writeFileSync(md, markdown(report));
   return { json, markdown: md };
 }
+
+/** One block and client on two targets, and why they differ (undefined when they agree). */
+export interface SideBySideRow {
+  page: string;
+  block: string;
+  client: string;
+  embedded?: BlockResult;
+  real?: BlockResult;
+  /** Why the outcomes differ: a known class of difference, or `unexplained: …`. */
+  explanation?: string;
+}
+
+/** The rows of {@link sideBySide} and the counts per explanation. */
+export interface SideBySide {
+  embeddedTarget: string;
+  realTarget: string;
+  rows: SideBySideRow[];
+}
+
+/**
+ * Why a block's outcome on the real Milvus differs from the reference server's, when a known
+ * class of difference accounts for it; kept as data, each rule with its reason.
+ */
+export const DIFFERENCE_CLASSES: readonly { name: string; applies: (embedded: BlockResult | undefined, real: BlockResult) => boolean }[] = [
+  {
+    name: 'era: Milvus 2.3 has no RESTful v2 API (/v2/vectordb answers 404); the reference server is 2.5',
+    applies: (_, real) => real.language === 'bash' && real.outcome === 'fail' && /\b404\b/.test(real.detail),
+  },
+];
+
+/** Pairs two reports block by block and client by client and explains each difference. */
+export function sideBySide(embedded: Report, real: Report): SideBySide {
+  const key = (r: BlockResult) => `${r.page}\u0000${r.language}#${r.block}\u0000${r.client}`;
+  const rows = new Map<string, SideBySideRow>();
+  const row = (r: BlockResult) => rows.get(key(r)) ?? rows.set(key(r), { page: r.page, block: `${r.language}#${r.block}`, client: r.client }).get(key(r))!;
+  for (const r of embedded.results) row(r).embedded = r;
+  for (const r of real.results) row(r).real = r;
+  for (const r of rows.values()) {
+    if (r.embedded?.outcome === r.real?.outcome) continue;
+    const cls = r.real && DIFFERENCE_CLASSES.find((c) => c.applies(r.embedded, r.real!));
+    r.explanation = cls ? cls.name : `unexplained: real ${r.real?.outcome ?? 'not run'}${r.real ? ` (${r.real.detail})` : ''}, embedded ${r.embedded?.outcome ?? 'not run'}${r.embedded ? ` (${r.embedded.detail})` : ''}`;
+  }
+  return { embeddedTarget: embedded.target, realTarget: real.target, rows: [...rows.values()] };
+}
+
+/** `N blocks agree, N differ (N explained, N unexplained); real: N passed, embedded: N passed`. */
+export function comparisonLine(c: SideBySide): string {
+  const differ = c.rows.filter((r) => r.explanation);
+  const unexplained = differ.filter((r) => r.explanation!.startsWith('unexplained'));
+  const passed = (side: 'embedded' | 'real') => c.rows.filter((r) => r[side]?.outcome === 'pass').length;
+  return `${c.rows.length - differ.length} agree, ${differ.length} differ (${differ.length - unexplained.length} explained, ${unexplained.length} unexplained); passed on the real Milvus ${passed('real')}, on the reference server ${passed('embedded')}`;
+}
+
+/** The side-by-side comparison as Markdown. */
+export function sideBySideMarkdown(c: SideBySide): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  return [
+    '# Conformance side by side',
+    '',
+    `- reference server: ${c.embeddedTarget}`,
+    `- real Milvus: ${c.realTarget}`,
+    '',
+    `**${comparisonLine(c)}**`,
+    '',
+    '| page | block | client | reference server | real Milvus | why they differ |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...c.rows.map((r) => `| ${r.page} | ${r.block} | ${r.client} | ${r.embedded?.outcome ?? '-'} | ${r.real?.outcome ?? '-'} | ${esc(r.explanation ?? '')} |`),
+    '',
+  ].join('\n');
+}

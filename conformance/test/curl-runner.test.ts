@@ -117,7 +117,7 @@ describe('checking answers', () => {
     expect(checkAnswers(bare, parseRun(run(['{}', 200, 0]), '', mark), 'curl', [])[0]).toBe('pass');
     expect(checkAnswers(bare, parseRun(run(['{"error_code":1,"reason":"boom"}', 200, 0]), '', mark), 'curl', [])[0]).toBe('fail');
     const block = shellBlock('curl a\n# {"code": 0, "data": {"typo": 1}}');
-    const fix: Erratum = { page: 'p.md', language: 'bash', block: 1, documented: { code: 0, data: { typo: 1 } }, expected: { code: 0, data: {} }, kind: 'erratum', reason: 'typo', source: 's' };
+    const fix: Erratum = { page: 'p.md', language: 'bash', block: 1, documented: { code: 0, data: { typo: 1 } }, expected: { code: 0, data: {} }, kind: 'erratum', reason: 'typo', source: 's', checked: { milvus: null, why: 'test' } };
     const answers = parseRun(run(['{"code":0,"data":{}}', 200, 0]), '', mark);
     expect(checkAnswers(block, answers, 'curl', [])[0]).toBe('fail');
     expect(checkAnswers(block, answers, 'curl', [fix])[0]).toBe('pass');

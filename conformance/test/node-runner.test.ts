@@ -129,7 +129,7 @@ describe('runNodePage', () => {
 
   it('applies errata: a corrected value passes with a note, an unreachable one is a doc error', async () => {
     const code = 'const r = await milvusClient.listPartitions({});\nconsole.log(r)\n// Output\n// ["_default", "typo"]';
-    const fix: Erratum = { page: 'p.md', language: 'javascript', block: 1, documented: ['_default', 'typo'], expected: ['_default'], kind: 'erratum', reason: 'typo', source: 's' };
+    const fix: Erratum = { page: 'p.md', language: 'javascript', block: 1, documented: ['_default', 'typo'], expected: ['_default'], kind: 'erratum', reason: 'typo', source: 's', checked: { milvus: null, why: 'test' } };
     let r = await runNodePage('p.md', [block(1, code)], { sdk: fakeSdk(), target, fixture: [], errata: [fix] });
     expect(r[0]).toMatchObject({ outcome: 'pass', detail: expect.stringContaining('erratum') });
     r = await runNodePage('p.md', [block(1, code)], { sdk: fakeSdk(), target, fixture: [], errata: [{ ...fix, kind: 'doc-error' }] });

@@ -35,7 +35,7 @@ describe('Python documented outputs and rewrites', () => {
     const b = block(1, 'print(res)\n# Output\n# {"state": "<LoadState: NotLoaded>"}');
     const printed = [{ value: { state: '<LoadState: NotLoad>' }, text: "{'state': <LoadState: NotLoad>}" }];
     expect(checkPrinted(b, { printed }, [])[0]).toBe('fail');
-    const fix: Erratum = { page: 'p.md', language: 'python', block: 1, documented: { state: '<LoadState: NotLoaded>' }, expected: { state: '<LoadState: NotLoad>' }, kind: 'erratum', reason: 'typo', source: 's' };
+    const fix: Erratum = { page: 'p.md', language: 'python', block: 1, documented: { state: '<LoadState: NotLoaded>' }, expected: { state: '<LoadState: NotLoad>' }, kind: 'erratum', reason: 'typo', source: 's', checked: { milvus: null, why: 'test' } };
     expect(checkPrinted(b, { printed }, [fix])).toEqual(['pass', expect.stringContaining('erratum')]);
     expect(checkPrinted(b, { printed }, [{ ...fix, kind: 'doc-error' }])[0]).toBe('doc-error');
     expect(checkPrinted(b, { printed: [] }, [])).toEqual(['fail', 'documents 1 output(s) but printed 0']);
