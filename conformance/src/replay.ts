@@ -69,6 +69,8 @@ export interface KnownDivergence {
   area: string;
   behaviour: string;
   reason: string;
+  /** The steps of the differential test (`conformance/differential/`) this divergence accounts for. */
+  steps?: string[];
 }
 
 /** The outcome of a replay. */
