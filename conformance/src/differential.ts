@@ -13,7 +13,7 @@ import { REAL_MILVUS_VERSION, startRealMilvus } from './real-milvus.js';
 import type { KnownDivergence } from './replay.js';
 
 /** The step programs: each prints one JSON object per step (`{ step, ok, value }` or `{ step, ok: false, code, message }`). */
-export const DIFFERENTIAL_PROGRAMS = [fileURLToPath(new URL('../differential/data-model-steps.py', import.meta.url))];
+export const DIFFERENTIAL_PROGRAMS = ['data-model-steps.py', 'partition-steps.py'].map((f) => fileURLToPath(new URL(`../differential/${f}`, import.meta.url)));
 
 /** One step's answer as a program printed it. */
 export interface StepAnswer {
