@@ -193,6 +193,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
         for (const r of pageResults) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       }
       const curlBlocks = options.curl === false ? [] : blocks.filter(isCurlBlock);
+      if (options.curl === false) for (const b of blocks.filter(isCurlBlock)) byKey.set(`${b.language}#${b.languageIndex}`, [{ page: page.name, language: b.language, block: b.languageIndex, client: 'curl', outcome: 'n/a', detail: 'skipped by --no-curl' }]);
       if (curlBlocks.length) {
         const fixture = fixtures[page.name] ?? [];
         const setup = () => applyFixture(target, fixture);

@@ -24,6 +24,13 @@ describe('replay against the embedded reference server', () => {
     expect(others.every((r) => r.outcome === 'n/a' && r.detail.length > 0)).toBe(true);
     expect(report.summary.fail).toBe(0);
   }, 120_000);
+
+  it('reports the cURL blocks as skipped with --no-curl', async () => {
+    const report = await replay({ curl: false, client: 'mvkit', page: 'manage-partitions.md' });
+    const bash = report.results.filter((r) => r.language === 'bash');
+    expect(bash.length).toBeGreaterThan(0);
+    expect(bash.every((r) => r.client === 'curl' && r.outcome === 'n/a' && r.detail === 'skipped by --no-curl')).toBe(true);
+  });
 });
 
 describe('replay against a target it cannot use', () => {
