@@ -71,6 +71,8 @@ export interface KnownDivergence {
   reason: string;
   /** The steps of the differential test (`conformance/differential/`) this divergence accounts for. */
   steps?: string[];
+  /** The steps depend on the real server's timing: they may agree in one run and diverge in another. */
+  timing?: boolean;
 }
 
 /** The outcome of a replay. */
