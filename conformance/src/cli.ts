@@ -39,30 +39,30 @@ program
     const targets = opts.target === 'both' ? (['embedded', 'milvus'] as const) : [opts.target];
     const reports = [];
     for (const target of targets) {
-    const report = await replay({
-      target,
-      ...(opts.uri ? { uri: opts.uri } : {}),
-      ...(opts.token ? { token: opts.token } : {}),
-      ...(opts.legacyUri ? { legacyUri: opts.legacyUri } : {}),
-      curl: opts.curl,
-      java: opts.java,
-      python: opts.python,
-      go: opts.go,
-      client: opts.client,
-      ...(opts.page ? { page: opts.page } : {}),
-      // A line per block as each page finishes.
-      onResults: (results) => {
-        for (const r of results) console.log(`${r.page} ${r.language}#${r.block} ${r.client}: ${r.outcome}`);
-      },
-    });
-    console.log(`Target: ${report.target}`);
-    console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
-    console.log(textTable(report));
-    const paths = writeReport(report, targets.length > 1 ? join(opts.out, target) : opts.out);
-    console.log(`\nReports: ${paths.json}, ${paths.markdown}`);
-    for (const line of clientLines(report)) console.log(line);
-    console.log(summaryLine(report));
-    reports.push(report);
+      const report = await replay({
+        target,
+        ...(opts.uri ? { uri: opts.uri } : {}),
+        ...(opts.token ? { token: opts.token } : {}),
+        ...(opts.legacyUri ? { legacyUri: opts.legacyUri } : {}),
+        curl: opts.curl,
+        java: opts.java,
+        python: opts.python,
+        go: opts.go,
+        client: opts.client,
+        ...(opts.page ? { page: opts.page } : {}),
+        // A line per block as each page finishes.
+        onResults: (results) => {
+          for (const r of results) console.log(`${r.page} ${r.language}#${r.block} ${r.client}: ${r.outcome}`);
+        },
+      });
+      console.log(`Target: ${report.target}`);
+      console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      console.log(textTable(report));
+      const paths = writeReport(report, targets.length > 1 ? join(opts.out, target) : opts.out);
+      console.log(`\nReports: ${paths.json}, ${paths.markdown}`);
+      for (const line of clientLines(report)) console.log(line);
+      console.log(summaryLine(report));
+      reports.push(report);
     }
     if (reports.length === 2) {
       const comparison = sideBySide(reports[0]!, reports[1]!);

@@ -52,8 +52,11 @@ async function runProgram(python: string, program: string, address: string): Pro
  * @throws Error when the real Milvus cannot be installed or started, or a program fails outright.
  */
 export async function runDifferential(known: readonly KnownDivergence[]): Promise<DifferentialResult> {
-  const milvus = await startRealMilvus();
   const server = await startServer({ port: 0 });
+  const milvus = await startRealMilvus().catch(async (e: unknown) => {
+    await server.close();
+    throw e;
+  });
   try {
     const divergences: DifferentialResult['divergences'] = [];
     let steps = 0;

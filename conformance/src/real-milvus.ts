@@ -32,8 +32,9 @@ export interface RealMilvus {
   readonly legacyUri: string;
   /** {@link REAL_MILVUS_VERSION}. */
   readonly version: string;
-  /** The pymilvus of its environment (2.3.7) and that environment's interpreter. */
+  /** The interpreter of its environment, which imports pymilvus {@link pymilvus}. */
   readonly python: string;
+  /** The pymilvus version of that environment (2.3.7). */
   readonly pymilvus: string;
   /** The run directory (configs, logs, data), removed by {@link close}. */
   readonly dir: string;
