@@ -52,6 +52,10 @@ export const Merr = {
   ParameterTooLarge: entry(1102, 'parameter too large'),
   PrivilegeNotAuthenticated: entry(1400, 'not authenticated'),
   PrivilegeNotPermitted: entry(1401, 'privilege not permitted'),
+  AliasNotFound: entry(1600, 'alias not found'),
+  /** Upstream's Go name keeps its misspelling (`ErrAliasCollectionNameConfilct`). */
+  AliasCollectionNameConfilct: entry(1601, 'alias and collection name conflict'),
+  AliasAlreadyExist: entry(1602, 'alias already exist'),
   FieldNotFound: entry(1700, 'field not found'),
   FieldNameInvalid: entry(1701, 'field name invalid'),
   NeedAuthenticate: entry(1800, "user hasn't authenticated"),

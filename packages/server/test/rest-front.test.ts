@@ -48,6 +48,7 @@ describe('RESTful v2 envelope', () => {
   it('serves every path of the OpenAPI document', () => {
     expect(REST_ROUTES.map((r) => r.path).sort()).toEqual(
       [
+        'aliases/alter', 'aliases/create', 'aliases/describe', 'aliases/drop', 'aliases/list',
         'collections/create', 'collections/describe', 'collections/drop', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
         'collections/list', 'collections/load', 'collections/release', 'databases/create', 'databases/describe', 'databases/drop', 'databases/list',
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
@@ -301,6 +302,27 @@ describe('indexes and databases', () => {
     expect((await post('indexes/list', { collectionName: 'my_collection' })).json).toEqual({ code: 0, data: [] });
     expect((await post('indexes/create', { collectionName: 'my_collection', indexParams: [{ fieldName: 'vector', metricType: 'IP' }] })).json).toEqual({ code: 0, data: {} });
     expect(engine.describeIndex({ collectionName: 'my_collection' })[0]!.params).toEqual([{ key: 'metric_type', value: 'IP' }, { key: 'index_type', value: 'AUTOINDEX' }]);
+  });
+
+  it('creates, describes (code 200, as Milvus), lists, alters and drops aliases', async () => {
+    await quick('c1');
+    await quick('c2');
+    expect((await post('aliases/create', { collectionName: 'c1', aliasName: 'a' })).json).toEqual({ code: 0, data: {} });
+    expect((await post('aliases/describe', { aliasName: 'a' })).body).toBe('{"code":200,"data":{"aliasName":"a","collectionName":"c1","dbName":"default"}}');
+    expect((await post('aliases/list', { collectionName: 'c2' })).json).toEqual({ code: 0, data: ['a'] });
+    expect((await post('collections/describe', { collectionName: 'a' })).json.data).toMatchObject({ collectionName: 'c1', aliases: ['a'] });
+    expect((await post('aliases/alter', { collectionName: 'c2', aliasName: 'a' })).json).toEqual({ code: 0, data: {} });
+    expect((await post('aliases/create', { collectionName: 'c1', aliasName: 'a' })).json).toEqual({
+      code: 1602,
+      message: 'a is alias to another collection: c2: alias already exist[database=default][alias=a]',
+    });
+    expect((await post('aliases/create', { collectionName: 'c1' })).json).toEqual({
+      code: 1802,
+      message: "missing required parameters, error: Key: 'AliasCollectionReq.AliasName' Error:Field validation for 'AliasName' failed on the 'required' tag",
+    });
+    expect((await post('aliases/drop', { aliasName: 'a' })).json).toEqual({ code: 0, data: {} });
+    expect((await post('aliases/describe', { aliasName: 'a' })).json).toEqual({ code: 1600, message: 'alias not found[database=default][alias=a]' });
+    expect((await post('aliases/list', {})).json).toEqual({ code: 0, data: [] });
   });
 
   it('creates, describes, lists and drops databases', async () => {

@@ -70,13 +70,15 @@ export interface Collection {
   readonly data: CollectionData;
 }
 
-/** A database and its collections. */
+/** A database, its collections and its collection aliases. */
 export interface Database {
   readonly id: bigint;
   readonly name: string;
   readonly createdTs: bigint;
   properties: KeyValue[];
   readonly collections: Map<string, Collection>;
+  /** Collection aliases of this database (rootcoord's alias table), alias → collection. */
+  readonly aliases: Map<string, Collection>;
 }
 
 /**
@@ -95,7 +97,7 @@ export class Catalog {
 
   /** Creates the database record (no checks). */
   addDatabase(name: string, properties: KeyValue[]): Database {
-    const db: Database = { id: this.tso.next(), name, createdTs: this.tso.next(), properties, collections: new Map() };
+    const db: Database = { id: this.tso.next(), name, createdTs: this.tso.next(), properties, collections: new Map(), aliases: new Map() };
     this.databases.set(name, db);
     return db;
   }
@@ -111,14 +113,30 @@ export class Catalog {
   }
 
   /**
-   * The collection `name` in database `dbName`.
+   * The collection `name` in database `dbName`, where `name` is an alias or a collection name
+   * (aliases first, as rootcoord's `getCollectionByName`).
    * @throws MilvusError 800 for an unknown database; 100
    *   `collection not found[database=<db>][collection=<name>]` for an unknown collection.
    */
   collection(dbName: string, name: string): Collection {
-    const coll = this.database(dbName).collections.get(name);
+    const coll = this.findCollection(dbName, name);
     if (!coll) throw collectionNotFound(dbName, name);
     return coll;
+  }
+
+  /**
+   * The collection an alias or collection name denotes in database `dbName`, or `undefined`.
+   * @throws MilvusError 800 for an unknown database.
+   */
+  findCollection(dbName: string, name: string): Collection | undefined {
+    const db = this.database(dbName);
+    return db.aliases.get(name) ?? db.collections.get(name);
+  }
+
+  /** The aliases of `coll`, in creation order. */
+  aliasesOf(coll: Collection): string[] {
+    const db = this.databases.get(coll.dbName);
+    return db ? [...db.aliases].filter(([, c]) => c === coll).map(([alias]) => alias) : [];
   }
 
   /** Number of collections over all databases. */

@@ -42,6 +42,7 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
+import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
 import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
@@ -256,6 +257,9 @@ export class Engine {
     validateCollectionName(input.collectionName);
     const { schema, partitionCount } = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false, input.numPartitions ?? 0);
     const db = this.catalog.database(dbName);
+    if (db.aliases.has(input.collectionName)) {
+      throw new MilvusError(`collection name [${input.collectionName}] conflicts with an existing alias, please choose a unique name`);
+    }
     const existing = db.collections.get(input.collectionName);
     if (existing) {
       if (sameSchema(existing.schema, schema)) return existing;
@@ -314,12 +318,18 @@ export class Engine {
     return coll;
   }
 
-  /** DropCollection: a missing collection is a no-op success; a loaded one is released and dropped. */
+  /**
+   * DropCollection: a missing collection is a no-op success; a loaded one is released and dropped.
+   * @throws MilvusError 1100 bad name; 800 unknown database; 65535 when the name is an alias or
+   *   the collection has aliases (see {@link checkDropWithAliases}).
+   */
   dropCollection(ref: CollectionRef): void {
     validateCollectionName(ref.collectionName);
-    const collections = this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections;
-    collections.get(ref.collectionName)?.data.clear();
-    collections.delete(ref.collectionName);
+    const db = this.catalog.database(ref.dbName || DEFAULT_DATABASE);
+    const coll = db.collections.get(ref.collectionName);
+    checkDropWithAliases(this.catalog, db, ref.collectionName, coll);
+    coll?.data.clear();
+    db.collections.delete(ref.collectionName);
   }
 
   /**
@@ -327,18 +337,24 @@ export class Engine {
    * collection keeps its ID, partitions, indexes, load state and rows.
    * Only the new name is validated (the proxy's PreExecute); the old one is looked up as given, so
    * an invalid old name is a missing collection, reported by rootcoord with the database's ID.
+   * The old name may be an alias (rootcoord resolves it as any name); aliases follow the collection
+   * within its database, and moving a collection that has aliases to another database is refused.
    * @throws MilvusError 1100 a bad new name; 800 unknown database; 100
    *   `collection not found[database=<db id>][collection=<old>]`; 65535
-   *   `duplicated new collection name <db>:<new> with other collection name or alias`.
+   *   `duplicated new collection name <db>:<new> with other collection name or alias`; 65535
+   *   `fail to rename db name, must drop all aliases of this collection before rename`.
    */
   renameCollection(ref: CollectionRef & { newName: string; newDbName?: string }): void {
     validateCollectionName(ref.newName);
     const db = this.catalog.database(ref.dbName || DEFAULT_DATABASE);
-    const coll = db.collections.get(ref.collectionName);
+    const coll = this.catalog.findCollection(db.name, ref.collectionName);
     if (!coll) throw MilvusError.of(Merr.CollectionNotFound, formatMerr(Merr.CollectionNotFound, { database: db.id, collection: ref.collectionName }));
     const target = this.catalog.database(ref.newDbName || coll.dbName);
-    if (target.collections.has(ref.newName)) {
+    if (this.catalog.findCollection(target.name, ref.newName)) {
       throw new MilvusError(`duplicated new collection name ${target.name}:${ref.newName} with other collection name or alias`);
+    }
+    if (target !== db && this.catalog.aliasesOf(coll).length) {
+      throw new MilvusError('fail to rename db name, must drop all aliases of this collection before rename');
     }
     this.catalog.database(coll.dbName).collections.delete(coll.name);
     coll.name = ref.newName;
@@ -363,7 +379,7 @@ export class Engine {
   /** HasCollection: `false` for a missing collection (never an error, unless the database is unknown). */
   hasCollection(ref: CollectionRef): boolean {
     validateCollectionName(ref.collectionName);
-    return this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.has(ref.collectionName);
+    return this.catalog.findCollection(ref.dbName || DEFAULT_DATABASE, ref.collectionName) !== undefined;
   }
 
   /**
@@ -374,7 +390,7 @@ export class Engine {
   describeCollection(ref: CollectionRef): Collection {
     validateCollectionName(ref.collectionName);
     const dbName = ref.dbName || DEFAULT_DATABASE;
-    const coll = this.catalog.database(dbName).collections.get(ref.collectionName);
+    const coll = this.catalog.findCollection(dbName, ref.collectionName);
     if (!coll) {
       throw new MilvusError(`can't find collection[database=${dbName}][collection=${ref.collectionName}]`, {
         code: Merr.CollectionNotFound.code,
@@ -394,7 +410,7 @@ export class Engine {
     if (type === 0) return [...db.collections.values()].map((item) => ({ item }));
     const names = collectionNames.length ? collectionNames : [...db.collections.keys()].filter((n) => db.collections.get(n)!.loadType !== 'none');
     return names.map((n) => {
-      const item = db.collections.get(n);
+      const item = this.catalog.findCollection(db.name, n);
       if (!item) throw collectionNotFound(db.name, n);
       if (item.loadType === 'none') throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: item.id }));
       return { item, inMemoryPercentage: 100 };
@@ -410,6 +426,38 @@ export class Engine {
     let rowCount = 0;
     for (const p of coll.partitions.values()) rowCount += coll.data.rowCount(p.id);
     return { rowCount };
+  }
+
+  // ---------------------------------------------------------------- aliases
+
+  /** CreateAlias; see {@link createAlias} for the rules and errors. */
+  createAlias(ref: { dbName?: string; alias: string; collectionName: string }): void {
+    createAlias(this.catalog, ref.dbName || DEFAULT_DATABASE, ref.alias, ref.collectionName);
+  }
+
+  /** AlterAlias; see {@link alterAlias} for the rules and errors. */
+  alterAlias(ref: { dbName?: string; alias: string; collectionName: string }): void {
+    alterAlias(this.catalog, ref.dbName || DEFAULT_DATABASE, ref.alias, ref.collectionName);
+  }
+
+  /** DropAlias; see {@link dropAlias}. */
+  dropAlias(ref: { dbName?: string; alias: string }): void {
+    dropAlias(this.catalog, ref.dbName || DEFAULT_DATABASE, ref.alias);
+  }
+
+  /** DescribeAlias; see {@link describeAlias}. */
+  describeAlias(ref: { dbName?: string; alias: string }): AliasDescription {
+    return describeAlias(this.catalog, ref.dbName || DEFAULT_DATABASE, ref.alias);
+  }
+
+  /** ListAliases of a database, or of one collection; see {@link listAliases}. */
+  listAliases(ref: { dbName?: string; collectionName?: string }): string[] {
+    return listAliases(this.catalog, ref.dbName || DEFAULT_DATABASE, ref.collectionName ?? '');
+  }
+
+  /** The aliases of a collection (DescribeCollection's `aliases`). */
+  aliasesOf(coll: Collection): string[] {
+    return this.catalog.aliasesOf(coll);
   }
 
   // ---------------------------------------------------------------- partitions
@@ -582,7 +630,7 @@ export class Engine {
    */
   getLoadState(ref: CollectionRef & { partitionNames?: readonly string[] }): LoadStateValue {
     validateCollectionName(ref.collectionName);
-    const coll = this.catalog.database(ref.dbName || DEFAULT_DATABASE).collections.get(ref.collectionName);
+    const coll = this.catalog.findCollection(ref.dbName || DEFAULT_DATABASE, ref.collectionName);
     if (!coll) return LoadState.LoadStateNotExist;
     const names = ref.partitionNames ?? [];
     if (names.length === 0) return coll.loadType === 'none' ? LoadState.LoadStateNotLoad : LoadState.LoadStateLoaded;

@@ -13,3 +13,4 @@ export * from './data/read.js';
 export * from './data/segment.js';
 export * from './data/values.js';
 export * from './data/pacer.js';
+export type { AliasDescription } from './aliases.js';

@@ -15,15 +15,30 @@ const isDigit = (c: string): boolean => c >= '0' && c <= '9';
  *   `Invalid collection name: 1c. the first character of a collection name must be an underscore or letter: invalid parameter`
  */
 export function validateCollectionName(raw: string): void {
+  validateCollectionNameOrAlias(raw, 'name');
+}
+
+/**
+ * Validates a collection alias as the Milvus 2.5 proxy does (`ValidateCollectionAlias`): the rules
+ * of {@link validateCollectionName}, the messages saying "alias".
+ *
+ * @throws MilvusError 1100, e.g. `Invalid collection alias: 1a. the first character of a collection
+ *   alias must be an underscore or letter: invalid parameter`
+ */
+export function validateCollectionAlias(raw: string): void {
+  validateCollectionNameOrAlias(raw, 'alias');
+}
+
+function validateCollectionNameOrAlias(raw: string, what: 'name' | 'alias'): void {
   const name = raw.trim();
   const invalid = (why: string): MilvusError =>
-    MilvusError.of(Merr.ParameterInvalid, `Invalid collection name: ${name}. ${why}: ${Merr.ParameterInvalid.message}`);
-  if (name === '') throw MilvusError.of(Merr.ParameterInvalid, `collection name should not be empty: ${Merr.ParameterInvalid.message}`);
-  if (name.length > MAX_NAME_LENGTH) throw invalid(`the length of a collection name must be less than ${MAX_NAME_LENGTH} characters`);
+    MilvusError.of(Merr.ParameterInvalid, `Invalid collection ${what}: ${name}. ${why}: ${Merr.ParameterInvalid.message}`);
+  if (name === '') throw MilvusError.of(Merr.ParameterInvalid, `collection ${what} should not be empty: ${Merr.ParameterInvalid.message}`);
+  if (name.length > MAX_NAME_LENGTH) throw invalid(`the length of a collection ${what} must be less than ${MAX_NAME_LENGTH} characters`);
   const first = name[0]!;
-  if (first !== '_' && !isLetter(first)) throw invalid('the first character of a collection name must be an underscore or letter');
+  if (first !== '_' && !isLetter(first)) throw invalid(`the first character of a collection ${what} must be an underscore or letter`);
   for (const c of name.slice(1)) {
-    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid('collection name can only contain numbers, letters and underscores');
+    if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid(`collection ${what} can only contain numbers, letters and underscores`);
   }
 }
 

@@ -113,6 +113,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
         properties: c.properties,
         dbName: c.dbName,
         numPartitions: BigInt(c.partitions.size),
+        aliases: engine.aliasesOf(c),
       };
     },
     async showCollections(req, md) {

@@ -37,6 +37,8 @@ export interface RestContext {
  */
 export interface RouteAnswer {
   readonly data: unknown;
+  /** The envelope's success code where Milvus answers with another than 0 (`200` on `aliases/describe`). */
+  readonly code?: number;
   readonly message?: string;
   /** Further top-level members of the success envelope, e.g. `{ cost: 0 }`. */
   readonly extra?: Readonly<Record<string, unknown>>;
@@ -259,7 +261,7 @@ function describeCollection(engine: Engine, b: Body, ctx: RestContext): RouteAns
           ...(f.dataType === DataType.Array ? { elementType: nameOf(DataType, f.elementType) } : {}),
         })),
       functions: [],
-      aliases: [],
+      aliases: engine.aliasesOf(c),
       indexes,
       load,
       shardsNum: c.shardsNum,
@@ -362,6 +364,15 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/indexes/describe': describeIndexes,
   '/v2/vectordb/indexes/list': listIndexes,
   '/v2/vectordb/indexes/drop': (e, b, c) => (e.dropIndex({ ...ref(b, c), indexName: S(b.indexName) }), ok()),
+  // aliases
+  '/v2/vectordb/aliases/list': (e, _b, c) => ok(e.listAliases({ dbName: c.dbName })),
+  '/v2/vectordb/aliases/describe': (e, b, c) => {
+    const d = e.describeAlias({ dbName: c.dbName, alias: S(b.aliasName) });
+    return { code: 200, data: { dbName: d.dbName, collectionName: d.collectionName, aliasName: d.alias } };
+  },
+  '/v2/vectordb/aliases/create': (e, b, c) => (e.createAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
+  '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
+  '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   // entities
   ...ENTITY_HANDLERS,
 };

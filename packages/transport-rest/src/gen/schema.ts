@@ -464,6 +464,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/aliases/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The aliases of the database (ListAliases); the body's `collectionName` is not read, as in Milvus. */
+        post: operations["listAliases"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/aliases/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The collection an alias names (DescribeAlias); a missing alias is 1600. */
+        post: operations["describeAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/aliases/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an alias of a collection (CreateAlias); 1601 when a collection has the name, 1602 when the alias names another collection. */
+        post: operations["createAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/aliases/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop an alias (DropAlias); a missing alias is a success. */
+        post: operations["dropAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/aliases/alter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move an existing alias to another collection (AlterAlias); a missing alias is 1600. */
+        post: operations["alterAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/entities/insert": {
         parameters: {
             query?: never;
@@ -735,6 +820,15 @@ export interface components {
             /** @description `[]` passes the binding check. */
             partitionNames: string[];
         };
+        AliasReq: {
+            dbName?: components["schemas"]["DbName"];
+            aliasName: string;
+        };
+        AliasCollectionReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            aliasName: string;
+        };
         IndexParamReq: {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
@@ -977,6 +1071,15 @@ export interface components {
             indexState: string;
             failReason: string;
         };
+        AliasDescriptionResponse: {
+            /** @constant */
+            code: 200;
+            data: {
+                dbName: string;
+                collectionName: string;
+                aliasName: string;
+            };
+        };
         DatabaseDescriptionResponse: {
             /** @constant */
             code: 0;
@@ -1171,6 +1274,16 @@ export interface components {
         IndexReq: {
             content: {
                 "application/json": components["schemas"]["IndexReq"];
+            };
+        };
+        AliasReq: {
+            content: {
+                "application/json": components["schemas"]["AliasReq"];
+            };
+        };
+        AliasCollectionReq: {
+            content: {
+                "application/json": components["schemas"]["AliasCollectionReq"];
             };
         };
     };
@@ -1809,6 +1922,141 @@ export interface operations {
             cookie?: never;
         };
         requestBody: components["requestBodies"]["IndexReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listAliases: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeAlias: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AliasReq"];
+        responses: {
+            /** @description The alias and its collection (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AliasDescriptionResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createAlias: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AliasCollectionReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropAlias: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AliasReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterAlias: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["AliasCollectionReq"];
         responses: {
             /** @description `{"code": 0, "data": {}}`, or a business error. */
             200: {

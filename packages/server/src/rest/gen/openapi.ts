@@ -293,6 +293,38 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "AliasReq": {
+    "type": "object",
+    "required": [
+      "aliasName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "aliasName": {
+        "type": "string"
+      }
+    }
+  },
+  "AliasCollectionReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "aliasName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "aliasName": {
+        "type": "string"
+      }
+    }
+  },
   "IndexParamReq": {
     "type": "object",
     "required": [
@@ -1028,6 +1060,38 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "AliasDescriptionResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 200
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "dbName",
+          "collectionName",
+          "aliasName"
+        ],
+        "properties": {
+          "dbName": {
+            "type": "string"
+          },
+          "collectionName": {
+            "type": "string"
+          },
+          "aliasName": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
   "DatabaseDescriptionResponse": {
     "type": "object",
     "required": [
@@ -1406,6 +1470,31 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "dropIndex",
     "summary": "Drop an index (DropIndex); refused while the collection is loaded.",
     "struct": "IndexReq"
+  },
+  "/v2/vectordb/aliases/list": {
+    "operationId": "listAliases",
+    "summary": "The aliases of the database (ListAliases); the body's `collectionName` is not read, as in Milvus.",
+    "struct": "DatabaseReq"
+  },
+  "/v2/vectordb/aliases/describe": {
+    "operationId": "describeAlias",
+    "summary": "The collection an alias names (DescribeAlias); a missing alias is 1600.",
+    "struct": "AliasReq"
+  },
+  "/v2/vectordb/aliases/create": {
+    "operationId": "createAlias",
+    "summary": "Create an alias of a collection (CreateAlias); 1601 when a collection has the name, 1602 when the alias names another collection.",
+    "struct": "AliasCollectionReq"
+  },
+  "/v2/vectordb/aliases/drop": {
+    "operationId": "dropAlias",
+    "summary": "Drop an alias (DropAlias); a missing alias is a success.",
+    "struct": "AliasReq"
+  },
+  "/v2/vectordb/aliases/alter": {
+    "operationId": "alterAlias",
+    "summary": "Move an existing alias to another collection (AlterAlias); a missing alias is 1600.",
+    "struct": "AliasCollectionReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
