@@ -127,7 +127,9 @@ export type MilvusServiceHandlers = ServiceHandlers<(typeof MilvusService)['meth
  * Turns typed handlers into grpc-js unary implementations keyed like
  * {@link toGrpcServiceDefinition} (by RPC name), ready for `server.addService(definition, impl)`.
  *
- * - Methods without a handler are left out; grpc-js answers them UNIMPLEMENTED.
+ * - Methods without a handler are left out; grpc-js answers them UNIMPLEMENTED. Registered with
+ *   the full definition, such a method still has its request read and decoded first (malformed
+ *   bytes then answer INTERNAL); register {@link servedDefinition} to answer UNIMPLEMENTED at once.
  * - A handler that throws (or rejects) a {@link GrpcStatusError} answers with that status; any
  *   other error answers gRPC INTERNAL with the error's message. The server keeps serving.
  * - A response that cannot be encoded answers INTERNAL (`Error serializing response`, from grpc-js).
@@ -159,6 +161,19 @@ export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<
     };
   }
   return implementation;
+}
+
+/**
+ * The entries of `definition` that `implementation` implements (e.g. the output of
+ * {@link toGrpcHandlers}), for `server.addService(servedDefinition(definition, impl), impl)`.
+ *
+ * grpc-js answers a method that is in the definition but has no implementation only after it has
+ * read and decoded the request: malformed bytes answer INTERNAL (`Error deserializing request`),
+ * well-formed ones UNIMPLEMENTED. A path that is not registered at all answers UNIMPLEMENTED right
+ * away, whatever the bytes, so a server that serves part of a service registers only that part.
+ */
+export function servedDefinition(definition: ServiceDefinition, implementation: UntypedServiceImplementation): ServiceDefinition {
+  return Object.fromEntries(Object.entries(definition).filter(([name]) => implementation[name] !== undefined));
 }
 
 /** Options of one unary call made through a {@link GrpcStub}. */

@@ -14,6 +14,7 @@ import {
   ShowPartitionsResponseSchema,
   createGrpcStub,
   methodPath,
+  servedDefinition,
   toGrpcHandlers,
   toGrpcServiceDefinition,
   type GrpcStub,
@@ -100,7 +101,7 @@ describe('toGrpcServiceDefinition', () => {
 
   it('keys every RPC by its proto name with the full method path', () => {
     expect(Object.keys(definition)).toEqual(MilvusService.methods.map((m) => m.name));
-    expect(Object.keys(definition)).toHaveLength(39);
+    expect(Object.keys(definition)).toHaveLength(95);
     expect(definition['CreatePartition']?.path).toBe('/milvus.proto.milvus.MilvusService/CreatePartition');
     expect(definition['GetLoadState']?.path).toBe('/milvus.proto.milvus.MilvusService/GetLoadState');
     expect(methodPath(MilvusService.method.showPartitions)).toBe('/milvus.proto.milvus.MilvusService/ShowPartitions');
@@ -135,6 +136,46 @@ describe('toGrpcHandlers', () => {
 
   it('registers only the given handlers, keyed by RPC name', () => {
     expect(Object.keys(toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition! }))).toEqual(['HasPartition']);
+  });
+});
+
+describe('servedDefinition', () => {
+  it('keeps only the implemented RPCs of the definition', () => {
+    const implementation = toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition!, showPartitions: handlers.showPartitions! });
+    const served = servedDefinition(toGrpcServiceDefinition(MilvusService), implementation);
+    expect(Object.keys(served)).toEqual(['HasPartition', 'ShowPartitions']);
+    expect(served['HasPartition']?.path).toBe('/milvus.proto.milvus.MilvusService/HasPartition');
+  });
+
+  it('an unserved RPC answers UNIMPLEMENTED whatever its bytes (the full definition decodes them first)', async () => {
+    const implementation = toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition! });
+    const full = toGrpcServiceDefinition(MilvusService);
+    const codes: Record<string, number[]> = {};
+    for (const [label, definition] of [
+      ['served', servedDefinition(full, implementation)],
+      ['full', full],
+    ] as const) {
+      const s = new Server();
+      s.addService(definition, implementation);
+      const port = await new Promise<number>((resolve, reject) =>
+        s.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
+      );
+      const raw = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
+      try {
+        codes[label] = [];
+        for (const bytes of [Buffer.alloc(0), Buffer.from([0x0a, 0x64, 0x01])]) {
+          const error = await new Promise<ServiceError | null>((resolve) =>
+            raw.makeUnaryRequest(methodPath(MilvusService.method.createAlias), (b: Buffer) => b, (b: Buffer) => b, bytes, (e) => resolve(e)),
+          );
+          codes[label].push(error!.code);
+        }
+      } finally {
+        raw.close();
+        s.forceShutdown();
+      }
+    }
+    expect(codes['served']).toEqual([status.UNIMPLEMENTED, status.UNIMPLEMENTED]);
+    expect(codes['full']).toEqual([status.UNIMPLEMENTED, status.INTERNAL]);
   });
 });
 

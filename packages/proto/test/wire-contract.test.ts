@@ -5,6 +5,9 @@
  * .proto case), numbers, types, cardinality (singular / repeated / map), oneof membership,
  * proto3 `optional`, `deprecated`; enum values both ways; and every field the SDK declares on a
  * message we declare must be declared by us too. Deliberate differences go in ALLOWED below.
+ *
+ * The RPCs of `MilvusService` are exactly those of Milvus 2.5 (pymilvus 2.5.18's descriptor,
+ * checked in as fixtures/pymilvus-2.5.18-milvus-service.json), with its request and response types.
  */
 import { createRequire } from 'node:module';
 import { ScalarType, type DescEnum, type DescField, type DescFile, type DescMessage } from '@bufbuild/protobuf';
@@ -12,8 +15,10 @@ import { describe, expect, it } from 'vitest';
 import {
   MilvusService,
   file_milvus_proto_common_common,
+  file_milvus_proto_feder_feder,
   file_milvus_proto_milvus_milvus,
   file_milvus_proto_msg_msg,
+  file_milvus_proto_rg_rg,
   file_milvus_proto_schema_schema,
 } from '../src/index.js';
 
@@ -29,7 +34,14 @@ interface SdkNode {
   oneofs?: Record<string, { oneof: string[] }>;
   values?: Record<string, number>;
   nested?: Record<string, SdkNode>;
-  methods?: Record<string, { requestType: string; responseType: string }>;
+  methods?: Record<string, { requestType: string; responseType: string; options?: { deprecated?: boolean } }>;
+}
+
+/** fixtures/pymilvus-2.5.18-milvus-service.json (written by fixtures/extract-pymilvus-service.py). */
+interface ServiceFixture {
+  source: string;
+  service: string;
+  methods: { name: string; input: string; output: string }[];
 }
 
 const require = createRequire(import.meta.url);
@@ -47,16 +59,8 @@ const ALLOWED: Record<string, string> = {
   // such as the RBAC `privilege_ext_obj`, file options (go_package, java_package), comments.
 };
 
-/** The RPCs mvkit serves, in the order of the brief; the service must declare exactly these. */
-const RPCS = [
-  'Connect', 'GetVersion', 'CheckHealth', 'AllocTimestamp',
-  'CreateDatabase', 'DropDatabase', 'ListDatabases', 'DescribeDatabase',
-  'CreateCollection', 'DropCollection', 'HasCollection', 'DescribeCollection', 'ShowCollections', 'LoadCollection',
-  'ReleaseCollection', 'GetLoadState', 'GetLoadingProgress', 'GetCollectionStatistics', 'AlterCollection', 'RenameCollection',
-  'CreatePartition', 'DropPartition', 'HasPartition', 'ShowPartitions', 'LoadPartitions', 'ReleasePartitions', 'GetPartitionStatistics',
-  'CreateIndex', 'DescribeIndex', 'DropIndex', 'GetIndexState', 'GetIndexBuildProgress',
-  'Insert', 'Upsert', 'Delete', 'Search', 'Query', 'Flush', 'GetFlushState',
-];
+/** The Milvus 2.5 service (pymilvus 2.5.18); ours must declare exactly its RPCs, with its types. */
+const MILVUS_25 = require('./fixtures/pymilvus-2.5.18-milvus-service.json') as ServiceFixture;
 
 function sdkNode(typeName: string): SdkNode | undefined {
   let node: SdkNode | undefined = sdkRoot;
@@ -118,7 +122,14 @@ function sdkOneof(node: SdkNode, fieldName: string): string | undefined {
   return undefined;
 }
 
-const FILES: DescFile[] = [file_milvus_proto_common_common, file_milvus_proto_schema_schema, file_milvus_proto_msg_msg, file_milvus_proto_milvus_milvus];
+const FILES: DescFile[] = [
+  file_milvus_proto_common_common,
+  file_milvus_proto_schema_schema,
+  file_milvus_proto_msg_msg,
+  file_milvus_proto_rg_rg,
+  file_milvus_proto_feder_feder,
+  file_milvus_proto_milvus_milvus,
+];
 const messages: DescMessage[] = [];
 const enums: DescEnum[] = [];
 function collect(m: DescMessage): void {
@@ -216,17 +227,28 @@ describe(`wire contract against @zilliz/milvus2-sdk-node ${sdkVersion} descripto
     expect(messages.reduce((n, m) => n + m.fields.length, 0)).toBeGreaterThan(500);
   });
 
-  it('serves exactly the listed RPCs, each with the SDK request and response types', () => {
-    expect(MilvusService.typeName).toBe('milvus.proto.milvus.MilvusService');
-    expect(MilvusService.methods.map((m) => m.name)).toEqual(RPCS);
+  it('declares exactly the RPCs of the Milvus 2.5 service (pymilvus 2.5.18), with its request and response types', () => {
+    expect(MilvusService.typeName).toBe(MILVUS_25.service);
+    const sorted = (names: string[]) => [...names].sort();
+    expect(sorted(MilvusService.methods.map((m) => m.name))).toEqual(sorted(MILVUS_25.methods.map((m) => m.name)));
+    expect(MilvusService.methods.length).toBe(95);
+    for (const { name, input, output } of MILVUS_25.methods) {
+      const m = MilvusService.methods.find((x) => x.name === name)!;
+      expect([m.input.typeName, m.output.typeName], name).toEqual([input, output]);
+      expect(m.methodKind, name).toBe('unary');
+    }
+  });
+
+  it('declares each RPC the SDK also has with the SDK request and response types and deprecation', () => {
+    // An RPC of Milvus 2.5 that the SDK lacks would be checked against the fixture only (none today).
     const sdkMethods = sdkNode('milvus.proto.milvus.MilvusService')?.methods ?? {};
+    expect(MilvusService.methods.filter((m) => !sdkMethods[m.name]).map((m) => m.name)).toEqual([]);
     for (const m of MilvusService.methods) {
       const theirs = sdkMethods[m.name];
-      expect(theirs, m.name).toBeDefined();
-      expect(resolveSdk(theirs!.requestType, 'milvus.proto.milvus'), m.name).toBe(m.input.typeName);
-      expect(resolveSdk(theirs!.responseType, 'milvus.proto.milvus'), m.name).toBe(m.output.typeName);
-      expect(m.methodKind, m.name).toBe('unary');
-      expect(m.input.name, m.name).toBe(`${m.name}Request`);
+      if (!theirs) continue;
+      expect(resolveSdk(theirs.requestType, 'milvus.proto.milvus'), m.name).toBe(m.input.typeName);
+      expect(resolveSdk(theirs.responseType, 'milvus.proto.milvus'), m.name).toBe(m.output.typeName);
+      expect(m.deprecated, m.name).toBe(theirs.options?.deprecated ?? false);
     }
   });
 });

@@ -4,7 +4,7 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { MilvusService, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
+import { MilvusService, servedDefinition, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
@@ -164,7 +164,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const engine =
     options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
   const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
-  grpc.addService(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), toGrpcHandlers(MilvusService, handlers));
+  // Only the served RPCs are registered: grpc-js answers an unregistered path UNIMPLEMENTED at once,
+  // but a registered one without a handler only after decoding its request (INTERNAL when malformed).
+  const implementation = toGrpcHandlers(MilvusService, handlers);
+  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), implementation), implementation);
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
   const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) })));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';

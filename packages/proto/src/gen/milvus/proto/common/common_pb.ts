@@ -1,4 +1,4 @@
-// mvkit — milvus.proto.common: status, request header, shared enums and search helpers
+// mvkit — milvus.proto.common: status, request header, shared enums, search helpers and node info
 //
 // Written for mvkit, not copied from upstream. Package, message, enum, field names and field
 // numbers are the wire contract of milvus-io/milvus-proto (2.5/2.6 lines, plus the later
@@ -19,7 +19,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file milvus/proto/common/common.proto.
  */
 export const file_milvus_proto_common_common: GenFile = /*@__PURE__*/
-  fileDesc("CiBtaWx2dXMvcHJvdG8vY29tbW9uL2NvbW1vbi5wcm90bxITbWlsdnVzLnByb3RvLmNvbW1vbiLzAQoGU3RhdHVzEjYKCmVycm9yX2NvZGUYASABKA4yHi5taWx2dXMucHJvdG8uY29tbW9uLkVycm9yQ29kZUICGAESDgoGcmVhc29uGAIgASgJEgwKBGNvZGUYAyABKAUSEQoJcmV0cmlhYmxlGAQgASgIEg4KBmRldGFpbBgFIAEoCRI+CgpleHRyYV9pbmZvGAYgAygLMioubWlsdnVzLnByb3RvLmNvbW1vbi5TdGF0dXMuRXh0cmFJbmZvRW50cnkaMAoORXh0cmFJbmZvRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASKzAgoHTXNnQmFzZRIuCghtc2dfdHlwZRgBIAEoDjIcLm1pbHZ1cy5wcm90by5jb21tb24uTXNnVHlwZRINCgVtc2dJRBgCIAEoAxIRCgl0aW1lc3RhbXAYAyABKAQSEAoIc291cmNlSUQYBCABKAMSEAoIdGFyZ2V0SUQYBSABKAMSQAoKcHJvcGVydGllcxgGIAMoCzIsLm1pbHZ1cy5wcm90by5jb21tb24uTXNnQmFzZS5Qcm9wZXJ0aWVzRW50cnkSPQoNcmVwbGljYXRlSW5mbxgHIAEoCzIiLm1pbHZ1cy5wcm90by5jb21tb24uUmVwbGljYXRlSW5mb0ICGAEaMQoPUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiTwoNUmVwbGljYXRlSW5mbxITCgtpc1JlcGxpY2F0ZRgBIAEoCBIUCgxtc2dUaW1lc3RhbXAYAiABKAQSEwoLcmVwbGljYXRlSUQYAyABKAkiKgoMS2V5VmFsdWVQYWlyEgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCSIoCgtLZXlEYXRhUGFpchILCgNrZXkYASABKAkSDAoEZGF0YRgCIAEoDCLVAQoKQ2xpZW50SW5mbxIQCghzZGtfdHlwZRgBIAEoCRITCgtzZGtfdmVyc2lvbhgCIAEoCRISCgpsb2NhbF90aW1lGAMgASgJEgwKBHVzZXIYBCABKAkSDAoEaG9zdBgFIAEoCRI/CghyZXNlcnZlZBgGIAMoCzItLm1pbHZ1cy5wcm90by5jb21tb24uQ2xpZW50SW5mby5SZXNlcnZlZEVudHJ5Gi8KDVJlc2VydmVkRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASLjAQoKU2VydmVySW5mbxISCgpidWlsZF90YWdzGAEgASgJEhIKCmJ1aWxkX3RpbWUYAiABKAkSEgoKZ2l0X2NvbW1pdBgDIAEoCRISCgpnb192ZXJzaW9uGAQgASgJEhMKC2RlcGxveV9tb2RlGAUgASgJEj8KCHJlc2VydmVkGAYgAygLMi0ubWlsdnVzLnByb3RvLmNvbW1vbi5TZXJ2ZXJJbmZvLlJlc2VydmVkRW50cnkaLwoNUmVzZXJ2ZWRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIk8KEFBsYWNlaG9sZGVyR3JvdXASOwoMcGxhY2Vob2xkZXJzGAEgAygLMiUubWlsdnVzLnByb3RvLmNvbW1vbi5QbGFjZWhvbGRlclZhbHVlInoKEFBsYWNlaG9sZGVyVmFsdWUSCwoDdGFnGAEgASgJEjIKBHR5cGUYAiABKA4yJC5taWx2dXMucHJvdG8uY29tbW9uLlBsYWNlaG9sZGVyVHlwZRIOCgZ2YWx1ZXMYAyADKAwSFQoNZWxlbWVudF9sZXZlbBgEIAEoCCJyCgtIaWdobGlnaHRlchIwCgR0eXBlGAEgASgOMiIubWlsdnVzLnByb3RvLmNvbW1vbi5IaWdobGlnaHRUeXBlEjEKBnBhcmFtcxgCIAMoCzIhLm1pbHZ1cy5wcm90by5jb21tb24uS2V5VmFsdWVQYWlyIlgKD0hpZ2hsaWdodFJlc3VsdBISCgpmaWVsZF9uYW1lGAEgASgJEjEKBWRhdGFzGAIgAygLMiIubWlsdnVzLnByb3RvLmNvbW1vbi5IaWdobGlnaHREYXRhIjIKDUhpZ2hsaWdodERhdGESEQoJZnJhZ21lbnRzGAEgAygJEg4KBnNjb3JlcxgCIAMoAiKQAwoVU2VhcmNoQWdncmVnYXRpb25TcGVjEg4KBmZpZWxkcxgBIAMoCRIMCgRzaXplGAIgASgDEkgKB21ldHJpY3MYAyADKAsyNy5taWx2dXMucHJvdG8uY29tbW9uLlNlYXJjaEFnZ3JlZ2F0aW9uU3BlYy5NZXRyaWNzRW50cnkSLQoFb3JkZXIYBCADKAsyHi5taWx2dXMucHJvdG8uY29tbW9uLk9yZGVyU3BlYxIyCgh0b3BfaGl0cxgFIAEoCzIgLm1pbHZ1cy5wcm90by5jb21tb24uVG9wSGl0c1NwZWMSQwoPc3ViX2FnZ3JlZ2F0aW9uGAYgASgLMioubWlsdnVzLnByb3RvLmNvbW1vbi5TZWFyY2hBZ2dyZWdhdGlvblNwZWMSEwoLc2VhcmNoX3NpemUYByABKAMaUgoMTWV0cmljc0VudHJ5EgsKA2tleRgBIAEoCRIxCgV2YWx1ZRgCIAEoCzIiLm1pbHZ1cy5wcm90by5jb21tb24uTWV0cmljQWdnU3BlYzoCOAEiLwoNTWV0cmljQWdnU3BlYxIKCgJvcBgBIAEoCRISCgpmaWVsZF9uYW1lGAIgASgJIkgKC1RvcEhpdHNTcGVjEgwKBHNpemUYASABKAMSKwoEc29ydBgCIAMoCzIdLm1pbHZ1cy5wcm90by5jb21tb24uU29ydFNwZWMiRQoIU29ydFNwZWMSEgoKZmllbGRfbmFtZRgBIAEoCRIRCglkaXJlY3Rpb24YAiABKAkSEgoKbnVsbF9maXJzdBgDIAEoCCI/CglPcmRlclNwZWMSCwoDa2V5GAEgASgJEhEKCWRpcmVjdGlvbhgCIAEoCRISCgpudWxsX2ZpcnN0GAMgASgIKtkLCglFcnJvckNvZGUSCwoHU3VjY2VzcxAAEhMKD1VuZXhwZWN0ZWRFcnJvchABEhEKDUNvbm5lY3RGYWlsZWQQAhIUChBQZXJtaXNzaW9uRGVuaWVkEAMSFwoTQ29sbGVjdGlvbk5vdEV4aXN0cxAEEhMKD0lsbGVnYWxBcmd1bWVudBAFEhQKEElsbGVnYWxEaW1lbnNpb24QBxIUChBJbGxlZ2FsSW5kZXhUeXBlEAgSGQoVSWxsZWdhbENvbGxlY3Rpb25OYW1lEAkSDwoLSWxsZWdhbFRPUEsQChIUChBJbGxlZ2FsUm93UmVjb3JkEAsSEwoPSWxsZWdhbFZlY3RvcklEEAwSFwoTSWxsZWdhbFNlYXJjaFJlc3VsdBANEhAKDEZpbGVOb3RGb3VuZBAOEg4KCk1ldGFGYWlsZWQQDxIPCgtDYWNoZUZhaWxlZBAQEhYKEkNhbm5vdENyZWF0ZUZvbGRlchAREhQKEENhbm5vdENyZWF0ZUZpbGUQEhIWChJDYW5ub3REZWxldGVGb2xkZXIQExIUChBDYW5ub3REZWxldGVGaWxlEBQSEwoPQnVpbGRJbmRleEVycm9yEBUSEAoMSWxsZWdhbE5MSVNUEBYSFQoRSWxsZWdhbE1ldHJpY1R5cGUQFxIPCgtPdXRPZk1lbW9yeRAYEhEKDUluZGV4Tm90RXhpc3QQGRITCg9FbXB0eUNvbGxlY3Rpb24QGhIbChdVcGRhdGVJbXBvcnRUYXNrRmFpbHVyZRAbEhoKFkNvbGxlY3Rpb25OYW1lTm90Rm91bmQQHBIbChdDcmVhdGVDcmVkZW50aWFsRmFpbHVyZRAdEhsKF1VwZGF0ZUNyZWRlbnRpYWxGYWlsdXJlEB4SGwoXRGVsZXRlQ3JlZGVudGlhbEZhaWx1cmUQHxIYChRHZXRDcmVkZW50aWFsRmFpbHVyZRAgEhgKFExpc3RDcmVkVXNlcnNGYWlsdXJlECESEgoOR2V0VXNlckZhaWx1cmUQIhIVChFDcmVhdGVSb2xlRmFpbHVyZRAjEhMKD0Ryb3BSb2xlRmFpbHVyZRAkEhoKFk9wZXJhdGVVc2VyUm9sZUZhaWx1cmUQJRIVChFTZWxlY3RSb2xlRmFpbHVyZRAmEhUKEVNlbGVjdFVzZXJGYWlsdXJlECcSGQoVU2VsZWN0UmVzb3VyY2VGYWlsdXJlECgSGwoXT3BlcmF0ZVByaXZpbGVnZUZhaWx1cmUQKRIWChJTZWxlY3RHcmFudEZhaWx1cmUQKhIhCh1SZWZyZXNoUG9saWN5SW5mb0NhY2hlRmFpbHVyZRArEhUKEUxpc3RQb2xpY3lGYWlsdXJlECwSEgoOTm90U2hhcmRMZWFkZXIQLRIWChJOb1JlcGxpY2FBdmFpbGFibGUQLhITCg9TZWdtZW50Tm90Rm91bmQQLxINCglGb3JjZURlbnkQMBINCglSYXRlTGltaXQQMRISCg5Ob2RlSUROb3RNYXRjaBAyEhQKEFVwc2VydEF1dG9JRFRydWUQMxIcChhJbnN1ZmZpY2llbnRNZW1vcnlUb0xvYWQQNBIYChRNZW1vcnlRdW90YUV4aGF1c3RlZBA1EhYKEkRpc2tRdW90YUV4aGF1c3RlZBA2EhUKEVRpbWVUaWNrTG9uZ0RlbGF5EDcSEQoNTm90UmVhZHlTZXJ2ZRA4EhsKF05vdFJlYWR5Q29vcmRBY3RpdmF0aW5nEDkSHwobQ3JlYXRlUHJpdmlsZWdlR3JvdXBGYWlsdXJlEDoSHQoZRHJvcFByaXZpbGVnZUdyb3VwRmFpbHVyZRA7Eh4KGkxpc3RQcml2aWxlZ2VHcm91cHNGYWlsdXJlEDwSIAocT3BlcmF0ZVByaXZpbGVnZUdyb3VwRmFpbHVyZRA9EhIKDlNjaGVtYU1pc21hdGNoED4SDwoLRGF0YUNvb3JkTkEQZBISCg1ERFJlcXVlc3RSYWNlEOgHKtgXCgdNc2dUeXBlEg0KCVVuZGVmaW5lZBAAEhQKEENyZWF0ZUNvbGxlY3Rpb24QZBISCg5Ecm9wQ29sbGVjdGlvbhBlEhEKDUhhc0NvbGxlY3Rpb24QZhIWChJEZXNjcmliZUNvbGxlY3Rpb24QZxITCg9TaG93Q29sbGVjdGlvbnMQaBIUChBHZXRTeXN0ZW1Db25maWdzEGkSEgoOTG9hZENvbGxlY3Rpb24QahIVChFSZWxlYXNlQ29sbGVjdGlvbhBrEg8KC0NyZWF0ZUFsaWFzEGwSDQoJRHJvcEFsaWFzEG0SDgoKQWx0ZXJBbGlhcxBuEhMKD0FsdGVyQ29sbGVjdGlvbhBvEhQKEFJlbmFtZUNvbGxlY3Rpb24QcBIRCg1EZXNjcmliZUFsaWFzEHESDwoLTGlzdEFsaWFzZXMQchIYChRBbHRlckNvbGxlY3Rpb25GaWVsZBBzEhkKFUFkZENvbGxlY3Rpb25GdW5jdGlvbhB0EhsKF0FsdGVyQ29sbGVjdGlvbkZ1bmN0aW9uEHUSGgoWRHJvcENvbGxlY3Rpb25GdW5jdGlvbhB2EhYKElRydW5jYXRlQ29sbGVjdGlvbhB3EhQKD0NyZWF0ZVBhcnRpdGlvbhDIARISCg1Ecm9wUGFydGl0aW9uEMkBEhEKDEhhc1BhcnRpdGlvbhDKARIWChFEZXNjcmliZVBhcnRpdGlvbhDLARITCg5TaG93UGFydGl0aW9ucxDMARITCg5Mb2FkUGFydGl0aW9ucxDNARIWChFSZWxlYXNlUGFydGl0aW9ucxDOARIRCgxTaG93U2VnbWVudHMQ+gESFAoPRGVzY3JpYmVTZWdtZW50EPsBEhEKDExvYWRTZWdtZW50cxD8ARIUCg9SZWxlYXNlU2VnbWVudHMQ/QESFAoPSGFuZG9mZlNlZ21lbnRzEP4BEhgKE0xvYWRCYWxhbmNlU2VnbWVudHMQ/wESFQoQRGVzY3JpYmVTZWdtZW50cxCAAhIcChdGZWRlckxpc3RJbmRleGVkU2VnbWVudBCBAhIiCh1GZWRlckRlc2NyaWJlU2VnbWVudEluZGV4RGF0YRCCAhIQCgtDcmVhdGVJbmRleBCsAhISCg1EZXNjcmliZUluZGV4EK0CEg4KCURyb3BJbmRleBCuAhIXChJHZXRJbmRleFN0YXRpc3RpY3MQrwISDwoKQWx0ZXJJbmRleBCwAhILCgZJbnNlcnQQkAMSCwoGRGVsZXRlEJEDEgoKBUZsdXNoEJIDEhcKElJlc2VuZFNlZ21lbnRTdGF0cxCTAxILCgZVcHNlcnQQlAMSEAoLTWFudWFsRmx1c2gQlQMSEQoMRmx1c2hTZWdtZW50EJYDEhIKDUNyZWF0ZVNlZ21lbnQQlwMSCwoGSW1wb3J0EJgDEg0KCEZsdXNoQWxsEJkDEgsKBlNlYXJjaBD0AxIRCgxTZWFyY2hSZXN1bHQQ9QMSEgoNR2V0SW5kZXhTdGF0ZRD2AxIaChVHZXRJbmRleEJ1aWxkUHJvZ3Jlc3MQ9wMSHAoXR2V0Q29sbGVjdGlvblN0YXRpc3RpY3MQ+AMSGwoWR2V0UGFydGl0aW9uU3RhdGlzdGljcxD5AxINCghSZXRyaWV2ZRD6AxITCg5SZXRyaWV2ZVJlc3VsdBD7AxIUCg9XYXRjaERtQ2hhbm5lbHMQ/AMSFQoQUmVtb3ZlRG1DaGFubmVscxD9AxIXChJXYXRjaFF1ZXJ5Q2hhbm5lbHMQ/gMSGAoTUmVtb3ZlUXVlcnlDaGFubmVscxD/AxIdChhTZWFsZWRTZWdtZW50c0NoYW5nZUluZm8QgAQSFwoSV2F0Y2hEZWx0YUNoYW5uZWxzEIEEEhQKD0dldFNoYXJkTGVhZGVycxCCBBIQCgtHZXRSZXBsaWNhcxCDBBITCg5VbnN1YkRtQ2hhbm5lbBCEBBIUCg9HZXREaXN0cmlidXRpb24QhQQSFQoQU3luY0Rpc3RyaWJ1dGlvbhCGBBIQCgtSdW5BbmFseXplchCHBBIQCgtTZWdtZW50SW5mbxDYBBIPCgpTeXN0ZW1JbmZvENkEEhQKD0dldFJlY292ZXJ5SW5mbxDaBBIUCg9HZXRTZWdtZW50U3RhdGUQ2wQSDQoIVGltZVRpY2sQsAkSEwoOUXVlcnlOb2RlU3RhdHMQsQkSDgoJTG9hZEluZGV4ELIJEg4KCVJlcXVlc3RJRBCzCRIPCgpSZXF1ZXN0VFNPELQJEhQKD0FsbG9jYXRlU2VnbWVudBC1CRIWChFTZWdtZW50U3RhdGlzdGljcxC2CRIVChBTZWdtZW50Rmx1c2hEb25lELcJEg8KCkRhdGFOb2RlVHQQuAkSDAoHQ29ubmVjdBC5CRIUCg9MaXN0Q2xpZW50SW5mb3MQugkSEwoOQWxsb2NUaW1lc3RhbXAQuwkSDgoJUmVwbGljYXRlELwJEhUKEENyZWF0ZUNyZWRlbnRpYWwQ3AsSEgoNR2V0Q3JlZGVudGlhbBDdCxIVChBEZWxldGVDcmVkZW50aWFsEN4LEhUKEFVwZGF0ZUNyZWRlbnRpYWwQ3wsSFgoRTGlzdENyZWRVc2VybmFtZXMQ4AsSDwoKQ3JlYXRlUm9sZRDADBINCghEcm9wUm9sZRDBDBIUCg9PcGVyYXRlVXNlclJvbGUQwgwSDwoKU2VsZWN0Um9sZRDDDBIPCgpTZWxlY3RVc2VyEMQMEhMKDlNlbGVjdFJlc291cmNlEMUMEhUKEE9wZXJhdGVQcml2aWxlZ2UQxgwSEAoLU2VsZWN0R3JhbnQQxwwSGwoWUmVmcmVzaFBvbGljeUluZm9DYWNoZRDIDBIPCgpMaXN0UG9saWN5EMkMEhkKFENyZWF0ZVByaXZpbGVnZUdyb3VwEMoMEhcKEkRyb3BQcml2aWxlZ2VHcm91cBDLDBIYChNMaXN0UHJpdmlsZWdlR3JvdXBzEMwMEhoKFU9wZXJhdGVQcml2aWxlZ2VHcm91cBDNDBIXChJPcGVyYXRlUHJpdmlsZWdlVjIQzgwSDgoJQWx0ZXJSb2xlEM8MEhgKE0NyZWF0ZVJlc291cmNlR3JvdXAQpA0SFgoRRHJvcFJlc291cmNlR3JvdXAQpQ0SFwoSTGlzdFJlc291cmNlR3JvdXBzEKYNEhoKFURlc2NyaWJlUmVzb3VyY2VHcm91cBCnDRIRCgxUcmFuc2Zlck5vZGUQqA0SFAoPVHJhbnNmZXJSZXBsaWNhEKkNEhkKFFVwZGF0ZVJlc291cmNlR3JvdXBzEKoNEhMKDkNyZWF0ZURhdGFiYXNlEIkOEhEKDERyb3BEYXRhYmFzZRCKDhISCg1MaXN0RGF0YWJhc2VzEIsOEhIKDUFsdGVyRGF0YWJhc2UQjA4SFQoQRGVzY3JpYmVEYXRhYmFzZRCNDhIXChJBZGRDb2xsZWN0aW9uRmllbGQQ7A4SDQoIQWx0ZXJXQUwQ0A8SEwoOQ3JlYXRlU25hcHNob3QQtBASEQoMRHJvcFNuYXBzaG90ELUQEhIKDUxpc3RTbmFwc2hvdHMQthASFQoQRGVzY3JpYmVTbmFwc2hvdBC3EBIUCg9SZXN0b3JlU25hcHNob3QQuBASHAoXR2V0UmVzdG9yZVNuYXBzaG90U3RhdGUQuRASHAoXTGlzdFJlc3RvcmVTbmFwc2hvdEpvYnMQuhASFAoPUGluU25hcHNob3REYXRhELsQEhYKEVVucGluU25hcHNob3REYXRhELwQEhwKF1Jlc3RvcmVFeHRlcm5hbFNuYXBzaG90EL0QEhMKDkV4cG9ydFNuYXBzaG90EL4QEhoKFUFsdGVyQ29sbGVjdGlvblNjaGVtYRCYERIeChlSZWZyZXNoRXh0ZXJuYWxDb2xsZWN0aW9uEPwREikKJEdldFJlZnJlc2hFeHRlcm5hbENvbGxlY3Rpb25Qcm9ncmVzcxD9ERImCiFMaXN0UmVmcmVzaEV4dGVybmFsQ29sbGVjdGlvbkpvYnMQ/hEqYwoJTG9hZFN0YXRlEhUKEUxvYWRTdGF0ZU5vdEV4aXN0EAASFAoQTG9hZFN0YXRlTm90TG9hZBABEhQKEExvYWRTdGF0ZUxvYWRpbmcQAhITCg9Mb2FkU3RhdGVMb2FkZWQQAypjCgpJbmRleFN0YXRlEhIKDkluZGV4U3RhdGVOb25lEAASDAoIVW5pc3N1ZWQQARIOCgpJblByb2dyZXNzEAISDAoIRmluaXNoZWQQAxIKCgZGYWlsZWQQBBIJCgVSZXRyeRAFKoIBCgxTZWdtZW50U3RhdGUSFAoQU2VnbWVudFN0YXRlTm9uZRAAEgwKCE5vdEV4aXN0EAESCwoHR3Jvd2luZxACEgoKBlNlYWxlZBADEgsKB0ZsdXNoZWQQBBIMCghGbHVzaGluZxAFEgsKB0Ryb3BwZWQQBhINCglJbXBvcnRpbmcQBypCCg9Db21wYWN0aW9uU3RhdGUSEQoNVW5kZWZpZWRTdGF0ZRAAEg0KCUV4ZWN1dGluZxABEg0KCUNvbXBsZXRlZBACKlgKEENvbnNpc3RlbmN5TGV2ZWwSCgoGU3Ryb25nEAASCwoHU2Vzc2lvbhABEgsKB0JvdW5kZWQQAhIOCgpFdmVudHVhbGx5EAMSDgoKQ3VzdG9taXplZBAEKlUKB1dBTE5hbWUSCwoHVW5rbm93bhAAEgsKB1JvY2tzTVEQARIKCgZQdWxzYXIQAhIJCgVLYWZrYRADEg4KCldvb2RQZWNrZXIQBBIJCgRUZXN0EOcHKiIKB0RzbFR5cGUSBwoDRHNsEAASDgoKQm9vbEV4cHJWMRABKsUCCg9QbGFjZWhvbGRlclR5cGUSCAoETm9uZRAAEgkKBUludDY0EAUSCwoHVmFyQ2hhchAVEhAKDEJpbmFyeVZlY3RvchBkEg8KC0Zsb2F0VmVjdG9yEGUSEQoNRmxvYXQxNlZlY3RvchBmEhIKDkJGbG9hdDE2VmVjdG9yEGcSFQoRU3BhcnNlRmxvYXRWZWN0b3IQaBIOCgpJbnQ4VmVjdG9yEGkSGAoTRW1iTGlzdEJpbmFyeVZlY3RvchCsAhIXChJFbWJMaXN0RmxvYXRWZWN0b3IQrQISGQoURW1iTGlzdEZsb2F0MTZWZWN0b3IQrgISGgoVRW1iTGlzdEJGbG9hdDE2VmVjdG9yEK8CEh0KGEVtYkxpc3RTcGFyc2VGbG9hdFZlY3RvchCwAhIWChFFbWJMaXN0SW50OFZlY3RvchCxAioqCg1IaWdobGlnaHRUeXBlEgsKB0xleGljYWwQABIMCghTZW1hbnRpYxABYgZwcm90bzM");
+  fileDesc("CiBtaWx2dXMvcHJvdG8vY29tbW9uL2NvbW1vbi5wcm90bxITbWlsdnVzLnByb3RvLmNvbW1vbiLzAQoGU3RhdHVzEjYKCmVycm9yX2NvZGUYASABKA4yHi5taWx2dXMucHJvdG8uY29tbW9uLkVycm9yQ29kZUICGAESDgoGcmVhc29uGAIgASgJEgwKBGNvZGUYAyABKAUSEQoJcmV0cmlhYmxlGAQgASgIEg4KBmRldGFpbBgFIAEoCRI+CgpleHRyYV9pbmZvGAYgAygLMioubWlsdnVzLnByb3RvLmNvbW1vbi5TdGF0dXMuRXh0cmFJbmZvRW50cnkaMAoORXh0cmFJbmZvRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASKzAgoHTXNnQmFzZRIuCghtc2dfdHlwZRgBIAEoDjIcLm1pbHZ1cy5wcm90by5jb21tb24uTXNnVHlwZRINCgVtc2dJRBgCIAEoAxIRCgl0aW1lc3RhbXAYAyABKAQSEAoIc291cmNlSUQYBCABKAMSEAoIdGFyZ2V0SUQYBSABKAMSQAoKcHJvcGVydGllcxgGIAMoCzIsLm1pbHZ1cy5wcm90by5jb21tb24uTXNnQmFzZS5Qcm9wZXJ0aWVzRW50cnkSPQoNcmVwbGljYXRlSW5mbxgHIAEoCzIiLm1pbHZ1cy5wcm90by5jb21tb24uUmVwbGljYXRlSW5mb0ICGAEaMQoPUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiTwoNUmVwbGljYXRlSW5mbxITCgtpc1JlcGxpY2F0ZRgBIAEoCBIUCgxtc2dUaW1lc3RhbXAYAiABKAQSEwoLcmVwbGljYXRlSUQYAyABKAkiKgoMS2V5VmFsdWVQYWlyEgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCSIoCgtLZXlEYXRhUGFpchILCgNrZXkYASABKAkSDAoEZGF0YRgCIAEoDCLVAQoKQ2xpZW50SW5mbxIQCghzZGtfdHlwZRgBIAEoCRITCgtzZGtfdmVyc2lvbhgCIAEoCRISCgpsb2NhbF90aW1lGAMgASgJEgwKBHVzZXIYBCABKAkSDAoEaG9zdBgFIAEoCRI/CghyZXNlcnZlZBgGIAMoCzItLm1pbHZ1cy5wcm90by5jb21tb24uQ2xpZW50SW5mby5SZXNlcnZlZEVudHJ5Gi8KDVJlc2VydmVkRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgJOgI4ASLjAQoKU2VydmVySW5mbxISCgpidWlsZF90YWdzGAEgASgJEhIKCmJ1aWxkX3RpbWUYAiABKAkSEgoKZ2l0X2NvbW1pdBgDIAEoCRISCgpnb192ZXJzaW9uGAQgASgJEhMKC2RlcGxveV9tb2RlGAUgASgJEj8KCHJlc2VydmVkGAYgAygLMi0ubWlsdnVzLnByb3RvLmNvbW1vbi5TZXJ2ZXJJbmZvLlJlc2VydmVkRW50cnkaLwoNUmVzZXJ2ZWRFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIkcKCU1lc3NhZ2VJRBIKCgJpZBgBIAEoCRIuCghXQUxfbmFtZRgCIAEoDjIcLm1pbHZ1cy5wcm90by5jb21tb24uV0FMTmFtZSLNAQoQSW1tdXRhYmxlTWVzc2FnZRIqCgJpZBgBIAEoCzIeLm1pbHZ1cy5wcm90by5jb21tb24uTWVzc2FnZUlEEg8KB3BheWxvYWQYAiABKAwSSQoKcHJvcGVydGllcxgDIAMoCzI1Lm1pbHZ1cy5wcm90by5jb21tb24uSW1tdXRhYmxlTWVzc2FnZS5Qcm9wZXJ0aWVzRW50cnkaMQoPUHJvcGVydGllc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCToCOAEiIwoHQWRkcmVzcxIKCgJpcBgBIAEoCRIMCgRwb3J0GAIgASgDIj4KCE5vZGVJbmZvEg8KB25vZGVfaWQYASABKAMSDwoHYWRkcmVzcxgCIAEoCRIQCghob3N0bmFtZRgDIAEoCSJPChBQbGFjZWhvbGRlckdyb3VwEjsKDHBsYWNlaG9sZGVycxgBIAMoCzIlLm1pbHZ1cy5wcm90by5jb21tb24uUGxhY2Vob2xkZXJWYWx1ZSJ6ChBQbGFjZWhvbGRlclZhbHVlEgsKA3RhZxgBIAEoCRIyCgR0eXBlGAIgASgOMiQubWlsdnVzLnByb3RvLmNvbW1vbi5QbGFjZWhvbGRlclR5cGUSDgoGdmFsdWVzGAMgAygMEhUKDWVsZW1lbnRfbGV2ZWwYBCABKAgicgoLSGlnaGxpZ2h0ZXISMAoEdHlwZRgBIAEoDjIiLm1pbHZ1cy5wcm90by5jb21tb24uSGlnaGxpZ2h0VHlwZRIxCgZwYXJhbXMYAiADKAsyIS5taWx2dXMucHJvdG8uY29tbW9uLktleVZhbHVlUGFpciJYCg9IaWdobGlnaHRSZXN1bHQSEgoKZmllbGRfbmFtZRgBIAEoCRIxCgVkYXRhcxgCIAMoCzIiLm1pbHZ1cy5wcm90by5jb21tb24uSGlnaGxpZ2h0RGF0YSIyCg1IaWdobGlnaHREYXRhEhEKCWZyYWdtZW50cxgBIAMoCRIOCgZzY29yZXMYAiADKAIikAMKFVNlYXJjaEFnZ3JlZ2F0aW9uU3BlYxIOCgZmaWVsZHMYASADKAkSDAoEc2l6ZRgCIAEoAxJICgdtZXRyaWNzGAMgAygLMjcubWlsdnVzLnByb3RvLmNvbW1vbi5TZWFyY2hBZ2dyZWdhdGlvblNwZWMuTWV0cmljc0VudHJ5Ei0KBW9yZGVyGAQgAygLMh4ubWlsdnVzLnByb3RvLmNvbW1vbi5PcmRlclNwZWMSMgoIdG9wX2hpdHMYBSABKAsyIC5taWx2dXMucHJvdG8uY29tbW9uLlRvcEhpdHNTcGVjEkMKD3N1Yl9hZ2dyZWdhdGlvbhgGIAEoCzIqLm1pbHZ1cy5wcm90by5jb21tb24uU2VhcmNoQWdncmVnYXRpb25TcGVjEhMKC3NlYXJjaF9zaXplGAcgASgDGlIKDE1ldHJpY3NFbnRyeRILCgNrZXkYASABKAkSMQoFdmFsdWUYAiABKAsyIi5taWx2dXMucHJvdG8uY29tbW9uLk1ldHJpY0FnZ1NwZWM6AjgBIi8KDU1ldHJpY0FnZ1NwZWMSCgoCb3AYASABKAkSEgoKZmllbGRfbmFtZRgCIAEoCSJICgtUb3BIaXRzU3BlYxIMCgRzaXplGAEgASgDEisKBHNvcnQYAiADKAsyHS5taWx2dXMucHJvdG8uY29tbW9uLlNvcnRTcGVjIkUKCFNvcnRTcGVjEhIKCmZpZWxkX25hbWUYASABKAkSEQoJZGlyZWN0aW9uGAIgASgJEhIKCm51bGxfZmlyc3QYAyABKAgiPwoJT3JkZXJTcGVjEgsKA2tleRgBIAEoCRIRCglkaXJlY3Rpb24YAiABKAkSEgoKbnVsbF9maXJzdBgDIAEoCCrZCwoJRXJyb3JDb2RlEgsKB1N1Y2Nlc3MQABITCg9VbmV4cGVjdGVkRXJyb3IQARIRCg1Db25uZWN0RmFpbGVkEAISFAoQUGVybWlzc2lvbkRlbmllZBADEhcKE0NvbGxlY3Rpb25Ob3RFeGlzdHMQBBITCg9JbGxlZ2FsQXJndW1lbnQQBRIUChBJbGxlZ2FsRGltZW5zaW9uEAcSFAoQSWxsZWdhbEluZGV4VHlwZRAIEhkKFUlsbGVnYWxDb2xsZWN0aW9uTmFtZRAJEg8KC0lsbGVnYWxUT1BLEAoSFAoQSWxsZWdhbFJvd1JlY29yZBALEhMKD0lsbGVnYWxWZWN0b3JJRBAMEhcKE0lsbGVnYWxTZWFyY2hSZXN1bHQQDRIQCgxGaWxlTm90Rm91bmQQDhIOCgpNZXRhRmFpbGVkEA8SDwoLQ2FjaGVGYWlsZWQQEBIWChJDYW5ub3RDcmVhdGVGb2xkZXIQERIUChBDYW5ub3RDcmVhdGVGaWxlEBISFgoSQ2Fubm90RGVsZXRlRm9sZGVyEBMSFAoQQ2Fubm90RGVsZXRlRmlsZRAUEhMKD0J1aWxkSW5kZXhFcnJvchAVEhAKDElsbGVnYWxOTElTVBAWEhUKEUlsbGVnYWxNZXRyaWNUeXBlEBcSDwoLT3V0T2ZNZW1vcnkQGBIRCg1JbmRleE5vdEV4aXN0EBkSEwoPRW1wdHlDb2xsZWN0aW9uEBoSGwoXVXBkYXRlSW1wb3J0VGFza0ZhaWx1cmUQGxIaChZDb2xsZWN0aW9uTmFtZU5vdEZvdW5kEBwSGwoXQ3JlYXRlQ3JlZGVudGlhbEZhaWx1cmUQHRIbChdVcGRhdGVDcmVkZW50aWFsRmFpbHVyZRAeEhsKF0RlbGV0ZUNyZWRlbnRpYWxGYWlsdXJlEB8SGAoUR2V0Q3JlZGVudGlhbEZhaWx1cmUQIBIYChRMaXN0Q3JlZFVzZXJzRmFpbHVyZRAhEhIKDkdldFVzZXJGYWlsdXJlECISFQoRQ3JlYXRlUm9sZUZhaWx1cmUQIxITCg9Ecm9wUm9sZUZhaWx1cmUQJBIaChZPcGVyYXRlVXNlclJvbGVGYWlsdXJlECUSFQoRU2VsZWN0Um9sZUZhaWx1cmUQJhIVChFTZWxlY3RVc2VyRmFpbHVyZRAnEhkKFVNlbGVjdFJlc291cmNlRmFpbHVyZRAoEhsKF09wZXJhdGVQcml2aWxlZ2VGYWlsdXJlECkSFgoSU2VsZWN0R3JhbnRGYWlsdXJlECoSIQodUmVmcmVzaFBvbGljeUluZm9DYWNoZUZhaWx1cmUQKxIVChFMaXN0UG9saWN5RmFpbHVyZRAsEhIKDk5vdFNoYXJkTGVhZGVyEC0SFgoSTm9SZXBsaWNhQXZhaWxhYmxlEC4SEwoPU2VnbWVudE5vdEZvdW5kEC8SDQoJRm9yY2VEZW55EDASDQoJUmF0ZUxpbWl0EDESEgoOTm9kZUlETm90TWF0Y2gQMhIUChBVcHNlcnRBdXRvSURUcnVlEDMSHAoYSW5zdWZmaWNpZW50TWVtb3J5VG9Mb2FkEDQSGAoUTWVtb3J5UXVvdGFFeGhhdXN0ZWQQNRIWChJEaXNrUXVvdGFFeGhhdXN0ZWQQNhIVChFUaW1lVGlja0xvbmdEZWxheRA3EhEKDU5vdFJlYWR5U2VydmUQOBIbChdOb3RSZWFkeUNvb3JkQWN0aXZhdGluZxA5Eh8KG0NyZWF0ZVByaXZpbGVnZUdyb3VwRmFpbHVyZRA6Eh0KGURyb3BQcml2aWxlZ2VHcm91cEZhaWx1cmUQOxIeChpMaXN0UHJpdmlsZWdlR3JvdXBzRmFpbHVyZRA8EiAKHE9wZXJhdGVQcml2aWxlZ2VHcm91cEZhaWx1cmUQPRISCg5TY2hlbWFNaXNtYXRjaBA+Eg8KC0RhdGFDb29yZE5BEGQSEgoNRERSZXF1ZXN0UmFjZRDoByrYFwoHTXNnVHlwZRINCglVbmRlZmluZWQQABIUChBDcmVhdGVDb2xsZWN0aW9uEGQSEgoORHJvcENvbGxlY3Rpb24QZRIRCg1IYXNDb2xsZWN0aW9uEGYSFgoSRGVzY3JpYmVDb2xsZWN0aW9uEGcSEwoPU2hvd0NvbGxlY3Rpb25zEGgSFAoQR2V0U3lzdGVtQ29uZmlncxBpEhIKDkxvYWRDb2xsZWN0aW9uEGoSFQoRUmVsZWFzZUNvbGxlY3Rpb24QaxIPCgtDcmVhdGVBbGlhcxBsEg0KCURyb3BBbGlhcxBtEg4KCkFsdGVyQWxpYXMQbhITCg9BbHRlckNvbGxlY3Rpb24QbxIUChBSZW5hbWVDb2xsZWN0aW9uEHASEQoNRGVzY3JpYmVBbGlhcxBxEg8KC0xpc3RBbGlhc2VzEHISGAoUQWx0ZXJDb2xsZWN0aW9uRmllbGQQcxIZChVBZGRDb2xsZWN0aW9uRnVuY3Rpb24QdBIbChdBbHRlckNvbGxlY3Rpb25GdW5jdGlvbhB1EhoKFkRyb3BDb2xsZWN0aW9uRnVuY3Rpb24QdhIWChJUcnVuY2F0ZUNvbGxlY3Rpb24QdxIUCg9DcmVhdGVQYXJ0aXRpb24QyAESEgoNRHJvcFBhcnRpdGlvbhDJARIRCgxIYXNQYXJ0aXRpb24QygESFgoRRGVzY3JpYmVQYXJ0aXRpb24QywESEwoOU2hvd1BhcnRpdGlvbnMQzAESEwoOTG9hZFBhcnRpdGlvbnMQzQESFgoRUmVsZWFzZVBhcnRpdGlvbnMQzgESEQoMU2hvd1NlZ21lbnRzEPoBEhQKD0Rlc2NyaWJlU2VnbWVudBD7ARIRCgxMb2FkU2VnbWVudHMQ/AESFAoPUmVsZWFzZVNlZ21lbnRzEP0BEhQKD0hhbmRvZmZTZWdtZW50cxD+ARIYChNMb2FkQmFsYW5jZVNlZ21lbnRzEP8BEhUKEERlc2NyaWJlU2VnbWVudHMQgAISHAoXRmVkZXJMaXN0SW5kZXhlZFNlZ21lbnQQgQISIgodRmVkZXJEZXNjcmliZVNlZ21lbnRJbmRleERhdGEQggISEAoLQ3JlYXRlSW5kZXgQrAISEgoNRGVzY3JpYmVJbmRleBCtAhIOCglEcm9wSW5kZXgQrgISFwoSR2V0SW5kZXhTdGF0aXN0aWNzEK8CEg8KCkFsdGVySW5kZXgQsAISCwoGSW5zZXJ0EJADEgsKBkRlbGV0ZRCRAxIKCgVGbHVzaBCSAxIXChJSZXNlbmRTZWdtZW50U3RhdHMQkwMSCwoGVXBzZXJ0EJQDEhAKC01hbnVhbEZsdXNoEJUDEhEKDEZsdXNoU2VnbWVudBCWAxISCg1DcmVhdGVTZWdtZW50EJcDEgsKBkltcG9ydBCYAxINCghGbHVzaEFsbBCZAxILCgZTZWFyY2gQ9AMSEQoMU2VhcmNoUmVzdWx0EPUDEhIKDUdldEluZGV4U3RhdGUQ9gMSGgoVR2V0SW5kZXhCdWlsZFByb2dyZXNzEPcDEhwKF0dldENvbGxlY3Rpb25TdGF0aXN0aWNzEPgDEhsKFkdldFBhcnRpdGlvblN0YXRpc3RpY3MQ+QMSDQoIUmV0cmlldmUQ+gMSEwoOUmV0cmlldmVSZXN1bHQQ+wMSFAoPV2F0Y2hEbUNoYW5uZWxzEPwDEhUKEFJlbW92ZURtQ2hhbm5lbHMQ/QMSFwoSV2F0Y2hRdWVyeUNoYW5uZWxzEP4DEhgKE1JlbW92ZVF1ZXJ5Q2hhbm5lbHMQ/wMSHQoYU2VhbGVkU2VnbWVudHNDaGFuZ2VJbmZvEIAEEhcKEldhdGNoRGVsdGFDaGFubmVscxCBBBIUCg9HZXRTaGFyZExlYWRlcnMQggQSEAoLR2V0UmVwbGljYXMQgwQSEwoOVW5zdWJEbUNoYW5uZWwQhAQSFAoPR2V0RGlzdHJpYnV0aW9uEIUEEhUKEFN5bmNEaXN0cmlidXRpb24QhgQSEAoLUnVuQW5hbHl6ZXIQhwQSEAoLU2VnbWVudEluZm8Q2AQSDwoKU3lzdGVtSW5mbxDZBBIUCg9HZXRSZWNvdmVyeUluZm8Q2gQSFAoPR2V0U2VnbWVudFN0YXRlENsEEg0KCFRpbWVUaWNrELAJEhMKDlF1ZXJ5Tm9kZVN0YXRzELEJEg4KCUxvYWRJbmRleBCyCRIOCglSZXF1ZXN0SUQQswkSDwoKUmVxdWVzdFRTTxC0CRIUCg9BbGxvY2F0ZVNlZ21lbnQQtQkSFgoRU2VnbWVudFN0YXRpc3RpY3MQtgkSFQoQU2VnbWVudEZsdXNoRG9uZRC3CRIPCgpEYXRhTm9kZVR0ELgJEgwKB0Nvbm5lY3QQuQkSFAoPTGlzdENsaWVudEluZm9zELoJEhMKDkFsbG9jVGltZXN0YW1wELsJEg4KCVJlcGxpY2F0ZRC8CRIVChBDcmVhdGVDcmVkZW50aWFsENwLEhIKDUdldENyZWRlbnRpYWwQ3QsSFQoQRGVsZXRlQ3JlZGVudGlhbBDeCxIVChBVcGRhdGVDcmVkZW50aWFsEN8LEhYKEUxpc3RDcmVkVXNlcm5hbWVzEOALEg8KCkNyZWF0ZVJvbGUQwAwSDQoIRHJvcFJvbGUQwQwSFAoPT3BlcmF0ZVVzZXJSb2xlEMIMEg8KClNlbGVjdFJvbGUQwwwSDwoKU2VsZWN0VXNlchDEDBITCg5TZWxlY3RSZXNvdXJjZRDFDBIVChBPcGVyYXRlUHJpdmlsZWdlEMYMEhAKC1NlbGVjdEdyYW50EMcMEhsKFlJlZnJlc2hQb2xpY3lJbmZvQ2FjaGUQyAwSDwoKTGlzdFBvbGljeRDJDBIZChRDcmVhdGVQcml2aWxlZ2VHcm91cBDKDBIXChJEcm9wUHJpdmlsZWdlR3JvdXAQywwSGAoTTGlzdFByaXZpbGVnZUdyb3VwcxDMDBIaChVPcGVyYXRlUHJpdmlsZWdlR3JvdXAQzQwSFwoST3BlcmF0ZVByaXZpbGVnZVYyEM4MEg4KCUFsdGVyUm9sZRDPDBIYChNDcmVhdGVSZXNvdXJjZUdyb3VwEKQNEhYKEURyb3BSZXNvdXJjZUdyb3VwEKUNEhcKEkxpc3RSZXNvdXJjZUdyb3VwcxCmDRIaChVEZXNjcmliZVJlc291cmNlR3JvdXAQpw0SEQoMVHJhbnNmZXJOb2RlEKgNEhQKD1RyYW5zZmVyUmVwbGljYRCpDRIZChRVcGRhdGVSZXNvdXJjZUdyb3VwcxCqDRITCg5DcmVhdGVEYXRhYmFzZRCJDhIRCgxEcm9wRGF0YWJhc2UQig4SEgoNTGlzdERhdGFiYXNlcxCLDhISCg1BbHRlckRhdGFiYXNlEIwOEhUKEERlc2NyaWJlRGF0YWJhc2UQjQ4SFwoSQWRkQ29sbGVjdGlvbkZpZWxkEOwOEg0KCEFsdGVyV0FMENAPEhMKDkNyZWF0ZVNuYXBzaG90ELQQEhEKDERyb3BTbmFwc2hvdBC1EBISCg1MaXN0U25hcHNob3RzELYQEhUKEERlc2NyaWJlU25hcHNob3QQtxASFAoPUmVzdG9yZVNuYXBzaG90ELgQEhwKF0dldFJlc3RvcmVTbmFwc2hvdFN0YXRlELkQEhwKF0xpc3RSZXN0b3JlU25hcHNob3RKb2JzELoQEhQKD1BpblNuYXBzaG90RGF0YRC7EBIWChFVbnBpblNuYXBzaG90RGF0YRC8EBIcChdSZXN0b3JlRXh0ZXJuYWxTbmFwc2hvdBC9EBITCg5FeHBvcnRTbmFwc2hvdBC+EBIaChVBbHRlckNvbGxlY3Rpb25TY2hlbWEQmBESHgoZUmVmcmVzaEV4dGVybmFsQ29sbGVjdGlvbhD8ERIpCiRHZXRSZWZyZXNoRXh0ZXJuYWxDb2xsZWN0aW9uUHJvZ3Jlc3MQ/RESJgohTGlzdFJlZnJlc2hFeHRlcm5hbENvbGxlY3Rpb25Kb2JzEP4RKmMKCUxvYWRTdGF0ZRIVChFMb2FkU3RhdGVOb3RFeGlzdBAAEhQKEExvYWRTdGF0ZU5vdExvYWQQARIUChBMb2FkU3RhdGVMb2FkaW5nEAISEwoPTG9hZFN0YXRlTG9hZGVkEAMqYwoKSW5kZXhTdGF0ZRISCg5JbmRleFN0YXRlTm9uZRAAEgwKCFVuaXNzdWVkEAESDgoKSW5Qcm9ncmVzcxACEgwKCEZpbmlzaGVkEAMSCgoGRmFpbGVkEAQSCQoFUmV0cnkQBSqCAQoMU2VnbWVudFN0YXRlEhQKEFNlZ21lbnRTdGF0ZU5vbmUQABIMCghOb3RFeGlzdBABEgsKB0dyb3dpbmcQAhIKCgZTZWFsZWQQAxILCgdGbHVzaGVkEAQSDAoIRmx1c2hpbmcQBRILCgdEcm9wcGVkEAYSDQoJSW1wb3J0aW5nEAcqQgoPQ29tcGFjdGlvblN0YXRlEhEKDVVuZGVmaWVkU3RhdGUQABINCglFeGVjdXRpbmcQARINCglDb21wbGV0ZWQQAipYChBDb25zaXN0ZW5jeUxldmVsEgoKBlN0cm9uZxAAEgsKB1Nlc3Npb24QARILCgdCb3VuZGVkEAISDgoKRXZlbnR1YWxseRADEg4KCkN1c3RvbWl6ZWQQBCpVCgdXQUxOYW1lEgsKB1Vua25vd24QABILCgdSb2Nrc01REAESCgoGUHVsc2FyEAISCQoFS2Fma2EQAxIOCgpXb29kUGVja2VyEAQSCQoEVGVzdBDnByoyCgxTZWdtZW50TGV2ZWwSCgoGTGVnYWN5EAASBgoCTDAQARIGCgJMMRACEgYKAkwyEAMqngEKC0ltcG9ydFN0YXRlEhEKDUltcG9ydFBlbmRpbmcQABIQCgxJbXBvcnRGYWlsZWQQARIRCg1JbXBvcnRTdGFydGVkEAISEwoPSW1wb3J0UGVyc2lzdGVkEAUSEQoNSW1wb3J0Rmx1c2hlZBAIEhMKD0ltcG9ydENvbXBsZXRlZBAGEhoKFkltcG9ydEZhaWxlZEFuZENsZWFuZWQQBypTCglTdGF0ZUNvZGUSEAoMSW5pdGlhbGl6aW5nEAASCwoHSGVhbHRoeRABEgwKCEFibm9ybWFsEAISCwoHU3RhbmRCeRADEgwKCFN0b3BwaW5nEAQqIgoHRHNsVHlwZRIHCgNEc2wQABIOCgpCb29sRXhwclYxEAEqxQIKD1BsYWNlaG9sZGVyVHlwZRIICgROb25lEAASCQoFSW50NjQQBRILCgdWYXJDaGFyEBUSEAoMQmluYXJ5VmVjdG9yEGQSDwoLRmxvYXRWZWN0b3IQZRIRCg1GbG9hdDE2VmVjdG9yEGYSEgoOQkZsb2F0MTZWZWN0b3IQZxIVChFTcGFyc2VGbG9hdFZlY3RvchBoEg4KCkludDhWZWN0b3IQaRIYChNFbWJMaXN0QmluYXJ5VmVjdG9yEKwCEhcKEkVtYkxpc3RGbG9hdFZlY3RvchCtAhIZChRFbWJMaXN0RmxvYXQxNlZlY3RvchCuAhIaChVFbWJMaXN0QkZsb2F0MTZWZWN0b3IQrwISHQoYRW1iTGlzdFNwYXJzZUZsb2F0VmVjdG9yELACEhYKEUVtYkxpc3RJbnQ4VmVjdG9yELECKioKDUhpZ2hsaWdodFR5cGUSCwoHTGV4aWNhbBAAEgwKCFNlbWFudGljEAFiBnByb3RvMw");
 
 /**
  * Business errors travel as gRPC OK with a non-zero Status (fields 3-6 exist since 2.3 / 2.4).
@@ -278,6 +278,104 @@ export const ServerInfoSchema: GenMessage<ServerInfo> = /*@__PURE__*/
   messageDesc(file_milvus_proto_common_common, 6);
 
 /**
+ * @generated from message milvus.proto.common.MessageID
+ */
+export type MessageID = Message<"milvus.proto.common.MessageID"> & {
+  /**
+   * @generated from field: string id = 1;
+   */
+  id: string;
+
+  /**
+   * @generated from field: milvus.proto.common.WALName WAL_name = 2;
+   */
+  WALName: WALName;
+};
+
+/**
+ * Describes the message milvus.proto.common.MessageID.
+ * Use `create(MessageIDSchema)` to create a new message.
+ */
+export const MessageIDSchema: GenMessage<MessageID> = /*@__PURE__*/
+  messageDesc(file_milvus_proto_common_common, 7);
+
+/**
+ * @generated from message milvus.proto.common.ImmutableMessage
+ */
+export type ImmutableMessage = Message<"milvus.proto.common.ImmutableMessage"> & {
+  /**
+   * @generated from field: milvus.proto.common.MessageID id = 1;
+   */
+  id?: MessageID | undefined;
+
+  /**
+   * @generated from field: bytes payload = 2;
+   */
+  payload: Uint8Array;
+
+  /**
+   * @generated from field: map<string, string> properties = 3;
+   */
+  properties: { [key: string]: string };
+};
+
+/**
+ * Describes the message milvus.proto.common.ImmutableMessage.
+ * Use `create(ImmutableMessageSchema)` to create a new message.
+ */
+export const ImmutableMessageSchema: GenMessage<ImmutableMessage> = /*@__PURE__*/
+  messageDesc(file_milvus_proto_common_common, 8);
+
+/**
+ * @generated from message milvus.proto.common.Address
+ */
+export type Address = Message<"milvus.proto.common.Address"> & {
+  /**
+   * @generated from field: string ip = 1;
+   */
+  ip: string;
+
+  /**
+   * @generated from field: int64 port = 2;
+   */
+  port: bigint;
+};
+
+/**
+ * Describes the message milvus.proto.common.Address.
+ * Use `create(AddressSchema)` to create a new message.
+ */
+export const AddressSchema: GenMessage<Address> = /*@__PURE__*/
+  messageDesc(file_milvus_proto_common_common, 9);
+
+/**
+ * @generated from message milvus.proto.common.NodeInfo
+ */
+export type NodeInfo = Message<"milvus.proto.common.NodeInfo"> & {
+  /**
+   * @generated from field: int64 node_id = 1;
+   */
+  nodeId: bigint;
+
+  /**
+   * @generated from field: string address = 2;
+   */
+  address: string;
+
+  /**
+   * @generated from field: string hostname = 3;
+   */
+  hostname: string;
+};
+
+/**
+ * Describes the message milvus.proto.common.NodeInfo.
+ * Use `create(NodeInfoSchema)` to create a new message.
+ */
+export const NodeInfoSchema: GenMessage<NodeInfo> = /*@__PURE__*/
+  messageDesc(file_milvus_proto_common_common, 10);
+
+/**
  * @generated from message milvus.proto.common.PlaceholderGroup
  */
 export type PlaceholderGroup = Message<"milvus.proto.common.PlaceholderGroup"> & {
@@ -292,7 +390,7 @@ export type PlaceholderGroup = Message<"milvus.proto.common.PlaceholderGroup"> &
  * Use `create(PlaceholderGroupSchema)` to create a new message.
  */
 export const PlaceholderGroupSchema: GenMessage<PlaceholderGroup> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 7);
+  messageDesc(file_milvus_proto_common_common, 11);
 
 /**
  * @generated from message milvus.proto.common.PlaceholderValue
@@ -328,7 +426,7 @@ export type PlaceholderValue = Message<"milvus.proto.common.PlaceholderValue"> &
  * Use `create(PlaceholderValueSchema)` to create a new message.
  */
 export const PlaceholderValueSchema: GenMessage<PlaceholderValue> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 8);
+  messageDesc(file_milvus_proto_common_common, 12);
 
 /**
  * @generated from message milvus.proto.common.Highlighter
@@ -350,7 +448,7 @@ export type Highlighter = Message<"milvus.proto.common.Highlighter"> & {
  * Use `create(HighlighterSchema)` to create a new message.
  */
 export const HighlighterSchema: GenMessage<Highlighter> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 9);
+  messageDesc(file_milvus_proto_common_common, 13);
 
 /**
  * @generated from message milvus.proto.common.HighlightResult
@@ -372,7 +470,7 @@ export type HighlightResult = Message<"milvus.proto.common.HighlightResult"> & {
  * Use `create(HighlightResultSchema)` to create a new message.
  */
 export const HighlightResultSchema: GenMessage<HighlightResult> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 10);
+  messageDesc(file_milvus_proto_common_common, 14);
 
 /**
  * @generated from message milvus.proto.common.HighlightData
@@ -394,7 +492,7 @@ export type HighlightData = Message<"milvus.proto.common.HighlightData"> & {
  * Use `create(HighlightDataSchema)` to create a new message.
  */
 export const HighlightDataSchema: GenMessage<HighlightData> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 11);
+  messageDesc(file_milvus_proto_common_common, 15);
 
 /**
  * @generated from message milvus.proto.common.SearchAggregationSpec
@@ -441,7 +539,7 @@ export type SearchAggregationSpec = Message<"milvus.proto.common.SearchAggregati
  * Use `create(SearchAggregationSpecSchema)` to create a new message.
  */
 export const SearchAggregationSpecSchema: GenMessage<SearchAggregationSpec> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 12);
+  messageDesc(file_milvus_proto_common_common, 16);
 
 /**
  * @generated from message milvus.proto.common.MetricAggSpec
@@ -463,7 +561,7 @@ export type MetricAggSpec = Message<"milvus.proto.common.MetricAggSpec"> & {
  * Use `create(MetricAggSpecSchema)` to create a new message.
  */
 export const MetricAggSpecSchema: GenMessage<MetricAggSpec> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 13);
+  messageDesc(file_milvus_proto_common_common, 17);
 
 /**
  * @generated from message milvus.proto.common.TopHitsSpec
@@ -485,7 +583,7 @@ export type TopHitsSpec = Message<"milvus.proto.common.TopHitsSpec"> & {
  * Use `create(TopHitsSpecSchema)` to create a new message.
  */
 export const TopHitsSpecSchema: GenMessage<TopHitsSpec> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 14);
+  messageDesc(file_milvus_proto_common_common, 18);
 
 /**
  * @generated from message milvus.proto.common.SortSpec
@@ -512,7 +610,7 @@ export type SortSpec = Message<"milvus.proto.common.SortSpec"> & {
  * Use `create(SortSpecSchema)` to create a new message.
  */
 export const SortSpecSchema: GenMessage<SortSpec> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 15);
+  messageDesc(file_milvus_proto_common_common, 19);
 
 /**
  * @generated from message milvus.proto.common.OrderSpec
@@ -539,7 +637,7 @@ export type OrderSpec = Message<"milvus.proto.common.OrderSpec"> & {
  * Use `create(OrderSpecSchema)` to create a new message.
  */
 export const OrderSpecSchema: GenMessage<OrderSpec> = /*@__PURE__*/
-  messageDesc(file_milvus_proto_common_common, 16);
+  messageDesc(file_milvus_proto_common_common, 20);
 
 /**
  * @generated from enum milvus.proto.common.ErrorCode
@@ -1807,6 +1905,123 @@ export const WALNameSchema: GenEnum<WALName> = /*@__PURE__*/
   enumDesc(file_milvus_proto_common_common, 7);
 
 /**
+ * @generated from enum milvus.proto.common.SegmentLevel
+ */
+export enum SegmentLevel {
+  /**
+   * @generated from enum value: Legacy = 0;
+   */
+  Legacy = 0,
+
+  /**
+   * @generated from enum value: L0 = 1;
+   */
+  L0 = 1,
+
+  /**
+   * @generated from enum value: L1 = 2;
+   */
+  L1 = 2,
+
+  /**
+   * @generated from enum value: L2 = 3;
+   */
+  L2 = 3,
+}
+
+/**
+ * Describes the enum milvus.proto.common.SegmentLevel.
+ */
+export const SegmentLevelSchema: GenEnum<SegmentLevel> = /*@__PURE__*/
+  enumDesc(file_milvus_proto_common_common, 8);
+
+/**
+ * Of the Import RPC (GetImportStateResponse.state). Upstream order: the values are not ascending.
+ *
+ * @generated from enum milvus.proto.common.ImportState
+ */
+export enum ImportState {
+  /**
+   * @generated from enum value: ImportPending = 0;
+   */
+  ImportPending = 0,
+
+  /**
+   * @generated from enum value: ImportFailed = 1;
+   */
+  ImportFailed = 1,
+
+  /**
+   * @generated from enum value: ImportStarted = 2;
+   */
+  ImportStarted = 2,
+
+  /**
+   * @generated from enum value: ImportPersisted = 5;
+   */
+  ImportPersisted = 5,
+
+  /**
+   * @generated from enum value: ImportFlushed = 8;
+   */
+  ImportFlushed = 8,
+
+  /**
+   * @generated from enum value: ImportCompleted = 6;
+   */
+  ImportCompleted = 6,
+
+  /**
+   * @generated from enum value: ImportFailedAndCleaned = 7;
+   */
+  ImportFailedAndCleaned = 7,
+}
+
+/**
+ * Describes the enum milvus.proto.common.ImportState.
+ */
+export const ImportStateSchema: GenEnum<ImportState> = /*@__PURE__*/
+  enumDesc(file_milvus_proto_common_common, 9);
+
+/**
+ * Of a component (GetComponentStates).
+ *
+ * @generated from enum milvus.proto.common.StateCode
+ */
+export enum StateCode {
+  /**
+   * @generated from enum value: Initializing = 0;
+   */
+  Initializing = 0,
+
+  /**
+   * @generated from enum value: Healthy = 1;
+   */
+  Healthy = 1,
+
+  /**
+   * @generated from enum value: Abnormal = 2;
+   */
+  Abnormal = 2,
+
+  /**
+   * @generated from enum value: StandBy = 3;
+   */
+  StandBy = 3,
+
+  /**
+   * @generated from enum value: Stopping = 4;
+   */
+  Stopping = 4,
+}
+
+/**
+ * Describes the enum milvus.proto.common.StateCode.
+ */
+export const StateCodeSchema: GenEnum<StateCode> = /*@__PURE__*/
+  enumDesc(file_milvus_proto_common_common, 10);
+
+/**
  * @generated from enum milvus.proto.common.DslType
  */
 export enum DslType {
@@ -1825,7 +2040,7 @@ export enum DslType {
  * Describes the enum milvus.proto.common.DslType.
  */
 export const DslTypeSchema: GenEnum<DslType> = /*@__PURE__*/
-  enumDesc(file_milvus_proto_common_common, 8);
+  enumDesc(file_milvus_proto_common_common, 11);
 
 /**
  * @generated from enum milvus.proto.common.PlaceholderType
@@ -1911,7 +2126,7 @@ export enum PlaceholderType {
  * Describes the enum milvus.proto.common.PlaceholderType.
  */
 export const PlaceholderTypeSchema: GenEnum<PlaceholderType> = /*@__PURE__*/
-  enumDesc(file_milvus_proto_common_common, 9);
+  enumDesc(file_milvus_proto_common_common, 12);
 
 /**
  * @generated from enum milvus.proto.common.HighlightType
@@ -1932,5 +2147,5 @@ export enum HighlightType {
  * Describes the enum milvus.proto.common.HighlightType.
  */
 export const HighlightTypeSchema: GenEnum<HighlightType> = /*@__PURE__*/
-  enumDesc(file_milvus_proto_common_common, 10);
+  enumDesc(file_milvus_proto_common_common, 13);
 
