@@ -2,6 +2,8 @@ import {
   Merr,
   MilvusError,
   quickSetupPlan,
+  type AliasCollectionRequest,
+  type AliasRequest,
   type BaseRequest,
   type BoolResponse,
   type CallOptions,
@@ -11,6 +13,9 @@ import {
   type CountRequest,
   type CountResult,
   type DeleteRequest,
+  type DescribeAliasResponse,
+  type ListAliasesRequest,
+  type ListAliasesResponse,
   type FlushRequest,
   type FlushResult,
   type GetRequest,
@@ -249,6 +254,37 @@ export class MilvusClient {
   /** Collection statistics (GetCollectionStatistics): `{ stats: [{ key: 'row_count', value }], data: { row_count } }`. */
   getCollectionStatistics(request: CollectionRequest, options?: CallOptions): Promise<StatisticsResponse> {
     return this.#call('getCollectionStatistics', request, options);
+  }
+
+  // -------------------------------------------------------------- aliases
+
+  /**
+   * Creates an alias of a collection (CreateAlias); the same alias for the same collection again is a success.
+   * @throws MilvusError 1100 bad alias or name; 1601 a collection has that name; 1602 the alias names
+   *   another collection; 100 missing collection.
+   */
+  createAlias(request: AliasCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createAlias', request, options);
+  }
+
+  /** Moves an existing alias to another collection (AlterAlias). @throws MilvusError 1600 missing alias; 1601; 100. */
+  alterAlias(request: AliasCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('alterAlias', request, options);
+  }
+
+  /** Drops an alias (DropAlias); a missing alias is a success, as in Milvus. @throws MilvusError 1100 bad alias. */
+  dropAlias(request: AliasRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropAlias', request, options);
+  }
+
+  /** The collection an alias names (DescribeAlias): `{ db_name, alias, collection }`. @throws MilvusError 1600 missing alias. */
+  describeAlias(request: AliasRequest, options?: CallOptions): Promise<DescribeAliasResponse> {
+    return this.#call('describeAlias', request, options);
+  }
+
+  /** The aliases of the database, or of one collection (ListAliases): `{ db_name, collection_name, aliases }`. @throws MilvusError 100 missing collection. */
+  listAliases(request: ListAliasesRequest = {}, options?: CallOptions): Promise<ListAliasesResponse> {
+    return this.#call('listAliases', request, options);
   }
 
   // -------------------------------------------------------------- partitions

@@ -209,6 +209,28 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     expect((await client.query({ ...book, filter: 'book_id > 0', output_fields: ['*'] })).data).toEqual([{ book_id: '1', book_intro: [1, 0] }]);
   });
 
+  it('manages aliases and resolves them as collection names', async () => {
+    await client.createCollection({ collection_name: 'my_collection', dimension: 2 });
+    await client.createCollection(bookSchema);
+    await client.createAlias({ collection_name: 'book', alias: 'library' });
+    const described = await client.describeAlias({ alias: 'library' });
+    expect({ db_name: described.db_name, alias: described.alias, collection: described.collection }).toEqual({ db_name: 'default', alias: 'library', collection: 'book' });
+    expect((await client.listAliases()).aliases).toEqual(['library']);
+    expect((await client.listAliases({ collection_name: 'book' })).aliases).toEqual(['library']);
+    expect((await client.describeCollection({ collection_name: 'library' })).aliases).toEqual(['library']);
+    expect((await client.hasCollection({ collection_name: 'library' })).value).toBe(true);
+    await client.alterAlias({ collection_name: 'my_collection', alias: 'library' });
+    expect((await client.describeAlias({ alias: 'library' })).collection).toBe('my_collection');
+    expect(await rejection(client.createAlias({ collection_name: 'book', alias: 'library' }))).toMatchObject({
+      code: 1602,
+      reason: 'library is alias to another collection: my_collection: alias already exist[database=default][alias=library]',
+    });
+    expect(await rejection(client.dropCollection({ collection_name: 'library' }))).toMatchObject({ code: 65535, reason: 'cannot drop the collection via alias = library' });
+    await client.dropAlias({ alias: 'library' });
+    expect(await rejection(client.describeAlias({ alias: 'library' }))).toMatchObject({ code: 1600, reason: 'alias not found[database=default][alias=library]' });
+    expect((await client.listAliases()).aliases).toEqual([]);
+  });
+
   it('throws Milvus errors with code, legacy error code and reason', async () => {
     let e = await rejection(client.createPartition({ collection_name: 'nope', partition_name: 'p' }));
     expect([e.code, e.errorCode, e.reason]).toEqual([100, 'CollectionNotExists', 'collection not found[database=default][collection=nope]']);

@@ -297,6 +297,44 @@ export interface CheckHealthResponse {
   quota_states: string[];
 }
 
+/** A request naming an alias and the collection it is to name (CreateAlias, AlterAlias). */
+export interface AliasCollectionRequest extends CollectionRequest {
+  /** The alias: a collection-name-like identifier, unique among the database's aliases and collections. */
+  alias: string;
+}
+
+/**
+ * A request naming an alias (DropAlias, DescribeAlias). `collection_name` is accepted and ignored,
+ * since the official SDK's `DescribeAliasReq` requires it.
+ */
+export interface AliasRequest extends BaseRequest {
+  alias: string;
+  collection_name?: string;
+}
+
+/** ListAliases: the database's aliases, or one collection's with `collection_name`. */
+export interface ListAliasesRequest extends BaseRequest {
+  collection_name?: string;
+}
+
+/** DescribeAlias's answer (`milvus.DescribeAliasResponse`). */
+export interface DescribeAliasResponse {
+  status: ResStatus;
+  db_name: string;
+  alias: string;
+  /** Name of the collection the alias names. */
+  collection: string;
+}
+
+/** ListAliases's answer (`milvus.ListAliasesResponse`). */
+export interface ListAliasesResponse {
+  status: ResStatus;
+  db_name: string;
+  /** The collection asked about, `''` for the whole database. */
+  collection_name: string;
+  aliases: string[];
+}
+
 /** Request and result type of each operation; the key is the client method name. */
 export interface Operations {
   getVersion: { request: BaseRequest; result: GetVersionResponse };
@@ -314,6 +352,11 @@ export interface Operations {
   getLoadState: { request: LoadStateRequest; result: GetLoadStateResponse };
   getLoadingProgress: { request: LoadStateRequest; result: GetLoadingProgressResponse };
   getCollectionStatistics: { request: CollectionRequest; result: StatisticsResponse };
+  createAlias: { request: AliasCollectionRequest; result: ResStatus };
+  alterAlias: { request: AliasCollectionRequest; result: ResStatus };
+  dropAlias: { request: AliasRequest; result: ResStatus };
+  describeAlias: { request: AliasRequest; result: DescribeAliasResponse };
+  listAliases: { request: ListAliasesRequest; result: ListAliasesResponse };
   createPartition: { request: PartitionRequest; result: ResStatus };
   dropPartition: { request: PartitionRequest; result: ResStatus };
   hasPartition: { request: PartitionRequest; result: BoolResponse };

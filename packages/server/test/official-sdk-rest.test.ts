@@ -72,3 +72,18 @@ describe('official Node SDK over RESTful v2: the data model', () => {
     expect([refused.code, refused.message]).toEqual([65535, 'not support manually specifying the partition names if partition key mode is used']);
   });
 });
+
+describe('official Node SDK over RESTful v2: aliases', () => {
+  it('creates, describes, lists, alters and drops aliases', async () => {
+    for (const collectionName of ['rest_alias_a', 'rest_alias_b']) expect((await client.createCollection({ collectionName, dimension: 2 } as never)).code).toBe(0);
+    expect((await client.createAlias({ collectionName: 'rest_alias_a', aliasName: 'rest_current' })).code).toBe(0);
+    const described = await client.describeAlias({ aliasName: 'rest_current' });
+    expect(described).toEqual({ code: 200, data: { dbName: 'default', collectionName: 'rest_alias_a', aliasName: 'rest_current' } });
+    expect((await client.listAliases({})).data).toEqual(['rest_current']);
+    expect((await client.alterAlias({ collectionName: 'rest_alias_b', aliasName: 'rest_current' })).code).toBe(0);
+    expect((await client.describeAlias({ aliasName: 'rest_current' })).data.collectionName).toBe('rest_alias_b');
+    expect((await client.dropAlias({ aliasName: 'rest_current' })).code).toBe(0);
+    const missing = (await client.describeAlias({ aliasName: 'rest_current' })) as unknown as { code: number; message: string };
+    expect([missing.code, missing.message]).toEqual([1600, 'alias not found[database=default][alias=rest_current]']);
+  });
+});

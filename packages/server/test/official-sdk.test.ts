@@ -95,4 +95,25 @@ describe('official Node SDK against the reference server', () => {
     const taken = await client.renameCollection({ collection_name: 'sdk_r2', new_collection_name: 'sdk_c' });
     expect([taken.code, taken.reason]).toEqual([65535, 'duplicated new collection name default:sdk_c with other collection name or alias']);
   });
+
+  it('creates, describes, lists, alters and drops aliases, and resolves an alias as a collection name', async () => {
+    await client.createCollection({ collection_name: 'sdk_alias_a', fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'v', data_type: DataType.FloatVector, dim: 2 }] });
+    await client.createCollection({ collection_name: 'sdk_alias_b', fields: [{ name: 'id', data_type: DataType.Int64, is_primary_key: true }, { name: 'v', data_type: DataType.FloatVector, dim: 2 }] });
+    expect((await client.createAlias({ collection_name: 'sdk_alias_a', alias: 'sdk_current' })).error_code).toBe('Success');
+    const described = await client.describeAlias({ collection_name: 'sdk_alias_a', alias: 'sdk_current' });
+    expect([described.db_name, described.alias, described.collection]).toEqual(['default', 'sdk_current', 'sdk_alias_a']);
+    expect((await client.listAliases({ collection_name: 'sdk_alias_a' })).aliases).toEqual(['sdk_current']);
+    expect((await client.describeCollection({ collection_name: 'sdk_current' })).collection_name).toBe('sdk_alias_a');
+    expect((await client.alterAlias({ collection_name: 'sdk_alias_b', alias: 'sdk_current' })).error_code).toBe('Success');
+    expect((await client.describeCollection({ collection_name: 'sdk_current' })).aliases).toEqual(['sdk_current']);
+    const conflict = await client.createAlias({ collection_name: 'sdk_alias_a', alias: 'sdk_alias_b' });
+    expect([conflict.code, conflict.reason]).toEqual([1601, 'alias and collection name conflict[database=default][alias=sdk_alias_b]']);
+    const refused = await client.dropCollection({ collection_name: 'sdk_alias_b' });
+    expect([refused.code, refused.reason]).toEqual([
+      65535,
+      'unable to drop the collection [sdk_alias_b] because it has associated aliases [sdk_current], please remove all aliases before dropping the collection',
+    ]);
+    expect((await client.dropAlias({ alias: 'sdk_current' })).error_code).toBe('Success');
+    expect((await client.dropCollection({ collection_name: 'sdk_alias_b' })).error_code).toBe('Success');
+  });
 });

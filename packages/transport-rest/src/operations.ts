@@ -363,6 +363,34 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     return rowCountResult(m.getCollectionStatistics.output, data.rowCount) as never;
   },
 
+  // aliases
+  async createAlias(ctx, req) {
+    await ctx.post('/v2/vectordb/aliases/create', { ...collectionBody(req), aliasName: req.alias });
+    return result(m.createAlias.output, {}) as never;
+  },
+  async alterAlias(ctx, req) {
+    await ctx.post('/v2/vectordb/aliases/alter', { ...collectionBody(req), aliasName: req.alias });
+    return result(m.alterAlias.output, {}) as never;
+  },
+  async dropAlias(ctx, req) {
+    await ctx.post('/v2/vectordb/aliases/drop', { ...dbOf(req), aliasName: req.alias });
+    return result(m.dropAlias.output, {}) as never;
+  },
+  async describeAlias(ctx, req) {
+    const { data } = await ctx.post<Schemas['AliasDescriptionResponse']['data']>('/v2/vectordb/aliases/describe', { ...dbOf(req), aliasName: req.alias });
+    return result(m.describeAlias.output, { dbName: data.dbName, alias: data.aliasName, collection: data.collectionName }) as never;
+  },
+  async listAliases(ctx, req) {
+    // `aliases/list` lists the whole database (its `collectionName` is not read); one collection's
+    // aliases are those `collections/describe` reports.
+    if (req.collection_name) {
+      const { data } = await ctx.post<{ aliases: string[] }>('/v2/vectordb/collections/describe', collectionBody({ ...req, collection_name: req.collection_name }));
+      return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), collectionName: req.collection_name, aliases: data.aliases }) as never;
+    }
+    const { data } = await ctx.post<string[]>('/v2/vectordb/aliases/list', dbOf(req));
+    return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), aliases: data }) as never;
+  },
+
   // partitions
   async createPartition(ctx, req) {
     await ctx.post('/v2/vectordb/partitions/create', { ...collectionBody(req), partitionName: req.partition_name });

@@ -158,6 +158,28 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return rowCountStats(engine.getCollectionStatistics({ dbName: dbOf(req, md), collectionName: req.collectionName }).rowCount);
     },
 
+    // aliases
+    async createAlias(req, md) {
+      engine.createAlias({ dbName: dbOf(req, md), alias: req.alias, collectionName: req.collectionName });
+      return {};
+    },
+    async alterAlias(req, md) {
+      engine.alterAlias({ dbName: dbOf(req, md), alias: req.alias, collectionName: req.collectionName });
+      return {};
+    },
+    async dropAlias(req, md) {
+      engine.dropAlias({ dbName: dbOf(req, md), alias: req.alias });
+      return {};
+    },
+    async describeAlias(req, md) {
+      const d = engine.describeAlias({ dbName: dbOf(req, md), alias: req.alias });
+      return { dbName: d.dbName, alias: d.alias, collection: d.collectionName };
+    },
+    async listAliases(req, md) {
+      const dbName = dbOf(req, md);
+      return { dbName, collectionName: req.collectionName, aliases: engine.listAliases({ dbName, collectionName: req.collectionName }) };
+    },
+
     // partitions
     async createPartition(req, md) {
       engine.createPartition({ dbName: dbOf(req, md), collectionName: req.collectionName, partitionName: req.partitionName });
