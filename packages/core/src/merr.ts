@@ -64,6 +64,7 @@ export const Merr = {
   InvalidInsertData: entry(1804, 'invalid insert data'),
   CheckPrimaryKey: entry(1806, "please check the primary key and its' type can only in [int, string]"),
   HTTPRateLimit: entry(1807, 'request is rejected by limiter', true),
+  DenyReplicateMessage: entry(1900, 'deny to use the replicate message in the normal instance'),
   OperationNotSupported: entry(3000, 'unsupported operation'),
   Canceled: entry(10000, 'context canceled'),
   Timeout: entry(10001, 'context deadline exceeded', true),

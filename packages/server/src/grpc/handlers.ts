@@ -3,6 +3,7 @@ import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
+import { standaloneHandlers } from './standalone-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -29,6 +30,25 @@ const collectionRows = (rows: { item: Collection; inMemoryPercentage?: number }[
   inMemoryPercentages: rows.flatMap((r) => (r.inMemoryPercentage === undefined ? [] : [BigInt(r.inMemoryPercentage)])),
   queryServiceAvailable: rows.map((r) => r.item.loadType !== 'none'),
 });
+
+/** DescribeIndex's `index_descriptions`: the matching indexes with their build progress. */
+function indexDescriptions(engine: Engine, ref: { dbName: string; collectionName: string }, by: { indexName: string; fieldName?: string }) {
+  return engine.describeIndex({ ...ref, indexName: by.indexName, fieldName: by.fieldName ?? '' }).map((i) => {
+    const p = engine.indexProgress(ref, i.fieldName);
+    return {
+      indexName: i.indexName,
+      indexID: i.indexID,
+      // `user_index_params`: as sent (AUTOINDEX as `index_type`, `metric_type`).
+      params: [...i.userParams],
+      fieldName: i.fieldName,
+      indexedRows: BigInt(p.indexedRows),
+      totalRows: BigInt(p.totalRows),
+      state: IndexState.Finished,
+      indexStateFailReason: '',
+      pendingIndexRows: BigInt(p.pendingIndexRows),
+    };
+  });
+}
 
 const rowCountStats = (rowCount: number) => ({ stats: [{ key: 'row_count', value: String(rowCount) }] });
 
@@ -227,25 +247,11 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return {};
     },
     async describeIndex(req, md) {
-      const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
-      const found = engine.describeIndex({ ...ref, indexName: req.indexName, fieldName: req.fieldName });
-      return {
-        indexDescriptions: found.map((i) => {
-          const p = engine.indexProgress(ref, i.fieldName);
-          return {
-            indexName: i.indexName,
-            indexID: i.indexID,
-            // `user_index_params`: as sent (AUTOINDEX as `index_type`, `metric_type`).
-            params: [...i.userParams],
-            fieldName: i.fieldName,
-            indexedRows: BigInt(p.indexedRows),
-            totalRows: BigInt(p.totalRows),
-            state: IndexState.Finished,
-            indexStateFailReason: '',
-            pendingIndexRows: BigInt(p.pendingIndexRows),
-          };
-        }),
-      };
+      return { indexDescriptions: indexDescriptions(engine, { dbName: dbOf(req, md), collectionName: req.collectionName }, req) };
+    },
+    // GetIndexStatistics: the descriptions of DescribeIndex, by index name (datacoord's GetIndexStatistics).
+    async getIndexStatistics(req, md) {
+      return { indexDescriptions: indexDescriptions(engine, { dbName: dbOf(req, md), collectionName: req.collectionName }, req) };
     },
     async getIndexState(req, md) {
       engine.describeIndex({ dbName: dbOf(req, md), collectionName: req.collectionName, indexName: req.indexName, fieldName: req.fieldName });
@@ -263,5 +269,6 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     },
 
     ...dataHandlers(engine, dbOf, decodeWrite),
+    ...standaloneHandlers(),
   };
 }

@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { credentials, Client } from '@grpc/grpc-js';
+import { status as GrpcStatus } from '@grpc/grpc-js';
+import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import {
+  CalcDistanceResultsSchema,
+  DescribeSegmentIndexDataResponseSchema,
+  DummyRequestSchema,
+  DummyResponseSchema,
+  GetIndexStatisticsRequestSchema,
+  GetIndexStatisticsResponseSchema,
+  MilvusService,
+  RegisterLinkResponseSchema,
+  ReplicateMessageResponseSchema,
+} from '@mvkit/proto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../src/index.js';
+import { sendRaw } from './raw-grpc.js';
+
+/**
+ * The RPC surface: every RPC of `milvus.proto.milvus.MilvusService` (Milvus 2.5's, as the proto
+ * declares it) is sent an empty request; none may answer gRPC UNIMPLEMENTED except those the
+ * README and `conformance/known-divergences.json` name as not served yet, and those two lists must
+ * be exactly the RPCs that do.
+ */
+const root = new URL('../../../', import.meta.url);
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+const divergences = JSON.parse(readFileSync(new URL('conformance/known-divergences.json', root), 'utf8')) as { area: string; rpcs?: string[] }[];
+
+/** The RPC names listed on the README line starting with `- **<label>**`, inside the rpc-surface markers. */
+function readmeList(label: string): string[] {
+  const section = /<!-- rpc-surface:start -->([\s\S]*?)<!-- rpc-surface:end -->/.exec(readme)?.[1] ?? '';
+  const line = section.split('\n').find((l) => l.startsWith(`- **${label}**`)) ?? '';
+  const names = line.slice(line.indexOf(':') + 1).trim().replace(/\.$/, '');
+  return names === '' ? [] : names.split(/,\s*/).map((n) => n.replace(/`/g, ''));
+}
+
+let server: RunningServer;
+let client: Client;
+beforeAll(async () => {
+  server = await startServer({ port: 0 });
+  client = new Client(server.address, credentials.createInsecure());
+});
+afterAll(async () => {
+  client.close();
+  await server.close();
+});
+
+describe('the RPC surface of MilvusService', () => {
+  it('answers every RPC with a status, except the ones the README and known-divergences list as not served yet', async () => {
+    const unimplemented: string[] = [];
+    for (const method of MilvusService.methods) {
+      const reply = await sendRaw(client, method.name, new Uint8Array());
+      if (reply.code === GrpcStatus.UNIMPLEMENTED) unimplemented.push(method.name);
+      else expect(reply.code, `${method.name}: ${reply.details}`).toBeUndefined();
+    }
+    const listed = divergences.find((d) => d.area === 'rpc surface')?.rpcs ?? [];
+    expect(unimplemented.sort()).toEqual([...listed].sort());
+    expect(readmeList('not served yet').sort()).toEqual(unimplemented.sort());
+  });
+
+  it('lists every RPC of the service in the README exactly once', () => {
+    const all = [...readmeList('served'), ...readmeList('not served yet')];
+    expect(all.sort()).toEqual(MilvusService.methods.map((m) => m.name).sort());
+  });
+
+  it('answers the RPCs a standalone Milvus answers without data as it does', async () => {
+    const dummy = async (requestType: string) =>
+      fromBinary(DummyResponseSchema, (await sendRaw(client, 'Dummy', toBinary(DummyRequestSchema, create(DummyRequestSchema, { requestType })))).bytes!).response;
+    expect(await dummy('{"request_type": "query", "collection_name": "c", "output_fields": ["id"]}')).toBe('{"status": "success"}');
+    expect(await dummy('{"request_type": "query", "output_fields": "id"}')).toBe('{"status": "fail"}');
+    expect(await dummy('{"request_type": "retrieve"}')).toBe('{"status": "fail"}');
+    expect(await dummy('not json')).toBe('{"status": "fail"}');
+    const link = fromBinary(RegisterLinkResponseSchema, (await sendRaw(client, 'RegisterLink', new Uint8Array())).bytes!);
+    expect([link.status?.code, link.status?.reason]).toEqual([0, 'STANDALONE']);
+    const replicate = fromBinary(ReplicateMessageResponseSchema, (await sendRaw(client, 'ReplicateMessage', new Uint8Array())).bytes!);
+    expect([replicate.status?.code, replicate.status?.reason]).toEqual([1900, 'deny to use the replicate message in the normal instance']);
+    const segments = fromBinary(DescribeSegmentIndexDataResponseSchema, (await sendRaw(client, 'DescribeSegmentIndexData', new Uint8Array())).bytes!);
+    expect([segments.status?.code, segments.status?.reason]).toEqual([2, 'DescribeSegmentIndexData unimplemented: service unavailable']);
+    const distance = fromBinary(CalcDistanceResultsSchema, (await sendRaw(client, 'CalcDistance', new Uint8Array())).bytes!);
+    expect([distance.status?.code, distance.status?.reason]).toEqual([2, 'CalcDistance deprecated: service unavailable']);
+  });
+
+  it('answers GetIndexStatistics with the index descriptions DescribeIndex gives', async () => {
+    const { engine } = server;
+    engine.createCollection({
+      collectionName: 'stats',
+      fields: [
+        { name: 'id', dataType: 5, isPrimaryKey: true, typeParams: {}, description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false },
+        { name: 'v', dataType: 101, isPrimaryKey: false, typeParams: { dim: '2' }, description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false },
+      ],
+    });
+    engine.createIndex({ collectionName: 'stats', fieldName: 'v', indexName: 'vi', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    const ask = async (indexName: string) =>
+      fromBinary(GetIndexStatisticsResponseSchema, (await sendRaw(client, 'GetIndexStatistics', toBinary(GetIndexStatisticsRequestSchema, create(GetIndexStatisticsRequestSchema, { collectionName: 'stats', indexName })))).bytes!);
+    const found = await ask('vi');
+    expect(found.indexDescriptions.map((d) => [d.indexName, d.fieldName, d.params.map((p) => `${p.key}=${p.value}`)])).toEqual([['vi', 'v', ['index_type=FLAT', 'metric_type=L2']]]);
+    const missing = await ask('nope');
+    expect([missing.status?.code, missing.status?.reason]).toEqual([700, 'index not found[indexName=nope]']);
+  });
+});
