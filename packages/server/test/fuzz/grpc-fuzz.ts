@@ -20,10 +20,7 @@ import type { RawGrpc } from './wire.js';
 
 /** RPCs of upstream Milvus (and other paths) that `MilvusService` here does not define: UNIMPLEMENTED. */
 const UNDEFINED_PATHS = [
-  '/milvus.proto.milvus.MilvusService/CreateAlias',
-  '/milvus.proto.milvus.MilvusService/HybridSearch',
-  '/milvus.proto.milvus.MilvusService/ListAliases',
-  '/milvus.proto.milvus.MilvusService/CreateResourceGroup',
+  '/milvus.proto.milvus.MilvusService/NoSuchRpc',
   '/milvus.proto.milvus.MilvusService/createPartition',
   '/milvus.proto.milvus.MilvusService/',
   '/milvus.proto.milvus.MilvusServic/Connect',
