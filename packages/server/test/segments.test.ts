@@ -130,6 +130,7 @@ describe('segments and maintenance', () => {
     expect(engine.manualCompaction({ collectionId: id, l0Compaction: true })).toEqual({ compactionId: -1n, planCount: 0 });
     expect(engine.manualCompaction({ collectionId: id, majorCompaction: true })).toEqual({ compactionId: -1n, planCount: 0 });
     expect(engine.manualCompaction({ collectionId: 12345n })).toEqual({ compactionId: -1n, planCount: 0 });
+    expectMilvusError(() => engine.manualCompaction({ collectionName: 'nope', collectionId: 0n }), 100, 'collection not found[database=default][collection=nope]');
     expect(engine.getCompactionState(987654321n)).toEqual({ state: 'Completed', executing: 0, completed: 0, failed: 0, timeout: 0, mergeInfos: [] });
   });
 

@@ -765,15 +765,19 @@ export class Engine {
   // ---------------------------------------------------------------- segments and maintenance
 
   /**
-   * ManualCompaction of the collection with ID `collectionId` (datacoord addresses it by ID, in any
-   * database): a forced mix compaction (see {@link Compactions}); with `l0Compaction` an L0
-   * compaction and with `majorCompaction` a clustering compaction, which find nothing to do here
-   * (deletes are not kept in L0 segments; clustering keys are not supported), as for a collection
-   * ID that names no collection.
+   * ManualCompaction: a forced mix compaction (see {@link Compactions}) of the collection named
+   * `collectionName` when given (resolved by the proxy, as pymilvus 2.5 relies on), else of the
+   * one with ID `collectionId` (datacoord addresses it by ID, in any database; an ID that names no
+   * collection has nothing to compact). With `l0Compaction` an L0 compaction and with
+   * `majorCompaction` a clustering compaction, which find nothing to do here (deletes are not kept
+   * in L0 segments; clustering keys are not supported).
    * @returns the compaction ID (-1 when there is no plan) and the plan count.
+   * @throws MilvusError 800; 100 for a named collection that does not exist.
    */
-  manualCompaction(input: { collectionId: bigint; majorCompaction?: boolean; l0Compaction?: boolean }): CompactionTrigger {
-    const coll = collectionWithId(this.catalog, input.collectionId);
+  manualCompaction(input: { dbName?: string; collectionName?: string; collectionId: bigint; majorCompaction?: boolean; l0Compaction?: boolean }): CompactionTrigger {
+    const coll = input.collectionName
+      ? this.catalog.collection(input.dbName || DEFAULT_DATABASE, input.collectionName)
+      : collectionWithId(this.catalog, input.collectionId);
     if (!coll || input.l0Compaction || input.majorCompaction) return { compactionId: -1n, planCount: 0 };
     return this.compactions.trigger(coll);
   }

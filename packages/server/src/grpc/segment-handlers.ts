@@ -15,8 +15,14 @@ export function segmentHandlers(engine: Engine, dbOf: (req: { dbName?: string },
     return { summary: s, state: s.state === 'Executing' ? CompactionState.Executing : CompactionState.Completed };
   };
   return {
-    async manualCompaction(req) {
-      const t = engine.manualCompaction({ collectionId: req.collectionID, majorCompaction: req.majorCompaction, l0Compaction: req.l0Compaction });
+    async manualCompaction(req, md) {
+      const t = engine.manualCompaction({
+        dbName: dbOf(req, md),
+        ...(req.collectionName ? { collectionName: req.collectionName } : {}),
+        collectionId: req.collectionID,
+        majorCompaction: req.majorCompaction,
+        l0Compaction: req.l0Compaction,
+      });
       return { compactionID: t.compactionId, compactionPlanCount: t.planCount };
     },
     async getCompactionState(req) {
