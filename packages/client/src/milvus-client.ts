@@ -18,6 +18,19 @@ import {
   type ListAliasesResponse,
   type FlushRequest,
   type FlushResult,
+  type CompactRequest,
+  type CompactionPlansResult,
+  type CompactionResult,
+  type CompactionStateRequest,
+  type CompactionStateResult,
+  type FlushAllRequest,
+  type FlushAllResult,
+  type FlushAllStateRequest,
+  type FlushStateRequest,
+  type FlushStateResult,
+  type PersistentSegmentInfoResult,
+  type QuerySegmentInfoResult,
+  type SegmentInfoRequest,
   type GetRequest,
   type InsertRequest,
   type MutationResult,
@@ -380,6 +393,71 @@ export class MilvusClient {
   /** Drops an index (DropIndex). @throws MilvusError 65535 while the collection is loaded. */
   dropIndex(request: IndexRequest, options?: CallOptions): Promise<ResStatus> {
     return this.#call('dropIndex', request, options);
+  }
+
+  // -------------------------------------------------------------- segments and maintenance
+  // None of these is available over RESTful v2 in Milvus 2.5: there they throw MilvusError 10.
+
+  /**
+   * Compacts a collection (ManualCompaction): merges its flushed, indexed segments and drops the
+   * deleted rows, in the background: `{ compactionID, compactionPlanCount }` (`'-1'` and 0 when
+   * there is nothing to compact).
+   * @throws MilvusError 100 for a missing collection.
+   */
+  compact(request: CompactRequest, options?: CallOptions): Promise<CompactionResult> {
+    return this.#call('compact', request, options);
+  }
+
+  /** State of a compaction: `{ state: 'Executing' | 'Completed', executingPlanNo, completedPlanNo, failedPlanNo, timeoutPlanNo }`. */
+  getCompactionState(request: CompactionStateRequest, options?: CallOptions): Promise<CompactionStateResult> {
+    return this.#call('getCompactionState', request, options);
+  }
+
+  /** State of a compaction with its plans: `{ state, mergeInfos: [{ sources, target }] }` (segment IDs). */
+  getCompactionStateWithPlans(request: CompactionStateRequest, options?: CallOptions): Promise<CompactionPlansResult> {
+    return this.#call('getCompactionStateWithPlans', request, options);
+  }
+
+  /**
+   * Whether segments (and, with `collection_name` and `flush_ts`, the collection's data up to that
+   * timestamp) are flushed: `{ flushed }`.
+   * @throws MilvusError 1100 invalid collection name; 100 missing collection.
+   */
+  getFlushState(request: FlushStateRequest, options?: CallOptions): Promise<FlushStateResult> {
+    return this.#call('getFlushState', request, options);
+  }
+
+  /**
+   * Flushes every collection of `db_name`, or of all databases (FlushAll): `{ flush_all_ts }`.
+   * @throws MilvusError 800 for a missing database.
+   */
+  flushAll(request: FlushAllRequest = {}, options?: CallOptions): Promise<FlushAllResult> {
+    return this.#call('flushAll', request, options);
+  }
+
+  /**
+   * Whether everything written before `flush_all_ts` is flushed: `{ flushed }`.
+   * @throws MilvusError 800 for a missing database.
+   */
+  getFlushAllState(request: FlushAllStateRequest, options?: CallOptions): Promise<FlushStateResult> {
+    return this.#call('getFlushAllState', request, options);
+  }
+
+  /**
+   * The loaded sealed segments of a collection: `{ infos: [{ segmentID, num_rows, mem_size, index_name, state, level, … }] }`
+   * (empty when it is not loaded).
+   * @throws MilvusError 100 for a missing collection.
+   */
+  getQuerySegmentInfo(request: SegmentInfoRequest, options?: CallOptions): Promise<QuerySegmentInfoResult> {
+    return this.#call('getQuerySegmentInfo', request, options);
+  }
+
+  /**
+   * The persisted (flushed) segments of a collection: `{ infos: [{ segmentID, partitionID, num_rows, state, level, … }] }`.
+   * @throws MilvusError 100 for a missing collection.
+   */
+  getPersistentSegmentInfo(request: SegmentInfoRequest, options?: CallOptions): Promise<PersistentSegmentInfoResult> {
+    return this.#call('getPersistentSegmentInfo', request, options);
   }
 
   // -------------------------------------------------------------- data

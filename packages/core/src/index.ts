@@ -17,3 +17,4 @@ export * from './half-float.js';
 export * from './sparse.js';
 export * from './json-text.js';
 export * from './float-check.js';
+export * from './segments.js';

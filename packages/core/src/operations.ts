@@ -11,6 +11,21 @@
  */
 import type { DeleteRequest, FlushRequest, FlushResult, InsertRequest, MutationResult, QueryRequest, QueryResults, SearchRequest, SearchResults } from './data.js';
 import type { ConsistencyLevelName, DataTypeName, LoadStateName } from './enums.js';
+import type {
+  CompactRequest,
+  CompactionPlansResult,
+  CompactionResult,
+  CompactionStateRequest,
+  CompactionStateResult,
+  FlushAllRequest,
+  FlushAllResult,
+  FlushAllStateRequest,
+  FlushStateRequest,
+  FlushStateResult,
+  PersistentSegmentInfoResult,
+  QuerySegmentInfoResult,
+  SegmentInfoRequest,
+} from './segments.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -367,6 +382,14 @@ export interface Operations {
   createIndex: { request: CreateIndexRequest; result: ResStatus };
   describeIndex: { request: IndexRequest; result: DescribeIndexResponse };
   dropIndex: { request: IndexRequest; result: ResStatus };
+  compact: { request: CompactRequest; result: CompactionResult };
+  getCompactionState: { request: CompactionStateRequest; result: CompactionStateResult };
+  getCompactionStateWithPlans: { request: CompactionStateRequest; result: CompactionPlansResult };
+  getFlushState: { request: FlushStateRequest; result: FlushStateResult };
+  flushAll: { request: FlushAllRequest; result: FlushAllResult };
+  getFlushAllState: { request: FlushAllStateRequest; result: FlushStateResult };
+  getQuerySegmentInfo: { request: SegmentInfoRequest; result: QuerySegmentInfoResult };
+  getPersistentSegmentInfo: { request: SegmentInfoRequest; result: PersistentSegmentInfoResult };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

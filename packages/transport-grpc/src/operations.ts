@@ -6,6 +6,7 @@ import {
   type CreateCollectionRequest,
   type CreateIndexRequest,
   type LoadStateRequest,
+  type SegmentInfoRequest,
   type OperationName,
   type OperationRequest,
   type OperationResult,
@@ -63,6 +64,12 @@ function asJson(req: object): Record<string, unknown> {
 }
 
 const same = <T>(json: JsonObject): T => json as unknown as T;
+
+/** Segment-info requests: the proto's `dbName`, from `db_name` when only that is given. */
+function segmentInfoRequest(req: SegmentInfoRequest): Record<string, unknown> {
+  const { db_name, dbName, ...rest } = req;
+  return asJson({ ...rest, dbName: dbName ?? db_name });
+}
 
 function loadStateRequest(req: LoadStateRequest): Record<string, unknown> {
   const { partition_name, ...rest } = req;
@@ -156,6 +163,14 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   createIndex: rpc(m.createIndex, createIndexRequest),
   describeIndex: rpc(m.describeIndex),
   dropIndex: rpc(m.dropIndex),
+  compact: rpc(m.manualCompaction),
+  getCompactionState: rpc(m.getCompactionState),
+  getCompactionStateWithPlans: rpc(m.getCompactionStateWithPlans),
+  getFlushState: rpc(m.getFlushState),
+  flushAll: rpc(m.flushAll),
+  getFlushAllState: rpc(m.getFlushAllState),
+  getQuerySegmentInfo: rpc(m.getQuerySegmentInfo, segmentInfoRequest),
+  getPersistentSegmentInfo: rpc(m.getPersistentSegmentInfo, segmentInfoRequest),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

@@ -190,6 +190,9 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   (upstream issue #52048), dynamic keys at the top level, and search hits also carry `id` (the
  *   primary key, whatever the field is called).
  * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
+ * - `compact`, `getCompactionState(WithPlans)`, `getFlushState`, `flushAll`, `getFlushAllState`,
+ *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
+ *   MilvusError 10 (origin `client`).
  */
 export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
   async getVersion() {
@@ -471,6 +474,30 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
 
   // data (entities)
+  async compact() {
+    throw unimplemented('ManualCompaction');
+  },
+  async getCompactionState() {
+    throw unimplemented('GetCompactionState');
+  },
+  async getCompactionStateWithPlans() {
+    throw unimplemented('GetCompactionStateWithPlans');
+  },
+  async getFlushState() {
+    throw unimplemented('GetFlushState');
+  },
+  async flushAll() {
+    throw unimplemented('FlushAll');
+  },
+  async getFlushAllState() {
+    throw unimplemented('GetFlushAllState');
+  },
+  async getQuerySegmentInfo() {
+    throw unimplemented('GetQuerySegmentInfo');
+  },
+  async getPersistentSegmentInfo() {
+    throw unimplemented('GetPersistentSegmentInfo');
+  },
   insert: data.insert,
   upsert: data.upsert,
   delete: data.remove,

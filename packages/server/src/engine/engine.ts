@@ -42,6 +42,9 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
+import { Compactions, collectionWithId, type CompactionSummary, type CompactionTrigger } from './compaction.js';
+import { checkpointReached, collectionsOf, flushAllDatabases, segmentsFlushed } from './flush-state.js';
+import { persistentSegments, querySegments, type PersistentSegment, type QuerySegment } from './segment-info.js';
 import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
@@ -152,6 +155,8 @@ export class Engine {
   readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw'>>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder: IndexBuilder;
+  /** Manual compactions and their plans. */
+  readonly compactions: Compactions;
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
 
@@ -166,6 +171,7 @@ export class Engine {
       version: options.version ?? 'v2.5.4',
       segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
+    this.compactions = new Compactions(() => this.catalog.tso.next(), this.limits.segmentMaxRows);
   }
 
   /**
@@ -175,6 +181,7 @@ export class Engine {
   close(): void {
     this.#shutdown.abort('engine closed');
     this.indexBuilder.clear();
+    this.compactions.clear();
   }
 
   /** The pacer of one data-plane request: it stops at the engine's close, and at `caller`'s abort when given. */
@@ -753,6 +760,81 @@ export class Engine {
   metricTypeOf(coll: Collection, fieldName: string): string | undefined {
     for (const i of coll.indexes.values()) if (i.fieldName === fieldName) return paramOf(i.params, 'metric_type');
     return undefined;
+  }
+
+  // ---------------------------------------------------------------- segments and maintenance
+
+  /**
+   * ManualCompaction: a forced mix compaction (see {@link Compactions}) of the collection named
+   * `collectionName` when given (resolved by the proxy, as pymilvus 2.5 relies on), else of the
+   * one with ID `collectionId` (datacoord addresses it by ID, in any database; an ID that names no
+   * collection has nothing to compact). With `l0Compaction` an L0 compaction and with
+   * `majorCompaction` a clustering compaction, which find nothing to do here (deletes are not kept
+   * in L0 segments; clustering keys are not supported).
+   * @returns the compaction ID (-1 when there is no plan) and the plan count.
+   * @throws MilvusError 800; 100 for a named collection that does not exist.
+   */
+  manualCompaction(input: { dbName?: string; collectionName?: string; collectionId: bigint; majorCompaction?: boolean; l0Compaction?: boolean }): CompactionTrigger {
+    const coll = input.collectionName
+      ? this.catalog.collection(input.dbName || DEFAULT_DATABASE, input.collectionName)
+      : collectionWithId(this.catalog, input.collectionId);
+    if (!coll || input.l0Compaction || input.majorCompaction) return { compactionId: -1n, planCount: 0 };
+    return this.compactions.trigger(coll);
+  }
+
+  /** GetCompactionState and GetCompactionStateWithPlans of compaction `compactionId` (unknown: Completed, no plan). */
+  getCompactionState(compactionId: bigint): CompactionSummary {
+    return this.compactions.summary(compactionId);
+  }
+
+  /**
+   * GetFlushState, as proxy and datacoord: with a collection name, the name is validated and the
+   * collection resolved first; then the segments must be flushed ({@link segmentsFlushed}) and,
+   * for a collection, its channels checkpointed past `flushTs` ({@link checkpointReached}).
+   * @throws MilvusError 1100 invalid collection name; 800; 100 missing collection.
+   */
+  getFlushState(input: { dbName?: string; collectionName?: string; segmentIds: readonly bigint[]; flushTs: bigint }): boolean {
+    const coll = input.collectionName ? this.collectionOf({ ...(input.dbName ? { dbName: input.dbName } : {}), collectionName: input.collectionName }) : undefined;
+    if (!segmentsFlushed(this.catalog, input.segmentIds)) return false;
+    return coll === undefined || checkpointReached(input.flushTs, this.catalog.tso.next());
+  }
+
+  /**
+   * FlushAll: flushes every collection of `dbName` (all databases when omitted), as the 2.5 proxy.
+   * @returns the FlushAll timestamp (`flush_all_ts`), allocated after the flushes.
+   * @throws MilvusError 800 `database not found[database=<db>]`.
+   */
+  flushAll(dbName?: string): bigint {
+    for (const coll of collectionsOf(this.catalog, flushAllDatabases(this.catalog, dbName))) coll.data.sealAll();
+    return this.catalog.tso.next();
+  }
+
+  /**
+   * GetFlushAllState: whether every collection of `dbName` (all databases when omitted) has its
+   * channels checkpointed past `flushAllTs`.
+   * @throws MilvusError 800 `database not found[database=<db>]`.
+   */
+  getFlushAllState(input: { dbName?: string; flushAllTs: bigint }): boolean {
+    flushAllDatabases(this.catalog, input.dbName);
+    return checkpointReached(input.flushAllTs, this.catalog.tso.next());
+  }
+
+  /**
+   * GetQuerySegmentInfo: the loaded sealed segments (see {@link querySegments}).
+   * The name is looked up as given (the proxy does not validate it): an invalid one is a missing collection.
+   * @throws MilvusError 800; 100 missing collection.
+   */
+  getQuerySegmentInfo(ref: CollectionRef): QuerySegment[] {
+    return querySegments(this.catalog.collection(ref.dbName || DEFAULT_DATABASE, ref.collectionName));
+  }
+
+  /**
+   * GetPersistentSegmentInfo: the sealed segments (see {@link persistentSegments}).
+   * The name is looked up as given (the proxy does not validate it): an invalid one is a missing collection.
+   * @throws MilvusError 800; 100 missing collection.
+   */
+  getPersistentSegmentInfo(ref: CollectionRef): PersistentSegment[] {
+    return persistentSegments(this.catalog.collection(ref.dbName || DEFAULT_DATABASE, ref.collectionName));
   }
 
   // ---------------------------------------------------------------- data

@@ -14,3 +14,6 @@ export * from './data/segment.js';
 export * from './data/values.js';
 export * from './data/pacer.js';
 export type { AliasDescription } from './aliases.js';
+export * from './compaction.js';
+export * from './flush-state.js';
+export * from './segment-info.js';

@@ -40,8 +40,8 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 }
 
 /**
- * The data-plane RPCs of the gRPC front: Insert, Upsert, Delete, Search, Query, Flush and
- * GetFlushState, translated to and from the engine (columns ↔ rows, placeholder groups, IDs).
+ * The data-plane RPCs of the gRPC front: Insert, Upsert, Delete, Search, Query and Flush,
+ * translated to and from the engine (columns ↔ rows, placeholder groups, IDs).
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
  * @param decodeWrite - decodes Insert and Upsert requests that arrive as raw bytes (the server
@@ -162,11 +162,6 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         sealTimes[name] = BigInt(Math.floor(Date.now() / 1000));
       }
       return { dbName, collSegIDs: segIds, flushCollSegIDs: segIds, collSealTimes: sealTimes, collFlushTs: flushTs };
-    },
-    async getFlushState(req, md) {
-      if (req.collectionName) engine.collectionOf({ dbName: dbOf(req, md), collectionName: req.collectionName });
-      // Sealing is synchronous: every flushed segment is durable (in memory) at once.
-      return { flushed: true };
     },
   };
 }

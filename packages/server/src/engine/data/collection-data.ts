@@ -195,6 +195,45 @@ export class CollectionData {
     return [...this.#segments.values()].flat().filter((s) => s.state === 'Sealed').map((s) => s.id);
   }
 
+  /** The partitions that hold segments, each with its segments oldest first. */
+  partitions(): IterableIterator<[bigint, readonly Segment[]]> {
+    return this.#segments.entries();
+  }
+
+  /**
+   * Rewrites sealed segments of one partition into one sealed segment `targetId` that holds their
+   * live rows in order (a mix compaction): deleted rows are dropped, every moved row keeps its age
+   * among the rows of its key, the target takes the place of the earliest source and its indexes are
+   * queued as for any sealed segment; the sources are forgotten (their index builds cancelled).
+   * Without a live row no segment is created.
+   * @returns the target segment; `undefined` when no row was live; `false` when a source is no
+   *   longer one of the partition's segments (dropped, or already compacted), nothing changed.
+   */
+  merge(sources: readonly Segment[], targetId: bigint): Segment | undefined | false {
+    const partitionId = sources[0]!.partitionId;
+    const list = this.#segments.get(partitionId);
+    if (!list || sources.some((s) => s.state !== 'Sealed' || !list.includes(s))) return false;
+    const target = new Segment(targetId, partitionId, this.#vectorDims);
+    for (const source of sources) {
+      for (let i = 0; i < source.size; i++) {
+        if (!source.isLive(i)) continue;
+        const pk = source.pks[i]!;
+        const at = this.locations(pk).find((l) => l.segment === source && l.offset === i)!;
+        at.offset = target.append(source.rows[i]!, pk);
+        at.segment = target;
+      }
+      this.builder.cancel(source);
+    }
+    // No source comes before the earliest one: its index is also the target's place among the rest.
+    const place = Math.min(...sources.map((s) => list.indexOf(s)));
+    const rest = list.filter((s) => !sources.includes(s));
+    if (target.size > 0) rest.splice(place, 0, target);
+    list.splice(0, list.length, ...rest);
+    if (target.size === 0) return undefined;
+    this.seal(target);
+    return target;
+  }
+
   /** Seals one segment and queues its indexes. */
   seal(segment: Segment): void {
     segment.state = 'Sealed';
