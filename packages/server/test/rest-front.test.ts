@@ -49,10 +49,12 @@ describe('RESTful v2 envelope', () => {
     expect(REST_ROUTES.map((r) => r.path).sort()).toEqual(
       [
         'aliases/alter', 'aliases/create', 'aliases/describe', 'aliases/drop', 'aliases/list',
-        'collections/create', 'collections/describe', 'collections/drop', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
-        'collections/list', 'collections/load', 'collections/release', 'databases/create', 'databases/describe', 'databases/drop', 'databases/list',
+        'collections/alter_properties', 'collections/create', 'collections/describe', 'collections/drop', 'collections/drop_properties',
+        'collections/fields/alter_properties', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
+        'collections/list', 'collections/load', 'collections/release', 'collections/rename', 'databases/alter', 'databases/create', 'databases/describe',
+        'databases/drop', 'databases/drop_properties', 'databases/list',
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
-        'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
+        'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
       ].map((p) => `/v2/vectordb/${p}`),
     );
