@@ -789,7 +789,7 @@ export class Engine {
   /**
    * Insert: rows into a partition (default `_default`); allowed whether or not it is loaded.
    * @returns the primary keys (generated for auto-ID collections) and the mutation timestamp.
-   * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
+   * @throws MilvusError 9 when the database force-denies writing (see {@link checkForceDeny}); 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
    */
   async insert(ref: CollectionRef & WriteInput): Promise<Mutation> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'writing');
@@ -819,7 +819,7 @@ export class Engine {
 
   /**
    * Query (see {@link queryRows}): matching rows of the loaded partitions.
-   * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
+   * @throws MilvusError 9 when the database force-denies reading; 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
   async query(ref: CollectionRef & QueryInput & Cancellable): Promise<{ rows: Row[]; outputFields: string[] }> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
@@ -837,7 +837,7 @@ export class Engine {
 
   /**
    * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
-   * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
+   * @throws MilvusError 9 when the database force-denies reading; 100; 101; 201; 65535; 700; 1100.
    */
   async search(ref: CollectionRef & SearchInput & Cancellable): Promise<SearchOutcome> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
