@@ -4,6 +4,16 @@ import {
   quickSetupPlan,
   type AliasCollectionRequest,
   type AliasRequest,
+  type AlterCollectionFieldPropertiesRequest,
+  type AlterCollectionRequest,
+  type AlterDatabaseRequest,
+  type AlterIndexRequest,
+  type DescribeDatabaseRequest,
+  type DescribeDatabaseResponse,
+  type DropCollectionPropertiesRequest,
+  type DropDatabasePropertiesRequest,
+  type DropIndexPropertiesRequest,
+  type RenameCollectionRequest,
   type BaseRequest,
   type BoolResponse,
   type CallOptions,
@@ -458,6 +468,83 @@ export class MilvusClient {
    */
   getPersistentSegmentInfo(request: SegmentInfoRequest, options?: CallOptions): Promise<PersistentSegmentInfoResult> {
     return this.#call('getPersistentSegmentInfo', request, options);
+  }
+
+  // -------------------------------------------------------------- properties and renames
+
+  /**
+   * Describes a database (DescribeDatabase): `{ db_name, dbID, created_timestamp, properties }`.
+   * @throws MilvusError 800 for an unknown database.
+   */
+  describeDatabase(request: DescribeDatabaseRequest = {}, options?: CallOptions): Promise<DescribeDatabaseResponse> {
+    return this.#call('describeDatabase', request, options);
+  }
+
+  /**
+   * Sets database properties, or deletes `delete_keys` (AlterDatabase), e.g.
+   * `database.max.collections`, `database.replica.number`, `database.force.deny.writing`.
+   * @throws MilvusError 800; 65535 for an empty request or one with both properties and keys.
+   */
+  alterDatabase(request: AlterDatabaseRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('alterDatabase', request, options);
+  }
+
+  /** The official SDK's other name of {@link MilvusClient.alterDatabase}. */
+  alterDatabaseProperties(request: AlterDatabaseRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.alterDatabase(request, options);
+  }
+
+  /** Deletes database properties by key (AlterDatabase with delete keys). @throws MilvusError 800; 65535 for no keys. */
+  dropDatabaseProperties(request: DropDatabasePropertiesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropDatabaseProperties', request, options);
+  }
+
+  /**
+   * Renames a collection, optionally into another database (RenameCollection).
+   * @throws MilvusError 1100 bad new name; 100 missing collection; 65535 for a taken name.
+   */
+  renameCollection(request: RenameCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('renameCollection', request, options);
+  }
+
+  /**
+   * Sets collection properties, or deletes `delete_keys` (AlterCollection), e.g.
+   * `collection.ttl.seconds` (older rows are no longer read), `mmap.enabled`.
+   * @throws MilvusError 104 for mmap / lazy load on a loaded collection; 1100 for a bad TTL; 100.
+   */
+  alterCollectionProperties(request: AlterCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('alterCollectionProperties', request, options);
+  }
+
+  /** The official SDK's former name of {@link MilvusClient.alterCollectionProperties}. */
+  alterCollection(request: AlterCollectionRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.alterCollectionProperties(request, options);
+  }
+
+  /** Deletes collection properties by key (AlterCollection with delete keys). @throws MilvusError 104 for mmap keys while loaded; 100. */
+  dropCollectionProperties(request: DropCollectionPropertiesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropCollectionProperties', request, options);
+  }
+
+  /**
+   * Changes a field's `max_length`, `max_capacity` or `mmap.enabled` (AlterCollectionField).
+   * @throws MilvusError 1100 for other keys, types and values; 104 for mmap while loaded; 100.
+   */
+  alterCollectionFieldProperties(request: AlterCollectionFieldPropertiesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('alterCollectionFieldProperties', request, options);
+  }
+
+  /**
+   * Sets index properties, `mmap.enabled` (AlterIndex); DescribeIndex then shows them.
+   * @throws MilvusError 104 while the collection is loaded; 700 unknown index; 1100 other keys or values.
+   */
+  alterIndexProperties(request: AlterIndexRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('alterIndexProperties', request, options);
+  }
+
+  /** Deletes index properties by key (AlterIndex with delete keys). @throws MilvusError as {@link MilvusClient.alterIndexProperties}. */
+  dropIndexProperties(request: DropIndexPropertiesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropIndexProperties', request, options);
   }
 
   // -------------------------------------------------------------- data

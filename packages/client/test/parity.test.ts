@@ -43,6 +43,7 @@ const partitionA = { ...book, partition_name: 'partitionA' };
 const GAPS: Partial<Record<Method, Record<string, unknown>>> = {
   // `databases/describe` has no creation time.
   listDatabases: { created_timestamp: [] },
+  describeDatabase: { created_timestamp: '0' },
   // `collections/describe` has no channels and no creation time.
   describeCollection: { virtual_channel_names: [], physical_channel_names: [], created_timestamp: '0', created_utc_timestamp: '0' },
   // `collections/list` + `describe`: no creation times.
@@ -154,6 +155,22 @@ const SCENARIO: Step[] = [
   { call: 'loadCollection', request: book },
   { call: 'getLoadState', request: book },
   { call: 'showCollections' },
+  { call: 'describeDatabase', request: { db_name: 'db1' } },
+  { call: 'describeDatabase', request: { db_name: 'nodb' } },
+  { call: 'alterDatabase', request: { db_name: 'db1', properties: { 'database.max.collections': 10 } } },
+  { call: 'alterDatabaseProperties', request: { db_name: 'db1', properties: { 'database.replica.number': 1 } } },
+  { call: 'alterDatabase', request: { db_name: 'nodb', properties: { 'database.max.collections': 10 } } },
+  { call: 'dropDatabaseProperties', request: { db_name: 'db1', properties: ['database.max.collections'] } },
+  { call: 'alterCollectionProperties', request: { ...book, properties: { 'collection.ttl.seconds': 3600 } } },
+  { call: 'alterCollection', request: { collection_name: 'quick', properties: { 'mmap.enabled': true } } },
+  { call: 'alterCollectionProperties', request: { collection_name: 'nope', properties: { 'collection.ttl.seconds': 1 } } },
+  { call: 'dropCollectionProperties', request: { ...book, properties: ['collection.ttl.seconds'] } },
+  { call: 'alterCollectionFieldProperties', request: { ...book, field_name: 'word_count', properties: { max_length: 10 } } },
+  { call: 'alterIndexProperties', request: { ...book, index_name: 'book_intro', params: { 'mmap.enabled': true } } },
+  { call: 'dropIndexProperties', request: { ...book, index_name: 'book_intro', properties: ['mmap.enabled'] } },
+  { call: 'renameCollection', request: { collection_name: 'quick', new_collection_name: 'quick2' } },
+  { call: 'renameCollection', request: { collection_name: 'quick', new_collection_name: 'quick3' } },
+  { call: 'renameCollection', request: { collection_name: 'quick2', new_collection_name: 'quick' } },
   { call: 'dropIndex', request: { ...book, field_name: 'book_intro' } },
   { call: 'releaseCollection', request: book },
   { call: 'dropIndex', request: { ...book, field_name: 'book_intro' } },

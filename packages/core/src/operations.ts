@@ -26,6 +26,18 @@ import type {
   QuerySegmentInfoResult,
   SegmentInfoRequest,
 } from './segments.js';
+import type {
+  AlterCollectionFieldPropertiesRequest,
+  AlterCollectionRequest,
+  AlterDatabaseRequest,
+  AlterIndexRequest,
+  DescribeDatabaseRequest,
+  DescribeDatabaseResponse,
+  DropCollectionPropertiesRequest,
+  DropDatabasePropertiesRequest,
+  DropIndexPropertiesRequest,
+  RenameCollectionRequest,
+} from './properties.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -390,6 +402,15 @@ export interface Operations {
   getFlushAllState: { request: FlushAllStateRequest; result: FlushStateResult };
   getQuerySegmentInfo: { request: SegmentInfoRequest; result: QuerySegmentInfoResult };
   getPersistentSegmentInfo: { request: SegmentInfoRequest; result: PersistentSegmentInfoResult };
+  describeDatabase: { request: DescribeDatabaseRequest; result: DescribeDatabaseResponse };
+  alterDatabase: { request: AlterDatabaseRequest; result: ResStatus };
+  dropDatabaseProperties: { request: DropDatabasePropertiesRequest; result: ResStatus };
+  renameCollection: { request: RenameCollectionRequest; result: ResStatus };
+  alterCollectionProperties: { request: AlterCollectionRequest; result: ResStatus };
+  dropCollectionProperties: { request: DropCollectionPropertiesRequest; result: ResStatus };
+  alterCollectionFieldProperties: { request: AlterCollectionFieldPropertiesRequest; result: ResStatus };
+  alterIndexProperties: { request: AlterIndexRequest; result: ResStatus };
+  dropIndexProperties: { request: DropIndexPropertiesRequest; result: ResStatus };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

@@ -482,7 +482,15 @@ describe('rename and alter', () => {
 
   it('sets and deletes collection properties', () => {
     e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '60' }, { key: 'mmap.enabled', value: 'true' }] });
-    e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '120' }], deleteKeys: ['mmap.enabled'] });
+    // Milvus takes properties or delete keys, never both at once (rootcoord's alterCollectionTask).
+    expectError(
+      () => e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '120' }], deleteKeys: ['mmap.enabled'] }),
+      65535,
+      'UnexpectedError',
+      'can not provide properties and deletekeys at the same time',
+    );
+    e.alterCollectionProperties({ ...book, properties: [{ key: 'collection.ttl.seconds', value: '120' }] });
+    e.alterCollectionProperties({ ...book, properties: [], deleteKeys: ['mmap.enabled'] });
     expect(e.describeCollection(book).properties).toEqual([{ key: 'collection.ttl.seconds', value: '120' }]);
   });
 });

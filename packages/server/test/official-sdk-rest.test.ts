@@ -78,7 +78,7 @@ describe('official Node SDK over RESTful v2: aliases', () => {
     for (const collectionName of ['rest_alias_a', 'rest_alias_b']) expect((await client.createCollection({ collectionName, dimension: 2 } as never)).code).toBe(0);
     expect((await client.createAlias({ collectionName: 'rest_alias_a', aliasName: 'rest_current' })).code).toBe(0);
     const described = await client.describeAlias({ aliasName: 'rest_current' });
-    expect(described).toEqual({ code: 200, data: { dbName: 'default', collectionName: 'rest_alias_a', aliasName: 'rest_current' } });
+    expect(described).toEqual({ code: 0, data: { dbName: 'default', collectionName: 'rest_alias_a', aliasName: 'rest_current' } });
     expect((await client.listAliases({})).data).toEqual(['rest_current']);
     expect((await client.alterAlias({ collectionName: 'rest_alias_b', aliasName: 'rest_current' })).code).toBe(0);
     expect((await client.describeAlias({ aliasName: 'rest_current' })).data.collectionName).toBe('rest_alias_b');

@@ -49,10 +49,12 @@ describe('RESTful v2 envelope', () => {
     expect(REST_ROUTES.map((r) => r.path).sort()).toEqual(
       [
         'aliases/alter', 'aliases/create', 'aliases/describe', 'aliases/drop', 'aliases/list',
-        'collections/create', 'collections/describe', 'collections/drop', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
-        'collections/list', 'collections/load', 'collections/release', 'databases/create', 'databases/describe', 'databases/drop', 'databases/list',
+        'collections/alter_properties', 'collections/create', 'collections/describe', 'collections/drop', 'collections/drop_properties',
+        'collections/fields/alter_properties', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
+        'collections/list', 'collections/load', 'collections/release', 'collections/rename', 'databases/alter', 'databases/create', 'databases/describe',
+        'databases/drop', 'databases/drop_properties', 'databases/list',
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
-        'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
+        'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
       ].map((p) => `/v2/vectordb/${p}`),
     );
@@ -304,12 +306,14 @@ describe('indexes and databases', () => {
     expect(engine.describeIndex({ collectionName: 'my_collection' })[0]!.params).toEqual([{ key: 'metric_type', value: 'IP' }, { key: 'index_type', value: 'AUTOINDEX' }]);
   });
 
-  it('creates, describes (code 200, as Milvus), lists, alters and drops aliases', async () => {
+  it('creates, describes, lists, alters and drops aliases', async () => {
     await quick('c1');
     await quick('c2');
     expect((await post('aliases/create', { collectionName: 'c1', aliasName: 'a' })).json).toEqual({ code: 0, data: {} });
-    expect((await post('aliases/describe', { aliasName: 'a' })).body).toBe('{"code":200,"data":{"aliasName":"a","collectionName":"c1","dbName":"default"}}');
-    expect((await post('aliases/list', { collectionName: 'c2' })).json).toEqual({ code: 0, data: ['a'] });
+    expect((await post('aliases/describe', { aliasName: 'a' })).body).toBe('{"code":0,"data":{"aliasName":"a","collectionName":"c1","dbName":"default"}}');
+    expect((await post('aliases/list', { collectionName: 'c1' })).json).toEqual({ code: 0, data: ['a'] });
+    expect((await post('aliases/list', { collectionName: 'c2' })).json).toEqual({ code: 0, data: [] });
+    expect((await post('aliases/list', { collectionName: 'nope' })).json).toEqual({ code: 100, message: 'collection not found[collection=nope]' });
     expect((await post('collections/describe', { collectionName: 'a' })).json.data).toMatchObject({ collectionName: 'c1', aliases: ['a'] });
     expect((await post('aliases/alter', { collectionName: 'c2', aliasName: 'a' })).json).toEqual({ code: 0, data: {} });
     expect((await post('aliases/create', { collectionName: 'c1', aliasName: 'a' })).json).toEqual({

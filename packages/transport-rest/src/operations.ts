@@ -189,6 +189,8 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   Milvus's REST rows: JSON fields as their JSON text, Array fields in Go's raw protobuf shape
  *   (upstream issue #52048), dynamic keys at the top level, and search hits also carry `id` (the
  *   primary key, whatever the field is called).
+ * - `describeDatabase`: `databases/describe`; `created_timestamp` is 0 (not exposed).
+ * - `alterDatabase` / `alterCollectionProperties` with `delete_keys`: the `drop_properties` endpoint.
  * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
  * - `compact`, `getCompactionState(WithPlans)`, `getFlushState`, `flushAll`, `getFlushAllState`,
  *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
@@ -384,14 +386,8 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     return result(m.describeAlias.output, { dbName: data.dbName, alias: data.aliasName, collection: data.collectionName }) as never;
   },
   async listAliases(ctx, req) {
-    // `aliases/list` lists the whole database (its `collectionName` is not read); one collection's
-    // aliases are those `collections/describe` reports.
-    if (req.collection_name) {
-      const { data } = await ctx.post<{ aliases: string[] }>('/v2/vectordb/collections/describe', collectionBody({ ...req, collection_name: req.collection_name }));
-      return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), collectionName: req.collection_name, aliases: data.aliases }) as never;
-    }
-    const { data } = await ctx.post<string[]>('/v2/vectordb/aliases/list', dbOf(req));
-    return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), aliases: data }) as never;
+    const { data } = await ctx.post<string[]>('/v2/vectordb/aliases/list', { ...dbOf(req), ...(req.collection_name ? { collectionName: req.collection_name } : {}) });
+    return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), collectionName: req.collection_name ?? '', aliases: data }) as never;
   },
 
   // partitions
@@ -471,6 +467,46 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     }
     for (const indexName of indexNames) await ctx.post('/v2/vectordb/indexes/drop', { ...collectionBody(req), indexName });
     return result(m.dropIndex.output, {}) as never;
+  },
+
+  // properties and renames
+  async describeDatabase(ctx, req) {
+    const { data } = await ctx.post<{ dbName: string; dbID: Int64; properties?: { key: string; value: string }[] }>('/v2/vectordb/databases/describe', { dbName: dbNameOf(ctx, req) });
+    return result(m.describeDatabase.output, { dbName: data.dbName, dbID: i64(data.dbID), properties: data.properties ?? [] }) as never;
+  },
+  async alterDatabase(ctx, req) {
+    if (req.delete_keys?.length) await ctx.post('/v2/vectordb/databases/drop_properties', { dbName: req.db_name, propertyKeys: req.delete_keys });
+    else await ctx.post('/v2/vectordb/databases/alter', { dbName: req.db_name, properties: req.properties });
+    return result(m.alterDatabase.output, {}) as never;
+  },
+  async dropDatabaseProperties(ctx, req) {
+    await ctx.post('/v2/vectordb/databases/drop_properties', { dbName: req.db_name, propertyKeys: req.properties });
+    return result(m.alterDatabase.output, {}) as never;
+  },
+  async renameCollection(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/rename', { ...collectionBody(req), newCollectionName: req.new_collection_name, ...(req.new_db_name ? { newDbName: req.new_db_name } : {}) });
+    return result(m.renameCollection.output, {}) as never;
+  },
+  async alterCollectionProperties(ctx, req) {
+    if (req.delete_keys?.length) await ctx.post('/v2/vectordb/collections/drop_properties', { ...collectionBody(req), propertyKeys: req.delete_keys });
+    else await ctx.post('/v2/vectordb/collections/alter_properties', { ...collectionBody(req), properties: req.properties });
+    return result(m.alterCollection.output, {}) as never;
+  },
+  async dropCollectionProperties(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/drop_properties', { ...collectionBody(req), propertyKeys: req.properties });
+    return result(m.alterCollection.output, {}) as never;
+  },
+  async alterCollectionFieldProperties(ctx, req) {
+    await ctx.post('/v2/vectordb/collections/fields/alter_properties', { ...collectionBody(req), fieldName: req.field_name, fieldParams: req.properties });
+    return result(m.alterCollectionField.output, {}) as never;
+  },
+  async alterIndexProperties(ctx, req) {
+    await ctx.post('/v2/vectordb/indexes/alter_properties', { ...collectionBody(req), indexName: req.index_name, properties: req.params });
+    return result(m.alterIndex.output, {}) as never;
+  },
+  async dropIndexProperties(ctx, req) {
+    await ctx.post('/v2/vectordb/indexes/drop_properties', { ...collectionBody(req), indexName: req.index_name, propertyKeys: req.properties });
+    return result(m.alterIndex.output, {}) as never;
   },
 
   // data (entities)

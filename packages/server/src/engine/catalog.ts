@@ -33,9 +33,9 @@ export interface IndexSpec {
   /** The field's `schema.DataType`. */
   readonly fieldType: number;
   /** The index parameters flattened (`params` JSON merged in), with `index_type` and, for vectors, `metric_type` set. */
-  readonly params: readonly KeyValue[];
-  /** The parameters as sent (`user_index_params`), which DescribeIndex returns. */
-  readonly userParams: readonly KeyValue[];
+  params: readonly KeyValue[];
+  /** The parameters as sent (`user_index_params`), which DescribeIndex returns; AlterIndex edits both lists. */
+  userParams: readonly KeyValue[];
   /** A JSON path index: its path, normalised (`/a/b`; `/` for the whole field). */
   readonly jsonPath?: string;
   readonly createdTs: bigint;

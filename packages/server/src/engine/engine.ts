@@ -51,6 +51,11 @@ import { validateCollectionName, validateDatabaseName, validatePartitionName } f
 import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
 import { partitionKeyPartitionName } from './partition-key.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
+import { alterDatabase, checkDatabaseCollectionLimit, checkDatabaseResourceGroups, checkForceDeny, databaseReplicaNumber } from './properties/database.js';
+import { alterCollectionProperties } from './properties/collection.js';
+import { alterCollectionField } from './properties/field.js';
+import { alterIndex } from './properties/index.js';
+import { checkCollectionTtl } from './properties/ttl.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -278,6 +283,8 @@ export class Engine {
         formatMerr(Merr.CollectionNumLimitExceeded, { dbName, limit: this.limits.maxCollections }),
       );
     }
+    checkDatabaseCollectionLimit(db);
+    checkCollectionTtl(input.properties ?? []);
     const tso = this.catalog.tso;
     const indexes = new Map<string, IndexSpec>();
     const coll: Collection = {
@@ -371,16 +378,12 @@ export class Engine {
   }
 
   /**
-   * AlterCollection of properties: sets `properties` (a key given again replaces its value) and
-   * removes `deleteKeys`.
-   * @throws MilvusError 100 missing collection; 1100 bad name.
+   * AlterCollection of properties, or DropCollectionProperties with `deleteKeys`; see
+   * {@link alterCollectionProperties} for the rules.
+   * @throws MilvusError 1100 bad name; 800; 100 missing collection; as {@link alterCollectionProperties}.
    */
   alterCollectionProperties(ref: CollectionRef & { properties: readonly KeyValue[]; deleteKeys?: readonly string[] }): void {
-    const coll = this.collectionOf(ref);
-    const next = new Map(coll.properties.map((p) => [p.key, p.value]));
-    for (const p of ref.properties) next.set(p.key, p.value);
-    for (const k of ref.deleteKeys ?? []) next.delete(k);
-    coll.properties = [...next].map(([key, value]) => ({ key, value }));
+    alterCollectionProperties(this.collectionOf(ref), ref.properties, ref.deleteKeys ?? []);
   }
 
   /** HasCollection: `false` for a missing collection (never an error, unless the database is unknown). */
@@ -837,14 +840,41 @@ export class Engine {
     return persistentSegments(this.catalog.collection(ref.dbName || DEFAULT_DATABASE, ref.collectionName));
   }
 
+  // ---------------------------------------------------------------- properties
+
+  /**
+   * AlterDatabase (DropDatabaseProperties when `deleteKeys` are given); see {@link alterDatabase}.
+   * @throws as {@link alterDatabase}.
+   */
+  alterDatabase(ref: { dbName: string; properties: readonly KeyValue[]; deleteKeys?: readonly string[] }): void {
+    alterDatabase(this.catalog, ref.dbName, ref.properties, ref.deleteKeys ?? []);
+  }
+
+  /**
+   * AlterCollectionField: type parameters of one field; see {@link alterCollectionField}.
+   * @throws MilvusError 1100 bad collection name; 800; 100; as {@link alterCollectionField}.
+   */
+  alterCollectionField(ref: CollectionRef & { fieldName: string; properties: readonly KeyValue[]; deleteKeys?: readonly string[] }): void {
+    alterCollectionField(this.collectionOf(ref), ref.fieldName, ref.properties, ref.deleteKeys ?? []);
+  }
+
+  /**
+   * AlterIndex (DropIndexProperties when `deleteKeys` are given); see {@link alterIndex}.
+   * @throws MilvusError 1100 bad collection name; 800; 100; as {@link alterIndex}.
+   */
+  alterIndex(ref: CollectionRef & { indexName: string; params: readonly KeyValue[]; deleteKeys?: readonly string[] }): void {
+    alterIndex(this.collectionOf(ref), ref.indexName, ref.params, ref.deleteKeys ?? []);
+  }
+
   // ---------------------------------------------------------------- data
 
   /**
    * Insert: rows into a partition (default `_default`); allowed whether or not it is loaded.
    * @returns the primary keys (generated for auto-ID collections) and the mutation timestamp.
-   * @throws MilvusError 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
+   * @throws MilvusError 9 when the database force-denies writing (see {@link checkForceDeny}); 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
    */
   async insert(ref: CollectionRef & WriteInput): Promise<Mutation> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'writing');
     return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), false, this.#pacer());
   }
 
@@ -855,6 +885,7 @@ export class Engine {
    * @throws as {@link insert}.
    */
   async upsert(ref: CollectionRef & WriteInput): Promise<Mutation> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'writing');
     return writeRows(this.collectionOf(ref), ref, () => this.catalog.tso.next(), this.catalog.tso.next(), true, this.#pacer());
   }
 
@@ -864,14 +895,16 @@ export class Engine {
    * @throws MilvusError 100; 200; 1100 for an empty or invalid filter; 101 for a filter other than by keys on an unloaded collection.
    */
   async delete(ref: CollectionRef & DeleteInput & Cancellable): Promise<Mutation> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'writing');
     return deleteRows(this.collectionOf(ref), ref, this.catalog.tso.next(), this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   /**
    * Query (see {@link queryRows}): matching rows of the loaded partitions.
-   * @throws MilvusError 100; 101 not loaded; 201; 65535 unknown partition; 1100.
+   * @throws MilvusError 9 when the database force-denies reading; 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
   async query(ref: CollectionRef & QueryInput & Cancellable): Promise<{ rows: Row[]; outputFields: string[] }> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
     return queryRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
@@ -880,14 +913,16 @@ export class Engine {
    * @throws as {@link query}.
    */
   async get(ref: CollectionRef & Cancellable & { ids: readonly unknown[]; partitionNames?: readonly string[]; outputFields?: readonly string[] }): Promise<{ rows: Row[]; outputFields: string[] }> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
     return getRows(this.collectionOf(ref), ref.ids, ref, this.#pacer(ref.signal));
   }
 
   /**
    * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
-   * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
+   * @throws MilvusError 9 when the database force-denies reading; 100; 101; 201; 65535; 700; 1100.
    */
   async search(ref: CollectionRef & SearchInput & Cancellable): Promise<SearchOutcome> {
+    checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
     return searchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
@@ -928,8 +963,14 @@ export class Engine {
     if (missing.length) throw new MilvusError(`there is no vector index on field: [${missing.join(' ')}], please create index firstly`);
   }
 
+  /**
+   * Replicas of a load: as asked, else the current ones of a loaded collection, else the
+   * database's `database.replica.number` (its resource groups checked), else 1.
+   */
   private replicasFor(coll: Collection, asked: number | undefined): number {
-    const replicas = asked && asked > 0 ? asked : coll.replicaNumber || 1;
+    const db = this.catalog.database(coll.dbName);
+    if (!(asked && asked > 0)) checkDatabaseResourceGroups(db);
+    const replicas = asked && asked > 0 ? asked : coll.replicaNumber || databaseReplicaNumber(db) || 1;
     if (replicas > this.limits.queryNodes) {
       throw MilvusError.of(
         Merr.ServiceResourceInsufficient,

@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
 import { segmentHandlers } from './segment-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
+import { propertiesHandlers } from './properties-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -270,6 +271,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     },
 
     ...segmentHandlers(engine, dbOf),
+    ...propertiesHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
   };

@@ -128,7 +128,7 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
           const answer = await route.handle(engine, body, ctx);
           const pacer = new Pacer();
           // Large answers (200,000 insert IDs, 16,384 query rows) are written a slice at a time.
-          return jsonText(200, await goJsonPaced({ ...answer.extra, code: answer.code ?? 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) }, () => pacer.pause()));
+          return jsonText(200, await goJsonPaced({ ...answer.extra, code: 0, data: answer.data, ...(answer.message !== undefined ? { message: answer.message } : {}) }, () => pacer.pause()));
         } finally {
           read.release();
         }

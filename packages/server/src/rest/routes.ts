@@ -3,6 +3,7 @@ import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexS
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
+import { PROPERTIES_HANDLERS } from './properties-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -37,8 +38,6 @@ export interface RestContext {
  */
 export interface RouteAnswer {
   readonly data: unknown;
-  /** The envelope's success code where Milvus answers with another than 0 (`200` on `aliases/describe`). */
-  readonly code?: number;
   readonly message?: string;
   /** Further top-level members of the success envelope, e.g. `{ cost: 0 }`. */
   readonly extra?: Readonly<Record<string, unknown>>;
@@ -365,14 +364,15 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/indexes/list': listIndexes,
   '/v2/vectordb/indexes/drop': (e, b, c) => (e.dropIndex({ ...ref(b, c), indexName: S(b.indexName) }), ok()),
   // aliases
-  '/v2/vectordb/aliases/list': (e, _b, c) => ok(e.listAliases({ dbName: c.dbName })),
+  '/v2/vectordb/aliases/list': (e, b, c) => ok(e.listAliases({ dbName: c.dbName, collectionName: S(b.collectionName) })),
   '/v2/vectordb/aliases/describe': (e, b, c) => {
     const d = e.describeAlias({ dbName: c.dbName, alias: S(b.aliasName) });
-    return { code: 200, data: { dbName: d.dbName, collectionName: d.collectionName, aliasName: d.alias } };
+    return ok({ dbName: d.dbName, collectionName: d.collectionName, aliasName: d.alias });
   },
   '/v2/vectordb/aliases/create': (e, b, c) => (e.createAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
+  ...PROPERTIES_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };

@@ -473,7 +473,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** The aliases of the database (ListAliases); the body's `collectionName` is not read, as in Milvus. */
+        /** The aliases of the database, or of the collection `collectionName` (ListAliases). */
         post: operations["listAliases"];
         delete?: never;
         options?: never;
@@ -543,6 +543,142 @@ export interface paths {
         put?: never;
         /** Move an existing alias to another collection (AlterAlias); a missing alias is 1600. */
         post: operations["alterAlias"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/databases/alter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set database properties (AlterDatabase), e.g. `database.max.collections`, `database.replica.number`, `database.force.deny.writing`. */
+        post: operations["alterDatabaseProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/databases/drop_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete database properties (AlterDatabase with delete keys). */
+        post: operations["dropDatabaseProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/rename": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rename a collection, optionally into another database (RenameCollection). */
+        post: operations["renameCollection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/alter_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set collection properties (AlterCollection), e.g. `collection.ttl.seconds` (rows older than it are no longer read), `mmap.enabled` (104 while loaded). */
+        post: operations["alterCollectionProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/drop_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete collection properties (AlterCollection with delete keys). */
+        post: operations["dropCollectionProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/collections/fields/alter_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a field's `max_length`, `max_capacity` or `mmap.enabled` (AlterCollectionField). */
+        post: operations["alterCollectionFieldProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/alter_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set index properties, `mmap.enabled` (AlterIndex); 104 while the collection is loaded. */
+        post: operations["alterIndexProperties"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/indexes/drop_properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Delete index properties (AlterIndex with delete keys). */
+        post: operations["dropIndexProperties"];
         delete?: never;
         options?: never;
         head?: never;
@@ -820,6 +956,10 @@ export interface components {
             /** @description `[]` passes the binding check. */
             partitionNames: string[];
         };
+        OptionalCollectionNameReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName?: string;
+        };
         AliasReq: {
             dbName?: components["schemas"]["DbName"];
             aliasName: string;
@@ -828,6 +968,55 @@ export interface components {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
             aliasName: string;
+        };
+        DropDatabasePropertiesReq: {
+            dbName: string;
+            /** @description The property keys to delete. */
+            propertyKeys?: string[];
+        };
+        RenameCollectionReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            newCollectionName: string;
+            /** @description Move the collection into this database. */
+            newDbName?: string;
+        };
+        CollectionReqWithProperties: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Collection properties; values formatted with Go's `%v`. */
+            properties?: {
+                [key: string]: unknown;
+            };
+        };
+        DropCollectionPropertiesReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            propertyKeys?: string[];
+        };
+        CollectionFieldReqWithParams: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            fieldName: string;
+            /** @description Type parameters to set (`max_length`, `max_capacity`, `mmap.enabled`); values formatted with Go's `%v`. */
+            fieldParams: {
+                [key: string]: unknown;
+            };
+        };
+        IndexReqWithProperties: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            indexName: string;
+            /** @description Index properties (`mmap.enabled`); values formatted with Go's `%v`. */
+            properties?: {
+                [key: string]: unknown;
+            };
+        };
+        DropIndexPropertiesReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            indexName: string;
+            propertyKeys?: string[];
         };
         IndexParamReq: {
             dbName?: components["schemas"]["DbName"];
@@ -1073,7 +1262,7 @@ export interface components {
         };
         AliasDescriptionResponse: {
             /** @constant */
-            code: 200;
+            code: 0;
             data: {
                 dbName: string;
                 collectionName: string;
@@ -1281,9 +1470,49 @@ export interface components {
                 "application/json": components["schemas"]["AliasReq"];
             };
         };
+        OptionalCollectionNameReq: {
+            content: {
+                "application/json": components["schemas"]["OptionalCollectionNameReq"];
+            };
+        };
         AliasCollectionReq: {
             content: {
                 "application/json": components["schemas"]["AliasCollectionReq"];
+            };
+        };
+        DropDatabasePropertiesReq: {
+            content: {
+                "application/json": components["schemas"]["DropDatabasePropertiesReq"];
+            };
+        };
+        RenameCollectionReq: {
+            content: {
+                "application/json": components["schemas"]["RenameCollectionReq"];
+            };
+        };
+        CollectionReqWithProperties: {
+            content: {
+                "application/json": components["schemas"]["CollectionReqWithProperties"];
+            };
+        };
+        DropCollectionPropertiesReq: {
+            content: {
+                "application/json": components["schemas"]["DropCollectionPropertiesReq"];
+            };
+        };
+        CollectionFieldReqWithParams: {
+            content: {
+                "application/json": components["schemas"]["CollectionFieldReqWithParams"];
+            };
+        };
+        IndexReqWithProperties: {
+            content: {
+                "application/json": components["schemas"]["IndexReqWithProperties"];
+            };
+        };
+        DropIndexPropertiesReq: {
+            content: {
+                "application/json": components["schemas"]["DropIndexPropertiesReq"];
             };
         };
     };
@@ -1948,7 +2177,7 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody: components["requestBodies"]["DatabaseReq"];
+        requestBody: components["requestBodies"]["OptionalCollectionNameReq"];
         responses: {
             /** @description Names (`[]` when none), or a business error. */
             200: {
@@ -1977,7 +2206,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["AliasReq"];
         responses: {
-            /** @description The alias and its collection (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            /** @description The alias and its collection, or a business error. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2057,6 +2286,218 @@ export interface operations {
             cookie?: never;
         };
         requestBody: components["requestBodies"]["AliasCollectionReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterDatabaseProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReqWithProperties"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropDatabaseProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DropDatabasePropertiesReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    renameCollection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RenameCollectionReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterCollectionProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionReqWithProperties"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropCollectionProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DropCollectionPropertiesReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterCollectionFieldProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["CollectionFieldReqWithParams"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterIndexProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["IndexReqWithProperties"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropIndexProperties: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DropIndexPropertiesReq"];
         responses: {
             /** @description `{"code": 0, "data": {}}`, or a business error. */
             200: {

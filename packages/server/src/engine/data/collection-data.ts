@@ -113,10 +113,11 @@ export class CollectionData {
    * each time it reaches `segmentMaxRows`). Keys already live stay live: keys are not unique.
    * With `replace` (Upsert), the rows of each key that were live before the batch, in those
    * partitions, are deleted as the row is appended.
-   * Pauses with `pacer` between rows; a row is replaced and appended in one step.
+   * Pauses with `pacer` between rows; a row is replaced and appended in one step. `writtenMs` is
+   * the physical time of the write (collection TTL expires the rows by it).
    * @returns the primary keys, in row order.
    */
-  async append(partitionId: bigint, rows: readonly Row[], pacer: Pacer, replace?: ReadonlySet<bigint>): Promise<PrimaryKey[]> {
+  async append(partitionId: bigint, rows: readonly Row[], writtenMs: number, pacer: Pacer, replace?: ReadonlySet<bigint>): Promise<PrimaryKey[]> {
     const keys: PrimaryKey[] = [];
     const batch = new Set<Row>();
     for (const row of rows) {
@@ -124,7 +125,7 @@ export class CollectionData {
       const pk = row[this.#pkField] as PrimaryKey;
       if (replace) for (const l of this.locations(pk, replace)) if (!batch.has(l.segment.rows[l.offset]!)) this.#delete(pk, l);
       const segment = this.#growing(partitionId);
-      const offset = segment.append(row, pk);
+      const offset = segment.append(row, pk, writtenMs);
       this.#add(pk, { segment, offset });
       batch.add(row);
       keys.push(pk);
@@ -219,7 +220,7 @@ export class CollectionData {
         if (!source.isLive(i)) continue;
         const pk = source.pks[i]!;
         const at = this.locations(pk).find((l) => l.segment === source && l.offset === i)!;
-        at.offset = target.append(source.rows[i]!, pk);
+        at.offset = target.append(source.rows[i]!, pk, source.writtenMs[i]!);
         at.segment = target;
       }
       this.builder.cancel(source);

@@ -8,6 +8,8 @@ import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
+import { visibleSinceMs } from '../properties/ttl.js';
+import { physicalMillis } from '../tso.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
 import type { Metric, Segment } from './segment.js';
 import { DYNAMIC_FIELD, binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
@@ -123,6 +125,7 @@ function routeByPartitionKey(coll: Collection, key: string, rows: readonly Row[]
  * @throws MilvusError 1100 for an invalid row; 200 unknown partition.
  */
 export async function writeRows(coll: Collection, input: WriteInput, allocateId: () => bigint, timestamp: bigint, upsert: boolean, pacer: Pacer): Promise<Mutation> {
+  const writtenMs = Number(physicalMillis(timestamp));
   // In partition-key mode a named partition is refused (writePartition); the rows go by their keys.
   const key = partitionKeyFieldOf(coll.schema.fields);
   const partition = key && !input.partitionName ? undefined : writePartition(coll, input.partitionName);
@@ -133,12 +136,12 @@ export async function writeRows(coll: Collection, input: WriteInput, allocateId:
     if (pacer.due()) await pacer.pause();
   }
   if (partition) {
-    const ids = await coll.data.append(partition.id, rows, pacer, upsert ? new Set([partition.id]) : undefined);
+    const ids = await coll.data.append(partition.id, rows, writtenMs, pacer, upsert ? new Set([partition.id]) : undefined);
     return { ids, timestamp };
   }
   // Partition-key mode: each row to its key's partition; an upsert replaces the key in every partition.
   const everywhere = upsert ? new Set([...coll.partitions.values()].map((p) => p.id)) : undefined;
-  for (const [p, group] of routeByPartitionKey(coll, key!.name, rows)) await coll.data.append(p.id, group, pacer, everywhere);
+  for (const [p, group] of routeByPartitionKey(coll, key!.name, rows)) await coll.data.append(p.id, group, writtenMs, pacer, everywhere);
   const pk = primaryFieldOf(coll.schema).name;
   return { ids: rows.map((r) => r[pk] as PrimaryKey), timestamp };
 }
@@ -170,7 +173,7 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
   }
   if (coll.loadType === 'none') throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }));
   const matched: { segment: Segment; offset: number }[] = [];
-  await scanSegments(segmentsOf(coll, partitions), filter, pacer, (segment, offset) => void matched.push({ segment, offset }));
+  await scanSegments(segmentsOf(coll, partitions), filter, pacer, (segment, offset) => void matched.push({ segment, offset }), visibleSinceMs(coll));
   // The scan may have paused: a row deleted since then is not counted again.
   let deleteCount = 0;
   for (const { segment, offset } of matched) if (coll.data.removeAt(segment, offset)) deleteCount++;
@@ -297,14 +300,15 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
   const projection = count ? undefined : projectionOf(coll.schema, outputFields, true, coll.loadFields);
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
   const segments = segmentsOf(coll, prunedPartitions(coll, loadedPartitions(coll, named, 'query'), filter));
+  const sinceMs = visibleSinceMs(coll);
   if (!projection) {
     // count(*) counts every matching row, repeated keys included, as Milvus.
     let n = 0;
-    await scanSegments(segments, filter, pacer, () => void n++);
+    await scanSegments(segments, filter, pacer, () => void n++, sinceMs);
     return { rows: [{ 'count(*)': BigInt(n) }], outputFields: ['count(*)'] };
   }
   const rows: Row[] = [];
-  for (const r of await matchingRows(coll, segments, filter, pacer, offset, input.limit)) {
+  for (const r of await matchingRows(coll, segments, filter, pacer, offset, input.limit, sinceMs)) {
     rows.push(projectRow(r, projection));
     if (pacer.due()) await pacer.pause();
   }
@@ -314,9 +318,17 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
 /**
  * The rows of the segments that match `filter`, one per key as Milvus's query reduces them (the
  * newest matching row of a key, at the place of its first match), skipping `offset` and stopping
- * after `limit` (no limit: every one).
+ * after `limit` (no limit: every one); rows written before `sinceMs` (expired by TTL) are not read.
  */
-async function matchingRows(coll: Collection, segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, offset: number, limit: number | undefined): Promise<Row[]> {
+async function matchingRows(
+  coll: Collection,
+  segments: readonly Segment[],
+  filter: RowFilter | undefined,
+  pacer: Pacer,
+  offset: number,
+  limit: number | undefined,
+  sinceMs: number | undefined,
+): Promise<Row[]> {
   const out: Row[] = [];
   if (!coll.data.hasDuplicates) {
     let skipped = 0;
@@ -324,7 +336,7 @@ async function matchingRows(coll: Collection, segments: readonly Segment[], filt
       if (skipped < offset) skipped++;
       else out.push(segment.rows[i]!);
       return limit !== undefined && out.length >= limit;
-    });
+    }, sinceMs);
     return out;
   }
   const at = new Map<PrimaryKey, number>();
@@ -334,7 +346,7 @@ async function matchingRows(coll: Collection, segments: readonly Segment[], filt
     const seen = at.get(pk);
     if (seen === undefined) at.set(pk, out.push(row) - 1);
     else if (coll.data.ageRank(pk, row) > coll.data.ageRank(pk, out[seen]!)) out[seen] = row;
-  });
+  }, sinceMs);
   return out.slice(offset, limit === undefined ? undefined : offset + limit);
 }
 
@@ -354,10 +366,11 @@ export async function getRows(
   const projection = projectionOf(coll.schema, input.outputFields ?? [], true, coll.loadFields);
   const rows: Row[] = [];
   const keys = new Set(ids.map((id) => primaryKeyOf(pkField, id)));
+  const sinceMs = visibleSinceMs(coll);
   for (const key of keys) {
     if (pacer.due()) await pacer.pause();
     const at = coll.data.locate(key, partitions);
-    if (at) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
+    if (at && at.segment.isVisible(at.offset, sinceMs)) rows.push(projectRow(at.segment.rows[at.offset]!, projection));
   }
   return { rows, outputFields: outputNamesOf(projection) };
 }
@@ -413,7 +426,8 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   const vectors = input.vectors.map((v) =>
     field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
   );
-  const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}) };
+  const sinceMs = visibleSinceMs(coll);
+  const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}), ...(sinceMs === undefined ? {} : { sinceMs }) };
   const hits = (await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, filter)), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
   return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
 }

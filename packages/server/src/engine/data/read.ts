@@ -31,6 +31,8 @@ export interface SegmentSearch {
   /** HNSW search breadth (`ef`), already validated against `limit + offset`. */
   ef?: number;
   filter?: RowFilter;
+  /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
+  sinceMs?: number;
 }
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
@@ -53,11 +55,11 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
       const index = segment.searchIndex(search.annsField, search.metric);
-      const filter = search.filter;
+      const { filter, sinceMs } = search;
       const predicate =
-        filter === undefined && segment.liveCount === segment.size
+        filter === undefined && sinceMs === undefined && segment.liveCount === segment.size
           ? undefined
-          : (label: number): boolean => segment.isLive(label) && (filter === undefined || filter.evaluate(segment.rows[label]!));
+          : (label: number): boolean => segment.isVisible(label, sinceMs) && (filter === undefined || filter.evaluate(segment.rows[label]!));
       const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
       for (const hit of index.search(query, k, options)) {
         // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
@@ -82,15 +84,21 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
 /**
  * Visits the live rows of the segments in order that match `filter`, until `visit` returns true.
  * Pauses with `pacer`; rows appended after the scan began are not read, rows deleted meanwhile
- * are skipped.
+ * are skipped, and so are rows written before `sinceMs` (expired by collection TTL), when given.
  */
-export async function scanSegments(segments: readonly Segment[], filter: RowFilter | undefined, pacer: Pacer, visit: (segment: Segment, offset: number) => boolean | void): Promise<void> {
+export async function scanSegments(
+  segments: readonly Segment[],
+  filter: RowFilter | undefined,
+  pacer: Pacer,
+  visit: (segment: Segment, offset: number) => boolean | void,
+  sinceMs?: number,
+): Promise<void> {
   // Rows appended while the scan pauses are not read: it sees the segments as they were when it began.
   const ends = segments.map((s) => s.size);
   for (const [n, segment] of segments.entries()) {
     for (let i = 0; i < ends[n]!; i++) {
       if (pacer.due()) await pacer.pause();
-      if (!segment.isLive(i)) continue;
+      if (!segment.isVisible(i, sinceMs)) continue;
       if (filter && !filter.evaluate(segment.rows[i]!)) continue;
       if (visit(segment, i) === true) return;
     }

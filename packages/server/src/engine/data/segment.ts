@@ -46,6 +46,8 @@ export class Segment {
   readonly rows: Row[] = [];
   /** Primary key of each offset. */
   readonly pks: PrimaryKey[] = [];
+  /** Physical milliseconds of the write of each offset (its hybrid timestamp `>> 18`), which collection TTL compares. */
+  readonly writtenMs: number[] = [];
   /** Tombstones: 1 where the row was deleted (by a delete, or by an upsert of its key into its partition). */
   #deleted = new Uint8Array(64);
   #live = 0;
@@ -75,11 +77,12 @@ export class Segment {
     return this.#live;
   }
 
-  /** Appends a normalised row and returns its offset. */
-  append(row: Row, pk: PrimaryKey): number {
+  /** Appends a normalised row written at `writtenMs` (physical milliseconds) and returns its offset. */
+  append(row: Row, pk: PrimaryKey, writtenMs: number): number {
     const offset = this.rows.length;
     this.rows.push(row);
     this.pks.push(pk);
+    this.writtenMs.push(writtenMs);
     if (offset >= this.#deleted.length) {
       const grown = new Uint8Array(this.#deleted.length * 2);
       grown.set(this.#deleted);
@@ -93,6 +96,11 @@ export class Segment {
   /** Whether the row at `offset` is live. */
   isLive(offset: number): boolean {
     return this.#deleted[offset] === 0;
+  }
+
+  /** Whether the row at `offset` is live and, when `sinceMs` is given, written at or after it (not expired by collection TTL). */
+  isVisible(offset: number, sinceMs: number | undefined): boolean {
+    return this.#deleted[offset] === 0 && (sinceMs === undefined || this.writtenMs[offset]! >= sinceMs);
   }
 
   /** Tombstones the row at `offset` (no-op when already deleted). */

@@ -293,6 +293,17 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "OptionalCollectionNameReq": {
+    "type": "object",
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      }
+    }
+  },
   "AliasReq": {
     "type": "object",
     "required": [
@@ -322,6 +333,156 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       },
       "aliasName": {
         "type": "string"
+      }
+    }
+  },
+  "DropDatabasePropertiesReq": {
+    "type": "object",
+    "required": [
+      "dbName"
+    ],
+    "properties": {
+      "dbName": {
+        "type": "string"
+      },
+      "propertyKeys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        },
+        "description": "The property keys to delete."
+      }
+    }
+  },
+  "RenameCollectionReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "newCollectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "newCollectionName": {
+        "type": "string"
+      },
+      "newDbName": {
+        "type": "string",
+        "description": "Move the collection into this database."
+      }
+    }
+  },
+  "CollectionReqWithProperties": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "properties": {
+        "type": "object",
+        "description": "Collection properties; values formatted with Go's `%v`.",
+        "additionalProperties": true
+      }
+    }
+  },
+  "DropCollectionPropertiesReq": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "propertyKeys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    }
+  },
+  "CollectionFieldReqWithParams": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "fieldName",
+      "fieldParams"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "fieldName": {
+        "type": "string"
+      },
+      "fieldParams": {
+        "type": "object",
+        "description": "Type parameters to set (`max_length`, `max_capacity`, `mmap.enabled`); values formatted with Go's `%v`.",
+        "additionalProperties": true
+      }
+    }
+  },
+  "IndexReqWithProperties": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "indexName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "indexName": {
+        "type": "string"
+      },
+      "properties": {
+        "type": "object",
+        "description": "Index properties (`mmap.enabled`); values formatted with Go's `%v`.",
+        "additionalProperties": true
+      }
+    }
+  },
+  "DropIndexPropertiesReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "indexName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "indexName": {
+        "type": "string"
+      },
+      "propertyKeys": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
       }
     }
   },
@@ -1069,7 +1230,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
     "properties": {
       "code": {
         "type": "integer",
-        "const": 200
+        "const": 0
       },
       "data": {
         "type": "object",
@@ -1473,8 +1634,8 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
   },
   "/v2/vectordb/aliases/list": {
     "operationId": "listAliases",
-    "summary": "The aliases of the database (ListAliases); the body's `collectionName` is not read, as in Milvus.",
-    "struct": "DatabaseReq"
+    "summary": "The aliases of the database, or of the collection `collectionName` (ListAliases).",
+    "struct": "OptionalCollectionNameReq"
   },
   "/v2/vectordb/aliases/describe": {
     "operationId": "describeAlias",
@@ -1495,6 +1656,46 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "alterAlias",
     "summary": "Move an existing alias to another collection (AlterAlias); a missing alias is 1600.",
     "struct": "AliasCollectionReq"
+  },
+  "/v2/vectordb/databases/alter": {
+    "operationId": "alterDatabaseProperties",
+    "summary": "Set database properties (AlterDatabase), e.g. `database.max.collections`, `database.replica.number`, `database.force.deny.writing`.",
+    "struct": "DatabaseReqWithProperties"
+  },
+  "/v2/vectordb/databases/drop_properties": {
+    "operationId": "dropDatabaseProperties",
+    "summary": "Delete database properties (AlterDatabase with delete keys).",
+    "struct": "DropDatabasePropertiesReq"
+  },
+  "/v2/vectordb/collections/rename": {
+    "operationId": "renameCollection",
+    "summary": "Rename a collection, optionally into another database (RenameCollection).",
+    "struct": "RenameCollectionReq"
+  },
+  "/v2/vectordb/collections/alter_properties": {
+    "operationId": "alterCollectionProperties",
+    "summary": "Set collection properties (AlterCollection), e.g. `collection.ttl.seconds` (rows older than it are no longer read), `mmap.enabled` (104 while loaded).",
+    "struct": "CollectionReqWithProperties"
+  },
+  "/v2/vectordb/collections/drop_properties": {
+    "operationId": "dropCollectionProperties",
+    "summary": "Delete collection properties (AlterCollection with delete keys).",
+    "struct": "DropCollectionPropertiesReq"
+  },
+  "/v2/vectordb/collections/fields/alter_properties": {
+    "operationId": "alterCollectionFieldProperties",
+    "summary": "Change a field's `max_length`, `max_capacity` or `mmap.enabled` (AlterCollectionField).",
+    "struct": "CollectionFieldReqWithParams"
+  },
+  "/v2/vectordb/indexes/alter_properties": {
+    "operationId": "alterIndexProperties",
+    "summary": "Set index properties, `mmap.enabled` (AlterIndex); 104 while the collection is loaded.",
+    "struct": "IndexReqWithProperties"
+  },
+  "/v2/vectordb/indexes/drop_properties": {
+    "operationId": "dropIndexProperties",
+    "summary": "Delete index properties (AlterIndex with delete keys).",
+    "struct": "DropIndexPropertiesReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
