@@ -14,3 +14,7 @@ export * from './data/segment.js';
 export * from './data/values.js';
 export * from './data/pacer.js';
 export type { AliasDescription } from './aliases.js';
+export * from './resource-groups.js';
+export * from './replicas.js';
+export * from './metrics.js';
+export * from './load-balance.js';
