@@ -164,9 +164,13 @@ describe('replicas', () => {
     expect(e.describeResourceGroup(DEFAULT).numLoadedReplica).toEqual(new Map([['c', 2]]));
     e.loadCollection({ ...coll, replicaNumber: 1 });
     expect(e.getReplicas(coll).map((r) => r.nodeIds)).toEqual([[1, 2]]);
-    // 2.5 reconfigures a loaded collection without checking the node count.
-    e.loadCollection({ ...coll, replicaNumber: 3 });
-    expect(e.getReplicas(coll)).toHaveLength(3);
+    // Milvus 2.5 would spawn a replica without nodes; the reference server keeps the node check (see known divergences).
+    expect(failure(() => e.loadCollection({ ...coll, replicaNumber: 3 }))).toEqual({
+      code: 65535,
+      reason:
+        'call query coordinator LoadCollection: failed to load collection: resource group node not enough[rg=__default_resource_group][currentNodeNum=2][expectedNodeNum=3]',
+    });
+    expect(e.getReplicas(coll)).toHaveLength(1);
   });
 
   it('places replicas in the groups asked for; checks the group count and the groups', () => {

@@ -589,8 +589,7 @@ export class Engine {
    * loads the rest and switches to the LoadCollection type (new partitions then load at once).
    * `replicaNumber` (unset or ≤ 0: 1) replicas are spawned in `resourceGroups` (unset: the default
    * group; one group for all, or one per replica). On a loaded collection another replica number
-   * or group set reconfigures its replicas (querycoord's UpdateLoadConfig, 2.5), without checking
-   * the node count. `loadFields` loads only those fields (and `$meta`, unless
+   * or group set reconfigures its replicas (querycoord's UpdateLoadConfig, 2.5). `loadFields` loads only those fields (and `$meta`, unless
    * `skipLoadDynamicField`); reads may then touch only them.
    * @throws MilvusError 100; as {@link loadFieldsOf}; 700 `index not found[collection=<name>]`;
    *   65535 for an unindexed loaded vector field; 65535 `call query coordinator LoadCollection: <reason>`

@@ -72,17 +72,18 @@ export class Replicas {
   /**
    * Changes the replica number and groups of a loaded collection (`UpdateLoadConfigJob` with
    * `ReassignReplicaToRG`): replicas in groups no longer named are released first, then surplus
-   * ones; groups lacking replicas take over released candidates, then new replicas are spawned. The
-   * node count is not checked: a replica may get no node.
+   * ones; groups lacking replicas take over released candidates, then new replicas are spawned.
+   * Unlike Milvus (which spawns replicas without nodes), each group must have a node per replica: an
+   * unbounded replica number would otherwise allocate without limit.
    * @throws MilvusError 1100 `set replica number to 0 for loaded collection is not supported: invalid
-   *   parameter`; 65535 for a wrong group count; 300 for a missing group.
+   *   parameter`; 65535 for a wrong group count; 300 for a missing group; 304 too few nodes.
    */
   reassign(collectionId: bigint, replicaNumber: number, resourceGroups: readonly string[]): void {
     if (replicaNumber === 0) {
       throw MilvusError.of(Merr.ParameterInvalid, `set replica number to 0 for loaded collection is not supported: ${Merr.ParameterInvalid.message}`);
     }
     const groups = resourceGroups.length ? resourceGroups : [DEFAULT_RESOURCE_GROUP];
-    const wanted = this.assign(groups, replicaNumber, false);
+    const wanted = this.assign(groups, replicaNumber, true);
     const current = [...this.of(collectionId)];
     const byGroup = new Map<string, Replica[]>();
     for (const r of current) byGroup.set(r.resourceGroup, [...(byGroup.get(r.resourceGroup) ?? []), r]);

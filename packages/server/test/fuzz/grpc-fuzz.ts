@@ -23,7 +23,7 @@ const UNDEFINED_PATHS = [
   '/milvus.proto.milvus.MilvusService/CreateAlias',
   '/milvus.proto.milvus.MilvusService/HybridSearch',
   '/milvus.proto.milvus.MilvusService/ListAliases',
-  '/milvus.proto.milvus.MilvusService/CreateResourceGroup',
+  '/milvus.proto.milvus.MilvusService/SelectRole',
   '/milvus.proto.milvus.MilvusService/createPartition',
   '/milvus.proto.milvus.MilvusService/',
   '/milvus.proto.milvus.MilvusServic/Connect',
