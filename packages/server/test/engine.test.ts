@@ -374,9 +374,20 @@ describe('load and release', () => {
     e.loadPartitions({ ...book, partitionNames: ['_default'], replicaNumber: 0 });
   });
 
-  it('refuses more replicas than query nodes', () => {
+  it('refuses more replicas than query nodes (LoadCollection 65535 through the proxy, LoadPartitions 304)', () => {
     index();
-    expect(thrown(() => engine.loadCollection({ ...book, replicaNumber: 3 })).code).toBe(12);
+    expectError(
+      () => engine.loadCollection({ ...book, replicaNumber: 3 }),
+      65535,
+      'UnexpectedError',
+      'call query coordinator LoadCollection: failed to spawn replica for collection: resource group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=3]',
+    );
+    expectError(
+      () => engine.loadPartitions({ ...book, partitionNames: ['_default'], replicaNumber: 2 }),
+      304,
+      'UnexpectedError',
+      'failed to spawn replica for collection: resource group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]',
+    );
     expect(engine.getLoadState(book)).toBe(LoadState.LoadStateNotLoad);
   });
 

@@ -105,7 +105,7 @@ describe('gRPC front robustness', () => {
   });
 
   it('answers RPCs it does not serve with UNIMPLEMENTED', async () => {
-    const r = await send('CreateResourceGroup', Buffer.alloc(0));
+    const r = await send('SelectRole', Buffer.alloc(0));
     expect(r.code).toBe(GrpcStatus.UNIMPLEMENTED);
     await stillServing();
   });

@@ -71,9 +71,15 @@ describe('database properties (rootcoord alterDatabaseTask)', () => {
 
   it('database.replica.number and database.resource_groups apply to loads that name no replicas', async () => {
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.replica.number': '2' }) });
-    expect((await refused(() => engine.loadCollection({ collectionName: 'c' }))).code).toBe(12);
+    expect(await refused(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
+      code: 65535,
+      reason: 'call query coordinator LoadCollection: failed to spawn replica for collection: resource group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]',
+    });
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.replica.number': '1', 'database.resource_groups': 'rg1' }) });
-    expect(await refused(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({ code: 300, reason: 'resource group not found[rg=rg1]' });
+    expect(await refused(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
+      code: 65535,
+      reason: 'call query coordinator LoadCollection: failed to spawn replica for collection: resource group not found[rg=rg1]',
+    });
     engine.loadCollection({ collectionName: 'c', replicaNumber: 1 }); // an explicit load config is used as given
     expect(engine.describeCollection({ collectionName: 'c' }).replicaNumber).toBe(1);
   });

@@ -50,8 +50,19 @@ import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameP
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
 import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
 import { partitionKeyPartitionName } from './partition-key.js';
+import { componentStates, metrics, type ComponentStates, type MetricsAnswer } from './metrics.js';
+import { checkLoadBalance, type LoadBalanceInput } from './load-balance.js';
+import { Replicas, virtualChannelNames } from './replicas.js';
+import {
+  DEFAULT_RESOURCE_GROUP,
+  ResourceGroups,
+  validateResourceGroupName,
+  type QueryNode,
+  type ResourceGroupConfig,
+  type ResourceGroupConfigInput,
+} from './resource-groups.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
-import { alterDatabase, checkDatabaseCollectionLimit, checkDatabaseResourceGroups, checkForceDeny, databaseReplicaNumber } from './properties/database.js';
+import { alterDatabase, checkDatabaseCollectionLimit, checkForceDeny, databaseReplicaNumber, databaseResourceGroups } from './properties/database.js';
 import { alterCollectionProperties } from './properties/collection.js';
 import { alterCollectionField } from './properties/field.js';
 import { alterIndex } from './properties/index.js';
@@ -65,7 +76,7 @@ export interface EngineOptions {
   maxCollections?: number;
   /** `rootCoord.maxDatabaseNum`. Default 64. */
   maxDatabases?: number;
-  /** Query nodes available, which bounds `replica_number`. Default 1 (a standalone Milvus). */
+  /** Query nodes of the simulated deployment (IDs 1…N, all in the default resource group at start), which bound `replica_number`. Default 1 (a standalone Milvus). */
   queryNodes?: number;
   /** Version reported by GetVersion. Default `v2.5.4`. */
   version?: string;
@@ -130,6 +141,33 @@ export interface CreateIndexInput extends CollectionRef {
   params: readonly KeyValue[];
 }
 
+/** DescribeResourceGroup's answer (maps keyed by collection name). */
+export interface ResourceGroupDescription {
+  name: string;
+  /** `requests.node_num` (the default group: 1,000,000). */
+  capacity: number;
+  numAvailableNode: number;
+  numLoadedReplica: Map<string, number>;
+  numOutgoingNode: Map<string, number>;
+  numIncomingNode: Map<string, number>;
+  config: ResourceGroupConfig;
+  nodes: QueryNode[];
+}
+
+/** One GetReplicas entry (`milvus.ReplicaInfo`). */
+export interface ReplicaDescription {
+  replicaId: bigint;
+  collectionId: bigint;
+  /** IDs of the loaded partitions. */
+  partitionIds: bigint[];
+  /** One per virtual channel (shard). */
+  shardReplicas: { leaderId: number; leaderAddr: string; dmChannelName: string; nodeIds: number[] }[];
+  nodeIds: number[];
+  resourceGroupName: string;
+  /** Nodes of other groups still serving it, by group (always empty: nodes move at once). */
+  numOutboundNode: Map<string, number>;
+}
+
 /** Longest stretch, in ms, that one data-plane request holds the event loop between pauses. */
 const PACER_SLICE_MS = 10;
 
@@ -162,8 +200,13 @@ export class Engine {
   readonly indexBuilder: IndexBuilder;
   /** Manual compactions and their plans. */
   readonly compactions: Compactions;
+  /** Query nodes and resource groups (querycoord's ResourceManager). */
+  readonly resourceGroups: ResourceGroups;
+  /** Replicas of the loaded collections (querycoord's ReplicaManager). */
+  readonly replicas: Replicas;
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
+  readonly #startedAt = new Date();
 
   constructor(options: EngineOptions = {}) {
     this.#prepareFilter = options.prepareFilter;
@@ -177,6 +220,8 @@ export class Engine {
       segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
     this.compactions = new Compactions(() => this.catalog.tso.next(), this.limits.segmentMaxRows);
+    this.resourceGroups = new ResourceGroups(this.limits.queryNodes);
+    this.replicas = new Replicas(this.resourceGroups, () => this.catalog.tso.next());
   }
 
   /**
@@ -343,6 +388,7 @@ export class Engine {
     const coll = db.collections.get(ref.collectionName);
     checkDropWithAliases(this.catalog, db, ref.collectionName, coll);
     coll?.data.clear();
+    if (coll) this.replicas.release(coll.id);
     db.collections.delete(ref.collectionName);
   }
 
@@ -551,20 +597,38 @@ export class Engine {
   /**
    * LoadCollection: loads every partition; already loaded is a no-op; after LoadPartitions it
    * loads the rest and switches to the LoadCollection type (new partitions then load at once).
-   * A different `replicaNumber` on a loaded collection updates it (2.5 behaviour). `loadFields`
-   * loads only those fields (and `$meta`, unless `skipLoadDynamicField`); reads may then touch
-   * only them.
+   * `replicaNumber` (unset or ≤ 0: 1) replicas are spawned in `resourceGroups` (unset: the default
+   * group; one group for all, or one per replica). On a loaded collection another replica number
+   * or group set reconfigures its replicas (querycoord's UpdateLoadConfig, 2.5). `loadFields` loads only those fields (and `$meta`, unless
+   * `skipLoadDynamicField`); reads may then touch only them.
    * @throws MilvusError 100; as {@link loadFieldsOf}; 700 `index not found[collection=<name>]`;
-   *   65535 for an unindexed loaded vector field; 65535 when `replicaNumber` exceeds the query
-   *   nodes; 65535 `call query coordinator LoadCollection: can't change the load field list for
-   *   loaded collection: …` for another field list while loaded.
+   *   65535 for an unindexed loaded vector field; 65535 `call query coordinator LoadCollection: <reason>`
+   *   for the errors of {@link Replicas.spawn} (e.g. `failed to spawn replica for collection: resource
+   *   group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]`) and
+   *   {@link Replicas.reassign} (merr ones after `failed to load collection: `), and for another
+   *   field list while loaded (`can't change the load field list for loaded collection: …`).
    */
-  loadCollection(ref: CollectionRef & LoadFieldsInput & { replicaNumber?: number }): void {
+  loadCollection(ref: CollectionRef & LoadFieldsInput & { replicaNumber?: number; resourceGroups?: readonly string[] }): void {
     const coll = this.collectionOf(ref);
     const loadFields = loadFieldsOf(coll.schema, ref);
     this.requireIndexes(coll, loadFields);
-    const replicas = this.replicasFor(coll, ref.replicaNumber);
-    if (coll.loadType !== 'none') checkLoadFieldsUnchanged(coll.schema, coll.loadFields, loadFields, 'call query coordinator LoadCollection');
+    const { replicas, groups } = this.loadConfigOf(coll, ref);
+    const viaQueryCoord = (step: () => void, prefix?: string) => {
+      try {
+        step();
+      } catch (e) {
+        if (!(e instanceof MilvusError)) throw e;
+        const reason = prefix && e.code !== Merr.Unexpected.code ? `${prefix}: ${e.reason}` : e.reason;
+        throw new MilvusError(`call query coordinator LoadCollection: ${reason}`);
+      }
+    };
+    if (coll.loadType === 'none') {
+      viaQueryCoord(() => this.replicas.spawn(coll.id, groups, replicas));
+    } else if (replicas !== coll.replicaNumber || !sameSet(this.replicas.groupsOf(coll.id), groups)) {
+      viaQueryCoord(() => this.replicas.reassign(coll.id, replicas, groups), 'failed to load collection');
+    } else {
+      checkLoadFieldsUnchanged(coll.schema, coll.loadFields, loadFields, 'call query coordinator LoadCollection');
+    }
     for (const p of coll.partitions.values()) p.loaded = true;
     coll.loadType = 'collection';
     coll.replicaNumber = replicas;
@@ -577,7 +641,7 @@ export class Engine {
    */
   releaseCollection(ref: CollectionRef): void {
     const coll = this.collectionOf(ref);
-    releaseAll(coll);
+    this.releaseAll(coll);
   }
 
   /**
@@ -587,9 +651,12 @@ export class Engine {
    *   `failed to load partition, due to no partition specified`; 1100 `can't change the load field
    *   list for loaded collection: …` for another field list while loaded; 200 `partition not found[partition=<n>]`
    *   for an unknown name, an invalid one included; 1100
-   *   `can't change the replica number for loaded partitions: invalid parameter[expected=<old>][actual=<new>]`.
+   *   `can't change the replica number for loaded partitions: invalid parameter[expected=<old>][actual=<new>]`;
+   *   1100 `can't change the resource groups for loaded partitions: invalid parameter[expected=[<old>]][actual=[<new>]]`
+   *   for other `resourceGroups` while loaded; on a first load, the errors of {@link Replicas.spawn}
+   *   with their codes (304 `failed to spawn replica for collection: resource group node not enough[…]`).
    */
-  loadPartitions(ref: PartitionsRef & LoadFieldsInput & { replicaNumber?: number }): void {
+  loadPartitions(ref: PartitionsRef & LoadFieldsInput & { replicaNumber?: number; resourceGroups?: readonly string[] }): void {
     const coll = this.collectionOf(ref);
     this.rejectPartitionKeyMode(coll, 'load partitions');
     const loadFields = loadFieldsOf(coll.schema, ref);
@@ -598,6 +665,7 @@ export class Engine {
     // Names are looked up, not validated: an invalid one is a missing partition, as upstream.
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
     const asked = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : undefined;
+    const defaults = this.loadConfigOf(coll, {});
     if (coll.loadType !== 'none' && asked !== undefined && asked !== coll.replicaNumber) {
       throw MilvusError.of(
         Merr.ParameterInvalid,
@@ -605,12 +673,20 @@ export class Engine {
         { detail: `failed to load partitions: can't change the replica number for loaded partitions: ${formatMerr(Merr.ParameterInvalid, { expected: coll.replicaNumber, actual: asked })}` },
       );
     }
-    const replicas = this.replicasFor(coll, ref.replicaNumber);
+    const askedGroups = ref.resourceGroups ?? [];
+    if (coll.loadType !== 'none' && askedGroups.length && !sameSet(this.replicas.groupsOf(coll.id), askedGroups)) {
+      const text = `can't change the resource groups for loaded partitions: ${formatMerr(Merr.ParameterInvalid, {
+        expected: `[${this.replicas.groupsOf(coll.id).join(' ')}]`,
+        actual: `[${askedGroups.join(' ')}]`,
+      })}`;
+      throw MilvusError.of(Merr.ParameterInvalid, text, { detail: `failed to load partitions: ${text}` });
+    }
     if (coll.loadType !== 'none') checkLoadFieldsUnchanged(coll.schema, coll.loadFields, loadFields);
+    else this.replicas.spawn(coll.id, askedGroups.length ? askedGroups : defaults.groups, asked ?? defaults.replicas);
     for (const p of parts) p.loaded = true;
     if (coll.loadType === 'none') {
       coll.loadType = 'partitions';
-      coll.replicaNumber = replicas;
+      coll.replicaNumber = asked ?? defaults.replicas;
       coll.loadFields = loadFields;
     }
   }
@@ -629,7 +705,7 @@ export class Engine {
     }
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
     for (const p of parts) p.loaded = false;
-    if (![...coll.partitions.values()].some((p) => p.loaded)) releaseAll(coll);
+    if (![...coll.partitions.values()].some((p) => p.loaded)) this.releaseAll(coll);
   }
 
   /**
@@ -866,6 +942,164 @@ export class Engine {
     alterIndex(this.collectionOf(ref), ref.indexName, ref.params, ref.deleteKeys ?? []);
   }
 
+  // ---------------------------------------------------------------- resource groups, replicas, diagnostics
+
+  /**
+   * CreateResourceGroup: the proxy checks the name, then see {@link ResourceGroups.create}.
+   * @throws MilvusError 65535 for a bad name (see {@link validateResourceGroupName}); 301, 302, 303.
+   */
+  createResourceGroup(name: string, config?: ResourceGroupConfigInput): void {
+    validateResourceGroupName(name);
+    this.resourceGroups.create(name, config);
+  }
+
+  /**
+   * UpdateResourceGroups: every name is checked by the proxy, then see {@link ResourceGroups.update}.
+   * @throws MilvusError 65535 bad name; 300; 303.
+   */
+  updateResourceGroups(configs: ReadonlyMap<string, ResourceGroupConfigInput>): void {
+    for (const name of configs.keys()) validateResourceGroupName(name);
+    this.resourceGroups.update(configs);
+  }
+
+  /**
+   * DropResourceGroup: refused while replicas are placed in the group; a missing group is a no-op.
+   * @throws MilvusError 65535 bad name; 1100 `some replicas still loaded in resource group[<rg>], release it
+   *   first: invalid parameter[expected=empty resource group][actual=resource group <rg> has collection <id> loaded]`;
+   *   1100 as {@link ResourceGroups.drop}.
+   */
+  dropResourceGroup(name: string): void {
+    validateResourceGroupName(name);
+    const [loaded] = this.replicas.inGroup(name);
+    if (loaded) {
+      throw MilvusError.of(
+        Merr.ParameterInvalid,
+        formatMerr(
+          Merr.ParameterInvalid,
+          { expected: 'empty resource group', actual: `resource group ${name} has collection ${loaded.collectionId} loaded` },
+          `some replicas still loaded in resource group[${name}], release it first`,
+        ),
+      );
+    }
+    this.resourceGroups.drop(name);
+  }
+
+  /** ListResourceGroups: names in creation order, `__default_resource_group` first. */
+  listResourceGroups(): string[] {
+    return [...this.resourceGroups.groups.keys()];
+  }
+
+  /**
+   * DescribeResourceGroup: capacity, nodes, config and, by collection name, the replicas loaded in
+   * it (nodes move at once, so no node is ever outgoing or incoming).
+   * @throws MilvusError 300 `resource group not found[rg=<name>]`.
+   */
+  describeResourceGroup(name: string): ResourceGroupDescription {
+    const rg = this.resourceGroups.group(name);
+    const numLoadedReplica = new Map<string, number>();
+    for (const r of this.replicas.inGroup(name)) {
+      const collName = this.collectionNameOf(r.collectionId);
+      if (collName !== undefined) numLoadedReplica.set(collName, (numLoadedReplica.get(collName) ?? 0) + 1);
+    }
+    return {
+      name: rg.name,
+      capacity: this.resourceGroups.capacityOf(rg),
+      numAvailableNode: rg.nodes.length,
+      numLoadedReplica,
+      numOutgoingNode: new Map(),
+      numIncomingNode: new Map(),
+      config: structuredClone(rg.config),
+      nodes: rg.nodes.map((id) => this.resourceGroups.nodes.get(id)!),
+    };
+  }
+
+  /**
+   * TransferNode: both names are checked by the proxy, then see {@link ResourceGroups.transferNode}.
+   * @throws MilvusError 65535 bad name; 1100; 300; 304.
+   */
+  transferNode(source: string, target: string, numNode: number): void {
+    validateResourceGroupName(source);
+    validateResourceGroupName(target);
+    this.resourceGroups.transferNode(source, target, numNode);
+  }
+
+  /**
+   * TransferReplica: the proxy checks both names and resolves the collection, then see {@link Replicas.transfer}.
+   * @throws MilvusError 65535 bad name; 1100 bad collection name; 100 missing collection; 300; 1100.
+   */
+  transferReplica(ref: CollectionRef & { source: string; target: string; numReplica: number }): void {
+    validateResourceGroupName(ref.source);
+    validateResourceGroupName(ref.target);
+    const coll = this.collectionOf(ref);
+    this.replicas.transfer(coll.id, ref.source, ref.target, ref.numReplica);
+  }
+
+  /**
+   * GetReplicas of a collection given by name (resolved first) or by ID: one entry per replica with
+   * the loaded partitions, its nodes, group and one shard replica per virtual channel (leader: a node
+   * of the replica; its nodes: the leader, or every node of the replica with `withShardNodes`). A
+   * collection that is not loaded, or an unknown ID, has no replicas.
+   * @throws MilvusError 1100 bad collection name; 100 missing collection.
+   */
+  getReplicas(ref: { dbName?: string; collectionName?: string; collectionId?: bigint; withShardNodes?: boolean }): ReplicaDescription[] {
+    const id = ref.collectionName ? this.collectionOf({ ...(ref.dbName ? { dbName: ref.dbName } : {}), collectionName: ref.collectionName }).id : ref.collectionId;
+    const coll = id === undefined ? undefined : this.collectionWithId(id);
+    if (!coll) return [];
+    const channels = virtualChannelNames(coll);
+    return this.replicas.of(coll.id).map((r) => ({
+      replicaId: r.id,
+      collectionId: coll.id,
+      partitionIds: [...coll.partitions.values()].filter((p) => p.loaded).map((p) => p.id),
+      shardReplicas: channels.map((dmChannelName, i) => {
+        const leader = r.nodes.length ? this.resourceGroups.nodes.get(r.nodes[i % r.nodes.length]!) : undefined;
+        return {
+          leaderId: leader?.id ?? 0,
+          leaderAddr: leader?.address ?? '',
+          dmChannelName,
+          nodeIds: ref.withShardNodes ? [...r.nodes] : leader ? [leader.id] : [],
+        };
+      }),
+      nodeIds: [...r.nodes],
+      resourceGroupName: r.resourceGroup,
+      numOutboundNode: new Map(),
+    }));
+  }
+
+  /**
+   * LoadBalance (proxy resolves the collection, querycoord checks nodes and segments): see {@link checkLoadBalance}.
+   * @throws MilvusError 1100 bad collection name; 100 missing collection; 901; 600.
+   */
+  loadBalance(ref: CollectionRef & LoadBalanceInput): void {
+    const coll = this.collectionOf(ref);
+    checkLoadBalance(coll, this.replicas.of(coll.id), ref);
+  }
+
+  /** GetComponentStates of the proxy (see {@link componentStates}). */
+  componentStates(): ComponentStates {
+    return componentStates();
+  }
+
+  /**
+   * GetMetrics with a JSON request such as `{"metric_type":"system_info"}` (see {@link metrics}).
+   * @throws MilvusError 65535; 1200.
+   */
+  metrics(request: string): MetricsAnswer {
+    return metrics(request, { version: this.limits.version, startedAt: this.#startedAt, queryNodes: this.resourceGroups.nodes.values() });
+  }
+
+  /** The collection with that ID, in any database. */
+  private collectionWithId(id: bigint): Collection | undefined {
+    for (const db of this.catalog.databases.values()) {
+      for (const c of db.collections.values()) if (c.id === id) return c;
+    }
+    return undefined;
+  }
+
+  /** The name of the collection with that ID, if it still exists. */
+  private collectionNameOf(id: bigint): string | undefined {
+    return this.collectionWithId(id)?.name;
+  }
+
   // ---------------------------------------------------------------- data
 
   /**
@@ -964,21 +1198,28 @@ export class Engine {
   }
 
   /**
-   * Replicas of a load: as asked, else the current ones of a loaded collection, else the
-   * database's `database.replica.number` (its resource groups checked), else 1.
+   * The replica number and resource groups of a load: as asked, else the database's
+   * `database.replica.number` / `database.resource_groups`, else 1 replica in the default group.
    */
-  private replicasFor(coll: Collection, asked: number | undefined): number {
+  private loadConfigOf(coll: Collection, ref: { replicaNumber?: number; resourceGroups?: readonly string[] }): { replicas: number; groups: readonly string[] } {
     const db = this.catalog.database(coll.dbName);
-    if (!(asked && asked > 0)) checkDatabaseResourceGroups(db);
-    const replicas = asked && asked > 0 ? asked : coll.replicaNumber || databaseReplicaNumber(db) || 1;
-    if (replicas > this.limits.queryNodes) {
-      throw MilvusError.of(
-        Merr.ServiceResourceInsufficient,
-        formatMerr(Merr.ServiceResourceInsufficient, { expectedReplicas: replicas, queryNodes: this.limits.queryNodes }),
-      );
-    }
-    return replicas;
+    const replicas = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : (databaseReplicaNumber(db) ?? 1);
+    const groups = ref.resourceGroups?.length ? ref.resourceGroups : (databaseResourceGroups(db) ?? [DEFAULT_RESOURCE_GROUP]);
+    return { replicas, groups };
   }
+  /** Unloads every partition and drops the collection's replicas. */
+  private releaseAll(coll: Collection): void {
+    for (const p of coll.partitions.values()) p.loaded = false;
+    coll.loadType = 'none';
+    coll.replicaNumber = 0;
+    coll.loadFields = undefined;
+    this.replicas.release(coll.id);
+  }
+}
+
+/** Whether two lists hold the same names (`lo.Difference` empty both ways). */
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  return a.every((x) => b.includes(x)) && b.every((x) => a.includes(x));
 }
 
 /** Index plans of a schema's indexed vector fields. */
@@ -991,9 +1232,3 @@ function partitionNotLoaded(p: Partition): MilvusError {
   return MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: p.id }));
 }
 
-function releaseAll(coll: Collection): void {
-  for (const p of coll.partitions.values()) p.loaded = false;
-  coll.loadType = 'none';
-  coll.replicaNumber = 0;
-  coll.loadFields = undefined;
-}

@@ -17,3 +17,7 @@ export type { AliasDescription } from './aliases.js';
 export * from './compaction.js';
 export * from './flush-state.js';
 export * from './segment-info.js';
+export * from './resource-groups.js';
+export * from './replicas.js';
+export * from './metrics.js';
+export * from './load-balance.js';

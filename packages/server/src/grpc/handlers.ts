@@ -2,10 +2,12 @@ import type { Metadata } from '@grpc/grpc-js';
 import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
+import { virtualChannelNames } from '../engine/replicas.js';
 import { dataHandlers } from './data-handlers.js';
 import { segmentHandlers } from './segment-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
 import { propertiesHandlers } from './properties-handlers.js';
+import { resourceGroupHandlers } from './resource-group-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -125,7 +127,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return {
         schema: collectionSchemaOf(c.schema),
         collectionID: c.id,
-        virtualChannelNames: Array.from({ length: c.shardsNum }, (_, i) => `by-dev-rootcoord-dml_${i}_${c.id}v${i}`),
+        virtualChannelNames: virtualChannelNames(c),
         physicalChannelNames: Array.from({ length: c.shardsNum }, (_, i) => `by-dev-rootcoord-dml_${i}`),
         createdTimestamp: c.createdTs,
         createdUtcTimestamp: physicalMillis(c.createdTs),
@@ -147,6 +149,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
         dbName: dbOf(req, md),
         collectionName: req.collectionName,
         replicaNumber: req.replicaNumber,
+        resourceGroups: req.resourceGroups,
         loadFields: req.loadFields,
         skipLoadDynamicField: req.skipLoadDynamicField,
       });
@@ -224,6 +227,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
         collectionName: req.collectionName,
         partitionNames: req.partitionNames,
         replicaNumber: req.replicaNumber,
+        resourceGroups: req.resourceGroups,
         loadFields: req.loadFields,
         skipLoadDynamicField: req.skipLoadDynamicField,
       });
@@ -272,6 +276,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
 
     ...segmentHandlers(engine, dbOf),
     ...propertiesHandlers(engine, dbOf),
+    ...resourceGroupHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
   };

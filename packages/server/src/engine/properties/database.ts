@@ -24,9 +24,6 @@ import {
   propertyOf,
 } from './keys.js';
 
-/** The resource group every query node of a standalone Milvus belongs to. */
-export const DEFAULT_RESOURCE_GROUP = '__default_resource_group';
-
 /** Collections per database when `database.max.collections` is unset (`quotaAndLimits.limits.maxCollectionNumPerDB`). */
 export const DEFAULT_MAX_COLLECTIONS_PER_DB = 65536;
 
@@ -80,17 +77,12 @@ export function databaseReplicaNumber(db: Database): number | undefined {
 }
 
 /**
- * Checks the resource groups a load of the database's collections would use
- * (`database.resource_groups`, comma-separated): the reference server has only
- * {@link DEFAULT_RESOURCE_GROUP}.
- * @throws MilvusError 300 `resource group not found[rg=<name>]` for any other group.
+ * The resource groups a load that names none uses by the database's `database.resource_groups`
+ * (comma-separated); undefined when unset or empty (the default resource group applies).
  */
-export function checkDatabaseResourceGroups(db: Database): void {
-  const text = propertyOf(db.properties, DATABASE_RESOURCE_GROUPS_KEY);
-  if (!text) return;
-  for (const rg of text.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
-    if (rg !== DEFAULT_RESOURCE_GROUP) throw MilvusError.of(Merr.ResourceGroupNotFound, formatMerr(Merr.ResourceGroupNotFound, { rg }));
-  }
+export function databaseResourceGroups(db: Database): string[] | undefined {
+  const groups = (propertyOf(db.properties, DATABASE_RESOURCE_GROUPS_KEY) ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return groups.length ? groups : undefined;
 }
 
 /**
