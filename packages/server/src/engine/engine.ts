@@ -48,6 +48,7 @@ import { validateCollectionName, validateDatabaseName, validatePartitionName } f
 import { checkLoadFieldsUnchanged, isLoaded, loadFieldsOf, type LoadFieldsInput } from './load-fields.js';
 import { partitionKeyPartitionName } from './partition-key.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
+import { Rbac } from './rbac/store.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -152,6 +153,8 @@ export class Engine {
   readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw'>>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder: IndexBuilder;
+  /** Users, roles, grants and privilege groups (Milvus 2.5 RBAC), and their privilege checks. */
+  readonly rbac = new Rbac();
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
 

@@ -14,3 +14,6 @@ export * from './data/segment.js';
 export * from './data/values.js';
 export * from './data/pacer.js';
 export type { AliasDescription } from './aliases.js';
+export * from './rbac/store.js';
+export * from './rbac/privileges.js';
+export { decodeWirePassword } from './rbac/names.js';

@@ -3,6 +3,7 @@ import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
+import { rbacHandlers } from './rbac-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -241,5 +242,6 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     },
 
     ...dataHandlers(engine, dbOf, decodeWrite),
+    ...rbacHandlers(engine),
   };
 }

@@ -3,6 +3,7 @@ import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexS
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
+import { RBAC_HANDLERS } from './rbac-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -10,6 +11,8 @@ import { goFormat, goParseBool, goParseInt } from './gojson.js';
 export interface RestContext {
   /** Database: the body's `dbName`, else the `DB-Name` header, else `default`. */
   readonly dbName: string;
+  /** The authenticated user when authentication is on. */
+  readonly user?: string;
   /**
    * Whether the client accepts int64 values as JSON numbers (`Accept-Type-Allow-Int64`, default
    * `proxy.http.acceptTypeAllowInt64` = true). Milvus honours it for entities only (insert/upsert
@@ -373,6 +376,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/aliases/create': (e, b, c) => (e.createAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
+  // users, roles, privilege groups
+  ...RBAC_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };
