@@ -38,14 +38,14 @@ function rawCollectionName(bytes: Uint8Array): string {
  * The complete gRPC front for `engine`: every served RPC wrapped so that a thrown error becomes
  * the response's `common.Status` (as Milvus answers business errors: gRPC OK with a non-zero
  * status) and a success carries an explicit all-zero status (SDKs read `status` unconditionally).
- * With `auth` (whose users seed the engine's RBAC store; without it `root`/`Milvus`), every call must
+ * With `auth` (whose users seed the engine's RBAC store), every call must
  * carry valid credentials (gRPC UNAUTHENTICATED otherwise, as Milvus) and pass the RPC's privilege
  * check in the `dbname` header's database (gRPC PERMISSION_DENIED otherwise, see `Rbac.authorize`);
  * a handler's {@link GrpcStatusError} (e.g. undecodable raw bytes) answers with that gRPC status.
  */
 export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOptions = {}): Partial<MilvusServiceHandlers> {
   const { auth, decodeWrite } = options;
-  engine.rbac.seedUsers(auth?.users ?? { root: 'Milvus' });
+  if (auth) engine.rbac.seedUsers(auth.users);
   const handlers = milvusHandlers(engine, decodeWrite) as Record<string, AnyHandler>;
   const wrapped: Record<string, AnyHandler> = {};
   for (const method of MilvusService.methods) {

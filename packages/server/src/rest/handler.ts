@@ -81,7 +81,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function createRestHandler(engine: Engine, options: RestHandlerOptions = {}): RestHandler {
   const reader = options.bodyReader ?? inThreadBodyReader();
-  engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
+  if (options.auth) engine.rbac.seedUsers(options.auth.users);
   const routes = new Map<string, RestRoute>(REST_ROUTES.map((r) => [r.path, r]));
   const jsonText = (status: number, body: string): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body });
   const json = (status: number, payload: unknown): RestResponse => jsonText(status, goJson(payload));
