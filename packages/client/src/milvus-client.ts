@@ -74,6 +74,22 @@ import {
   type ShowPartitionsResponse,
   type StatisticsResponse,
   type Transport,
+  type CreateUserRequest,
+  type ListCredUsersResponse,
+  type ListGrantsRequest,
+  type ListPrivilegeGroupsResponse,
+  type ListRolesRequest,
+  type OperateRolePrivilegeRequest,
+  type PrivilegeGroupPrivilegesRequest,
+  type PrivilegeGroupRequest,
+  type PrivilegeV2Request,
+  type RoleRequest,
+  type SelectGrantResponse,
+  type SelectRoleResponse,
+  type SelectUserResponse,
+  type UpdateUserRequest,
+  type UserRequest,
+  type UserRoleRequest,
 } from '@mvkit/core';
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
@@ -545,6 +561,168 @@ export class MilvusClient {
   /** Deletes index properties by key (AlterIndex with delete keys). @throws MilvusError as {@link MilvusClient.alterIndexProperties}. */
   dropIndexProperties(request: DropIndexPropertiesRequest, options?: CallOptions): Promise<ResStatus> {
     return this.#call('dropIndexProperties', request, options);
+  }
+
+  // -------------------------------------------------------------- users, roles, grants, privilege groups
+
+  /**
+   * Creates a user (CreateCredential); the password is sent base64-encoded over gRPC.
+   * @throws MilvusError 1100 bad username or password length; 65535 when the user exists or the user limit (100) is reached.
+   */
+  createUser(request: CreateUserRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createUser', request, options);
+  }
+
+  /**
+   * Changes a user's password (UpdateCredential).
+   * @throws MilvusError 1400 when `oldPassword` is wrong; 1100 bad new password.
+   */
+  updateUser(request: UpdateUserRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('updateUser', request, options);
+  }
+
+  /**
+   * Deletes a user (DeleteCredential); a missing one is a success.
+   * @throws MilvusError 1401 for `root`.
+   */
+  deleteUser(request: UserRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('deleteUser', request, options);
+  }
+
+  /**
+   * Every user name (ListCredUsers): `{ usernames }`.
+   */
+  listUsers(request: BaseRequest = {}, options?: CallOptions): Promise<ListCredUsersResponse> {
+    return this.#call('listUsers', request, options);
+  }
+
+  /**
+   * A user and, with `includeRoleInfo`, its roles (SelectUser): `{ results: [{ user, roles }] }`.
+   */
+  describeUser(request: UserRequest, options?: CallOptions): Promise<SelectUserResponse> {
+    return this.#call('describeUser', request, options);
+  }
+
+  /**
+   * Creates a role (CreateRole).
+   * @throws MilvusError 1100 bad name; 65535 when it exists or the role limit (10) is reached.
+   */
+  createRole(request: RoleRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createRole', request, options);
+  }
+
+  /**
+   * Drops a role (DropRole).
+   * @throws MilvusError 1401 for `admin` / `public`; 65535 unknown role or a role with grants.
+   */
+  dropRole(request: RoleRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropRole', request, options);
+  }
+
+  /**
+   * Binds a role to a user (OperateUserRole AddUserToRole).
+   * @throws MilvusError 65535 unknown role or user.
+   */
+  addUserToRole(request: UserRoleRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('addUserToRole', request, options);
+  }
+
+  /**
+   * Unbinds a role from a user (OperateUserRole RemoveUserFromRole).
+   * @throws MilvusError 65535 unknown role.
+   */
+  removeUserFromRole(request: UserRoleRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('removeUserFromRole', request, options);
+  }
+
+  /**
+   * Every role, with its users when `includeUserInfo` (SelectRole): `{ results: [{ role, users }] }`.
+   */
+  listRoles(request: ListRolesRequest = {}, options?: CallOptions): Promise<SelectRoleResponse> {
+    return this.#call('listRoles', request, options);
+  }
+
+  /**
+   * One role, with its users when `includeUserInfo` (SelectRole); `results` is empty for an unknown role.
+   */
+  describeRole(request: RoleRequest, options?: CallOptions): Promise<SelectRoleResponse> {
+    return this.#call('describeRole', request, options);
+  }
+
+  /**
+   * Grants a privilege on an object type and name (OperatePrivilege Grant).
+   * @throws MilvusError 65535 unknown role, object type or privilege.
+   */
+  grantPrivilege(request: OperateRolePrivilegeRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('grantPrivilege', request, options);
+  }
+
+  /**
+   * Revokes a privilege (OperatePrivilege Revoke); revoking what is not granted succeeds.
+   */
+  revokePrivilege(request: OperateRolePrivilegeRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('revokePrivilege', request, options);
+  }
+
+  /**
+   * Grants a privilege or privilege group at a database and collection (OperatePrivilegeV2 Grant).
+   * @throws MilvusError 65535 unknown role or privilege, or a level that does not fit the privilege.
+   */
+  grantPrivilegeV2(request: PrivilegeV2Request, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('grantPrivilegeV2', request, options);
+  }
+
+  /**
+   * Revokes a privilege or privilege group (OperatePrivilegeV2 Revoke).
+   */
+  revokePrivilegeV2(request: PrivilegeV2Request, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('revokePrivilegeV2', request, options);
+  }
+
+  /**
+   * The grants of a role (SelectGrant): `{ entities: [{ role, object, object_name, db_name, grantor }] }`.
+   * @throws MilvusError 65535 unknown role.
+   */
+  listGrants(request: ListGrantsRequest, options?: CallOptions): Promise<SelectGrantResponse> {
+    return this.#call('listGrants', request, options);
+  }
+
+  /**
+   * Creates a custom privilege group (CreatePrivilegeGroup).
+   * @throws MilvusError 1100 bad or built-in name, or an existing group.
+   */
+  createPrivilegeGroup(request: PrivilegeGroupRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createPrivilegeGroup', request, options);
+  }
+
+  /**
+   * Drops a custom privilege group (DropPrivilegeGroup).
+   * @throws MilvusError 1100 while a role holds it.
+   */
+  dropPrivilegeGroup(request: PrivilegeGroupRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropPrivilegeGroup', request, options);
+  }
+
+  /**
+   * Every privilege group, built-in then custom (ListPrivilegeGroups): `{ privilege_groups: [{ group_name, privileges }] }`.
+   */
+  listPrivilegeGroups(request: BaseRequest = {}, options?: CallOptions): Promise<ListPrivilegeGroupsResponse> {
+    return this.#call('listPrivilegeGroups', request, options);
+  }
+
+  /**
+   * Adds privileges to a custom group (OperatePrivilegeGroup AddPrivilegesToGroup).
+   * @throws MilvusError 1100 unknown group or privilege.
+   */
+  addPrivilegesToGroup(request: PrivilegeGroupPrivilegesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('addPrivilegesToGroup', request, options);
+  }
+
+  /**
+   * Removes privileges from a custom group (OperatePrivilegeGroup RemovePrivilegesFromGroup).
+   */
+  removePrivilegesFromGroup(request: PrivilegeGroupPrivilegesRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('removePrivilegesFromGroup', request, options);
   }
 
   // -------------------------------------------------------------- data

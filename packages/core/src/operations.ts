@@ -38,6 +38,24 @@ import type {
   DropIndexPropertiesRequest,
   RenameCollectionRequest,
 } from './properties.js';
+import type {
+  CreateUserRequest,
+  ListCredUsersResponse,
+  ListGrantsRequest,
+  ListPrivilegeGroupsResponse,
+  ListRolesRequest,
+  OperateRolePrivilegeRequest,
+  PrivilegeGroupPrivilegesRequest,
+  PrivilegeGroupRequest,
+  PrivilegeV2Request,
+  RoleRequest,
+  SelectGrantResponse,
+  SelectRoleResponse,
+  SelectUserResponse,
+  UpdateUserRequest,
+  UserRequest,
+  UserRoleRequest,
+} from './rbac.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -411,6 +429,27 @@ export interface Operations {
   alterCollectionFieldProperties: { request: AlterCollectionFieldPropertiesRequest; result: ResStatus };
   alterIndexProperties: { request: AlterIndexRequest; result: ResStatus };
   dropIndexProperties: { request: DropIndexPropertiesRequest; result: ResStatus };
+  createUser: { request: CreateUserRequest; result: ResStatus };
+  updateUser: { request: UpdateUserRequest; result: ResStatus };
+  deleteUser: { request: UserRequest; result: ResStatus };
+  listUsers: { request: BaseRequest; result: ListCredUsersResponse };
+  describeUser: { request: UserRequest; result: SelectUserResponse };
+  createRole: { request: RoleRequest; result: ResStatus };
+  dropRole: { request: RoleRequest; result: ResStatus };
+  addUserToRole: { request: UserRoleRequest; result: ResStatus };
+  removeUserFromRole: { request: UserRoleRequest; result: ResStatus };
+  listRoles: { request: ListRolesRequest; result: SelectRoleResponse };
+  describeRole: { request: RoleRequest; result: SelectRoleResponse };
+  grantPrivilege: { request: OperateRolePrivilegeRequest; result: ResStatus };
+  revokePrivilege: { request: OperateRolePrivilegeRequest; result: ResStatus };
+  grantPrivilegeV2: { request: PrivilegeV2Request; result: ResStatus };
+  revokePrivilegeV2: { request: PrivilegeV2Request; result: ResStatus };
+  listGrants: { request: ListGrantsRequest; result: SelectGrantResponse };
+  createPrivilegeGroup: { request: PrivilegeGroupRequest; result: ResStatus };
+  dropPrivilegeGroup: { request: PrivilegeGroupRequest; result: ResStatus };
+  listPrivilegeGroups: { request: BaseRequest; result: ListPrivilegeGroupsResponse };
+  addPrivilegesToGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
+  removePrivilegesFromGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

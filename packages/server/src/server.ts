@@ -163,6 +163,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const indexer = (options.indexWorker ?? INDEX_WORKER_AVAILABLE) ? new IndexWorker() : undefined;
   const engine =
     options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
+  // The RBAC store starts with the `--auth` users; without authentication, with Milvus's default `root` / `Milvus`.
+  engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
   const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
   // Only the served RPCs are registered: grpc-js answers an unregistered path UNIMPLEMENTED at once,
   // but a registered one without a handler only after decoding its request (INTERNAL when malformed).

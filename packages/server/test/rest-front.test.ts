@@ -56,6 +56,10 @@ describe('RESTful v2 envelope', () => {
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
         'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
+        'privilege_groups/add_privileges_to_group', 'privilege_groups/create', 'privilege_groups/drop', 'privilege_groups/list',
+        'privilege_groups/remove_privileges_from_group', 'roles/create', 'roles/describe', 'roles/drop', 'roles/grant_privilege',
+        'roles/grant_privilege_v2', 'roles/list', 'roles/revoke_privilege', 'roles/revoke_privilege_v2', 'users/create', 'users/describe',
+        'users/drop', 'users/grant_role', 'users/list', 'users/revoke_role', 'users/update_password',
       ].map((p) => `/v2/vectordb/${p}`),
     );
   });

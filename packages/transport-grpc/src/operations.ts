@@ -28,6 +28,7 @@ import {
   searchResult,
   type CollectionInfo,
 } from './data-mappings.js';
+import { operatePrivilegeGroupRequest, operatePrivilegeRequest, operatePrivilegeV2Request, wirePassword } from './rbac-mappings.js';
 
 /** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
 export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
@@ -181,6 +182,27 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   alterCollectionFieldProperties: rpc(m.alterCollectionField, (r) => asJson({ ...r, properties: propertyPairs(r.properties) })),
   alterIndexProperties: rpc(m.alterIndex, (r) => asJson({ db_name: r.db_name, collection_name: r.collection_name, index_name: r.index_name, extra_params: propertyPairs(r.params) })),
   dropIndexProperties: rpc(m.alterIndex, (r) => asJson({ db_name: r.db_name, collection_name: r.collection_name, index_name: r.index_name, delete_keys: r.properties })),
+  createUser: rpc(m.createCredential, (r) => ({ username: r.username, password: wirePassword(r.password) })),
+  updateUser: rpc(m.updateCredential, (r) => ({ username: r.username, oldPassword: wirePassword(r.oldPassword), newPassword: wirePassword(r.newPassword) })),
+  deleteUser: rpc(m.deleteCredential, (r) => ({ username: r.username })),
+  listUsers: rpc(m.listCredUsers, () => ({})),
+  describeUser: rpc(m.selectUser, (r) => ({ user: { name: r.username }, include_role_info: r.includeRoleInfo ?? false })),
+  createRole: rpc(m.createRole, (r) => ({ entity: { name: r.roleName } })),
+  dropRole: rpc(m.dropRole, (r) => ({ role_name: r.roleName })),
+  addUserToRole: rpc(m.operateUserRole, (r) => ({ username: r.username, role_name: r.roleName, type: 'AddUserToRole' })),
+  removeUserFromRole: rpc(m.operateUserRole, (r) => ({ username: r.username, role_name: r.roleName, type: 'RemoveUserFromRole' })),
+  listRoles: rpc(m.selectRole, (r) => ({ include_user_info: r.includeUserInfo ?? false })),
+  describeRole: rpc(m.selectRole, (r) => ({ role: { name: r.roleName }, include_user_info: r.includeUserInfo ?? false })),
+  grantPrivilege: rpc(m.operatePrivilege, (r) => operatePrivilegeRequest(r, 'Grant')),
+  revokePrivilege: rpc(m.operatePrivilege, (r) => operatePrivilegeRequest(r, 'Revoke')),
+  grantPrivilegeV2: rpc(m.operatePrivilegeV2, (r) => operatePrivilegeV2Request(r, 'Grant')),
+  revokePrivilegeV2: rpc(m.operatePrivilegeV2, (r) => operatePrivilegeV2Request(r, 'Revoke')),
+  listGrants: rpc(m.selectGrant, (r) => ({ entity: { role: { name: r.roleName }, db_name: r.db_name ?? '' } })),
+  createPrivilegeGroup: rpc(m.createPrivilegeGroup, (r) => ({ group_name: r.group_name })),
+  dropPrivilegeGroup: rpc(m.dropPrivilegeGroup, (r) => ({ group_name: r.group_name })),
+  listPrivilegeGroups: rpc(m.listPrivilegeGroups, () => ({})),
+  addPrivilegesToGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'AddPrivilegesToGroup')),
+  removePrivilegesFromGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'RemovePrivilegesFromGroup')),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

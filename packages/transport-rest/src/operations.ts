@@ -22,6 +22,7 @@ import {
 import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
 import { errorFromMessage } from './errors.js';
+import { RBAC_MAPPINGS } from './rbac-mappings.js';
 import type { components, paths } from './gen/schema.js';
 
 /** A RESTful v2 path of `openapi/milvus-v2.yaml`, e.g. `/v2/vectordb/partitions/list`. */
@@ -65,7 +66,7 @@ const nameOf = (table: Readonly<Record<string, number>>, value: number): string 
  * The result of an operation in the gRPC transport's shape: the RPC's response message built
  * from `init`, then `toJson` with proto field names and every field present (decision 0003).
  */
-function result<D extends DescMessage>(desc: D, init: MessageInitShape<D>): JsonObject {
+export function result<D extends DescMessage>(desc: D, init: MessageInitShape<D>): JsonObject {
   // A served response always carries its (success) status, as the gRPC front sends it.
   const withStatus = desc.fields.some((f) => f.localName === 'status') ? { status: {}, ...(init as object) } : init;
   return toJson(desc, create(desc, withStatus as MessageInitShape<D>), { useProtoFieldName: true, alwaysEmitImplicit: true }) as JsonObject;
@@ -508,6 +509,8 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     await ctx.post('/v2/vectordb/indexes/drop_properties', { ...collectionBody(req), indexName: req.index_name, propertyKeys: req.properties });
     return result(m.alterIndex.output, {}) as never;
   },
+  // users, roles, grants, privilege groups
+  ...RBAC_MAPPINGS,
 
   // data (entities)
   async compact() {

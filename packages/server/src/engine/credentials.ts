@@ -1,18 +1,13 @@
 /**
- * The credential rule shared by every front: which user/password pairs the server accepts when
- * authentication is on (Milvus `common.security.authorizationEnabled`; rootcoord's credential
- * store). Fronts only parse their own header forms and answer in their own error shapes.
+ * Whether the server requires credentials (Milvus `common.security.authorizationEnabled`) and the
+ * users it starts with. Who may log in is the engine's RBAC store (`Engine.rbac`, `Rbac.authenticate`),
+ * which these users seed, so users created later log in too and deleted ones no longer can.
  *
  * @packageDocumentation
  */
 
-/** Users the server accepts when authentication is on. */
+/** Authentication on, with the users the server starts with. */
 export interface AuthOptions {
-  /** Password by user name, e.g. `{ root: 'Milvus' }`. */
+  /** Password by user name, e.g. `{ root: 'Milvus' }`; `root` is the superuser. */
   readonly users: Readonly<Record<string, string>>;
-}
-
-/** Whether `user` exists and `password` is its password. */
-export function isAuthenticated(auth: AuthOptions, user: string, password: string | undefined): boolean {
-  return password !== undefined && Object.hasOwn(auth.users, user) && auth.users[user] === password;
 }

@@ -67,6 +67,7 @@ import { alterCollectionProperties } from './properties/collection.js';
 import { alterCollectionField } from './properties/field.js';
 import { alterIndex } from './properties/index.js';
 import { checkCollectionTtl } from './properties/ttl.js';
+import { Rbac } from './rbac/store.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -204,6 +205,8 @@ export class Engine {
   readonly resourceGroups: ResourceGroups;
   /** Replicas of the loaded collections (querycoord's ReplicaManager). */
   readonly replicas: Replicas;
+  /** Users, roles, grants and privilege groups (Milvus 2.5 RBAC), and their privilege checks. */
+  readonly rbac = new Rbac();
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
   readonly #startedAt = new Date();
@@ -1198,14 +1201,18 @@ export class Engine {
   }
 
   /**
-   * The replica number and resource groups of a load: as asked, else the database's
-   * `database.replica.number` / `database.resource_groups`, else 1 replica in the default group.
+   * The replica number and resource groups of a load, as the 2.5 proxy picks them: a load that
+   * names either (a user-specified replica mode) uses the request's (1 replica, the default group
+   * for what it leaves out); one that names neither uses the database's `database.replica.number`
+   * / `database.resource_groups`, else 1 replica in the default group.
    */
   private loadConfigOf(coll: Collection, ref: { replicaNumber?: number; resourceGroups?: readonly string[] }): { replicas: number; groups: readonly string[] } {
+    const asked = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : undefined;
     const db = this.catalog.database(coll.dbName);
-    const replicas = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : (databaseReplicaNumber(db) ?? 1);
-    const groups = ref.resourceGroups?.length ? ref.resourceGroups : (databaseResourceGroups(db) ?? [DEFAULT_RESOURCE_GROUP]);
-    return { replicas, groups };
+    if (asked === undefined && !ref.resourceGroups?.length) {
+      return { replicas: databaseReplicaNumber(db) ?? 1, groups: databaseResourceGroups(db) ?? [DEFAULT_RESOURCE_GROUP] };
+    }
+    return { replicas: asked ?? 1, groups: ref.resourceGroups?.length ? ref.resourceGroups : [DEFAULT_RESOURCE_GROUP] };
   }
   /** Unloads every partition and drops the collection's replicas. */
   private releaseAll(coll: Collection): void {

@@ -21,3 +21,6 @@ export * from './resource-groups.js';
 export * from './replicas.js';
 export * from './metrics.js';
 export * from './load-balance.js';
+export * from './rbac/store.js';
+export * from './rbac/privileges.js';
+export { decodeWirePassword } from './rbac/names.js';

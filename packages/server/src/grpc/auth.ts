@@ -1,21 +1,23 @@
 import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
 import { GrpcStatusError } from '@mvkit/proto';
-import { isAuthenticated, type AuthOptions } from '../engine/index.js';
+import type { Rbac } from '../engine/index.js';
 
 /**
- * Checks the `authorization` metadata (base64 of `user:password`) as Milvus's proxy interceptor
- * does when authorization is enabled.
+ * Checks the `authorization` metadata (base64 of `user:password`) against the engine's users, as
+ * Milvus's proxy authentication interceptor does when authorization is enabled.
+ * @returns the authenticated user name.
  * @throws GrpcStatusError UNAUTHENTICATED `missing authorization in header` or
  *   `auth check failure, please check username and password are correct`.
  */
-export function authenticate(auth: AuthOptions, metadata: Metadata): void {
+export function authenticate(rbac: Rbac, metadata: Metadata): string {
   const header = metadata.get('authorization')[0];
   if (header === undefined || header === '') throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'missing authorization in header');
   const decoded = Buffer.from(String(header), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const password = colon < 0 ? undefined : decoded.slice(colon + 1);
-  if (!isAuthenticated(auth, user, password)) {
+  if (!rbac.authenticate(user, password)) {
     throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'auth check failure, please check username and password are correct');
   }
+  return user;
 }

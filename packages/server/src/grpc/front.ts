@@ -1,6 +1,7 @@
-import type { Metadata } from '@grpc/grpc-js';
+import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { GrpcStatusError, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
-import type { Engine } from '../engine/index.js';
+import { DEFAULT_DATABASE, PermissionDeniedError, type Engine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
 import type { AuthOptions } from '../engine/index.js';
 import { authenticate } from './auth.js';
@@ -18,15 +19,33 @@ export interface GrpcFrontOptions {
   decodeWrite?: WriteDecoder;
 }
 
+/** The `collection_name` (field 3) of Insert/Upsert bytes that the server decodes later in a worker, read without decoding the rows. */
+function rawCollectionName(bytes: Uint8Array): string {
+  try {
+    const reader = new BinaryReader(bytes);
+    while (reader.pos < reader.len) {
+      const [field, wireType] = reader.tag();
+      if (field === 3) return reader.string();
+      reader.skip(wireType);
+    }
+  } catch {
+    // malformed bytes: the handler's decode answers them
+  }
+  return '';
+}
+
 /**
  * The complete gRPC front for `engine`: every served RPC wrapped so that a thrown error becomes
  * the response's `common.Status` (as Milvus answers business errors: gRPC OK with a non-zero
  * status) and a success carries an explicit all-zero status (SDKs read `status` unconditionally).
- * With `auth`, every call must carry valid credentials (gRPC UNAUTHENTICATED otherwise, as Milvus);
+ * With `auth` (whose users seed the engine's RBAC store), every call must
+ * carry valid credentials (gRPC UNAUTHENTICATED otherwise, as Milvus) and pass the RPC's privilege
+ * check in the `dbname` header's database (gRPC PERMISSION_DENIED otherwise, see `Rbac.authorize`);
  * a handler's {@link GrpcStatusError} (e.g. undecodable raw bytes) answers with that gRPC status.
  */
 export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOptions = {}): Partial<MilvusServiceHandlers> {
   const { auth, decodeWrite } = options;
+  if (auth) engine.rbac.seedUsers(auth.users);
   const handlers = milvusHandlers(engine, decodeWrite) as Record<string, AnyHandler>;
   const wrapped: Record<string, AnyHandler> = {};
   for (const method of MilvusService.methods) {
@@ -34,7 +53,18 @@ export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOpti
     if (!handler) continue;
     const returnsStatus = method.output.typeName === 'milvus.proto.common.Status';
     wrapped[method.localName] = async (request, metadata, signal) => {
-      if (auth) authenticate(auth, metadata);
+      if (auth) {
+        const user = authenticate(engine.rbac, metadata);
+        const dbName = String(metadata.get('dbname')[0] ?? '') || DEFAULT_DATABASE;
+        const raw = request as unknown;
+        const target = raw instanceof Uint8Array ? { collectionName: rawCollectionName(raw) } : (request as object);
+        try {
+          engine.rbac.authorize(method.name, target, { user, dbName });
+        } catch (error) {
+          if (error instanceof PermissionDeniedError) throw new GrpcStatusError(GrpcStatus.PERMISSION_DENIED, error.message);
+          throw error;
+        }
+      }
       try {
         const result = await handler(request, metadata, signal);
         logger.debug(`${method.name} ok`);

@@ -8,6 +8,7 @@ import { segmentHandlers } from './segment-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
 import { propertiesHandlers } from './properties-handlers.js';
 import { resourceGroupHandlers } from './resource-group-handlers.js';
+import { rbacHandlers } from './rbac-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -279,5 +280,6 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     ...resourceGroupHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
+    ...rbacHandlers(engine),
   };
 }

@@ -1,12 +1,12 @@
 /**
- * The HTTP side of the one credential rule (`engine/credentials.ts`), shared by the RESTful v2
+ * The HTTP side of the one credential rule (the engine's RBAC users), shared by the RESTful v2
  * front and the legacy `/api/v1` front: how an `Authorization` header names a user, and the
  * answer Milvus's HTTP middleware gives when it does not.
  *
  * @packageDocumentation
  */
 import { Merr } from '@mvkit/core';
-import { isAuthenticated, type AuthOptions } from '../engine/index.js';
+import type { Rbac } from '../engine/index.js';
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
@@ -37,10 +37,10 @@ export function httpCredentialsOf(header: string | undefined): { user: string; p
   return user && password ? { user, password } : undefined;
 }
 
-/** Whether an HTTP `Authorization` header carries credentials that `auth` accepts. */
-export function isHttpAuthenticated(auth: AuthOptions, header: string | undefined): boolean {
+/** The user an HTTP `Authorization` header authenticates as with the engine's users, or `undefined`. */
+export function httpUserOf(rbac: Rbac, header: string | undefined): string | undefined {
   const c = httpCredentialsOf(header);
-  return c !== undefined && isAuthenticated(auth, c.user, c.password);
+  return c !== undefined && rbac.authenticate(c.user, c.password) ? c.user : undefined;
 }
 
 /** The body of Milvus's HTTP answer to missing or wrong credentials (HTTP 401, code 1800). */

@@ -1,9 +1,10 @@
 import { Merr, MilvusError } from '@mvkit/core';
-import { DEFAULT_DATABASE, Pacer, type AuthOptions, type Engine } from '../engine/index.js';
-import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
+import { DEFAULT_DATABASE, Pacer, PermissionDeniedError, type AuthOptions, type Engine } from '../engine/index.js';
+import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
 import { inThreadBodyReader, type BodyReader } from './body-reader.js';
 import { goJson, goJsonPaced, goParseBool, goParseInt } from './gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
+import { ROUTE_RPCS, rpcRequestOf } from './route-privileges.js';
 
 /** A transport-neutral HTTP request, as the node:http listener and the msw handlers build it. */
 export interface RestRequest {
@@ -64,7 +65,10 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * `httpserver/handler_v2.go`):
  *
  * - `OPTIONS` on any path → 204 with the CORS headers (every answer carries them);
- * - with `auth`, missing or wrong credentials → HTTP 401 `{"code":1800,"message":"user hasn't authenticated"}`;
+ * - with `auth` (its users seed the engine's RBAC store), missing or wrong credentials → HTTP 401
+ *   `{"code":1800,"message":"user hasn't authenticated"}`; a route whose RPC the user may not call
+ *   ({@link ROUTE_RPCS}, `Rbac.authorize`, in the request's database) → HTTP 403
+ *   `{"code":65535,"message":"rpc error: code = PermissionDenied desc = <reason>"}`;
  * - a path that is not a `POST` route → HTTP 404 `404 page not found` (text/plain); a route
  *   path with a trailing slash → 307 to the route (gin's `RedirectTrailingSlash`);
  * - the body is bound to the route's Go struct ({@link BodyReader}, by default `GoBinder` in this
@@ -77,6 +81,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 export function createRestHandler(engine: Engine, options: RestHandlerOptions = {}): RestHandler {
   const reader = options.bodyReader ?? inThreadBodyReader();
+  if (options.auth) engine.rbac.seedUsers(options.auth.users);
   const routes = new Map<string, RestRoute>(REST_ROUTES.map((r) => [r.path, r]));
   const jsonText = (status: number, body: string): RestResponse => ({ status, headers: { ...CORS_HEADERS, 'content-type': JSON_TYPE }, body });
   const json = (status: number, payload: unknown): RestResponse => jsonText(status, goJson(payload));
@@ -102,7 +107,8 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
       return { status: 307, headers: { location: path.slice(0, -1) }, body: '' };
     }
     if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
-    if (options.auth && !isHttpAuthenticated(options.auth, headers.authorization)) return json(401, NOT_AUTHENTICATED);
+    const user = options.auth ? httpUserOf(engine.rbac, headers.authorization) : undefined;
+    if (options.auth && user === undefined) return json(401, NOT_AUTHENTICATED);
     if (!route) return { status: 404, headers: { ...CORS_HEADERS, 'content-type': 'text/plain' }, body: '404 page not found' };
 
     const timeoutHeader = headers['request-timeout'];
@@ -119,12 +125,22 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
           const dbName = (typeof body.dbName === 'string' && body.dbName) || headers['db-name'] || DEFAULT_DATABASE;
           const ctx: RestContext = {
             dbName,
+            ...(user !== undefined ? { user } : {}),
             allowInt64,
             get rawBody() {
               return read.text();
             },
             rows: read.rows,
           };
+          const rpc = ROUTE_RPCS[route.path];
+          if (user !== undefined && rpc) {
+            try {
+              engine.rbac.authorize(rpc, rpcRequestOf(body), { user, dbName });
+            } catch (e) {
+              if (e instanceof PermissionDeniedError) return json(403, { code: 65535, message: `rpc error: code = PermissionDenied desc = ${e.message}` });
+              throw e;
+            }
+          }
           const answer = await route.handle(engine, body, ctx);
           const pacer = new Pacer();
           // Large answers (200,000 insert IDs, 16,384 query rows) are written a slice at a time.

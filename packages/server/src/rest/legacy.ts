@@ -2,10 +2,10 @@ import { ScalarType, create, fromJson, toBinary, type DescField, type DescMessag
 import { Metadata } from '@grpc/grpc-js';
 import { CollectionSchemaSchema, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { Engine, type AuthOptions } from '../engine/index.js';
+import { Engine, Rbac, type AuthOptions } from '../engine/index.js';
 import { grpcFront } from '../grpc/front.js';
 import { createLogger, type Logger } from '../logger.js';
-import { isHttpAuthenticated, NOT_AUTHENTICATED } from './auth.js';
+import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
 import type { RestHandler, RestResponse } from './handler.js';
 import { goJson } from './gojson.js';
 
@@ -140,6 +140,10 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
       ? { status, headers: { 'content-type': 'application/x-yaml; charset=utf-8' }, body: stringifyYaml(payload) }
       : { status, headers: { 'content-type': 'application/json; charset=utf-8' }, body: goJson(payload, { sortKeys: false }) };
 
+  // Users log in against the engine's RBAC store (seeded with `auth`'s users); ready handlers bring no engine.
+  const rbac = source instanceof Engine ? source.rbac : new Rbac();
+  if (options.auth) rbac.seedUsers(options.auth.users);
+
   return async (request) => {
     const headers: Record<string, string | undefined> = {};
     for (const [k, v] of Object.entries(request.headers)) headers[k.toLowerCase()] = v;
@@ -149,7 +153,7 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
     const name = LEGACY_ROUTES[`${method} ${path}`];
     const handler = name ? handlers[name] : undefined;
     if (!name || !handler) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '404 page not found' };
-    if (options.auth && !isHttpAuthenticated(options.auth, headers.authorization)) return answer(401, NOT_AUTHENTICATED, headers.accept);
+    if (options.auth && httpUserOf(rbac, headers.authorization) === undefined) return answer(401, NOT_AUTHENTICATED, headers.accept);
     const rpc: DescMethod = MilvusService.method[name];
     let message;
     try {

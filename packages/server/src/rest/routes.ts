@@ -2,8 +2,10 @@ import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, t
 import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexSpec, type KeyValue, type Row } from '../engine/index.js';
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
+import { ROUTE_RPCS } from './route-privileges.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { PROPERTIES_HANDLERS } from './properties-routes.js';
+import { RBAC_HANDLERS } from './rbac-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -11,6 +13,8 @@ import { goFormat, goParseBool, goParseInt } from './gojson.js';
 export interface RestContext {
   /** Database: the body's `dbName`, else the `DB-Name` header, else `default`. */
   readonly dbName: string;
+  /** The authenticated user when authentication is on. */
+  readonly user?: string;
   /**
    * Whether the client accepts int64 values as JSON numbers (`Accept-Type-Allow-Int64`, default
    * `proxy.http.acceptTypeAllowInt64` = true). Milvus honours it for entities only (insert/upsert
@@ -373,6 +377,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   ...PROPERTIES_HANDLERS,
+  // users, roles, privilege groups
+  ...RBAC_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };
@@ -385,6 +391,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
 export const REST_ROUTES: readonly RestRoute[] = (() => {
   const undocumented = Object.keys(HANDLERS).filter((p) => !(p in OPENAPI_ROUTES));
   if (undocumented.length) throw new Error(`REST handlers missing from openapi/milvus-v2.yaml: ${undocumented.join(', ')}`);
+  const unchecked = Object.keys(OPENAPI_ROUTES).filter((p) => !(p in ROUTE_RPCS));
+  if (unchecked.length) throw new Error(`REST routes without an RPC for the privilege check (rest/route-privileges.ts): ${unchecked.join(', ')}`);
   return Object.entries(OPENAPI_ROUTES).map(([path, meta]) => {
     const handle = HANDLERS[path];
     if (!handle) throw new Error(`no handler for ${path} (openapi/milvus-v2.yaml)`);

@@ -685,6 +685,346 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/users/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a user (CreateCredential); username and password rules of the proxy, 65535 when the user exists. */
+        post: operations["createUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The roles bound to a user (SelectUser with role info); `[]` for an unknown user. */
+        post: operations["describeUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every user name (ListCredUsers). */
+        post: operations["listUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a user (DeleteCredential); `root` cannot be dropped (1401). */
+        post: operations["dropUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/update_password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change a password (UpdateCredential); the old password must match (1400). */
+        post: operations["updatePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/grant_role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Bind a role to a user (OperateUserRole AddUserToRole). */
+        post: operations["grantRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/users/revoke_role": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unbind a role from a user (OperateUserRole RemoveUserFromRole). */
+        post: operations["revokeRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a role (CreateRole). */
+        post: operations["createRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The grants of a role (SelectGrant). */
+        post: operations["describeRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every role name (SelectRole). */
+        post: operations["listRoles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a role (DropRole); built-in roles cannot be dropped (1401), 65535 while it holds grants. */
+        post: operations["dropRole"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/grant_privilege": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a privilege on an object type and name (OperatePrivilege Grant). */
+        post: operations["grantPrivilege"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/revoke_privilege": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a privilege (OperatePrivilege Revoke). */
+        post: operations["revokePrivilege"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/grant_privilege_v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant a privilege or privilege group on a database and collection (OperatePrivilegeV2 Grant). */
+        post: operations["grantPrivilegeV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/roles/revoke_privilege_v2": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke a privilege or privilege group (OperatePrivilegeV2 Revoke). */
+        post: operations["revokePrivilegeV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/privilege_groups/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a custom privilege group (CreatePrivilegeGroup). */
+        post: operations["createPrivilegeGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/privilege_groups/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a custom privilege group (DropPrivilegeGroup); refused while granted. */
+        post: operations["dropPrivilegeGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/privilege_groups/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Every privilege group, built-in then custom (ListPrivilegeGroups). */
+        post: operations["listPrivilegeGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/privilege_groups/add_privileges_to_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add privileges to a custom group (OperatePrivilegeGroup AddPrivilegesToGroup). */
+        post: operations["addPrivilegesToGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/privilege_groups/remove_privileges_from_group": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove privileges from a custom group (OperatePrivilegeGroup RemovePrivilegesFromGroup). */
+        post: operations["removePrivilegesFromGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/entities/insert": {
         parameters: {
             query?: never;
@@ -1018,6 +1358,50 @@ export interface components {
             indexName: string;
             propertyKeys?: string[];
         };
+        UserReq: {
+            dbName?: components["schemas"]["DbName"];
+            userName: string;
+        };
+        PasswordReq: {
+            userName: string;
+            password: string;
+        };
+        NewPasswordReq: {
+            userName: string;
+            /** @description The current password. */
+            password: string;
+            newPassword: string;
+        };
+        UserRoleReq: {
+            userName: string;
+            roleName: string;
+        };
+        RoleReq: {
+            dbName?: components["schemas"]["DbName"];
+            roleName: string;
+        };
+        GrantReq: {
+            roleName: string;
+            /** @description `Global`, `Collection` or `User`. */
+            objectType: string;
+            /** @description Object name, `*` for any. */
+            objectName: string;
+            privilege: string;
+            dbName?: components["schemas"]["DbName"];
+        };
+        GrantV2Req: {
+            roleName: string;
+            /** @description A privilege or privilege group. */
+            privilege: string;
+            /** @description Database, `*` for any; default `default`. */
+            dbName?: string;
+            /** @description Collection, `*` for any. */
+            collectionName?: string;
+        };
+        PrivilegeGroupReq: {
+            privilegeGroupName: string;
+            privileges?: string[];
+        };
         IndexParamReq: {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
@@ -1285,6 +1669,28 @@ export interface components {
         PrimaryKeys: (components["schemas"]["Int64OrString"] | string)[];
         /** @description `cost` of the answer (`proxy.GetCostValue`): 0 in open-source Milvus. */
         Cost: number;
+        RoleGrantsResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                objectType: string;
+                objectName: string;
+                privilege: string;
+                dbName: string;
+                grantor: string;
+            }[];
+        };
+        PrivilegeGroupsResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                privilegeGroups: {
+                    privilegeGroupName: string;
+                    /** @description The privileges joined with commas. */
+                    privileges: string;
+                }[];
+            };
+        };
         InsertResponse: {
             /**
              * @description 0 (200 on Milvus 2.4.0–2.4.3).
@@ -1513,6 +1919,46 @@ export interface components {
         DropIndexPropertiesReq: {
             content: {
                 "application/json": components["schemas"]["DropIndexPropertiesReq"];
+            };
+        };
+        UserReq: {
+            content: {
+                "application/json": components["schemas"]["UserReq"];
+            };
+        };
+        PasswordReq: {
+            content: {
+                "application/json": components["schemas"]["PasswordReq"];
+            };
+        };
+        NewPasswordReq: {
+            content: {
+                "application/json": components["schemas"]["NewPasswordReq"];
+            };
+        };
+        UserRoleReq: {
+            content: {
+                "application/json": components["schemas"]["UserRoleReq"];
+            };
+        };
+        RoleReq: {
+            content: {
+                "application/json": components["schemas"]["RoleReq"];
+            };
+        };
+        GrantReq: {
+            content: {
+                "application/json": components["schemas"]["GrantReq"];
+            };
+        };
+        GrantV2Req: {
+            content: {
+                "application/json": components["schemas"]["GrantV2Req"];
+            };
+        };
+        PrivilegeGroupReq: {
+            content: {
+                "application/json": components["schemas"]["PrivilegeGroupReq"];
             };
         };
     };
@@ -2498,6 +2944,546 @@ export interface operations {
             cookie?: never;
         };
         requestBody: components["requestBodies"]["DropIndexPropertiesReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PasswordReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropUser: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    updatePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["NewPasswordReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    grantRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserRoleReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    revokeRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UserRoleReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RoleReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RoleReq"];
+        responses: {
+            /** @description The grants of the role, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleGrantsResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["RoleReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    grantPrivilege: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GrantReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    revokePrivilege: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GrantReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    grantPrivilegeV2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GrantV2Req"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    revokePrivilegeV2: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["GrantV2Req"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createPrivilegeGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PrivilegeGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropPrivilegeGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PrivilegeGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listPrivilegeGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["DatabaseReq"];
+        responses: {
+            /** @description The privilege groups, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrivilegeGroupsResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    addPrivilegesToGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PrivilegeGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    removePrivilegesFromGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["PrivilegeGroupReq"];
         responses: {
             /** @description `{"code": 0, "data": {}}`, or a business error. */
             200: {

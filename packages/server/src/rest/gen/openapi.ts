@@ -486,6 +486,153 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "UserReq": {
+    "type": "object",
+    "required": [
+      "userName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "userName": {
+        "type": "string"
+      }
+    }
+  },
+  "PasswordReq": {
+    "type": "object",
+    "required": [
+      "userName",
+      "password"
+    ],
+    "properties": {
+      "userName": {
+        "type": "string"
+      },
+      "password": {
+        "type": "string"
+      }
+    }
+  },
+  "NewPasswordReq": {
+    "type": "object",
+    "required": [
+      "userName",
+      "password",
+      "newPassword"
+    ],
+    "properties": {
+      "userName": {
+        "type": "string"
+      },
+      "password": {
+        "type": "string",
+        "description": "The current password."
+      },
+      "newPassword": {
+        "type": "string"
+      }
+    }
+  },
+  "UserRoleReq": {
+    "type": "object",
+    "required": [
+      "userName",
+      "roleName"
+    ],
+    "properties": {
+      "userName": {
+        "type": "string"
+      },
+      "roleName": {
+        "type": "string"
+      }
+    }
+  },
+  "RoleReq": {
+    "type": "object",
+    "required": [
+      "roleName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "roleName": {
+        "type": "string"
+      }
+    }
+  },
+  "GrantReq": {
+    "type": "object",
+    "required": [
+      "roleName",
+      "objectType",
+      "objectName",
+      "privilege"
+    ],
+    "properties": {
+      "roleName": {
+        "type": "string"
+      },
+      "objectType": {
+        "type": "string",
+        "description": "`Global`, `Collection` or `User`."
+      },
+      "objectName": {
+        "type": "string",
+        "description": "Object name, `*` for any."
+      },
+      "privilege": {
+        "type": "string"
+      },
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      }
+    }
+  },
+  "GrantV2Req": {
+    "type": "object",
+    "required": [
+      "roleName",
+      "privilege"
+    ],
+    "properties": {
+      "roleName": {
+        "type": "string"
+      },
+      "privilege": {
+        "type": "string",
+        "description": "A privilege or privilege group."
+      },
+      "dbName": {
+        "type": "string",
+        "description": "Database, `*` for any; default `default`."
+      },
+      "collectionName": {
+        "type": "string",
+        "description": "Collection, `*` for any."
+      }
+    }
+  },
+  "PrivilegeGroupReq": {
+    "type": "object",
+    "required": [
+      "privilegeGroupName"
+    ],
+    "properties": {
+      "privilegeGroupName": {
+        "type": "string"
+      },
+      "privileges": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      }
+    }
+  },
   "IndexParamReq": {
     "type": "object",
     "required": [
@@ -1321,6 +1468,89 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
     "type": "integer",
     "description": "`cost` of the answer (`proxy.GetCostValue`): 0 in open-source Milvus."
   },
+  "RoleGrantsResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "required": [
+            "objectType",
+            "objectName",
+            "privilege",
+            "dbName",
+            "grantor"
+          ],
+          "properties": {
+            "objectType": {
+              "type": "string"
+            },
+            "objectName": {
+              "type": "string"
+            },
+            "privilege": {
+              "type": "string"
+            },
+            "dbName": {
+              "type": "string"
+            },
+            "grantor": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
+  "PrivilegeGroupsResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "privilegeGroups"
+        ],
+        "properties": {
+          "privilegeGroups": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "privilegeGroupName",
+                "privileges"
+              ],
+              "properties": {
+                "privilegeGroupName": {
+                  "type": "string"
+                },
+                "privileges": {
+                  "type": "string",
+                  "description": "The privileges joined with commas."
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
   "InsertResponse": {
     "type": "object",
     "required": [
@@ -1696,6 +1926,106 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "dropIndexProperties",
     "summary": "Delete index properties (AlterIndex with delete keys).",
     "struct": "DropIndexPropertiesReq"
+  },
+  "/v2/vectordb/users/create": {
+    "operationId": "createUser",
+    "summary": "Create a user (CreateCredential); username and password rules of the proxy, 65535 when the user exists.",
+    "struct": "PasswordReq"
+  },
+  "/v2/vectordb/users/describe": {
+    "operationId": "describeUser",
+    "summary": "The roles bound to a user (SelectUser with role info); `[]` for an unknown user.",
+    "struct": "UserReq"
+  },
+  "/v2/vectordb/users/list": {
+    "operationId": "listUsers",
+    "summary": "Every user name (ListCredUsers).",
+    "struct": "DatabaseReq"
+  },
+  "/v2/vectordb/users/drop": {
+    "operationId": "dropUser",
+    "summary": "Drop a user (DeleteCredential); `root` cannot be dropped (1401).",
+    "struct": "UserReq"
+  },
+  "/v2/vectordb/users/update_password": {
+    "operationId": "updatePassword",
+    "summary": "Change a password (UpdateCredential); the old password must match (1400).",
+    "struct": "NewPasswordReq"
+  },
+  "/v2/vectordb/users/grant_role": {
+    "operationId": "grantRole",
+    "summary": "Bind a role to a user (OperateUserRole AddUserToRole).",
+    "struct": "UserRoleReq"
+  },
+  "/v2/vectordb/users/revoke_role": {
+    "operationId": "revokeRole",
+    "summary": "Unbind a role from a user (OperateUserRole RemoveUserFromRole).",
+    "struct": "UserRoleReq"
+  },
+  "/v2/vectordb/roles/create": {
+    "operationId": "createRole",
+    "summary": "Create a role (CreateRole).",
+    "struct": "RoleReq"
+  },
+  "/v2/vectordb/roles/describe": {
+    "operationId": "describeRole",
+    "summary": "The grants of a role (SelectGrant).",
+    "struct": "RoleReq"
+  },
+  "/v2/vectordb/roles/list": {
+    "operationId": "listRoles",
+    "summary": "Every role name (SelectRole).",
+    "struct": "DatabaseReq"
+  },
+  "/v2/vectordb/roles/drop": {
+    "operationId": "dropRole",
+    "summary": "Drop a role (DropRole); built-in roles cannot be dropped (1401), 65535 while it holds grants.",
+    "struct": "RoleReq"
+  },
+  "/v2/vectordb/roles/grant_privilege": {
+    "operationId": "grantPrivilege",
+    "summary": "Grant a privilege on an object type and name (OperatePrivilege Grant).",
+    "struct": "GrantReq"
+  },
+  "/v2/vectordb/roles/revoke_privilege": {
+    "operationId": "revokePrivilege",
+    "summary": "Revoke a privilege (OperatePrivilege Revoke).",
+    "struct": "GrantReq"
+  },
+  "/v2/vectordb/roles/grant_privilege_v2": {
+    "operationId": "grantPrivilegeV2",
+    "summary": "Grant a privilege or privilege group on a database and collection (OperatePrivilegeV2 Grant).",
+    "struct": "GrantV2Req"
+  },
+  "/v2/vectordb/roles/revoke_privilege_v2": {
+    "operationId": "revokePrivilegeV2",
+    "summary": "Revoke a privilege or privilege group (OperatePrivilegeV2 Revoke).",
+    "struct": "GrantV2Req"
+  },
+  "/v2/vectordb/privilege_groups/create": {
+    "operationId": "createPrivilegeGroup",
+    "summary": "Create a custom privilege group (CreatePrivilegeGroup).",
+    "struct": "PrivilegeGroupReq"
+  },
+  "/v2/vectordb/privilege_groups/drop": {
+    "operationId": "dropPrivilegeGroup",
+    "summary": "Drop a custom privilege group (DropPrivilegeGroup); refused while granted.",
+    "struct": "PrivilegeGroupReq"
+  },
+  "/v2/vectordb/privilege_groups/list": {
+    "operationId": "listPrivilegeGroups",
+    "summary": "Every privilege group, built-in then custom (ListPrivilegeGroups).",
+    "struct": "DatabaseReq"
+  },
+  "/v2/vectordb/privilege_groups/add_privileges_to_group": {
+    "operationId": "addPrivilegesToGroup",
+    "summary": "Add privileges to a custom group (OperatePrivilegeGroup AddPrivilegesToGroup).",
+    "struct": "PrivilegeGroupReq"
+  },
+  "/v2/vectordb/privilege_groups/remove_privileges_from_group": {
+    "operationId": "removePrivilegesFromGroup",
+    "summary": "Remove privileges from a custom group (OperatePrivilegeGroup RemovePrivilegesFromGroup).",
+    "struct": "PrivilegeGroupReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
