@@ -42,6 +42,7 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
+import { hybridSearchRows, type HybridSearchInput, type HybridSearchOutcome } from './data/hybrid.js';
 import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
@@ -753,6 +754,16 @@ export class Engine {
   metricTypeOf(coll: Collection, fieldName: string): string | undefined {
     for (const i of coll.indexes.values()) if (i.fieldName === fieldName) return paramOf(i.params, 'metric_type');
     return undefined;
+  }
+
+  // ---------------------------------------------------------------- hybrid search
+
+  /**
+   * HybridSearch (see {@link hybridSearchRows}): several ANN searches fused by an RRF or weighted ranker.
+   * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
+   */
+  async hybridSearch(ref: CollectionRef & HybridSearchInput & Cancellable): Promise<HybridSearchOutcome> {
+    return hybridSearchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   // ---------------------------------------------------------------- data
