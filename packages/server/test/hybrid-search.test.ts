@@ -191,6 +191,7 @@ describe('HybridSearch (engine)', () => {
     expect(await rank(rrf(60, { offset: '-1' }))).toEqual({ code: 65535, message: 'invalid max query result window, offset [-1] is invalid, should be gte than 0' });
     expect(await rank(rrf(60, { limit: '16384', offset: '1' }))).toEqual({ code: 65535, message: 'invalid max query result window, (offset+limit) should be in range [1, 16384], but got 16385' });
     expect(await rank(rrf(60, { round_decimal: '7' }))).toEqual({ code: 65535, message: 'round_decimal [7] is invalid, should be -1 or an integer in range [0, 6]' });
+    expect(await rank(rrf(60, { group_by_field: 'tag' }))).toEqual({ code: 10, message: 'service unimplemented: grouping search is not supported by the mvkit reference server' });
     expect(await rank(kv({ strategy: 'bad' }))).toEqual({ code: 65535, message: 'unsupported rank type bad' });
     // Each sub-search's plan, after the rank parameters
     expect(await fails({ requests: [subA(), { ...subB(), limit: 0 }] })).toEqual({ code: 65535, message: 'topk [0] is invalid, it should be in range [1, 16384], but got 0' });

@@ -3,6 +3,7 @@ import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
+import { hybridHandlers } from './hybrid-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
@@ -268,6 +269,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return {};
     },
 
+    ...hybridHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
   };

@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import { MilvusError } from '@mvkit/core';
+import { Merr, MilvusError } from '@mvkit/core';
 import type { KeyValue } from '../catalog.js';
 import { paramOf } from '../indexes.js';
 import { checkQueryWindow } from './plane.js';
@@ -48,10 +48,10 @@ export function parseGoInt(s: string): number | undefined {
 /**
  * `limit` (required), `offset` (default 0) and `round_decimal` (default -1) of the rank
  * parameters, as `parseRankParams` reads them: integers in Go's syntax, the window checked as a
- * query's ({@link checkQueryWindow}), then the rounding. `group_by_field` is not served.
+ * query's ({@link checkQueryWindow}), then the rounding; `group_by_field` is not served.
  * @throws MilvusError 65535 `limit not found in rank_params`, `limit [<s>] is invalid`, `offset
  *   [<s>] is invalid`, `invalid max query result window, …`, `round_decimal [<s>] is invalid,
- *   should be -1 or an integer in range [0, 6]`.
+ *   should be -1 or an integer in range [0, 6]`; 10 for a `group_by_field`.
  */
 export function rankParamsOf(params: readonly KeyValue[]): RankParams {
   const limitText = paramOf(params, 'limit');
@@ -66,6 +66,9 @@ export function rankParamsOf(params: readonly KeyValue[]): RankParams {
   const roundDecimal = parseGoInt(roundText);
   if (roundDecimal === undefined || (roundDecimal !== -1 && (roundDecimal < 0 || roundDecimal > 6))) {
     throw new MilvusError(`round_decimal [${roundText}] is invalid, should be -1 or an integer in range [0, 6]`);
+  }
+  if (paramOf(params, 'group_by_field')) {
+    throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: grouping search is not supported by the mvkit reference server`);
   }
   return { limit, offset, roundDecimal };
 }
