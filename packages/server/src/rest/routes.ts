@@ -2,6 +2,7 @@ import { ConsistencyLevel, DataType, LoadState, Merr, MilvusError, formatMerr, t
 import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexSpec, type KeyValue, type Row } from '../engine/index.js';
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
+import { HYBRID_HANDLERS } from './hybrid-routes.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
@@ -373,6 +374,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/aliases/create': (e, b, c) => (e.createAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
+  // hybrid search
+  ...HYBRID_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };
