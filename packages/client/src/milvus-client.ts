@@ -19,6 +19,7 @@ import {
   type FlushRequest,
   type FlushResult,
   type GetRequest,
+  type HybridSearchRequest,
   type InsertRequest,
   type MutationResult,
   type QueryRequest,
@@ -380,6 +381,21 @@ export class MilvusClient {
   /** Drops an index (DropIndex). @throws MilvusError 65535 while the collection is loaded. */
   dropIndex(request: IndexRequest, options?: CallOptions): Promise<ResStatus> {
     return this.#call('dropIndex', request, options);
+  }
+
+  // -------------------------------------------------------------- hybrid search
+
+  /**
+   * Hybrid search (HybridSearch): several ANN searches (`data`, one per vector field, each with its
+   * `anns_field`, `limit`, `expr`/`filter`, `params`) fused by `rerank` — `RRFRanker(k)` (default,
+   * k = 60) or `WeightedRanker(weights)` — into `limit` hits (default 100) after `offset`; hits as
+   * `search` returns them, one list per query vector when the sub-searches carry several.
+   * @throws MilvusError 101 collection not loaded; 65535 `maximum of ann search requests is 1024`,
+   *   `unsupported rank type <s>`, bad `k`/weights, bad `limit`/`offset`; 1100 weights count or nq
+   *   mismatch, and each sub-search's errors as `search`.
+   */
+  hybridSearch(request: HybridSearchRequest, options?: CallOptions): Promise<SearchResults> {
+    return this.#call('hybridSearch', request, options);
   }
 
   // -------------------------------------------------------------- data

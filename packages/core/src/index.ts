@@ -10,6 +10,7 @@ export * from './merr.js';
 export * from './milvus-error.js';
 export * from './operations.js';
 export * from './data.js';
+export * from './hybrid.js';
 export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';

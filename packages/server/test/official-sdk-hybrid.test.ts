@@ -112,6 +112,9 @@ describe('official Node SDK hybridSearch (RESTful v2, HttpClient)', () => {
     expect(rows[0]!.distance).toBeCloseTo(sum(rr(1), rr(3)), 7);
     const weighted = await http.hybridSearch({ collectionName: collection_name, search, rerank: { strategy: 'weighted', params: { weights: [0.7, 0.3] } }, limit: 4 } as never);
     expect((weighted.data as { id: string }[]).map((r) => r.id)).toEqual(['4', '2', '1', '3']);
+    expect((weighted as { topks?: number[] }).topks).toEqual([4]);
+    const paged = await http.hybridSearch({ collectionName: collection_name, search, rerank: { strategy: 'rrf', params: { k: 60 } }, limit: 2, offset: 1 } as never);
+    expect((paged.data as { id: string }[]).map((r) => r.id)).toEqual(['2', '4']);
   });
 
   it("answers Milvus's errors with code and message", async () => {

@@ -26,6 +26,7 @@ import {
   searchResult,
   type CollectionInfo,
 } from './data-mappings.js';
+import { hybridSearchRequest, hybridSearchResult } from './hybrid-mappings.js';
 
 /** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
 export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
@@ -156,6 +157,7 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   createIndex: rpc(m.createIndex, createIndexRequest),
   describeIndex: rpc(m.describeIndex),
   dropIndex: rpc(m.dropIndex),
+  hybridSearch: dataRpc(m.hybridSearch, hybridSearchRequest, hybridSearchResult),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

@@ -21,6 +21,7 @@ import {
 } from '@mvkit/core';
 import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
+import { hybridSearch } from './hybrid-mappings.js';
 import { errorFromMessage } from './errors.js';
 import type { components, paths } from './gen/schema.js';
 
@@ -189,6 +190,7 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   Milvus's REST rows: JSON fields as their JSON text, Array fields in Go's raw protobuf shape
  *   (upstream issue #52048), dynamic keys at the top level, and search hits also carry `id` (the
  *   primary key, whatever the field is called).
+ * - `hybridSearch`: `entities/hybrid_search`, hits as `search`'s.
  * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
  */
 export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
@@ -470,6 +472,8 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     return result(m.dropIndex.output, {}) as never;
   },
 
+  // hybrid search
+  hybridSearch,
   // data (entities)
   insert: data.insert,
   upsert: data.upsert,

@@ -2,8 +2,8 @@
  * RESTful v2 `entities/hybrid_search`, as Milvus 2.5's `handler_v2.go` `advancedSearch` serves it:
  * DescribeCollection, each `search` entry read as `entities/search` reads its search
  * ({@link annSearchOfBody}, the entry's `params` as its search parameters, `limit` as its top k,
- * 0 when absent), the rank parameters built from `rerank` and `limit` (`strategy`, `params` as
- * JSON, `limit`, `round_decimal` -1; no offset), then HybridSearch, answered as a search.
+ * 0 when absent), the rank parameters built from `rerank`, `limit` and `offset` (`strategy`,
+ * `params` as JSON, `limit`, `offset`, `round_decimal` -1), then HybridSearch, answered as a search.
  *
  * @packageDocumentation
  */
@@ -32,6 +32,7 @@ const hybridSearch: Handle = async (engine, b, ctx) => {
     { key: 'strategy', value: S(rerank.strategy) },
     { key: 'params', value: rerank.params === undefined ? 'null' : JSON.stringify(rerank.params) },
     { key: 'limit', value: goFormat(b.limit ?? 0) },
+    { key: 'offset', value: goFormat(b.offset ?? 0) },
     { key: 'round_decimal', value: '-1' },
     ...(S(b.groupingField) ? [{ key: 'group_by_field', value: S(b.groupingField) }] : []),
   ];

@@ -571,7 +571,7 @@ export interface paths {
          *     (one weight in [0, 1] per search; scores normalised per metric unless `norm_score` is
          *     false). Another strategy is 65535 `unsupported rank type <s>`. `limit` (required, 0 is
          *     `invalid max query result window, limit [0] is invalid, should be greater than 0`) caps
-         *     the fused hits per query vector; Milvus 2.5 sends no offset and rounds no scores here.
+         *     the fused hits per query vector after `offset` of them; scores are not rounded here.
          *
          *     The answer is shaped as `entities/search`'s: rows with the output fields, `id` and
          *     `distance` (the fused score), `topks` per query vector.
@@ -885,6 +885,11 @@ export interface components {
              * @description Fused hits per query vector.
              */
             limit?: number;
+            /**
+             * Format: int32
+             * @description Fused hits skipped per query vector (a known divergence for early 2.5 releases).
+             */
+            offset?: number;
             /** @description Grouping search (not served by the mvkit reference server). */
             groupingField?: string;
             /** Format: int32 */

@@ -399,6 +399,13 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
         "maximum": 2147483647,
         "description": "Fused hits per query vector."
       },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Fused hits skipped per query vector (a known divergence for early 2.5 releases)."
+      },
       "groupingField": {
         "type": "string",
         "description": "Grouping search (not served by the mvkit reference server)."
