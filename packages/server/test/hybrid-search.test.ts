@@ -152,6 +152,40 @@ describe('HybridSearch (engine)', () => {
     expect(out.hits[0]![0]!.score).toBe(sum(rr(60, 1), rr(60, 1)));
   });
 
+  it('fuses a sparse (IP) and a binary (HAMMING) field; a distance metric normalises as L2 does', async () => {
+    const e = new Engine();
+    e.createCollection({
+      collectionName: 'mixed',
+      fields: [
+        { name: 'id', data_type: 'Int64', is_primary_key: true },
+        { name: 'sv', data_type: 'SparseFloatVector' },
+        { name: 'bits', data_type: 'BinaryVector', dim: 16 },
+      ].map(normalizeField),
+    });
+    e.createIndex({ collectionName: 'mixed', fieldName: 'sv', params: [{ key: 'index_type', value: 'SPARSE_INVERTED_INDEX' }, { key: 'metric_type', value: 'IP' }] });
+    e.createIndex({ collectionName: 'mixed', fieldName: 'bits', params: [{ key: 'index_type', value: 'BIN_FLAT' }, { key: 'metric_type', value: 'HAMMING' }] });
+    await e.insert({
+      collectionName: 'mixed',
+      rows: [
+        { id: 1, sv: { 1: 2 }, bits: [0b1111, 0] },
+        { id: 2, sv: { 1: 1 }, bits: [0, 0] },
+        { id: 3, sv: { 1: 0.5, 2: 1 }, bits: [0xff, 0xff] },
+      ],
+    });
+    e.loadCollection({ collectionName: 'mixed' });
+    // sv·{1:1}: id1 2, id2 1, id3 0.5; hamming to [0b0111, 0]: id1 1, id2 3, id3 13
+    const requests = [
+      { annsField: 'sv', vectors: [{ 1: 1 }], limit: 3 },
+      { annsField: 'bits', vectors: [new Uint8Array([0b0111, 0])], limit: 3 },
+    ];
+    const out = await e.hybridSearch({ collectionName: 'mixed', requests, rankParams: weighted({ weights: [0.5, 0.5] }) });
+    // id1: 0.5·(0.5 + atan(2)/π) + 0.5·(1 - 2·atan(1)/π) = 0.426208 + 0.25     = 0.676208
+    // id2: 0.5·(0.5 + atan(1)/π) + 0.5·(1 - 2·atan(3)/π) = 0.375    + 0.102416 = 0.477416
+    // id3: 0.5·(0.5 + atan(0.5)/π) + 0.5·(1 - 2·atan(13)/π) = 0.323792 + 0.024438 = 0.348230
+    expect(ids(out.hits[0]!)).toEqual([1, 2, 3]);
+    [0.676208, 0.477416, 0.34823].forEach((v, i) => expect(out.hits[0]![i]!.score).toBeCloseTo(v, 5));
+  });
+
   it("refuses what Milvus refuses, with its codes and messages, in Milvus's order", async () => {
     const fails = async (input: Parameters<typeof search>[0]) => {
       try {

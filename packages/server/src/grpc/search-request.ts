@@ -33,8 +33,9 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 
 /**
  * One ANN search of a `SearchRequest`: the query vectors (a placeholder group, or the vectors of
- * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints` (flat or in `params`), the filter and its
- * template values.
+ * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints`
+ * (flat or in `params`), the filter and its template values; and `topk` (alias `limit`) as sent,
+ * undefined when absent or empty (each caller applies its own rule).
  * @throws MilvusError 1100 for a request without vectors or keys, a non-integer `offset`/`ef`, or
  *   `params` that is not JSON; as `Engine.get` for keys.
  */

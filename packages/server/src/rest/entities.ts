@@ -25,13 +25,13 @@ const COST = 0;
 const rawMember = (ctx: RestContext, key: string): JsonNode | undefined => memberOf(parseJsonNode(ctx.rawBody), key);
 
 /** The 1801 answer of a request Milvus cannot turn into a placeholder group or parameters. */
-export const incorrectFormat = (detail: string) => MilvusError.of(Merr.IncorrectParameterFormat, `${Merr.IncorrectParameterFormat.message}, error: ${detail}`);
+const incorrectFormat = (detail: string) => MilvusError.of(Merr.IncorrectParameterFormat, `${Merr.IncorrectParameterFormat.message}, error: ${detail}`);
 
 /**
  * `exprParams` as `generateExpressionTemplate` sends them: JSON numbers are float64, integral ones
  * become `Int64Val`s (bigint here), arrays element-wise.
  */
-export function exprParamsOf(v: unknown): Record<string, unknown> | undefined {
+function exprParamsOf(v: unknown): Record<string, unknown> | undefined {
   if (!v || typeof v !== 'object') return undefined;
   const conv = (x: unknown): unknown => (typeof x === 'number' && Number.isInteger(x) ? BigInt(x) : Array.isArray(x) ? x.map(conv) : x);
   return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, conv(x)]));
@@ -156,7 +156,7 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
  * (a key in both with different values is ambiguous); the keys themselves are sent as search
  * parameters, so only `metric_type` (not `metricType`) reaches the metric check.
  */
-export function searchParamsOf(sp: Body): { params: Body; metricType?: string } {
+function searchParamsOf(sp: Body): { params: Body; metricType?: string } {
   let params: Body = {};
   if (sp.params !== undefined && sp.params !== null) {
     if (typeof sp.params !== 'object' || Array.isArray(sp.params)) throw MilvusError.parameterInvalid('searchParams.params must be a dict');
@@ -174,7 +174,7 @@ export function searchParamsOf(sp: Body): { params: Body; metricType?: string } 
 }
 
 /** Integer search parameter (`ef`), as the gRPC front reads it. */
-export function intParam(params: Body, key: string): number | undefined {
+function intParam(params: Body, key: string): number | undefined {
   const v = params[key];
   if (v === undefined || v === null) return undefined;
   const n = typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : NaN;
@@ -186,7 +186,7 @@ export function intParam(params: Body, key: string): number | undefined {
  * `generatePlaceholderGroup`'s choice of the vector field: `annsField`, or the only vector field.
  * @throws MilvusError 1801 with upstream's text.
  */
-export function annsFieldOf(coll: Collection, annsField: string) {
+function annsFieldOf(coll: Collection, annsField: string) {
   const vectors = coll.schema.fields.filter((f) => isVectorType(f.dataType as DataTypeValue));
   if (!annsField) {
     if (vectors.length > 1) throw incorrectFormat(`search without annsField, but already found multiple vector fields: [${vectors[0]!.name}, ${vectors[1]!.name},,,]`);
