@@ -123,9 +123,10 @@ export async function hybridSearchRows(coll: Collection, input: HybridSearchInpu
     const at = coll.data.locate(pk, scope);
     return projectRow(at ? at.segment.rows[at.offset]! : rows.get(pk)!, projection);
   };
-  return {
-    hits: perQuery.map((lists) => fuse(lists, rank).map((h) => ({ ...h, row: rowOf(h.pk) }))),
-    outputFields: outputNamesOf(projection),
-    limit: rank.limit,
-  };
+  const hits: HybridSearchOutcome['hits'] = [];
+  for (const lists of perQuery) {
+    hits.push(fuse(lists, rank).map((h) => ({ ...h, row: rowOf(h.pk) })));
+    if (pacer.due()) await pacer.pause();
+  }
+  return { hits, outputFields: outputNamesOf(projection), limit: rank.limit };
 }
