@@ -42,6 +42,7 @@ import {
   type QuerySegmentInfoResult,
   type SegmentInfoRequest,
   type GetRequest,
+  type HybridSearchRequest,
   type InsertRequest,
   type MutationResult,
   type QueryRequest,
@@ -723,6 +724,21 @@ export class MilvusClient {
    */
   removePrivilegesFromGroup(request: PrivilegeGroupPrivilegesRequest, options?: CallOptions): Promise<ResStatus> {
     return this.#call('removePrivilegesFromGroup', request, options);
+  }
+
+  // -------------------------------------------------------------- hybrid search
+
+  /**
+   * Hybrid search (HybridSearch): several ANN searches (`data`, one per vector field, each with its
+   * `anns_field`, `limit`, `expr`/`filter`, `params`) fused by `rerank` — `RRFRanker(k)` (default,
+   * k = 60) or `WeightedRanker(weights)` — into `limit` hits (default 100) after `offset`; hits as
+   * `search` returns them, one list per query vector when the sub-searches carry several.
+   * @throws MilvusError 101 collection not loaded; 65535 `maximum of ann search requests is 1024`,
+   *   `unsupported rank type <s>`, bad `k`/weights, bad `limit`/`offset`; 1100 weights count or nq
+   *   mismatch, and each sub-search's errors as `search`.
+   */
+  hybridSearch(request: HybridSearchRequest, options?: CallOptions): Promise<SearchResults> {
+    return this.#call('hybridSearch', request, options);
   }
 
   // -------------------------------------------------------------- data

@@ -12,6 +12,7 @@ export * from './operations.js';
 export * from './properties.js';
 export * from './rbac.js';
 export * from './data.js';
+export * from './hybrid.js';
 export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';

@@ -56,6 +56,7 @@ import type {
   UserRequest,
   UserRoleRequest,
 } from './rbac.js';
+import type { HybridSearchRequest } from './hybrid.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -450,6 +451,7 @@ export interface Operations {
   listPrivilegeGroups: { request: BaseRequest; result: ListPrivilegeGroupsResponse };
   addPrivilegesToGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
   removePrivilegesFromGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
+  hybridSearch: { request: HybridSearchRequest; result: SearchResults };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

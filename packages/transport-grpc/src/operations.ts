@@ -29,6 +29,7 @@ import {
   type CollectionInfo,
 } from './data-mappings.js';
 import { operatePrivilegeGroupRequest, operatePrivilegeRequest, operatePrivilegeV2Request, wirePassword } from './rbac-mappings.js';
+import { hybridSearchRequest, hybridSearchResult } from './hybrid-mappings.js';
 
 /** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
 export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
@@ -203,6 +204,7 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   listPrivilegeGroups: rpc(m.listPrivilegeGroups, () => ({})),
   addPrivilegesToGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'AddPrivilegesToGroup')),
   removePrivilegesFromGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'RemovePrivilegesFromGroup')),
+  hybridSearch: dataRpc(m.hybridSearch, hybridSearchRequest, hybridSearchResult),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

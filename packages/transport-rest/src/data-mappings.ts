@@ -1,13 +1,14 @@
 import { MilvusError, queryVectorsOf, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
-import type { RestCallContext } from './operations.js';
+import type { RestCallContext, RestReply } from './operations.js';
 
 /** The success status results carry (failures are thrown). */
 const OK: ResStatus = { error_code: 'Success', reason: '', code: 0, retriable: false, detail: '', extra_info: {} };
 
-const dbOf = (req: { db_name?: string }) => (req.db_name ? { dbName: req.db_name } : {});
+/** The body's `dbName` of a request that names one. */
+export const dbOf = (req: { db_name?: string }) => (req.db_name ? { dbName: req.db_name } : {});
 
 /** Values as the REST body carries them: bigints as exact JSON numbers are not expressible, so as decimal strings. */
-function jsonSafe(v: unknown): unknown {
+export function jsonSafe(v: unknown): unknown {
   if (typeof v === 'bigint') return v.toString();
   if (ArrayBuffer.isView(v) && !(v instanceof DataView)) return Array.from(v as unknown as ArrayLike<number>);
   if (Array.isArray(v)) return v.map(jsonSafe);
@@ -115,6 +116,14 @@ export async function search(ctx: RestCallContext, req: SearchRequest): Promise<
     searchParams: { ...(req.metric_type ? { metricType: req.metric_type } : {}), params },
     ...(req.exprValues ? { exprParams: jsonSafe(req.exprValues) } : {}),
   });
+  return searchResultsOf(reply, several);
+}
+
+/**
+ * The result of an `entities/search` or `entities/hybrid_search` answer: rows with `distance`
+ * become hits with `score`, split per query vector by `topks` (one list when `several` is false).
+ */
+export function searchResultsOf(reply: RestReply<unknown[]>, several: boolean): SearchResults {
   const rows = (reply.data ?? []).map((r) => {
     const { distance, ...rest } = sdkRow(r) as { distance: number } & RowData;
     return { score: distance, ...rest } as SearchResultRow;

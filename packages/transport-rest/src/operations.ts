@@ -21,6 +21,7 @@ import {
 } from '@mvkit/core';
 import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
+import { hybridSearch } from './hybrid-mappings.js';
 import { errorFromMessage } from './errors.js';
 import { RBAC_MAPPINGS } from './rbac-mappings.js';
 import type { components, paths } from './gen/schema.js';
@@ -192,6 +193,7 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   primary key, whatever the field is called).
  * - `describeDatabase`: `databases/describe`; `created_timestamp` is 0 (not exposed).
  * - `alterDatabase` / `alterCollectionProperties` with `delete_keys`: the `drop_properties` endpoint.
+ * - `hybridSearch`: `entities/hybrid_search`, hits as `search`'s.
  * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
  * - `compact`, `getCompactionState(WithPlans)`, `getFlushState`, `flushAll`, `getFlushAllState`,
  *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
@@ -512,6 +514,8 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   // users, roles, grants, privilege groups
   ...RBAC_MAPPINGS,
 
+  // hybrid search
+  hybridSearch,
   // data (entities)
   async compact() {
     throw unimplemented('ManualCompaction');

@@ -45,6 +45,7 @@ import type { Row } from './data/values.js';
 import { Compactions, collectionWithId, type CompactionSummary, type CompactionTrigger } from './compaction.js';
 import { checkpointReached, collectionsOf, flushAllDatabases, segmentsFlushed } from './flush-state.js';
 import { persistentSegments, querySegments, type PersistentSegment, type QuerySegment } from './segment-info.js';
+import { hybridSearchRows, type HybridSearchInput, type HybridSearchOutcome } from './data/hybrid.js';
 import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
@@ -1101,6 +1102,16 @@ export class Engine {
   /** The name of the collection with that ID, if it still exists. */
   private collectionNameOf(id: bigint): string | undefined {
     return this.collectionWithId(id)?.name;
+  }
+
+  // ---------------------------------------------------------------- hybrid search
+
+  /**
+   * HybridSearch (see {@link hybridSearchRows}): several ANN searches fused by an RRF or weighted ranker.
+   * @throws MilvusError 100; 101; 201; 65535; 700; 1100.
+   */
+  async hybridSearch(ref: CollectionRef & HybridSearchInput & Cancellable): Promise<HybridSearchOutcome> {
+    return hybridSearchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
   }
 
   // ---------------------------------------------------------------- data

@@ -1,43 +1,14 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { MilvusError, isVectorType } from '@mvkit/core';
-import {
-  COUNT_COLUMN,
-  columnsOfRows,
-  idsOf,
-  keysOf,
-  paramsOfTemplateValues,
-  vectorsOfPlaceholderGroup,
-  type MilvusServiceHandlers,
-} from '@mvkit/proto';
+import { MilvusError } from '@mvkit/core';
+import { COUNT_COLUMN, columnsOfRows, idsOf, paramsOfTemplateValues, type MilvusServiceHandlers } from '@mvkit/proto';
 import { paramOf, primaryFieldOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
+import { annSearchOf, intParam, searchResultsOf } from './search-request.js';
 import { decodeWriteInThread, writeRequestOf, type WriteDecoder, type WriteMessage } from './write-request.js';
 
 
 /** Whether a query's output is the `count(*)` answer. */
 const isCount = (outputFields: readonly string[]) => outputFields.length === 1 && outputFields[0] === COUNT_COLUMN.name;
-
-/** Parses an optional non-negative integer parameter. @throws MilvusError 1100 when it is not one. */
-function intParam(value: string | undefined, key: string): number | undefined {
-  if (value === undefined || value === '') return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw MilvusError.parameterInvalid(`${key} [${value}] is invalid, should be an integer`);
-  return n;
-}
-
-/** Reads a search parameter that may be given flat or inside the `params` JSON. */
-function searchParamOf(params: readonly { key: string; value: string }[], key: string): string | undefined {
-  const direct = paramOf(params, key);
-  if (direct !== undefined) return direct;
-  const nested = paramOf(params, 'params');
-  if (!nested) return undefined;
-  try {
-    const value = (JSON.parse(nested) as Record<string, unknown>)[key];
-    return value === undefined ? undefined : String(value);
-  } catch {
-    throw MilvusError.parameterInvalid(`search params ${nested} is not a json object`);
-  }
-}
 
 /**
  * The data-plane RPCs of the gRPC front: Insert, Upsert, Delete, Search, Query and Flush,
@@ -80,51 +51,11 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
     async search(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
-      const params = req.searchParams;
-      const annsField = paramOf(params, 'anns_field');
-      let vectors: unknown[];
-      if (req.searchInput.case === 'placeholderGroup') vectors = vectorsOfPlaceholderGroup(req.searchInput.value);
-      else if (req.searchInput.case === 'ids') {
-        const ids = keysOf(req.searchInput.value);
-        const field = annsField || coll.schema.fields.find((f) => isVectorType(f.dataType))?.name || '';
-        vectors = (await engine.get({ ...ref, ids, partitionNames: req.partitionNames, outputFields: [field], signal })).rows.map((r) => r[field]);
-      } else throw MilvusError.parameterInvalid('the search request has neither query vectors nor primary keys');
-      const limit = intParam(paramOf(params, 'topk') ?? paramOf(params, 'limit'), 'topk');
+      const { ann, topk } = await annSearchOf(engine, ref, coll, req, signal);
+      const limit = intParam(topk, 'topk');
       if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
-      const offset = intParam(paramOf(params, 'offset'), 'offset');
-      const ef = intParam(searchParamOf(params, 'ef'), 'ef');
-      const metricType = paramOf(params, 'metric_type');
-      const hints = searchParamOf(params, 'hints');
-      const out = await engine.search({
-        ...ref,
-        partitionNames: req.partitionNames,
-        ...(annsField ? { annsField } : {}),
-        vectors,
-        limit,
-        ...(offset === undefined ? {} : { offset }),
-        filter: req.dsl,
-        exprParams: paramsOfTemplateValues(req.exprTemplateValues),
-        outputFields: req.outputFields,
-        ...(metricType ? { metricType } : {}),
-        ...(ef === undefined ? {} : { ef }),
-        ...(hints === undefined ? {} : { hints }),
-        signal,
-      });
-      const flat = out.hits.flat();
-      const pk = primaryFieldOf(coll.schema);
-      return {
-        collectionName: coll.name,
-        results: {
-          numQueries: BigInt(out.hits.length),
-          topK: BigInt(limit),
-          fieldsData: columnsOfRows(columnFieldsOf(coll.schema), flat.map((h) => h.row), out.outputFields),
-          scores: flat.map((h) => h.score),
-          ids: idsOf(flat.map((h) => h.pk), pk.dataType),
-          topks: out.hits.map((h) => BigInt(h.length)),
-          outputFields: out.outputFields,
-          primaryFieldName: pk.name,
-        },
-      };
+      const out = await engine.search({ ...ref, ...ann, limit, partitionNames: req.partitionNames, outputFields: req.outputFields, signal });
+      return searchResultsOf(coll, out.hits, out.outputFields, limit);
     },
     async query(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };

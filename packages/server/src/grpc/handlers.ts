@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { virtualChannelNames } from '../engine/replicas.js';
 import { dataHandlers } from './data-handlers.js';
 import { segmentHandlers } from './segment-handlers.js';
+import { hybridHandlers } from './hybrid-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
 import { propertiesHandlers } from './properties-handlers.js';
 import { resourceGroupHandlers } from './resource-group-handlers.js';
@@ -278,6 +279,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     ...segmentHandlers(engine, dbOf),
     ...propertiesHandlers(engine, dbOf),
     ...resourceGroupHandlers(engine, dbOf),
+    ...hybridHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
     ...rbacHandlers(engine),

@@ -8,7 +8,7 @@
  * @packageDocumentation
  */
 import { DataType, Merr, MilvusError, isVectorType, type DataTypeValue } from '@mvkit/core';
-import { primaryFieldOf, type Collection, type Engine, type PrimaryKey } from '../engine/index.js';
+import { primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
 import { answerRow, decodeQueryVectors, float32Json } from './entity-rows.js';
 import { goFormat } from './gojson.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
@@ -40,7 +40,7 @@ function exprParamsOf(v: unknown): Record<string, unknown> | undefined {
 const CONSISTENCY = ['Strong', 'Session', 'Bounded', 'Eventually', 'Customized'];
 
 /** `convertConsistencyLevel`: an unknown name fails with upstream's 1100 text. */
-function checkConsistency(b: Body): void {
+export function checkConsistency(b: Body): void {
   const level = S(b.consistencyLevel);
   if (level && !CONSISTENCY.includes(level)) {
     throw MilvusError.of(
@@ -199,48 +199,43 @@ function annsFieldOf(coll: Collection, annsField: string) {
 }
 
 /**
- * `entities/search`: DescribeCollection, search parameters, the query vectors of the raw `data`
- * (1801 on a wrong dimension or shape), then Search (`limit` default 100). Each answer row holds
- * the output fields, `id` (the primary key, whatever its field name) and `distance`; `topks` gives
- * the number of rows of each query vector, in order.
+ * One ANN search of a body (`entities/search`, or an entry of `entities/hybrid_search`'s
+ * `search`): its search parameters `sp` ({@link searchParamsOf}), the vector field, the query
+ * vectors of its raw `data` (1801 on a wrong dimension or shape), `filter`, `exprParams`,
+ * `metric_type`, `ef` and `hints`.
+ * @throws MilvusError 1100 ambiguous or non-integer parameters; 1801 as {@link annsFieldOf} or for bad vectors.
  */
-const search: Handle = async (engine, b, ctx) => {
-  checkConsistency(b);
-  const ref = target(b, ctx);
-  const coll = engine.describeCollection(ref);
-  const { params, metricType } = searchParamsOf(obj(b.searchParams));
-  if (S(b.groupingField)) {
-    throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: grouping search is not supported by the mvkit reference server`);
-  }
+export function annSearchOfBody(coll: Collection, b: Body, sp: Body, data: JsonNode | undefined): Omit<AnnSearchInput, 'limit' | 'offset'> {
+  const { params, metricType } = searchParamsOf(sp);
   const field = annsFieldOf(coll, S(b.annsField));
   let vectors: unknown[];
   try {
-    vectors = decodeQueryVectors(field, rawMember(ctx, 'data'));
+    vectors = decodeQueryVectors(field, data);
   } catch (e) {
     throw incorrectFormat((e as Error).message);
   }
-  const limit = 'limit' in b ? Number(b.limit) : 100;
-  const offset = Number(b.offset ?? 0);
   const ef = intParam(params, 'ef');
-  const outputFields = Ss(b.outputFields);
   const exprParams = exprParamsOf(b.exprParams);
-  const out = await engine.search({
-    ...ref,
-    partitionNames: Ss(b.partitionNames),
+  return {
     annsField: field.name,
     vectors,
-    limit,
-    offset,
     filter: S(b.filter),
-    outputFields,
     ...(exprParams ? { exprParams } : {}),
     ...(metricType ? { metricType } : {}),
     ...(ef === undefined ? {} : { ef }),
     ...(params.hints === undefined || params.hints === null ? {} : { hints: goFormat(params.hints) }),
-  });
+  };
+}
+
+/**
+ * The answer of a search: one row per hit holding the output fields (the primary key only when
+ * asked for), `id` (the primary key, whatever its field name) and `distance`, all query vectors'
+ * rows in order, `topks` giving the number of rows of each.
+ */
+export function searchAnswer(coll: Collection, hits: readonly { pk: PrimaryKey; score: number; row: Row }[][], outputFields: readonly string[], ctx: RestContext): RouteAnswer {
   const pk = primaryFieldOf(coll.schema);
   const keepPk = outputFields.includes('*') || outputFields.includes(pk.name);
-  const rows = out.hits.flat().map((h) => {
+  const rows = hits.flat().map((h) => {
     const fields = { ...h.row };
     if (!keepPk) delete fields[pk.name];
     const row = answerRow(coll.schema, fields, ctx.allowInt64);
@@ -248,7 +243,28 @@ const search: Handle = async (engine, b, ctx) => {
     row.distance = float32Json(h.score);
     return row;
   });
-  return { data: rows, extra: { cost: COST, topks: out.hits.map((h) => BigInt(h.length)) } };
+  return { data: rows, extra: { cost: COST, topks: hits.map((h) => BigInt(h.length)) } };
+}
+
+/**
+ * `entities/search`: DescribeCollection, the search ({@link annSearchOfBody}; grouping is not
+ * served), then Search (`limit` default 100), answered by {@link searchAnswer}.
+ */
+const search: Handle = async (engine, b, ctx) => {
+  checkConsistency(b);
+  const ref = target(b, ctx);
+  const coll = engine.describeCollection(ref);
+  const sp = obj(b.searchParams);
+  if (S(b.groupingField)) {
+    searchParamsOf(sp);
+    throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: grouping search is not supported by the mvkit reference server`);
+  }
+  const ann = annSearchOfBody(coll, b, sp, rawMember(ctx, 'data'));
+  const limit = 'limit' in b ? Number(b.limit) : 100;
+  const offset = Number(b.offset ?? 0);
+  const outputFields = Ss(b.outputFields);
+  const out = await engine.search({ ...ref, ...ann, partitionNames: Ss(b.partitionNames), limit, offset, outputFields });
+  return searchAnswer(coll, out.hits, outputFields, ctx);
 };
 
 /** The entities endpoints, by path, for the REST front's route table. */

@@ -54,6 +54,7 @@ export const ROUTE_RPCS: Readonly<Record<string, string>> = {
   '/v2/vectordb/entities/query': 'Query',
   '/v2/vectordb/entities/get': 'Query',
   '/v2/vectordb/entities/search': 'Search',
+  '/v2/vectordb/entities/hybrid_search': 'HybridSearch',
   '/v2/vectordb/users/create': 'CreateCredential',
   '/v2/vectordb/users/describe': 'SelectUser',
   '/v2/vectordb/users/list': 'ListCredUsers',

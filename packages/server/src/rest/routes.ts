@@ -3,6 +3,7 @@ import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexS
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ROUTE_RPCS } from './route-privileges.js';
+import { HYBRID_HANDLERS } from './hybrid-routes.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { PROPERTIES_HANDLERS } from './properties-routes.js';
 import { RBAC_HANDLERS } from './rbac-routes.js';
@@ -379,6 +380,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   ...PROPERTIES_HANDLERS,
   // users, roles, privilege groups
   ...RBAC_HANDLERS,
+  // hybrid search
+  ...HYBRID_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };

@@ -1025,6 +1025,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/entities/hybrid_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hybrid search, several ANN searches fused by a reranker (DescribeCollection, then HybridSearch).
+         * @description Each entry of `search` is one ANN search: its `data` (query vectors, as `entities/search`
+         *     takes them; every entry must have as many), `annsField`, `filter`, `exprParams`, `limit`
+         *     (its top k: required, 0 is `topk [0] is invalid, ...`) and `params` (search parameters as
+         *     `entities/search`'s `searchParams`; `metric_type` is checked against the index). The
+         *     entry's `offset` and `metricType` are not used by Milvus 2.5.
+         *
+         *     `rerank` is `{"strategy": "rrf", "params": {"k": 60}}` (score = Σ 1/(k + rank), k in (0,
+         *     16384)) or `{"strategy": "weighted", "params": {"weights": [...], "norm_score": true}}`
+         *     (one weight in [0, 1] per search; scores normalised per metric unless `norm_score` is
+         *     false). Another strategy is 65535 `unsupported rank type <s>`. `limit` (required, 0 is
+         *     `invalid max query result window, limit [0] is invalid, should be greater than 0`) caps
+         *     the fused hits per query vector after `offset` of them; scores are not rounded here.
+         *
+         *     The answer is shaped as `entities/search`'s: rows with the output fields, `id` and
+         *     `distance` (the fused score), `topks` per query vector.
+         */
+        post: operations["hybridSearchEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/entities/insert": {
         parameters: {
             query?: never;
@@ -1411,6 +1445,65 @@ export interface components {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
             indexName: string;
+        };
+        HybridSearchReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            partitionNames?: string[];
+            /** @description The ANN searches (at most 1024). */
+            search?: components["schemas"]["SubSearchReq"][];
+            rerank?: components["schemas"]["Rand"];
+            /**
+             * Format: int32
+             * @description Fused hits per query vector.
+             */
+            limit?: number;
+            /**
+             * Format: int32
+             * @description Fused hits skipped per query vector (a known divergence for early 2.5 releases).
+             */
+            offset?: number;
+            /** @description Grouping search (not served by the mvkit reference server). */
+            groupingField?: string;
+            /** Format: int32 */
+            groupSize?: number;
+            strictGroupSize?: boolean;
+            outputFields?: string[];
+            consistencyLevel?: components["schemas"]["ConsistencyLevelName"];
+        };
+        SubSearchReq: {
+            /** @description Query vectors, as `entities/search` takes them. */
+            data?: unknown[];
+            annsField?: string;
+            filter?: string;
+            /** @description Not used by Milvus 2.5. */
+            groupingField?: string;
+            /** @description Not used by Milvus 2.5 (a `metric_type` in `params` is). */
+            metricType?: string;
+            /**
+             * Format: int32
+             * @description Top k of this search.
+             */
+            limit?: number;
+            /**
+             * Format: int32
+             * @description Not used by Milvus 2.5.
+             */
+            offset?: number;
+            /** @description Search parameters, e.g. `{"params": {"ef": 64}}` or flat `{"ef": 64}`. */
+            params?: {
+                [key: string]: unknown;
+            };
+            exprParams?: components["schemas"]["ExprParams"];
+        };
+        /** @description The reranker (Go struct `Rand`). */
+        Rand: {
+            /** @description `rrf` or `weighted`. */
+            strategy?: string;
+            /** @description `{"k": 60}` (rrf) or `{"weights": [0.7, 0.3], "norm_score": true}` (weighted). */
+            params?: {
+                [key: string]: unknown;
+            };
         };
         CollectionDataReq: {
             dbName?: components["schemas"]["DbName"];
@@ -3492,6 +3585,83 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    hybridSearchEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "collectionName": "quick_setup",
+                 *       "search": [
+                 *         {
+                 *           "data": [
+                 *             [
+                 *               0.35,
+                 *               -0.6,
+                 *               0.18,
+                 *               -0.26,
+                 *               0.9
+                 *             ]
+                 *           ],
+                 *           "annsField": "vector",
+                 *           "limit": 10
+                 *         },
+                 *         {
+                 *           "data": [
+                 *             [
+                 *               0.12,
+                 *               0.44,
+                 *               -0.81,
+                 *               0.05,
+                 *               0.33
+                 *             ]
+                 *           ],
+                 *           "annsField": "vector2",
+                 *           "limit": 10,
+                 *           "filter": "color like \"red%\""
+                 *         }
+                 *       ],
+                 *       "rerank": {
+                 *         "strategy": "rrf",
+                 *         "params": {
+                 *           "k": 60
+                 *         }
+                 *       },
+                 *       "limit": 3,
+                 *       "outputFields": [
+                 *         "color"
+                 *       ]
+                 *     }
+                 */
+                "application/json": components["schemas"]["HybridSearchReq"];
+            };
+        };
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": [rows], "topks": [...]}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"] | components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -1,6 +1,7 @@
 import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
+import type { CollectionSpec } from '../schema.js';
 import { validatePartitionName } from '../names.js';
 import { isLoaded } from '../load-fields.js';
 import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
@@ -10,7 +11,7 @@ import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
 import { physicalMillis } from '../tso.js';
-import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter } from './read.js';
+import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter, type SearchHit } from './read.js';
 import type { Metric, Segment } from './segment.js';
 import { DYNAMIC_FIELD, binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
 
@@ -188,7 +189,7 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
  * @throws MilvusError 65535 `Invalid partition name: <n>. <why>` or `partition name <n> not found`;
  *   in partition-key mode as {@link partitionNamesRefused} (65535 search, 1100 query).
  */
-function namedPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] | undefined {
+export function namedPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] | undefined {
   if (!names || names.length === 0) return undefined;
   if (partitionKeyFieldOf(coll.schema.fields)) throw partitionNamesRefused(op);
   return names.map((n) => {
@@ -206,7 +207,7 @@ function namedPartitions(coll: Collection, names: readonly string[] | undefined,
  * @throws MilvusError 101 `failed to <op>: collection not loaded[collection=<id>]`; 201 `failed to
  *   <op>: partition not loaded[partition=<id>]`.
  */
-function loadedPartitions(coll: Collection, named: readonly Partition[] | undefined, op: 'search' | 'query'): Partition[] {
+export function loadedPartitions(coll: Collection, named: readonly Partition[] | undefined, op: 'search' | 'query'): Partition[] {
   if (coll.loadType === 'none') {
     throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }, `failed to ${op}`));
   }
@@ -245,7 +246,7 @@ function checkSearchPaging(topk: number, offset: number): void {
  *   should be gte than 0`, `limit [<n>] is invalid, should be greater than 0` or `(offset+limit)
  *   should be in range [1, 16384], but got <n>`.
  */
-function checkQueryWindow(limit: number, offset: number): void {
+export function checkQueryWindow(limit: number, offset: number): void {
   const invalid = (why: string) => new MilvusError(`invalid max query result window, ${why}`);
   if (!Number.isInteger(offset) || offset < 0) throw invalid(`offset [${offset}] is invalid, should be gte than 0`);
   if (!Number.isInteger(limit) || limit <= 0) throw invalid(`limit [${limit}] is invalid, should be greater than 0`);
@@ -376,21 +377,34 @@ export async function getRows(
 }
 
 /**
- * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
- * metric of the field's index, with Milvus's parameter rules.
- * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 `nq [<n>] is invalid, …`
- *   for no or more than {@link MAX_NQ} query vectors, bad `topk`/`offset` ({@link checkSearchPaging});
- *   65535 `hints: <h> not supported` for a hint other than `iterative_filter`;
- *   65535 `multiple anns_fields exist, please specify a anns_field in search_params`; 1100
- *   `failed to create query plan: failed to get field schema by name: fieldName(<f>) not found`
- *   (after the filter is planned), a metric mismatch (`metric type not match: invalid
- *   parameter[expected=<index>][actual=<given>]`), `ef(<ef>) should be larger than k(<k>)`, a vector
- *   of the wrong dimension or an invalid filter; 700 when the field has no index.
+ * The `nq` of a search as the proxy's `checkNq` checks it.
+ * @throws MilvusError 65535 `nq [<n>] is invalid, nq (number of search vector per search request)
+ *   should be in range [1, 16384], but got <n>`.
  */
-export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
-  const named = namedPartitions(coll, input.partitionNames, 'search');
-  const nq = input.vectors.length;
+export function checkNq(nq: number): void {
   if (nq < 1 || nq > MAX_NQ) throw new MilvusError(`nq [${nq}] is invalid, nq (number of search vector per search request) should be in range [1, ${MAX_NQ}], but got ${nq}`);
+}
+
+/** One ANN search of a request: a `SearchInput` without what belongs to the whole request. */
+export type AnnSearchInput = Omit<SearchInput, 'partitionNames' | 'outputFields'>;
+
+/** An ANN search as the proxy plans it (`tryGeneratePlan`), before any load check. */
+export interface SearchPlan {
+  field: CollectionSpec['fields'][number];
+  filter?: Filter;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * Plans one ANN search as the proxy's `tryGeneratePlan` does: the anns field (the only vector
+ * field when none is named), `topk`/`offset` ({@link checkSearchPaging}), `hints`, then the filter
+ * and the field (`CreateSearchPlan`).
+ * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,
+ *   bad `topk`/`offset`, `hints: <h> not supported`; 1100 an invalid filter or `failed to create
+ *   query plan: …` for an unknown, non-vector or unloaded field.
+ */
+export async function planSearch(coll: Collection, input: AnnSearchInput, prepare?: FilterPreparer): Promise<SearchPlan> {
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
   if (!input.annsField && vectorFields.length > 1) throw new MilvusError('multiple anns_fields exist, please specify a anns_field in search_params');
   const offset = input.offset ?? 0;
@@ -403,20 +417,30 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
   if (!isLoaded(coll.loadFields, field.name)) throw planError(`ann field "${field.name}" not loaded`);
-  // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
-  const projection = projectionOf(coll.schema, input.outputFields ?? [], false, coll.loadFields);
-  const partitions = loadedPartitions(coll, named, 'search');
+  return { field, limit: input.limit, offset, ...(filter ? { filter } : {}) };
+}
+
+/**
+ * Runs a planned ANN search over the partitions it may read (pruned by the filter's partition
+ * keys): the field's index and metric (a requested metric must match), HNSW `ef`, the query
+ * vectors in the field's format, then {@link searchSegments}.
+ * @throws MilvusError 700 when the field has no index; 1100 `metric type not match: invalid
+ *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`, a
+ *   vector of the wrong dimension.
+ */
+export async function runSearch(coll: Collection, partitions: Partition[], plan: SearchPlan, input: AnnSearchInput, pacer: Pacer): Promise<{ metric: Metric; hits: SearchHit[][] }> {
+  const { field } = plan;
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
-  const plan = indexPlanOf(spec);
+  const index = indexPlanOf(spec);
   const given = input.metricType?.toUpperCase();
-  if (given && given !== plan.metric) {
-    throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: plan.metric, actual: given })}`);
+  if (given && given !== index.metric) {
+    throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: index.metric, actual: given })}`);
   }
   let ef: number | undefined;
-  if (plan.kind === 'HNSW') {
+  if (index.kind === 'HNSW') {
     try {
-      ef = resolveEf(input.limit + offset, input.ef);
+      ef = resolveEf(plan.limit + plan.offset, input.ef);
     } catch (e) {
       throw MilvusError.parameterInvalid((e as Error).message);
     }
@@ -427,7 +451,39 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
     field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
   );
   const sinceMs = visibleSinceMs(coll);
-  const search = { annsField: field.name, metric: plan.metric, vectors, limit: input.limit, offset, ...(ef === undefined ? {} : { ef }), ...(filter ? { filter } : {}), ...(sinceMs === undefined ? {} : { sinceMs }) };
-  const hits = (await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, filter)), search, pacer)).map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) })));
-  return { annsField: field.name, metric: plan.metric, hits, outputFields: outputNamesOf(projection) };
+  const search = {
+    annsField: field.name,
+    metric: index.metric,
+    vectors,
+    limit: plan.limit,
+    offset: plan.offset,
+    ...(ef === undefined ? {} : { ef }),
+    ...(plan.filter ? { filter: plan.filter } : {}),
+    ...(sinceMs === undefined ? {} : { sinceMs }),
+  };
+  return { metric: index.metric, hits: await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter)), search, pacer) };
+}
+
+/**
+ * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
+ * metric of the field's index, with Milvus's parameter rules: the partitions, `nq`
+ * ({@link checkNq}), the plan ({@link planSearch}), the output fields, the load rules, then the
+ * search itself ({@link runSearch}).
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; as {@link checkNq},
+ *   {@link planSearch}, {@link projectionOf} and {@link runSearch}.
+ */
+export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
+  const named = namedPartitions(coll, input.partitionNames, 'search');
+  checkNq(input.vectors.length);
+  const plan = await planSearch(coll, input, prepare);
+  // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
+  const projection = projectionOf(coll.schema, input.outputFields ?? [], false, coll.loadFields);
+  const partitions = loadedPartitions(coll, named, 'search');
+  const { metric, hits } = await runSearch(coll, partitions, plan, input, pacer);
+  return {
+    annsField: plan.field.name,
+    metric,
+    hits: hits.map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) }))),
+    outputFields: outputNamesOf(projection),
+  };
 }

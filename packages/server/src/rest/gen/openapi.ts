@@ -672,6 +672,133 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "HybridSearchReq": {
+    "type": "object",
+    "required": [
+      "collectionName"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionNames": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "search": {
+        "type": "array",
+        "items": {
+          "$ref": "#/components/schemas/SubSearchReq"
+        },
+        "description": "The ANN searches (at most 1024)."
+      },
+      "rerank": {
+        "$ref": "#/components/schemas/Rand"
+      },
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Fused hits per query vector."
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Fused hits skipped per query vector (a known divergence for early 2.5 releases)."
+      },
+      "groupingField": {
+        "type": "string",
+        "description": "Grouping search (not served by the mvkit reference server)."
+      },
+      "groupSize": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647
+      },
+      "strictGroupSize": {
+        "type": "boolean"
+      },
+      "outputFields": {
+        "type": "array",
+        "items": {
+          "type": "string"
+        }
+      },
+      "consistencyLevel": {
+        "$ref": "#/components/schemas/ConsistencyLevelName"
+      }
+    }
+  },
+  "SubSearchReq": {
+    "type": "object",
+    "properties": {
+      "data": {
+        "type": "array",
+        "items": {},
+        "description": "Query vectors, as `entities/search` takes them."
+      },
+      "annsField": {
+        "type": "string"
+      },
+      "filter": {
+        "type": "string"
+      },
+      "groupingField": {
+        "type": "string",
+        "description": "Not used by Milvus 2.5."
+      },
+      "metricType": {
+        "type": "string",
+        "description": "Not used by Milvus 2.5 (a `metric_type` in `params` is)."
+      },
+      "limit": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Top k of this search."
+      },
+      "offset": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "description": "Not used by Milvus 2.5."
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "Search parameters, e.g. `{\"params\": {\"ef\": 64}}` or flat `{\"ef\": 64}`."
+      },
+      "exprParams": {
+        "$ref": "#/components/schemas/ExprParams"
+      }
+    }
+  },
+  "Rand": {
+    "type": "object",
+    "description": "The reranker (Go struct `Rand`).",
+    "properties": {
+      "strategy": {
+        "type": "string",
+        "description": "`rrf` or `weighted`."
+      },
+      "params": {
+        "type": "object",
+        "additionalProperties": true,
+        "description": "`{\"k\": 60}` (rrf) or `{\"weights\": [0.7, 0.3], \"norm_score\": true}` (weighted)."
+      }
+    }
+  },
   "CollectionDataReq": {
     "type": "object",
     "required": [
@@ -2026,6 +2153,11 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "removePrivilegesFromGroup",
     "summary": "Remove privileges from a custom group (OperatePrivilegeGroup RemovePrivilegesFromGroup).",
     "struct": "PrivilegeGroupReq"
+  },
+  "/v2/vectordb/entities/hybrid_search": {
+    "operationId": "hybridSearchEntities",
+    "summary": "Hybrid search, several ANN searches fused by a reranker (DescribeCollection, then HybridSearch).",
+    "struct": "HybridSearchReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
