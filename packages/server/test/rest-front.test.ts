@@ -52,7 +52,8 @@ describe('RESTful v2 envelope', () => {
         'collections/create', 'collections/describe', 'collections/drop', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
         'collections/list', 'collections/load', 'collections/release', 'databases/create', 'databases/describe', 'databases/drop', 'databases/list',
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
-        'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
+        'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/list',
+        'jobs/import/create', 'jobs/import/describe', 'jobs/import/get_progress', 'jobs/import/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
       ].map((p) => `/v2/vectordb/${p}`),
     );

@@ -42,6 +42,8 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
+import { ImportJobs, type ImportInput, type ImportJob } from './import/jobs.js';
+import { importFailed, type ImportSource } from './import/source.js';
 import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
@@ -73,6 +75,8 @@ export interface EngineOptions {
   prepareFilter?: FilterPreparer;
   /** Builds sealed segments' HNSW graphs away from the event loop (the server passes its index worker's); default: here, in time slices. */
   buildHnsw?: HnswBuild;
+  /** Where bulk import reads files (the server's `importDir`); without it import requests are refused with 2100. */
+  importSource?: ImportSource;
 }
 
 /** Addresses a collection: database (default `default`) and collection name. */
@@ -149,11 +153,12 @@ export class Engine {
   /** Metadata: databases, collections, partitions, indexes. */
   readonly catalog = new Catalog();
   /** Effective limits. */
-  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw'>>;
+  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw' | 'importSource'>>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder: IndexBuilder;
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
+  readonly #imports: ImportJobs;
 
   constructor(options: EngineOptions = {}) {
     this.#prepareFilter = options.prepareFilter;
@@ -166,6 +171,17 @@ export class Engine {
       version: options.version ?? 'v2.5.4',
       segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
+    const tso = this.catalog.tso;
+    this.#imports = new ImportJobs(options.importSource, {
+      collection: (job) => {
+        const coll = this.catalog.databases.get(job.dbName)?.collections.get(job.collectionName);
+        return coll?.id === job.collectionId ? coll : undefined;
+      },
+      write: async (coll, partitionName, rows) => {
+        await writeRows(coll, { ...(partitionName ? { partitionName } : {}), rows }, () => tso.next(), tso.next(), false, this.#pacer());
+        return coll.data.sealAll();
+      },
+    }, () => tso.next());
   }
 
   /**
@@ -753,6 +769,46 @@ export class Engine {
   metricTypeOf(coll: Collection, fieldName: string): string | undefined {
     for (const i of coll.indexes.values()) if (i.fieldName === fieldName) return paramOf(i.params, 'metric_type');
     return undefined;
+  }
+
+  // ---------------------------------------------------------------- bulk import
+
+  /**
+   * Import (ImportV2; the old Import RPC sends one group of all its files): checks the request and
+   * queues an asynchronous job that reads the files from the server's {@link ImportSource} and
+   * writes their rows as Insert does, into sealed segments of the partition (default `_default`)
+   * or by partition key.
+   * @returns the job, Pending.
+   * @throws MilvusError 100 unknown collection; 200 unknown partition; 1100 `import request is
+   *   empty`; 2100 as {@link ImportJobs.create}.
+   */
+  importFiles(ref: CollectionRef & ImportInput): ImportJob {
+    return this.#imports.create(ref.dbName || DEFAULT_DATABASE, this.collectionOf(ref), ref);
+  }
+
+  /**
+   * An import job by ID (GetImportProgress), given as datacoord parses it (a decimal string) or as a number.
+   * @throws MilvusError 2100 `parse job id failed, err=strconv.ParseInt: parsing "<id>": invalid syntax`;
+   *   2100 `import job does not exist, jobID=<id>`.
+   */
+  importJob(jobId: string | bigint): ImportJob {
+    if (typeof jobId === 'string' && !/^[+-]?\d{1,19}$/.test(jobId)) throw importFailed(`parse job id failed, err=strconv.ParseInt: parsing ${JSON.stringify(jobId)}: invalid syntax`);
+    return this.#imports.job(BigInt(jobId));
+  }
+
+  /**
+   * The import jobs of a database, or of one collection (ListImports), oldest first.
+   * @throws MilvusError 800 unknown database; 100 unknown collection.
+   */
+  listImportJobs(ref: { dbName?: string; collectionName?: string }): ImportJob[] {
+    const dbName = ref.dbName || DEFAULT_DATABASE;
+    this.catalog.database(dbName);
+    return this.#imports.list(dbName, ref.collectionName ? this.collectionOf({ dbName, collectionName: ref.collectionName }).id : undefined);
+  }
+
+  /** Resolves when every queued import job has finished. */
+  importsIdle(): Promise<void> {
+    return this.#imports.idle();
   }
 
   // ---------------------------------------------------------------- data

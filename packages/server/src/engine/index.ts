@@ -14,3 +14,5 @@ export * from './data/segment.js';
 export * from './data/values.js';
 export * from './data/pacer.js';
 export type { AliasDescription } from './aliases.js';
+export * from './import/jobs.js';
+export * from './import/source.js';

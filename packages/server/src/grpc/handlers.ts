@@ -3,6 +3,7 @@ import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { dataHandlers } from './data-handlers.js';
+import { importHandlers } from './import-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -262,6 +263,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
       return {};
     },
 
+    ...importHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
   };
 }

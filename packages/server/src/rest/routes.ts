@@ -3,6 +3,7 @@ import { paramOf, type Collection, type CollectionSpec, type Engine, type IndexS
 import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
+import { IMPORT_HANDLERS } from './import-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -373,6 +374,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/aliases/create': (e, b, c) => (e.createAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
+  // bulk import
+  ...IMPORT_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };

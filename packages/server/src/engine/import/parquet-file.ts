@@ -1,0 +1,89 @@
+import { DataType } from '@mvkit/core';
+import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from 'hyparquet';
+import type { CollectionSpec, FieldSpec } from '../schema.js';
+import { DYNAMIC_FIELD, type Row } from '../data/values.js';
+import { utf8Bytes } from '../utf8.js';
+import { importFailed } from './source.js';
+
+/** A column value as the write rules take it: JSON text as bytes (parsed there), half-float vectors as bytes, sparse vectors parsed from their JSON text. */
+function fieldInput(field: FieldSpec | undefined, value: unknown): unknown {
+  if (value === null || value === undefined || !field) return value;
+  switch (field.dataType) {
+    case DataType.JSON:
+      return typeof value === 'string' ? utf8Bytes(value) : value;
+    case DataType.Float16Vector:
+    case DataType.BFloat16Vector:
+      return Array.isArray(value) && value.every((b) => Number.isInteger(b) && b >= 0 && b <= 255) ? Uint8Array.from(value as number[]) : value;
+    case DataType.SparseFloatVector:
+      if (typeof value !== 'string') return value;
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        throw importFailed(`the sparse vector of field '${field.name}' is not JSON: ${value}`);
+      }
+    default:
+      return value;
+  }
+}
+
+/**
+ * The rows of a Parquet import file (`importutilv2/parquet`): one top-level column per field,
+ * named after it (lists for vectors and Array fields, strings for VarChar and JSON, JSON text for
+ * sparse vectors, lists of bytes for half-float vectors), plus `$meta` (JSON text) for the dynamic
+ * field. The row count of the footer is checked against `maxRows` before any row is decoded.
+ * @throws MilvusError 2100 for a file that is not Parquet, a column of no field (without a dynamic
+ *   field), a required field without a column, or more rows than `maxRows`.
+ */
+export async function readParquetRows(bytes: Uint8Array, path: string, schema: CollectionSpec, maxRows: number): Promise<Row[]> {
+  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  let metadata: FileMetaData;
+  try {
+    metadata = parquetMetadata(buffer);
+  } catch (e) {
+    throw importFailed(`failed to read parquet file '${path}': ${(e as Error).message}`);
+  }
+  if (metadata.num_rows > BigInt(maxRows)) throw importFailed(`the parquet file '${path}' holds ${metadata.num_rows} rows, more than the ${maxRows} one import accepts`);
+  const columns = parquetSchema(metadata).children.map((c) => c.element.name);
+  const fields = new Map(schema.fields.map((f) => [f.isDynamic ? DYNAMIC_FIELD : f.name, f]));
+  for (const c of columns) {
+    const f = fields.get(c);
+    if (!f) throw importFailed(`the column '${c}' of the parquet file '${path}' is not a field of the collection schema`);
+    if (f.isPrimaryKey && f.autoID) throw importFailed(`the primary key '${f.name}' is auto-generated, no need to provide`);
+  }
+  for (const f of schema.fields) {
+    if (!f.isDynamic && !columns.includes(f.name) && !(f.isPrimaryKey && f.autoID) && !f.nullable && !f.defaultValue) {
+      throw importFailed(`the parquet file '${path}' has no column for field '${f.name}'`);
+    }
+  }
+  let records: Record<string, unknown>[];
+  try {
+    records = await parquetReadObjects({ file: buffer, metadata, rowFormat: 'object' });
+  } catch (e) {
+    throw importFailed(`failed to read parquet file '${path}': ${(e as Error).message}`);
+  }
+  return records.map((rec) => {
+    const row: Row = {};
+    for (const c of columns) {
+      const f = fields.get(c)!;
+      const v = fieldInput(f, rec[c]);
+      if (f.isDynamic) {
+        if (v !== null && v !== undefined) Object.assign(row, dynamicKeys(v, path));
+      } else row[c] = v;
+    }
+    return row;
+  });
+}
+
+/** The keys of a `$meta` value (JSON text of an object), which the write rules put back into the dynamic field. */
+function dynamicKeys(value: unknown, path: string): Row {
+  let parsed: unknown = value;
+  if (value instanceof Uint8Array || typeof value === 'string') {
+    try {
+      parsed = JSON.parse(typeof value === 'string' ? value : new TextDecoder().decode(value));
+    } catch {
+      parsed = undefined;
+    }
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) throw importFailed(`the $meta column of the parquet file '${path}' must hold JSON objects`);
+  return parsed as Row;
+}

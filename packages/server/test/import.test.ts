@@ -1,0 +1,214 @@
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataType, MilvusError } from '@mvkit/core';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { Engine, type FieldInput, type ImportJob, type ImportSource } from '../src/engine/index.js';
+import { importDirSource } from '../src/import-dir.js';
+
+/** The code and reason of the MilvusError `fn` throws; fails when it throws nothing. */
+function refused(fn: () => unknown): { code: number; reason: string } {
+  try {
+    fn();
+  } catch (e) {
+    if (!MilvusError.is(e)) throw e;
+    return { code: e.code, reason: e.reason };
+  }
+  throw new Error('expected a MilvusError, and the call was accepted');
+}
+
+/** The bytes of a `.npy` file (format 1.0) holding `data` with dtype `descr` and `shape`. */
+export function npy(descr: string, shape: number[], data: Uint8Array): Uint8Array {
+  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
+  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
+  const out = new Uint8Array(10 + header.length + data.length);
+  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
+  new DataView(out.buffer).setUint16(8, header.length, true);
+  out.set(new TextEncoder().encode(header), 10);
+  out.set(data, 10 + header.length);
+  return out;
+}
+const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
+
+const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
+const fields: FieldInput[] = [
+  { ...base, name: 'id', dataType: DataType.Int64, isPrimaryKey: true, typeParams: {} },
+  { ...base, name: 'title', dataType: DataType.VarChar, isPrimaryKey: false, typeParams: { max_length: '16' } },
+  { ...base, name: 'v', dataType: DataType.FloatVector, isPrimaryKey: false, typeParams: { dim: '2' } },
+];
+
+let dir: string;
+let engine: Engine;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mvkit-import-'));
+  engine = new Engine({ importSource: importDirSource(dir) });
+  engine.createCollection({ collectionName: 'books', fields });
+  engine.createPartition({ collectionName: 'books', partitionName: 'p1' });
+});
+
+/** Runs an import of `files` into `books` to its end. */
+async function imported(files: string[][], partitionName?: string): Promise<ImportJob> {
+  const job = engine.importFiles({ collectionName: 'books', files, ...(partitionName ? { partitionName } : {}) });
+  await engine.importsIdle();
+  return engine.importJob(String(job.id));
+}
+
+async function rows(): Promise<unknown[]> {
+  engine.createIndex({ collectionName: 'books', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+  engine.loadCollection({ collectionName: 'books' });
+  return (await engine.query({ collectionName: 'books', filter: 'id >= 0', outputFields: ['id', 'title', 'v'] })).rows.map((r) => ({ ...r, v: Array.from(r.v as Float32Array) }));
+}
+
+describe('bulk import: JSON files', () => {
+  it('imports a {"rows": [...]} object and a row array into sealed segments of the named partition', async () => {
+    writeFileSync(join(dir, 'a.json'), JSON.stringify({ rows: [{ id: 1, title: 'one', v: [1, 0] }, { id: 2, title: 'two', v: [0, 1] }] }));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'b.json'), JSON.stringify([{ id: 3, title: 'three', v: [1, 1] }]));
+    const job = await imported([['a.json'], ['sub/b.json']], 'p1');
+    expect(job).toMatchObject({ state: 'Completed', progress: 100, totalRows: 3, importedRows: 3, reason: '' });
+    expect(job.tasks.map((t) => [t.fileName, t.state, t.totalRows, t.importedRows])).toEqual([['a.json', 'Completed', 2, 2], ['sub/b.json', 'Completed', 1, 1]]);
+    const coll = engine.collectionOf({ collectionName: 'books' });
+    expect(coll.data.rowCount(coll.partitions.get('p1')!.id)).toBe(3);
+    expect(coll.data.segmentsOf(coll.partitions.get('p1')!.id).every((s) => s.state === 'Sealed')).toBe(true);
+    expect(job.segmentIds).toEqual(coll.data.sealedSegmentIds());
+    expect(await rows()).toEqual([{ id: 1n, title: 'one', v: [1, 0] }, { id: 2n, title: 'two', v: [0, 1] }, { id: 3n, title: 'three', v: [1, 1] }]);
+  });
+
+  it('fails the job with the reason of a malformed file, a wrong shape or a row the write rules refuse, and writes none of its rows', async () => {
+    const cases: [string, string, string][] = [
+      ['broken.json', '{"rows": [', "failed to parse JSON file 'broken.json': "],
+      ['key.json', '{"data": []}', "invalid JSON format, the key should be 'rows', but got 'data': importing data failed"],
+      ['scalar.json', '7', "invalid JSON format, the content should be started with '{' or '[': importing data failed"],
+      ['row.json', '[[1, 2]]', "invalid JSON format, each row should be a key-value map, but got '[1,2]': importing data failed"],
+      ['missing.json', '[{"id": 1, "v": [1, 0]}]', 'Insert missed an field `title` to collection without set nullable==true or set default_value'],
+      ['dim.json', '[{"id": 1, "title": "x", "v": [1, 0, 0]}]', 'the dim (3) of field data(v) is not equal to schema dim (2)'],
+      ['long.json', '[{"id": 1, "title": "a title longer than 16", "v": [1, 0]}]', 'length of varchar field title exceeds max length'],
+    ];
+    writeFileSync(join(dir, 'good.json'), '[{"id": 9, "title": "nine", "v": [1, 0]}]');
+    for (const [name, text, reason] of cases) {
+      writeFileSync(join(dir, name), text);
+      const job = await imported([['good.json'], [name]]);
+      expect(job.state, name).toBe('Failed');
+      expect(job.reason, name).toContain(reason);
+      expect([job.progress, job.importedRows]).toEqual([0, 0]);
+      expect(job.tasks[1]).toMatchObject({ state: 'Failed', reason: job.reason });
+    }
+    expect(engine.getCollectionStatistics({ collectionName: 'books' }).rowCount).toBe(0);
+  });
+
+  it('refuses paths that leave the import directory and files that do not exist', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'mvkit-outside-'));
+    writeFileSync(join(outside, 'x.json'), '[]');
+    symlinkSync(join(outside, 'x.json'), join(dir, 'link.json'));
+    for (const [path, reason] of [
+      ['../x.json', "the import file path '../x.json' is outside the import directory: importing data failed"],
+      [join(outside, 'x.json'), `the import file path '${join(outside, 'x.json')}' is outside the import directory: importing data failed`],
+      ['link.json', "the import file path 'link.json' is outside the import directory: importing data failed"],
+      ['nope.json', "the import file 'nope.json' does not exist: importing data failed"],
+    ]) {
+      expect(await imported([[path!]])).toMatchObject({ state: 'Failed', reason });
+    }
+  });
+});
+
+describe('bulk import: Parquet files', () => {
+  it('imports one column per field', async () => {
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: 'id', data: [5n, 6n], type: 'INT64' },
+        { name: 'title', data: ['five', 'six'], type: 'STRING' },
+        { name: 'v', data: [[0.5, 0.25], [1, 2]] },
+      ],
+    });
+    writeFileSync(join(dir, 'a.parquet'), new Uint8Array(buffer));
+    expect(await imported([['a.parquet']])).toMatchObject({ state: 'Completed', totalRows: 2, importedRows: 2 });
+    expect(await rows()).toEqual([{ id: 5n, title: 'five', v: [0.5, 0.25] }, { id: 6n, title: 'six', v: [1, 2] }]);
+  });
+
+  it('fails for a file that is not Parquet, a column of no field and a field without a column', async () => {
+    writeFileSync(join(dir, 'bad.parquet'), 'not parquet at all');
+    expect((await imported([['bad.parquet']])).reason).toMatch(/^failed to read parquet file 'bad.parquet': .*: importing data failed$/);
+    writeFileSync(join(dir, 'extra.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'id', data: [1n], type: 'INT64' }, { name: 'title', data: ['x'], type: 'STRING' }, { name: 'v', data: [[1, 0]] }, { name: 'other', data: [1], type: 'INT32' }] })));
+    expect(await imported([['extra.parquet']])).toMatchObject({ state: 'Failed', reason: "the column 'other' of the parquet file 'extra.parquet' is not a field of the collection schema: importing data failed" });
+    writeFileSync(join(dir, 'short.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'id', data: [1n], type: 'INT64' }, { name: 'v', data: [[1, 0]] }] })));
+    expect(await imported([['short.parquet']])).toMatchObject({ state: 'Failed', reason: "the parquet file 'short.parquet' has no column for field 'title': importing data failed" });
+  });
+});
+
+describe('bulk import: NumPy files', () => {
+  const title = (strings: string[], width: number) => {
+    const out = new Uint32Array(strings.length * width);
+    strings.forEach((s, i) => [...s].forEach((ch, k) => (out[i * width + k] = ch.codePointAt(0)!)));
+    return bytesOf(out);
+  };
+  beforeEach(() => {
+    mkdirSync(join(dir, 'np'));
+    writeFileSync(join(dir, 'np', 'id.npy'), npy('<i8', [2], bytesOf(new BigInt64Array([7n, 8n]))));
+    writeFileSync(join(dir, 'np', 'title.npy'), npy('<U5', [2], title(['seven', 'eight'], 5)));
+    writeFileSync(join(dir, 'np', 'v.npy'), npy('<f4', [2, 2], bytesOf(new Float32Array([1, 2, 3, 4]))));
+  });
+
+  it('imports one file per field', async () => {
+    expect(await imported([['np/id.npy', 'np/title.npy', 'np/v.npy']])).toMatchObject({ state: 'Completed', importedRows: 2 });
+    expect(await rows()).toEqual([{ id: 7n, title: 'seven', v: [1, 2] }, { id: 8n, title: 'eight', v: [3, 4] }]);
+  });
+
+  it('fails for a missing field file, a wrong shape, different row counts and a truncated or foreign file', async () => {
+    expect((await imported([['np/id.npy', 'np/v.npy']])).reason).toBe('no file for field: title, files: [np/id.npy np/v.npy]: importing data failed');
+    writeFileSync(join(dir, 'np', 'v3.npy'), npy('<f4', [2, 3], bytesOf(new Float32Array(6))));
+    mkdirSync(join(dir, 'np3'));
+    writeFileSync(join(dir, 'np3', 'v.npy'), npy('<f4', [2, 3], bytesOf(new Float32Array(6))));
+    expect((await imported([['np/id.npy', 'np/title.npy', 'np3/v.npy']])).reason).toBe("the numpy file 'np3/v.npy' of field 'v' holds <f4 (2, 3), which does not match the field's type: importing data failed");
+    writeFileSync(join(dir, 'np3', 'id.npy'), npy('<i8', [3], bytesOf(new BigInt64Array(3))));
+    expect((await imported([['np3/id.npy', 'np/title.npy', 'np/v.npy']])).reason).toBe('the numpy files have different row counts: id has 3, title has 2: importing data failed');
+    writeFileSync(join(dir, 'np3', 'title.npy'), npy('<U5', [1000000], new Uint8Array(8)));
+    expect((await imported([['np/id.npy', 'np3/title.npy', 'np/v.npy']])).reason).toBe("invalid numpy file 'np3/title.npy': the data holds 8 bytes, the header announces 20000000: importing data failed");
+    writeFileSync(join(dir, 'np3', 'other.npy'), 'hello');
+    expect((await imported([['np3/other.npy']])).reason).toBe("the numpy file 'np3/other.npy' has no field 'other' in the collection schema: importing data failed");
+    writeFileSync(join(dir, 'np3', 'title.npy'), 'hello');
+    expect((await imported([['np/id.npy', 'np3/title.npy', 'np/v.npy']])).reason).toBe("invalid numpy file 'np3/title.npy': missing the \\x93NUMPY magic string: importing data failed");
+  });
+});
+
+describe('bulk import: requests and jobs', () => {
+  it('refuses requests as Milvus 2.5 does', () => {
+    expect(refused(() => engine.importFiles({ collectionName: 'nope', files: [['a.json']] }))).toEqual({ code: 100, reason: 'collection not found[database=default][collection=nope]' });
+    expect(refused(() => engine.importFiles({ collectionName: 'books', partitionName: 'p9', files: [['a.json']] }))).toEqual({ code: 200, reason: 'partition not found[partition=p9]' });
+    expect(refused(() => engine.importFiles({ collectionName: 'books', files: [[]] }))).toEqual({ code: 1100, reason: 'import request is empty: invalid parameter' });
+    expect(refused(() => engine.importFiles({ collectionName: 'books', files: [['a.json', 'b.json']] }))).toEqual({ code: 2100, reason: 'for JSON or parquet file, each task only accepts one file: importing data failed' });
+    expect(refused(() => engine.importFiles({ collectionName: 'books', files: [['id.npy', 'v.json']] }))).toEqual({ code: 2100, reason: 'inconsistency in file types, (id.npy) vs (v.json): importing data failed' });
+    expect(refused(() => engine.importFiles({ collectionName: 'books', files: [['a.csv']] }))).toEqual({ code: 2100, reason: 'unexpect file type, files=[a.csv]: importing data failed' });
+    engine.createCollection({ collectionName: 'keyed', fields: [...fields, { ...base, name: 'k', dataType: DataType.Int64, isPrimaryKey: false, isPartitionKey: true, typeParams: {} }] });
+    expect(refused(() => engine.importFiles({ collectionName: 'keyed', partitionName: '_default_0', files: [['a.json']] }))).toEqual({ code: 2100, reason: 'not allow to set partition name for collection with partition key: importing data failed' });
+    expect(refused(() => engine.importJob('12x'))).toEqual({ code: 2100, reason: 'parse job id failed, err=strconv.ParseInt: parsing "12x": invalid syntax: importing data failed' });
+    expect(refused(() => engine.importJob('5'))).toEqual({ code: 2100, reason: 'import job does not exist, jobID=5: importing data failed' });
+    const plain = new Engine();
+    plain.createCollection({ collectionName: 'books', fields });
+    expect(refused(() => plain.importFiles({ collectionName: 'books', files: [['a.json']] }))).toEqual({ code: 2100, reason: 'the server has no import directory (start it with --import-dir): importing data failed' });
+  });
+
+  it('advances Pending → PreImporting → Completed, routes rows by partition key, and lists jobs by collection', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const text = new TextEncoder().encode(JSON.stringify([{ id: 1, title: 'a', v: [1, 0], k: 1 }, { id: 2, title: 'b', v: [0, 1], k: 2 }]));
+    const source: ImportSource = { size: async () => text.length, read: async () => (await gate, text) };
+    const gated = new Engine({ importSource: source });
+    gated.createCollection({ collectionName: 'keyed', fields: [...fields, { ...base, name: 'k', dataType: DataType.Int64, isPrimaryKey: false, isPartitionKey: true, typeParams: {} }], numPartitions: 4 });
+    gated.createCollection({ collectionName: 'other', fields });
+    const job = gated.importFiles({ collectionName: 'keyed', files: [['rows.json']] });
+    expect([job.state, job.progress, job.totalRows]).toEqual(['Pending', 0, 0]);
+    await new Promise((r) => setImmediate(r));
+    expect([gated.importJob(job.id).state, gated.importJob(job.id).progress, gated.importJob(job.id).tasks[0]!.state]).toEqual(['PreImporting', 10, 'InProgress']);
+    release();
+    await gated.importsIdle();
+    expect(gated.importJob(job.id)).toMatchObject({ state: 'Completed', progress: 100, totalRows: 2, importedRows: 2 });
+    expect(gated.getCollectionStatistics({ collectionName: 'keyed' }).rowCount).toBe(2);
+    const second = gated.importFiles({ collectionName: 'other', files: [['rows.json']] });
+    await gated.importsIdle();
+    expect(gated.listImportJobs({}).map((j) => j.id)).toEqual([job.id, second.id]);
+    expect(gated.listImportJobs({ collectionName: 'other' }).map((j) => [j.id, j.state])).toEqual([[second.id, 'Failed']]);
+    expect(gated.importJob(second.id).reason).toBe('field k does not exist in the collection schema and the dynamic field is disabled: invalid parameter');
+    expect(refused(() => gated.listImportJobs({ collectionName: 'nope' }))).toEqual({ code: 100, reason: 'collection not found[database=default][collection=nope]' });
+  });
+});
