@@ -67,7 +67,8 @@ describe('bulk import: JSON files', () => {
     writeFileSync(join(dir, 'sub', 'b.json'), JSON.stringify([{ id: 3, title: 'three', v: [1, 1] }]));
     const job = await imported([['a.json'], ['sub/b.json']], 'p1');
     expect(job).toMatchObject({ state: 'Completed', progress: 100, totalRows: 3, importedRows: 3, reason: '' });
-    expect(job.tasks.map((t) => [t.fileName, t.state, t.totalRows, t.importedRows])).toEqual([['a.json', 'Completed', 2, 2], ['sub/b.json', 'Completed', 1, 1]]);
+    expect(job.tasks.map((t) => [t.fileName, t.state, t.progress, t.totalRows, t.importedRows])).toEqual([['[a.json]', 'Completed', 100, 2, 2], ['[sub/b.json]', 'Completed', 100, 1, 1]]);
+    expect(job.completeTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
     const coll = engine.collectionOf({ collectionName: 'books' });
     expect(coll.data.rowCount(coll.partitions.get('p1')!.id)).toBe(3);
     expect(coll.data.segmentsOf(coll.partitions.get('p1')!.id).every((s) => s.state === 'Sealed')).toBe(true);
@@ -76,23 +77,25 @@ describe('bulk import: JSON files', () => {
   });
 
   it('fails the job with the reason of a malformed file, a wrong shape or a row the write rules refuse, and writes none of its rows', async () => {
-    const cases: [string, string, string][] = [
-      ['broken.json', '{"rows": [', "failed to parse JSON file 'broken.json': "],
-      ['key.json', '{"data": []}', "invalid JSON format, the key should be 'rows', but got 'data': importing data failed"],
-      ['scalar.json', '7', "invalid JSON format, the content should be started with '{' or '[': importing data failed"],
-      ['row.json', '[[1, 2]]', "invalid JSON format, each row should be a key-value map, but got '[1,2]': importing data failed"],
-      ['missing.json', '[{"id": 1, "v": [1, 0]}]', 'Insert missed an field `title` to collection without set nullable==true or set default_value'],
-      ['dim.json', '[{"id": 1, "title": "x", "v": [1, 0, 0]}]', 'the dim (3) of field data(v) is not equal to schema dim (2)'],
-      ['long.json', '[{"id": 1, "title": "a title longer than 16", "v": [1, 0]}]', 'length of varchar field title exceeds max length'],
+    // Read failures (pre-import) fail the job before any import task exists; row failures fail the tasks too.
+    const cases: [string, string, string, boolean][] = [
+      ['broken.json', '{"rows": [', 'failed to decode the JSON file, error: ', false],
+      ['key.json', '{"data": []}', "invalid JSON format, the root key should be 'rows', but get 'data': importing data failed", false],
+      ['list.json', '{"Rows": 3}', "invalid JSON format, rows list should begin with '[': importing data failed", false],
+      ['scalar.json', '7', "invalid JSON format, the content should be started with '{' or '[': importing data failed", false],
+      ['row.json', '[[1, 2]]', 'invalid JSON format, each row should be a key-value map, but got type []interface {}: importing data failed', false],
+      ['missing.json', '[{"id": 1, "v": [1, 0]}]', 'Insert missed an field `title` to collection without set nullable==true or set default_value', true],
+      ['dim.json', '[{"id": 1, "title": "x", "v": [1, 0, 0]}]', 'the dim (3) of field data(v) is not equal to schema dim (2)', true],
+      ['long.json', '[{"id": 1, "title": "a title longer than 16", "v": [1, 0]}]', 'length of varchar field title exceeds max length', true],
     ];
     writeFileSync(join(dir, 'good.json'), '[{"id": 9, "title": "nine", "v": [1, 0]}]');
-    for (const [name, text, reason] of cases) {
+    for (const [name, text, reason, written] of cases) {
       writeFileSync(join(dir, name), text);
       const job = await imported([['good.json'], [name]]);
       expect(job.state, name).toBe('Failed');
       expect(job.reason, name).toContain(reason);
-      expect([job.progress, job.importedRows]).toEqual([0, 0]);
-      expect(job.tasks[1]).toMatchObject({ state: 'Failed', reason: job.reason });
+      expect([job.progress, job.totalRows, job.importedRows, job.completeTime]).toEqual([0, 0, 0, '']);
+      expect(job.tasks.map((t) => [t.state, t.reason])).toEqual(written ? [['Failed', job.reason], ['Failed', job.reason]] : []);
     }
     expect(engine.getCollectionStatistics({ collectionName: 'books' }).rowCount).toBe(0);
   });
@@ -181,7 +184,8 @@ describe('bulk import: requests and jobs', () => {
     expect(refused(() => engine.importFiles({ collectionName: 'books', files: [['a.csv']] }))).toEqual({ code: 2100, reason: 'unexpect file type, files=[a.csv]: importing data failed' });
     engine.createCollection({ collectionName: 'keyed', fields: [...fields, { ...base, name: 'k', dataType: DataType.Int64, isPrimaryKey: false, isPartitionKey: true, typeParams: {} }] });
     expect(refused(() => engine.importFiles({ collectionName: 'keyed', partitionName: '_default_0', files: [['a.json']] }))).toEqual({ code: 2100, reason: 'not allow to set partition name for collection with partition key: importing data failed' });
-    expect(refused(() => engine.importJob('12x'))).toEqual({ code: 2100, reason: 'parse job id failed, err=strconv.ParseInt: parsing "12x": invalid syntax: importing data failed' });
+    expect(refused(() => engine.importJob('12x'))).toEqual({ code: 2100, reason: 'parse job id failed, err=%wstrconv.ParseInt: parsing "12x": invalid syntax: importing data failed' });
+    expect(refused(() => engine.importJob('9223372036854775808'))).toEqual({ code: 2100, reason: 'parse job id failed, err=%wstrconv.ParseInt: parsing "9223372036854775808": value out of range: importing data failed' });
     expect(refused(() => engine.importJob('5'))).toEqual({ code: 2100, reason: 'import job does not exist, jobID=5: importing data failed' });
     const plain = new Engine();
     plain.createCollection({ collectionName: 'books', fields });
@@ -197,16 +201,18 @@ describe('bulk import: requests and jobs', () => {
     gated.createCollection({ collectionName: 'keyed', fields: [...fields, { ...base, name: 'k', dataType: DataType.Int64, isPrimaryKey: false, isPartitionKey: true, typeParams: {} }], numPartitions: 4 });
     gated.createCollection({ collectionName: 'other', fields });
     const job = gated.importFiles({ collectionName: 'keyed', files: [['rows.json']] });
-    expect([job.state, job.progress, job.totalRows]).toEqual(['Pending', 0, 0]);
+    expect([job.state, job.progress, job.totalRows, job.tasks]).toEqual(['Pending', 0, 0, []]);
     await new Promise((r) => setImmediate(r));
-    expect([gated.importJob(job.id).state, gated.importJob(job.id).progress, gated.importJob(job.id).tasks[0]!.state]).toEqual(['PreImporting', 10, 'InProgress']);
+    // Reading the files (pre-import) is reported as Importing, as datacoord's GetJobProgress does.
+    expect([job.state, job.progress, job.totalRows, job.tasks]).toEqual(['Importing', 10, 0, []]);
     release();
     await gated.importsIdle();
     expect(gated.importJob(job.id)).toMatchObject({ state: 'Completed', progress: 100, totalRows: 2, importedRows: 2 });
     expect(gated.getCollectionStatistics({ collectionName: 'keyed' }).rowCount).toBe(2);
     const second = gated.importFiles({ collectionName: 'other', files: [['rows.json']] });
     await gated.importsIdle();
-    expect(gated.listImportJobs({}).map((j) => j.id)).toEqual([job.id, second.id]);
+    gated.createDatabase('db2');
+    expect(gated.listImportJobs({ dbName: 'db2' }).map((j) => j.id)).toEqual([job.id, second.id]);
     expect(gated.listImportJobs({ collectionName: 'other' }).map((j) => [j.id, j.state])).toEqual([[second.id, 'Failed']]);
     expect(gated.importJob(second.id).reason).toBe('field k does not exist in the collection schema and the dynamic field is disabled: invalid parameter');
     expect(refused(() => gated.listImportJobs({ collectionName: 'nope' }))).toEqual({ code: 100, reason: 'collection not found[database=default][collection=nope]' });

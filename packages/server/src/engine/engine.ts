@@ -788,22 +788,25 @@ export class Engine {
 
   /**
    * An import job by ID (GetImportProgress), given as datacoord parses it (a decimal string) or as a number.
-   * @throws MilvusError 2100 `parse job id failed, err=strconv.ParseInt: parsing "<id>": invalid syntax`;
+   * @throws MilvusError 2100 `parse job id failed, err=%wstrconv.ParseInt: parsing "<id>": invalid syntax` (or `value out of range`)
+   *   (datacoord formats it with `fmt.Sprint`, which keeps the `%w`);
    *   2100 `import job does not exist, jobID=<id>`.
    */
   importJob(jobId: string | bigint): ImportJob {
-    if (typeof jobId === 'string' && !/^[+-]?\d{1,19}$/.test(jobId)) throw importFailed(`parse job id failed, err=strconv.ParseInt: parsing ${JSON.stringify(jobId)}: invalid syntax`);
+    if (typeof jobId === 'string') {
+      const why = !/^[+-]?\d+$/.test(jobId) ? 'invalid syntax' : BigInt.asIntN(64, BigInt(jobId)) !== BigInt(jobId) ? 'value out of range' : undefined;
+      if (why) throw importFailed(`parse job id failed, err=%wstrconv.ParseInt: parsing ${JSON.stringify(jobId)}: ${why}`);
+    }
     return this.#imports.job(BigInt(jobId));
   }
 
   /**
-   * The import jobs of a database, or of one collection (ListImports), oldest first.
+   * The import jobs of one collection, or every job (ListImports: datacoord does not filter by
+   * database), oldest first.
    * @throws MilvusError 800 unknown database; 100 unknown collection.
    */
   listImportJobs(ref: { dbName?: string; collectionName?: string }): ImportJob[] {
-    const dbName = ref.dbName || DEFAULT_DATABASE;
-    this.catalog.database(dbName);
-    return this.#imports.list(dbName, ref.collectionName ? this.collectionOf({ dbName, collectionName: ref.collectionName }).id : undefined);
+    return this.#imports.list(ref.collectionName ? this.collectionOf({ dbName: ref.dbName || DEFAULT_DATABASE, collectionName: ref.collectionName }).id : undefined);
   }
 
   /** Resolves when every queued import job has finished. */

@@ -4,7 +4,6 @@ import { physicalMillis, type Engine, type ImportJob, type ImportJobState } from
 
 const IMPORT_STATES: Readonly<Record<ImportJobState, ImportState>> = {
   Pending: ImportState.ImportPending,
-  PreImporting: ImportState.ImportStarted,
   Importing: ImportState.ImportStarted,
   Completed: ImportState.ImportCompleted,
   Failed: ImportState.ImportFailed,

@@ -8,10 +8,13 @@ import { readNumpyRows } from './numpy-file.js';
 import { readParquetRows } from './parquet-file.js';
 import { importFailed, type ImportSource } from './source.js';
 
-/** State of an import job (`internalpb.ImportJobState`, as GetImportProgress names it). */
-export type ImportJobState = 'Pending' | 'PreImporting' | 'Importing' | 'Completed' | 'Failed';
+/**
+ * State of an import job as GetImportProgress reports it (`internalpb.ImportJobState`): datacoord's
+ * PreImporting, Importing, Stats and IndexBuilding phases are all reported as `Importing`.
+ */
+export type ImportJobState = 'Pending' | 'Importing' | 'Completed' | 'Failed';
 
-/** State of one file group of a job (`datapb.ImportTaskStateV2`, as the REST details name it). */
+/** State of one import task (`datapb.ImportTaskStateV2`), as the REST `details` name it. */
 export type ImportTaskState = 'Pending' | 'InProgress' | 'Completed' | 'Failed';
 
 /** Largest import file read, in bytes (Milvus reads up to 16 GiB from object storage; this server holds rows in memory). */
@@ -26,11 +29,11 @@ export const MAX_IMPORT_FILES = 1024;
 /** Finished jobs kept for GetImportProgress and ListImports; older ones are forgotten first. */
 export const RETAINED_IMPORT_JOBS = 1024;
 
-/** Progress of one file group (`internalpb.ImportTaskProgress`). */
+/** Progress of the import task of one file group (`internalpb.ImportTaskProgress`). */
 export interface ImportTaskProgress {
-  /** The group's paths joined with `,`. */
+  /** The group's paths as Go's `%v` prints them: `[a.json]`, `[id.npy vector.npy]`. */
   fileName: string;
-  /** Bytes of the group's files, known once they are read. */
+  /** Bytes of the group's files. */
   fileSize: number;
   state: ImportTaskState;
   reason: string;
@@ -54,19 +57,26 @@ export interface ImportJob {
   readonly files: readonly (readonly string[])[];
   /** Hybrid timestamp of the request. */
   readonly createTs: bigint;
+  /** RFC 3339 time of the request. */
+  readonly createTime: string;
   state: ImportJobState;
   /** Why the job failed, `''` otherwise. */
   reason: string;
-  /** Percent, 0–100: 0 pending, 10 pre-importing, 10–90 importing, 100 completed; 0 failed (as Milvus). */
+  /**
+   * Percent as datacoord's `GetJobProgress` weighs the phases: 0 pending, 10–40 while the files
+   * are read (pre-import), 40–70 while rows are written, 100 completed; 0 failed.
+   */
   progress: number;
-  /** Rows of every file, known after pre-import. */
+  /** Rows of every file, known once the files are read (0 before, and when failed). */
   totalRows: number;
+  /** Rows written (0 until the job completes, and when failed). */
   importedRows: number;
-  /** RFC 3339 time the job finished, `''` before. */
+  /** RFC 3339 time the job completed, `''` before (and when failed). */
   completeTime: string;
   /** Sealed segments holding the imported rows. */
   segmentIds: bigint[];
-  readonly tasks: ImportTaskProgress[];
+  /** The import tasks, one per file group, created once every file is read (none before, none when reading failed). */
+  tasks: ImportTaskProgress[];
 }
 
 /** An import request after the front's translation (`internalpb.ImportRequest`). */
@@ -86,14 +96,19 @@ export interface ImportTarget {
   write(coll: Collection, partitionName: string | undefined, rows: Row[]): Promise<bigint[]>;
 }
 
+/** The time as Go's `time.Now().Format("2006-01-02T15:04:05Z07:00")` writes it (in UTC). */
 const now = () => new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+
+/** A file group as Go's `fmt.Sprintf("%v", paths)` prints it. */
+const goList = (paths: readonly string[]) => `[${paths.join(' ')}]`;
 
 /**
  * The import jobs of an engine (datacoord's import checker, scheduler and meta): a job is created
- * Pending, then read (PreImporting: every file is read and parsed, counting its rows), then
- * written (Importing: all its rows go through the write rules of Insert at once and land in sealed
- * segments), then Completed; any failure makes it Failed with Milvus's reason, and no row of it is
- * visible. Jobs run one after another, in the background.
+ * Pending; then its files are read and parsed, counting their rows (pre-import, reported as
+ * Importing); then one import task per file group writes the rows (all of the job's rows go
+ * through the write rules of Insert at once and land in sealed segments); then it is Completed.
+ * Any failure makes it Failed with Milvus's reason, and no row of it is visible. Jobs run one
+ * after another, in the background.
  */
 export class ImportJobs {
   readonly #jobs = new Map<bigint, ImportJob>();
@@ -130,6 +145,7 @@ export class ImportJobs {
       partitionName: input.partitionName ?? '',
       files: files.map((g) => [...g]),
       createTs: id,
+      createTime: now(),
       state: 'Pending',
       reason: '',
       progress: 0,
@@ -137,7 +153,7 @@ export class ImportJobs {
       importedRows: 0,
       completeTime: '',
       segmentIds: [],
-      tasks: files.map((g) => ({ fileName: g.join(','), fileSize: 0, state: 'Pending', reason: '', progress: 0, totalRows: 0, importedRows: 0, completeTime: '' })),
+      tasks: [],
     };
     this.#jobs.set(id, job);
     this.#forgetOld();
@@ -152,9 +168,9 @@ export class ImportJobs {
     return job;
   }
 
-  /** The jobs of a database (of one collection when `collectionId` is given), oldest first. */
-  list(dbName: string, collectionId?: bigint): ImportJob[] {
-    return [...this.#jobs.values()].filter((j) => j.dbName === dbName && (collectionId === undefined || j.collectionId === collectionId));
+  /** Every job, or the jobs of one collection, oldest first (datacoord's ListImports filters by collection only). */
+  list(collectionId?: bigint): ImportJob[] {
+    return [...this.#jobs.values()].filter((j) => collectionId === undefined || j.collectionId === collectionId);
   }
 
   /** Resolves when every queued job has finished (tests, shutdown). */
@@ -168,51 +184,49 @@ export class ImportJobs {
   }
 
   async #run(job: ImportJob, source: ImportSource): Promise<void> {
-    /** The group being read; a failure while writing fails every group. */
-    let reading: ImportTaskProgress | undefined;
     try {
-      job.state = 'PreImporting';
-      job.progress = 10;
-      const rows: Row[] = [];
-      for (const [i, group] of job.files.entries()) {
-        reading = job.tasks[i]!;
-        reading.state = 'InProgress';
-        const read = await this.#readGroup(job, group, source, reading, rows.length);
-        reading.totalRows = read.length;
-        reading.progress = 50;
-        for (const r of read) rows.push(r);
-      }
-      reading = undefined;
-      job.totalRows = rows.length;
       job.state = 'Importing';
+      job.progress = 10;
+      const groups: { rows: Row[]; fileSize: number }[] = [];
+      let total = 0;
+      for (const group of job.files) {
+        const read = await this.#readGroup(job, group, source, total);
+        total += read.rows.length;
+        groups.push(read);
+        job.progress = 10 + Math.floor((30 * groups.length) / job.files.length);
+      }
+      job.tasks = job.files.map((g, i) => ({ fileName: goList(g), fileSize: groups[i]!.fileSize, state: 'InProgress', reason: '', progress: 0, totalRows: groups[i]!.rows.length, importedRows: 0, completeTime: '' }));
+      Object.assign(job, { totalRows: total, progress: 40 });
       const coll = this.target.collection(job);
       if (!coll) throw importFailed(`collection ${job.collectionName} (ID ${job.collectionId}) was dropped during the import`);
-      job.segmentIds = rows.length ? await this.target.write(coll, job.partitionName || undefined, rows) : [];
+      job.segmentIds = total ? await this.target.write(coll, job.partitionName || undefined, groups.flatMap((g) => g.rows)) : [];
       const done = now();
       for (const t of job.tasks) Object.assign(t, { state: 'Completed', progress: 100, importedRows: t.totalRows, completeTime: done });
-      Object.assign(job, { state: 'Completed', progress: 100, importedRows: rows.length, completeTime: done });
+      Object.assign(job, { state: 'Completed', progress: 100, importedRows: total, completeTime: done });
     } catch (e) {
       const reason = MilvusError.is(e) ? e.reason : `unexpected error: ${(e as Error)?.message ?? String(e)}`;
-      const done = now();
-      for (const t of reading ? [reading] : job.tasks) Object.assign(t, { state: 'Failed', reason, progress: 0, importedRows: 0, completeTime: done });
-      Object.assign(job, { state: 'Failed', reason, progress: 0, importedRows: 0, completeTime: done });
+      for (const t of job.tasks) Object.assign(t, { state: 'Failed', reason });
+      Object.assign(job, { state: 'Failed', reason, progress: 0, totalRows: 0, importedRows: 0 });
     }
   }
 
-  /** Reads and parses one file group, checking sizes before reading. */
-  async #readGroup(job: ImportJob, group: readonly string[], source: ImportSource, task: ImportTaskProgress, rowsSoFar: number): Promise<Row[]> {
+  /** Reads and parses one file group, checking sizes before reading. @returns its rows and bytes. */
+  async #readGroup(job: ImportJob, group: readonly string[], source: ImportSource, rowsSoFar: number): Promise<{ rows: Row[]; fileSize: number }> {
     const type: ImportFileType = fileTypeOf(group);
     const coll = this.target.collection(job);
     if (!coll) throw importFailed(`collection ${job.collectionName} (ID ${job.collectionId}) was dropped during the import`);
     const files: { path: string; bytes: Uint8Array }[] = [];
+    let fileSize = 0;
     for (const path of group) {
       const size = await source.size(path);
       if (size > MAX_IMPORT_FILE_BYTES) throw importFailed(`The import file size has reached the maximum limit allowed for importing, fileSize=${size}, maxSize=${MAX_IMPORT_FILE_BYTES}`);
-      task.fileSize += size;
+      fileSize += size;
       files.push({ path, bytes: await source.read(path) });
     }
-    const rows = type === 'json' ? readJsonRows(files[0]!.bytes, group[0]!) : type === 'parquet' ? await readParquetRows(files[0]!.bytes, group[0]!, coll.schema, MAX_IMPORT_ROWS - rowsSoFar) : readNumpyRows(files, coll.schema);
+    const first = files[0]!;
+    const rows =
+      type === 'json' ? readJsonRows(first.bytes, coll.schema) : type === 'parquet' ? await readParquetRows(first.bytes, first.path, coll.schema, MAX_IMPORT_ROWS - rowsSoFar) : readNumpyRows(files, coll.schema);
     if (rowsSoFar + rows.length > MAX_IMPORT_ROWS) throw importFailed(`the import job holds more than ${MAX_IMPORT_ROWS} rows`);
-    return rows;
+    return { rows, fileSize };
   }
 }
