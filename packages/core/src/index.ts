@@ -9,6 +9,7 @@ export * from './enums.js';
 export * from './merr.js';
 export * from './milvus-error.js';
 export * from './operations.js';
+export * from './import.js';
 export * from './data.js';
 export * from './results.js';
 export * from './schema.js';

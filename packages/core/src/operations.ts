@@ -11,6 +11,7 @@
  */
 import type { DeleteRequest, FlushRequest, FlushResult, InsertRequest, MutationResult, QueryRequest, QueryResults, SearchRequest, SearchResults } from './data.js';
 import type { ConsistencyLevelName, DataTypeName, LoadStateName } from './enums.js';
+import type { GetImportStateRequest, GetImportStateResponse, ImportRequest, ImportResponse, ListImportTasksRequest, ListImportTasksResponse } from './import.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -367,6 +368,9 @@ export interface Operations {
   createIndex: { request: CreateIndexRequest; result: ResStatus };
   describeIndex: { request: IndexRequest; result: DescribeIndexResponse };
   dropIndex: { request: IndexRequest; result: ResStatus };
+  bulkInsert: { request: ImportRequest; result: ImportResponse };
+  getImportState: { request: GetImportStateRequest; result: GetImportStateResponse };
+  listImportTasks: { request: ListImportTasksRequest; result: ListImportTasksResponse };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

@@ -6,6 +6,7 @@ import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, type FieldInput, type ImportJob, type ImportSource } from '../src/engine/index.js';
 import { importDirSource } from '../src/import-dir.js';
+import { bytesOf, npy, unicode } from './npy.js';
 
 /** The code and reason of the MilvusError `fn` throws; fails when it throws nothing. */
 function refused(fn: () => unknown): { code: number; reason: string } {
@@ -17,19 +18,6 @@ function refused(fn: () => unknown): { code: number; reason: string } {
   }
   throw new Error('expected a MilvusError, and the call was accepted');
 }
-
-/** The bytes of a `.npy` file (format 1.0) holding `data` with dtype `descr` and `shape`. */
-export function npy(descr: string, shape: number[], data: Uint8Array): Uint8Array {
-  let header = `{'descr': '${descr}', 'fortran_order': False, 'shape': (${shape.join(', ')}${shape.length === 1 ? ',' : ''}), }`;
-  header += ' '.repeat(63 - ((10 + header.length) % 64)) + '\n';
-  const out = new Uint8Array(10 + header.length + data.length);
-  out.set([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0]);
-  new DataView(out.buffer).setUint16(8, header.length, true);
-  out.set(new TextEncoder().encode(header), 10);
-  out.set(data, 10 + header.length);
-  return out;
-}
-const bytesOf = (a: ArrayBufferView) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength);
 
 const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
 const fields: FieldInput[] = [
@@ -140,15 +128,10 @@ describe('bulk import: Parquet files', () => {
 });
 
 describe('bulk import: NumPy files', () => {
-  const title = (strings: string[], width: number) => {
-    const out = new Uint32Array(strings.length * width);
-    strings.forEach((s, i) => [...s].forEach((ch, k) => (out[i * width + k] = ch.codePointAt(0)!)));
-    return bytesOf(out);
-  };
   beforeEach(() => {
     mkdirSync(join(dir, 'np'));
     writeFileSync(join(dir, 'np', 'id.npy'), npy('<i8', [2], bytesOf(new BigInt64Array([7n, 8n]))));
-    writeFileSync(join(dir, 'np', 'title.npy'), npy('<U5', [2], title(['seven', 'eight'], 5)));
+    writeFileSync(join(dir, 'np', 'title.npy'), npy('<U5', [2], unicode(['seven', 'eight'], 5)));
     writeFileSync(join(dir, 'np', 'v.npy'), npy('<f4', [2, 2], bytesOf(new Float32Array([1, 2, 3, 4]))));
   });
 

@@ -1184,7 +1184,7 @@ export interface components {
                     jobId: string;
                     collectionName: string;
                     /** @enum {string} */
-                    state: "Pending" | "PreImporting" | "Importing" | "Completed" | "Failed";
+                    state: "Pending" | "Importing" | "Completed" | "Failed";
                     progress: number;
                     /** @description Only for a failed job. */
                     reason?: string;
@@ -1200,7 +1200,7 @@ export interface components {
                 /** @description RFC 3339, `""` while the job runs. */
                 completeTime: string;
                 /** @enum {string} */
-                state: "Pending" | "PreImporting" | "Importing" | "Completed" | "Failed";
+                state: "Pending" | "Importing" | "Completed" | "Failed";
                 /** @description Percent, 0–100. */
                 progress: number;
                 importedRows: number;

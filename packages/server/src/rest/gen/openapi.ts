@@ -1216,7 +1216,6 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
                   "type": "string",
                   "enum": [
                     "Pending",
-                    "PreImporting",
                     "Importing",
                     "Completed",
                     "Failed"
@@ -1275,7 +1274,6 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
             "type": "string",
             "enum": [
               "Pending",
-              "PreImporting",
               "Importing",
               "Completed",
               "Failed"
