@@ -1,4 +1,4 @@
-import { startServer, type RunningServer } from '@mvkit/server';
+import { startServer, type RunningServer, type ServerOptions } from '@mvkit/server';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { ensurePythonEnv, type PythonEnv } from '../src/runners/python.js';
 
@@ -16,8 +16,9 @@ export interface PythonAndServer {
  * Registers, in the calling describe block, the hooks that create the pinned Python venv (cold:
  * a pip install of the pinned requirements, ~20 s) and start an embedded reference server, and
  * close it afterwards.
+ * @param options - further options of the server (e.g. `importDir`); the port is always a free one.
  */
-export function usePythonAndServer(): PythonAndServer {
+export function usePythonAndServer(options: Omit<ServerOptions, 'port'> = {}): PythonAndServer {
   let env: PythonEnv | undefined;
   let envError: string | undefined;
   let server: RunningServer | undefined;
@@ -25,7 +26,7 @@ export function usePythonAndServer(): PythonAndServer {
     await ensurePythonEnv().then((e) => (env = e), (e: Error) => (envError = e.message));
   }, 300_000);
   beforeAll(async () => {
-    server = await startServer({ port: 0 });
+    server = await startServer({ ...options, port: 0 });
   });
   afterAll(async () => {
     await server?.close();

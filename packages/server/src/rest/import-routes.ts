@@ -1,7 +1,7 @@
 /**
  * RESTful v2 `jobs/import/*`: bulk import jobs, answered as Milvus 2.5's `handler_v2.go`
- * (`createImportJob`, `listImportJob`, `getImportJobProcess`) answers them, with `code: 200` on
- * success. The rules live in the engine's import jobs.
+ * (`createImportJob`, `listImportJob`, `getImportJobProcess`) answers them (`code: 0`, which
+ * pymilvus's `bulk_import` requires). The rules live in the engine's import jobs.
  *
  * @packageDocumentation
  */
@@ -11,8 +11,7 @@ import type { RestContext, RouteAnswer } from './routes.js';
 
 type Handle = (engine: Engine, body: Body, ctx: RestContext) => RouteAnswer;
 
-/** A success as these handlers write it: `{"code": 200, "data": ...}`. */
-const ok200 = (data: unknown): RouteAnswer => ({ code: 200, data });
+const ok = (data: unknown): RouteAnswer => ({ data });
 
 /** `reason` only when there is one, as the handlers add it. */
 const reasonOf = (reason: string) => (reason ? { reason } : {});
@@ -30,7 +29,7 @@ function progress(engine: Engine, b: Body): RouteAnswer {
     totalRows: t.totalRows,
     ...reasonOf(t.reason),
   }));
-  return ok200({
+  return ok({
     jobId: String(job.id),
     collectionName: job.collectionName,
     completeTime: job.completeTime,
@@ -50,10 +49,10 @@ export const IMPORT_HANDLERS: Readonly<Record<string, Handle>> = {
     const files = Array.isArray(b.files) ? (b.files as unknown[]).map((g) => (Array.isArray(g) ? g.map(String) : [])) : [];
     const options = Object.fromEntries(Object.entries(obj(b.options)).map(([k, v]) => [k, String(v)]));
     const job = e.importFiles({ dbName: c.dbName, collectionName: S(b.collectionName), partitionName: S(b.partitionName), files, options });
-    return ok200({ jobId: String(job.id) });
+    return ok({ jobId: String(job.id) });
   },
   '/v2/vectordb/jobs/import/list': (e, b, c) =>
-    ok200({
+    ok({
       records: e.listImportJobs({ dbName: c.dbName, collectionName: S(b.collectionName) }).map((j) => ({
         jobId: String(j.id),
         collectionName: j.collectionName,

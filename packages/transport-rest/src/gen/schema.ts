@@ -1171,14 +1171,14 @@ export interface components {
         };
         ImportJobCreatedResponse: {
             /** @constant */
-            code: 200;
+            code: 0;
             data: {
                 jobId: string;
             };
         };
         ImportJobListResponse: {
             /** @constant */
-            code: 200;
+            code: 0;
             data: {
                 records: {
                     jobId: string;
@@ -1193,7 +1193,7 @@ export interface components {
         };
         ImportJobProgressResponse: {
             /** @constant */
-            code: 200;
+            code: 0;
             data: {
                 jobId: string;
                 collectionName: string;
@@ -2243,7 +2243,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["ImportReq"];
         responses: {
-            /** @description The job ID (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            /** @description The job ID, or a business error. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2270,7 +2270,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["OptionalCollectionNameReq"];
         responses: {
-            /** @description The jobs (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            /** @description The jobs (`[]` when none), or a business error. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2297,7 +2297,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["JobIDReq"];
         responses: {
-            /** @description The job's progress (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            /** @description The job's progress, or a business error. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -2324,7 +2324,7 @@ export interface operations {
         };
         requestBody: components["requestBodies"]["JobIDReq"];
         responses: {
-            /** @description The job's progress (`{"code": 200, ...}`, as Milvus answers this endpoint), or a business error. */
+            /** @description The job's progress, or a business error. */
             200: {
                 headers: {
                     [name: string]: unknown;

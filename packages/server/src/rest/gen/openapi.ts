@@ -1163,7 +1163,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
     "properties": {
       "code": {
         "type": "integer",
-        "const": 200
+        "const": 0
       },
       "data": {
         "type": "object",
@@ -1187,7 +1187,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
     "properties": {
       "code": {
         "type": "integer",
-        "const": 200
+        "const": 0
       },
       "data": {
         "type": "object",
@@ -1244,7 +1244,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
     "properties": {
       "code": {
         "type": "integer",
-        "const": 200
+        "const": 0
       },
       "data": {
         "type": "object",
