@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
@@ -31,6 +31,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** A directory named on the command line (`--import-dir`), as given. */
+function directory(path: string): string {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read it: ${(e as Error).message}`);
+  }
+  if (!isDirectory) throw new InvalidArgumentError('not a directory');
+  return path;
+}
+
 /** The contents of a PEM file named on the command line. */
 function pemFile(path: string): Buffer {
   try {
@@ -51,7 +63,7 @@ program
   .option('--legacy-http-port <port>', 'also serve the legacy /api/v1 HTTP API on this port (Milvus: 9091)', portNumber)
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
   .option('--segment-max-rows <rows>', 'rows at which a growing segment is sealed and indexed', positiveInt, 10_000)
-  .option('--import-dir <dir>', 'directory bulk import reads files from (paths in import requests are relative to it)')
+  .option('--import-dir <dir>', 'directory bulk import reads files from (paths in import requests are relative to it)', directory)
   .option('--tls-cert <file>', 'serve over TLS with this PEM certificate chain (Milvus tls.serverPemPath; needs --tls-key)', pemFile)
   .option('--tls-key <file>', 'PEM private key of --tls-cert (Milvus tls.serverKeyPath)', pemFile)
   .option('--tls-ca <file>', 'require client certificates signed by this PEM CA: mutual TLS (Milvus tls.caPemPath, tlsMode 2)', pemFile)

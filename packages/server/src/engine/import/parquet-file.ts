@@ -5,6 +5,9 @@ import { DYNAMIC_FIELD, type Row } from '../data/values.js';
 import { utf8Bytes } from '../utf8.js';
 import { importFailed } from './source.js';
 
+/** Most bytes the column chunks of one Parquet file may hold uncompressed (checked in the footer before any page is decompressed). */
+export const MAX_PARQUET_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
+
 /** A column value as the write rules take it: JSON text as bytes (parsed there), half-float vectors as bytes, sparse vectors parsed from their JSON text. */
 function fieldInput(field: FieldSpec | undefined, value: unknown): unknown {
   if (value === null || value === undefined || !field) return value;
@@ -30,9 +33,10 @@ function fieldInput(field: FieldSpec | undefined, value: unknown): unknown {
  * The rows of a Parquet import file (`importutilv2/parquet`): one top-level column per field,
  * named after it (lists for vectors and Array fields, strings for VarChar and JSON, JSON text for
  * sparse vectors, lists of bytes for half-float vectors), plus `$meta` (JSON text) for the dynamic
- * field. The row count of the footer is checked against `maxRows` before any row is decoded.
+ * field. The footer's row count (against `maxRows`) and uncompressed size (against
+ * {@link MAX_PARQUET_UNCOMPRESSED_BYTES}) are checked before any page is decoded.
  * @throws MilvusError 2100 for a file that is not Parquet, a column of no field (without a dynamic
- *   field), a required field without a column, or more rows than `maxRows`.
+ *   field), a required field without a column, more rows than `maxRows` or more bytes than allowed.
  */
 export async function readParquetRows(bytes: Uint8Array, path: string, schema: CollectionSpec, maxRows: number): Promise<Row[]> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -43,6 +47,8 @@ export async function readParquetRows(bytes: Uint8Array, path: string, schema: C
     throw importFailed(`failed to read parquet file '${path}': ${(e as Error).message}`);
   }
   if (metadata.num_rows > BigInt(maxRows)) throw importFailed(`the parquet file '${path}' holds ${metadata.num_rows} rows, more than the ${maxRows} one import accepts`);
+  const uncompressed = metadata.row_groups.reduce((n, g) => g.columns.reduce((m, c) => m + (c.meta_data?.total_uncompressed_size ?? 0n), n), 0n);
+  if (uncompressed > BigInt(MAX_PARQUET_UNCOMPRESSED_BYTES)) throw importFailed(`the parquet file '${path}' holds ${uncompressed} bytes uncompressed, more than the ${MAX_PARQUET_UNCOMPRESSED_BYTES} one file may`);
   const columns = parquetSchema(metadata).children.map((c) => c.element.name);
   const fields = new Map(schema.fields.map((f) => [f.isDynamic ? DYNAMIC_FIELD : f.name, f]));
   for (const c of columns) {

@@ -383,6 +383,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       },
       "jobId": {
         "type": "string",
+        "x-go-name": "JobID",
         "description": "Decimal job ID, as `jobs/import/create` answers it."
       }
     }
