@@ -92,14 +92,20 @@ describe('bulk import: JSON files', () => {
     const outside = mkdtempSync(join(tmpdir(), 'mvkit-outside-'));
     writeFileSync(join(outside, 'x.json'), '[]');
     symlinkSync(join(outside, 'x.json'), join(dir, 'link.json'));
+    mkdirSync(join(dir, 'folder.json'));
     for (const [path, reason] of [
       ['../x.json', "the import file path '../x.json' is outside the import directory: importing data failed"],
       [join(outside, 'x.json'), `the import file path '${join(outside, 'x.json')}' is outside the import directory: importing data failed`],
       ['link.json', "the import file path 'link.json' is outside the import directory: importing data failed"],
       ['nope.json', "the import file 'nope.json' does not exist: importing data failed"],
+      ['folder.json', "the import file 'folder.json' is not a file: importing data failed"],
     ]) {
       expect(await imported([[path!]])).toMatchObject({ state: 'Failed', reason });
     }
+    // a name that merely starts with `..` stays inside, as does an absolute path inside
+    writeFileSync(join(dir, '..rows.json'), '[{"id": 1, "title": "t", "v": [1, 0]}]');
+    expect(await imported([['..rows.json']])).toMatchObject({ state: 'Completed', importedRows: 1 });
+    expect(await imported([[join(dir, '..rows.json')]])).toMatchObject({ state: 'Completed', importedRows: 1 });
   });
 });
 
@@ -175,7 +181,7 @@ describe('bulk import: requests and jobs', () => {
     expect(refused(() => plain.importFiles({ collectionName: 'books', files: [['a.json']] }))).toEqual({ code: 2100, reason: 'the server has no import directory (start it with --import-dir): importing data failed' });
   });
 
-  it('advances Pending → PreImporting → Completed, routes rows by partition key, and lists jobs by collection', async () => {
+  it('advances Pending → Importing (files being read, progress 10) → Completed, routes rows by partition key, and lists jobs by collection', async () => {
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
     const text = new TextEncoder().encode(JSON.stringify([{ id: 1, title: 'a', v: [1, 0], k: 1 }, { id: 2, title: 'b', v: [0, 1], k: 2 }]));

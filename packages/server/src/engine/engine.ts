@@ -803,7 +803,7 @@ export class Engine {
   /**
    * The import jobs of one collection, or every job (ListImports: datacoord does not filter by
    * database), oldest first.
-   * @throws MilvusError 800 unknown database; 100 unknown collection.
+   * @throws MilvusError (with a collection) 800 unknown database; 100 unknown collection.
    */
   listImportJobs(ref: { dbName?: string; collectionName?: string }): ImportJob[] {
     return this.#imports.list(ref.collectionName ? this.collectionOf({ dbName: ref.dbName || DEFAULT_DATABASE, collectionName: ref.collectionName }).id : undefined);

@@ -20,6 +20,9 @@ export type ImportTaskState = 'Pending' | 'InProgress' | 'Completed' | 'Failed';
 /** Largest import file read, in bytes (Milvus reads up to 16 GiB from object storage; this server holds rows in memory). */
 export const MAX_IMPORT_FILE_BYTES = 256 * 1024 * 1024;
 
+/** Most bytes of files one import job reads. */
+export const MAX_IMPORT_JOB_BYTES = 1024 * 1024 * 1024;
+
 /** Most rows one import job writes. */
 export const MAX_IMPORT_ROWS = 10_000_000;
 
@@ -134,7 +137,7 @@ export class ImportJobs {
     if (files.length === 0) throw MilvusError.parameterInvalid('import request is empty');
     if (files.length > MAX_IMPORT_FILES) throw importFailed(`The max number of import files should not exceed ${MAX_IMPORT_FILES}, but got ${files.length}`);
     for (const g of files) fileTypeOf(g);
-    if (input.options?.backup === 'true') throw importFailed('binlog import (backup) is not supported by the reference server');
+    if (input.options?.backup?.toLowerCase() === 'true') throw importFailed('binlog import (backup) is not supported by the reference server');
     if (!this.source) throw importFailed('the server has no import directory (start it with --import-dir)');
     const id = this.allocateId();
     const job: ImportJob = {
@@ -190,7 +193,7 @@ export class ImportJobs {
       const groups: { rows: Row[]; fileSize: number }[] = [];
       let total = 0;
       for (const group of job.files) {
-        const read = await this.#readGroup(job, group, source, total);
+        const read = await this.#readGroup(job, group, source, total, groups.reduce((n, g) => n + g.fileSize, 0));
         total += read.rows.length;
         groups.push(read);
         job.progress = 10 + Math.floor((30 * groups.length) / job.files.length);
@@ -210,18 +213,22 @@ export class ImportJobs {
     }
   }
 
-  /** Reads and parses one file group, checking sizes before reading. @returns its rows and bytes. */
-  async #readGroup(job: ImportJob, group: readonly string[], source: ImportSource, rowsSoFar: number): Promise<{ rows: Row[]; fileSize: number }> {
+  /** Reads and parses one file group, checking sizes (of each file, and of the job so far) before reading. @returns its rows and bytes. */
+  async #readGroup(job: ImportJob, group: readonly string[], source: ImportSource, rowsSoFar: number, bytesSoFar: number): Promise<{ rows: Row[]; fileSize: number }> {
     const type: ImportFileType = fileTypeOf(group);
     const coll = this.target.collection(job);
     if (!coll) throw importFailed(`collection ${job.collectionName} (ID ${job.collectionId}) was dropped during the import`);
     const files: { path: string; bytes: Uint8Array }[] = [];
     let fileSize = 0;
+    const tooLarge = (size: number) => importFailed(`The import file size has reached the maximum limit allowed for importing, fileSize=${size}, maxSize=${MAX_IMPORT_FILE_BYTES}`);
     for (const path of group) {
       const size = await source.size(path);
-      if (size > MAX_IMPORT_FILE_BYTES) throw importFailed(`The import file size has reached the maximum limit allowed for importing, fileSize=${size}, maxSize=${MAX_IMPORT_FILE_BYTES}`);
-      fileSize += size;
-      files.push({ path, bytes: await source.read(path) });
+      if (size > MAX_IMPORT_FILE_BYTES) throw tooLarge(size);
+      if (bytesSoFar + fileSize + size > MAX_IMPORT_JOB_BYTES) throw importFailed(`the files of the import job hold more than ${MAX_IMPORT_JOB_BYTES} bytes`);
+      const bytes = await source.read(path);
+      if (bytes.length > MAX_IMPORT_FILE_BYTES) throw tooLarge(bytes.length); // the file grew after it was sized
+      fileSize += bytes.length;
+      files.push({ path, bytes });
     }
     const first = files[0]!;
     const rows =
