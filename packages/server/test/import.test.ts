@@ -157,9 +157,33 @@ describe('bulk import: NumPy files', () => {
     writeFileSync(join(dir, 'np3', 'title.npy'), npy('<U5', [1000000], new Uint8Array(8)));
     expect((await imported([['np/id.npy', 'np3/title.npy', 'np/v.npy']])).reason).toBe("invalid numpy file 'np3/title.npy': the data holds 8 bytes, the header announces 20000000: importing data failed");
     writeFileSync(join(dir, 'np3', 'other.npy'), 'hello');
-    expect((await imported([['np3/other.npy']])).reason).toBe("the numpy file 'np3/other.npy' has no field 'other' in the collection schema: importing data failed");
+    // a file of no field is not read; the fields still need theirs
+    expect((await imported([['np3/other.npy', 'np/title.npy', 'np/v.npy']])).reason).toBe('no file for field: id, files: [np3/other.npy np/title.npy np/v.npy]: importing data failed');
     writeFileSync(join(dir, 'np3', 'title.npy'), 'hello');
     expect((await imported([['np/id.npy', 'np3/title.npy', 'np/v.npy']])).reason).toBe("invalid numpy file 'np3/title.npy': missing the \\x93NUMPY magic string: importing data failed");
+  });
+});
+
+describe('bulk import: NumPy files and the dynamic and nullable fields', () => {
+  it('reads $meta.npy into the dynamic field and refuses collections with a nullable field', async () => {
+    const dyn = new Engine({ importSource: importDirSource(dir) });
+    dyn.createCollection({ collectionName: 'd', fields, enableDynamicField: true });
+    mkdirSync(join(dir, 'dyn'));
+    writeFileSync(join(dir, 'dyn', 'id.npy'), npy('<i8', [2], bytesOf(new BigInt64Array([1n, 2n]))));
+    writeFileSync(join(dir, 'dyn', 'title.npy'), npy('<U1', [2], unicode(['a', 'b'], 1)));
+    writeFileSync(join(dir, 'dyn', 'v.npy'), npy('<f8', [2, 2], bytesOf(new Float64Array([1, 0, 0, 1]))));
+    writeFileSync(join(dir, 'dyn', '$meta.npy'), npy('<U12', [2], unicode(['{"color": 1}', '{}'], 12)));
+    const job = dyn.importFiles({ collectionName: 'd', files: [['dyn/id.npy', 'dyn/title.npy', 'dyn/v.npy', 'dyn/$meta.npy']] });
+    await dyn.importsIdle();
+    expect(dyn.importJob(job.id)).toMatchObject({ state: 'Completed', importedRows: 2 });
+    dyn.createIndex({ collectionName: 'd', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    dyn.loadCollection({ collectionName: 'd' });
+    const { rows } = await dyn.query({ collectionName: 'd', filter: 'id >= 0', outputFields: ['id', 'title', 'color'] });
+    expect(rows).toEqual([{ id: 1n, title: 'a', $meta: { color: 1 } }, { id: 2n, title: 'b', $meta: {} }]);
+    dyn.createCollection({ collectionName: 'n', fields: [...fields, { ...base, name: 'note', dataType: DataType.VarChar, isPrimaryKey: false, nullable: true, typeParams: { max_length: '8' } }] });
+    const refused = dyn.importFiles({ collectionName: 'n', files: [['dyn/id.npy', 'dyn/title.npy', 'dyn/v.npy']] });
+    await dyn.importsIdle();
+    expect(dyn.importJob(refused.id).reason).toBe('not support bulk insert numpy files in field(note) which set nullable == true: invalid parameter');
   });
 });
 

@@ -1,6 +1,6 @@
-import { DataType } from '@mvkit/core';
+import { DataType, MilvusError, parseJsonExact } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
-import { dimOf, type Row } from '../data/values.js';
+import { DYNAMIC_FIELD, dimOf, type Row } from '../data/values.js';
 import { utf8Bytes } from '../utf8.js';
 import { importFailed } from './source.js';
 
@@ -145,33 +145,38 @@ function rowValue(field: FieldSpec, a: NpyArray, r: number): unknown {
 
 /**
  * The rows of a NumPy import group (`importutilv2/numpy`): one `.npy` file per field, named after
- * it (`<field>.npy`), every array with the same number of rows (its first dimension). Scalars are
- * one-dimensional; vectors `(rows, dim)` (`float32`/`float64`), binary vectors `(rows, dim / 8)`
- * and half-float vectors `(rows, 2 × dim)` of `uint8`; VarChar and JSON `<U` strings. Fields
- * without a file must be nullable, have a default value or be the auto-ID primary key, as the
- * engine's write rules check; Array and sparse vector fields cannot be imported from NumPy.
- * @throws MilvusError 2100 for a file of no field, a field's file missing or of the wrong type or
- *   shape, or arrays of different lengths.
+ * it (`<field>.npy`; files of no field are not read), every array with the same number of rows
+ * (its first dimension). Scalars are one-dimensional; vectors `(rows, dim)` (`float32`/`float64`),
+ * binary vectors `(rows, dim / 8)` and half-float vectors `(rows, 2 × dim)` of `uint8`; VarChar
+ * and JSON `<U` strings; the dynamic field's optional `$meta.npy` holds JSON objects as `<U`
+ * strings. Every other field needs its file, except the auto-ID primary key, which must have none;
+ * nullable fields cannot be imported from NumPy, nor Array or sparse vector fields.
+ * @throws MilvusError 1100 `not support bulk insert numpy files in field(<f>) which set nullable == true`;
+ *   2100 `no file for field: <f>, files: [<paths>]`, `the primary key '<pk>' is auto-generated, no
+ *   need to provide`, a file of the wrong type or shape, or arrays of different lengths.
  */
 export function readNumpyRows(files: readonly { path: string; bytes: Uint8Array }[], schema: CollectionSpec): Row[] {
-  const fields = new Map(schema.fields.filter((f) => !f.isDynamic).map((f) => [f.name, f]));
+  const nullable = schema.fields.find((f) => f.nullable);
+  if (nullable) throw MilvusError.parameterInvalid(`not support bulk insert numpy files in field(${nullable.name}) which set nullable == true`);
+  const byName = new Map(files.map((f) => [fieldNameOf(f.path), f]));
   const arrays = new Map<FieldSpec, NpyArray>();
-  for (const { path, bytes } of files) {
-    const field = fields.get(fieldNameOf(path));
-    if (!field) throw importFailed(`the numpy file '${path}' has no field '${fieldNameOf(path)}' in the collection schema`);
-    if (field.isPrimaryKey && field.autoID) throw importFailed(`the primary key '${field.name}' is auto-generated, no need to provide`);
+  for (const field of schema.fields) {
+    const file = byName.get(field.isDynamic ? DYNAMIC_FIELD : field.name);
+    if (field.isPrimaryKey && field.autoID) {
+      if (file) throw importFailed(`the primary key '${field.name}' is auto-generated, no need to provide`);
+      continue;
+    }
+    if (!file) {
+      if (field.isDynamic) continue;
+      throw importFailed(`no file for field: ${field.name}, files: [${files.map((x) => x.path).join(' ')}]`);
+    }
     const want = expectedShape(field);
     if (!want) throw importFailed(`the numpy format does not support field '${field.name}' of type ${field.dataType}`);
-    const a = parseNpy(bytes, path);
+    const a = parseNpy(file.bytes, file.path);
     if (!want.kinds.includes(a.type.kind) || a.shape.length !== 1 + want.inner.length || want.inner.some((n, i) => a.shape[i + 1] !== n)) {
-      throw importFailed(`the numpy file '${path}' of field '${field.name}' holds ${a.descr} (${a.shape.join(', ')}), which does not match the field's type`);
+      throw importFailed(`the numpy file '${file.path}' of field '${field.name}' holds ${a.descr} (${a.shape.join(', ')}), which does not match the field's type`);
     }
     arrays.set(field, a);
-  }
-  for (const f of fields.values()) {
-    if (!arrays.has(f) && !(f.isPrimaryKey && f.autoID) && !f.nullable && !f.defaultValue) {
-      throw importFailed(`no file for field: ${f.name}, files: [${files.map((x) => x.path).join(' ')}]`);
-    }
   }
   const counts = [...arrays].map(([f, a]) => ({ name: f.name, rows: a.shape[0]! }));
   const rows = counts[0]?.rows ?? 0;
@@ -180,8 +185,23 @@ export function readNumpyRows(files: readonly { path: string; bytes: Uint8Array 
   const out: Row[] = [];
   for (let r = 0; r < rows; r++) {
     const row: Row = {};
-    for (const [f, a] of arrays) row[f.name] = rowValue(f, a, r);
+    for (const [f, a] of arrays) {
+      if (f.isDynamic) Object.assign(row, dynamicObject(element(a, r) as string, r));
+      else row[f.name] = rowValue(f, a, r);
+    }
     out.push(row);
   }
   return out;
+}
+
+/** Row `r` of `$meta.npy`: a JSON object, whose keys the write rules put back into the dynamic field. */
+function dynamicObject(text: string, r: number): Row {
+  let v: unknown;
+  try {
+    v = parseJsonExact(text);
+  } catch {
+    v = undefined;
+  }
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) throw importFailed(`row ${r} of the $meta numpy file is not a JSON object: ${text}`);
+  return v as Row;
 }
