@@ -127,9 +127,9 @@ describe('bulk import: Parquet files', () => {
     writeFileSync(join(dir, 'bad.parquet'), 'not parquet at all');
     expect((await imported([['bad.parquet']])).reason).toMatch(/^failed to read parquet file 'bad.parquet': .*: importing data failed$/);
     writeFileSync(join(dir, 'extra.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'id', data: [1n], type: 'INT64' }, { name: 'title', data: ['x'], type: 'STRING' }, { name: 'v', data: [[1, 0]] }, { name: 'other', data: [1], type: 'INT32' }] })));
-    expect(await imported([['extra.parquet']])).toMatchObject({ state: 'Failed', reason: "the column 'other' of the parquet file 'extra.parquet' is not a field of the collection schema: importing data failed" });
+    expect(await imported([['extra.parquet']])).toMatchObject({ state: 'Failed', reason: "the field: other is not in schema, if it's a dynamic field, please reformat data by bulk_writer: importing data failed" });
     writeFileSync(join(dir, 'short.parquet'), new Uint8Array(parquetWriteBuffer({ columnData: [{ name: 'id', data: [1n], type: 'INT64' }, { name: 'v', data: [[1, 0]] }] })));
-    expect(await imported([['short.parquet']])).toMatchObject({ state: 'Failed', reason: "the parquet file 'short.parquet' has no column for field 'title': importing data failed" });
+    expect(await imported([['short.parquet']])).toMatchObject({ state: 'Failed', reason: "schema not equal, err=field 'title' not in arrow schema: importing data failed: importing data failed" });
   });
 });
 

@@ -1,4 +1,4 @@
-import { DataType } from '@mvkit/core';
+import { DataType, Merr } from '@mvkit/core';
 import { parquetMetadata, parquetReadObjects, parquetSchema, type FileMetaData } from 'hyparquet';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 import { DYNAMIC_FIELD, type Row } from '../data/values.js';
@@ -32,11 +32,13 @@ function fieldInput(field: FieldSpec | undefined, value: unknown): unknown {
 /**
  * The rows of a Parquet import file (`importutilv2/parquet`): one top-level column per field,
  * named after it (lists for vectors and Array fields, strings for VarChar and JSON, JSON text for
- * sparse vectors, lists of bytes for half-float vectors), plus `$meta` (JSON text) for the dynamic
- * field. The footer's row count (against `maxRows`) and uncompressed size (against
+ * sparse vectors, lists of bytes for half-float vectors; nulls for nullable fields), except the
+ * auto-ID primary key, plus an optional `$meta` column (JSON text) for the dynamic field. The footer's row count (against `maxRows`) and uncompressed size (against
  * {@link MAX_PARQUET_UNCOMPRESSED_BYTES}) are checked before any page is decoded.
- * @throws MilvusError 2100 for a file that is not Parquet, a column of no field (without a dynamic
- *   field), a required field without a column, more rows than `maxRows` or more bytes than allowed.
+ * @throws MilvusError 2100 for a file that is not Parquet, more rows than `maxRows` or more bytes
+ *   than allowed, `schema not equal, err=field '<f>' not in arrow schema: importing data failed`
+ *   (wrapped twice, as Milvus), `the field: <c> is not in schema, if it's a dynamic field, please
+ *   reformat data by bulk_writer`, or `the primary key '<pk>' is auto-generated, no need to provide`.
  */
 export async function readParquetRows(bytes: Uint8Array, path: string, schema: CollectionSpec, maxRows: number): Promise<Row[]> {
   const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
@@ -51,15 +53,16 @@ export async function readParquetRows(bytes: Uint8Array, path: string, schema: C
   if (uncompressed > BigInt(MAX_PARQUET_UNCOMPRESSED_BYTES)) throw importFailed(`the parquet file '${path}' holds ${uncompressed} bytes uncompressed, more than the ${MAX_PARQUET_UNCOMPRESSED_BYTES} one file may`);
   const columns = parquetSchema(metadata).children.map((c) => c.element.name);
   const fields = new Map(schema.fields.map((f) => [f.isDynamic ? DYNAMIC_FIELD : f.name, f]));
+  // As importutilv2/parquet's CreateFieldReaders: every field a column (isSchemaEqual) first, then each column a field.
+  for (const f of schema.fields) {
+    if (!f.isDynamic && !(f.isPrimaryKey && f.autoID) && !columns.includes(f.name)) {
+      throw importFailed(`schema not equal, err=field '${f.name}' not in arrow schema: ${Merr.ImportFailed.message}`);
+    }
+  }
   for (const c of columns) {
     const f = fields.get(c);
-    if (!f) throw importFailed(`the column '${c}' of the parquet file '${path}' is not a field of the collection schema`);
+    if (!f) throw importFailed(`the field: ${c} is not in schema, if it's a dynamic field, please reformat data by bulk_writer`);
     if (f.isPrimaryKey && f.autoID) throw importFailed(`the primary key '${f.name}' is auto-generated, no need to provide`);
-  }
-  for (const f of schema.fields) {
-    if (!f.isDynamic && !columns.includes(f.name) && !(f.isPrimaryKey && f.autoID) && !f.nullable && !f.defaultValue) {
-      throw importFailed(`the parquet file '${path}' has no column for field '${f.name}'`);
-    }
   }
   let records: Record<string, unknown>[];
   try {
