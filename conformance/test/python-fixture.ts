@@ -17,7 +17,7 @@ export interface PythonAndServer {
  * a pip install of the pinned requirements, ~20 s) and start an embedded reference server, and
  * close it afterwards.
  *
- * @param options - server options besides the port (e.g. `queryNodes` for multi-replica tests, `auth`).
+ * @param options - server options besides the port (e.g. `queryNodes` for multi-replica tests, `auth`, `importDir`).
  */
 export function usePythonAndServer(options: Omit<ServerOptions, 'port'> = {}): PythonAndServer {
   let env: PythonEnv | undefined;

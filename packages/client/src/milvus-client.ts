@@ -43,7 +43,13 @@ import {
   type SegmentInfoRequest,
   type GetRequest,
   type HybridSearchRequest,
+  type GetImportStateRequest,
+  type GetImportStateResponse,
+  type ImportRequest,
+  type ImportResponse,
   type InsertRequest,
+  type ListImportTasksRequest,
+  type ListImportTasksResponse,
   type MutationResult,
   type QueryRequest,
   type QueryResults,
@@ -739,6 +745,35 @@ export class MilvusClient {
    */
   hybridSearch(request: HybridSearchRequest, options?: CallOptions): Promise<SearchResults> {
     return this.#call('hybridSearch', request, options);
+  }
+
+  // -------------------------------------------------------------- bulk import
+
+  /**
+   * Starts an import job over files of the server's import storage (Import; over REST
+   * `jobs/import/create`): one JSON or Parquet file, or one `.npy` file per field. The job runs
+   * asynchronously; follow it with {@link MilvusClient.getImportState}.
+   * @returns `{ tasks: [jobId] }`.
+   * @throws MilvusError 100 missing collection; 200 missing partition; 1100 `import request is
+   *   empty`; 2100 a refused file set, a partition named in partition-key mode, or a server without import storage.
+   */
+  bulkInsert(request: ImportRequest, options?: CallOptions): Promise<ImportResponse> {
+    return this.#call('bulkInsert', request, options);
+  }
+
+  /**
+   * The state of an import job (GetImportState; over REST `jobs/import/get_progress`):
+   * `ImportPending`, `ImportStarted`, `ImportCompleted` or `ImportFailed` (reason in the
+   * `failed_reason` info), `row_count` imported, `progress_percent` info.
+   * @throws MilvusError 2100 `import job does not exist, jobID=<id>: importing data failed`.
+   */
+  getImportState(request: GetImportStateRequest, options?: CallOptions): Promise<GetImportStateResponse> {
+    return this.#call('getImportState', request, options);
+  }
+
+  /** The import jobs of a collection, or all (ListImportTasks; over REST `jobs/import/list`), the newest `limit`. @throws MilvusError 100 missing collection. */
+  listImportTasks(request: ListImportTasksRequest = {}, options?: CallOptions): Promise<ListImportTasksResponse> {
+    return this.#call('listImportTasks', request, options);
   }
 
   // -------------------------------------------------------------- data

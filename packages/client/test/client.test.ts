@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, type RunningServer } from '@mvkit/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { halfBytesOf, roundToHalf } from '@mvkit/core';
@@ -23,8 +26,10 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
   let server: RunningServer;
   let client: MilvusClient;
 
+  const importDir = mkdtempSync(join(tmpdir(), 'mvkit-client-import-'));
+
   beforeAll(async () => {
-    server = await startServer({ port: 0 });
+    server = await startServer({ port: 0, importDir });
     client = clientFor(kind, server, { token: 'root:Milvus' });
   });
   afterAll(async () => {
@@ -229,6 +234,23 @@ describe.each(TRANSPORTS)('MilvusClient over %s', (kind: TransportKind) => {
     await client.dropAlias({ alias: 'library' });
     expect(await rejection(client.describeAlias({ alias: 'library' }))).toMatchObject({ code: 1600, reason: 'alias not found[database=default][alias=library]' });
     expect((await client.listAliases()).aliases).toEqual([]);
+  });
+
+  it('bulk-imports a JSON file as an asynchronous job and reports its state', async () => {
+    await client.createCollection(bookSchema);
+    writeFileSync(join(importDir, 'books.json'), JSON.stringify({ rows: [{ book_id: 1, word_count: 10, book_intro: [1, 0] }, { book_id: 2, word_count: 20, book_intro: [0, 1] }] }));
+    const { tasks } = await client.bulkInsert({ ...book, files: ['books.json'] });
+    expect(tasks).toHaveLength(1);
+    let state = await client.getImportState({ task: tasks[0]! });
+    for (let i = 0; i < 100 && state.state !== 'ImportCompleted'; i++) state = await client.getImportState({ task: tasks[0]! });
+    expect([state.state, state.row_count, state.id]).toEqual(['ImportCompleted', '2', tasks[0]]);
+    expect(state.infos).toEqual(expect.arrayContaining([{ key: 'collection', value: 'book' }, { key: 'failed_reason', value: '' }, { key: 'progress_percent', value: '100' }]));
+    const listed = await client.listImportTasks({ ...book, limit: 1 });
+    expect(listed.tasks.map((t) => [t.id, t.state, t.row_count])).toEqual([[tasks[0], 'ImportCompleted', '2']]);
+    expect((await client.getCollectionStatistics(book)).data.row_count).toBe('2');
+    expect(await rejection(client.getImportState({ task: 7 }))).toMatchObject({ code: 2100, reason: 'import job does not exist, jobID=7: importing data failed' });
+    expect(await rejection(client.bulkInsert({ collection_name: 'nope', files: ['books.json'] }))).toMatchObject({ code: 100, reason: 'collection not found[database=default][collection=nope]' });
+    expect(await rejection(client.bulkInsert({ ...book, files: ['a.json', 'b.json'] }))).toMatchObject({ code: 2100, reason: 'for JSON or parquet file, each task only accepts one file: importing data failed' });
   });
 
   it('throws Milvus errors with code, legacy error code and reason', async () => {

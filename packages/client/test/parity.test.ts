@@ -214,6 +214,13 @@ const SCENARIO: Step[] = [
   { call: 'dropRole', request: { roleName: 'reader' } },
   { call: 'deleteUser', request: { username: 'root' } },
   { call: 'deleteUser', request: { username: 'alice' } },
+  // bulk import (the servers have no import directory: every accepted request is refused with 2100)
+  { call: 'bulkInsert', request: { collection_name: 'quick', files: ['rows.json'] } },
+  { call: 'bulkInsert', request: { collection_name: 'nope', files: ['rows.json'] } },
+  { call: 'bulkInsert', request: { collection_name: 'quick', files: ['a.json', 'b.json'] } },
+  { call: 'getImportState', request: { task: 7 } },
+  { call: 'listImportTasks', request: { collection_name: 'quick' } },
+  { call: 'listImportTasks', request: { collection_name: 'nope' } },
   { call: 'close' },
   { call: 'closeConnection' },
   { call: 'hasCollection', request: { collection_name: 'quick' } },

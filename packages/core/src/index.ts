@@ -11,6 +11,7 @@ export * from './milvus-error.js';
 export * from './operations.js';
 export * from './properties.js';
 export * from './rbac.js';
+export * from './import.js';
 export * from './data.js';
 export * from './hybrid.js';
 export * from './results.js';

@@ -76,6 +76,8 @@ export const Merr = {
   CheckPrimaryKey: entry(1806, "please check the primary key and its' type can only in [int, string]"),
   HTTPRateLimit: entry(1807, 'request is rejected by limiter', true),
   DenyReplicateMessage: entry(1900, 'deny to use the replicate message in the normal instance'),
+  /** Bulk import (`ErrImportFailed`): a refused import request or a failed import job. */
+  ImportFailed: entry(2100, 'importing data failed'),
   OperationNotSupported: entry(3000, 'unsupported operation'),
   Canceled: entry(10000, 'context canceled'),
   Timeout: entry(10001, 'context deadline exceeded', true),

@@ -57,6 +57,7 @@ import type {
   UserRoleRequest,
 } from './rbac.js';
 import type { HybridSearchRequest } from './hybrid.js';
+import type { GetImportStateRequest, GetImportStateResponse, ImportRequest, ImportResponse, ListImportTasksRequest, ListImportTasksResponse } from './import.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -452,6 +453,9 @@ export interface Operations {
   addPrivilegesToGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
   removePrivilegesFromGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
   hybridSearch: { request: HybridSearchRequest; result: SearchResults };
+  bulkInsert: { request: ImportRequest; result: ImportResponse };
+  getImportState: { request: GetImportStateRequest; result: GetImportStateResponse };
+  listImportTasks: { request: ListImportTasksRequest; result: ListImportTasksResponse };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

@@ -1,5 +1,5 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N] [--query-nodes N]
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N] [--query-nodes N] [--import-dir DIR]
  * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]` starts the reference server (gRPC and REST on one port; TLS with
  * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
  * once it accepts calls, and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
@@ -31,6 +31,18 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** A directory named on the command line (`--import-dir`), as given. */
+function directory(path: string): string {
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(path).isDirectory();
+  } catch (e) {
+    throw new InvalidArgumentError(`cannot read it: ${(e as Error).message}`);
+  }
+  if (!isDirectory) throw new InvalidArgumentError('not a directory');
+  return path;
+}
+
 /** The contents of a PEM file named on the command line. */
 function pemFile(path: string): Buffer {
   try {
@@ -52,15 +64,16 @@ program
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
   .option('--segment-max-rows <rows>', 'rows at which a growing segment is sealed and indexed', positiveInt, 10_000)
   .option('--query-nodes <n>', 'query nodes to simulate (IDs 1..N in __default_resource_group); replicas need one node each', positiveInt, 1)
+  .option('--import-dir <dir>', 'directory bulk import reads files from (paths in import requests are relative to it)', directory)
   .option('--tls-cert <file>', 'serve over TLS with this PEM certificate chain (Milvus tls.serverPemPath; needs --tls-key)', pemFile)
   .option('--tls-key <file>', 'PEM private key of --tls-cert (Milvus tls.serverKeyPath)', pemFile)
   .option('--tls-ca <file>', 'require client certificates signed by this PEM CA: mutual TLS (Milvus tls.caPemPath, tlsMode 2)', pemFile)
-  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
+  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; importDir?: string; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
     const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
-    const options = { host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...auth, ...legacy, ...(tls ? { tls } : {}) };
+    const options = { host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
     superviseServer(new URL(import.meta.url), options, (address, legacyUrl) => {
       process.stdout.write(`mvkit listening on ${address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
       if (legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${legacyUrl}\n`);

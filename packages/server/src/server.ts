@@ -8,6 +8,7 @@ import { MilvusService, servedDefinition, toGrpcHandlers, toGrpcServiceDefinitio
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
+import { importDirSource } from './import-dir.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
 import { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
@@ -46,6 +47,12 @@ export interface ServerOptions extends EngineOptions {
    * as built JavaScript ({@link INDEX_WORKER_AVAILABLE}). A given `engine` keeps its own builder.
    */
   indexWorker?: boolean;
+  /**
+   * Directory bulk import reads its files from (the role of Milvus's object storage bucket):
+   * import paths are relative to it and may not leave it. Without it import requests are refused.
+   * Ignored when `engine` is given (pass that engine an `importSource`).
+   */
+  importDir?: string;
 }
 
 /**
@@ -162,7 +169,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
   const indexer = (options.indexWorker ?? INDEX_WORKER_AVAILABLE) ? new IndexWorker() : undefined;
   const engine =
-    options.engine ?? new Engine({ ...options, ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
+    options.engine ?? new Engine({ ...options, ...(options.importDir !== undefined ? { importSource: importDirSource(options.importDir) } : {}), ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
   // The RBAC store starts with the `--auth` users; without authentication, with Milvus's default `root` / `Milvus`.
   engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
   const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });

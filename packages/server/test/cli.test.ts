@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
 import { MilvusService, createGrpcStub } from '@mvkit/proto';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +56,24 @@ describe('mvkit serve', () => {
     await expect(s.address).rejects.toThrow(/--segment-max-rows.*expected a positive integer/);
     expect(await s.exited).not.toBe(0);
   });
+
+  it('bulk-imports files of --import-dir, and rejects a missing directory with a clear message', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mvkit-cli-import-'));
+    writeFileSync(join(dir, 'rows.json'), JSON.stringify([{ id: 1, vector: [1, 0] }]));
+    const s = serveCli(['--port', '0', '--import-dir', dir]);
+    const url = `http://${await s.address}/v2/vectordb`;
+    const post = async (path: string, body: object) => (await fetch(`${url}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<{ code: number; data: { jobId: string; state: string; importedRows: number } }>;
+    await post('collections/create', { collectionName: 'c', dimension: 2 });
+    const { jobId } = (await post('jobs/import/create', { collectionName: 'c', files: [['rows.json']] })).data;
+    let progress = await post('jobs/import/get_progress', { jobId });
+    for (let i = 0; i < 100 && progress.data.state !== 'Completed'; i++) progress = await post('jobs/import/get_progress', { jobId });
+    expect([progress.data.state, progress.data.importedRows]).toEqual(['Completed', 1]);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const bad = serveCli(['--port', '0', '--import-dir', join(dir, 'missing')]);
+    await expect(bad.address).rejects.toThrow(/--import-dir.*cannot read it: ENOENT/);
+    expect(await bad.exited).not.toBe(0);
+  }, 30_000);
 
   it('fails cleanly when the port is taken', async () => {
     const first = serveCli(['--port', '0']);

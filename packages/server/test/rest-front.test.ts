@@ -54,7 +54,7 @@ describe('RESTful v2 envelope', () => {
         'collections/list', 'collections/load', 'collections/release', 'collections/rename', 'databases/alter', 'databases/create', 'databases/describe',
         'databases/drop', 'databases/drop_properties', 'databases/list',
         'entities/delete', 'entities/get', 'entities/hybrid_search', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
-        'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
+        'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'jobs/import/create', 'jobs/import/describe', 'jobs/import/get_progress', 'jobs/import/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
         'privilege_groups/add_privileges_to_group', 'privilege_groups/create', 'privilege_groups/drop', 'privilege_groups/list',
         'privilege_groups/remove_privileges_from_group', 'roles/create', 'roles/describe', 'roles/drop', 'roles/grant_privilege',
@@ -427,5 +427,44 @@ describe('RESTful v2 default values', () => {
     await post('collections/load', { collectionName: 'dv' });
     const got = await post('entities/query', { collectionName: 'dv', filter: 'id > 0', outputFields: ['n', 's'] });
     expect(got.json.data).toEqual([{ id: 1, n: 3, s: 'abc' }, { id: 2, n: 9, s: 'abc' }, { id: 3, n: 3, s: 'z' }]);
+  });
+});
+
+describe('bulk import (jobs/import/*)', () => {
+  it('binds, refuses and answers import jobs as Milvus 2.5', async () => {
+    await quick();
+    expect((await post('jobs/import/create', {})).json).toEqual({
+      code: 1802,
+      message:
+        "missing required parameters, error: Key: 'ImportReq.CollectionName' Error:Field validation for 'CollectionName' failed on the 'required' tag\nKey: 'ImportReq.Files' Error:Field validation for 'Files' failed on the 'required' tag",
+    });
+    expect((await post('jobs/import/get_progress', {})).json).toEqual({
+      code: 1802,
+      message: "missing required parameters, error: Key: 'JobIDReq.JobID' Error:Field validation for 'JobID' failed on the 'required' tag",
+    });
+    expect((await post('jobs/import/get_progress', { jobId: 'x1' })).json).toEqual({ code: 2100, message: 'parse job id failed, err=%wstrconv.ParseInt: parsing "x1": invalid syntax: importing data failed' });
+    expect((await post('jobs/import/create', { collectionName: 'my_collection', files: [['a.json']] })).json).toEqual({
+      code: 2100,
+      message: 'the server has no import directory (start it with --import-dir): importing data failed',
+    });
+    expect((await post('jobs/import/list', {})).body).toBe('{"code":0,"data":{"records":[]}}');
+  });
+
+  it('creates a job and reports its progress, details and list record', async () => {
+    const text = new TextEncoder().encode('[{"id": 1, "vector": [1, 0, 0, 0, 0]}]');
+    engine = new Engine({ importSource: { size: async () => text.length, read: async () => text } });
+    rest = createRestHandler(engine);
+    await quick();
+    const created = await post('jobs/import/create', { collectionName: 'my_collection', files: [['rows.json']], options: { timeout: '10s' } });
+    const jobId = (created.json.data as { jobId: string }).jobId;
+    expect(created.body).toBe(`{"code":0,"data":{"jobId":"${jobId}"}}`);
+    await engine.importsIdle();
+    const progress = await post('jobs/import/describe', { jobId });
+    const done = engine.importJob(jobId).completeTime;
+    expect(progress.body).toBe(
+      `{"code":0,"data":{"collectionName":"my_collection","completeTime":"${done}","details":[{"completeTime":"${done}","fileName":"[rows.json]","fileSize":${text.length},"importedRows":1,"progress":100,"state":"Completed","totalRows":1}],"fileSize":${text.length},"importedRows":1,"jobId":"${jobId}","progress":100,"state":"Completed","totalRows":1}}`,
+    );
+    expect((await post('jobs/import/list', { collectionName: 'my_collection' })).json).toEqual({ code: 0, data: { records: [{ jobId, collectionName: 'my_collection', state: 'Completed', progress: 100 }] } });
+    expect((await post('jobs/import/list', { collectionName: 'nope' })).json).toEqual({ code: 100, message: 'collection not found[database=default][collection=nope]' });
   });
 });

@@ -22,6 +22,7 @@ import {
 import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
 import { hybridSearch } from './hybrid-mappings.js';
+import { importOptionsOf, importStateOf, type ImportProgress } from './import-mappings.js';
 import { errorFromMessage } from './errors.js';
 import { RBAC_MAPPINGS } from './rbac-mappings.js';
 import type { components, paths } from './gen/schema.js';
@@ -516,6 +517,24 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
 
   // hybrid search
   hybridSearch,
+  // bulk import (jobs/import/*)
+  async bulkInsert(ctx, req) {
+    const body = { ...collectionBody(req), ...(req.partition_name ? { partitionName: req.partition_name } : {}), files: [req.files], options: importOptionsOf(req.options) };
+    const { data } = await ctx.post<{ jobId: string }>('/v2/vectordb/jobs/import/create', body);
+    return result(m.import.output, { tasks: [BigInt(data.jobId)] }) as never;
+  },
+  async getImportState(ctx, req) {
+    const { data } = await ctx.post<ImportProgress>('/v2/vectordb/jobs/import/get_progress', { ...dbOf(req), jobId: String(req.task) });
+    return result(m.getImportState.output, importStateOf(data)) as never;
+  },
+  async listImportTasks(ctx, req) {
+    const { data } = await ctx.post<{ records: { jobId: string }[] }>('/v2/vectordb/jobs/import/list', { ...dbOf(req), ...(req.collection_name ? { collectionName: req.collection_name } : {}) });
+    const records = req.limit && req.limit > 0 ? data.records.slice(-req.limit) : data.records;
+    // The list carries no row counts: each job's progress is read, as GetImportState reports it.
+    const states = await mapLimit(records, 4, async (r) => (await ctx.post<ImportProgress>('/v2/vectordb/jobs/import/get_progress', { ...dbOf(req), jobId: r.jobId })).data);
+    return result(m.listImportTasks.output, { tasks: states.map(importStateOf) }) as never;
+  },
+
   // data (entities)
   async compact() {
     throw unimplemented('ManualCompaction');

@@ -46,6 +46,8 @@ import { Compactions, collectionWithId, type CompactionSummary, type CompactionT
 import { checkpointReached, collectionsOf, flushAllDatabases, segmentsFlushed } from './flush-state.js';
 import { persistentSegments, querySegments, type PersistentSegment, type QuerySegment } from './segment-info.js';
 import { hybridSearchRows, type HybridSearchInput, type HybridSearchOutcome } from './data/hybrid.js';
+import { ImportJobs, type ImportInput, type ImportJob } from './import/jobs.js';
+import { importFailed, type ImportSource } from './import/source.js';
 import { alterAlias, checkDropWithAliases, createAlias, describeAlias, dropAlias, listAliases, type AliasDescription } from './aliases.js';
 import { checkIndexParams, flattenIndexParams, normaliseJsonPath, paramOf, sameParams } from './indexes.js';
 import { validateCollectionName, validateDatabaseName, validatePartitionName } from './names.js';
@@ -94,6 +96,8 @@ export interface EngineOptions {
   prepareFilter?: FilterPreparer;
   /** Builds sealed segments' HNSW graphs away from the event loop (the server passes its index worker's); default: here, in time slices. */
   buildHnsw?: HnswBuild;
+  /** Where bulk import reads files (the server's `importDir`); without it import requests are refused with 2100. */
+  importSource?: ImportSource;
 }
 
 /** Addresses a collection: database (default `default`) and collection name. */
@@ -197,7 +201,7 @@ export class Engine {
   /** Metadata: databases, collections, partitions, indexes. */
   readonly catalog = new Catalog();
   /** Effective limits. */
-  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw'>>;
+  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw' | 'importSource'>>;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder: IndexBuilder;
   /** Manual compactions and their plans. */
@@ -211,6 +215,7 @@ export class Engine {
   readonly #shutdown = new AbortController();
   readonly #prepareFilter: FilterPreparer | undefined;
   readonly #startedAt = new Date();
+  readonly #imports: ImportJobs;
 
   constructor(options: EngineOptions = {}) {
     this.#prepareFilter = options.prepareFilter;
@@ -226,6 +231,17 @@ export class Engine {
     this.compactions = new Compactions(() => this.catalog.tso.next(), this.limits.segmentMaxRows);
     this.resourceGroups = new ResourceGroups(this.limits.queryNodes);
     this.replicas = new Replicas(this.resourceGroups, () => this.catalog.tso.next());
+    const tso = this.catalog.tso;
+    this.#imports = new ImportJobs(options.importSource, {
+      collection: (job) => {
+        const coll = this.catalog.databases.get(job.dbName)?.collections.get(job.collectionName);
+        return coll?.id === job.collectionId ? coll : undefined;
+      },
+      write: async (coll, partitionName, rows) => {
+        await writeRows(coll, { ...(partitionName ? { partitionName } : {}), rows }, () => tso.next(), tso.next(), false, this.#pacer());
+        return coll.data.sealAll();
+      },
+    }, () => tso.next());
   }
 
   /**
@@ -1112,6 +1128,49 @@ export class Engine {
    */
   async hybridSearch(ref: CollectionRef & HybridSearchInput & Cancellable): Promise<HybridSearchOutcome> {
     return hybridSearchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
+  }
+
+  // ---------------------------------------------------------------- bulk import
+
+  /**
+   * Import (ImportV2; the old Import RPC sends one group of all its files): checks the request and
+   * queues an asynchronous job that reads the files from the server's {@link ImportSource} and
+   * writes their rows as Insert does, into sealed segments of the partition (default `_default`)
+   * or by partition key.
+   * @returns the job, Pending.
+   * @throws MilvusError 100 unknown collection; 200 unknown partition; 1100 `import request is
+   *   empty`; 2100 as {@link ImportJobs.create}.
+   */
+  importFiles(ref: CollectionRef & ImportInput): ImportJob {
+    return this.#imports.create(ref.dbName || DEFAULT_DATABASE, this.collectionOf(ref), ref);
+  }
+
+  /**
+   * An import job by ID (GetImportProgress), given as datacoord parses it (a decimal string) or as a number.
+   * @throws MilvusError 2100 `parse job id failed, err=%wstrconv.ParseInt: parsing "<id>": invalid syntax` (or `value out of range`)
+   *   (datacoord formats it with `fmt.Sprint`, which keeps the `%w`);
+   *   2100 `import job does not exist, jobID=<id>`.
+   */
+  importJob(jobId: string | bigint): ImportJob {
+    if (typeof jobId === 'string') {
+      const why = !/^[+-]?\d+$/.test(jobId) ? 'invalid syntax' : BigInt.asIntN(64, BigInt(jobId)) !== BigInt(jobId) ? 'value out of range' : undefined;
+      if (why) throw importFailed(`parse job id failed, err=%wstrconv.ParseInt: parsing ${JSON.stringify(jobId)}: ${why}`);
+    }
+    return this.#imports.job(BigInt(jobId));
+  }
+
+  /**
+   * The import jobs of one collection, or every job (ListImports: datacoord does not filter by
+   * database), oldest first.
+   * @throws MilvusError (with a collection) 800 unknown database; 100 unknown collection.
+   */
+  listImportJobs(ref: { dbName?: string; collectionName?: string }): ImportJob[] {
+    return this.#imports.list(ref.collectionName ? this.collectionOf({ dbName: ref.dbName || DEFAULT_DATABASE, collectionName: ref.collectionName }).id : undefined);
+  }
+
+  /** Resolves when every queued import job has finished. */
+  importsIdle(): Promise<void> {
+    return this.#imports.idle();
   }
 
   // ---------------------------------------------------------------- data

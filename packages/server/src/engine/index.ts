@@ -27,3 +27,5 @@ export * from './load-balance.js';
 export * from './rbac/store.js';
 export * from './rbac/privileges.js';
 export { decodeWirePassword } from './rbac/names.js';
+export * from './import/jobs.js';
+export * from './import/source.js';

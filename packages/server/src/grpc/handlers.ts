@@ -10,6 +10,7 @@ import { standaloneHandlers } from './standalone-handlers.js';
 import { propertiesHandlers } from './properties-handlers.js';
 import { resourceGroupHandlers } from './resource-group-handlers.js';
 import { rbacHandlers } from './rbac-handlers.js';
+import { importHandlers } from './import-handlers.js';
 import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
 
@@ -280,6 +281,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     ...propertiesHandlers(engine, dbOf),
     ...resourceGroupHandlers(engine, dbOf),
     ...hybridHandlers(engine, dbOf),
+    ...importHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
     ...rbacHandlers(engine),

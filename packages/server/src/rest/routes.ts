@@ -7,6 +7,7 @@ import { HYBRID_HANDLERS } from './hybrid-routes.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { PROPERTIES_HANDLERS } from './properties-routes.js';
 import { RBAC_HANDLERS } from './rbac-routes.js';
+import { IMPORT_HANDLERS } from './import-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -382,6 +383,8 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   ...RBAC_HANDLERS,
   // hybrid search
   ...HYBRID_HANDLERS,
+  // bulk import
+  ...IMPORT_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };

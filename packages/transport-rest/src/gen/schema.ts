@@ -1059,6 +1059,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/jobs/import/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an import job (ImportV2) over file groups of the import directory; it runs asynchronously. */
+        post: operations["createImportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/jobs/import/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The import jobs of the database, or of one collection (ListImports). */
+        post: operations["listImportJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/jobs/import/get_progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** State, progress and rows of an import job and of each of its file groups (GetImportProgress). */
+        post: operations["getImportJobProgress"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/jobs/import/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The same answer as `jobs/import/get_progress` (GetImportProgress). */
+        post: operations["describeImportJob"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/entities/insert": {
         parameters: {
             query?: never;
@@ -1436,6 +1504,23 @@ export interface components {
             privilegeGroupName: string;
             privileges?: string[];
         };
+        ImportReq: {
+            dbName?: components["schemas"]["DbName"];
+            collectionName: string;
+            /** @description Default `_default`; refused in partition-key mode. */
+            partitionName?: string;
+            /** @description File groups, paths relative to the import directory: `[["a.json"], ["b.parquet"], ["id.npy", "vector.npy"]]`. */
+            files: string[][];
+            /** @description Import options, e.g. `timeout`. */
+            options?: {
+                [key: string]: string;
+            };
+        };
+        JobIDReq: {
+            dbName?: components["schemas"]["DbName"];
+            /** @description Decimal job ID, as `jobs/import/create` answers it. */
+            jobId: string;
+        };
         IndexParamReq: {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
@@ -1746,6 +1831,60 @@ export interface components {
                 aliasName: string;
             };
         };
+        ImportJobCreatedResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                jobId: string;
+            };
+        };
+        ImportJobListResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                records: {
+                    jobId: string;
+                    collectionName: string;
+                    /** @enum {string} */
+                    state: "Pending" | "Importing" | "Completed" | "Failed";
+                    progress: number;
+                    /** @description Only for a failed job. */
+                    reason?: string;
+                }[];
+            };
+        };
+        ImportJobProgressResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                jobId: string;
+                collectionName: string;
+                /** @description RFC 3339, `""` while the job runs. */
+                completeTime: string;
+                /** @enum {string} */
+                state: "Pending" | "Importing" | "Completed" | "Failed";
+                /** @description Percent, 0–100. */
+                progress: number;
+                importedRows: number;
+                totalRows: number;
+                /** @description Bytes of every file of the job. */
+                fileSize: number;
+                /** @description Only for a failed job. */
+                reason?: string;
+                details: {
+                    /** @description The group's paths joined with `,`. */
+                    fileName: string;
+                    fileSize: number;
+                    progress: number;
+                    completeTime: string;
+                    /** @enum {string} */
+                    state: "Pending" | "InProgress" | "Completed" | "Failed";
+                    importedRows: number;
+                    totalRows: number;
+                    reason?: string;
+                }[];
+            };
+        };
         DatabaseDescriptionResponse: {
             /** @constant */
             code: 0;
@@ -2052,6 +2191,16 @@ export interface components {
         PrivilegeGroupReq: {
             content: {
                 "application/json": components["schemas"]["PrivilegeGroupReq"];
+            };
+        };
+        ImportReq: {
+            content: {
+                "application/json": components["schemas"]["ImportReq"];
+            };
+        };
+        JobIDReq: {
+            content: {
+                "application/json": components["schemas"]["JobIDReq"];
             };
         };
     };
@@ -3662,6 +3811,114 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SearchResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createImportJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ImportReq"];
+        responses: {
+            /** @description The job ID, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobCreatedResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listImportJobs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["OptionalCollectionNameReq"];
+        responses: {
+            /** @description The jobs (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    getImportJobProgress: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["JobIDReq"];
+        responses: {
+            /** @description The job's progress, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobProgressResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeImportJob: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["JobIDReq"];
+        responses: {
+            /** @description The job's progress, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobProgressResponse"] | components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

@@ -633,6 +633,58 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "ImportReq": {
+    "type": "object",
+    "required": [
+      "collectionName",
+      "files"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "partitionName": {
+        "type": "string",
+        "description": "Default `_default`; refused in partition-key mode."
+      },
+      "files": {
+        "type": "array",
+        "description": "File groups, paths relative to the import directory: `[[\"a.json\"], [\"b.parquet\"], [\"id.npy\", \"vector.npy\"]]`.",
+        "items": {
+          "type": "array",
+          "items": {
+            "type": "string"
+          }
+        }
+      },
+      "options": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "string"
+        },
+        "description": "Import options, e.g. `timeout`."
+      }
+    }
+  },
+  "JobIDReq": {
+    "type": "object",
+    "required": [
+      "jobId"
+    ],
+    "properties": {
+      "dbName": {
+        "$ref": "#/components/schemas/DbName"
+      },
+      "jobId": {
+        "type": "string",
+        "x-go-name": "JobID",
+        "description": "Decimal job ID, as `jobs/import/create` answers it."
+      }
+    }
+  },
   "IndexParamReq": {
     "type": "object",
     "required": [
@@ -1527,6 +1579,201 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "ImportJobCreatedResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "jobId"
+        ],
+        "properties": {
+          "jobId": {
+            "type": "string"
+          }
+        }
+      }
+    }
+  },
+  "ImportJobListResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "records"
+        ],
+        "properties": {
+          "records": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "jobId",
+                "collectionName",
+                "state",
+                "progress"
+              ],
+              "properties": {
+                "jobId": {
+                  "type": "string"
+                },
+                "collectionName": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "Pending",
+                    "Importing",
+                    "Completed",
+                    "Failed"
+                  ]
+                },
+                "progress": {
+                  "type": "integer"
+                },
+                "reason": {
+                  "type": "string",
+                  "description": "Only for a failed job."
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
+  "ImportJobProgressResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "jobId",
+          "collectionName",
+          "completeTime",
+          "state",
+          "progress",
+          "importedRows",
+          "totalRows",
+          "fileSize",
+          "details"
+        ],
+        "properties": {
+          "jobId": {
+            "type": "string"
+          },
+          "collectionName": {
+            "type": "string"
+          },
+          "completeTime": {
+            "type": "string",
+            "description": "RFC 3339, `\"\"` while the job runs."
+          },
+          "state": {
+            "type": "string",
+            "enum": [
+              "Pending",
+              "Importing",
+              "Completed",
+              "Failed"
+            ]
+          },
+          "progress": {
+            "type": "integer",
+            "description": "Percent, 0–100."
+          },
+          "importedRows": {
+            "type": "integer"
+          },
+          "totalRows": {
+            "type": "integer"
+          },
+          "fileSize": {
+            "type": "integer",
+            "description": "Bytes of every file of the job."
+          },
+          "reason": {
+            "type": "string",
+            "description": "Only for a failed job."
+          },
+          "details": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "required": [
+                "fileName",
+                "fileSize",
+                "progress",
+                "completeTime",
+                "state",
+                "importedRows",
+                "totalRows"
+              ],
+              "properties": {
+                "fileName": {
+                  "type": "string",
+                  "description": "The group's paths joined with `,`."
+                },
+                "fileSize": {
+                  "type": "integer"
+                },
+                "progress": {
+                  "type": "integer"
+                },
+                "completeTime": {
+                  "type": "string"
+                },
+                "state": {
+                  "type": "string",
+                  "enum": [
+                    "Pending",
+                    "InProgress",
+                    "Completed",
+                    "Failed"
+                  ]
+                },
+                "importedRows": {
+                  "type": "integer"
+                },
+                "totalRows": {
+                  "type": "integer"
+                },
+                "reason": {
+                  "type": "string"
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  },
   "DatabaseDescriptionResponse": {
     "type": "object",
     "required": [
@@ -2158,6 +2405,26 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "hybridSearchEntities",
     "summary": "Hybrid search, several ANN searches fused by a reranker (DescribeCollection, then HybridSearch).",
     "struct": "HybridSearchReq"
+  },
+  "/v2/vectordb/jobs/import/create": {
+    "operationId": "createImportJob",
+    "summary": "Create an import job (ImportV2) over file groups of the import directory; it runs asynchronously.",
+    "struct": "ImportReq"
+  },
+  "/v2/vectordb/jobs/import/list": {
+    "operationId": "listImportJobs",
+    "summary": "The import jobs of the database, or of one collection (ListImports).",
+    "struct": "OptionalCollectionNameReq"
+  },
+  "/v2/vectordb/jobs/import/get_progress": {
+    "operationId": "getImportJobProgress",
+    "summary": "State, progress and rows of an import job and of each of its file groups (GetImportProgress).",
+    "struct": "JobIDReq"
+  },
+  "/v2/vectordb/jobs/import/describe": {
+    "operationId": "describeImportJob",
+    "summary": "The same answer as `jobs/import/get_progress` (GetImportProgress).",
+    "struct": "JobIDReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
