@@ -56,6 +56,8 @@ describe('RESTful v2 envelope', () => {
         'entities/delete', 'entities/get', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
         'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
+        'resource_groups/alter', 'resource_groups/create', 'resource_groups/describe', 'resource_groups/drop', 'resource_groups/list',
+        'resource_groups/transfer_replica',
       ].map((p) => `/v2/vectordb/${p}`),
     );
   });

@@ -4,6 +4,7 @@ import type { ReadBody } from './body-reader.js';
 import { OPENAPI_ROUTES } from './gen/openapi.js';
 import { ENTITY_HANDLERS } from './entities.js';
 import { PROPERTIES_HANDLERS } from './properties-routes.js';
+import { RESOURCE_GROUP_HANDLERS } from './resource-group-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -373,6 +374,7 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/aliases/drop': (e, b, c) => (e.dropAlias({ dbName: c.dbName, alias: S(b.aliasName) }), ok()),
   '/v2/vectordb/aliases/alter': (e, b, c) => (e.alterAlias({ dbName: c.dbName, alias: S(b.aliasName), collectionName: S(b.collectionName) }), ok()),
   ...PROPERTIES_HANDLERS,
+  ...RESOURCE_GROUP_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };
