@@ -38,6 +38,20 @@ import type {
   DropIndexPropertiesRequest,
   RenameCollectionRequest,
 } from './properties.js';
+import type {
+  CreateResourceGroupRequest,
+  DescribeResourceGroupResponse,
+  GetMetricsRequest,
+  GetMetricsResponse,
+  GetReplicasRequest,
+  GetReplicasResponse,
+  ListResourceGroupsResponse,
+  LoadBalanceRequest,
+  ResourceGroupRequest,
+  TransferNodeRequest,
+  TransferReplicaRequest,
+  UpdateResourceGroupsRequest,
+} from './resource-groups.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -411,6 +425,16 @@ export interface Operations {
   alterCollectionFieldProperties: { request: AlterCollectionFieldPropertiesRequest; result: ResStatus };
   alterIndexProperties: { request: AlterIndexRequest; result: ResStatus };
   dropIndexProperties: { request: DropIndexPropertiesRequest; result: ResStatus };
+  createResourceGroup: { request: CreateResourceGroupRequest; result: ResStatus };
+  updateResourceGroups: { request: UpdateResourceGroupsRequest; result: ResStatus };
+  dropResourceGroup: { request: ResourceGroupRequest; result: ResStatus };
+  listResourceGroups: { request: BaseRequest; result: ListResourceGroupsResponse };
+  describeResourceGroup: { request: ResourceGroupRequest; result: DescribeResourceGroupResponse };
+  transferNode: { request: TransferNodeRequest; result: ResStatus };
+  transferReplica: { request: TransferReplicaRequest; result: ResStatus };
+  getReplicas: { request: GetReplicasRequest; result: GetReplicasResponse };
+  loadBalance: { request: LoadBalanceRequest; result: ResStatus };
+  getMetric: { request: GetMetricsRequest; result: GetMetricsResponse };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.
