@@ -1,5 +1,5 @@
 /**
- * The RESTful v2 endpoints of resource groups (`handler_v2_rg.go` of Milvus 2.5):
+ * The RESTful v2 endpoints of resource groups (the resource-group handlers of Milvus 2.5's `httpserver`):
  * `resource_groups/create`, `drop`, `alter`, `describe`, `list` and `transfer_replica`. Bodies use
  * the snake_case members of `request_v2.go`'s `ResourceGroupConfig`; `describe` answers the proto
  * `milvus.ResourceGroup` as Go's encoding/json writes it (snake_case, zero members omitted).
