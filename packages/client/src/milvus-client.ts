@@ -97,6 +97,18 @@ import {
   type UpdateUserRequest,
   type UserRequest,
   type UserRoleRequest,
+  type CreateResourceGroupRequest,
+  type DescribeResourceGroupResponse,
+  type GetMetricsRequest,
+  type GetMetricsResponse,
+  type GetReplicasRequest,
+  type GetReplicasResponse,
+  type ListResourceGroupsResponse,
+  type LoadBalanceRequest,
+  type ResourceGroupRequest,
+  type TransferNodeRequest,
+  type TransferReplicaRequest,
+  type UpdateResourceGroupsRequest,
 } from '@mvkit/core';
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
@@ -774,6 +786,96 @@ export class MilvusClient {
   /** The import jobs of a collection, or all (ListImportTasks; over REST `jobs/import/list`), the newest `limit`. @throws MilvusError 100 missing collection. */
   listImportTasks(request: ListImportTasksRequest = {}, options?: CallOptions): Promise<ListImportTasksResponse> {
     return this.#call('listImportTasks', request, options);
+  }
+
+  // -------------------------------------------------------------- resource groups, replicas, diagnostics
+
+  /**
+   * Creates a resource group (CreateResourceGroup); without `config` it wants and allows 0 query nodes.
+   * The same name with the same config again is a success.
+   * @throws MilvusError 65535 bad name; 301 the group exists with another config; 302 more than 1024 groups;
+   *   303 illegal config (e.g. `limits.node_num` below `requests.node_num`, an unknown `transfer_from` group);
+   *   over REST also 1802 for a `config` without `requests`/`limits` or with a `node_num` of 0.
+   */
+  createResourceGroup(request: CreateResourceGroupRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('createResourceGroup', request, options);
+  }
+
+  /**
+   * Replaces the configs of existing resource groups, all or none (UpdateResourceGroups); nodes then move between groups.
+   * @throws MilvusError 65535 bad name; 300 missing group; 303 illegal config.
+   */
+  updateResourceGroups(request: UpdateResourceGroupsRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('updateResourceGroups', request, options);
+  }
+
+  /**
+   * Drops a resource group (DropResourceGroup); a missing group is a success, its nodes go to other groups.
+   * @throws MilvusError 65535 bad name; 1100 for the default group, a group with `limits.node_num` above 0,
+   *   one named in another group's `transfer_from`/`transfer_to`, or one holding replicas.
+   */
+  dropResourceGroup(request: ResourceGroupRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('dropResourceGroup', request, options);
+  }
+
+  /** The resource groups (ListResourceGroups): `{ resource_groups }`, `__default_resource_group` first. */
+  listResourceGroups(request: BaseRequest = {}, options?: CallOptions): Promise<ListResourceGroupsResponse> {
+    return this.#call('listResourceGroups', request, options);
+  }
+
+  /**
+   * A resource group (DescribeResourceGroup): `{ resource_group: { name, capacity, num_available_node,
+   * num_loaded_replica (by collection name), config, nodes: [{ node_id, address, hostname }] } }`.
+   * @throws MilvusError 65535 bad name; 300 missing group.
+   */
+  describeResourceGroup(request: ResourceGroupRequest, options?: CallOptions): Promise<DescribeResourceGroupResponse> {
+    return this.#call('describeResourceGroup', request, options);
+  }
+
+  /**
+   * Moves `num_node` query nodes between groups by changing both configs (TransferNode, deprecated upstream). gRPC only.
+   * @throws MilvusError 65535 bad name; 1100 same groups or `num_node` not above 0; 300 missing group;
+   *   304 the source has fewer nodes; 10 over REST (no RESTful v2 endpoint).
+   */
+  transferNode(request: TransferNodeRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('transferNode', request, options);
+  }
+
+  /**
+   * Moves `num_replica` replicas of a loaded collection to another resource group (TransferReplica).
+   * @throws MilvusError 65535 bad name; 100 missing collection; 300 missing group; 1100 not enough replicas in
+   *   the source or `num_replica` not above 0; over REST 1802 for `num_replica` 0, and 10 for a `db_name` other
+   *   than the connection's (the REST body cannot name a database).
+   */
+  transferReplica(request: TransferReplicaRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('transferReplica', request, options);
+  }
+
+  /**
+   * The replicas of a collection (GetReplicas), by `collection_name` or `collectionID`: `{ replicas: [{ replicaID,
+   * node_ids, resource_group_name, shard_replicas: [{ leaderID, leader_addr, dm_channel_name, node_ids }] }] }`
+   * (int64 as decimal strings; `[]` when not loaded). gRPC only.
+   * @throws MilvusError 100 missing collection (by name); 10 over REST.
+   */
+  getReplicas(request: GetReplicasRequest, options?: CallOptions): Promise<GetReplicasResponse> {
+    return this.#call('getReplicas', request, options);
+  }
+
+  /**
+   * Asks to move sealed segments of a collection from `src_nodeID` to other query nodes (LoadBalance). gRPC only.
+   * @throws MilvusError 100 missing collection; 901 a node not in a replica of the collection; 600 unknown segment; 10 over REST.
+   */
+  loadBalance(request: LoadBalanceRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('loadBalance', request, options);
+  }
+
+  /**
+   * Metrics (GetMetrics) for a request such as `{ request: { metric_type: 'system_info' } }`: `{ response, component_name }`
+   * with `response` parsed from its JSON, as the official SDK's `getMetric`. gRPC only.
+   * @throws MilvusError 1200 unknown metric type; 65535 no metric_type; 10 over REST.
+   */
+  getMetric(request: GetMetricsRequest, options?: CallOptions): Promise<GetMetricsResponse> {
+    return this.#call('getMetric', request, options);
   }
 
   // -------------------------------------------------------------- data

@@ -22,3 +22,4 @@ export * from './sparse.js';
 export * from './json-text.js';
 export * from './float-check.js';
 export * from './segments.js';
+export * from './resource-groups.js';

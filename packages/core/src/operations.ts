@@ -58,6 +58,20 @@ import type {
 } from './rbac.js';
 import type { HybridSearchRequest } from './hybrid.js';
 import type { GetImportStateRequest, GetImportStateResponse, ImportRequest, ImportResponse, ListImportTasksRequest, ListImportTasksResponse } from './import.js';
+import type {
+  CreateResourceGroupRequest,
+  DescribeResourceGroupResponse,
+  GetMetricsRequest,
+  GetMetricsResponse,
+  GetReplicasRequest,
+  GetReplicasResponse,
+  ListResourceGroupsResponse,
+  LoadBalanceRequest,
+  ResourceGroupRequest,
+  TransferNodeRequest,
+  TransferReplicaRequest,
+  UpdateResourceGroupsRequest,
+} from './resource-groups.js';
 
 /** The success/failure status every result carries (`common.Status` as the official SDK shows it). */
 export interface ResStatus {
@@ -456,6 +470,16 @@ export interface Operations {
   bulkInsert: { request: ImportRequest; result: ImportResponse };
   getImportState: { request: GetImportStateRequest; result: GetImportStateResponse };
   listImportTasks: { request: ListImportTasksRequest; result: ListImportTasksResponse };
+  createResourceGroup: { request: CreateResourceGroupRequest; result: ResStatus };
+  updateResourceGroups: { request: UpdateResourceGroupsRequest; result: ResStatus };
+  dropResourceGroup: { request: ResourceGroupRequest; result: ResStatus };
+  listResourceGroups: { request: BaseRequest; result: ListResourceGroupsResponse };
+  describeResourceGroup: { request: ResourceGroupRequest; result: DescribeResourceGroupResponse };
+  transferNode: { request: TransferNodeRequest; result: ResStatus };
+  transferReplica: { request: TransferReplicaRequest; result: ResStatus };
+  getReplicas: { request: GetReplicasRequest; result: GetReplicasResponse };
+  loadBalance: { request: LoadBalanceRequest; result: ResStatus };
+  getMetric: { request: GetMetricsRequest; result: GetMetricsResponse };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

@@ -60,7 +60,9 @@ describe('RESTful v2 envelope', () => {
         'privilege_groups/remove_privileges_from_group', 'roles/create', 'roles/describe', 'roles/drop', 'roles/grant_privilege',
         'roles/grant_privilege_v2', 'roles/list', 'roles/revoke_privilege', 'roles/revoke_privilege_v2', 'users/create', 'users/describe',
         'users/drop', 'users/grant_role', 'users/list', 'users/revoke_role', 'users/update_password',
-      ].map((p) => `/v2/vectordb/${p}`),
+        'resource_groups/alter', 'resource_groups/create', 'resource_groups/describe', 'resource_groups/drop', 'resource_groups/list',
+        'resource_groups/transfer_replica',
+      ].map((p) => `/v2/vectordb/${p}`).sort(),
     );
   });
 });

@@ -5,6 +5,7 @@ import {
   normalizeField,
   type CreateCollectionRequest,
   type CreateIndexRequest,
+  type GetMetricsResponse,
   type LoadStateRequest,
   type SegmentInfoRequest,
   type OperationName,
@@ -121,6 +122,14 @@ function createIndexRequest(req: CreateIndexRequest): Record<string, unknown> {
   };
 }
 
+/** An int64 request value as proto JSON takes it (bigints as decimal strings). */
+const int64 = (v: number | string | bigint | undefined) => (typeof v === 'bigint' ? v.toString() : v);
+
+/** GetMetrics: the request object as its JSON text; the answer's `response` parsed, as the official SDK does. */
+function metricsResult(json: JsonObject): GetMetricsResponse {
+  return { ...(json as unknown as GetMetricsResponse), response: JSON.parse(String(json.response)) as unknown };
+}
+
 const m = MilvusService.method;
 const rpc = <K extends OperationName>(
   method: MilvusMethod,
@@ -208,6 +217,18 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   bulkInsert: rpc(m.import),
   getImportState: rpc(m.getImportState),
   listImportTasks: rpc(m.listImportTasks),
+  createResourceGroup: rpc(m.createResourceGroup),
+  updateResourceGroups: rpc(m.updateResourceGroups),
+  dropResourceGroup: rpc(m.dropResourceGroup),
+  listResourceGroups: rpc(m.listResourceGroups),
+  describeResourceGroup: rpc(m.describeResourceGroup),
+  transferNode: rpc(m.transferNode),
+  transferReplica: rpc(m.transferReplica, (r) => asJson({ ...r, num_replica: int64(r.num_replica) })),
+  getReplicas: rpc(m.getReplicas, (r) => asJson({ ...r, collectionID: int64(r.collectionID) })),
+  loadBalance: rpc(m.loadBalance, (r) =>
+    asJson({ ...r, src_nodeID: int64(r.src_nodeID), dst_nodeIDs: r.dst_nodeIDs?.map(int64), sealed_segmentIDs: r.sealed_segmentIDs?.map(int64) }),
+  ),
+  getMetric: rpc(m.getMetrics, (r) => asJson({ request: JSON.stringify(r.request) }), metricsResult),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

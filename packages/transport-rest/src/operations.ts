@@ -10,6 +10,7 @@ import {
   normalizeField,
   type CollectionRequest,
   type PartialLoad,
+  type ResourceGroupConfig,
   type LoadStateRequest,
   type OperationName,
   type OperationRequest,
@@ -154,6 +155,41 @@ const describeNotFound = (e: MilvusError) =>
 const indexNotFound = (req: CollectionRequest & { index_name?: string }) =>
   MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, req.index_name ? { indexName: req.index_name } : { collection: req.collection_name }), { origin: 'server' });
 
+/** A client `ResourceGroupConfig` as the REST body's `config` (node labels as a map). */
+function restConfig(cfg: ResourceGroupConfig): Schemas['ResourceGroupConfig'] {
+  return {
+    ...(cfg.requests ? { requests: cfg.requests } : {}),
+    ...(cfg.limits ? { limits: cfg.limits } : {}),
+    ...(cfg.transfer_from ? { transfer_from: cfg.transfer_from } : {}),
+    ...(cfg.transfer_to ? { transfer_to: cfg.transfer_to } : {}),
+    ...(cfg.node_filter ? { node_filter: { node_labels: Object.fromEntries(cfg.node_filter.node_labels.map((l) => [l.key, l.value])) } } : {}),
+  } as Schemas['ResourceGroupConfig'];
+}
+
+type RestResourceGroup = Schemas['ResourceGroupDescription'];
+
+/** `resource_groups/describe`'s group (Go's encoding/json of the proto, zero members omitted) as a `milvus.ResourceGroup` init. */
+function resourceGroupOf(rg: RestResourceGroup) {
+  const limit = (l: { node_num?: number } | undefined) => ({ nodeNum: l?.node_num ?? 0 });
+  const transfers = (list: { resource_group?: string }[] | undefined) => (list ?? []).map((t) => ({ resourceGroup: t.resource_group ?? '' }));
+  return {
+    name: rg.name ?? '',
+    capacity: rg.capacity ?? 0,
+    numAvailableNode: rg.num_available_node ?? 0,
+    numLoadedReplica: rg.num_loaded_replica ?? {},
+    numOutgoingNode: rg.num_outgoing_node ?? {},
+    numIncomingNode: rg.num_incoming_node ?? {},
+    config: {
+      requests: limit(rg.config?.requests),
+      limits: limit(rg.config?.limits),
+      transferFrom: transfers(rg.config?.transfer_from),
+      transferTo: transfers(rg.config?.transfer_to),
+      nodeFilter: { nodeLabels: (rg.config?.node_filter?.node_labels ?? []).map((l) => ({ key: l.key ?? '', value: l.value ?? '' })) },
+    },
+    nodes: (rg.nodes ?? []).map((n) => ({ nodeId: i64(n.node_id), address: n.address ?? '', hostname: n.hostname ?? '' })),
+  };
+}
+
 /** One operation over RESTful v2: builds the REST call(s) and returns the gRPC transport's result shape. */
 export type RestMapping<K extends OperationName> = (ctx: RestCallContext, request: OperationRequest<K>) => Promise<OperationResult<K>>;
 
@@ -196,6 +232,12 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  * - `alterDatabase` / `alterCollectionProperties` with `delete_keys`: the `drop_properties` endpoint.
  * - `hybridSearch`: `entities/hybrid_search`, hits as `search`'s.
  * - `flush`: no RESTful v2 endpoint; throws MilvusError 10 (origin `client`).
+ * - `createResourceGroup`, `updateResourceGroups`, `dropResourceGroup`, `listResourceGroups`,
+ *   `describeResourceGroup`, `transferReplica`: the `resource_groups/*` endpoints (node labels
+ *   travel as a map). `transferReplica`'s body has no `dbName`: the collection is looked up in the
+ *   connection's database, and a `db_name` naming another one throws 10 (not sent rather than
+ *   ignored). `transferNode`, `getReplicas`, `loadBalance`, `getMetric`: no RESTful v2 endpoint;
+ *   throw MilvusError 10 (origin `client`).
  * - `compact`, `getCompactionState(WithPlans)`, `getFlushState`, `flushAll`, `getFlushAllState`,
  *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
  *   MilvusError 10 (origin `client`).
@@ -559,6 +601,50 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
   async getPersistentSegmentInfo() {
     throw unimplemented('GetPersistentSegmentInfo');
+  },
+  async createResourceGroup(ctx, req) {
+    await ctx.post('/v2/vectordb/resource_groups/create', { name: req.resource_group, ...(req.config ? { config: restConfig(req.config) } : {}) });
+    return result(m.createResourceGroup.output, {}) as never;
+  },
+  async updateResourceGroups(ctx, req) {
+    const configs = Object.fromEntries(Object.entries(req.resource_groups).map(([name, cfg]) => [name, restConfig(cfg)]));
+    await ctx.post('/v2/vectordb/resource_groups/alter', { resource_groups: configs });
+    return result(m.updateResourceGroups.output, {}) as never;
+  },
+  async dropResourceGroup(ctx, req) {
+    await ctx.post('/v2/vectordb/resource_groups/drop', { name: req.resource_group });
+    return result(m.dropResourceGroup.output, {}) as never;
+  },
+  async listResourceGroups(ctx) {
+    const { data } = await ctx.post<string[]>('/v2/vectordb/resource_groups/list', {});
+    return result(m.listResourceGroups.output, { resourceGroups: data }) as never;
+  },
+  async describeResourceGroup(ctx, req) {
+    const { data } = await ctx.post<Schemas['ResourceGroupDescriptionResponse']['data']>('/v2/vectordb/resource_groups/describe', { name: req.resource_group });
+    return result(m.describeResourceGroup.output, { resourceGroup: resourceGroupOf(data.resource_group) }) as never;
+  },
+  async transferNode() {
+    throw unimplemented('TransferNode');
+  },
+  async transferReplica(ctx, req) {
+    // the body has no dbName: Milvus looks the collection up in the DB-Name header's database
+    if (req.db_name && req.db_name !== ctx.database) throw unimplemented('TransferReplica in a database other than the connection\'s (db_name)');
+    await ctx.post('/v2/vectordb/resource_groups/transfer_replica', {
+      sourceRgName: req.source_resource_group,
+      targetRgName: req.target_resource_group,
+      collectionName: req.collection_name,
+      replicaNum: Number(req.num_replica),
+    });
+    return result(m.transferReplica.output, {}) as never;
+  },
+  async getReplicas() {
+    throw unimplemented('GetReplicas');
+  },
+  async loadBalance() {
+    throw unimplemented('LoadBalance');
+  },
+  async getMetric() {
+    throw unimplemented('GetMetrics');
   },
   insert: data.insert,
   upsert: data.upsert,

@@ -122,7 +122,7 @@ function incorrectFormat(detail: string): MilvusError {
  * - wrong type → 1801 `..., error: json: cannot unmarshal <kind> into Go struct field <Struct>.<path> of type <type>`
  *   (the first one in document order);
  * - missing or zero required field → 1802 `missing required parameters, error: Key: '<Struct>.<Field>' Error:Field validation for '<Field>' failed on the 'required' tag`
- *   (one line per field, in struct order).
+ *   (one line per field, in struct order; fields of a nested struct that is present as `<Struct>.<Field>.<Inner>`).
  */
 export class GoBinder {
   // `validateSchema: false`: the schemas are generated from the linted OpenAPI document; checking
@@ -161,17 +161,8 @@ export class GoBinder {
       if (first) throw this.#typeError(struct, body, first);
     }
 
-    const { schema } = deref(root);
-    const missing = Object.keys(schema.properties ?? {}).filter((k) => schema.required?.includes(k) && isZero(body[k]));
-    if (missing.length) {
-      const lines = missing.map((k) => {
-        // the Go field name: `x-go-name` where it is not the JSON key capitalised (`ID` for `id`)
-        const goName = (schema.properties?.[k] as Schema | undefined)?.['x-go-name'];
-        const field = typeof goName === 'string' ? goName : k.charAt(0).toUpperCase() + k.slice(1);
-        return `Key: '${struct}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`;
-      });
-      throw MilvusError.of(Merr.MissingRequiredParameters, `${Merr.MissingRequiredParameters.message}, error: ${lines.join('\n')}`);
-    }
+    const lines = missingRequired(root, body, struct);
+    if (lines.length) throw MilvusError.of(Merr.MissingRequiredParameters, `${Merr.MissingRequiredParameters.message}, error: ${lines.join('\n')}`);
     return body;
   }
 
@@ -206,6 +197,28 @@ export class GoBinder {
     const kind = numeric ? `number ${String(value)}` : jsonKind(value);
     return incorrectFormat(`json: cannot unmarshal ${kind} into Go struct field ${structName}.${fields.join('.')} of type ${goType(schema)}`);
   }
+}
+
+/**
+ * gin's validator on `binding:"required"`: one line per failing field, in struct order, descending
+ * depth-first into nested structs that are present (Go's validator follows non-nil struct pointers,
+ * but not slices or maps). `ns` is the Go namespace so far, e.g. `ResourceGroupReq.Config`.
+ */
+function missingRequired(schema: Schema, body: Record<string, unknown>, ns: string): string[] {
+  const { schema: s } = deref(schema);
+  const lines: string[] = [];
+  for (const [k, prop] of Object.entries(s.properties ?? {})) {
+    // the Go field name: `x-go-name` where it is not the JSON key capitalised (`ID` for `id`)
+    const goName = prop['x-go-name'];
+    const field = typeof goName === 'string' ? goName : k.charAt(0).toUpperCase() + k.slice(1);
+    const v = body[k];
+    if (s.required?.includes(k) && isZero(v)) {
+      lines.push(`Key: '${ns}.${field}' Error:Field validation for '${field}' failed on the 'required' tag`);
+    } else if (isStruct(deref(prop).schema) && v && typeof v === 'object' && !Array.isArray(v)) {
+      lines.push(...missingRequired(prop, v as Record<string, unknown>, `${ns}.${field}`));
+    }
+  }
+  return lines;
 }
 
 /** gin's `required`: zero values fail (empty string, 0, false, absent or null). */

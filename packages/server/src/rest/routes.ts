@@ -8,6 +8,7 @@ import { ENTITY_HANDLERS } from './entities.js';
 import { PROPERTIES_HANDLERS } from './properties-routes.js';
 import { RBAC_HANDLERS } from './rbac-routes.js';
 import { IMPORT_HANDLERS } from './import-routes.js';
+import { RESOURCE_GROUP_HANDLERS } from './resource-group-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from './gojson.js';
 
@@ -385,6 +386,7 @@ const HANDLERS: Readonly<Record<string, Handle>> = {
   ...HYBRID_HANDLERS,
   // bulk import
   ...IMPORT_HANDLERS,
+  ...RESOURCE_GROUP_HANDLERS,
   // entities
   ...ENTITY_HANDLERS,
 };

@@ -1127,6 +1127,108 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/resource_groups/create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create a resource group (CreateResourceGroup); without `config` it wants and allows 0 nodes; the same name with another config is 301. */
+        post: operations["createResourceGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/resource_groups/drop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Drop a resource group (DropResourceGroup); a missing group is a success, one holding replicas or with `limits.node_num` above 0 is 1100. */
+        post: operations["dropResourceGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/resource_groups/alter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the configs of existing resource groups, all or none (UpdateResourceGroups); a missing group is 300, a bad config 303. */
+        post: operations["alterResourceGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/resource_groups/describe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A resource group's capacity, nodes, config and loaded replicas by collection (DescribeResourceGroup); a missing group is 300. */
+        post: operations["describeResourceGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/resource_groups/list": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The resource groups' names, `__default_resource_group` first (ListResourceGroups). */
+        post: operations["listResourceGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v2/vectordb/resource_groups/transfer_replica": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move replicas of a loaded collection between resource groups (TransferReplica). The body has no `dbName`; the collection is looked up in the `DB-Name` header's database, else `default`. */
+        post: operations["transferReplica"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/entities/insert": {
         parameters: {
             query?: never;
@@ -1590,6 +1692,51 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        /** @description A resource group by name (`resource_groups/create`, `drop`, `describe`); `config` only for create. When `config` is given, its required members are checked too (Go's validator descends into non-nil struct pointers). */
+        ResourceGroupReq: {
+            /** @description The resource group. */
+            name: string;
+            config?: components["schemas"]["ResourceGroupConfig"];
+        };
+        /** @description New configs by group name (`resource_groups/alter`); the map's values are not validated (Go's validator does not dive into maps). */
+        UpdateResourceGroupReq: {
+            resource_groups: {
+                [key: string]: components["schemas"]["ResourceGroupConfig"];
+            };
+        };
+        TransferReplicaReq: {
+            sourceRgName: string;
+            targetRgName: string;
+            collectionName: string;
+            /** @description Replicas to move (0 is refused as missing). */
+            replicaNum: components["schemas"]["Int64"];
+        };
+        /** @description A `rg.ResourceGroupConfig` as Milvus's REST front reads it. */
+        ResourceGroupConfig: {
+            requests: components["schemas"]["ResourceGroupLimit"];
+            limits: components["schemas"]["ResourceGroupLimit"];
+            /** @description Groups to take missing nodes from first. */
+            transfer_from?: components["schemas"]["ResourceGroupTransfer"][];
+            /** @description Groups to give redundant nodes to first. */
+            transfer_to?: components["schemas"]["ResourceGroupTransfer"][];
+            node_filter?: components["schemas"]["ResourceGroupNodeFilter"];
+        };
+        ResourceGroupLimit: {
+            /**
+             * Format: int32
+             * @description Query nodes; 0 is refused as missing.
+             */
+            node_num: number;
+        };
+        ResourceGroupTransfer: {
+            resource_group: string;
+        };
+        ResourceGroupNodeFilter: {
+            /** @description Labels a node must carry to join. */
+            node_labels: {
+                [key: string]: string;
+            };
+        };
         CollectionDataReq: {
             dbName?: components["schemas"]["DbName"];
             collectionName: string;
@@ -1923,6 +2070,56 @@ export interface components {
                 }[];
             };
         };
+        ResourceGroupDescriptionResponse: {
+            /** @constant */
+            code: 0;
+            data: {
+                resource_group: components["schemas"]["ResourceGroupDescription"];
+            };
+        };
+        /** @description A `milvus.ResourceGroup` as Go's encoding/json writes the proto struct (snake_case keys; zero numbers, empty maps and lists omitted; map keys sorted). */
+        ResourceGroupDescription: {
+            name?: string;
+            /**
+             * Format: int32
+             * @description `requests.node_num` (1000000 for the default group).
+             */
+            capacity?: number;
+            /** Format: int32 */
+            num_available_node?: number;
+            /** @description Replicas in the group by collection name. */
+            num_loaded_replica?: {
+                [key: string]: number;
+            };
+            num_outgoing_node?: {
+                [key: string]: number;
+            };
+            num_incoming_node?: {
+                [key: string]: number;
+            };
+            config?: {
+                requests?: {
+                    node_num?: number;
+                };
+                limits?: {
+                    node_num?: number;
+                };
+                transfer_from?: {
+                    resource_group?: string;
+                }[];
+                transfer_to?: {
+                    resource_group?: string;
+                }[];
+                node_filter?: {
+                    node_labels?: components["schemas"]["KeyValuePair"][];
+                };
+            };
+            nodes?: {
+                node_id?: components["schemas"]["Int64"];
+                address?: string;
+                hostname?: string;
+            }[];
+        };
         InsertResponse: {
             /**
              * @description 0 (200 on Milvus 2.4.0–2.4.3).
@@ -2201,6 +2398,21 @@ export interface components {
         JobIDReq: {
             content: {
                 "application/json": components["schemas"]["JobIDReq"];
+            };
+        };
+        ResourceGroupReq: {
+            content: {
+                "application/json": components["schemas"]["ResourceGroupReq"];
+            };
+        };
+        UpdateResourceGroupReq: {
+            content: {
+                "application/json": components["schemas"]["UpdateResourceGroupReq"];
+            };
+        };
+        TransferReplicaReq: {
+            content: {
+                "application/json": components["schemas"]["TransferReplicaReq"];
             };
         };
     };
@@ -3919,6 +4131,158 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ImportJobProgressResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    createResourceGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ResourceGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    dropResourceGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ResourceGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    alterResourceGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["UpdateResourceGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    describeResourceGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["ResourceGroupReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {"resource_group": {...}}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResourceGroupDescriptionResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    listResourceGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["EmptyReq"];
+        responses: {
+            /** @description Names (`[]` when none), or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NameListResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    transferReplica: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["TransferReplicaReq"];
+        responses: {
+            /** @description `{"code": 0, "data": {}}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmptyResponse"] | components["schemas"]["ErrorResponse"];
                 };
             };
             401: components["responses"]["Unauthenticated"];

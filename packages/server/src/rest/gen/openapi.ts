@@ -851,6 +851,142 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "ResourceGroupReq": {
+    "type": "object",
+    "required": [
+      "name"
+    ],
+    "description": "A resource group by name (`resource_groups/create`, `drop`, `describe`); `config` only for create. When `config` is given, its required members are checked too (Go's validator descends into non-nil struct pointers).",
+    "properties": {
+      "name": {
+        "type": "string",
+        "description": "The resource group."
+      },
+      "config": {
+        "$ref": "#/components/schemas/ResourceGroupConfig"
+      }
+    }
+  },
+  "UpdateResourceGroupReq": {
+    "type": "object",
+    "required": [
+      "resource_groups"
+    ],
+    "description": "New configs by group name (`resource_groups/alter`); the map's values are not validated (Go's validator does not dive into maps).",
+    "properties": {
+      "resource_groups": {
+        "type": "object",
+        "x-go-name": "ResourceGroups",
+        "additionalProperties": {
+          "$ref": "#/components/schemas/ResourceGroupConfig"
+        }
+      }
+    }
+  },
+  "TransferReplicaReq": {
+    "type": "object",
+    "required": [
+      "sourceRgName",
+      "targetRgName",
+      "collectionName",
+      "replicaNum"
+    ],
+    "properties": {
+      "sourceRgName": {
+        "type": "string"
+      },
+      "targetRgName": {
+        "type": "string"
+      },
+      "collectionName": {
+        "type": "string"
+      },
+      "replicaNum": {
+        "$ref": "#/components/schemas/Int64",
+        "description": "Replicas to move (0 is refused as missing)."
+      }
+    }
+  },
+  "ResourceGroupConfig": {
+    "type": "object",
+    "required": [
+      "requests",
+      "limits"
+    ],
+    "description": "A `rg.ResourceGroupConfig` as Milvus's REST front reads it.",
+    "properties": {
+      "requests": {
+        "$ref": "#/components/schemas/ResourceGroupLimit"
+      },
+      "limits": {
+        "$ref": "#/components/schemas/ResourceGroupLimit"
+      },
+      "transfer_from": {
+        "type": "array",
+        "x-go-name": "TransferFrom",
+        "items": {
+          "$ref": "#/components/schemas/ResourceGroupTransfer"
+        },
+        "description": "Groups to take missing nodes from first."
+      },
+      "transfer_to": {
+        "type": "array",
+        "x-go-name": "TransferTo",
+        "items": {
+          "$ref": "#/components/schemas/ResourceGroupTransfer"
+        },
+        "description": "Groups to give redundant nodes to first."
+      },
+      "node_filter": {
+        "$ref": "#/components/schemas/ResourceGroupNodeFilter",
+        "x-go-name": "NodeFilter"
+      }
+    }
+  },
+  "ResourceGroupLimit": {
+    "type": "object",
+    "required": [
+      "node_num"
+    ],
+    "properties": {
+      "node_num": {
+        "type": "integer",
+        "format": "int32",
+        "minimum": -2147483648,
+        "maximum": 2147483647,
+        "x-go-name": "NodeNum",
+        "description": "Query nodes; 0 is refused as missing."
+      }
+    }
+  },
+  "ResourceGroupTransfer": {
+    "type": "object",
+    "required": [
+      "resource_group"
+    ],
+    "properties": {
+      "resource_group": {
+        "type": "string",
+        "x-go-name": "ResourceGroup"
+      }
+    }
+  },
+  "ResourceGroupNodeFilter": {
+    "type": "object",
+    "required": [
+      "node_labels"
+    ],
+    "properties": {
+      "node_labels": {
+        "type": "object",
+        "x-go-name": "NodeLabels",
+        "additionalProperties": {
+          "type": "string"
+        },
+        "description": "Labels a node must carry to join."
+      }
+    }
+  },
   "CollectionDataReq": {
     "type": "object",
     "required": [
@@ -1925,6 +2061,138 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       }
     }
   },
+  "ResourceGroupDescriptionResponse": {
+    "type": "object",
+    "required": [
+      "code",
+      "data"
+    ],
+    "properties": {
+      "code": {
+        "type": "integer",
+        "const": 0
+      },
+      "data": {
+        "type": "object",
+        "required": [
+          "resource_group"
+        ],
+        "properties": {
+          "resource_group": {
+            "$ref": "#/components/schemas/ResourceGroupDescription"
+          }
+        }
+      }
+    }
+  },
+  "ResourceGroupDescription": {
+    "type": "object",
+    "description": "A `milvus.ResourceGroup` as Go's encoding/json writes the proto struct (snake_case keys; zero numbers, empty maps and lists omitted; map keys sorted).",
+    "properties": {
+      "name": {
+        "type": "string"
+      },
+      "capacity": {
+        "type": "integer",
+        "format": "int32",
+        "description": "`requests.node_num` (1000000 for the default group)."
+      },
+      "num_available_node": {
+        "type": "integer",
+        "format": "int32"
+      },
+      "num_loaded_replica": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "integer"
+        },
+        "description": "Replicas in the group by collection name."
+      },
+      "num_outgoing_node": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "integer"
+        }
+      },
+      "num_incoming_node": {
+        "type": "object",
+        "additionalProperties": {
+          "type": "integer"
+        }
+      },
+      "config": {
+        "type": "object",
+        "properties": {
+          "requests": {
+            "type": "object",
+            "properties": {
+              "node_num": {
+                "type": "integer"
+              }
+            }
+          },
+          "limits": {
+            "type": "object",
+            "properties": {
+              "node_num": {
+                "type": "integer"
+              }
+            }
+          },
+          "transfer_from": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "resource_group": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "transfer_to": {
+            "type": "array",
+            "items": {
+              "type": "object",
+              "properties": {
+                "resource_group": {
+                  "type": "string"
+                }
+              }
+            }
+          },
+          "node_filter": {
+            "type": "object",
+            "properties": {
+              "node_labels": {
+                "type": "array",
+                "items": {
+                  "$ref": "#/components/schemas/KeyValuePair"
+                }
+              }
+            }
+          }
+        }
+      },
+      "nodes": {
+        "type": "array",
+        "items": {
+          "type": "object",
+          "properties": {
+            "node_id": {
+              "$ref": "#/components/schemas/Int64"
+            },
+            "address": {
+              "type": "string"
+            },
+            "hostname": {
+              "type": "string"
+            }
+          }
+        }
+      }
+    }
+  },
   "InsertResponse": {
     "type": "object",
     "required": [
@@ -2425,6 +2693,36 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "operationId": "describeImportJob",
     "summary": "The same answer as `jobs/import/get_progress` (GetImportProgress).",
     "struct": "JobIDReq"
+  },
+  "/v2/vectordb/resource_groups/create": {
+    "operationId": "createResourceGroup",
+    "summary": "Create a resource group (CreateResourceGroup); without `config` it wants and allows 0 nodes; the same name with another config is 301.",
+    "struct": "ResourceGroupReq"
+  },
+  "/v2/vectordb/resource_groups/drop": {
+    "operationId": "dropResourceGroup",
+    "summary": "Drop a resource group (DropResourceGroup); a missing group is a success, one holding replicas or with `limits.node_num` above 0 is 1100.",
+    "struct": "ResourceGroupReq"
+  },
+  "/v2/vectordb/resource_groups/alter": {
+    "operationId": "alterResourceGroups",
+    "summary": "Replace the configs of existing resource groups, all or none (UpdateResourceGroups); a missing group is 300, a bad config 303.",
+    "struct": "UpdateResourceGroupReq"
+  },
+  "/v2/vectordb/resource_groups/describe": {
+    "operationId": "describeResourceGroup",
+    "summary": "A resource group's capacity, nodes, config and loaded replicas by collection (DescribeResourceGroup); a missing group is 300.",
+    "struct": "ResourceGroupReq"
+  },
+  "/v2/vectordb/resource_groups/list": {
+    "operationId": "listResourceGroups",
+    "summary": "The resource groups' names, `__default_resource_group` first (ListResourceGroups).",
+    "struct": "EmptyReq"
+  },
+  "/v2/vectordb/resource_groups/transfer_replica": {
+    "operationId": "transferReplica",
+    "summary": "Move replicas of a loaded collection between resource groups (TransferReplica). The body has no `dbName`; the collection is looked up in the `DB-Name` header's database, else `default`.",
+    "struct": "TransferReplicaReq"
   },
   "/v2/vectordb/entities/insert": {
     "operationId": "insertEntities",
