@@ -1,17 +1,7 @@
-import { DataType, MilvusError } from '@mvkit/core';
+import { DataType } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, type FieldInput } from '../src/engine/index.js';
-
-/** The code and reason of the MilvusError `fn` throws; fails when it throws nothing. */
-function refused(fn: () => unknown): { code: number; reason: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (!MilvusError.is(e)) throw e;
-    return { code: e.code, reason: e.reason };
-  }
-  throw new Error('expected a MilvusError, and the call was accepted');
-}
+import { refused } from './refusal.js';
 
 const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
 const fields: FieldInput[] = [

@@ -1,23 +1,13 @@
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DataType, MilvusError } from '@mvkit/core';
+import { DataType } from '@mvkit/core';
 import { parquetWriteBuffer } from 'hyparquet-writer';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine, type FieldInput, type ImportJob, type ImportSource } from '../src/engine/index.js';
 import { importDirSource } from '../src/import-dir.js';
 import { bytesOf, npy, unicode } from './npy.js';
-
-/** The code and reason of the MilvusError `fn` throws; fails when it throws nothing. */
-function refused(fn: () => unknown): { code: number; reason: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (!MilvusError.is(e)) throw e;
-    return { code: e.code, reason: e.reason };
-  }
-  throw new Error('expected a MilvusError, and the call was accepted');
-}
+import { refused } from './refusal.js';
 
 const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
 const fields: FieldInput[] = [

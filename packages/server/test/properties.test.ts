@@ -1,17 +1,7 @@
-import { DataType, MilvusError } from '@mvkit/core';
+import { DataType } from '@mvkit/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Engine, type FieldInput } from '../src/engine/index.js';
-
-/** The code and reason of the MilvusError `fn` throws (or rejects with); fails when it succeeds. */
-async function refused(fn: () => unknown): Promise<{ code: number; reason: string }> {
-  try {
-    await fn();
-  } catch (e) {
-    if (!MilvusError.is(e)) throw e;
-    return { code: e.code, reason: e.reason };
-  }
-  throw new Error('expected a MilvusError, and the call was accepted');
-}
+import { rejected } from './refusal.js';
 
 const base = { description: '', isPartitionKey: false, isDynamic: false, isClusteringKey: false, elementType: 0, nullable: false, autoID: false };
 const fields: FieldInput[] = [
@@ -41,29 +31,29 @@ describe('database properties (rootcoord alterDatabaseTask)', () => {
   });
 
   it('refuses empty, mixed and unknown-database requests with Milvus messages', async () => {
-    expect(await refused(() => engine.alterDatabase({ dbName: 'default', properties: [] }))).toEqual({
+    expect(await rejected(() => engine.alterDatabase({ dbName: 'default', properties: [] }))).toEqual({
       code: 65535,
       reason: 'alter database requires either properties or deletekeys to modify or delete keys, both cannot be empty',
     });
-    expect(await refused(() => engine.alterDatabase({ dbName: 'default', properties: kv({ a: '1' }), deleteKeys: ['b'] }))).toEqual({
+    expect(await rejected(() => engine.alterDatabase({ dbName: 'default', properties: kv({ a: '1' }), deleteKeys: ['b'] }))).toEqual({
       code: 65535,
       reason: 'alter database operation cannot modify properties and delete keys at the same time',
     });
-    expect(await refused(() => engine.alterDatabase({ dbName: '%$#', properties: kv({ a: '1' }) }))).toEqual({ code: 800, reason: 'database not found[database=%$#]' });
-    expect(await refused(() => engine.alterDatabase({ dbName: '', properties: kv({ a: '1' }) }))).toEqual({ code: 65535, reason: 'alter database failed, database name does not exists' });
+    expect(await rejected(() => engine.alterDatabase({ dbName: '%$#', properties: kv({ a: '1' }) }))).toEqual({ code: 800, reason: 'database not found[database=%$#]' });
+    expect(await rejected(() => engine.alterDatabase({ dbName: '', properties: kv({ a: '1' }) }))).toEqual({ code: 65535, reason: 'alter database failed, database name does not exists' });
   });
 
   it('database.max.collections caps CreateCollection in that database', async () => {
     engine.createDatabase('db1');
     engine.alterDatabase({ dbName: 'db1', properties: kv({ 'database.max.collections': '1' }) });
     engine.createCollection({ dbName: 'db1', collectionName: 'a', fields });
-    expect(await refused(() => engine.createCollection({ dbName: 'db1', collectionName: 'b', fields }))).toEqual({
+    expect(await rejected(() => engine.createCollection({ dbName: 'db1', collectionName: 'b', fields }))).toEqual({
       code: 102,
       reason: 'exceeded the limit number of collections[dbName=db1][limit=1]',
     });
     engine.createCollection({ collectionName: 'b', fields }); // other databases are not capped
     engine.alterDatabase({ dbName: 'db1', properties: kv({ 'database.max.collections': 'x' }) });
-    expect(await refused(() => engine.createCollection({ dbName: 'db1', collectionName: 'b', fields }))).toEqual({
+    expect(await rejected(() => engine.createCollection({ dbName: 'db1', collectionName: 'b', fields }))).toEqual({
       code: 65535,
       reason: 'parse value of property fail, key:database.max.collections, value:x',
     });
@@ -71,12 +61,12 @@ describe('database properties (rootcoord alterDatabaseTask)', () => {
 
   it('database.replica.number and database.resource_groups apply to loads that name no replicas', async () => {
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.replica.number': '2' }) });
-    expect(await refused(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
+    expect(await rejected(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
       code: 65535,
       reason: 'call query coordinator LoadCollection: failed to spawn replica for collection: resource group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]',
     });
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.replica.number': '1', 'database.resource_groups': 'rg1' }) });
-    expect(await refused(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
+    expect(await rejected(() => engine.loadCollection({ collectionName: 'c' }))).toEqual({
       code: 65535,
       reason: 'call query coordinator LoadCollection: failed to spawn replica for collection: resource group not found[rg=rg1]',
     });
@@ -88,14 +78,14 @@ describe('database properties (rootcoord alterDatabaseTask)', () => {
     engine.loadCollection({ collectionName: 'c' });
     const denied = { code: 9, reason: 'quota exceeded[reason=access has been disabled by the administrator]' };
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.force.deny.writing': 'true' }) });
-    expect(await refused(() => engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'a', tags: [], v: [0, 0] }] }))).toEqual(denied);
-    expect(await refused(() => engine.delete({ collectionName: 'c', filter: 'id in [1]' }))).toEqual(denied);
+    expect(await rejected(() => engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'a', tags: [], v: [0, 0] }] }))).toEqual(denied);
+    expect(await rejected(() => engine.delete({ collectionName: 'c', filter: 'id in [1]' }))).toEqual(denied);
     await engine.query({ collectionName: 'c', filter: 'id > 0' });
     engine.alterDatabase({ dbName: 'default', properties: kv({ 'database.force.deny.writing': 'false', 'database.force.deny.reading': 'true' }) });
     await engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'a', tags: [], v: [0, 0] }] });
-    expect(await refused(() => engine.query({ collectionName: 'c', filter: 'id > 0' }))).toEqual(denied);
-    expect(await refused(() => engine.search({ collectionName: 'c', vectors: [[0, 0]], limit: 1 }))).toEqual(denied);
-    expect(await refused(() => engine.get({ collectionName: 'c', ids: [1] }))).toEqual(denied);
+    expect(await rejected(() => engine.query({ collectionName: 'c', filter: 'id > 0' }))).toEqual(denied);
+    expect(await rejected(() => engine.search({ collectionName: 'c', vectors: [[0, 0]], limit: 1 }))).toEqual(denied);
+    expect(await rejected(() => engine.get({ collectionName: 'c', ids: [1] }))).toEqual(denied);
   });
 });
 
@@ -111,11 +101,11 @@ describe('collection properties (proxy alterCollectionTask, rootcoord alterColle
   it('refuses mmap and lazy load changes while loaded (104), other keys pass', async () => {
     engine.loadCollection({ collectionName: 'c' });
     for (const key of ['mmap.enabled', 'lazyload.enabled']) {
-      expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ [key]: 'true' }) }))).toEqual({
+      expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ [key]: 'true' }) }))).toEqual({
         code: 104,
         reason: 'can not alter mmap properties if collection loaded: collection already loaded[collection=c]',
       });
-      expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: [], deleteKeys: [key] }))).toEqual({
+      expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: [], deleteKeys: [key] }))).toEqual({
         code: 104,
         reason: 'can not delete mmap properties if collection loaded: collection already loaded[collection=c]',
       });
@@ -125,31 +115,31 @@ describe('collection properties (proxy alterCollectionTask, rootcoord alterColle
   });
 
   it('checks collection.ttl.seconds, empty and mixed requests', async () => {
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'collection.ttl.seconds': 'abc' }) }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'collection.ttl.seconds': 'abc' }) }))).toEqual({
       code: 1100,
       reason: 'collection TTL is not a valid positive integer: invalid parameter',
     });
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'collection.ttl.seconds': '-2' }) }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'collection.ttl.seconds': '-2' }) }))).toEqual({
       code: 1100,
       reason: 'collection TTL is out of range, expect [-1, 3155760000], got -2: invalid parameter',
     });
-    expect(await refused(() => engine.createCollection({ collectionName: 'd', fields, properties: kv({ 'collection.ttl.seconds': '1.5' }) }))).toEqual({
+    expect(await rejected(() => engine.createCollection({ collectionName: 'd', fields, properties: kv({ 'collection.ttl.seconds': '1.5' }) }))).toEqual({
       code: 1100,
       reason: 'collection TTL is not a valid positive integer: invalid parameter',
     });
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: [] }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: [] }))).toEqual({
       code: 65535,
       reason: 'The collection properties to alter and keys to delete must not be empty at the same time',
     });
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ a: '1' }), deleteKeys: ['b'] }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ a: '1' }), deleteKeys: ['b'] }))).toEqual({
       code: 65535,
       reason: 'can not provide properties and deletekeys at the same time',
     });
-    expect((await refused(() => engine.alterCollectionProperties({ collectionName: 'nope', properties: kv({ a: '1' }) }))).code).toBe(100);
+    expect((await rejected(() => engine.alterCollectionProperties({ collectionName: 'nope', properties: kv({ a: '1' }) }))).code).toBe(100);
   });
 
   it('partitionkey.isolation needs partition-key mode and no vector index', async () => {
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'partitionkey.isolation': 'true' }) }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'c', properties: kv({ 'partitionkey.isolation': 'true' }) }))).toEqual({
       code: 105,
       reason: 'partition key isolation mode is enabled but no partition key field is set. Please set the partition key first: illegal collection schema[collection=c]',
     });
@@ -158,11 +148,11 @@ describe('collection properties (proxy alterCollectionTask, rootcoord alterColle
     engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'true' }) });
     engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'false' }) });
     engine.createIndex({ collectionName: 'p', fieldName: 'v', params: kv({ index_type: 'FLAT', metric_type: 'L2' }) });
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'true' }) }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'true' }) }))).toEqual({
       code: 702,
       reason: 'can not alter partition key isolation mode if the collection already has a vector index. Please drop the index first: index duplicates[indexName=v]',
     });
-    expect(await refused(() => engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'maybe' }) }))).toEqual({
+    expect(await rejected(() => engine.alterCollectionProperties({ collectionName: 'p', properties: kv({ 'partitionkey.isolation': 'maybe' }) }))).toEqual({
       code: 65535,
       reason: 'failed to parse partition key isolation: strconv.ParseBool: parsing "maybe": invalid syntax',
     });
@@ -209,7 +199,7 @@ describe('field properties (proxy alterCollectionFieldTask)', () => {
     const schema = engine.describeCollection({ collectionName: 'c' }).schema;
     expect(schema.fields.find((f) => f.name === 'title')!.typeParams).toEqual({ max_length: '4', 'mmap.enabled': 'true' });
     expect(schema.fields.find((f) => f.name === 'tags')!.typeParams).toEqual({ max_length: '3', max_capacity: '2' });
-    const e = await refused(() => engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'abcde', tags: [], v: [0, 0] }] }));
+    const e = await rejected(() => engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'abcde', tags: [], v: [0, 0] }] }));
     expect(e.code).toBe(1100);
     expect(e.reason).toContain('title');
     await engine.insert({ collectionName: 'c', rows: [{ id: 1, title: 'abcd', tags: ['abc'], v: [0, 0] }] });
@@ -220,21 +210,21 @@ describe('field properties (proxy alterCollectionFieldTask)', () => {
   it('refuses keys, types and values as Milvus', async () => {
     const alter = (fieldName: string, p: Record<string, string>, deleteKeys: string[] = []) => () =>
       engine.alterCollectionField({ collectionName: 'c', fieldName, properties: kv(p), deleteKeys });
-    expect(await refused(alter('title', { dim: '4' }))).toEqual({ code: 1100, reason: 'dim does not allow update in collection field param: invalid parameter' });
-    expect(await refused(alter('v', { max_length: '4' }))).toEqual({ code: 1100, reason: ' can not modify the maxlength for non-string types: invalid parameter' });
-    expect(await refused(alter('title', { max_length: 'x' }))).toEqual({ code: 1100, reason: 'max_length should be an integer, but got string: invalid parameter' });
-    expect(await refused(alter('title', { max_length: '65536' }))).toEqual({ code: 1100, reason: '65536 exceeds the maximum allowed value 65535: invalid parameter' });
-    expect(await refused(alter('title', { max_capacity: '4' }))).toEqual({ code: 1100, reason: ' can not modify the maxcapacity for non-array types: invalid parameter' });
-    expect(await refused(alter('tags', { max_capacity: '5000' }))).toEqual({ code: 1100, reason: 'the maximum capacity specified for a Array should be in (0, 4096]: invalid parameter' });
-    expect(await refused(alter('title', {}, ['max_length']))).toEqual({ code: 1100, reason: 'max_length is not allowed to drop in collection field param: invalid parameter' });
-    expect(await refused(alter('title', {}))).toEqual({ code: 65535, reason: 'only support alter collection properties, but collection field properties is empty' });
-    expect(await refused(alter('nope', { 'mmap.enabled': 'true' }))).toEqual({ code: 1100, reason: 'field nope does not exist in collection: invalid parameter' });
+    expect(await rejected(alter('title', { dim: '4' }))).toEqual({ code: 1100, reason: 'dim does not allow update in collection field param: invalid parameter' });
+    expect(await rejected(alter('v', { max_length: '4' }))).toEqual({ code: 1100, reason: ' can not modify the maxlength for non-string types: invalid parameter' });
+    expect(await rejected(alter('title', { max_length: 'x' }))).toEqual({ code: 1100, reason: 'max_length should be an integer, but got string: invalid parameter' });
+    expect(await rejected(alter('title', { max_length: '65536' }))).toEqual({ code: 1100, reason: '65536 exceeds the maximum allowed value 65535: invalid parameter' });
+    expect(await rejected(alter('title', { max_capacity: '4' }))).toEqual({ code: 1100, reason: ' can not modify the maxcapacity for non-array types: invalid parameter' });
+    expect(await rejected(alter('tags', { max_capacity: '5000' }))).toEqual({ code: 1100, reason: 'the maximum capacity specified for a Array should be in (0, 4096]: invalid parameter' });
+    expect(await rejected(alter('title', {}, ['max_length']))).toEqual({ code: 1100, reason: 'max_length is not allowed to drop in collection field param: invalid parameter' });
+    expect(await rejected(alter('title', {}))).toEqual({ code: 65535, reason: 'only support alter collection properties, but collection field properties is empty' });
+    expect(await rejected(alter('nope', { 'mmap.enabled': 'true' }))).toEqual({ code: 1100, reason: 'field nope does not exist in collection: invalid parameter' });
     engine.loadCollection({ collectionName: 'c' });
-    expect(await refused(alter('title', { 'mmap.enabled': 'true' }))).toEqual({
+    expect(await rejected(alter('title', { 'mmap.enabled': 'true' }))).toEqual({
       code: 104,
       reason: 'can not alter collection field properties if collection loaded: collection already loaded[collection=c]',
     });
-    expect(await refused(alter('title', {}, ['mmap.enabled']))).toEqual({
+    expect(await rejected(alter('title', {}, ['mmap.enabled']))).toEqual({
       code: 104,
       reason: 'can not drop collection field properties if collection loaded: collection already loaded[collection=c]',
     });
@@ -259,24 +249,24 @@ describe('index properties (proxy alterIndexTask, datacoord AlterIndex)', () => 
   it('refuses as Milvus', async () => {
     const alter = (indexName: string, p: Record<string, string>, deleteKeys: string[] = []) => () =>
       engine.alterIndex({ collectionName: 'c', indexName, params: kv(p), deleteKeys });
-    expect(await refused(alter('v', { M: '4' }))).toEqual({ code: 1100, reason: 'M is not a configable index proptery: invalid parameter' });
-    expect(await refused(alter('v', { 'mmap.enabled': 'true' }, ['mmap.enabled']))).toEqual({ code: 1100, reason: 'cannot provide both DeleteKeys and ExtraParams: invalid parameter' });
-    expect(await refused(alter('', { 'mmap.enabled': 'true' }))).toEqual({ code: 1100, reason: 'index name is empty: invalid parameter' });
-    expect(await refused(alter('nope', { 'mmap.enabled': 'true' }))).toEqual({ code: 700, reason: 'index not found[indexName=nope]' });
-    expect(await refused(alter('v', { 'mmap.enabled': 'yes' }))).toEqual({
+    expect(await rejected(alter('v', { M: '4' }))).toEqual({ code: 1100, reason: 'M is not a configable index proptery: invalid parameter' });
+    expect(await rejected(alter('v', { 'mmap.enabled': 'true' }, ['mmap.enabled']))).toEqual({ code: 1100, reason: 'cannot provide both DeleteKeys and ExtraParams: invalid parameter' });
+    expect(await rejected(alter('', { 'mmap.enabled': 'true' }))).toEqual({ code: 1100, reason: 'index name is empty: invalid parameter' });
+    expect(await rejected(alter('nope', { 'mmap.enabled': 'true' }))).toEqual({ code: 700, reason: 'index not found[indexName=nope]' });
+    expect(await rejected(alter('v', { 'mmap.enabled': 'yes' }))).toEqual({
       code: 1100,
       reason: 'invalid mmap index params%!(EXTRA string=invalid mmap.enabled value: yes, expected: true, false): invalid parameter',
     });
     engine.createCollection({ collectionName: 'd', fields });
     engine.createIndex({ collectionName: 'd', fieldName: 'v', params: kv({ index_type: 'DISKANN', metric_type: 'L2' }) });
-    expect(await refused(() => engine.alterIndex({ collectionName: 'd', indexName: 'v', params: kv({ 'mmap.enabled': 'true' }) }))).toEqual({
+    expect(await rejected(() => engine.alterIndex({ collectionName: 'd', indexName: 'v', params: kv({ 'mmap.enabled': 'true' }) }))).toEqual({
       code: 1100,
       reason: 'invalid mmap index params%!(EXTRA string=index type DISKANN does not support mmap): invalid parameter',
     });
     engine.alterIndex({ collectionName: 'd', indexName: 'v', params: kv({ 'mmap.enabled': 'false' }) });
     engine.loadCollection({ collectionName: 'c' });
     const loaded = { code: 104, reason: "can't alter index on loaded collection, please release the collection first: collection already loaded[collection=c]" };
-    expect(await refused(alter('v', { 'mmap.enabled': 'true' }))).toEqual(loaded);
-    expect(await refused(alter('v', {}, ['mmap.enabled']))).toEqual(loaded);
+    expect(await rejected(alter('v', { 'mmap.enabled': 'true' }))).toEqual(loaded);
+    expect(await rejected(alter('v', {}, ['mmap.enabled']))).toEqual(loaded);
   });
 });

@@ -1,17 +1,6 @@
-import { MilvusError } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeWirePassword, MAX_ROLES, MAX_USERS, PermissionDeniedError, Rbac } from '../src/engine/index.js';
-
-/** The code and reason of the MilvusError `fn` throws; fails when it throws nothing. */
-function refused(fn: () => unknown): { code: number; reason: string } {
-  try {
-    fn();
-  } catch (e) {
-    if (!MilvusError.is(e)) throw e;
-    return { code: e.code, reason: e.reason };
-  }
-  throw new Error('expected a MilvusError, and the call was accepted');
-}
+import { refused } from './refusal.js';
 
 /** The message of the PermissionDeniedError `fn` throws, or `served`. */
 function denial(fn: () => void): string {

@@ -146,6 +146,12 @@ export class Catalog {
     return n;
   }
 
+  /** Finds a collection by ID in any database (datacoord and querycoord address collections by ID alone), or `undefined`. */
+  collectionWithId(id: bigint): Collection | undefined {
+    for (const db of this.databases.values()) for (const c of db.collections.values()) if (c.id === id) return c;
+    return undefined;
+  }
+
   /** Finds a collection by ID in a database, or `undefined`. */
   collectionById(dbName: string, id: bigint): Collection | undefined {
     for (const c of this.database(dbName).collections.values()) if (c.id === id) return c;

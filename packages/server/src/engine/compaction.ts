@@ -1,4 +1,4 @@
-import type { Catalog, Collection } from './catalog.js';
+import type { Collection } from './catalog.js';
 import type { Segment } from './data/segment.js';
 
 /** Most segments one plan merges (`dataCoord.compaction.max.segment`, default 30). */
@@ -162,10 +162,4 @@ export class Compactions {
     plan.state = state;
     for (const s of plan.sources) this.#busy.delete(s);
   }
-}
-
-/** The collection with ID `id` in any database (datacoord addresses collections by ID alone), or `undefined`. */
-export function collectionWithId(catalog: Catalog, id: bigint): Collection | undefined {
-  for (const db of catalog.databases.values()) for (const c of db.collections.values()) if (c.id === id) return c;
-  return undefined;
 }

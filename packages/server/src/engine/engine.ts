@@ -42,7 +42,7 @@ import {
   type WriteInput,
 } from './data/plane.js';
 import type { Row } from './data/values.js';
-import { Compactions, collectionWithId, type CompactionSummary, type CompactionTrigger } from './compaction.js';
+import { Compactions, type CompactionSummary, type CompactionTrigger } from './compaction.js';
 import { checkpointReached, collectionsOf, flushAllDatabases, segmentsFlushed } from './flush-state.js';
 import { persistentSegments, querySegments, type PersistentSegment, type QuerySegment } from './segment-info.js';
 import { hybridSearchRows, type HybridSearchInput, type HybridSearchOutcome } from './data/hybrid.js';
@@ -876,7 +876,7 @@ export class Engine {
   manualCompaction(input: { dbName?: string; collectionName?: string; collectionId: bigint; majorCompaction?: boolean; l0Compaction?: boolean }): CompactionTrigger {
     const coll = input.collectionName
       ? this.catalog.collection(input.dbName || DEFAULT_DATABASE, input.collectionName)
-      : collectionWithId(this.catalog, input.collectionId);
+      : this.catalog.collectionWithId(input.collectionId);
     if (!coll || input.l0Compaction || input.majorCompaction) return { compactionId: -1n, planCount: 0 };
     return this.compactions.trigger(coll);
   }
@@ -1063,7 +1063,7 @@ export class Engine {
    */
   getReplicas(ref: { dbName?: string; collectionName?: string; collectionId?: bigint; withShardNodes?: boolean }): ReplicaDescription[] {
     const id = ref.collectionName ? this.collectionOf({ ...(ref.dbName ? { dbName: ref.dbName } : {}), collectionName: ref.collectionName }).id : ref.collectionId;
-    const coll = id === undefined ? undefined : this.collectionWithId(id);
+    const coll = id === undefined ? undefined : this.catalog.collectionWithId(id);
     if (!coll) return [];
     const channels = virtualChannelNames(coll);
     return this.replicas.of(coll.id).map((r) => ({
@@ -1107,17 +1107,9 @@ export class Engine {
     return metrics(request, { version: this.limits.version, startedAt: this.#startedAt, queryNodes: this.resourceGroups.nodes.values() });
   }
 
-  /** The collection with that ID, in any database. */
-  private collectionWithId(id: bigint): Collection | undefined {
-    for (const db of this.catalog.databases.values()) {
-      for (const c of db.collections.values()) if (c.id === id) return c;
-    }
-    return undefined;
-  }
-
   /** The name of the collection with that ID, if it still exists. */
   private collectionNameOf(id: bigint): string | undefined {
-    return this.collectionWithId(id)?.name;
+    return this.catalog.collectionWithId(id)?.name;
   }
 
   // ---------------------------------------------------------------- hybrid search
