@@ -60,4 +60,19 @@ describe('legacy HTTP API (/api/v1, metrics port)', () => {
     expect((await call('GET', '/nowhere')).status).toBe(404);
     expect((await call('GET', '/partition', { collection_name: 'book' })).status).toBe(404);
   });
+
+  it('with auth, checks the privilege of the route\'s RPC as the other fronts do (HTTP 403 without it)', async () => {
+    const guarded = createLegacyHandler(engine, { auth: { users: { root: 'Milvus' } } });
+    engine.rbac.createUser('reader', 'secret1');
+    engine.rbac.createRole('readers');
+    engine.rbac.operateUserRole('reader', 'readers', true);
+    const as = (method: string, path: string, body: unknown) =>
+      guarded({ method, path: `/api/v1${path}`, headers: { authorization: `Basic ${Buffer.from('reader:secret1').toString('base64')}` }, body: JSON.stringify(body) });
+    const denied = await as('DELETE', '/collection', { collection_name: 'book' });
+    expect([denied.status, JSON.parse(denied.body)]).toEqual([403, { error_code: 1, reason: 'PrivilegeDropCollection: permission deny to reader in the `default` database' }]);
+    expect(engine.hasCollection({ collectionName: 'book' })).toBe(true);
+    engine.rbac.operatePrivilege({ role: 'readers', objectType: 'Collection', objectName: 'book', privilege: 'HasPartition' }, true, 'root');
+    const allowed = await as('GET', '/partition/existence', { collection_name: 'book', partition_name: '_default' });
+    expect([allowed.status, allowed.body]).toEqual([200, '{"status":{},"value":true}']);
+  });
 });

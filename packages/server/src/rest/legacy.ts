@@ -2,7 +2,7 @@ import { ScalarType, create, fromJson, toBinary, type DescField, type DescMessag
 import { Metadata } from '@grpc/grpc-js';
 import { CollectionSchemaSchema, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
-import { Engine, Rbac, type AuthOptions } from '../engine/index.js';
+import { DEFAULT_DATABASE, Engine, PermissionDeniedError, Rbac, type AuthOptions } from '../engine/index.js';
 import { grpcFront } from '../grpc/front.js';
 import { createLogger, type Logger } from '../logger.js';
 import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
@@ -121,7 +121,8 @@ export interface LegacyHandlerOptions {
  * - the answer is the response message as Go's encoding/json writes it ({@link goProtoValue}:
  *   omitempty, enums and int64 as numbers), HTTP 200 also for business errors, so a success status
  *   is `{}`; YAML when `Accept` asks for `application/x-yaml`;
- * - with `auth`, a route called without valid credentials is HTTP 401 `{"code":1800,...}`;
+ * - with `auth`, a route called without valid credentials is HTTP 401 `{"code":1800,...}`, and one
+ *   whose RPC the user lacks the privilege of is HTTP 403 `{"error_code":1,"reason":"Privilege<X>: permission deny to <user> in the `<db>` database"}`;
  * - an unparsable body is HTTP 400 `{"error_code":5,"reason":"..."}` (IllegalArgument), another
  *   failure HTTP 500 `{"error_code":1,...}`; `GET /api/v1/health` is `{"status":"ok"}`; other
  *   paths 404.
@@ -153,7 +154,8 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
     const name = LEGACY_ROUTES[`${method} ${path}`];
     const handler = name ? handlers[name] : undefined;
     if (!name || !handler) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '404 page not found' };
-    if (options.auth && httpUserOf(rbac, headers.authorization) === undefined) return answer(401, NOT_AUTHENTICATED, headers.accept);
+    const user = options.auth ? httpUserOf(rbac, headers.authorization) : undefined;
+    if (options.auth && user === undefined) return answer(401, NOT_AUTHENTICATED, headers.accept);
     const rpc: DescMethod = MilvusService.method[name];
     let message;
     try {
@@ -167,6 +169,15 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
       message = fromJson(rpc.input, parsed as JsonValue, { ignoreUnknownFields: true });
     } catch (e) {
       return answer(400, { error_code: 5, reason: `parse body failed: ${(e as Error).message}: bad request` }, headers.accept);
+    }
+    if (user !== undefined) {
+      // The privilege of the route's RPC, as on the other fronts (the body's `db_name`, else `default`).
+      try {
+        rbac.authorize(rpc.name, message, { user, dbName: (message as { dbName?: string }).dbName || DEFAULT_DATABASE });
+      } catch (e) {
+        if (e instanceof PermissionDeniedError) return answer(403, { error_code: 1, reason: e.message }, headers.accept);
+        throw e;
+      }
     }
     try {
       const response = create(rpc.output, (await handler(message, new Metadata())) as never);
