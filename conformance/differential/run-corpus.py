@@ -76,7 +76,7 @@ def parse_expr(text):
             node = ("vec", expr())
             take(")")
             return node
-        raise ValueError(f"unexpected {(name or sym)!r} in expression {text!r}")
+        raise ValueError(f"unexpected {(name or sym or 'end')!r} in expression {text!r}")
 
     node = expr()
     if pos != len(tokens):

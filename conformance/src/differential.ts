@@ -78,6 +78,7 @@ export interface DifferentialResult {
 /**
  * Runs one corpus through {@link CORPUS_INTERPRETER} against the server at `address` (`host:port`).
  * @param python - an interpreter that imports pymilvus 2.3.7 (the `milvus-2.3` environment).
+ * @param corpus - the corpus file's path (one of {@link DIFFERENTIAL_CORPORA}).
  * @param options.sleep - false skips the corpus's `sleep` entries and the pauses between repeated reads (`--no-sleep`), which only a real Milvus needs; default true.
  * @returns the recorded steps' answers, in corpus order.
  * @throws Error when the interpreter fails outright (an unrecorded entry's error, a malformed corpus) or runs over 10 minutes.
