@@ -20,6 +20,7 @@ describe('runAnalyzer', () => {
         { name: 'english', data_type: 'VarChar', max_length: 100, type_params: { enable_analyzer: 'true', analyzer_params: '{"type": "english"}' } },
         { name: 'plain', data_type: 'VarChar', max_length: 100, type_params: { enable_analyzer: 'True' } },
         { name: 'raw', data_type: 'VarChar', max_length: 100 },
+        { name: 'multi', data_type: 'VarChar', max_length: 100, type_params: { enable_analyzer: 'true', multi_analyzer_params: '{"by_field": "lang", "analyzers": {"default": {"type": "standard"}}}' } },
       ],
     });
   });
@@ -59,6 +60,10 @@ describe('runAnalyzer', () => {
       reason: 'field raw is not a VarChar field with enable_analyzer: invalid parameter',
     });
     expect(await rejection(client.runAnalyzer({ text: 'x', collection_name, field_name: 'id' }))).toMatchObject({ code: 1100 });
+    expect(await rejection(client.runAnalyzer({ text: 'x', collection_name, field_name: 'multi', analyzer_names: ['default'] }))).toMatchObject({
+      code: 1100,
+      reason: 'multi analyzer field multi is not supported: invalid parameter',
+    });
   });
 
   it('is refused over RESTful v2 with code 10', async () => {

@@ -59,6 +59,40 @@ function stopWordsFilter(params: Record<string, unknown>): TokenFilter {
   return stopFilter(expandStopWords(stringListOf(params.stop_words, 'stop_words filter')));
 }
 
+/** A trie of words by UTF-16 code unit; `end` marks a whole word. */
+interface TrieNode {
+  next: Map<number, TrieNode>;
+  end: boolean;
+}
+
+/** The trie of `words` (empty words are skipped). */
+function wordTrie(words: readonly string[]): TrieNode {
+  const root: TrieNode = { next: new Map(), end: false };
+  for (const w of words) {
+    let node = root;
+    for (let i = 0; i < w.length; i++) {
+      const c = w.charCodeAt(i);
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    if (node !== root) node.end = true;
+  }
+  return root;
+}
+
+/** The end index of the longest word of `trie` starting at `at` in `text`, if any. */
+function longestWordAt(trie: TrieNode, text: string, at: number): number | undefined {
+  let node: TrieNode | undefined = trie;
+  let end: number | undefined;
+  for (let i = at; i < text.length; i++) {
+    node = node.next.get(text.charCodeAt(i));
+    if (!node) break;
+    if (node.end) end = i + 1;
+  }
+  return end;
+}
+
 /**
  * `{"type": "decompounder", "word_list": [...]}` (tantivy's `SplitCompoundWords`): a token that
  * the words cover whole, longest word first at each point, becomes its parts (each with the
@@ -71,15 +105,15 @@ function decompounderFilter(params: Record<string, unknown>): TokenFilter {
     if (typeof w !== 'string') throw analyzerError('decompounder word list item should be string');
     return w;
   });
-  const byLength = [...new Set(words.filter((w) => w !== ''))].sort((a, b) => b.length - a.length);
+  const trie = wordTrie(words);
   const split = (text: string): string[] | undefined => {
     const parts: string[] = [];
     let at = 0;
     while (at < text.length) {
-      const word = byLength.find((w) => text.startsWith(w, at));
-      if (!word) return undefined;
-      parts.push(word);
-      at += word.length;
+      const end = longestWordAt(trie, text, at);
+      if (end === undefined) return undefined;
+      parts.push(text.slice(at, end));
+      at = end;
     }
     return parts;
   };
