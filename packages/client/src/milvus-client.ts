@@ -40,6 +40,8 @@ import {
   type FlushStateResult,
   type PersistentSegmentInfoResult,
   type QuerySegmentInfoResult,
+  type RunAnalyzerRequest,
+  type RunAnalyzerResponse,
   type SegmentInfoRequest,
   type GetRequest,
   type HybridSearchRequest,
@@ -876,6 +878,20 @@ export class MilvusClient {
    */
   getMetric(request: GetMetricsRequest, options?: CallOptions): Promise<GetMetricsResponse> {
     return this.#call('getMetric', request, options);
+  }
+
+  // -------------------------------------------------------------- analyzers
+
+  /**
+   * Runs an analyzer on texts (RunAnalyzer): `{ results: [{ tokens: [{ token, start_offset,
+   * end_offset, position, position_length, hash }] }] }`, one result per text, as the official
+   * SDK's `runAnalyzer`. The analyzer is `analyzer_params` (absent: the standard analyzer), or that
+   * of VarChar field `field_name` of `collection_name`. Offsets are UTF-8 bytes. gRPC only.
+   * @throws MilvusError 2000 invalid analyzer params; 100 missing collection; 1700 / 1100 missing
+   *   or non-analyzer field; 10 over REST.
+   */
+  runAnalyzer(request: RunAnalyzerRequest, options?: CallOptions): Promise<RunAnalyzerResponse> {
+    return this.#call('runAnalyzer', request, options);
   }
 
   // -------------------------------------------------------------- data

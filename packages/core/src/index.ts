@@ -23,3 +23,4 @@ export * from './json-text.js';
 export * from './float-check.js';
 export * from './segments.js';
 export * from './resource-groups.js';
+export * from './analyzer.js';

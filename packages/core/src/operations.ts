@@ -10,6 +10,7 @@
  * @packageDocumentation
  */
 import type { DeleteRequest, FlushRequest, FlushResult, InsertRequest, MutationResult, QueryRequest, QueryResults, SearchRequest, SearchResults } from './data.js';
+import type { RunAnalyzerRequest, RunAnalyzerResponse } from './analyzer.js';
 import type { ConsistencyLevelName, DataTypeName, LoadStateName } from './enums.js';
 import type {
   CompactRequest,
@@ -480,6 +481,7 @@ export interface Operations {
   getReplicas: { request: GetReplicasRequest; result: GetReplicasResponse };
   loadBalance: { request: LoadBalanceRequest; result: ResStatus };
   getMetric: { request: GetMetricsRequest; result: GetMetricsResponse };
+  runAnalyzer: { request: RunAnalyzerRequest; result: RunAnalyzerResponse };
   insert: { request: InsertRequest; result: MutationResult };
   upsert: { request: InsertRequest; result: MutationResult };
   // `ids` are turned into a filter by MilvusClient.delete; transports send filters only.

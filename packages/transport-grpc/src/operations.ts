@@ -31,6 +31,7 @@ import {
 } from './data-mappings.js';
 import { operatePrivilegeGroupRequest, operatePrivilegeRequest, operatePrivilegeV2Request, wirePassword } from './rbac-mappings.js';
 import { hybridSearchRequest, hybridSearchResult } from './hybrid-mappings.js';
+import { runAnalyzerRequest, runAnalyzerResult } from './analyzer-mappings.js';
 
 /** A method of `milvus.proto.milvus.MilvusService`, as protobuf-es describes it. */
 export type MilvusMethod = (typeof MilvusService.method)[keyof typeof MilvusService.method];
@@ -229,6 +230,7 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
     asJson({ ...r, src_nodeID: int64(r.src_nodeID), dst_nodeIDs: r.dst_nodeIDs?.map(int64), sealed_segmentIDs: r.sealed_segmentIDs?.map(int64) }),
   ),
   getMetric: rpc(m.getMetrics, (r) => asJson({ request: JSON.stringify(r.request) }), metricsResult),
+  runAnalyzer: rpc(m.runAnalyzer, runAnalyzerRequest, runAnalyzerResult),
   insert: dataRpc(m.insert, insertRequest, mutationResult),
   upsert: dataRpc(m.upsert, (r, i) => insertRequest(r, i, UpsertRequestSchema), mutationResult),
   delete: dataRpc(m.delete, deleteRequest, mutationResult),

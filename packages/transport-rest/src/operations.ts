@@ -241,6 +241,7 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  * - `compact`, `getCompactionState(WithPlans)`, `getFlushState`, `flushAll`, `getFlushAllState`,
  *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
  *   MilvusError 10 (origin `client`).
+ * - `runAnalyzer`: no RESTful v2 endpoint was confirmed in Milvus 2.5; throws MilvusError 10 (origin `client`).
  */
 export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
   async getVersion() {
@@ -645,6 +646,9 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
   async getMetric() {
     throw unimplemented('GetMetrics');
+  },
+  async runAnalyzer() {
+    throw unimplemented('RunAnalyzer');
   },
   insert: data.insert,
   upsert: data.upsert,

@@ -71,6 +71,7 @@ import { alterCollectionField } from './properties/field.js';
 import { alterIndex } from './properties/index.js';
 import { checkCollectionTtl } from './properties/ttl.js';
 import { Rbac } from './rbac/store.js';
+import { fieldAnalyzerParams, runAnalyzer, type AnalyzedToken, type RunAnalyzerInput } from './analyzer/run.js';
 
 /** Limits and identity of a reference server; every field has Milvus 2.5's default. */
 export interface EngineOptions {
@@ -1163,6 +1164,20 @@ export class Engine {
   /** Resolves when every queued import job has finished. */
   importsIdle(): Promise<void> {
     return this.#imports.idle();
+  }
+
+  // ---------------------------------------------------------------- analyzers
+
+  /**
+   * RunAnalyzer: the tokens of each text under `analyzerParams`, or, when `collectionName` is
+   * given, under the analyzer of its VarChar field `fieldName`.
+   * @throws MilvusError 100 for a missing collection; 1700 / 1100 for a missing or non-analyzer
+   *   field (see `fieldAnalyzerParams`); 2000 for invalid analyzer params (see `createAnalyzer`).
+   */
+  runAnalyzer(input: RunAnalyzerInput & { dbName?: string; collectionName?: string; fieldName?: string }): AnalyzedToken[][] {
+    if (!input.collectionName) return runAnalyzer(input);
+    const coll = this.describeCollection({ collectionName: input.collectionName, ...(input.dbName ? { dbName: input.dbName } : {}) });
+    return runAnalyzer({ ...input, analyzerParams: fieldAnalyzerParams(coll.schema.fields, input.fieldName ?? '') });
   }
 
   // ---------------------------------------------------------------- data

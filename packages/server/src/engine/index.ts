@@ -29,3 +29,6 @@ export * from './rbac/privileges.js';
 export { decodeWirePassword } from './rbac/names.js';
 export * from './import/jobs.js';
 export * from './import/source.js';
+export * from './analyzer/run.js';
+export { createAnalyzer, type Analyzer } from './analyzer/analyzer.js';
+export type { Token } from './analyzer/token.js';

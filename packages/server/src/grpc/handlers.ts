@@ -5,6 +5,7 @@ import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { virtualChannelNames } from '../engine/replicas.js';
 import { dataHandlers } from './data-handlers.js';
 import { segmentHandlers } from './segment-handlers.js';
+import { analyzerHandlers } from './analyzer-handlers.js';
 import { hybridHandlers } from './hybrid-handlers.js';
 import { standaloneHandlers } from './standalone-handlers.js';
 import { propertiesHandlers } from './properties-handlers.js';
@@ -282,6 +283,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
     ...resourceGroupHandlers(engine, dbOf),
     ...hybridHandlers(engine, dbOf),
     ...importHandlers(engine, dbOf),
+    ...analyzerHandlers(engine, dbOf),
     ...dataHandlers(engine, dbOf, decodeWrite),
     ...standaloneHandlers(),
     ...rbacHandlers(engine),
