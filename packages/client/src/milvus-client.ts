@@ -14,6 +14,7 @@ import {
   type DropDatabasePropertiesRequest,
   type DropIndexPropertiesRequest,
   type RenameCollectionRequest,
+  type BackupRBACResponse,
   type BaseRequest,
   type BoolResponse,
   type CallOptions,
@@ -77,6 +78,7 @@ import {
   type PartitionsRequest,
   type QuickSetupRequest,
   type ResStatus,
+  type RestoreRBACRequest,
   type ShowCollectionsRequest,
   type ShowCollectionsResponse,
   type ShowPartitionsRequest,
@@ -729,6 +731,23 @@ export class MilvusClient {
    */
   listPrivilegeGroups(request: BaseRequest = {}, options?: CallOptions): Promise<ListPrivilegeGroupsResponse> {
     return this.#call('listPrivilegeGroups', request, options);
+  }
+
+  /**
+   * The RBAC catalogue (BackupRBAC): `{ RBAC_meta: { users, roles, grants, privilege_groups } }`,
+   * passwords as the server's password records. gRPC only (no RESTful v2 endpoint: MilvusError 10).
+   */
+  backupRBAC(request: BaseRequest = {}, options?: CallOptions): Promise<BackupRBACResponse> {
+    return this.#call('backupRBAC', request, options);
+  }
+
+  /**
+   * Restores a catalogue from {@link MilvusClient.backupRBAC} (RestoreRBAC), adding its users, roles,
+   * grants and groups. gRPC only (no RESTful v2 endpoint: MilvusError 10).
+   * @throws MilvusError 65535 when a user, role or group of the catalogue already exists.
+   */
+  restoreRBAC(request: RestoreRBACRequest, options?: CallOptions): Promise<ResStatus> {
+    return this.#call('restoreRBAC', request, options);
   }
 
   /**

@@ -56,6 +56,8 @@ import type {
   UpdateUserRequest,
   UserRequest,
   UserRoleRequest,
+  BackupRBACResponse,
+  RestoreRBACRequest,
 } from './rbac.js';
 import type { HybridSearchRequest } from './hybrid.js';
 import type { GetImportStateRequest, GetImportStateResponse, ImportRequest, ImportResponse, ListImportTasksRequest, ListImportTasksResponse } from './import.js';
@@ -467,6 +469,8 @@ export interface Operations {
   listPrivilegeGroups: { request: BaseRequest; result: ListPrivilegeGroupsResponse };
   addPrivilegesToGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
   removePrivilegesFromGroup: { request: PrivilegeGroupPrivilegesRequest; result: ResStatus };
+  backupRBAC: { request: BaseRequest; result: BackupRBACResponse };
+  restoreRBAC: { request: RestoreRBACRequest; result: ResStatus };
   hybridSearch: { request: HybridSearchRequest; result: SearchResults };
   bulkInsert: { request: ImportRequest; result: ImportResponse };
   getImportState: { request: GetImportStateRequest; result: GetImportStateResponse };

@@ -118,6 +118,28 @@ export interface SelectGrantResponse {
   entities: GrantEntity[];
 }
 
+/**
+ * The RBAC catalogue as BackupRBAC answers it and RestoreRBAC takes it (`milvus.RBACMeta`):
+ * users with their password records and roles, custom roles, grants and custom privilege groups.
+ */
+export interface RBACMeta {
+  users: { user: string; password: string; roles: NamedEntity[] }[];
+  roles: NamedEntity[];
+  grants: GrantEntity[];
+  privilege_groups: { group_name: string; privileges: NamedEntity[] }[];
+}
+
+/** BackupRBAC result. */
+export interface BackupRBACResponse {
+  status: ResStatus;
+  RBAC_meta: RBACMeta;
+}
+
+/** RestoreRBAC request: a catalogue from {@link BackupRBACResponse}. */
+export interface RestoreRBACRequest extends BaseRequest {
+  RBAC_meta: RBACMeta;
+}
+
 /** ListPrivilegeGroups result. */
 export interface ListPrivilegeGroupsResponse {
   status: ResStatus;

@@ -214,6 +214,8 @@ export const RPC_MAPPINGS: { readonly [K in OperationName]: RpcMapping<K> } = {
   listPrivilegeGroups: rpc(m.listPrivilegeGroups, () => ({})),
   addPrivilegesToGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'AddPrivilegesToGroup')),
   removePrivilegesFromGroup: rpc(m.operatePrivilegeGroup, (r) => operatePrivilegeGroupRequest(r, 'RemovePrivilegesFromGroup')),
+  backupRBAC: rpc(m.backupRBAC, () => ({})),
+  restoreRBAC: rpc(m.restoreRBAC),
   hybridSearch: dataRpc(m.hybridSearch, hybridSearchRequest, hybridSearchResult),
   bulkInsert: rpc(m.import),
   getImportState: rpc(m.getImportState),

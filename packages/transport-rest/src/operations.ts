@@ -242,6 +242,7 @@ export type RestMapping<K extends OperationName> = (ctx: RestCallContext, reques
  *   `getQuerySegmentInfo`, `getPersistentSegmentInfo`: no RESTful v2 endpoint in Milvus 2.5; throw
  *   MilvusError 10 (origin `client`).
  * - `runAnalyzer`: no RESTful v2 endpoint was confirmed in Milvus 2.5; throws MilvusError 10 (origin `client`).
+ * - `backupRBAC`, `restoreRBAC`: no RESTful v2 endpoint in Milvus 2.5; throw MilvusError 10 (origin `client`).
  */
 export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = {
   async getVersion() {
@@ -649,6 +650,12 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
   async runAnalyzer() {
     throw unimplemented('RunAnalyzer');
+  },
+  async backupRBAC() {
+    throw unimplemented('BackupRBAC');
+  },
+  async restoreRBAC() {
+    throw unimplemented('RestoreRBAC');
   },
   insert: data.insert,
   upsert: data.upsert,
