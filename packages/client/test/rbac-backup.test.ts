@@ -30,7 +30,7 @@ describe('RBAC backup and restore', () => {
     expect(RBAC_meta.users.find((u) => u.user === 'alice')!.password).not.toContain('secret1');
     expect(RBAC_meta.roles.map((r) => r.name)).toEqual(['reader']);
     await to.restoreRBAC({ RBAC_meta: { ...RBAC_meta, users: RBAC_meta.users.filter((u) => u.user !== 'root') } });
-    expect(target.engine.rbac.authenticate('alice', 'secret1')).toBe(true);
+    expect(await target.engine.rbac.authenticate('alice', 'secret1')).toBe(true);
     expect((await to.listGrants({ roleName: 'reader' })).entities.map((e) => [e.object.name, e.object_name, e.grantor.privilege.name])).toEqual([['Collection', 'book', 'Query']]);
     const again = await to.restoreRBAC({ RBAC_meta: { ...RBAC_meta, users: [] } }).catch((e: unknown) => e);
     expect(MilvusError.is(again) && [again.code, again.reason]).toEqual([65535, 'role [reader] already exists']);

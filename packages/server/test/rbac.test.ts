@@ -20,11 +20,11 @@ beforeEach(() => {
 });
 
 describe('users (proxy checks, then rootcoord)', () => {
-  it('creates users who then authenticate; passwords are checked, never stored in plain text', () => {
+  it('creates users who then authenticate; passwords are checked, never stored in plain text', async () => {
     rbac.createUser('alice', 'secret1');
     expect(rbac.listUsers()).toEqual(['root', 'alice']);
-    expect(rbac.authenticate('alice', 'secret1')).toBe(true);
-    expect(rbac.authenticate('alice', 'secret2')).toBe(false);
+    expect(await rbac.authenticate('alice', 'secret1')).toBe(true);
+    expect(await rbac.authenticate('alice', 'secret2')).toBe(false);
     expect(JSON.stringify(rbac.backup())).not.toContain('secret1');
   });
 
@@ -50,20 +50,30 @@ describe('users (proxy checks, then rootcoord)', () => {
     expect(refused(() => rbac.createUser('onemore', 'secret1'))).toEqual({ code: 65535, reason: 'unable to add user because the number of users has reached the limit' });
   });
 
-  it('updates a password only with the right old one (1400) and a valid new one', () => {
+  it('checks wrong passwords off the event loop, so a flood of them cannot stall other calls', async () => {
+    rbac.createUser('alice', 'secret1');
+    const started = Date.now();
+    const checks = Promise.all(Array.from({ length: 16 }, (_, i) => rbac.authenticate('alice', `wrong-${i}`)));
+    await new Promise((resolve) => setImmediate(resolve));
+    // With scrypt on the event loop this turn would wait for all 16 hashes (hundreds of ms).
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(await checks).toEqual(Array.from({ length: 16 }, () => false));
+  });
+
+  it('updates a password only with the right old one (1400) and a valid new one', async () => {
     rbac.createUser('bob', 'secret1');
     expect(refused(() => rbac.updatePassword('bob', 'wrong!', 'secret2'))).toEqual({ code: 1400, reason: 'old password not correct for bob: not authenticated' });
     expect(refused(() => rbac.updatePassword('bob', 'secret1', 'short'))).toEqual({ code: 1100, reason: 'invalid password length: invalid parameter[expected=6-256][actual=5]' });
     rbac.updatePassword('bob', 'secret1', 'secret2');
-    expect(rbac.authenticate('bob', 'secret1')).toBe(false);
-    expect(rbac.authenticate('bob', 'secret2')).toBe(true);
+    expect(await rbac.authenticate('bob', 'secret1')).toBe(false);
+    expect(await rbac.authenticate('bob', 'secret2')).toBe(true);
   });
 
-  it('deletes users (a missing one is a success) but never root (1401)', () => {
+  it('deletes users (a missing one is a success) but never root (1401)', async () => {
     rbac.createUser('bob', 'secret1');
     rbac.deleteUser('bob');
     rbac.deleteUser('bob');
-    expect(rbac.authenticate('bob', 'secret1')).toBe(false);
+    expect(await rbac.authenticate('bob', 'secret1')).toBe(false);
     expect(refused(() => rbac.deleteUser('root'))).toEqual({ code: 1401, reason: 'root user cannot be deleted: privilege not permitted' });
   });
 
@@ -258,13 +268,13 @@ describe('authorize (the proxy privilege interceptor)', () => {
     expect(denial(() => rbac.authorize('DropDatabase', {}, bob))).toBe('served');
   });
 
-  it('backup and restore carry roles, users, bindings, grants and groups', () => {
+  it('backup and restore carry roles, users, bindings, grants and groups', async () => {
     rbac.operatePrivilege({ role: 'r', objectType: 'Collection', objectName: 'c1', privilege: 'Query' }, true, 'root');
     rbac.createPrivilegeGroup('g');
     const meta = rbac.backup();
     const other = new Rbac();
     other.restore(meta);
-    expect(other.authenticate('bob', 'secret1')).toBe(true);
+    expect(await other.authenticate('bob', 'secret1')).toBe(true);
     expect(other.selectUser('bob', true)).toEqual([{ user: 'bob', roles: ['r'] }]);
     expect(other.selectGrant({ role: 'r' }).map((g) => g.privilege)).toEqual(['Query']);
     expect(other.listPrivilegeGroups().at(-1)?.name).toBe('g');

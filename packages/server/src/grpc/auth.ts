@@ -9,14 +9,14 @@ import type { Rbac } from '../engine/index.js';
  * @throws GrpcStatusError UNAUTHENTICATED `missing authorization in header` or
  *   `auth check failure, please check username and password are correct`.
  */
-export function authenticate(rbac: Rbac, metadata: Metadata): string {
+export async function authenticate(rbac: Rbac, metadata: Metadata): Promise<string> {
   const header = metadata.get('authorization')[0];
   if (header === undefined || header === '') throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'missing authorization in header');
   const decoded = Buffer.from(String(header), 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   const user = colon < 0 ? decoded : decoded.slice(0, colon);
   const password = colon < 0 ? undefined : decoded.slice(colon + 1);
-  if (!rbac.authenticate(user, password)) {
+  if (!(await rbac.authenticate(user, password))) {
     throw new GrpcStatusError(GrpcStatus.UNAUTHENTICATED, 'auth check failure, please check username and password are correct');
   }
   return user;

@@ -54,7 +54,7 @@ export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOpti
     const returnsStatus = method.output.typeName === 'milvus.proto.common.Status';
     wrapped[method.localName] = async (request, metadata, signal) => {
       if (auth) {
-        const user = authenticate(engine.rbac, metadata);
+        const user = await authenticate(engine.rbac, metadata);
         const dbName = String(metadata.get('dbname')[0] ?? '') || DEFAULT_DATABASE;
         const raw = request as unknown;
         const target = raw instanceof Uint8Array ? { collectionName: rawCollectionName(raw) } : (request as object);

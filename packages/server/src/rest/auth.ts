@@ -38,9 +38,9 @@ export function httpCredentialsOf(header: string | undefined): { user: string; p
 }
 
 /** The user an HTTP `Authorization` header authenticates as with the engine's users, or `undefined`. */
-export function httpUserOf(rbac: Rbac, header: string | undefined): string | undefined {
+export async function httpUserOf(rbac: Rbac, header: string | undefined): Promise<string | undefined> {
   const c = httpCredentialsOf(header);
-  return c !== undefined && rbac.authenticate(c.user, c.password) ? c.user : undefined;
+  return c !== undefined && (await rbac.authenticate(c.user, c.password)) ? c.user : undefined;
 }
 
 /** The body of Milvus's HTTP answer to missing or wrong credentials (HTTP 401, code 1800). */

@@ -107,7 +107,7 @@ export function createRestHandler(engine: Engine, options: RestHandlerOptions = 
       return { status: 307, headers: { location: path.slice(0, -1) }, body: '' };
     }
     if (method === 'OPTIONS') return { status: 204, headers: { ...CORS_HEADERS }, body: '' };
-    const user = options.auth ? httpUserOf(engine.rbac, headers.authorization) : undefined;
+    const user = options.auth ? await httpUserOf(engine.rbac, headers.authorization) : undefined;
     if (options.auth && user === undefined) return json(401, NOT_AUTHENTICATED);
     if (!route) return { status: 404, headers: { ...CORS_HEADERS, 'content-type': 'text/plain' }, body: '404 page not found' };
 

@@ -154,7 +154,7 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
     const name = LEGACY_ROUTES[`${method} ${path}`];
     const handler = name ? handlers[name] : undefined;
     if (!name || !handler) return { status: 404, headers: { 'content-type': 'text/plain' }, body: '404 page not found' };
-    const user = options.auth ? httpUserOf(rbac, headers.authorization) : undefined;
+    const user = options.auth ? await httpUserOf(rbac, headers.authorization) : undefined;
     if (options.auth && user === undefined) return answer(401, NOT_AUTHENTICATED, headers.accept);
     const rpc: DescMethod = MilvusService.method[name];
     let message;

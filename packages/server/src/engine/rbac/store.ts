@@ -7,7 +7,8 @@
  *
  * @packageDocumentation
  */
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
+import { promisify } from 'node:util';
 import { Merr, MilvusError } from '@mvkit/core';
 import { validateCollectionName, validateDatabaseName } from '../names.js';
 import {
@@ -100,6 +101,7 @@ const SCRYPT_KEY_BYTES = 32;
 const ROLE_NOT_FOUND = "not found the role, maybe the role isn't existed or internal system error";
 const USER_NOT_FOUND = "not found the user, maybe the user isn't existed or internal system error";
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
 /**
  * The RBAC catalogue of one engine. Methods mirror MilvusService's RPCs (names in their TSDoc);
@@ -129,15 +131,20 @@ export class Rbac {
     return { salt, hash: scryptSync(password, salt, SCRYPT_KEY_BYTES) };
   }
 
-  /** Whether `user` exists and `password` is its password (the proxy's `passwordVerify`). */
-  authenticate(user: string, password: string | undefined): boolean {
+  /**
+   * Whether `user` exists and `password` is its password (the proxy's `passwordVerify`), as the
+   * fronts check every call: a password verified before costs a sha256; another is hashed with
+   * scrypt off the event loop (libuv's thread pool), so wrong passwords cannot stall other calls.
+   */
+  async authenticate(user: string, password: string | undefined): Promise<boolean> {
     const stored = this.#users.get(user);
     if (!stored || password === undefined) return false;
     const digest = sha256(password);
     if (this.#verified.get(user) === digest) return true;
-    const ok = timingSafeEqual(scryptSync(password, stored.salt, SCRYPT_KEY_BYTES), stored.hash);
-    if (ok) this.#verified.set(user, digest);
-    return ok;
+    const ok = timingSafeEqual(await scryptAsync(password, stored.salt, SCRYPT_KEY_BYTES), stored.hash);
+    // The user may have been dropped or its password changed while scrypt ran.
+    if (ok && this.#users.get(user) === stored) this.#verified.set(user, digest);
+    return ok && this.#users.get(user) === stored;
   }
 
   // ---------------------------------------------------------------- users
@@ -162,7 +169,9 @@ export class Rbac {
   updatePassword(user: string, oldPassword: string, newPassword: string): void {
     validateUsername(user);
     validatePassword(newPassword);
-    if (!this.authenticate(user, oldPassword)) throw MilvusError.of(Merr.PrivilegeNotAuthenticated, `old password not correct for ${user}: ${Merr.PrivilegeNotAuthenticated.message}`);
+    const stored = this.#users.get(user);
+    const matches = stored !== undefined && timingSafeEqual(scryptSync(oldPassword, stored.salt, SCRYPT_KEY_BYTES), stored.hash);
+    if (!matches) throw MilvusError.of(Merr.PrivilegeNotAuthenticated, `old password not correct for ${user}: ${Merr.PrivilegeNotAuthenticated.message}`);
     this.#users.set(user, this.#hash(newPassword));
     this.#verified.delete(user);
   }
