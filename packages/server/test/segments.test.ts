@@ -1,6 +1,6 @@
 import { MilvusError, normalizeField } from '@mvkit/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Engine, type Row } from '../src/index.js';
+import { Engine, RETAINED_COMPACTIONS, type Row } from '../src/index.js';
 import { seededRandom as rng } from './random.js';
 
 const DIM = 4;
@@ -96,6 +96,25 @@ describe('segments and maintenance', () => {
     expect((await engine.query({ ...ref, filter: 'id in [3, 4]', outputFields: ['id'] })).rows).toEqual([{ id: 4n }]);
     await engine.indexBuilder.drain();
     expect(engine.indexProgress(ref, 'vector')).toEqual({ totalRows: 274, indexedRows: 274, pendingIndexRows: 0 });
+  });
+
+  it('keeps the last 1,024 finished compactions and forgets older ones', async () => {
+    await engine.insert({ ...ref, rows: rows(0, 3, random) });
+    engine.flush(undefined, ['books']);
+    const ids: bigint[] = [];
+    for (let n = 0; n <= RETAINED_COMPACTIONS; n++) {
+      await engine.indexBuilder.drain();
+      const { compactionId } = engine.manualCompaction({ ...ref, collectionId: 0n });
+      engine.compactions.drain();
+      ids.push(compactionId);
+    }
+    expect(engine.getCompactionState(ids[0]!).completed).toBe(1);
+    await engine.indexBuilder.drain();
+    engine.manualCompaction({ ...ref, collectionId: 0n });
+    engine.compactions.drain();
+    // The first is forgotten (answered as an unknown ID), the others are kept.
+    expect(engine.getCompactionState(ids[0]!)).toMatchObject({ state: 'Completed', completed: 0, mergeInfos: [] });
+    expect(engine.getCompactionState(ids[1]!).completed).toBe(1);
   });
 
   it('packs small segments together up to the segment size', async () => {

@@ -4,6 +4,9 @@ import type { Segment } from './data/segment.js';
 /** Most segments one plan merges (`dataCoord.compaction.max.segment`, default 30). */
 export const MAX_SEGMENTS_TO_MERGE = 30;
 
+/** Compactions whose plans have all finished kept for GetCompactionState; older ones are forgotten first (an unknown ID answers Completed with no plan). */
+export const RETAINED_COMPACTIONS = 1024;
+
 /** State of one compaction plan: queued or merging, merged, or abandoned (its segments went away). */
 export type CompactionPlanState = 'executing' | 'completed' | 'failed';
 
@@ -85,6 +88,7 @@ export class Compactions {
       return { planId: this.allocateId(), collection: coll, sources, target: this.allocateId(), state: 'executing' };
     });
     this.#byId.set(compactionId, plans);
+    this.#forgetOld();
     this.#queue.push(...plans);
     this.#schedule();
     return { compactionId, planCount: plans.length };
@@ -113,6 +117,19 @@ export class Compactions {
   /** Abandons the queued plans (engine close); they are reported failed. */
   clear(): void {
     for (const plan of this.#queue.splice(0)) this.#finish(plan, 'failed');
+  }
+
+  /** Drops the oldest finished compactions beyond {@link RETAINED_COMPACTIONS} (Map order is creation order). */
+  #forgetOld(): void {
+    let finished = 0;
+    for (const plans of this.#byId.values()) if (plans.every((p) => p.state !== 'executing')) finished++;
+    for (const [id, plans] of this.#byId) {
+      if (finished <= RETAINED_COMPACTIONS) break;
+      if (plans.every((p) => p.state !== 'executing')) {
+        this.#byId.delete(id);
+        finished--;
+      }
+    }
   }
 
   #compactable(s: Segment): boolean {
