@@ -381,7 +381,7 @@ describe('node:http', () => {
 
 describe('goJsonPaced', () => {
   it('writes the text goJson writes, pausing between slices of long arrays', async () => {
-    const { goJson, goJsonPaced } = await import('../src/rest/gojson.js');
+    const { goJson, goJsonPaced } = await import('../src/gojson.js');
     const rows = Array.from({ length: 50_000 }, (_, i) => ({ id: 2n ** 60n + BigInt(i), z: `<${i}&>`, a: [i / 3, { b: undefined, c: null }], u: undefined }));
     const values: unknown[] = [
       { code: 0, data: rows, cost: 0 },

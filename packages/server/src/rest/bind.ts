@@ -1,7 +1,7 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import { Merr, MilvusError } from '@mvkit/core';
 import { OPENAPI_SCHEMAS } from './gen/openapi.js';
-import { scanGoJson } from './gojson.js';
+import { scanGoJson } from '../gojson.js';
 
 /** A JSON schema node of `openapi/milvus-v2.yaml`. */
 type Schema = Readonly<Record<string, unknown>> & {

@@ -10,7 +10,7 @@
 import { DataType, Merr, MilvusError, isVectorType, type DataTypeValue } from '@mvkit/core';
 import { primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
 import { answerRow, decodeQueryVectors, float32Json } from './entity-rows.js';
-import { goFormat } from './gojson.js';
+import { goFormat } from '../gojson.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
 import type { RestContext, RouteAnswer } from './routes.js';

@@ -9,7 +9,7 @@
 import { DataType, Merr, MilvusError, dataTypeName, halfBytesOf, halfFormatOf, sparseObjectOf, sparseRowOf, stringifyJsonExact, type DataTypeValue, type SparseRow } from '@mvkit/core';
 import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { utf8Bytes } from '../engine/utf8.js';
-import { scanGoJson } from './gojson.js';
+import { scanGoJson } from '../gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
 
 /** Name of the hidden dynamic field. */

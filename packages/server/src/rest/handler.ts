@@ -2,7 +2,7 @@ import { Merr, MilvusError } from '@mvkit/core';
 import { DEFAULT_DATABASE, Pacer, PermissionDeniedError, type AuthOptions, type Engine } from '../engine/index.js';
 import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
 import { inThreadBodyReader, type BodyReader } from './body-reader.js';
-import { goJson, goJsonPaced, goParseBool, goParseInt } from './gojson.js';
+import { goJson, goJsonPaced, goParseBool, goParseInt } from '../gojson.js';
 import { REST_ROUTES, type RestContext, type RestRoute } from './routes.js';
 import { ROUTE_RPCS, rpcRequestOf } from './route-privileges.js';
 

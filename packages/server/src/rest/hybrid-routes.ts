@@ -9,7 +9,7 @@
  */
 import type { KeyValue } from '../engine/index.js';
 import { annSearchOfBody, checkConsistency, searchAnswer } from './entities.js';
-import { goFormat } from './gojson.js';
+import { goFormat } from '../gojson.js';
 import { memberOf, parseJsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
 import type { RestContext, RouteAnswer } from './routes.js';

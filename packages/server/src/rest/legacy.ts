@@ -7,7 +7,7 @@ import { grpcFront } from '../grpc/front.js';
 import { createLogger, type Logger } from '../logger.js';
 import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
 import type { RestHandler, RestResponse } from './handler.js';
-import { goJson } from './gojson.js';
+import { goJson } from '../gojson.js';
 
 type RpcName = keyof typeof MilvusService.method;
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Merr } from '@mvkit/core';
 import type { RestHandler, RestResponse } from './handler.js';
-import { goJson } from './gojson.js';
+import { goJson } from '../gojson.js';
 
 /**
  * Default limit of a buffered request body, in bytes (64 MiB): the size of the largest gRPC

@@ -9,7 +9,7 @@
  */
 import type { Engine, KeyValue } from '../engine/index.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
-import { goFormat } from './gojson.js';
+import { goFormat } from '../gojson.js';
 import type { RestContext, RouteAnswer } from './routes.js';
 
 type Handle = (engine: Engine, body: Body, ctx: RestContext) => RouteAnswer;

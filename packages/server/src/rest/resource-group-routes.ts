@@ -8,7 +8,7 @@
  */
 import type { Engine, ResourceGroupConfig, ResourceGroupConfigInput, ResourceGroupDescription } from '../engine/index.js';
 import { S, obj, type Body } from './body.js';
-import { goStruct } from './gojson.js';
+import { goStruct } from '../gojson.js';
 import type { RestContext, RouteAnswer } from './routes.js';
 
 type Handle = (engine: Engine, body: Body, ctx: RestContext) => RouteAnswer;

@@ -10,7 +10,7 @@ import { RBAC_HANDLERS } from './rbac-routes.js';
 import { IMPORT_HANDLERS } from './import-routes.js';
 import { RESOURCE_GROUP_HANDLERS } from './resource-group-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
-import { goFormat, goParseBool, goParseInt } from './gojson.js';
+import { goFormat, goParseBool, goParseInt } from '../gojson.js';
 
 /** Per-request context a route gets. */
 export interface RestContext {

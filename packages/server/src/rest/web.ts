@@ -17,5 +17,5 @@ export {
 export { REST_ROUTES, type RestContext, type RestRoute, type RouteAnswer } from './routes.js';
 export { GoBinder } from './bind.js';
 export { inThreadBodyReader, type BodyReader, type ReadBody } from './body-reader.js';
-export { goJson, scanGoJson, type GoJsonOptions, type GoScan } from './gojson.js';
+export { goJson, scanGoJson, type GoJsonOptions, type GoScan } from '../gojson.js';
 export { OPENAPI_ROUTES, OPENAPI_SCHEMAS } from './gen/openapi.js';

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { MilvusError } from '@mvkit/core';
-import { scanGoJson } from '../../rest/gojson.js';
+import { scanGoJson } from '../../gojson.js';
 import type { KeyValue } from '../catalog.js';
 import { paramOf } from '../indexes.js';
 import type { Metric } from './segment.js';
