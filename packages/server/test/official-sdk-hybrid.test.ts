@@ -117,6 +117,25 @@ describe('official Node SDK hybridSearch (RESTful v2, HttpClient)', () => {
     expect((paged.data as { id: string }[]).map((r) => r.id)).toEqual(['2', '4']);
   });
 
+  it('answers entities/advanced_search, the backward-compatible path, as entities/hybrid_search', async () => {
+    const body = JSON.stringify({
+      collectionName: collection_name,
+      search: [
+        { data: [[1, 0]], annsField: 'a', limit: 4 },
+        { data: [[3, 0]], annsField: 'b', limit: 4 },
+      ],
+      rerank: { strategy: 'weighted', params: { weights: [0.7, 0.3] } },
+      limit: 4,
+      outputFields: ['tag'],
+    });
+    const post = async (path: string) =>
+      (await fetch(`${server.restUrl}/v2/vectordb/entities/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer root:Milvus' }, body })).json();
+    const advanced = (await post('advanced_search')) as { code: number; data: { id: number }[] };
+    expect(advanced.code).toBe(0);
+    expect(advanced.data.map((r) => r.id)).toEqual([4, 2, 1, 3]);
+    expect(advanced).toEqual(await post('hybrid_search'));
+  });
+
   it("answers Milvus's errors with code and message", async () => {
     const search = [{ data: [[1, 0]], annsField: 'a', limit: 4 }];
     const strategy = await http.hybridSearch({ collectionName: collection_name, search, rerank: { strategy: 'weightedRanker', params: { weights: [1] } }, limit: 3 } as never);

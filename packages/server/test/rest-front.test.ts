@@ -53,7 +53,7 @@ describe('RESTful v2 envelope', () => {
         'collections/fields/alter_properties', 'collections/get_load_state', 'collections/get_stats', 'collections/has',
         'collections/list', 'collections/load', 'collections/release', 'collections/rename', 'databases/alter', 'databases/create', 'databases/describe',
         'databases/drop', 'databases/drop_properties', 'databases/list',
-        'entities/delete', 'entities/get', 'entities/hybrid_search', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
+        'entities/advanced_search', 'entities/delete', 'entities/get', 'entities/hybrid_search', 'entities/insert', 'entities/query', 'entities/search', 'entities/upsert',
         'indexes/alter_properties', 'indexes/create', 'indexes/describe', 'indexes/drop', 'indexes/drop_properties', 'indexes/list', 'jobs/import/create', 'jobs/import/describe', 'jobs/import/get_progress', 'jobs/import/list', 'partitions/create', 'partitions/drop', 'partitions/get_stats',
         'partitions/has', 'partitions/list', 'partitions/load', 'partitions/release',
         'privilege_groups/add_privileges_to_group', 'privilege_groups/create', 'privilege_groups/drop', 'privilege_groups/list',

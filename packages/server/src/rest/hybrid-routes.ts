@@ -1,5 +1,6 @@
 /**
- * RESTful v2 `entities/hybrid_search`, as Milvus 2.5's `handler_v2.go` `advancedSearch` serves it:
+ * RESTful v2 `entities/hybrid_search` (and `entities/advanced_search`, the path 2.5 keeps for
+ * backward compatibility), as Milvus 2.5's `handler_v2.go` `advancedSearch` serves both:
  * DescribeCollection, each `search` entry read as `entities/search` reads its search
  * ({@link annSearchOfBody}, the entry's `params` as its search parameters, `limit` as its top k,
  * 0 when absent), the rank parameters built from `rerank`, `limit` and `offset` (`strategy`,
@@ -41,7 +42,8 @@ const hybridSearch: Handle = async (engine, b, ctx) => {
   return searchAnswer(coll, out.hits, outputFields, ctx);
 };
 
-/** The hybrid search endpoint, by path, for the REST front's route table. */
+/** The hybrid search endpoints, by path, for the REST front's route table. */
 export const HYBRID_HANDLERS: Readonly<Record<string, Handle>> = {
   '/v2/vectordb/entities/hybrid_search': hybridSearch,
+  '/v2/vectordb/entities/advanced_search': hybridSearch,
 };

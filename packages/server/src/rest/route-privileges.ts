@@ -55,6 +55,7 @@ export const ROUTE_RPCS: Readonly<Record<string, string>> = {
   '/v2/vectordb/entities/get': 'Query',
   '/v2/vectordb/entities/search': 'Search',
   '/v2/vectordb/entities/hybrid_search': 'HybridSearch',
+  '/v2/vectordb/entities/advanced_search': 'HybridSearch',
   '/v2/vectordb/resource_groups/create': 'CreateResourceGroup',
   '/v2/vectordb/resource_groups/drop': 'DropResourceGroup',
   '/v2/vectordb/resource_groups/alter': 'UpdateResourceGroups',

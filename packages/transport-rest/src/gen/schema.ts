@@ -1059,6 +1059,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v2/vectordb/entities/advanced_search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The path Milvus 2.5 keeps for hybrid search (backward compatible); served as `entities/hybrid_search`. */
+        post: operations["advancedSearchEntities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v2/vectordb/jobs/import/create": {
         parameters: {
             query?: never;
@@ -4012,6 +4029,39 @@ export interface operations {
                  *       ]
                  *     }
                  */
+                "application/json": components["schemas"]["HybridSearchReq"];
+            };
+        };
+        responses: {
+            /** @description `{"code": 0, "cost": 0, "data": [rows], "topks": [...]}`, or a business error. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchResponse"] | components["schemas"]["ErrorResponse"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            408: components["responses"]["RequestTimeout"];
+        };
+    };
+    advancedSearchEntities: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Deadline in whole seconds (Go `strconv.ParseInt`; other values are ignored). When exceeded the answer is HTTP 408; the operation may still complete. */
+                "Request-Timeout"?: components["parameters"]["RequestTimeout"];
+                /** @description Database used when the body has no `dbName`; default `default`. */
+                "DB-Name"?: components["parameters"]["DBName"];
+                /** @description `false` asks for int64 entity values as JSON strings (Go `strconv.ParseBool`; other values mean the server default, `proxy.http.acceptTypeAllowInt64` = true). */
+                "Accept-Type-Allow-Int64"?: components["parameters"]["AcceptTypeAllowInt64"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
                 "application/json": components["schemas"]["HybridSearchReq"];
             };
         };

@@ -2674,6 +2674,11 @@ export const OPENAPI_ROUTES: Readonly<Record<string, { readonly operationId: str
     "summary": "Hybrid search, several ANN searches fused by a reranker (DescribeCollection, then HybridSearch).",
     "struct": "HybridSearchReq"
   },
+  "/v2/vectordb/entities/advanced_search": {
+    "operationId": "advancedSearchEntities",
+    "summary": "The path Milvus 2.5 keeps for hybrid search (backward compatible); served as `entities/hybrid_search`.",
+    "struct": "HybridSearchReq"
+  },
   "/v2/vectordb/jobs/import/create": {
     "operationId": "createImportJob",
     "summary": "Create an import job (ImportV2) over file groups of the import directory; it runs asynchronously.",
