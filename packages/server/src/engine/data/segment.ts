@@ -24,6 +24,13 @@ export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
   return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
 }
 
+/**
+ * Fewest rows of a sealed segment searched through its index (`indexCoord.segment.
+ * minSegmentNumRowsToEnableIndex`, 1024): Milvus builds no index for smaller segments and searches
+ * them by brute force, so index search parameters such as HNSW `ef` do not apply to them.
+ */
+export const MIN_ROWS_TO_USE_INDEX = 1024;
+
 /** A sealed segment's index on one vector field, once built. */
 export interface BuiltIndex {
   /** Index name of the collection index it was built for. */
@@ -112,12 +119,21 @@ export class Segment {
   }
 
   /**
-   * The index that serves a search on `field` with `metric`: the built index when the segment is
-   * sealed and its index is complete (and of that metric), else an exact index over the rows.
+   * Whether a search on `field` with `metric` goes through the segment's built index: it is sealed,
+   * its index is complete and of that metric, and it holds at least {@link MIN_ROWS_TO_USE_INDEX}
+   * rows (Milvus searches smaller segments by brute force).
+   */
+  usesBuiltIndex(field: string, metric: Metric): boolean {
+    const built = this.built.get(field);
+    return built !== undefined && built.metric === metric && this.size >= MIN_ROWS_TO_USE_INDEX;
+  }
+
+  /**
+   * The index that serves a search on `field` with `metric`: the built index when
+   * {@link Segment.usesBuiltIndex}, else an exact index over the rows.
    */
   searchIndex(field: string, metric: Metric): VectorIndex<unknown> {
-    const built = this.built.get(field);
-    if (built && built.metric === metric) return built.index;
+    if (this.usesBuiltIndex(field, metric)) return this.built.get(field)!.index;
     const key = `${field}/${metric}`;
     let index = this.#exact.get(key);
     if (!index) {
