@@ -453,7 +453,7 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
   }
   const segments = segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter));
   let ef: number | undefined;
-  if (index.kind === 'HNSW' && segments.some((s) => s.usesBuiltIndex(field.name, index.metric))) {
+  if (index.kind === 'HNSW' && segments.some((s) => s.indexSearched(field.name, index.metric))) {
     try {
       ef = resolveEf(plan.limit + plan.offset, input.ef);
     } catch (e) {
