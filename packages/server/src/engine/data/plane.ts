@@ -459,6 +459,9 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     } catch (e) {
       throw MilvusError.parameterInvalid((e as Error).message);
     }
+  } else if (index.kind === 'HNSW') {
+    // Unchecked, as Milvus's brute force ignores it; a small sealed segment's HNSW raises it to k.
+    ef = input.ef;
   }
   const vectors = queryVectorsOf(field, input.vectors, segments.some((s) => s.size > 0));
   if (!vectors) return { metric: index.metric, hits: input.vectors.map(() => []) };

@@ -28,7 +28,7 @@ export interface SegmentSearch {
   /** Hits returned per query after `offset` is skipped. */
   limit: number;
   offset: number;
-  /** HNSW search breadth (`ef`), already validated against `limit + offset`. */
+  /** HNSW search breadth (`ef`), validated against `limit + offset` where Milvus checks it (HNSW raises a smaller one to k). */
   ef?: number;
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
