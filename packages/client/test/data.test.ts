@@ -103,10 +103,10 @@ describe.each(TRANSPORTS)('data plane over %s', (transport) => {
     const bad = await client.query({ collection_name, filter: 'title ==== 1' }).catch((e: unknown) => e);
     expect(MilvusError.is(bad) && bad.code).toBe(1100);
     const dim = await client.search({ collection_name, data: [1, 2], limit: 1 }).catch((e: unknown) => e);
-    // Milvus checks the vector against the schema in different places: the proxy's search task
-    // for gRPC (1100), the REST handler's JSON decoding for RESTful v2 (1801, handler_v2.go).
+    // Milvus checks the vector against the schema in different places: segcore when it parses the
+    // query vectors for gRPC (2000), the REST handler's JSON decoding for RESTful v2 (1801, handler_v2.go).
     if (transport === 'grpc') {
-      expect(MilvusError.is(dim) && [dim.code, dim.reason]).toEqual([1100, 'the dim (2) of field data(vector) is not equal to schema dim (4): invalid parameter[expected=4][actual=2]']);
+      expect(MilvusError.is(dim) && [dim.code, dim.reason]).toEqual([2000, 'vector dimension mismatch, expected vector size(byte) 16, actual 8.: segcore error']);
     } else {
       expect(MilvusError.is(dim) && dim.code).toBe(1801);
       expect(MilvusError.is(dim) && dim.reason).toMatch(/^can only accept json format request, error: dimension: 4, but length of \[\]float: 2/);

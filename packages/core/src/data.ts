@@ -7,6 +7,7 @@
 import { MilvusError } from './milvus-error.js';
 import type { CollectionRequest, ResStatus } from './operations.js';
 import type { SparseInput } from './sparse.js';
+import type { GroupingOptions } from './grouping.js';
 
 /**
  * A row: field name → value. Int64 values may be given as `number`, `bigint` or decimal string
@@ -57,8 +58,8 @@ export interface DeleteRequest extends CollectionRequest {
   exprValues?: Record<string, unknown>;
 }
 
-/** Search request, as the official SDK's `search` takes it (single or several vectors). */
-export interface SearchRequest extends CollectionRequest {
+/** Search request, as the official SDK's `search` takes it (single or several vectors), grouping included. */
+export interface SearchRequest extends CollectionRequest, GroupingOptions {
   /** One vector (`number[]`) or several (`number[][]`); `vector` / `vectors` are accepted aliases. */
   data?: number[] | number[][] | Uint8Array | Uint8Array[] | SparseInput | SparseInput[];
   vector?: number[] | SparseInput;

@@ -6,6 +6,7 @@
  */
 import type { SearchRequest } from './data.js';
 import type { CollectionRequest } from './operations.js';
+import type { GroupingOptions } from './grouping.js';
 
 /** A reranker as the SDK's `RRFRanker` / `WeightedRanker` build it: `rank_params` `strategy` and `params`. */
 export interface Reranker {
@@ -49,8 +50,8 @@ export interface HybridSearchSubRequest {
   metric_type?: string;
 }
 
-/** Hybrid search request (the SDK's `HybridSearchReq`). */
-export interface HybridSearchRequest extends CollectionRequest {
+/** Hybrid search request (the SDK's `HybridSearchReq`); grouping applies to the fused hits. */
+export interface HybridSearchRequest extends CollectionRequest, GroupingOptions {
   data: HybridSearchSubRequest[];
   /** Default `RRFRanker()`. */
   rerank?: Reranker;

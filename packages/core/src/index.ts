@@ -14,6 +14,7 @@ export * from './rbac.js';
 export * from './import.js';
 export * from './data.js';
 export * from './hybrid.js';
+export * from './grouping.js';
 export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';

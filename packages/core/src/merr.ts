@@ -77,6 +77,10 @@ export const Merr = {
   HTTPRateLimit: entry(1807, 'request is rejected by limiter', true),
   DenyReplicateMessage: entry(1900, 'deny to use the replicate message in the normal instance'),
   /** Bulk import (`ErrImportFailed`): a refused import request or a failed import job. */
+  /** A query node's search engine (segcore) refused the request (`ErrSegcore`). */
+  Segcore: entry(2000, 'segcore error'),
+  /** Segcore does not support the operation (`ErrSegcoreUnsupported`, segcore's `Unsupported`). */
+  SegcoreUnsupported: entry(2001, 'segcore unsupported error'),
   ImportFailed: entry(2100, 'importing data failed'),
   OperationNotSupported: entry(3000, 'unsupported operation'),
   Canceled: entry(10000, 'context canceled'),

@@ -186,6 +186,36 @@ describe('HybridSearch (engine)', () => {
     [0.676208, 0.477416, 0.34823].forEach((v, i) => expect(out.hits[0]![i]!.score).toBeCloseTo(v, 5));
   });
 
+  it('groups fused hits by group_by_field: per-key RRF sums gathered into groups, scored by rank_group_scorer', async () => {
+    await engine.insert({ ...ref, rows: [{ id: 5, tag: 'one', a: [0.9, 0], b: [0.5, 0] }, { id: 6, tag: 'two', a: [0.7, 0], b: [2, 0] }] });
+    const requests = [subA(), subB()];
+    // Reference: each sub-search grouped by tag (group size 2), RRF-rescored by rank, summed per key.
+    const sub = async (annsField: string, vectors: number[][]) => (await engine.search({ ...ref, annsField, vectors, limit: 4, groupByField: 'tag', groupSize: 2 })).hits[0]!;
+    const lists = [await sub('a', [[1, 0]]), await sub('b', [[3, 0]])];
+    const fused = new Map<bigint, { score: number; tag: unknown }>();
+    for (const list of lists) {
+      list.forEach((h, at) => {
+        const was = fused.get(h.pk as bigint);
+        fused.set(h.pk as bigint, { score: f32((was?.score ?? 0) + rr(60, at + 1)), tag: was?.tag ?? h.group });
+      });
+    }
+    const byTag = new Map<unknown, bigint[]>();
+    for (const [pk, v] of [...fused].sort((x, y) => y[1].score - x[1].score || (x[0] < y[0] ? -1 : 1))) {
+      const members = byTag.get(v.tag) ?? [];
+      if (members.length < 2) members.push(pk);
+      byTag.set(v.tag, members);
+    }
+    for (const scorer of ['max', 'sum'] as const) {
+      const groupScore = (members: bigint[]) => (scorer === 'max' ? Math.max(...members.map((pk) => fused.get(pk)!.score)) : sum(...members.map((pk) => fused.get(pk)!.score)));
+      const groups = [...byTag.values()].sort((x, y) => groupScore(y) - groupScore(x) || y.length - x.length);
+      const out = await search({ requests, rankParams: rrf(60, { group_by_field: 'tag', group_size: '2', rank_group_scorer: scorer, limit: '2' }) });
+      expect(out.groupByField?.name).toBe('tag');
+      expect(out.hits[0]!.map((h) => h.pk)).toEqual(groups.slice(0, 2).flat());
+      expect(out.hits[0]!.map((h) => h.score)).toEqual(groups.slice(0, 2).flat().map((pk) => fused.get(pk)!.score));
+      expect(out.hits[0]!.map((h) => h.group)).toEqual(groups.slice(0, 2).flat().map((pk) => fused.get(pk)!.tag));
+    }
+  });
+
   it("refuses what Milvus refuses, with its codes and messages, in Milvus's order", async () => {
     const fails = async (input: Parameters<typeof search>[0]) => {
       try {
@@ -225,7 +255,10 @@ describe('HybridSearch (engine)', () => {
     expect(await rank(rrf(60, { offset: '-1' }))).toEqual({ code: 65535, message: 'invalid max query result window, offset [-1] is invalid, should be gte than 0' });
     expect(await rank(rrf(60, { limit: '16384', offset: '1' }))).toEqual({ code: 65535, message: 'invalid max query result window, (offset+limit) should be in range [1, 16384], but got 16385' });
     expect(await rank(rrf(60, { round_decimal: '7' }))).toEqual({ code: 65535, message: 'round_decimal [7] is invalid, should be -1 or an integer in range [0, 6]' });
-    expect(await rank(rrf(60, { group_by_field: 'tag' }))).toEqual({ code: 10, message: 'service unimplemented: grouping search is not supported by the mvkit reference server' });
+    expect(await rank(rrf(60, { group_by_field: 'nope' }))).toEqual({ code: 1700, message: 'groupBy field not found in schema: field not found[field=nope]' });
+    expect(await rank(rrf(60, { group_by_field: 'tag', group_size: '11' }))).toEqual({ code: 1100, message: 'input group size:11 exceeds configured max group size:10: invalid parameter' });
+    // The group scorer is read before the rank parameters.
+    expect(await rank(rrf(60, { rank_group_scorer: 'min', limit: 'ten' }))).toEqual({ code: 1100, message: 'input group scorer type: min is not supported!: invalid parameter' });
     expect(await rank(kv({ strategy: 'bad' }))).toEqual({ code: 65535, message: 'unsupported rank type bad' });
     // Each sub-search's plan, after the rank parameters
     expect(await fails({ requests: [subA(), { ...subB(), limit: 0 }] })).toEqual({ code: 65535, message: 'topk [0] is invalid, it should be in range [1, 16384], but got 0' });
@@ -240,7 +273,7 @@ describe('HybridSearch (engine)', () => {
       code: 1100,
       message: 'metric type not match: invalid parameter[expected=L2][actual=IP]',
     });
-    expect(await fails({ requests: [subA(), subB([[3, 0, 1]])] })).toMatchObject({ code: 1100 });
+    expect(await fails({ requests: [subA(), subB([[3, 0, 1]])] })).toEqual({ code: 2000, message: 'vector dimension mismatch, expected vector size(byte) 8, actual 12.: segcore error' });
     // Partitions and output fields come first; the load rules last.
     expect(await fails({ requests: Array.from({ length: 1025 }, () => subA()), partitionNames: ['nope'] })).toEqual({ code: 65535, message: 'partition name nope not found' });
     expect(await fails({ requests: Array.from({ length: 1025 }, () => subA()), outputFields: ['nope'] })).toEqual({ code: 1100, message: 'field nope not exist: invalid parameter' });

@@ -2,6 +2,7 @@ import { create, type JsonObject } from '@bufbuild/protobuf';
 import {
   DataType,
   MilvusError,
+  groupingParamsOf,
   isVectorType,
   queryVectorsOf,
   sparseObjectOf,
@@ -150,6 +151,7 @@ export function searchRequest(req: SearchRequest, info: CollectionInfo) {
     offset: String(req.offset ?? 0),
     params: JSON.stringify(params),
     ...(req.metric_type ? { metric_type: req.metric_type } : {}),
+    ...groupingParamsOf(req),
   };
   return create(SearchRequestSchema, {
     dbName: req.db_name ?? '',

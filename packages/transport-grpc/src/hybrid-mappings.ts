@@ -1,5 +1,5 @@
 import { create, type JsonObject } from '@bufbuild/protobuf';
-import type { HybridSearchRequest, SearchResults } from '@mvkit/core';
+import { groupingParamsOf, type HybridSearchRequest, type SearchResults } from '@mvkit/core';
 import { HybridSearchRequestSchema, type SearchResults as SearchResultsMessage } from '@mvkit/proto';
 import { searchRequest, searchResult, type CollectionInfo } from './data-mappings.js';
 
@@ -31,7 +31,7 @@ export function hybridSearchRequest(req: HybridSearchRequest, info: CollectionIn
     );
   });
   const rerank = req.rerank ?? { strategy: 'rrf', params: { k: 60 } };
-  const rankParams = { strategy: rerank.strategy, params: JSON.stringify(rerank.params), limit: String(limit), offset: String(req.offset ?? 0), round_decimal: '-1' };
+  const rankParams = { strategy: rerank.strategy, params: JSON.stringify(rerank.params), limit: String(limit), offset: String(req.offset ?? 0), round_decimal: '-1', ...groupingParamsOf(req) };
   return create(HybridSearchRequestSchema, {
     dbName: req.db_name ?? '',
     collectionName: req.collection_name,

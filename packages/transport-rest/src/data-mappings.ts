@@ -1,4 +1,4 @@
-import { MilvusError, queryVectorsOf, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
+import { MilvusError, groupingBodyOf, queryVectorsOf, type DeleteRequest, type InsertRequest, type MutationResult, type QueryRequest, type QueryResults, type RowData, type SearchRequest, type SearchResultRow, type SearchResults, type ResStatus } from '@mvkit/core';
 import type { RestCallContext, RestReply } from './operations.js';
 
 /** The success status results carry (failures are thrown). */
@@ -115,6 +115,7 @@ export async function search(ctx: RestCallContext, req: SearchRequest): Promise<
     ...(req.partition_names ? { partitionNames: req.partition_names } : {}),
     searchParams: { ...(req.metric_type ? { metricType: req.metric_type } : {}), params },
     ...(req.exprValues ? { exprParams: jsonSafe(req.exprValues) } : {}),
+    ...groupingBodyOf(req),
   });
   return searchResultsOf(reply, several);
 }

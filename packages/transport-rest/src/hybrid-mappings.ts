@@ -1,4 +1,4 @@
-import { queryVectorsOf, type HybridSearchRequest, type SearchResults } from '@mvkit/core';
+import { groupingBodyOf, queryVectorsOf, type HybridSearchRequest, type SearchResults } from '@mvkit/core';
 import { dbOf, jsonSafe, searchResultsOf } from './data-mappings.js';
 import type { RestCallContext } from './operations.js';
 
@@ -30,6 +30,7 @@ export async function hybridSearch(ctx: RestCallContext, req: HybridSearchReques
     ...(req.offset !== undefined ? { offset: req.offset } : {}),
     outputFields: req.output_fields ?? ['*'],
     ...(req.partition_names ? { partitionNames: req.partition_names } : {}),
+    ...groupingBodyOf(req),
   });
   const first = req.data[0];
   return searchResultsOf(reply, first ? queryVectorsOf({ collection_name: req.collection_name, data: first.data }).several : false);

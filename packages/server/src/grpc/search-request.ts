@@ -6,7 +6,7 @@
  */
 import { MilvusError, isVectorType } from '@mvkit/core';
 import { columnsOfRows, idsOf, keysOf, paramsOfTemplateValues, vectorsOfPlaceholderGroup, type SearchRequest } from '@mvkit/proto';
-import { paramOf, primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
+import { paramOf, primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type FieldSpec, type PrimaryKey, type Row } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
 
 /** Parses an optional integer parameter. @throws MilvusError 1100 when it is not one. */
@@ -34,7 +34,8 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 /**
  * One ANN search of a `SearchRequest`: the query vectors (a placeholder group, or the vectors of
  * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints`
- * (flat or in `params`), the filter and its template values; and `topk` (alias `limit`) as sent,
+ * (flat or in `params`), `group_by_field`, `group_size` and `strict_group_size` (flat, as pymilvus
+ * and the Node SDK send them), the filter and its template values; and `topk` (alias `limit`) as sent,
  * undefined when absent or empty (each caller applies its own rule).
  * @throws MilvusError 1100 for a request without vectors or keys, a non-integer `offset`/`ef`, or
  *   `params` that is not JSON; as `Engine.get` for keys.
@@ -60,6 +61,9 @@ export async function annSearchOf(
   const ef = intParam(searchParamOf(params, 'ef'), 'ef');
   const metricType = paramOf(params, 'metric_type');
   const hints = searchParamOf(params, 'hints');
+  const groupByField = paramOf(params, 'group_by_field');
+  const groupSize = paramOf(params, 'group_size');
+  const strictGroupSize = paramOf(params, 'strict_group_size');
   const ann = {
     ...(annsField ? { annsField } : {}),
     vectors,
@@ -69,28 +73,41 @@ export async function annSearchOf(
     ...(metricType ? { metricType } : {}),
     ...(ef === undefined ? {} : { ef }),
     ...(hints === undefined ? {} : { hints }),
+    ...(groupByField === undefined ? {} : { groupByField }),
+    ...(groupSize === undefined ? {} : { groupSize }),
+    ...(strictGroupSize === undefined ? {} : { strictGroupSize }),
   };
   return { ann, topk: topk === '' ? undefined : topk };
 }
 
 /**
  * `SearchResults` of per-query hits: `num_queries`, `top_k`, the output fields as columns, scores,
- * IDs, `topks`, `output_fields` and `primary_field_name`, with the collection's name.
+ * IDs, `topks`, `output_fields` and `primary_field_name`, with the collection's name; for a
+ * grouping search (`groupByField`), `group_by_field_value`: the hits' group values as one column.
  */
-export function searchResultsOf(coll: Collection, hits: readonly { pk: PrimaryKey; score: number; row: Row }[][], outputFields: string[], topK: number) {
+export function searchResultsOf(
+  coll: Collection,
+  hits: readonly { pk: PrimaryKey; score: number; row: Row; group?: unknown }[][],
+  outputFields: string[],
+  topK: number,
+  groupByField?: FieldSpec,
+) {
   const flat = hits.flat();
   const pk = primaryFieldOf(coll.schema);
+  const fields = columnFieldsOf(coll.schema);
+  const groupValues = groupByField ? columnsOfRows(fields, flat.map((h) => ({ [groupByField.name]: h.group })), [groupByField.name]) : [];
   return {
     collectionName: coll.name,
     results: {
       numQueries: BigInt(hits.length),
       topK: BigInt(topK),
-      fieldsData: columnsOfRows(columnFieldsOf(coll.schema), flat.map((h) => h.row), outputFields),
+      fieldsData: columnsOfRows(fields, flat.map((h) => h.row), outputFields),
       scores: flat.map((h) => h.score),
       ids: idsOf(flat.map((h) => h.pk), pk.dataType),
       topks: hits.map((h) => BigInt(h.length)),
       outputFields,
       primaryFieldName: pk.name,
+      ...(groupValues[0] ? { groupByFieldValue: groupValues[0] } : {}),
     },
   };
 }

@@ -11,6 +11,7 @@ import { DataType, Merr, MilvusError, isVectorType, type DataTypeValue } from '@
 import { primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
 import { answerRow, decodeQueryVectors, float32Json } from './entity-rows.js';
 import { goFormat } from '../gojson.js';
+import { groupingOfBody } from './grouping.js';
 import { memberOf, parseJsonNode, type JsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
 import type { RestContext, RouteAnswer } from './routes.js';
@@ -247,19 +248,15 @@ export function searchAnswer(coll: Collection, hits: readonly { pk: PrimaryKey; 
 }
 
 /**
- * `entities/search`: DescribeCollection, the search ({@link annSearchOfBody}; grouping is not
- * served), then Search (`limit` default 100), answered by {@link searchAnswer}.
+ * `entities/search`: DescribeCollection, the search ({@link annSearchOfBody}, grouping as
+ * {@link groupingOfBody}), then Search (`limit` default 100), answered by {@link searchAnswer}.
  */
 const search: Handle = async (engine, b, ctx) => {
   checkConsistency(b);
   const ref = target(b, ctx);
   const coll = engine.describeCollection(ref);
   const sp = obj(b.searchParams);
-  if (S(b.groupingField)) {
-    searchParamsOf(sp);
-    throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: grouping search is not supported by the mvkit reference server`);
-  }
-  const ann = annSearchOfBody(coll, b, sp, rawMember(ctx, 'data'));
+  const ann = { ...annSearchOfBody(coll, b, sp, rawMember(ctx, 'data')), ...groupingOfBody(b) };
   const limit = 'limit' in b ? Number(b.limit) : 100;
   const offset = Number(b.offset ?? 0);
   const outputFields = Ss(b.outputFields);

@@ -8,8 +8,9 @@
  *
  * @packageDocumentation
  */
-import type { KeyValue } from '../engine/index.js';
+import type { GroupByParams, KeyValue } from '../engine/index.js';
 import { annSearchOfBody, checkConsistency, searchAnswer } from './entities.js';
+import { groupingOfBody } from './grouping.js';
 import { goFormat } from '../gojson.js';
 import { memberOf, parseJsonNode } from './json-node.js';
 import { S, Ss, obj, collectionRef as target, type Body } from './body.js';
@@ -17,6 +18,14 @@ import type { RestContext, RouteAnswer } from './routes.js';
 import type { Engine } from '../engine/index.js';
 
 type Handle = (engine: Engine, body: Body, ctx: RestContext) => Promise<RouteAnswer>;
+
+/** Grouping parameters as the rank parameters of a hybrid search carry them. */
+function groupingRankParams(g: GroupByParams): KeyValue[] {
+  return [
+    ...(g.groupByField ? [{ key: 'group_by_field', value: g.groupByField }] : []),
+    ...(g.groupSize === undefined ? [] : [{ key: 'group_size', value: String(g.groupSize) }, { key: 'strict_group_size', value: String(g.strictGroupSize === true) }]),
+  ];
+}
 
 const hybridSearch: Handle = async (engine, b, ctx) => {
   checkConsistency(b);
@@ -35,7 +44,7 @@ const hybridSearch: Handle = async (engine, b, ctx) => {
     { key: 'limit', value: goFormat(b.limit ?? 0) },
     { key: 'offset', value: goFormat(b.offset ?? 0) },
     { key: 'round_decimal', value: '-1' },
-    ...(S(b.groupingField) ? [{ key: 'group_by_field', value: S(b.groupingField) }] : []),
+    ...groupingRankParams(groupingOfBody(b)),
   ];
   const outputFields = Ss(b.outputFields);
   const out = await engine.hybridSearch({ ...ref, requests, rankParams, partitionNames: Ss(b.partitionNames), outputFields });

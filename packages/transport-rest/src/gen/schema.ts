@@ -1667,7 +1667,7 @@ export interface components {
              * @description Fused hits skipped per query vector (a known divergence for early 2.5 releases).
              */
             offset?: number;
-            /** @description Grouping search (not served by the mvkit reference server). */
+            /** @description Grouping search: the scalar field whose values group the hits. */
             groupingField?: string;
             /** Format: int32 */
             groupSize?: number;
@@ -1815,7 +1815,7 @@ export interface components {
             annsField?: string;
             partitionNames?: string[];
             filter?: string;
-            /** @description Grouping search (not served by the mvkit reference server). */
+            /** @description Grouping search: the scalar field whose values group the hits. */
             groupingField?: string;
             /** Format: int32 */
             groupSize?: number;

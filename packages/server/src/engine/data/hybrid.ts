@@ -11,7 +11,9 @@ import type { Collection, KeyValue } from '../catalog.js';
 import type { FilterPreparer } from './filter.js';
 import type { Pacer } from './pacer.js';
 import { checkNq, loadedPartitions, namedPartitions, planSearch, runSearch, type AnnSearchInput, type SearchPlan } from './plane.js';
-import { rankParamsOf, type RankParams } from './rank-params.js';
+import { fuseGroups, groupScorerOf } from './hybrid-group-by.js';
+import type { GroupValue } from './group-by.js';
+import { rankParamsOf, roundedScore, type RankParams } from './rank-params.js';
 import { outputNamesOf, projectRow, projectionOf } from './read.js';
 import { rankerOf, rescore } from './rerank.js';
 import type { PrimaryKey, Row } from './values.js';
@@ -40,7 +42,10 @@ export interface HybridSearchInput {
 
 /** HybridSearch answer: per query vector, fused hits best first, rows projected onto the output fields. */
 export interface HybridSearchOutcome {
-  hits: { pk: PrimaryKey; score: number; row: Row }[][];
+  /** Fused hits; in a grouping search each carries its `group` value, the hits of a group together. */
+  hits: { pk: PrimaryKey; score: number; row: Row; group?: GroupValue }[][];
+  /** The field a grouping search grouped by (`group_by_field_value`), when it did. */
+  groupByField?: Collection['schema']['fields'][number];
   /** Output field names as Milvus echoes them. */
   outputFields: string[];
   /** The rank `limit` (`SearchResultData.top_k`). */
@@ -49,13 +54,6 @@ export interface HybridSearchOutcome {
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** `round_decimal` as the proxy applies it: half up at that many places, in float64, kept as float32. */
-function rounded(score: number, places: number): number {
-  if (places === -1) return score;
-  const m = 10 ** places;
-  return Math.fround(Math.floor(score * m + 0.5) / m);
 }
 
 /**
@@ -82,17 +80,19 @@ function fuse(lists: readonly { pk: PrimaryKey; score: number }[][], rank: RankP
   const sums = new Map<PrimaryKey, number>();
   for (const list of lists) for (const h of list) sums.set(h.pk, Math.fround((sums.get(h.pk) ?? 0) + h.score));
   const keys = [...sums.keys()].sort((a, b) => sums.get(b)! - sums.get(a)! || compareKeys(a, b));
-  return keys.slice(rank.offset, rank.offset + rank.limit).map((pk) => ({ pk, score: rounded(sums.get(pk)!, rank.roundDecimal) }));
+  return keys.slice(rank.offset, rank.offset + rank.limit).map((pk) => ({ pk, score: roundedScore(sums.get(pk)!, rank.roundDecimal) }));
 }
 
 /**
  * HybridSearch with Milvus 2.5's order of checks: the named partitions, the output fields, the
- * number of sub-searches, their nq, the ranker, the rank paging, every sub-search's plan; then, when
+ * number of sub-searches, their nq, the ranker, the group scorer, the rank paging and grouping,
+ * every sub-search's plan (grouped as the rank parameters say); then, when
  * it runs, the load rules and each sub-search (index, metric, vectors). A hit's row is its key's
  * newest row in the partitions read, as the proxy's requery by keys finds it.
  * @throws MilvusError 65535 / 101 / 201 partition and load errors as a search; 1100 / 65535 output
  *   fields as {@link projectionOf}; 65535 `maximum of ann search requests is 1024`; nq errors
- *   ({@link commonNq}); ranker errors ({@link rankerOf}); rank paging errors ({@link rankParamsOf});
+ *   ({@link commonNq}); ranker errors ({@link rankerOf}); 1100 a bad `rank_group_scorer`
+ *   ({@link groupScorerOf}); rank paging and grouping errors ({@link rankParamsOf});
  *   each sub-search's errors as {@link planSearch} and {@link runSearch}.
  */
 export async function hybridSearchRows(coll: Collection, input: HybridSearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<HybridSearchOutcome> {
@@ -101,20 +101,21 @@ export async function hybridSearchRows(coll: Collection, input: HybridSearchInpu
   if (input.requests.length > MAX_ANN_REQUESTS) throw new MilvusError(`maximum of ann search requests is ${MAX_ANN_REQUESTS}`);
   const nq = commonNq(input.requests);
   const ranker = rankerOf(input.rankParams, input.requests.length);
-  const rank = rankParamsOf(input.rankParams);
+  const scorer = groupScorerOf(input.rankParams);
+  const rank = rankParamsOf(input.rankParams, coll.schema);
   const subs: { plan: SearchPlan; input: AnnSearchInput }[] = [];
   for (const r of input.requests) {
     const sub = { ...r, limit: r.limit ?? rank.limit + rank.offset, offset: 0 };
-    subs.push({ plan: await planSearch(coll, sub, prepare), input: sub });
+    subs.push({ plan: await planSearch(coll, sub, prepare, rank.groupBy ? { groupBy: rank.groupBy } : {}), input: sub });
   }
   const partitions = loadedPartitions(coll, named, 'search');
-  // Per query vector, per sub-search: the rescored hits; and the hits' rows by key.
-  const perQuery: { pk: PrimaryKey; score: number }[][][] = Array.from({ length: nq }, () => []);
+  // Per query vector, per sub-search: the rescored hits (with their groups); and the hits' rows by key.
+  const perQuery: { pk: PrimaryKey; score: number; group: GroupValue }[][][] = Array.from({ length: nq }, () => []);
   const rows = new Map<PrimaryKey, Row>();
   for (const [i, sub] of subs.entries()) {
     const { metric, hits } = await runSearch(coll, partitions, sub.plan, sub.input, pacer);
     hits.forEach((list, q) => {
-      perQuery[q]!.push(list.map((h, at) => ({ pk: h.pk, score: rescore(ranker, i, at, h.score, metric) })));
+      perQuery[q]!.push(list.map((h, at) => ({ pk: h.pk, score: rescore(ranker, i, at, h.score, metric), group: 'group' in h ? h.group : null })));
       for (const h of list) if (!rows.has(h.pk)) rows.set(h.pk, h.row);
     });
   }
@@ -125,8 +126,9 @@ export async function hybridSearchRows(coll: Collection, input: HybridSearchInpu
   };
   const hits: HybridSearchOutcome['hits'] = [];
   for (const lists of perQuery) {
-    hits.push(fuse(lists, rank).map((h) => ({ ...h, row: rowOf(h.pk) })));
+    const fused = rank.groupBy ? fuseGroups(lists, rank, rank.groupBy.size, scorer) : fuse(lists, rank);
+    hits.push(fused.map((h) => ({ ...h, row: rowOf(h.pk) })));
     if (pacer.due()) await pacer.pause();
   }
-  return { hits, outputFields: outputNamesOf(projection), limit: rank.limit };
+  return { hits, outputFields: outputNamesOf(projection), limit: rank.limit, ...(rank.groupBy ? { groupByField: rank.groupBy.field } : {}) };
 }

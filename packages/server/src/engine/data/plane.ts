@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import type { CollectionSpec } from '../schema.js';
@@ -13,7 +13,9 @@ import { visibleSinceMs } from '../properties/ttl.js';
 import { physicalMillis } from '../tso.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter, type SearchHit } from './read.js';
 import type { Metric, Segment } from './segment.js';
-import { DYNAMIC_FIELD, binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
+import { checkGroupByAnnsField, groupSearchSegments, parseGroupBy, type GroupBy, type GroupByParams, type GroupedHit, type GroupValue } from './group-by.js';
+import { queryVectorsOf } from './query-vectors.js';
+import { DYNAMIC_FIELD, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
 
 /** Vector types the reference server stores and searches. */
 const SEARCHABLE_VECTORS: ReadonlySet<number> = new Set([DataType.FloatVector, DataType.Float16Vector, DataType.BFloat16Vector, DataType.BinaryVector, DataType.SparseFloatVector]);
@@ -60,8 +62,8 @@ export interface QueryInput {
   offset?: number;
 }
 
-/** Search input (`milvus.SearchRequest`), with the search parameters already flattened. */
-export interface SearchInput {
+/** Search input (`milvus.SearchRequest`), with the search parameters already flattened; grouping as {@link GroupByParams}. */
+export interface SearchInput extends GroupByParams {
   partitionNames?: readonly string[];
   /** Vector field to search; may be omitted when the schema has exactly one. */
   annsField?: string;
@@ -84,9 +86,12 @@ export interface SearchInput {
 export interface SearchOutcome {
   annsField: string;
   metric: Metric;
-  hits: { pk: PrimaryKey; score: number; row: Row }[][];
+  /** Hits; in a grouping search each carries its `group` value, the hits of a group together. */
+  hits: { pk: PrimaryKey; score: number; row: Row; group?: GroupValue }[][];
   /** Output field names as Milvus echoes them. */
   outputFields: string[];
+  /** The field a grouping search grouped by (`group_by_field_value`), when it did. */
+  groupByField?: CollectionSpec['fields'][number];
 }
 
 
@@ -394,6 +399,8 @@ export interface SearchPlan {
   filter?: Filter;
   limit: number;
   offset: number;
+  /** The grouping, when the search groups its hits. */
+  groupBy?: GroupBy;
 }
 
 /**
@@ -401,14 +408,18 @@ export interface SearchPlan {
  * field when none is named), `topk`/`offset` ({@link checkSearchPaging}), `hints`, then the filter
  * and the field (`CreateSearchPlan`).
  * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,
- *   bad `topk`/`offset`, `hints: <h> not supported`; 1100 an invalid filter or `failed to create
+ *   bad `topk`/`offset`, grouping refusals ({@link parseGroupBy}, {@link checkGroupByAnnsField}),
+ *   `hints: <h> not supported`; 1100 an invalid filter or `failed to create
  *   query plan: …` for an unknown, non-vector or unloaded field.
  */
-export async function planSearch(coll: Collection, input: AnnSearchInput, prepare?: FilterPreparer): Promise<SearchPlan> {
+export async function planSearch(coll: Collection, input: AnnSearchInput, prepare?: FilterPreparer, advanced?: { groupBy?: GroupBy }): Promise<SearchPlan> {
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
   if (!input.annsField && vectorFields.length > 1) throw new MilvusError('multiple anns_fields exist, please specify a anns_field in search_params');
   const offset = input.offset ?? 0;
   checkSearchPaging(input.limit, offset);
+  // A hybrid search's sub-searches group as its rank parameters say, whatever their own say.
+  const groupBy = advanced ? advanced.groupBy : parseGroupBy(coll.schema, input);
+  checkGroupByAnnsField(groupBy, input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : vectorFields[0]);
   if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
   // `CreateSearchPlan`: the filter first, then the anns field.
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
@@ -417,18 +428,21 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
   if (!isLoaded(coll.loadFields, field.name)) throw planError(`ann field "${field.name}" not loaded`);
-  return { field, limit: input.limit, offset, ...(filter ? { filter } : {}) };
+  return { field, limit: input.limit, offset, ...(filter ? { filter } : {}), ...(groupBy ? { groupBy } : {}) };
 }
 
 /**
  * Runs a planned ANN search over the partitions it may read (pruned by the filter's partition
- * keys): the field's index and metric (a requested metric must match), HNSW `ef`, the query
- * vectors in the field's format, then {@link searchSegments}.
+ * keys): the field's index and metric (a requested metric must match), HNSW `ef` (checked only
+ * when a segment is searched through its HNSW index: growing and small segments are searched by
+ * brute force, which ignores it), the query vectors in the field's format ({@link queryVectorsOf}:
+ * with no segment to search, a vector of the wrong size yields no hits), then
+ * {@link searchSegments}, or {@link groupSearchSegments} for a grouping search.
  * @throws MilvusError 700 when the field has no index; 1100 `metric type not match: invalid
- *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`, a
- *   vector of the wrong dimension.
+ *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`; 2000
+ *   a vector of the wrong size; 2001 a field that cannot be grouped.
  */
-export async function runSearch(coll: Collection, partitions: Partition[], plan: SearchPlan, input: AnnSearchInput, pacer: Pacer): Promise<{ metric: Metric; hits: SearchHit[][] }> {
+export async function runSearch(coll: Collection, partitions: Partition[], plan: SearchPlan, input: AnnSearchInput, pacer: Pacer): Promise<{ metric: Metric; hits: (SearchHit | GroupedHit)[][] }> {
   const { field } = plan;
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
@@ -437,19 +451,20 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
   if (given && given !== index.metric) {
     throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: index.metric, actual: given })}`);
   }
+  const segments = segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter));
   let ef: number | undefined;
-  if (index.kind === 'HNSW') {
+  if (index.kind === 'HNSW' && segments.some((s) => s.indexSearched(field.name, index.metric))) {
     try {
       ef = resolveEf(plan.limit + plan.offset, input.ef);
     } catch (e) {
       throw MilvusError.parameterInvalid((e as Error).message);
     }
+  } else if (index.kind === 'HNSW') {
+    // Unchecked, as Milvus's brute force ignores it; a small sealed segment's HNSW raises it to k.
+    ef = input.ef;
   }
-  const half = halfFormatOf(field.dataType);
-  // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
-  const vectors = input.vectors.map((v) =>
-    field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
-  );
+  const vectors = queryVectorsOf(field, input.vectors, segments.some((s) => s.size > 0));
+  if (!vectors) return { metric: index.metric, hits: input.vectors.map(() => []) };
   const sinceMs = visibleSinceMs(coll);
   const search = {
     annsField: field.name,
@@ -461,7 +476,8 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     ...(plan.filter ? { filter: plan.filter } : {}),
     ...(sinceMs === undefined ? {} : { sinceMs }),
   };
-  return { metric: index.metric, hits: await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter)), search, pacer) };
+  const hits = plan.groupBy ? await groupSearchSegments(segments, search, plan.groupBy, pacer) : await searchSegments(segments, search, pacer);
+  return { metric: index.metric, hits };
 }
 
 /**
@@ -483,7 +499,8 @@ export async function searchRows(coll: Collection, input: SearchInput, pacer: Pa
   return {
     annsField: plan.field.name,
     metric,
-    hits: hits.map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) }))),
+    hits: hits.map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection), ...('group' in h ? { group: h.group } : {}) }))),
     outputFields: outputNamesOf(projection),
+    ...(plan.groupBy ? { groupByField: plan.groupBy.field } : {}),
   };
 }

@@ -1,12 +1,15 @@
 /**
- * The paging rank parameters of a hybrid search (`limit`, `offset`, `round_decimal`), read as
+ * The paging and grouping rank parameters of a hybrid search (`limit`, `offset`, `round_decimal`,
+ * `group_by_field`, `group_size`, `strict_group_size`), read as
  * Milvus 2.5's `parseRankParams` reads them.
  *
  * @packageDocumentation
  */
-import { Merr, MilvusError } from '@mvkit/core';
+import { MilvusError } from '@mvkit/core';
 import type { KeyValue } from '../catalog.js';
 import { paramOf } from '../indexes.js';
+import type { CollectionSpec } from '../schema.js';
+import { parseGroupBy, type GroupBy } from './group-by.js';
 import { checkQueryWindow } from './plane.js';
 
 /** A hybrid search's result window and score rounding. */
@@ -16,6 +19,15 @@ export interface RankParams {
   offset: number;
   /** Decimal places scores are rounded to, or -1 for none. */
   roundDecimal: number;
+  /** The grouping of the fused hits (`group_by_field`, `group_size`, `strict_group_size`), when asked. */
+  groupBy?: GroupBy;
+}
+
+/** A score rounded to `round_decimal` places as the proxy rounds it: half up, in float64, kept as float32; -1 keeps it. */
+export function roundedScore(score: number, places: number): number {
+  if (places === -1) return score;
+  const m = 10 ** places;
+  return Math.fround(Math.floor(score * m + 0.5) / m);
 }
 
 const DIGITS: Record<number, RegExp> = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-fA-F]+$/ };
@@ -48,12 +60,12 @@ export function parseGoInt(s: string): number | undefined {
 /**
  * `limit` (required), `offset` (default 0) and `round_decimal` (default -1) of the rank
  * parameters, as `parseRankParams` reads them: integers in Go's syntax, the window checked as a
- * query's ({@link checkQueryWindow}), then the rounding; `group_by_field` is not served.
+ * query's ({@link checkQueryWindow}), the rounding, then the grouping ({@link parseGroupBy}).
  * @throws MilvusError 65535 `limit not found in rank_params`, `limit [<s>] is invalid`, `offset
  *   [<s>] is invalid`, `invalid max query result window, …`, `round_decimal [<s>] is invalid,
- *   should be -1 or an integer in range [0, 6]`; 10 for a `group_by_field`.
+ *   should be -1 or an integer in range [0, 6]`; grouping errors as {@link parseGroupBy}.
  */
-export function rankParamsOf(params: readonly KeyValue[]): RankParams {
+export function rankParamsOf(params: readonly KeyValue[], schema: CollectionSpec): RankParams {
   const limitText = paramOf(params, 'limit');
   if (limitText === undefined) throw new MilvusError('limit not found in rank_params');
   const limit = parseGoInt(limitText);
@@ -67,8 +79,12 @@ export function rankParamsOf(params: readonly KeyValue[]): RankParams {
   if (roundDecimal === undefined || (roundDecimal !== -1 && (roundDecimal < 0 || roundDecimal > 6))) {
     throw new MilvusError(`round_decimal [${roundText}] is invalid, should be -1 or an integer in range [0, 6]`);
   }
-  if (paramOf(params, 'group_by_field')) {
-    throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: grouping search is not supported by the mvkit reference server`);
-  }
-  return { limit, offset, roundDecimal };
+  const groupSize = paramOf(params, 'group_size');
+  const strictGroupSize = paramOf(params, 'strict_group_size');
+  const groupBy = parseGroupBy(schema, {
+    ...(paramOf(params, 'group_by_field') === undefined ? {} : { groupByField: paramOf(params, 'group_by_field')! }),
+    ...(groupSize === undefined ? {} : { groupSize }),
+    ...(strictGroupSize === undefined ? {} : { strictGroupSize }),
+  });
+  return { limit, offset, roundDecimal, ...(groupBy ? { groupBy } : {}) };
 }

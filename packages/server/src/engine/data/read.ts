@@ -28,7 +28,7 @@ export interface SegmentSearch {
   /** Hits returned per query after `offset` is skipped. */
   limit: number;
   offset: number;
-  /** HNSW search breadth (`ef`), already validated against `limit + offset`. */
+  /** HNSW search breadth (`ef`), validated against `limit + offset` where Milvus checks it (HNSW raises a smaller one to k). */
   ef?: number;
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
@@ -37,6 +37,28 @@ export interface SegmentSearch {
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The order of hits under `metric`: best score first, ties by primary key. */
+export function hitOrder(metric: Metric): (a: SearchHit, b: SearchHit) => number {
+  const ascending = smallerIsBetter(metric);
+  return (a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score);
+}
+
+/**
+ * The best `k` visible rows of one segment for one query vector that pass the search's filter,
+ * best first, through the segment's index (its built index when sealed, else exact); scores are float32.
+ */
+export function segmentHits(segment: Segment, query: SegmentSearch['vectors'][number], k: number, search: SegmentSearch): SearchHit[] {
+  const index = segment.searchIndex(search.annsField, search.metric);
+  const { filter, sinceMs } = search;
+  const predicate =
+    filter === undefined && sinceMs === undefined && segment.liveCount === segment.size
+      ? undefined
+      : (label: number): boolean => segment.isVisible(label, sinceMs) && (filter === undefined || filter.evaluate(segment.rows[label]!));
+  const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
+  // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
+  return index.search(query, k, options).map((hit) => ({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! }));
 }
 
 /**
@@ -48,26 +70,15 @@ function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
  */
 export async function searchSegments(segments: readonly Segment[], search: SegmentSearch, pacer: Pacer): Promise<SearchHit[][]> {
   const k = search.limit + search.offset;
-  const ascending = smallerIsBetter(search.metric);
   const out: SearchHit[][] = [];
   for (const query of search.vectors) {
     const hits: SearchHit[] = [];
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
-      const index = segment.searchIndex(search.annsField, search.metric);
-      const { filter, sinceMs } = search;
-      const predicate =
-        filter === undefined && sinceMs === undefined && segment.liveCount === segment.size
-          ? undefined
-          : (label: number): boolean => segment.isVisible(label, sinceMs) && (filter === undefined || filter.evaluate(segment.rows[label]!));
-      const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
-      for (const hit of index.search(query, k, options)) {
-        // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
-        hits.push({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! });
-      }
+      hits.push(...segmentHits(segment, query, k, search));
       if (pacer.due(1)) await pacer.pause();
     }
-    hits.sort((a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score));
+    hits.sort(hitOrder(search.metric));
     // A key appears once per query, its best-scoring row (Milvus's `SearchCommonReduce`).
     const seen = new Set<PrimaryKey>();
     const unique: SearchHit[] = [];

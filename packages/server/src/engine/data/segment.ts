@@ -24,6 +24,13 @@ export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
   return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
 }
 
+/**
+ * Fewest rows of a segment Milvus indexes (`indexCoord.segment.minSegmentNumRowsToEnableIndex`,
+ * 1024): smaller segments are searched by brute force, so index search parameters such as HNSW
+ * `ef` do not apply to them.
+ */
+export const MIN_ROWS_TO_USE_INDEX = 1024;
+
 /** A sealed segment's index on one vector field, once built. */
 export interface BuiltIndex {
   /** Index name of the collection index it was built for. */
@@ -109,6 +116,18 @@ export class Segment {
       this.#deleted[offset] = 1;
       this.#live--;
     }
+  }
+
+  /**
+   * Whether Milvus would search `field` with `metric` through this segment's index, so that index
+   * search parameters (HNSW `ef`) are checked: it is sealed, its index is complete and of that
+   * metric, and it holds at least {@link MIN_ROWS_TO_USE_INDEX} rows (Milvus builds no index for
+   * smaller segments and searches them by brute force). The reference server still searches a
+   * smaller sealed segment through its index (see `conformance/known-divergences.json`).
+   */
+  indexSearched(field: string, metric: Metric): boolean {
+    const built = this.built.get(field);
+    return built !== undefined && built.metric === metric && this.size >= MIN_ROWS_TO_USE_INDEX;
   }
 
   /**

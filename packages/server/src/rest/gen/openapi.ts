@@ -768,7 +768,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       },
       "groupingField": {
         "type": "string",
-        "description": "Grouping search (not served by the mvkit reference server)."
+        "description": "Grouping search: the scalar field whose values group the hits."
       },
       "groupSize": {
         "type": "integer",
@@ -1161,7 +1161,7 @@ export const OPENAPI_SCHEMAS: Readonly<Record<string, Readonly<Record<string, un
       },
       "groupingField": {
         "type": "string",
-        "description": "Grouping search (not served by the mvkit reference server)."
+        "description": "Grouping search: the scalar field whose values group the hits."
       },
       "groupSize": {
         "type": "integer",
