@@ -142,8 +142,15 @@ describe('TEXT_MATCH / PHRASE_MATCH (engine)', () => {
     await plan("PHRASE_MATCH(text, 'a b', n)", '"slop" should be a const integer expression with "uint32" value. "slop" expression passed: n');
     await plan("PHRASE_MATCH(text, 'a b', -1)", '"slop" should not be a negative interger. "slop" passed: -1');
     await plan("PHRASE_MATCH(text, 'a b', 4294967296)", '"slop" exceeds the range of "uint32". "slop" expression passed: 4294967296');
+    await expectError(
+      engine.query({ ...ref, filter: "PHRASE_MATCH(text, 'a b', {s})", exprParams: { s: 1 }, outputFields: ['id'] }),
+      1100,
+      'failed to create query plan: cannot parse expression: PHRASE_MATCH(text, \'a b\', {s}), error: "slop" should be a const integer expression with "uint32" value. "slop" expression passed: {s}: invalid parameter',
+    );
+    // A constant that is not an integer reads as slop 0 (`GetInt64Val`).
+    expect(await ids("PHRASE_MATCH(text, 'machine learning', 1.5)")).toEqual([2]);
     // 2.5's grammar takes a string literal only: a template or a number is a syntax error.
-    await expectError(engine.query({ ...ref, filter: 'TEXT_MATCH(text, {q})', exprValues: { q: 'x' }, outputFields: ['id'] }), 1100, /line 1:17 mismatched input/);
+    await expectError(engine.query({ ...ref, filter: 'TEXT_MATCH(text, {q})', exprParams: { q: 'x' }, outputFields: ['id'] }), 1100, /line 1:17 mismatched input/);
     await expectError(ids('TEXT_MATCH(text, 1)'), 1100, /line 1:17 mismatched input '1'/);
   });
 });

@@ -1000,10 +1000,13 @@ export class Compiler {
     return { kind: 'pred', ev: over((t) => phraseMatches(t, terms, slop)), text };
   }
 
-  /** The `slop` of `phrase_match`: a constant in uint32 range. */
+  /**
+   * The `slop` of `phrase_match`: a constant in uint32 range. A `{template}` is refused: upstream
+   * reads the value while parsing, before template values are filled in.
+   */
   private slopOf(raw: RawExpr): number {
     const s = this.visit(raw);
-    if (s.kind !== 'const') {
+    if (s.kind !== 'const' || s.template !== null) {
       throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${shown(raw.t)}`);
     }
     const v = s.c.t === 'int' ? s.c.v : 0n;
