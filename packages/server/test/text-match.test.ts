@@ -1,6 +1,7 @@
 import { MilvusError, normalizeField, type FieldSchemaInput } from '@mvkit/core';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { Engine } from '../src/index.js';
+import { anyTokenIn, matchAnalyzer, phraseMatches, phraseTerms, RowTokens } from '../src/engine/expr/text-match.js';
 
 const ref = { collectionName: 'docs' };
 const english = JSON.stringify({ type: 'english' });
@@ -190,5 +191,27 @@ describe('filter function calls and is [not] null (engine)', () => {
     for (const bad of ['n is NOT null', 'n Is Null', 'n IS null', 'n is  null', 'n is not NULL']) {
       await expectError(ids(bad), 1100, /cannot parse expression: .*, error: line 1:2 mismatched input 'I?i?s/i);
     }
+  });
+});
+
+describe('RowTokens (the per-field token cache)', () => {
+  it('analyses a row once, and starts over when its vocabulary is full, still answering right', () => {
+    const analyzer = matchAnalyzer('');
+    let calls = 0;
+    const tokens = new RowTokens((text) => (calls++, analyzer(text)), 8);
+    const rows = Array.from({ length: 10 }, (_, i) => ({ text: `w${i} x${i} common` }));
+    const common = tokens.lookup(['common']);
+    const w3 = tokens.lookup(['w3']);
+    const phrase = phraseTerms(analyzer, 'x3 common');
+    const phraseIds = tokens.lookup(phrase.map((t) => t.text));
+    const match = (lookup: () => readonly number[]) => rows.filter((r) => anyTokenIn(tokens.of(r, r.text), lookup())).length;
+    expect(match(common)).toBe(10);
+    expect(match(w3)).toBe(1);
+    expect(rows.filter((r) => phraseMatches(tokens.of(r, r.text), phrase, phraseIds(), 0)).length).toBe(1);
+    // 21 distinct tokens through a vocabulary of 8: it started over twice, and rows were analysed again.
+    expect(calls).toBeGreaterThan(10);
+    const before = calls;
+    tokens.of(rows[9]!, rows[9]!.text);
+    expect(calls).toBe(before);
   });
 });

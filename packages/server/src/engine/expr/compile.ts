@@ -18,7 +18,7 @@ import type { DataTypeName } from '@mvkit/core';
 import type { RawBinaryOp, RawExpr, RawIdent, RawString } from './ast.js';
 import { resolveFunction } from './functions.js';
 import { likeMatcher } from './like.js';
-import { anyTokenIn, matchAnalyzer, phraseMatches, phraseTerms, rowTokensOf, type TokenPositions } from './text-match.js';
+import { anyTokenIn, matchAnalyzer, phraseMatches, phraseTerms, rowTokensOf, type RowText } from './text-match.js';
 import { clip, MAX_ECHO_LENGTH, MAX_NESTING_DEPTH, NESTING_TOO_DEEP } from './limits.js';
 import { ValueSet, type PackedValueSet } from './membership.js';
 import {
@@ -987,17 +987,18 @@ export class Compiler {
     const get = col.get;
     const analyzer = matchAnalyzer(field.analyzerParams ?? '');
     // A null value is unknown; anything but a string (a dynamic key holding a number) never matches.
-    const over = (test: (t: TokenPositions) => boolean): Ev => (row) => {
+    const over = (test: (t: RowText) => boolean): Ev => (row) => {
       const x = get(row);
       if (x === NULL) return null;
       return typeof x === 'string' && test(tokens.of(row, x));
     };
     if (e.k === 'text_match') {
-      const wanted = [...new Set(analyzer(query).map((t) => t.text))];
-      return { kind: 'pred', ev: over((t) => anyTokenIn(t, wanted)), text };
+      const wanted = tokens.lookup([...new Set(analyzer(query).map((t) => t.text))]);
+      return { kind: 'pred', ev: over((t) => anyTokenIn(t, wanted())), text };
     }
     const terms = phraseTerms(analyzer, query);
-    return { kind: 'pred', ev: over((t) => phraseMatches(t, terms, slop)), text };
+    const ids = tokens.lookup(terms.map((t) => t.text));
+    return { kind: 'pred', ev: over((t) => phraseMatches(t, terms, ids(), slop)), text };
   }
 
   /**

@@ -7,16 +7,13 @@
  * `PhraseQuery` with slop over token positions.
  *
  * Milvus builds the index once per segment as rows arrive; here each stored row's analysed
- * tokens are computed the first time a match reads the row and kept beside it ({@link RowTokens}),
- * so a query never analyses a row twice. The cache is keyed by the row object itself: a deleted or
+ * tokens are computed the first time a match reads the row and kept beside it, as IDs of a
+ * per-field vocabulary ({@link RowTokens}), so no row is analysed twice. The cache is keyed by the row object itself: a deleted or
  * compacted-away row takes its tokens with it, and a row rewritten by upsert is a new object.
  *
  * @packageDocumentation
  */
 import { createAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
-
-/** The analysed tokens of one text: each token's positions in increasing order. */
-export type TokenPositions = ReadonlyMap<string, readonly number[]>;
 
 /** Analyzers by their `analyzer_params` text, built once (params are fixed for a field's life). */
 const analyzers = new Map<string, Analyzer>();
@@ -36,31 +33,72 @@ export function matchAnalyzer(params: string): Analyzer {
   return a;
 }
 
-/** The tokens of `text` under `analyzer`, with their positions. */
-export function positionsOf(analyzer: Analyzer, text: string): Map<string, number[]> {
-  const out = new Map<string, number[]>();
-  for (const t of analyzer(text)) {
-    const list = out.get(t.text);
-    if (list) list.push(t.position);
-    else out.set(t.text, [t.position]);
-  }
-  return out;
+/** The analysed tokens of one stored text: token IDs (of its field's vocabulary) in text order, and their positions. */
+export interface RowText {
+  readonly ids: Uint32Array;
+  readonly positions: Uint32Array;
 }
 
+/** Most distinct tokens a field's vocabulary holds before it starts over (rows are then analysed again). */
+export const MAX_VOCABULARY = 1 << 20;
+
 /**
- * The analysed tokens of stored rows, per field: computed on first use and kept for as long as
- * the row object lives.
+ * The analysed tokens of stored rows of one field, computed on first use and kept for as long as
+ * the row object lives, as token IDs of a vocabulary shared by the field's rows (a few bytes a
+ * token). Query tokens are looked up in the same vocabulary ({@link lookup}).
  */
 export class RowTokens {
-  private readonly cache = new WeakMap<object, TokenPositions>();
+  private cache = new WeakMap<object, RowText>();
+  private vocabulary = new Map<string, number>();
+  /** Changes whenever the vocabulary does (a lookup made before may miss a token added since). */
+  private version = 0;
 
-  constructor(private readonly analyzer: Analyzer) {}
+  /** @param maxVocabulary - distinct tokens kept before starting over ({@link MAX_VOCABULARY}). */
+  constructor(
+    private readonly analyzer: Analyzer,
+    private readonly maxVocabulary = MAX_VOCABULARY,
+  ) {}
 
   /** The tokens of `text`, the value of this field in `row` (cached by `row`). */
-  of(row: object, text: string): TokenPositions {
-    let t = this.cache.get(row);
-    if (!t) this.cache.set(row, (t = positionsOf(this.analyzer, text)));
-    return t;
+  of(row: object, text: string): RowText {
+    const cached = this.cache.get(row);
+    if (cached) return cached;
+    if (this.vocabulary.size >= this.maxVocabulary) {
+      this.cache = new WeakMap();
+      this.vocabulary = new Map();
+      this.version++;
+    }
+    const tokens = this.analyzer(text);
+    const ids = new Uint32Array(tokens.length);
+    const positions = new Uint32Array(tokens.length);
+    tokens.forEach((t, i) => {
+      let id = this.vocabulary.get(t.text);
+      if (id === undefined) {
+        this.vocabulary.set(t.text, (id = this.vocabulary.size));
+        this.version++;
+      }
+      ids[i] = id;
+      positions[i] = t.position;
+    });
+    const out = { ids, positions };
+    this.cache.set(row, out);
+    return out;
+  }
+
+  /**
+   * A lookup of query tokens: `ids()` gives each token's ID, -1 for a token no row analysed so far
+   * holds (looked up again only when the vocabulary has changed).
+   */
+  lookup(tokens: readonly string[]): () => readonly number[] {
+    let version = -1;
+    let ids: number[] = [];
+    return () => {
+      if (version !== this.version) {
+        version = this.version;
+        ids = tokens.map((t) => this.vocabulary.get(t) ?? -1);
+      }
+      return ids;
+    };
   }
 }
 
@@ -78,9 +116,9 @@ export function rowTokensOf(fieldKey: string, params: string): RowTokens {
   return r;
 }
 
-/** Whether any of the query tokens occurs in the row (`TEXT_MATCH`); an empty query matches nothing. */
-export function anyTokenIn(row: TokenPositions, query: readonly string[]): boolean {
-  for (const q of query) if (row.has(q)) return true;
+/** Whether any of the query token IDs occurs in the row (`TEXT_MATCH`); no query token matches nothing. */
+export function anyTokenIn(row: RowText, query: readonly number[]): boolean {
+  for (const id of row.ids) if (query.includes(id)) return true;
   return false;
 }
 
@@ -101,20 +139,24 @@ export function phraseTerms(analyzer: Analyzer, query: string): PhraseTerm[] {
  * survives to the next term when that term has a shifted position at or after the match's and at
  * most `slop` beyond it (the match then moves there). So terms keep their order and each step
  * may skip up to `slop` tokens; `slop` 0 is an exact phrase. One term is a plain term match; no
- * term matches nothing. Linear in the positions of the query's terms in the row.
+ * term matches nothing. `ids` are the terms' token IDs ({@link RowTokens.lookup}). Linear in the
+ * row's tokens times the query's terms.
  */
-export function phraseMatches(row: TokenPositions, terms: readonly PhraseTerm[], slop: number): boolean {
+export function phraseMatches(row: RowText, terms: readonly PhraseTerm[], ids: readonly number[], slop: number): boolean {
   if (terms.length === 0) return false;
-  const first = row.get(terms[0]!.text);
-  if (!first) return false;
-  let left = first.map((p) => p - terms[0]!.offset);
+  let left = shiftedPositions(row, ids[0]!, terms[0]!.offset);
   for (let i = 1; i < terms.length && left.length > 0; i++) {
-    const positions = row.get(terms[i]!.text);
-    if (!positions) return false;
-    const right = positions.map((p) => p - terms[i]!.offset);
-    left = intersectWithSlop(left, right, slop);
+    left = intersectWithSlop(left, shiftedPositions(row, ids[i]!, terms[i]!.offset), slop);
   }
   return left.length > 0;
+}
+
+/** The positions of token `id` in the row, less `offset`, in increasing order. */
+function shiftedPositions(row: RowText, id: number, offset: number): number[] {
+  const out: number[] = [];
+  if (id < 0) return out;
+  for (let k = 0; k < row.ids.length; k++) if (row.ids[k] === id) out.push(row.positions[k]! - offset);
+  return out;
 }
 
 /** `intersection_with_slop`: the values `r` of `right` with some `l` of `left` in `[r - slop, r]`, each `l` used once. */
