@@ -50,6 +50,11 @@ describe('enable_match at CreateCollection', () => {
       2000,
       /nope/,
     );
+    await expectError(
+      () => engine.createCollection({ ...ref, fields: fields({ type_params: { enable_match: 'true', enable_analyzer: 'true', multi_analyzer_params: '{}' } }) }),
+      65535,
+      'multi analyzer now only support for bm25, but now field text enable match',
+    );
     // Without enable_match the analyzer is not required.
     engine.createCollection({ ...ref, fields: fields({ type_params: { enable_match: 'false' } }) });
   });

@@ -1,6 +1,6 @@
 /**
  * The `enable_match` type param of VarChar fields (text match, Milvus 2.5): what CreateCollection
- * checks (`ctokenizer.ValidateTextSchema` in the proxy's `createCollectionTask.PreExecute`), and
+ * checks (`validateAnalyzer` in the proxy's `createCollectionTask.PreExecute`), and
  * the view of a field the filter compiler needs to run `TEXT_MATCH` / `PHRASE_MATCH`.
  *
  * @packageDocumentation
@@ -19,16 +19,21 @@ export function enablesMatch(f: Pick<FieldInput, 'typeParams'>): boolean {
 }
 
 /**
- * `ValidateTextSchema` for a field with `enable_match`: it must also enable the analyzer, and its
- * `analyzer_params` must build an analyzer (segcore's `validate_text_schema`). Fields without
+ * The proxy's `validateAnalyzer` for a field with `enable_match` (2.5): it must also enable the
+ * analyzer, must not use `multi_analyzer_params` (those serve BM25 only), and its
+ * `analyzer_params` must build an analyzer (`ctokenizer.ValidateTokenizer`). Fields without
  * `enable_match` pass.
  * @throws MilvusError 65535 `field <name> is set to enable match or bm25 function but not enable
- *   analyzer`; 2000 with the analyzer's message for bad `analyzer_params` (see `createAnalyzer`).
+ *   analyzer`, `multi analyzer now only support for bm25, but now field <name> enable match`;
+ *   2000 with the analyzer's message for bad `analyzer_params` (see `createAnalyzer`).
  */
 export function checkTextMatchField(f: FieldInput): void {
   if (!enablesMatch(f)) return;
   if (!PARSE_BOOL_TRUE.has(f.typeParams.enable_analyzer ?? '')) {
     throw new MilvusError(`field ${f.name} is set to enable match or bm25 function but not enable analyzer`);
+  }
+  if (f.typeParams.multi_analyzer_params !== undefined) {
+    throw new MilvusError(`multi analyzer now only support for bm25, but now field ${f.name} enable match`);
   }
   matchAnalyzer(f.typeParams.analyzer_params ?? '');
 }
