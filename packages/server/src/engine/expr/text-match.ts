@@ -134,7 +134,7 @@ export function phraseTerms(analyzer: Analyzer, query: string): PhraseTerm[] {
 }
 
 /**
- * Tantivy's phrase match with slop (`PhraseScorer`, `intersection_with_slop`): each term's
+ * Tantivy's phrase match with slop (`PhraseScorer`, `intersection_with_slop`, as its source reads): each term's
  * positions are shifted back by its offset in the query; walking the terms in order, a match
  * survives to the next term when that term has a shifted position at or after the match's and at
  * most `slop` beyond it (the match then moves there). So terms keep their order and each step
