@@ -67,7 +67,7 @@ describe('official Node SDK text match (gRPC)', () => {
     const bad = await client.query({ collection_name, filter: "TEXT_MATCH(id, 'x')", output_fields: ['id'] });
     expect(bad.status).toMatchObject({ code: 1100, reason: expect.stringContaining('error: field 100 does not enable text match') });
     const fn = await client.query({ collection_name, filter: "json_contains_aby(text, 2)", output_fields: ['id'] });
-    expect(fn.status).toMatchObject({ code: 2000, reason: 'function json_contains_aby(varChar, int64_t) not found.' });
+    expect(fn.status).toMatchObject({ code: 2028, reason: 'function json_contains_aby(varChar, int64_t) not found. ' });
     const isNull = await client.query({ collection_name, filter: 'text is NOT null', output_fields: ['id'] });
     expect(isNull.status).toMatchObject({ code: 1100, reason: expect.stringContaining("mismatched input 'is'") });
     // The SDK's createCollection throws the status it receives.

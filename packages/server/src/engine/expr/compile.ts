@@ -17,6 +17,7 @@
 import type { DataTypeName } from '@mvkit/core';
 import type { RawBinaryOp, RawExpr, RawIdent, RawString } from './ast.js';
 import { resolveFunction } from './functions.js';
+import { SEGCORE_TEXT_INDEX_NOT_FOUND, SegcoreError } from './segcore-error.js';
 import { likeMatcher } from './like.js';
 import { anyTokenIn, matchAnalyzer, phraseMatches, phraseTerms, rowTokensOf, type RowText } from './text-match.js';
 import { clip, MAX_ECHO_LENGTH, MAX_NESTING_DEPTH, NESTING_TOO_DEEP } from './limits.js';
@@ -966,21 +967,21 @@ export class Compiler {
    * `VisitTextMatch` / `VisitPhraseMatch` (2.5): the field must exist; text match then needs
    * `enable_match` (`field <id> does not enable text match`) and a string field; phrase match
    * needs a string field and a constant `slop` in uint32 range (a constant that is not an integer
-   * reads as 0, as `GetInt64Val` does), and the text index of `enable_match`.
+   * reads as 0, as `GetInt64Val` does), and then segcore the text index of `enable_match`.
    */
   private visitMatch(e: Extract<RawExpr, { k: 'text_match' | 'phrase_match' }>, text: string): Sem {
     const col = this.makeCol(e.id);
     const field = this.byName.get(e.id.name);
-    const fieldID = col.field === '$meta' ? this.schema.metaFieldID : field?.id;
-    const notEnabled = (): ExprError => new ExprError(`field ${fieldID ?? 0} does not enable text match`);
+    const fieldID = (col.field === '$meta' ? this.schema.metaFieldID : field?.id) ?? 0;
     let slop = 0;
     if (e.k === 'text_match') {
-      if (!field?.enableMatch) throw notEnabled();
+      if (!field?.enableMatch) throw new ExprError(`field ${fieldID} does not enable text match`);
       if (!isString(col.type)) throw new ExprError('text match operation on non-string is unsupported');
     } else {
       if (!isString(col.type)) throw new ExprError('phrase match operation on non-string is unsupported');
       if (e.slop) slop = this.slopOf(e.slop);
-      if (!field?.enableMatch) throw notEnabled();
+      // The parser does not check; segcore finds no text index for the field.
+      if (!field?.enableMatch) throw new SegcoreError(`text index not found for field ${fieldID}`, SEGCORE_TEXT_INDEX_NOT_FOUND);
     }
     const query = decodeString(e.query);
     const tokens = rowTokensOf(col.field, field.analyzerParams ?? '');

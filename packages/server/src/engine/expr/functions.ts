@@ -2,21 +2,16 @@
  * Generic filter function calls, `name(arg, …)` (Plan.g4's `Call` alternative, 2.5): the parser
  * accepts any identifier followed by arguments (`VisitCall` lower-cases the name), and segcore
  * resolves the call by name and argument types against its `FunctionFactory`, which registers
- * `empty(VARCHAR)` and `starts_with(VARCHAR, VARCHAR)`. Any other signature fails with
- * `function <name>(<types>) not found.`, the types spelled as segcore's `GetDataTypeName` spells
- * them (`int64_t`, `varChar`, `json`, …).
+ * `empty(VARCHAR)` and `starts_with(VARCHAR, VARCHAR)`. Any other signature fails in segcore's
+ * `ProtoParser::ParseCallExprs` with `ExprInvalid` (2028) `function <name>(<types>) not found. `,
+ * the types spelled as segcore's `GetDataTypeName` spells them (`int64_t`, `varChar`, `json`, …).
  *
  * The dedicated functions of the grammar (`json_contains*`, `array_contains*`, `array_length`,
  * `text_match`, `phrase_match`) are keywords, never calls.
  *
  * @packageDocumentation
  */
-
-/** The error of a call no registered function matches; reported with merr code 2000 (`ErrSegcore`). */
-export class UnknownFunctionError extends Error {}
-
-/** merr `ErrSegcore`: the code of an error raised by segcore while building the plan. */
-export const SEGCORE_ERROR_CODE = 2000;
+import { SEGCORE_EXPR_INVALID, SegcoreError } from './segcore-error.js';
 
 /** Segcore's `GetDataTypeName`, by our type names (`'Int64'` → `int64_t`). */
 const SEGCORE_TYPE_NAMES: Readonly<Record<string, string>> = {
@@ -55,14 +50,14 @@ const FUNCTIONS: ReadonlyMap<string, readonly FilterFunction[]> = new Map([
 
 /**
  * The registered function `name` (lower-cased) with exactly these argument types.
- * @throws UnknownFunctionError `function <name>(<types>) not found.` otherwise.
+ * @throws SegcoreError 2028 `function <name>(<types>) not found. ` otherwise.
  */
 export function resolveFunction(name: string, argTypes: readonly string[]): FilterFunction['apply'] {
   const lower = name.toLowerCase();
   const found = FUNCTIONS.get(lower)?.find((f) => f.params.length === argTypes.length && f.params.every((p, i) => p === argTypes[i]));
   if (!found) {
     const types = argTypes.map((t) => SEGCORE_TYPE_NAMES[t] ?? t.toLowerCase()).join(', ');
-    throw new UnknownFunctionError(`function ${lower}(${types}) not found.`);
+    throw new SegcoreError(`function ${lower}(${types}) not found. `, SEGCORE_EXPR_INVALID);
   }
   return found.apply;
 }

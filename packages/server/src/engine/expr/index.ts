@@ -44,7 +44,7 @@ import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type 
 import type { PackedValueSet, ValueSet } from './membership.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
 import { clip, NESTING_TOO_DEEP } from './limits.js';
-import { SEGCORE_ERROR_CODE, UnknownFunctionError } from './functions.js';
+import { SegcoreError } from './segcore-error.js';
 import { fieldValuesOf, keyTermsOf, type KeyTerms } from './key-terms.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
@@ -94,8 +94,10 @@ const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
  * @throws MilvusError code 1100 (`IllegalArgument`), reason
  *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`
  *   (`<text>` clipped to 256 characters plus `...`); `detail` carries the part after
- *   `failed to create query plan: `. A call of no registered function is MilvusError 2000
- *   `function <name>(<types>) not found.` (segcore's error, see `functions.ts`).
+ *   `failed to create query plan: `. Errors Milvus raises in segcore keep segcore's code and
+ *   message (`segcore-error.ts`): a call of no registered function is 2028 `function
+ *   <name>(<types>) not found. `, a phrase match on a field without `enable_match` 2042 `text
+ *   index not found for field <id>`.
  */
 export function parseFilter(
   text: string,
@@ -182,7 +184,7 @@ function reported<T>(text: string, options: ParseFilterOptions, work: () => T): 
   try {
     return work();
   } catch (err) {
-    if (err instanceof UnknownFunctionError) throw new MilvusError(err.message, { code: SEGCORE_ERROR_CODE });
+    if (err instanceof SegcoreError) throw new MilvusError(err.message, { code: err.code });
     if (err instanceof PlanError) inner = err.message;
     else inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
   }
