@@ -136,6 +136,12 @@ export interface FieldType {
   /** Array capacity (shortcut for `type_params.max_capacity`). */
   max_capacity?: number;
   type_params?: Record<string, string | number>;
+  /** VarChar: analyse the text (shortcut for `type_params.enable_analyzer`; Milvus 2.5). */
+  enable_analyzer?: boolean;
+  /** VarChar: build the text index of `TEXT_MATCH` / `PHRASE_MATCH` (shortcut for `type_params.enable_match`; needs `enable_analyzer`). */
+  enable_match?: boolean;
+  /** VarChar: the analyzer (shortcut for `type_params.analyzer_params`, sent as JSON); default the standard analyzer. */
+  analyzer_params?: Record<string, unknown>;
   nullable?: boolean;
   /** The value stored when a row leaves the field out or null (Milvus 2.4+); of the field's type. */
   default_value?: boolean | number | bigint | string;

@@ -2,6 +2,7 @@ import { DataType, Merr, MilvusError, dataTypeName, formatMerr, isVectorType, ty
 import { partitionCountOf } from './partition-key.js';
 import { validateFieldName } from './names.js';
 import { utf8Length } from './utf8.js';
+import { checkTextMatchField } from './text-match-schema.js';
 
 /** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
 export interface FieldSpec extends NormalizedField {
@@ -92,6 +93,7 @@ export function buildSchema(name: string, description: string, inputs: readonly 
     if (isVectorType(f.dataType)) checkDimension(f);
     if (f.dataType === DataType.VarChar || (f.dataType === DataType.Array && f.elementType === DataType.VarChar)) checkMaxLength(f, name);
     if (f.dataType === DataType.Array) checkMaxCapacity(f, name);
+    checkTextMatchField(f);
   }
   // Rootcoord's `checkFieldSchema`, after every proxy check.
   for (const f of inputs) {

@@ -24,8 +24,26 @@ function keepIf(keep: (text: string) => boolean): TokenFilter {
   return (tokens) => tokens.filter((t) => keep(t.text));
 }
 
-/** `lowercase` (tantivy's `LowerCaser`): each code point lowercased on its own. */
-export const lowercaseFilter: TokenFilter = mapText((text) => Array.from(text, (ch) => ch.toLowerCase()).join(''));
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** `lowercase` (tantivy's `LowerCaser`): each code point lowercased on its own (ASCII text in one step, the same result). */
+export const lowercaseFilter: TokenFilter = mapText((text) => (ASCII.test(text) ? text.toLowerCase() : Array.from(text, (ch) => ch.toLowerCase()).join('')));
+
+/** Most distinct words a stemmer remembers before it starts over (a vocabulary is mostly far smaller). */
+const STEM_MEMO_SIZE = 65_536;
+
+/** `f` remembering its results for up to {@link STEM_MEMO_SIZE} distinct arguments (then forgetting them all). */
+function memoized(f: (text: string) => string): (text: string) => string {
+  const memo = new Map<string, string>();
+  return (text) => {
+    let out = memo.get(text);
+    if (out === undefined) {
+      if (memo.size >= STEM_MEMO_SIZE) memo.clear();
+      memo.set(text, (out = f(text)));
+    }
+    return out;
+  };
+}
 
 const ASCII_ALPHANUMERIC = /^[A-Za-z0-9]*$/;
 const HAN = /\p{Script=Han}/u;
@@ -132,7 +150,8 @@ export function stemmerFilter(language: string): TokenFilter {
   const algorithm = STEMMER_LANGUAGES.get(language.toLowerCase());
   if (!algorithm) throw analyzerError(`create stemmer failed : unsupport language: ${language.toLowerCase()}`);
   const stemmer = snowball.newStemmer(algorithm);
-  return mapText((text) => stemmer.stem(text));
+  // Snowball takes microseconds a word; texts repeat their words, so each is stemmed once.
+  return mapText(memoized((text) => stemmer.stem(text)));
 }
 
 /** `{"type": "stemmer", "language": ...}`. */

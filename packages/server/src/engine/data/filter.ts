@@ -1,6 +1,6 @@
-import { dataTypeName } from '@mvkit/core';
 import { parseFilter, type Filter, type FilterSchema, type PreparedFilter } from '../expr/index.js';
 import type { CollectionSpec } from '../schema.js';
+import { filterFieldOf } from '../text-match-schema.js';
 
 
 const views = new WeakMap<CollectionSpec, FilterSchema>();
@@ -13,11 +13,11 @@ export function filterSchemaOf(schema: CollectionSpec): FilterSchema {
 }
 
 function buildView(schema: CollectionSpec): FilterSchema {
+  const meta = schema.fields.find((f) => f.isDynamic);
   return {
-    fields: schema.fields
-      .filter((f) => !f.isDynamic)
-      .map((f) => ({ name: f.name, type: dataTypeName(f.dataType)!, ...(f.elementType ? { elementType: dataTypeName(f.elementType)! } : {}), nullable: f.nullable })),
+    fields: schema.fields.filter((f) => !f.isDynamic).map(filterFieldOf),
     dynamic: schema.enableDynamicField,
+    ...(meta ? { metaFieldID: Number(meta.fieldID) } : {}),
   };
 }
 

@@ -67,6 +67,8 @@ export type RawExpr =
   | { k: 'range'; lo: RawExpr; op1: '<' | '<=' | '>' | '>='; id: RawIdent; op2: '<' | '<=' | '>' | '>='; hi: RawExpr; t: string }
   | { k: 'call'; fn: RawContainsFn; args: [RawExpr, RawExpr]; t: string }
   | { k: 'array_length'; id: RawIdent; t: string }
+  /** A generic call `name(args…)`: any non-keyword identifier, resolved in the schema pass (`functions.ts`). */
+  | { k: 'fcall'; name: string; args: RawExpr[]; t: string }
   | { k: 'isnull'; not: boolean; id: RawIdent; t: string }
   | { k: 'text_match'; id: RawIdent; query: RawString; t: string }
   | { k: 'phrase_match'; id: RawIdent; query: RawString; slop: RawExpr | null; t: string };

@@ -16,7 +16,10 @@
  */
 import type { DataTypeName } from '@mvkit/core';
 import type { RawBinaryOp, RawExpr, RawIdent, RawString } from './ast.js';
+import { resolveFunction } from './functions.js';
+import { SEGCORE_TEXT_INDEX_NOT_FOUND, SegcoreError } from './segcore-error.js';
 import { likeMatcher } from './like.js';
+import { anyTokenIn, matchAnalyzer, phraseMatches, phraseTerms, rowTokensOf, type RowText } from './text-match.js';
 import { clip, MAX_ECHO_LENGTH, MAX_NESTING_DEPTH, NESTING_TOO_DEEP } from './limits.js';
 import { ValueSet, type PackedValueSet } from './membership.js';
 import {
@@ -36,6 +39,10 @@ export interface FilterField {
   nullable?: boolean;
   /** Whether `text_match` / `phrase_match` may be used on this VarChar field (`enable_match`). */
   enableMatch?: boolean;
+  /** The field's `analyzer_params` text (empty or absent: the standard analyzer); read with {@link enableMatch}. */
+  analyzerParams?: string;
+  /** The field ID, as Milvus's messages print it (`field 101 does not enable text match`). */
+  id?: number;
 }
 
 /** The collection schema a filter is parsed against. */
@@ -44,6 +51,8 @@ export interface FilterSchema {
   fields: readonly FilterField[];
   /** Whether the dynamic field is enabled: unknown names then read `$meta[name]`. */
   dynamic: boolean;
+  /** The ID of the dynamic field `$meta`, when enabled (for messages naming it by ID). */
+  metaFieldID?: number;
 }
 
 /**
@@ -321,11 +330,6 @@ function anyOf(evs: readonly Ev[]): Ev {
   };
 }
 
-/** Splits text into lower-cased word tokens (an approximation of the standard analyzer). */
-function tokenize(text: string): string[] {
-  return text.toLowerCase().split(/[^\p{L}\p{N}_]+/u).filter((t) => t.length > 0);
-}
-
 /**
  * How a compile hands the value sets of literal `in` lists to, or takes them from, a compile of the
  * same expression in another thread (see `prepareFilter`).
@@ -521,7 +525,31 @@ export class Compiler {
       case 'text_match':
       case 'phrase_match':
         return this.visitMatch(e, text);
+      case 'fcall':
+        return this.visitCall(e.name, e.args, text);
     }
+  }
+
+  /**
+   * A generic call (`VisitCall`, then segcore's function lookup): the arguments are visited in
+   * order, then the call resolves by name and argument types ({@link resolveFunction}). Every
+   * registered function takes VarChar arguments, so a resolved call reads string columns and
+   * string constants only.
+   */
+  private visitCall(name: string, rawArgs: readonly RawExpr[], text: string): Sem {
+    const args = rawArgs.map((a) => this.visit(a));
+    const apply = resolveFunction(name, args.map((a) => this.dataType(a)));
+    const getters = args.map((a): ((row: FilterRow) => unknown) => {
+      if (a.kind === 'col') return a.col.get;
+      const v = a.kind === 'const' ? a.c.v : undefined;
+      return () => v;
+    });
+    const ev: Ev = (row) => {
+      const values = getters.map((g) => g(row));
+      if (values.includes(NULL)) return null;
+      return values.every((v) => typeof v === 'string') && apply(values);
+    };
+    return { kind: 'pred', ev, text };
   }
 
   private visitUnary(op: '+' | '-' | '~' | 'not', child: Sem, text: string): Sem {
@@ -935,64 +963,59 @@ export class Compiler {
     return { kind: 'pred', ev, text };
   }
 
+  /**
+   * `VisitTextMatch` / `VisitPhraseMatch` (2.5): the field must exist; text match then needs
+   * `enable_match` (`field <id> does not enable text match`) and a string field; phrase match
+   * needs a string field and a constant `slop` in uint32 range (a constant that is not an integer
+   * reads as 0, as `GetInt64Val` does), and then segcore the text index of `enable_match`.
+   */
   private visitMatch(e: Extract<RawExpr, { k: 'text_match' | 'phrase_match' }>, text: string): Sem {
     const col = this.makeCol(e.id);
-    const kind = e.k === 'text_match' ? 'text match' : 'phrase match';
-    if (!isString(col.type)) throw new ExprError(`${kind} operation on non-string is unsupported`);
     const field = this.byName.get(e.id.name);
-    if (!field?.enableMatch) throw new ExprError(`field "${clip(e.id.name)}" does not enable match`);
-    const query = tokenize(decodeString(e.query));
-    const get = col.get;
-    if (e.k === 'text_match') {
-      const ev: Ev = (row) => {
-        const x = get(row);
-        if (x === NULL) return null;
-        if (typeof x !== 'string') return false;
-        const tokens = new Set(tokenize(x));
-        return query.some((q) => tokens.has(q));
-      };
-      return { kind: 'pred', ev, text };
-    }
+    const fieldID = (col.field === '$meta' ? this.schema.metaFieldID : field?.id) ?? 0;
     let slop = 0;
-    if (e.slop) {
-      const s = this.visit(e.slop);
-      if (s.kind !== 'const' || s.c.t !== 'int') {
-        throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${shown(e.slop.t)}`);
-      }
-      if (s.c.v < 0n) throw new ExprError(`"slop" should not be a negative interger. "slop" passed: ${shown(e.slop.t)}`);
-      if (s.c.v > 4294967295n) throw new ExprError(`"slop" exceeds the range of "uint32". "slop" expression passed: ${shown(e.slop.t)}`);
-      slop = Number(s.c.v);
+    if (e.k === 'text_match') {
+      if (!field?.enableMatch) throw new ExprError(`field ${fieldID} does not enable text match`);
+      if (!isString(col.type)) throw new ExprError('text match operation on non-string is unsupported');
+    } else {
+      if (!isString(col.type)) throw new ExprError('phrase match operation on non-string is unsupported');
+      if (e.slop) slop = this.slopOf(e.slop);
+      // The parser does not check; segcore finds no text index for the field.
+      if (!field?.enableMatch) throw new SegcoreError(`text index not found for field ${fieldID}`, SEGCORE_TEXT_INDEX_NOT_FOUND);
     }
-    const ev: Ev = (row) => {
+    const query = decodeString(e.query);
+    const tokens = rowTokensOf(col.field, field.analyzerParams ?? '');
+    const get = col.get;
+    const analyzer = matchAnalyzer(field.analyzerParams ?? '');
+    // A null value is unknown; anything but a string (a dynamic key holding a number) never matches.
+    const over = (test: (t: RowText) => boolean): Ev => (row) => {
       const x = get(row);
       if (x === NULL) return null;
-      if (typeof x !== 'string') return false;
-      return phraseMatches(tokenize(x), query, slop);
+      return typeof x === 'string' && test(tokens.of(row, x));
     };
-    return { kind: 'pred', ev, text };
-  }
-}
-
-/**
- * Whether the query tokens occur in order with at most `slop` extra tokens between them in total.
- * O(query × doc): for each query token and doc position, the least total gap of a match of the
- * query so far that ends there.
- */
-function phraseMatches(doc: readonly string[], query: readonly string[], slop: number): boolean {
-  if (query.length === 0) return false;
-  let best = new Float64Array(doc.length).fill(Infinity);
-  for (let p = 0; p < doc.length; p++) if (doc[p] === query[0]) best[p] = 0;
-  for (let q = 1; q < query.length; q++) {
-    const next = new Float64Array(doc.length).fill(Infinity);
-    // min over earlier positions e of best[e] - e - 1: the gap to p is then that + p.
-    let least = Infinity;
-    for (let p = 1; p < doc.length; p++) {
-      least = Math.min(least, best[p - 1]! - p);
-      if (doc[p] === query[q]) next[p] = least + p;
+    if (e.k === 'text_match') {
+      const wanted = tokens.lookup([...new Set(analyzer(query).map((t) => t.text))]);
+      return { kind: 'pred', ev: over((t) => anyTokenIn(t, wanted())), text };
     }
-    best = next;
+    const terms = phraseTerms(analyzer, query);
+    const ids = tokens.lookup(terms.map((t) => t.text));
+    return { kind: 'pred', ev: over((t) => phraseMatches(t, terms, ids(), slop)), text };
   }
-  return best.some((gap) => gap <= slop);
+
+  /**
+   * The `slop` of `phrase_match`: a constant in uint32 range. A `{template}` is refused: upstream
+   * reads the value while parsing, before template values are filled in.
+   */
+  private slopOf(raw: RawExpr): number {
+    const s = this.visit(raw);
+    if (s.kind !== 'const' || s.template !== null) {
+      throw new ExprError(`"slop" should be a const integer expression with "uint32" value. "slop" expression passed: ${shown(raw.t)}`);
+    }
+    const v = s.c.t === 'int' ? s.c.v : 0n;
+    if (v < 0n) throw new ExprError(`"slop" should not be a negative interger. "slop" passed: ${shown(raw.t)}`);
+    if (v > 4294967295n) throw new ExprError(`"slop" exceeds the range of "uint32". "slop" expression passed: ${shown(raw.t)}`);
+    return Number(v);
+  }
 }
 
 /** `castRangeValue` of `utils.go`. */

@@ -44,6 +44,7 @@ import { Compiler, ExprError, PlanError, type FilterParam, type FilterRow, type 
 import type { PackedValueSet, ValueSet } from './membership.js';
 import { parse, type PeggySyntaxError } from './gen/parser.js';
 import { clip, NESTING_TOO_DEEP } from './limits.js';
+import { SegcoreError } from './segcore-error.js';
 import { fieldValuesOf, keyTermsOf, type KeyTerms } from './key-terms.js';
 
 export type { FilterField, FilterParam, FilterRow, FilterSchema } from './compile.js';
@@ -93,7 +94,10 @@ const MATCH_ALL: Omit<Filter, 'text'> = { evaluate: () => true, fields: [] };
  * @throws MilvusError code 1100 (`IllegalArgument`), reason
  *   `failed to create query plan: cannot parse expression: <text>, error: <detail>: invalid parameter`
  *   (`<text>` clipped to 256 characters plus `...`); `detail` carries the part after
- *   `failed to create query plan: `.
+ *   `failed to create query plan: `. Errors Milvus raises in segcore keep segcore's code and
+ *   message (`segcore-error.ts`): a call of no registered function is 2028 `function
+ *   <name>(<types>) not found. `, a phrase match on a field without `enable_match` 2042 `text
+ *   index not found for field <id>`.
  */
 export function parseFilter(
   text: string,
@@ -180,6 +184,7 @@ function reported<T>(text: string, options: ParseFilterOptions, work: () => T): 
   try {
     return work();
   } catch (err) {
+    if (err instanceof SegcoreError) throw new MilvusError(err.message, { code: err.code });
     if (err instanceof PlanError) inner = err.message;
     else inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
   }

@@ -297,9 +297,9 @@ function peg$parse(input, options) {
   const peg$c21 = "~";
   const peg$c22 = "!";
   const peg$c23 = "=";
-  const peg$c24 = "[";
-  const peg$c25 = "]";
-  const peg$c26 = ",";
+  const peg$c24 = ",";
+  const peg$c25 = "[";
+  const peg$c26 = "]";
   const peg$c27 = "{";
   const peg$c28 = "}";
   const peg$c29 = "0";
@@ -328,10 +328,10 @@ function peg$parse(input, options) {
   const peg$c52 = "LIKE";
   const peg$c53 = "in";
   const peg$c54 = "IN";
-  const peg$c55 = "is";
-  const peg$c56 = "IS";
-  const peg$c57 = "null";
-  const peg$c58 = "NULL";
+  const peg$c55 = "is null";
+  const peg$c56 = "IS NULL";
+  const peg$c57 = "is not null";
+  const peg$c58 = "IS NOT NULL";
   const peg$c59 = "not";
   const peg$c60 = "NOT";
   const peg$c61 = "and";
@@ -394,14 +394,14 @@ function peg$parse(input, options) {
   const peg$e21 = peg$literalExpectation("~", false);
   const peg$e22 = peg$literalExpectation("!", false);
   const peg$e23 = peg$literalExpectation("=", false);
-  const peg$e24 = peg$literalExpectation("[", false);
-  const peg$e25 = peg$literalExpectation("]", false);
-  const peg$e26 = peg$literalExpectation(",", false);
-  const peg$e27 = peg$classExpectation([",", "]"], false, false, false);
-  const peg$e28 = peg$otherExpectation("template variable");
-  const peg$e29 = peg$literalExpectation("{", false);
-  const peg$e30 = peg$literalExpectation("}", false);
-  const peg$e31 = peg$otherExpectation("identifier");
+  const peg$e24 = peg$otherExpectation("identifier");
+  const peg$e25 = peg$literalExpectation(",", false);
+  const peg$e26 = peg$literalExpectation("[", false);
+  const peg$e27 = peg$literalExpectation("]", false);
+  const peg$e28 = peg$classExpectation([",", "]"], false, false, false);
+  const peg$e29 = peg$otherExpectation("template variable");
+  const peg$e30 = peg$literalExpectation("{", false);
+  const peg$e31 = peg$literalExpectation("}", false);
   const peg$e32 = peg$classExpectation([["1", "9"]], false, false, false);
   const peg$e33 = peg$classExpectation([["0", "9"]], false, false, false);
   const peg$e34 = peg$literalExpectation("0", false);
@@ -439,14 +439,14 @@ function peg$parse(input, options) {
   const peg$e66 = peg$literalExpectation("IN", false);
   const peg$e67 = peg$otherExpectation("is null");
   const peg$e68 = peg$classExpectation(["i", "I"], false, false, false);
-  const peg$e69 = peg$literalExpectation("is", false);
-  const peg$e70 = peg$literalExpectation("IS", false);
-  const peg$e71 = peg$literalExpectation("null", false);
-  const peg$e72 = peg$literalExpectation("NULL", false);
-  const peg$e73 = peg$otherExpectation("is not null");
-  const peg$e74 = peg$literalExpectation("not", false);
-  const peg$e75 = peg$literalExpectation("NOT", false);
-  const peg$e76 = peg$otherExpectation("not");
+  const peg$e69 = peg$literalExpectation("is null", false);
+  const peg$e70 = peg$literalExpectation("IS NULL", false);
+  const peg$e71 = peg$otherExpectation("is not null");
+  const peg$e72 = peg$literalExpectation("is not null", false);
+  const peg$e73 = peg$literalExpectation("IS NOT NULL", false);
+  const peg$e74 = peg$otherExpectation("not");
+  const peg$e75 = peg$literalExpectation("not", false);
+  const peg$e76 = peg$literalExpectation("NOT", false);
   const peg$e77 = peg$otherExpectation("and");
   const peg$e78 = peg$literalExpectation("and", false);
   const peg$e79 = peg$literalExpectation("AND", false);
@@ -523,47 +523,50 @@ function peg$parse(input, options) {
   function peg$f34() {    return 'not';  }
   function peg$f35(e) {    return { k: 'unary', op: 'not', e, t: text() };  }
   function peg$f36(e) {    return { k: 'exists', e, t: text() };  }
-  function peg$f37(id, n) {    return n === null ? id : { k: 'isnull', not: n, id, t: text() };  }
-  function peg$f38() {    return true;  }
-  function peg$f39() {    return false;  }
-  function peg$f40() {    return { k: 'array', items: [], t: text() };  }
-  function peg$f41(items) {    return { k: 'array', items, t: text() };  }
-  function peg$f42(items) {    return { k: 'array', items, t: text() };  }
-  function peg$f43(e) {    return e;  }
-  function peg$f44(e) {    return { k: 'unary', op: '-', e, t: text() };  }
-  function peg$f45(name) {    return { k: 'template', name, t: text() };  }
-  function peg$f46(fn, a, b) {    return { k: 'call', fn, args: [a, b], t: text() };  }
-  function peg$f47(id) {    return { k: 'array_length', id, t: text() };  }
-  function peg$f48(id, q) {    return { k: 'text_match', id, query: q, t: text() };  }
-  function peg$f49(id, q, slop) {
+  function peg$f37(name, args) {    return { k: 'fcall', name, args, t: text() };  }
+  function peg$f38(id, n) {    return n === null ? id : { k: 'isnull', not: n, id, t: text() };  }
+  function peg$f39(items) {    return items;  }
+  function peg$f40() {    return [];  }
+  function peg$f41() {    return true;  }
+  function peg$f42() {    return false;  }
+  function peg$f43() {    return { k: 'array', items: [], t: text() };  }
+  function peg$f44(items) {    return { k: 'array', items, t: text() };  }
+  function peg$f45(items) {    return { k: 'array', items, t: text() };  }
+  function peg$f46(e) {    return e;  }
+  function peg$f47(e) {    return { k: 'unary', op: '-', e, t: text() };  }
+  function peg$f48(name) {    return { k: 'template', name, t: text() };  }
+  function peg$f49(fn, a, b) {    return { k: 'call', fn, args: [a, b], t: text() };  }
+  function peg$f50(id) {    return { k: 'array_length', id, t: text() };  }
+  function peg$f51(id, q) {    return { k: 'text_match', id, query: q, t: text() };  }
+  function peg$f52(id, q, slop) {
     return { k: 'phrase_match', id, query: q, slop, t: text() };
   }
-  function peg$f50(name, keys) {    return { k: 'ident', name, keys, t: text() };  }
-  function peg$f51(s) {    return { quoted: true, raw: s.raw, quote: s.quote };  }
-  function peg$f52(d) {    return { quoted: false, raw: d, quote: null };  }
-  function peg$f53(name) {    return { k: 'ident', name, keys: [], t: text() };  }
-  function peg$f54() {    return '$meta';  }
-  function peg$f55(w) {    return KEYWORDS.has(w);  }
-  function peg$f56(w) {    return w;  }
-  function peg$f57() {    return 'json_contains_all';  }
-  function peg$f58() {    return 'json_contains_any';  }
-  function peg$f59() {    return 'json_contains';  }
-  function peg$f60() {    return 'array_contains_all';  }
-  function peg$f61() {    return 'array_contains_any';  }
-  function peg$f62() {    return 'array_contains';  }
-  function peg$f63() {    return { k: 'bool', v: true, t: text() };  }
-  function peg$f64() {    return { k: 'bool', v: false, t: text() };  }
-  function peg$f65() {    return { k: 'int', t: text() };  }
-  function peg$f66() {
+  function peg$f53(name, keys) {    return { k: 'ident', name, keys, t: text() };  }
+  function peg$f54(s) {    return { quoted: true, raw: s.raw, quote: s.quote };  }
+  function peg$f55(d) {    return { quoted: false, raw: d, quote: null };  }
+  function peg$f56(name) {    return { k: 'ident', name, keys: [], t: text() };  }
+  function peg$f57() {    return '$meta';  }
+  function peg$f58(w) {    return KEYWORDS.has(w);  }
+  function peg$f59(w) {    return w;  }
+  function peg$f60() {    return 'json_contains_all';  }
+  function peg$f61() {    return 'json_contains_any';  }
+  function peg$f62() {    return 'json_contains';  }
+  function peg$f63() {    return 'array_contains_all';  }
+  function peg$f64() {    return 'array_contains_any';  }
+  function peg$f65() {    return 'array_contains';  }
+  function peg$f66() {    return { k: 'bool', v: true, t: text() };  }
+  function peg$f67() {    return { k: 'bool', v: false, t: text() };  }
+  function peg$f68() {    return { k: 'int', t: text() };  }
+  function peg$f69() {
     return { k: 'float', hex: true, t: text() };
   }
-  function peg$f67() {    return { k: 'int', t: text() };  }
-  function peg$f68() {    return { k: 'int', t: text() };  }
-  function peg$f69() {    return { k: 'float', hex: false, t: text() };  }
   function peg$f70() {    return { k: 'int', t: text() };  }
   function peg$f71() {    return { k: 'int', t: text() };  }
-  function peg$f72(raw) {    return { k: 'string', raw, quote: '"', t: text() };  }
-  function peg$f73(raw) {    return { k: 'string', raw, quote: "'", t: text() };  }
+  function peg$f72() {    return { k: 'float', hex: false, t: text() };  }
+  function peg$f73() {    return { k: 'int', t: text() };  }
+  function peg$f74() {    return { k: 'int', t: text() };  }
+  function peg$f75(raw) {    return { k: 'string', raw, quote: '"', t: text() };  }
+  function peg$f76(raw) {    return { k: 'string', raw, quote: "'", t: text() };  }
   let peg$currPos = options.peg$currPos | 0;
   let peg$savedPos = peg$currPos;
   const peg$posDetailsCache = [{ line: 1, column: 1 }];
@@ -1483,16 +1486,149 @@ function peg$parse(input, options) {
   }
 
   function peg$parseIdentPrimary() {
-    let s0, s1, s2, s3, s4;
+    let s0, s1, s2, s3, s4, s5, s6, s7;
 
     s0 = peg$currPos;
-    s1 = peg$parseIdent();
+    s1 = peg$parseCallName();
+    if (s1 !== peg$FAILED) {
+      s2 = peg$parse_();
+      if (input.charCodeAt(peg$currPos) === 40) {
+        s3 = peg$c19;
+        peg$currPos++;
+      } else {
+        s3 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e19); }
+      }
+      if (s3 !== peg$FAILED) {
+        s4 = peg$parse_();
+        s5 = peg$parseCallArgs();
+        if (s5 !== peg$FAILED) {
+          s6 = peg$parse_();
+          if (input.charCodeAt(peg$currPos) === 41) {
+            s7 = peg$c20;
+            peg$currPos++;
+          } else {
+            s7 = peg$FAILED;
+            if (peg$silentFails === 0) { peg$fail(peg$e20); }
+          }
+          if (s7 !== peg$FAILED) {
+            peg$savedPos = s0;
+            s0 = peg$f37(s1, s5);
+          } else {
+            peg$currPos = s0;
+            s0 = peg$FAILED;
+          }
+        } else {
+          peg$currPos = s0;
+          s0 = peg$FAILED;
+        }
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    } else {
+      peg$currPos = s0;
+      s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = peg$parseIdent();
+      if (s1 !== peg$FAILED) {
+        s2 = peg$currPos;
+        s3 = peg$parse_();
+        s4 = peg$parseIsNullSuffix();
+        if (s4 !== peg$FAILED) {
+          s2 = s4;
+        } else {
+          peg$currPos = s2;
+          s2 = peg$FAILED;
+        }
+        if (s2 === peg$FAILED) {
+          s2 = null;
+        }
+        peg$savedPos = s0;
+        s0 = peg$f38(s1, s2);
+      } else {
+        peg$currPos = s0;
+        s0 = peg$FAILED;
+      }
+    }
+
+    return s0;
+  }
+
+  function peg$parseCallName() {
+    let s0, s1;
+
+    peg$silentFails++;
+    s0 = peg$parseIdentName();
+    peg$silentFails--;
+    if (s0 === peg$FAILED) {
+      s1 = peg$FAILED;
+      if (peg$silentFails === 0) { peg$fail(peg$e24); }
+    }
+
+    return s0;
+  }
+
+  function peg$parseCallArgs() {
+    let s0, s1, s2, s3, s4, s5, s6, s7;
+
+    s0 = peg$currPos;
+    s1 = peg$currPos;
+    s2 = [];
+    s3 = peg$parseExpr();
+    while (s3 !== peg$FAILED) {
+      s2.push(s3);
+      s3 = peg$currPos;
+      s4 = peg$currPos;
+      s5 = peg$parse_();
+      if (input.charCodeAt(peg$currPos) === 44) {
+        s6 = peg$c24;
+        peg$currPos++;
+      } else {
+        s6 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e25); }
+      }
+      if (s6 !== peg$FAILED) {
+        s7 = peg$parse_();
+        s5 = [s5, s6, s7];
+        s4 = s5;
+      } else {
+        peg$currPos = s4;
+        s4 = peg$FAILED;
+      }
+      if (s4 !== peg$FAILED) {
+        s4 = peg$parseExpr();
+        if (s4 === peg$FAILED) {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        } else {
+          s3 = s4;
+        }
+      } else {
+        s3 = s4;
+      }
+    }
+    if (s2.length < 1) {
+      peg$currPos = s1;
+      s1 = peg$FAILED;
+    } else {
+      s1 = s2;
+    }
     if (s1 !== peg$FAILED) {
       s2 = peg$currPos;
       s3 = peg$parse_();
-      s4 = peg$parseIsNullSuffix();
+      if (input.charCodeAt(peg$currPos) === 44) {
+        s4 = peg$c24;
+        peg$currPos++;
+      } else {
+        s4 = peg$FAILED;
+        if (peg$silentFails === 0) { peg$fail(peg$e25); }
+      }
       if (s4 !== peg$FAILED) {
-        s2 = s4;
+        s3 = [s3, s4];
+        s2 = s3;
       } else {
         peg$currPos = s2;
         s2 = peg$FAILED;
@@ -1501,10 +1637,17 @@ function peg$parse(input, options) {
         s2 = null;
       }
       peg$savedPos = s0;
-      s0 = peg$f37(s1, s2);
+      s0 = peg$f39(s1);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
+    }
+    if (s0 === peg$FAILED) {
+      s0 = peg$currPos;
+      s1 = '';
+      peg$savedPos = s0;
+      s1 = peg$f40();
+      s0 = s1;
     }
 
     return s0;
@@ -1517,7 +1660,7 @@ function peg$parse(input, options) {
     s1 = peg$parseIsNotNullKw();
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f38();
+      s1 = peg$f41();
     }
     s0 = s1;
     if (s0 === peg$FAILED) {
@@ -1525,7 +1668,7 @@ function peg$parse(input, options) {
       s1 = peg$parseIsNullKw();
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f39();
+        s1 = peg$f42();
       }
       s0 = s1;
     }
@@ -1538,24 +1681,24 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c24;
+      s1 = peg$c25;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e24); }
+      if (peg$silentFails === 0) { peg$fail(peg$e26); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
       if (input.charCodeAt(peg$currPos) === 93) {
-        s3 = peg$c25;
+        s3 = peg$c26;
         peg$currPos++;
       } else {
         s3 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e25); }
+        if (peg$silentFails === 0) { peg$fail(peg$e27); }
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f40();
+        s0 = peg$f43();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1567,11 +1710,11 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 91) {
-        s1 = peg$c24;
+        s1 = peg$c25;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e24); }
+        if (peg$silentFails === 0) { peg$fail(peg$e26); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$parse_();
@@ -1584,11 +1727,11 @@ function peg$parse(input, options) {
           s6 = peg$currPos;
           s7 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 44) {
-            s8 = peg$c26;
+            s8 = peg$c24;
             peg$currPos++;
           } else {
             s8 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            if (peg$silentFails === 0) { peg$fail(peg$e25); }
           }
           if (s8 !== peg$FAILED) {
             s9 = peg$parse_();
@@ -1620,11 +1763,11 @@ function peg$parse(input, options) {
           s4 = peg$currPos;
           s5 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 44) {
-            s6 = peg$c26;
+            s6 = peg$c24;
             peg$currPos++;
           } else {
             s6 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            if (peg$silentFails === 0) { peg$fail(peg$e25); }
           }
           if (s6 !== peg$FAILED) {
             s5 = [s5, s6];
@@ -1638,15 +1781,15 @@ function peg$parse(input, options) {
           }
           s5 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 93) {
-            s6 = peg$c25;
+            s6 = peg$c26;
             peg$currPos++;
           } else {
             s6 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e25); }
+            if (peg$silentFails === 0) { peg$fail(peg$e27); }
           }
           if (s6 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f41(s3);
+            s0 = peg$f44(s3);
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -1662,11 +1805,11 @@ function peg$parse(input, options) {
       if (s0 === peg$FAILED) {
         s0 = peg$currPos;
         if (input.charCodeAt(peg$currPos) === 91) {
-          s1 = peg$c24;
+          s1 = peg$c25;
           peg$currPos++;
         } else {
           s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e24); }
+          if (peg$silentFails === 0) { peg$fail(peg$e26); }
         }
         if (s1 !== peg$FAILED) {
           s2 = peg$parse_();
@@ -1679,11 +1822,11 @@ function peg$parse(input, options) {
             s6 = peg$currPos;
             s7 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 44) {
-              s8 = peg$c26;
+              s8 = peg$c24;
               peg$currPos++;
             } else {
               s8 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e26); }
+              if (peg$silentFails === 0) { peg$fail(peg$e25); }
             }
             if (s8 !== peg$FAILED) {
               s9 = peg$parse_();
@@ -1715,11 +1858,11 @@ function peg$parse(input, options) {
             s4 = peg$currPos;
             s5 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 44) {
-              s6 = peg$c26;
+              s6 = peg$c24;
               peg$currPos++;
             } else {
               s6 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e26); }
+              if (peg$silentFails === 0) { peg$fail(peg$e25); }
             }
             if (s6 !== peg$FAILED) {
               s5 = [s5, s6];
@@ -1733,15 +1876,15 @@ function peg$parse(input, options) {
             }
             s5 = peg$parse_();
             if (input.charCodeAt(peg$currPos) === 93) {
-              s6 = peg$c25;
+              s6 = peg$c26;
               peg$currPos++;
             } else {
               s6 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e25); }
+              if (peg$silentFails === 0) { peg$fail(peg$e27); }
             }
             if (s6 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f42(s3);
+              s0 = peg$f45(s3);
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -1784,7 +1927,7 @@ function peg$parse(input, options) {
         peg$currPos++;
       } else {
         s5 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e27); }
+        if (peg$silentFails === 0) { peg$fail(peg$e28); }
       }
       if (s5 !== peg$FAILED) {
         s4 = [s4, s5];
@@ -1802,7 +1945,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f43(s1);
+        s0 = peg$f46(s1);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1831,7 +1974,7 @@ function peg$parse(input, options) {
       s3 = peg$parseNumber();
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f44(s3);
+        s0 = peg$f47(s3);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -1854,7 +1997,7 @@ function peg$parse(input, options) {
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e29); }
+      if (peg$silentFails === 0) { peg$fail(peg$e30); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parse_();
@@ -1866,11 +2009,11 @@ function peg$parse(input, options) {
           peg$currPos++;
         } else {
           s5 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e30); }
+          if (peg$silentFails === 0) { peg$fail(peg$e31); }
         }
         if (s5 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f45(s3);
+          s0 = peg$f48(s3);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -1886,7 +2029,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e28); }
+      if (peg$silentFails === 0) { peg$fail(peg$e29); }
     }
 
     return s0;
@@ -1912,11 +2055,11 @@ function peg$parse(input, options) {
         if (s5 !== peg$FAILED) {
           s6 = peg$parse_();
           if (input.charCodeAt(peg$currPos) === 44) {
-            s7 = peg$c26;
+            s7 = peg$c24;
             peg$currPos++;
           } else {
             s7 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e26); }
+            if (peg$silentFails === 0) { peg$fail(peg$e25); }
           }
           if (s7 !== peg$FAILED) {
             s8 = peg$parse_();
@@ -1932,7 +2075,7 @@ function peg$parse(input, options) {
               }
               if (s11 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s0 = peg$f46(s1, s5, s9);
+                s0 = peg$f49(s1, s5, s9);
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -1983,7 +2126,7 @@ function peg$parse(input, options) {
             }
             if (s7 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f47(s5);
+              s0 = peg$f50(s5);
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -2018,11 +2161,11 @@ function peg$parse(input, options) {
             if (s5 !== peg$FAILED) {
               s6 = peg$parse_();
               if (input.charCodeAt(peg$currPos) === 44) {
-                s7 = peg$c26;
+                s7 = peg$c24;
                 peg$currPos++;
               } else {
                 s7 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e26); }
+                if (peg$silentFails === 0) { peg$fail(peg$e25); }
               }
               if (s7 !== peg$FAILED) {
                 s8 = peg$parse_();
@@ -2038,7 +2181,7 @@ function peg$parse(input, options) {
                   }
                   if (s11 !== peg$FAILED) {
                     peg$savedPos = s0;
-                    s0 = peg$f48(s5, s9);
+                    s0 = peg$f51(s5, s9);
                   } else {
                     peg$currPos = s0;
                     s0 = peg$FAILED;
@@ -2081,11 +2224,11 @@ function peg$parse(input, options) {
               if (s5 !== peg$FAILED) {
                 s6 = peg$parse_();
                 if (input.charCodeAt(peg$currPos) === 44) {
-                  s7 = peg$c26;
+                  s7 = peg$c24;
                   peg$currPos++;
                 } else {
                   s7 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e26); }
+                  if (peg$silentFails === 0) { peg$fail(peg$e25); }
                 }
                 if (s7 !== peg$FAILED) {
                   s8 = peg$parse_();
@@ -2094,11 +2237,11 @@ function peg$parse(input, options) {
                     s10 = peg$currPos;
                     s11 = peg$parse_();
                     if (input.charCodeAt(peg$currPos) === 44) {
-                      s12 = peg$c26;
+                      s12 = peg$c24;
                       peg$currPos++;
                     } else {
                       s12 = peg$FAILED;
-                      if (peg$silentFails === 0) { peg$fail(peg$e26); }
+                      if (peg$silentFails === 0) { peg$fail(peg$e25); }
                     }
                     if (s12 !== peg$FAILED) {
                       s13 = peg$parse_();
@@ -2126,7 +2269,7 @@ function peg$parse(input, options) {
                     }
                     if (s12 !== peg$FAILED) {
                       peg$savedPos = s0;
-                      s0 = peg$f49(s5, s9, s10);
+                      s0 = peg$f52(s5, s9, s10);
                     } else {
                       peg$currPos = s0;
                       s0 = peg$FAILED;
@@ -2172,7 +2315,7 @@ function peg$parse(input, options) {
         s3 = peg$parseJsonKey();
       }
       peg$savedPos = s0;
-      s0 = peg$f50(s1, s2);
+      s0 = peg$f53(s1, s2);
     } else {
       peg$currPos = s0;
       s0 = peg$FAILED;
@@ -2180,7 +2323,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e31); }
+      if (peg$silentFails === 0) { peg$fail(peg$e24); }
     }
 
     return s0;
@@ -2191,25 +2334,25 @@ function peg$parse(input, options) {
 
     s0 = peg$currPos;
     if (input.charCodeAt(peg$currPos) === 91) {
-      s1 = peg$c24;
+      s1 = peg$c25;
       peg$currPos++;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e24); }
+      if (peg$silentFails === 0) { peg$fail(peg$e26); }
     }
     if (s1 !== peg$FAILED) {
       s2 = peg$parseStringLit();
       if (s2 !== peg$FAILED) {
         if (input.charCodeAt(peg$currPos) === 93) {
-          s3 = peg$c25;
+          s3 = peg$c26;
           peg$currPos++;
         } else {
           s3 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e25); }
+          if (peg$silentFails === 0) { peg$fail(peg$e27); }
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f51(s2);
+          s0 = peg$f54(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -2225,11 +2368,11 @@ function peg$parse(input, options) {
     if (s0 === peg$FAILED) {
       s0 = peg$currPos;
       if (input.charCodeAt(peg$currPos) === 91) {
-        s1 = peg$c24;
+        s1 = peg$c25;
         peg$currPos++;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e24); }
+        if (peg$silentFails === 0) { peg$fail(peg$e26); }
       }
       if (s1 !== peg$FAILED) {
         s2 = peg$currPos;
@@ -2282,15 +2425,15 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           if (input.charCodeAt(peg$currPos) === 93) {
-            s3 = peg$c25;
+            s3 = peg$c26;
             peg$currPos++;
           } else {
             s3 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e25); }
+            if (peg$silentFails === 0) { peg$fail(peg$e27); }
           }
           if (s3 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f52(s2);
+            s0 = peg$f55(s2);
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -2316,13 +2459,13 @@ function peg$parse(input, options) {
     s1 = peg$parseName();
     if (s1 !== peg$FAILED) {
       peg$savedPos = s0;
-      s1 = peg$f53(s1);
+      s1 = peg$f56(s1);
     }
     s0 = s1;
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e31); }
+      if (peg$silentFails === 0) { peg$fail(peg$e24); }
     }
 
     return s0;
@@ -2363,7 +2506,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f54();
+        s0 = peg$f57();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2383,7 +2526,7 @@ function peg$parse(input, options) {
     s1 = peg$parseWord();
     if (s1 !== peg$FAILED) {
       peg$savedPos = peg$currPos;
-      s2 = peg$f55(s1);
+      s2 = peg$f58(s1);
       if (s2) {
         s2 = peg$FAILED;
       } else {
@@ -2391,7 +2534,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f56(s1);
+        s0 = peg$f59(s1);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2486,7 +2629,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f57();
+        s0 = peg$f60();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -2526,7 +2669,7 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f58();
+          s0 = peg$f61();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -2566,7 +2709,7 @@ function peg$parse(input, options) {
           }
           if (s2 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f59();
+            s0 = peg$f62();
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -2606,7 +2749,7 @@ function peg$parse(input, options) {
             }
             if (s2 !== peg$FAILED) {
               peg$savedPos = s0;
-              s0 = peg$f60();
+              s0 = peg$f63();
             } else {
               peg$currPos = s0;
               s0 = peg$FAILED;
@@ -2646,7 +2789,7 @@ function peg$parse(input, options) {
               }
               if (s2 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s0 = peg$f61();
+                s0 = peg$f64();
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -2686,7 +2829,7 @@ function peg$parse(input, options) {
                 }
                 if (s2 !== peg$FAILED) {
                   peg$savedPos = s0;
-                  s0 = peg$f62();
+                  s0 = peg$f65();
                 } else {
                   peg$currPos = s0;
                   s0 = peg$FAILED;
@@ -3043,7 +3186,7 @@ function peg$parse(input, options) {
   }
 
   function peg$parseIsNullKw() {
-    let s0, s1, s2, s3, s4, s5, s6;
+    let s0, s1, s2, s3, s4;
 
     peg$silentFails++;
     s0 = peg$currPos;
@@ -3064,63 +3207,36 @@ function peg$parse(input, options) {
       s1 = peg$FAILED;
     }
     if (s1 !== peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c55) {
+      if (input.substr(peg$currPos, 7) === peg$c55) {
         s2 = peg$c55;
-        peg$currPos += 2;
+        peg$currPos += 7;
       } else {
         s2 = peg$FAILED;
         if (peg$silentFails === 0) { peg$fail(peg$e69); }
       }
       if (s2 === peg$FAILED) {
-        if (input.substr(peg$currPos, 2) === peg$c56) {
+        if (input.substr(peg$currPos, 7) === peg$c56) {
           s2 = peg$c56;
-          peg$currPos += 2;
+          peg$currPos += 7;
         } else {
           s2 = peg$FAILED;
           if (peg$silentFails === 0) { peg$fail(peg$e70); }
         }
       }
       if (s2 !== peg$FAILED) {
-        s3 = peg$parse__();
+        s3 = peg$currPos;
+        peg$silentFails++;
+        s4 = peg$parseIdChar();
+        peg$silentFails--;
+        if (s4 === peg$FAILED) {
+          s3 = undefined;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
         if (s3 !== peg$FAILED) {
-          if (input.substr(peg$currPos, 4) === peg$c57) {
-            s4 = peg$c57;
-            peg$currPos += 4;
-          } else {
-            s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e71); }
-          }
-          if (s4 === peg$FAILED) {
-            if (input.substr(peg$currPos, 4) === peg$c58) {
-              s4 = peg$c58;
-              peg$currPos += 4;
-            } else {
-              s4 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e72); }
-            }
-          }
-          if (s4 !== peg$FAILED) {
-            s5 = peg$currPos;
-            peg$silentFails++;
-            s6 = peg$parseIdChar();
-            peg$silentFails--;
-            if (s6 === peg$FAILED) {
-              s5 = undefined;
-            } else {
-              peg$currPos = s5;
-              s5 = peg$FAILED;
-            }
-            if (s5 !== peg$FAILED) {
-              s1 = [s1, s2, s3, s4, s5];
-              s0 = s1;
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+          s1 = [s1, s2, s3];
+          s0 = s1;
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -3143,7 +3259,7 @@ function peg$parse(input, options) {
   }
 
   function peg$parseIsNotNullKw() {
-    let s0, s1, s2, s3, s4, s5, s6, s7, s8;
+    let s0, s1, s2, s3, s4;
 
     peg$silentFails++;
     s0 = peg$currPos;
@@ -3164,90 +3280,36 @@ function peg$parse(input, options) {
       s1 = peg$FAILED;
     }
     if (s1 !== peg$FAILED) {
-      if (input.substr(peg$currPos, 2) === peg$c55) {
-        s2 = peg$c55;
-        peg$currPos += 2;
+      if (input.substr(peg$currPos, 11) === peg$c57) {
+        s2 = peg$c57;
+        peg$currPos += 11;
       } else {
         s2 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e69); }
+        if (peg$silentFails === 0) { peg$fail(peg$e72); }
       }
       if (s2 === peg$FAILED) {
-        if (input.substr(peg$currPos, 2) === peg$c56) {
-          s2 = peg$c56;
-          peg$currPos += 2;
+        if (input.substr(peg$currPos, 11) === peg$c58) {
+          s2 = peg$c58;
+          peg$currPos += 11;
         } else {
           s2 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e70); }
+          if (peg$silentFails === 0) { peg$fail(peg$e73); }
         }
       }
       if (s2 !== peg$FAILED) {
-        s3 = peg$parse__();
+        s3 = peg$currPos;
+        peg$silentFails++;
+        s4 = peg$parseIdChar();
+        peg$silentFails--;
+        if (s4 === peg$FAILED) {
+          s3 = undefined;
+        } else {
+          peg$currPos = s3;
+          s3 = peg$FAILED;
+        }
         if (s3 !== peg$FAILED) {
-          if (input.substr(peg$currPos, 3) === peg$c59) {
-            s4 = peg$c59;
-            peg$currPos += 3;
-          } else {
-            s4 = peg$FAILED;
-            if (peg$silentFails === 0) { peg$fail(peg$e74); }
-          }
-          if (s4 === peg$FAILED) {
-            if (input.substr(peg$currPos, 3) === peg$c60) {
-              s4 = peg$c60;
-              peg$currPos += 3;
-            } else {
-              s4 = peg$FAILED;
-              if (peg$silentFails === 0) { peg$fail(peg$e75); }
-            }
-          }
-          if (s4 !== peg$FAILED) {
-            s5 = peg$parse__();
-            if (s5 !== peg$FAILED) {
-              if (input.substr(peg$currPos, 4) === peg$c57) {
-                s6 = peg$c57;
-                peg$currPos += 4;
-              } else {
-                s6 = peg$FAILED;
-                if (peg$silentFails === 0) { peg$fail(peg$e71); }
-              }
-              if (s6 === peg$FAILED) {
-                if (input.substr(peg$currPos, 4) === peg$c58) {
-                  s6 = peg$c58;
-                  peg$currPos += 4;
-                } else {
-                  s6 = peg$FAILED;
-                  if (peg$silentFails === 0) { peg$fail(peg$e72); }
-                }
-              }
-              if (s6 !== peg$FAILED) {
-                s7 = peg$currPos;
-                peg$silentFails++;
-                s8 = peg$parseIdChar();
-                peg$silentFails--;
-                if (s8 === peg$FAILED) {
-                  s7 = undefined;
-                } else {
-                  peg$currPos = s7;
-                  s7 = peg$FAILED;
-                }
-                if (s7 !== peg$FAILED) {
-                  s1 = [s1, s2, s3, s4, s5, s6, s7];
-                  s0 = s1;
-                } else {
-                  peg$currPos = s0;
-                  s0 = peg$FAILED;
-                }
-              } else {
-                peg$currPos = s0;
-                s0 = peg$FAILED;
-              }
-            } else {
-              peg$currPos = s0;
-              s0 = peg$FAILED;
-            }
-          } else {
-            peg$currPos = s0;
-            s0 = peg$FAILED;
-          }
+          s1 = [s1, s2, s3];
+          s0 = s1;
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -3263,7 +3325,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e73); }
+      if (peg$silentFails === 0) { peg$fail(peg$e71); }
     }
 
     return s0;
@@ -3279,7 +3341,7 @@ function peg$parse(input, options) {
       peg$currPos += 3;
     } else {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e74); }
+      if (peg$silentFails === 0) { peg$fail(peg$e75); }
     }
     if (s1 === peg$FAILED) {
       if (input.substr(peg$currPos, 3) === peg$c60) {
@@ -3287,7 +3349,7 @@ function peg$parse(input, options) {
         peg$currPos += 3;
       } else {
         s1 = peg$FAILED;
-        if (peg$silentFails === 0) { peg$fail(peg$e75); }
+        if (peg$silentFails === 0) { peg$fail(peg$e76); }
       }
     }
     if (s1 !== peg$FAILED) {
@@ -3315,7 +3377,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e76); }
+      if (peg$silentFails === 0) { peg$fail(peg$e74); }
     }
 
     return s0;
@@ -3367,7 +3429,7 @@ function peg$parse(input, options) {
     peg$silentFails--;
     if (s0 === peg$FAILED) {
       s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e76); }
+      if (peg$silentFails === 0) { peg$fail(peg$e74); }
     }
 
     return s0;
@@ -3520,7 +3582,7 @@ function peg$parse(input, options) {
       }
       if (s2 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f63();
+        s0 = peg$f66();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -3569,7 +3631,7 @@ function peg$parse(input, options) {
         }
         if (s2 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f64();
+          s0 = peg$f67();
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -3637,7 +3699,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f65();
+        s0 = peg$f68();
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -3726,7 +3788,7 @@ function peg$parse(input, options) {
       }
       if (s1 !== peg$FAILED) {
         peg$savedPos = s0;
-        s1 = peg$f66();
+        s1 = peg$f69();
       }
       s0 = s1;
       if (s0 === peg$FAILED) {
@@ -3736,7 +3798,7 @@ function peg$parse(input, options) {
           s2 = peg$parseHexDigits();
           if (s2 !== peg$FAILED) {
             peg$savedPos = s0;
-            s0 = peg$f67();
+            s0 = peg$f70();
           } else {
             peg$currPos = s0;
             s0 = peg$FAILED;
@@ -3787,7 +3849,7 @@ function peg$parse(input, options) {
               }
               if (s3 !== peg$FAILED) {
                 peg$savedPos = s0;
-                s0 = peg$f68();
+                s0 = peg$f71();
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -3877,7 +3939,7 @@ function peg$parse(input, options) {
             }
             if (s1 !== peg$FAILED) {
               peg$savedPos = s0;
-              s1 = peg$f69();
+              s1 = peg$f72();
             }
             s0 = s1;
             if (s0 === peg$FAILED) {
@@ -3909,7 +3971,7 @@ function peg$parse(input, options) {
                   }
                 }
                 peg$savedPos = s0;
-                s0 = peg$f70();
+                s0 = peg$f73();
               } else {
                 peg$currPos = s0;
                 s0 = peg$FAILED;
@@ -3943,7 +4005,7 @@ function peg$parse(input, options) {
                     }
                   }
                   peg$savedPos = s0;
-                  s0 = peg$f71();
+                  s0 = peg$f74();
                 } else {
                   peg$currPos = s0;
                   s0 = peg$FAILED;
@@ -4261,7 +4323,7 @@ function peg$parse(input, options) {
       }
       if (s3 !== peg$FAILED) {
         peg$savedPos = s0;
-        s0 = peg$f72(s2);
+        s0 = peg$f75(s2);
       } else {
         peg$currPos = s0;
         s0 = peg$FAILED;
@@ -4397,7 +4459,7 @@ function peg$parse(input, options) {
         }
         if (s3 !== peg$FAILED) {
           peg$savedPos = s0;
-          s0 = peg$f73(s2);
+          s0 = peg$f76(s2);
         } else {
           peg$currPos = s0;
           s0 = peg$FAILED;
@@ -4439,35 +4501,6 @@ function peg$parse(input, options) {
       }
     }
     peg$silentFails--;
-
-    return s0;
-  }
-
-  function peg$parse__() {
-    let s0, s1;
-
-    s0 = [];
-    s1 = input.charAt(peg$currPos);
-    if (peg$r19.test(s1)) {
-      peg$currPos++;
-    } else {
-      s1 = peg$FAILED;
-      if (peg$silentFails === 0) { peg$fail(peg$e108); }
-    }
-    if (s1 !== peg$FAILED) {
-      while (s1 !== peg$FAILED) {
-        s0.push(s1);
-        s1 = input.charAt(peg$currPos);
-        if (peg$r19.test(s1)) {
-          peg$currPos++;
-        } else {
-          s1 = peg$FAILED;
-          if (peg$silentFails === 0) { peg$fail(peg$e108); }
-        }
-      }
-    } else {
-      s0 = peg$FAILED;
-    }
 
     return s0;
   }
