@@ -1,4 +1,5 @@
 import { Merr, MilvusError, type SparseRow } from '@mvkit/core';
+import type { VectorIndex } from '@mvkit/hnsw';
 import type { CollectionSpec } from '../schema.js';
 import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
@@ -33,6 +34,8 @@ export interface SegmentSearch {
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
   sinceMs?: number;
+  /** What searches a segment instead of its vector index (BM25 full-text search); unset: the segment's index. */
+  searcher?: (segment: Segment) => Pick<VectorIndex<unknown>, 'search'>;
 }
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
@@ -54,7 +57,7 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
     const hits: SearchHit[] = [];
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
-      const index = segment.searchIndex(search.annsField, search.metric);
+      const index = search.searcher?.(segment) ?? segment.searchIndex(search.annsField, search.metric);
       const { filter, sinceMs } = search;
       const predicate =
         filter === undefined && sinceMs === undefined && segment.liveCount === segment.size
@@ -118,8 +121,10 @@ export interface Projection {
  * (vectors included) and every dynamic key; a name outside the schema is a dynamic key when the
  * dynamic field is enabled; the primary key comes first, and is always there when `withPrimary`
  * (a query), only when asked for otherwise (a search, whose hits carry their keys as IDs). After a
- * partial load (`loaded`), `*` means the loaded fields only.
- * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field;
+ * partial load (`loaded`), `*` means the loaded fields only. A function's output field (BM25) is
+ * never returned: `*` leaves it out, naming it is refused (`CanRetrieveRawFieldData`).
+ * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field,
+ *   `not allowed to retrieve raw data of field <name>: invalid parameter` for a function output;
  *   65535 `field <name> is not loaded`, `field <key> cannot be returned since dynamic field not loaded`.
  */
 export function projectionOf(schema: CollectionSpec, outputFields: readonly string[], withPrimary = true, loaded?: ReadonlySet<string>): Projection {
@@ -130,12 +135,13 @@ export function projectionOf(schema: CollectionSpec, outputFields: readonly stri
   let allDynamic = false;
   for (const name of outputFields) {
     if (name === '*') {
-      for (const f of schema.fields) if (!f.isDynamic && isLoaded(loaded, f.name)) fields.add(f.name);
+      for (const f of schema.fields) if (!f.isDynamic && !f.isFunctionOutput && isLoaded(loaded, f.name)) fields.add(f.name);
       allDynamic = dynamicLoaded;
     } else if (name === DYNAMIC_FIELD && schema.enableDynamicField) {
       if (!dynamicLoaded) throw new MilvusError(`field ${name} is not loaded`);
       allDynamic = true;
     } else if (schema.fields.some((f) => f.name === name && !f.isDynamic)) {
+      if (schema.fields.some((f) => f.name === name && f.isFunctionOutput)) throw MilvusError.parameterInvalid(`not allowed to retrieve raw data of field ${name}`);
       if (!isLoaded(loaded, name)) throw new MilvusError(`field ${name} is not loaded`);
       fields.add(name);
     } else if (schema.enableDynamicField) {

@@ -4,8 +4,8 @@ import type { PrimaryKey, Row } from './values.js';
 /** Segment states as Milvus names them (`common.SegmentState`): rows are appended while Growing. */
 export type SegmentState = 'Growing' | 'Sealed';
 
-/** A metric of either vector kind. */
-export type Metric = FloatMetric | BinaryMetric;
+/** A metric of either vector kind, or `BM25` (full-text search on a BM25 function's output, larger is better). */
+export type Metric = FloatMetric | BinaryMetric | 'BM25';
 
 /** Whether smaller scores are better for a metric (L2 and the binary metrics) or larger (IP, COSINE). */
 export function smallerIsBetter(metric: Metric): boolean {
@@ -21,7 +21,7 @@ export const isBinaryMetric = (metric: Metric): metric is BinaryMetric => metric
  */
 export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
   if (dim === 0) return new SparseIndex();
-  return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
+  return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric: metric as FloatMetric });
 }
 
 /** A sealed segment's index on one vector field, once built. */
