@@ -42,6 +42,8 @@ export interface ColumnField {
   autoID?: boolean;
   /** The field has a default value (a write may leave it out). */
   hasDefault?: boolean;
+  /** A function's output (BM25), which a write leaves out. */
+  isFunctionOutput?: boolean;
   /** `max_length` (VarChar, VarChar arrays) and `max_capacity` (arrays): what a write's values are checked against. */
   maxLength?: number;
   maxCapacity?: number;

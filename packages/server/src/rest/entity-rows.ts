@@ -384,6 +384,8 @@ export function decodeQueryVectors(field: FieldSpec, data: JsonNode | undefined)
   if (syntax) throw new Error(wrapInvalid(type, raw, syntax));
   const node = parseJsonNode(raw);
   if (node.kind === 'null') return [];
+  // A BM25 function's output is searched by text: `data` is read as VarChar (gjson's `String()` of each item).
+  if (field.isFunctionOutput) return node.kind === 'array' ? node.items.map((item) => (item.kind === 'string' ? item.value : item.raw)) : [];
   if (field.dataType === DataType.SparseFloatVector) {
     // each item read as `CreateSparseFloatRowFromJSON` reads it (`serializeSparseFloatVectors`)
     if (node.kind !== 'array') throw new Error(wrapInvalid(type, raw, `json: cannot unmarshal ${GO_KIND[node.kind]} into Go value of type []map[string]interface {}`));
