@@ -84,13 +84,18 @@ export function dataTypeOf(value: number | string | undefined): DataTypeValue {
   return n as DataTypeValue;
 }
 
-/** Normalises an official-SDK `FieldType` (shortcuts `dim`, `max_length`, `max_capacity` folded into `typeParams`). */
+/**
+ * Normalises an official-SDK `FieldType` (shortcuts `dim`, `max_length`, `max_capacity`,
+ * `enable_analyzer` and `analyzer_params` (as JSON) folded into `typeParams`).
+ */
 export function normalizeField(f: FieldType): NormalizedField {
   const typeParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(f.type_params ?? {})) typeParams[k] = String(v);
   if (f.dim !== undefined) typeParams.dim = String(f.dim);
   if (f.max_length !== undefined) typeParams.max_length = String(f.max_length);
   if (f.max_capacity !== undefined) typeParams.max_capacity = String(f.max_capacity);
+  if (f.enable_analyzer !== undefined) typeParams.enable_analyzer = String(f.enable_analyzer);
+  if (f.analyzer_params !== undefined) typeParams.analyzer_params = JSON.stringify(f.analyzer_params);
   return {
     name: f.name,
     description: f.description ?? '',

@@ -4,8 +4,8 @@
  *
  * @packageDocumentation
  */
-import { MilvusError } from '@mvkit/core';
-import { FunctionType, type FunctionInput, type FunctionSpec } from '../engine/index.js';
+import { FunctionType, MilvusError } from '@mvkit/core';
+import type { FunctionInput, FunctionSpec } from '../engine/index.js';
 import { goFormat } from '../gojson.js';
 import { S, Ss, obj, type Body } from './body.js';
 

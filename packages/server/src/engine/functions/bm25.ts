@@ -5,12 +5,12 @@
  *
  * @packageDocumentation
  */
-import { MilvusError, type SparseRow } from '@mvkit/core';
+import { FunctionType, MilvusError, type SparseRow } from '@mvkit/core';
 import { createAnalyzer, type Analyzer } from '../analyzer/analyzer.js';
 import { tokenHash } from '../analyzer/run.js';
 import type { CollectionSpec, FieldSpec } from '../schema.js';
 import type { Row } from '../data/values.js';
-import { FunctionType, type FunctionSpec } from './schema.js';
+import type { FunctionSpec } from './schema.js';
 
 /** A collection's BM25 function, ready to run. */
 export interface Bm25Function {

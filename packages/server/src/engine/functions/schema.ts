@@ -6,11 +6,8 @@
  *
  * @packageDocumentation
  */
-import { DataType, MilvusError, dataTypeName } from '@mvkit/core';
+import { DataType, FunctionType, MilvusError, dataTypeName } from '@mvkit/core';
 import type { CollectionSpec, FieldInput, FieldSpec } from '../schema.js';
-
-/** `schema.FunctionType` values. */
-export const FunctionType = { Unknown: 0, BM25: 1, TextEmbedding: 2, Rerank: 3 } as const;
 
 /** A function of a CreateCollection request (`schema.FunctionSchema` without IDs). */
 export interface FunctionInput {
