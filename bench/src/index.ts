@@ -1,5 +1,6 @@
 /**
- * Benchmark dispatcher: `node bench/dist/index.js <name> [flags]`, where name is `grpc` (client vs
+ * Benchmark dispatcher: `node bench/dist/index.js <name> [flags]`, where name is `bm25` (full-text
+ * search vs exhaustive BM25 and MiniSearch), `grpc` (client vs
  * official SDK, cold start), `hnsw` (our HNSW vs hnswlib-node), `rest` (REST vs gRPC transport and
  * fronts), `stall` (how long one large request holds up a concurrent GetVersion, against the
  * 100 ms goal) or `soak` (8 mixed gRPC / REST / pymilvus clients, then a lost/phantom-row check).
@@ -7,7 +8,7 @@
  *
  * @packageDocumentation
  */
-const BENCHES = ['grpc', 'hnsw', 'rest', 'soak', 'stall'] as const;
+const BENCHES = ['bm25', 'grpc', 'hnsw', 'rest', 'soak', 'stall'] as const;
 const name = process.argv[2];
 if (!name || !(BENCHES as readonly string[]).includes(name)) {
   console.error(`usage: pnpm bench <${BENCHES.join('|')}> [flags]`);

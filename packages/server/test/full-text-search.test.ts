@@ -146,7 +146,11 @@ describe('BM25 search', () => {
       const e = bm25Engine(params);
       await insertCorpus(e, CORPUS.slice(0, 3));
       e.flush(undefined, ['docs']);
+      await e.indexBuilder.drain();
       await insertCorpus(e, CORPUS.slice(3), 3);
+      // One sealed segment searched through its built BM25 index, one growing segment searched exactly.
+      const c = e.describeCollection({ collectionName: 'docs' });
+      expect(c.data.segmentsOf([...c.partitions.values()][0]!.id).map((seg) => [seg.state, seg.built.has('sparse')])).toEqual([['Sealed', true], ['Growing', false]]);
       for (const query of ['quick dog', 'search search vector', 'bm25 database']) {
         const out = await e.search({ collectionName: 'docs', vectors: [query], limit: 10, outputFields: ['text'] });
         const expected = referenceScores(CORPUS, query, k1, b)
@@ -199,6 +203,7 @@ describe('BM25 search', () => {
     const docs = Array.from({ length: 3000 }, () => Array.from({ length: 5 + Math.floor(random() * 40) }, word).join(' '));
     const e = bm25Engine({}, 700);
     for (let i = 0; i < docs.length; i += 500) await insertCorpus(e, docs.slice(i, i + 500), i);
+    await e.indexBuilder.drain();
     const queries = Array.from({ length: 10 }, () => `${word()} ${word()} ${vocabulary[100 + Math.floor(random() * 300)]}`);
     let found = 0;
     const out = await e.search({ collectionName: 'docs', vectors: queries, limit: 10 });

@@ -8,7 +8,7 @@ import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, parti
 import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import { withFunctionOutputs } from '../functions/bm25.js';
-import { bm25ParamsOf, bm25Queries, bm25Searcher } from '../functions/bm25-search.js';
+import { bm25ParamsOf, bm25Queries } from '../functions/bm25-search.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
@@ -449,9 +449,9 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
   }
   const half = halfFormatOf(field.dataType);
   // A BM25 index is searched by text: the texts become IDF-weighted queries over the loaded data.
-  const bm25 = index.metric === 'BM25' ? bm25Queries(coll, field.name, input.vectors) : undefined;
+  const bm25 = index.metric === 'BM25' ? bm25Queries(coll, field.name, input.vectors, bm25ParamsOf(spec.params)) : undefined;
   // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
-  const vectors = bm25?.queries ?? input.vectors.map((v) =>
+  const vectors = bm25 ?? input.vectors.map((v) =>
     field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
   );
   const sinceMs = visibleSinceMs(coll);
@@ -464,7 +464,6 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     ...(ef === undefined ? {} : { ef }),
     ...(plan.filter ? { filter: plan.filter } : {}),
     ...(sinceMs === undefined ? {} : { sinceMs }),
-    ...(bm25 ? { searcher: bm25Searcher(field.name, bm25ParamsOf(spec.params), bm25.avgdl) } : {}),
   };
   return { metric: index.metric, hits: await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter)), search, pacer) };
 }

@@ -1,5 +1,4 @@
 import { Merr, MilvusError, type SparseRow } from '@mvkit/core';
-import type { VectorIndex } from '@mvkit/hnsw';
 import type { CollectionSpec } from '../schema.js';
 import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
@@ -24,7 +23,7 @@ export interface SegmentSearch {
   /** The vector field searched. */
   annsField: string;
   metric: Metric;
-  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones, `SparseRow` for sparse ones). */
+  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones, `SparseRow` for sparse ones, a `Bm25Query` for BM25). */
   vectors: readonly (Float32Array | Uint8Array | SparseRow)[];
   /** Hits returned per query after `offset` is skipped. */
   limit: number;
@@ -34,8 +33,6 @@ export interface SegmentSearch {
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
   sinceMs?: number;
-  /** What searches a segment instead of its vector index (BM25 full-text search); unset: the segment's index. */
-  searcher?: (segment: Segment) => Pick<VectorIndex<unknown>, 'search'>;
 }
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
@@ -57,7 +54,7 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
     const hits: SearchHit[] = [];
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
-      const index = search.searcher?.(segment) ?? segment.searchIndex(search.annsField, search.metric);
+      const index = segment.searchIndex(search.annsField, search.metric);
       const { filter, sinceMs } = search;
       const predicate =
         filter === undefined && sinceMs === undefined && segment.liveCount === segment.size

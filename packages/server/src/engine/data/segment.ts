@@ -1,5 +1,6 @@
 import { BinaryFlatIndex, FlatIndex, SparseIndex, type BinaryMetric, type FloatMetric, type VectorIndex } from '@mvkit/hnsw';
 import type { PrimaryKey, Row } from './values.js';
+import { Bm25Postings } from '../functions/bm25-postings.js';
 
 /** Segment states as Milvus names them (`common.SegmentState`): rows are appended while Growing. */
 export type SegmentState = 'Growing' | 'Sealed';
@@ -17,9 +18,11 @@ export const isBinaryMetric = (metric: Metric): metric is BinaryMetric => metric
 
 /**
  * Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary
- * ones, an inverted index scored by IP for sparse ones (`dim` 0).
+ * ones, an inverted index scored by IP for sparse ones (`dim` 0), BM25 postings for metric BM25.
  */
 export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
+  // BM25 postings are scored per search (`Bm25Query`); only `metric` differs from the interface.
+  if (metric === 'BM25') return new Bm25Postings() as unknown as VectorIndex<unknown>;
   if (dim === 0) return new SparseIndex();
   return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric: metric as FloatMetric });
 }
