@@ -99,6 +99,8 @@ describe('BM25 functions in the schema', () => {
       [[bm25Fn({ outputFieldNames: ['sparse', 'tag'] })], 'BM25 function only need 1 output field, but got 2'],
     ];
     for (const [fns, reason, fields] of cases) expect(create(fns, fields)).toEqual({ code: 65535, reason });
+    const badAnalyzer = FIELDS.map((f) => (f.name === 'text' ? { ...f, type_params: { enable_analyzer: 'true', analyzer_params: '{"tokenizer": "nope"}' } } : f));
+    expect(create([bm25Fn()], badAnalyzer)).toEqual({ code: 2000, reason: 'unsupported tokenizer: nope' });
   });
 
   it('takes BM25 only on function outputs, and only BM25 there; checks k1 and b', () => {

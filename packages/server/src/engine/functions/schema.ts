@@ -8,6 +8,7 @@
  */
 import { DataType, FunctionType, MilvusError, dataTypeName } from '@mvkit/core';
 import type { CollectionSpec, FieldInput, FieldSpec } from '../schema.js';
+import { bm25FunctionsOf } from './bm25.js';
 
 /** A function of a CreateCollection request (`schema.FunctionSchema` without IDs). */
 export interface FunctionInput {
@@ -139,10 +140,14 @@ export function assignFunctionIds(fields: readonly FieldSpec[], functions: reado
 
 /**
  * Stores validated functions on a built schema: their IDs ({@link assignFunctionIds}) and the
- * `is_function_output` mark on each output field; a schema without functions is left as it is.
+ * `is_function_output` mark on each output field; then builds the BM25 input fields' analyzers,
+ * so that invalid `analyzer_params` fail the CreateCollection rather than every insert. A schema
+ * without functions is left as it is.
+ * @throws MilvusError 2000 for invalid `analyzer_params` of an input field (see `createAnalyzer`).
  */
 export function attachFunctions(schema: CollectionSpec, functions: readonly FunctionInput[], outputs: ReadonlySet<string>): void {
   if (functions.length === 0) return;
   for (const f of schema.fields) if (outputs.has(f.name)) f.isFunctionOutput = true;
   schema.functions = assignFunctionIds(schema.fields, functions);
+  bm25FunctionsOf(schema);
 }
