@@ -139,6 +139,10 @@ describe('BM25 writes', () => {
     const stored = c.data.segmentsOf([...c.partitions.values()][0]!.id)[0]!.rows[0]!.sparse as { indices: Uint32Array; values: Float32Array };
     const byTerm = Object.fromEntries(Array.from(stored.indices, (t, i) => [t, stored.values[i]]));
     expect(byTerm).toEqual({ [hashes[0]!]: 2, [hashes[1]!]: 1 });
+    // An upsert computes the output again from its new text.
+    await e.upsert({ collectionName: 'docs', rows: [{ id: 0n, text: 'cherry', tag: 0n }] });
+    expect((await e.search({ collectionName: 'docs', vectors: ['cherry'], limit: 5 })).hits[0]!.map((h) => h.pk)).toEqual([0n]);
+    expect((await e.search({ collectionName: 'docs', vectors: ['apple'], limit: 5 })).hits[0]).toEqual([]);
   });
 });
 

@@ -70,6 +70,31 @@ describe('official Node SDK full-text search', () => {
     expect((res.data as { id: number }[]).map((r) => String(r.id))).toEqual(['1', '3']);
   });
 
+  it('creates and describes a BM25 collection over RESTful v2', async () => {
+    const post = async (path: string, body: unknown) =>
+      (await (await fetch(`${server.restUrl}/v2/vectordb/${path}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer root:Milvus' }, body: JSON.stringify(body) })).json()) as {
+        code: number;
+        message?: string;
+        data?: { fields: { name: string; isFunctionOutput?: boolean }[]; functions: unknown[] };
+      };
+    const schema = (type: string) => ({
+      fields: [
+        { fieldName: 'id', dataType: 'Int64', isPrimary: true },
+        { fieldName: 'text', dataType: 'VarChar', elementTypeParams: { max_length: 200, enable_analyzer: true } },
+        { fieldName: 'sparse', dataType: 'SparseFloatVector' },
+      ],
+      functions: [{ name: 'bm25', type, inputFieldNames: ['text'], outputFieldNames: ['sparse'], params: {} }],
+    });
+    expect(await post('collections/create', { collectionName: 'rest_fts', schema: schema('bm25') })).toEqual({
+      code: 1100,
+      message: 'function data type is invalid(case sensitive): invalid parameter[expected=FunctionType][actual=bm25]',
+    });
+    expect((await post('collections/create', { collectionName: 'rest_fts', schema: schema('BM25') })).code).toBe(0);
+    const described = await post('collections/describe', { collectionName: 'rest_fts' });
+    expect(described.data!.functions).toEqual([{ name: 'bm25', description: '', type: 1, id: 100, inputFieldNames: ['text'], outputFieldNames: ['sparse'], params: [] }]);
+    expect(described.data!.fields.map((f) => [f.name, f.isFunctionOutput ?? false])).toEqual([['id', false], ['text', false], ['sparse', true]]);
+  });
+
   it('fuses a BM25 sub-search with a dense one', async () => {
     const res = await client.hybridSearch({
       collection_name,
