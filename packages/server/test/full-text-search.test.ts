@@ -188,6 +188,32 @@ describe('BM25 search', () => {
     expect(inP.hits[0]!.map((h) => h.pk)).toEqual([99n]);
   });
 
+  it('fuses in hybrid search with a dense field: WeightedRanker normalises BM25 scores by 2·atan(s)/π', async () => {
+    const e = new Engine();
+    e.createCollection({ collectionName: 'docs', fields: [...FIELDS, { name: 'dense', data_type: 'FloatVector', dim: 2 }].map(normalizeField), functions: [bm25Fn()] });
+    e.createIndex({ collectionName: 'docs', fieldName: 'sparse', params: [{ key: 'metric_type', value: 'BM25' }] });
+    e.createIndex({ collectionName: 'docs', fieldName: 'dense', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'IP' }] });
+    await e.insert({ collectionName: 'docs', rows: CORPUS.map((text, i) => ({ id: BigInt(i), text, tag: 0n, dense: [i / 10, 1 - i / 10] })) });
+    e.loadCollection({ collectionName: 'docs' });
+    const text = await e.search({ collectionName: 'docs', annsField: 'sparse', vectors: ['quick dog'], limit: 6 });
+    const dense = await e.search({ collectionName: 'docs', annsField: 'dense', vectors: [[1, 0]], limit: 6 });
+    const kv = (o: Record<string, string>) => Object.entries(o).map(([key, value]) => ({ key, value }));
+    const out = await e.hybridSearch({
+      collectionName: 'docs',
+      requests: [
+        { annsField: 'sparse', vectors: ['quick dog'], limit: 6 },
+        { annsField: 'dense', vectors: [[1, 0]], limit: 6 },
+      ],
+      rankParams: kv({ strategy: 'weighted', params: JSON.stringify({ weights: [0.6, 0.4] }), limit: '3' }),
+    });
+    const fused = new Map<bigint, number>();
+    for (const h of text.hits[0]!) fused.set(h.pk, (fused.get(h.pk) ?? 0) + (0.6 * 2 * Math.atan(h.score)) / Math.PI);
+    for (const h of dense.hits[0]!) fused.set(h.pk, (fused.get(h.pk) ?? 0) + 0.4 * (0.5 + Math.atan(h.score) / Math.PI));
+    const expected = [...fused].sort((x, y) => y[1] - x[1]).slice(0, 3);
+    expect(out.hits[0]!.map((h) => h.pk)).toEqual(expected.map(([pk]) => pk));
+    out.hits[0]!.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]![1], 5));
+  });
+
   it('refuses vectors on a BM25 field and a BM25 search elsewhere', async () => {
     const e = bm25Engine();
     await insertCorpus(e, CORPUS);
