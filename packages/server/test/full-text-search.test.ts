@@ -214,6 +214,23 @@ describe('BM25 search', () => {
     out.hits[0]!.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]![1], 5));
   });
 
+  it('drops the smallest query weights with drop_ratio_search, as knowhere does', async () => {
+    const e = bm25Engine();
+    await insertCorpus(e, CORPUS);
+    // Weights: search 2·ln 2 = 1.39, dog ln 2 = 0.69, lazy ln(14/3) = 1.54; ratio 0.5 keeps those ≥ the 2nd smallest.
+    const out = await e.search({ collectionName: 'docs', vectors: ['search search dog lazy'], limit: 10, dropRatioSearch: '0.5' });
+    const expected = referenceScores(CORPUS, 'search search lazy')
+      .map((score, i) => ({ id: BigInt(i), score }))
+      .filter((h) => h.score > 0)
+      .sort((x, y) => y.score - x.score);
+    expect(out.hits[0]!.map((h) => h.pk)).toEqual(expected.map((h) => h.id));
+    out.hits[0]!.forEach((h, i) => expect(h.score).toBeCloseTo(expected[i]!.score, 4));
+    expect(await rejected(() => e.search({ collectionName: 'docs', vectors: ['dog'], limit: 3, dropRatioSearch: '1' }))).toEqual({
+      code: 1100,
+      reason: "Out of range in json: param 'drop_ratio_search' (1) should be in range [0.000000, 1.000000): invalid parameter",
+    });
+  });
+
   it('refuses vectors on a BM25 field and a BM25 search elsewhere', async () => {
     const e = bm25Engine();
     await insertCorpus(e, CORPUS);

@@ -33,7 +33,7 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 
 /**
  * One ANN search of a `SearchRequest`: the query vectors (a placeholder group, or the vectors of
- * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints`
+ * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef`, `hints` and `drop_ratio_search`
  * (flat or in `params`), the filter and its template values; and `topk` (alias `limit`) as sent,
  * undefined when absent or empty (each caller applies its own rule).
  * @throws MilvusError 1100 for a request without vectors or keys, a non-integer `offset`/`ef`, or
@@ -60,6 +60,7 @@ export async function annSearchOf(
   const ef = intParam(searchParamOf(params, 'ef'), 'ef');
   const metricType = paramOf(params, 'metric_type');
   const hints = searchParamOf(params, 'hints');
+  const dropRatio = searchParamOf(params, 'drop_ratio_search');
   const ann = {
     ...(annsField ? { annsField } : {}),
     vectors,
@@ -69,6 +70,7 @@ export async function annSearchOf(
     ...(metricType ? { metricType } : {}),
     ...(ef === undefined ? {} : { ef }),
     ...(hints === undefined ? {} : { hints }),
+    ...(dropRatio === undefined ? {} : { dropRatioSearch: dropRatio }),
   };
   return { ann, topk: topk === '' ? undefined : topk };
 }

@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, halfFormatOf, sparseRowOf, type SparseRow } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import type { CollectionSpec } from '../schema.js';
@@ -9,6 +9,7 @@ import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import { withFunctionOutputs } from '../functions/bm25.js';
 import { bm25ParamsOf, bm25Queries } from '../functions/bm25-search.js';
+import { dropRatioOf, dropSmallValues } from './drop-ratio.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
@@ -80,6 +81,8 @@ export interface SearchInput {
   ef?: number;
   /** The `hints` search parameter: `iterative_filter` or unset. */
   hints?: string;
+  /** `drop_ratio_search` as sent (sparse fields: the share of smallest query values dropped), or unset. */
+  dropRatioSearch?: string;
 }
 
 /** Search answer: per query vector, hits best first, rows projected onto the output fields. */
@@ -451,9 +454,13 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
   // A BM25 index is searched by text: the texts become IDF-weighted queries over the loaded data.
   const bm25 = index.metric === 'BM25' ? bm25Queries(coll, field.name, input.vectors, bm25ParamsOf(spec.params)) : undefined;
   // Query vectors for a half-precision field are taken in its format, as Milvus converts them.
-  const vectors = bm25 ?? input.vectors.map((v) =>
+  let vectors = bm25 ?? input.vectors.map((v) =>
     field.dataType === DataType.BinaryVector ? binaryVector(v, field) : field.dataType === DataType.SparseFloatVector ? sparseRowOf(v) : half ? halfVector(v, field, half) : floatVector(v, field),
   );
+  if (field.dataType === DataType.SparseFloatVector && input.dropRatioSearch !== undefined) {
+    const ratio = dropRatioOf(input.dropRatioSearch);
+    vectors = (vectors as SparseRow[]).map((q) => dropSmallValues(q, ratio));
+  }
   const sinceMs = visibleSinceMs(coll);
   const search = {
     annsField: field.name,
