@@ -76,11 +76,12 @@ function placeholderTypeOf(v: unknown): string {
  * `avgdl`, for the segments' {@link Bm25Postings} to score.
  * @throws MilvusError 1100 `please provide varchar/text for BM25 Function based search:
  *   invalid parameter[expected=VarChar][actual=<type>]` for a query that is not a text;
- *   1100 `only BM25 Function output field support BM25 metric type` when the field is none.
+ *   1100 `only BM25 Function output field support BM25 metric type: invalid parameter` when the
+ *   field is none (CreateIndex refuses such an index first).
  */
 export function bm25Queries(coll: Collection, field: string, texts: readonly unknown[], params: Bm25Params): Bm25Query[] {
   const fn = bm25FunctionOf(coll.schema, field);
-  if (!fn) throw MilvusError.of(Merr.ParameterInvalid, 'only BM25 Function output field support BM25 metric type');
+  if (!fn) throw MilvusError.parameterInvalid('only BM25 Function output field support BM25 metric type');
   const bad = texts.find((t) => typeof t !== 'string');
   if (bad !== undefined) {
     throw MilvusError.of(Merr.ParameterInvalid, `please provide varchar/text for BM25 Function based search: ${formatMerr(Merr.ParameterInvalid, { expected: 'VarChar', actual: placeholderTypeOf(bad) })}`);
