@@ -1,5 +1,6 @@
 /**
- * Benchmark dispatcher: `node bench/dist/index.js <name> [flags]`, where name is `grpc` (client vs
+ * Benchmark dispatcher: `node bench/dist/index.js <name> [flags]`, where name is `bm25` (full-text
+ * search vs exhaustive BM25 and MiniSearch), `grpc` (client vs
  * official SDK, cold start), `hnsw` (our HNSW vs hnswlib-node), `hybrid` (hybridSearch vs two
  * searches fused client-side), `rest` (REST vs gRPC transport and
  * fronts), `stall` (how long one large request holds up a concurrent GetVersion, against the
@@ -8,7 +9,7 @@
  *
  * @packageDocumentation
  */
-const BENCHES = ['grpc', 'hnsw', 'hybrid', 'rest', 'soak', 'stall'] as const;
+const BENCHES = ['bm25', 'grpc', 'hnsw', 'hybrid', 'rest', 'soak', 'stall'] as const;
 const name = process.argv[2];
 if (!name || !(BENCHES as readonly string[]).includes(name)) {
   console.error(`usage: pnpm bench <${BENCHES.join('|')}> [flags]`);

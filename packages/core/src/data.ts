@@ -60,8 +60,11 @@ export interface DeleteRequest extends CollectionRequest {
 
 /** Search request, as the official SDK's `search` takes it (single or several vectors), grouping included. */
 export interface SearchRequest extends CollectionRequest, GroupingOptions {
-  /** One vector (`number[]`) or several (`number[][]`); `vector` / `vectors` are accepted aliases. */
-  data?: number[] | number[][] | Uint8Array | Uint8Array[] | SparseInput | SparseInput[];
+  /**
+   * One vector (`number[]`) or several (`number[][]`); `vector` / `vectors` are accepted aliases.
+   * On a BM25 function's output field: one text or several (full-text search).
+   */
+  data?: number[] | number[][] | Uint8Array | Uint8Array[] | SparseInput | SparseInput[] | string | string[];
   vector?: number[] | SparseInput;
   vectors?: number[][] | SparseInput[];
   /** Vector field to search; may be omitted when the collection has one. */
@@ -93,7 +96,7 @@ export function queryVectorsOf(req: SearchRequest): { vectors: unknown[]; severa
   if (raw === undefined) throw MilvusError.parameterInvalid('search needs `data`: a vector or an array of vectors', undefined, { origin: 'client' });
   const first: unknown = Array.isArray(raw) ? raw[0] : undefined;
   const pair = typeof first === 'object' && first !== null && 'index' in first && 'value' in first;
-  const several = Array.isArray(first) || ArrayBuffer.isView(first) || (typeof first === 'object' && first !== null && !pair);
+  const several = Array.isArray(first) || ArrayBuffer.isView(first) || typeof first === 'string' || (typeof first === 'object' && first !== null && !pair);
   return { vectors: several ? (raw as unknown[]) : [raw], several };
 }
 

@@ -78,3 +78,14 @@ export function dataTypeName(value: number): DataTypeName | undefined {
 export function isVectorType(dataType: number): boolean {
   return dataType >= DataType.BinaryVector && dataType <= DataType.Int8Vector;
 }
+
+/** Collection function types (`schema.FunctionType`); BM25 is the one Milvus 2.5 runs. The official Node SDK exports the same `FunctionType`. */
+export const FunctionType = {
+  Unknown: 0,
+  BM25: 1,
+  TextEmbedding: 2,
+  Rerank: 3,
+} as const;
+
+/** A {@link FunctionType} name. */
+export type FunctionTypeName = keyof typeof FunctionType;

@@ -11,7 +11,7 @@
  */
 import type { DeleteRequest, FlushRequest, FlushResult, InsertRequest, MutationResult, QueryRequest, QueryResults, SearchRequest, SearchResults } from './data.js';
 import type { RunAnalyzerRequest, RunAnalyzerResponse } from './analyzer.js';
-import type { ConsistencyLevelName, DataTypeName, LoadStateName } from './enums.js';
+import type { ConsistencyLevelName, DataTypeName, FunctionTypeName, LoadStateName } from './enums.js';
 import type {
   CompactRequest,
   CompactionPlansResult,
@@ -136,20 +136,51 @@ export interface FieldType {
   /** Array capacity (shortcut for `type_params.max_capacity`). */
   max_capacity?: number;
   type_params?: Record<string, string | number>;
-  /** VarChar: analyse the text (shortcut for `type_params.enable_analyzer`; Milvus 2.5). */
+  /** VarChar: analyse the text (shortcut for `type_params.enable_analyzer`; Milvus 2.5), needed by a BM25 function's input and by `enable_match`. */
   enable_analyzer?: boolean;
   /** VarChar: build the text index of `TEXT_MATCH` / `PHRASE_MATCH` (shortcut for `type_params.enable_match`; needs `enable_analyzer`). */
   enable_match?: boolean;
-  /** VarChar: the analyzer (shortcut for `type_params.analyzer_params`, sent as JSON); default the standard analyzer. */
+  /** VarChar: the analyzer (`{ type: 'english' }`, `{ tokenizer, filter }`; shortcut for `type_params.analyzer_params`, sent as JSON); default the standard analyzer. */
   analyzer_params?: Record<string, unknown>;
   nullable?: boolean;
   /** The value stored when a row leaves the field out or null (Milvus 2.4+); of the field's type. */
   default_value?: boolean | number | bigint | string;
 }
 
+/**
+ * A collection function in the official Node SDK's shape (`FunctionObject`): BM25 turns the text
+ * of its one VarChar input field into the SparseFloatVector of its one output field, which rows
+ * never carry.
+ */
+export interface FunctionObject {
+  name: string;
+  description?: string;
+  /** A `FunctionType` number or name. */
+  type: number | FunctionTypeName;
+  input_field_names: string[];
+  output_field_names: string[];
+  /** BM25 takes none. */
+  params?: Record<string, unknown>;
+}
+
+/** A collection function as DescribeCollection returns it (IDs int64 as decimal strings, the type by name). */
+export interface FunctionSchema {
+  name: string;
+  id: string;
+  description: string;
+  type: FunctionTypeName;
+  input_field_names: string[];
+  input_field_ids: string[];
+  output_field_names: string[];
+  output_field_ids: string[];
+  params: KeyValuePair[];
+}
+
 /** CreateCollection with a full schema. */
 export interface CreateCollectionRequest extends CollectionRequest {
   fields: FieldType[];
+  /** Functions (BM25) computing output fields from input fields. */
+  functions?: FunctionObject[];
   description?: string;
   enable_dynamic_field?: boolean;
   /** Shards; default 1. */
@@ -302,13 +333,15 @@ export interface FieldSchema {
   is_partition_key: boolean;
   is_clustering_key: boolean;
   nullable: boolean;
+  /** Whether a function (BM25) computes the field. */
+  is_function_output?: boolean;
   [more: string]: unknown;
 }
 
 /** DescribeCollection result (the fields the reference server fills). */
 export interface DescribeCollectionResponse {
   status: ResStatus;
-  schema: { name: string; description: string; autoID: boolean; fields: FieldSchema[]; enable_dynamic_field: boolean; [more: string]: unknown };
+  schema: { name: string; description: string; autoID: boolean; fields: FieldSchema[]; enable_dynamic_field: boolean; functions?: FunctionSchema[]; [more: string]: unknown };
   collectionID: string;
   virtual_channel_names: string[];
   physical_channel_names: string[];

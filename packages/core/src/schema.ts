@@ -84,7 +84,10 @@ export function dataTypeOf(value: number | string | undefined): DataTypeValue {
   return n as DataTypeValue;
 }
 
-/** Normalises an official-SDK `FieldType` (shortcuts `dim`, `max_length`, `max_capacity`, `enable_analyzer`, `enable_match`, `analyzer_params` folded into `typeParams`). */
+/**
+ * Normalises an official-SDK `FieldType` (shortcuts `dim`, `max_length`, `max_capacity`,
+ * `enable_analyzer`, `enable_match` and `analyzer_params` (as JSON) folded into `typeParams`).
+ */
 export function normalizeField(f: FieldType): NormalizedField {
   const typeParams: Record<string, string> = {};
   for (const [k, v] of Object.entries(f.type_params ?? {})) typeParams[k] = String(v);

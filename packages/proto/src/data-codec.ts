@@ -42,6 +42,8 @@ export interface ColumnField {
   autoID?: boolean;
   /** The field has a default value (a write may leave it out). */
   hasDefault?: boolean;
+  /** A function's output (BM25), which a write leaves out. */
+  isFunctionOutput?: boolean;
   /** `max_length` (VarChar, VarChar arrays) and `max_capacity` (arrays): what a write's values are checked against. */
   maxLength?: number;
   maxCapacity?: number;
@@ -302,9 +304,15 @@ export function keysOf(ids: IDs | undefined): (bigint | string)[] {
  * Encodes query vectors for a field of `dataType` as a serialized `common.PlaceholderGroup` (tag
  * `$0`), as the official SDKs do: little-endian float32 per FloatVector (type 101), packed bytes
  * per BinaryVector (100), two bytes per dimension for Float16Vector / BFloat16Vector (102 / 103),
- * the pairs of each sparse vector (any `SparseInput` form) for SparseFloatVector (104).
+ * the pairs of each sparse vector (any `SparseInput` form) for SparseFloatVector (104); texts
+ * (full-text search) as UTF-8 VarChar placeholders (21), whatever the field's type.
  */
 export function placeholderGroupOf(vectors: readonly unknown[], dataType: number): Uint8Array {
+  // Texts (full-text search on a BM25 function's output) go as VarChar placeholders (type 21).
+  if (vectors.length > 0 && vectors.every((v) => typeof v === 'string')) {
+    const values = vectors.map((v) => new TextEncoder().encode(v as string));
+    return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type: PlaceholderType.VarChar, values }] }));
+  }
   if (dataType === DataType.SparseFloatVector) {
     const values = vectors.map((v) => sparseBytesOf(sparseRowOf(v, false)));
     return toBinary(PlaceholderGroupSchema, create(PlaceholderGroupSchema, { placeholders: [{ tag: '$0', type: PlaceholderType.SparseFloatVector, values }] }));
@@ -318,11 +326,12 @@ export function placeholderGroupOf(vectors: readonly unknown[], dataType: number
 
 /**
  * Decodes a search request's `placeholder_group` into query vectors: `Float32Array` (float and
- * half-precision types), `Uint8Array` (binary), {@link SparseRow} (sparse, read but not checked).
+ * half-precision types), `Uint8Array` (binary), {@link SparseRow} (sparse, read but not checked),
+ * `string` (VarChar: the texts of a full-text search).
  * @throws MilvusError 1100 for undecodable bytes or an unsupported placeholder type; 65535 a
  *   sparse vector whose length is not a multiple of 8.
  */
-export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Uint8Array | SparseRow)[] {
+export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Uint8Array | SparseRow | string)[] {
   let group;
   try {
     group = fromBinary(PlaceholderGroupSchema, bytes);
@@ -343,6 +352,7 @@ export function vectorsOfPlaceholderGroup(bytes: Uint8Array): (Float32Array | Ui
       return floatsOfHalfBytes(v, ph.type === PlaceholderType.Float16Vector ? 'float16' : 'bfloat16');
     }
     if (ph.type === PlaceholderType.SparseFloatVector) return sparseRowOfBytes(v);
+    if (ph.type === PlaceholderType.VarChar) return new TextDecoder().decode(v);
     throw MilvusError.parameterInvalid(`the reference server does not search placeholders of type ${PlaceholderType[ph.type] ?? ph.type}`);
   });
 }

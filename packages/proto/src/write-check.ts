@@ -20,6 +20,8 @@ export interface CheckedField {
   /** The primary key of an auto-ID collection. */
   autoID?: boolean;
   hasDefault?: boolean;
+  /** A function's output (BM25): the server computes it, a write leaves it out (the engine refuses it when given). */
+  isFunctionOutput?: boolean;
   /** `max_length` (VarChar, VarChar arrays) and `max_capacity` (arrays), when the schema sets them. */
   maxLength?: number;
   maxCapacity?: number;
@@ -207,13 +209,13 @@ export function checkWriteColumns(fields: readonly CheckedField[], columns: read
     if (given.has(name)) throw MilvusError.parameterInvalid(`duplicated field ${c.fieldName} found`);
     given.add(name);
   }
-  // Columns the proxy adds or generates: a missing nullable or defaulted field, `$meta`, the auto-ID key.
+  // Columns the proxy adds or generates: a missing nullable or defaulted field, `$meta`, the auto-ID key, a function's output.
   let added = 0;
   for (const f of fields) {
     const generated = f.autoID === true && !write.upsert;
     if (generated) added++;
     if (given.has(f.name) || generated) continue;
-    if (!f.isDynamic && !f.nullable && !f.hasDefault) throw MilvusError.parameterInvalid(`fieldSchema(${f.name}) has no corresponding fieldData pass in`);
+    if (!f.isDynamic && !f.nullable && !f.hasDefault && !f.isFunctionOutput) throw MilvusError.parameterInvalid(`fieldSchema(${f.name}) has no corresponding fieldData pass in`);
     added++;
   }
   const actual = columns.length + added;

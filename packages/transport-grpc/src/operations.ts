@@ -1,6 +1,7 @@
 import { create, fromJson, isMessage, toBinary, toJson, type DescMessage, type JsonObject, type JsonValue, type Message } from '@bufbuild/protobuf';
 import {
   ConsistencyLevel,
+  FunctionType,
   indexParamsOf,
   normalizeField,
   type CreateCollectionRequest,
@@ -100,6 +101,14 @@ function createCollectionRequest(req: CreateCollectionRequest): Record<string, u
       elementType: f.elementType,
       nullable: f.nullable,
       ...(f.defaultValue ? { defaultValue: { data: f.defaultValue } } : {}),
+    })),
+    functions: (req.functions ?? []).map((fn) => ({
+      name: fn.name,
+      description: fn.description ?? '',
+      type: typeof fn.type === 'number' ? fn.type : FunctionType[fn.type],
+      inputFieldNames: fn.input_field_names,
+      outputFieldNames: fn.output_field_names,
+      params: Object.entries(fn.params ?? {}).map(([key, value]) => ({ key, value: typeof value === 'string' ? value : JSON.stringify(value) })),
     })),
   });
   return {

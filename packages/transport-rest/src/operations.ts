@@ -2,6 +2,7 @@ import { create, toJson, type DescMessage, type JsonObject, type MessageInitShap
 import {
   ConsistencyLevel,
   DataType,
+  FunctionType,
   LoadState,
   Merr,
   MilvusError,
@@ -296,6 +297,18 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
           // RESTful v2 takes the plain value (an Int64 default within ±2^53 as a JSON number).
           ...(f.defaultValue ? { defaultValue: typeof f.defaultValue.value === 'bigint' ? Number(f.defaultValue.value) : f.defaultValue.value } : {}),
         })) as Schemas['FieldSchema'][],
+        ...(req.functions?.length
+          ? {
+              functions: req.functions.map((fn) => ({
+                name: fn.name,
+                description: fn.description ?? '',
+                type: typeof fn.type === 'number' ? nameOf(FunctionType, fn.type) : fn.type,
+                inputFieldNames: fn.input_field_names,
+                outputFieldNames: fn.output_field_names,
+                params: fn.params ?? {},
+              })),
+            }
+          : {}),
       },
       ...(Object.keys(params).length ? { params } : {}),
     };
@@ -333,7 +346,22 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       isDynamic: false,
     }));
     return result(m.describeCollection.output, {
-      schema: { name: c.collectionName, description: c.description, autoID: c.autoId, fields, enableDynamicField: c.enableDynamicField },
+      schema: {
+        name: c.collectionName,
+        description: c.description,
+        autoID: c.autoId,
+        fields,
+        enableDynamicField: c.enableDynamicField,
+        functions: (c.functions ?? []).map((fn) => ({
+          name: fn.name ?? '',
+          id: i64(fn.id ?? '0'),
+          description: fn.description ?? '',
+          type: fn.type ?? 0,
+          inputFieldNames: fn.inputFieldNames ?? [],
+          outputFieldNames: fn.outputFieldNames ?? [],
+          params: (fn.params ?? []).map((p) => ({ key: p.key ?? '', value: p.value ?? '' })),
+        })),
+      },
       collectionID: i64(c.collectionID),
       shardsNum: c.shardsNum,
       aliases: c.aliases,

@@ -65,6 +65,7 @@ import {
   type ResourceGroupConfigInput,
 } from './resource-groups.js';
 import { buildSchema, checkSchemaCaps, sameSchema, type FieldInput } from './schema.js';
+import { attachFunctions, validateFunctions, type FunctionInput } from './functions/schema.js';
 import { alterDatabase, checkDatabaseCollectionLimit, checkForceDeny, databaseReplicaNumber, databaseResourceGroups } from './properties/database.js';
 import { alterCollectionProperties } from './properties/collection.js';
 import { alterCollectionField } from './properties/field.js';
@@ -132,6 +133,8 @@ export interface CreateCollectionInput extends CollectionRef {
   description?: string;
   fields: readonly FieldInput[];
   enableDynamicField?: boolean;
+  /** Functions (`schema.CollectionSchema.functions`): BM25 in Milvus 2.5. */
+  functions?: readonly FunctionInput[];
   /** Shards (`shards_num`); 0 or unset means 1. */
   shardsNum?: number;
   /** Partitions of partition-key mode (`num_partitions`); 0 or unset means 16; only with a partition key. */
@@ -325,15 +328,17 @@ export class Engine {
    * CreateCollection with a full schema; creates `_default`, or in partition-key mode the
    * partitions `_default_0 … _default_{N-1}`. Creating an existing collection with
    * the same schema is a no-op success, with a different one an error.
-   * @throws MilvusError 65535 / 1100 for the caps of {@link checkSchemaCaps} (checked first, as the
-   *   proxy), 1100 (names, schema), 800 (database), 102 (collection limit), 65535
+   * @throws MilvusError 65535 for invalid functions (`validateFunctions`, checked first, as the
+   *   proxy); 65535 / 1100 for the caps of {@link checkSchemaCaps}, 1100 (names, schema), 800 (database), 102 (collection limit), 65535
    *   `create duplicate collection with different parameters, collection: <name>`.
    */
   createCollection(input: CreateCollectionInput): Collection {
     const dbName = input.dbName || DEFAULT_DATABASE;
+    const functionOutputs = validateFunctions(input.fields, input.functions ?? []);
     checkSchemaCaps(input.fields, input.shardsNum ?? 0);
     validateCollectionName(input.collectionName);
     const { schema, partitionCount } = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false, input.numPartitions ?? 0);
+    attachFunctions(schema, input.functions ?? [], functionOutputs);
     const db = this.catalog.database(dbName);
     if (db.aliases.has(input.collectionName)) {
       throw new MilvusError(`collection name [${input.collectionName}] conflicts with an existing alias, please choose a unique name`);

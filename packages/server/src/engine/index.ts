@@ -35,3 +35,4 @@ export * from './import/source.js';
 export * from './analyzer/run.js';
 export { createAnalyzer, type Analyzer } from './analyzer/analyzer.js';
 export type { Token } from './analyzer/token.js';
+export * from './functions/schema.js';

@@ -1,6 +1,7 @@
 import { DataType, Merr, MilvusError, dataTypeName, formatMerr, type DataTypeValue } from '@mvkit/core';
 import type { KeyValue } from './catalog.js';
 import type { CollectionSpec, FieldSpec } from './schema.js';
+import { BM25_AUTOINDEX_KEYS, checkBm25Index, prepareFunctionOutputIndex } from './functions/bm25-index.js';
 
 /** Index types accepted on float vector fields, and how the reference server serves each. */
 export const FLOAT_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'AUTOINDEX', 'DISKANN', 'SCANN']);
@@ -136,12 +137,16 @@ export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): 
     checkScalarField(indexType, field, flat);
     return { user: given.map((p) => ({ ...p })), flat: [...flat].map(([key, value]) => ({ key, value })) };
   }
-  if (auto && [...flat.keys()].some((k) => k !== 'index_type' && k !== 'metric_type')) throw new MilvusError('only metric type can be passed when use AutoIndex');
+  if (auto && [...flat.keys()].some((k) => k !== 'index_type' && k !== 'metric_type' && !(field.isFunctionOutput && BM25_AUTOINDEX_KEYS.has(k)))) {
+    throw new MilvusError('only metric type can be passed when use AutoIndex');
+  }
+  prepareFunctionOutputIndex(field, flat);
   const metric = (flat.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
   const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
   const structure = metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
   if (!metrics.has(metric) || (structure && indexType !== 'BIN_FLAT')) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
   flat.set('metric_type', metric);
+  if (sparse) checkBm25Index(field, metric, flat, badParams);
   for (const [key, value] of flat) checkRange(indexType, key, value);
   const m = flat.get('m');
   if (indexType === 'IVF_PQ' && m !== undefined && Number(field.typeParams.dim) % Number(m) !== 0) {

@@ -3,11 +3,14 @@ import { partitionCountOf } from './partition-key.js';
 import { validateFieldName } from './names.js';
 import { utf8Length } from './utf8.js';
 import { checkTextMatchField } from './text-match-schema.js';
+import type { FunctionSpec } from './functions/schema.js';
 
 /** One field of a collection schema, as the engine stores it (mirrors `schema.FieldSchema`). */
 export interface FieldSpec extends NormalizedField {
   /** Field ID; user fields start at 100 as in Milvus. */
   fieldID: bigint;
+  /** Whether a function (BM25) computes the field (`is_function_output`); the user never writes it. */
+  isFunctionOutput?: boolean;
 }
 
 /** A collection schema as the engine stores it (mirrors `schema.CollectionSchema`). */
@@ -17,6 +20,8 @@ export interface CollectionSpec {
   autoID: boolean;
   fields: FieldSpec[];
   enableDynamicField: boolean;
+  /** The collection's functions (`schema.CollectionSchema.functions`); unset: none. */
+  functions?: FunctionSpec[];
 }
 
 /** Input shape of a field when creating a collection: a {@link FieldSpec} without its ID. */

@@ -22,6 +22,7 @@ function buildView(schema: CollectionSpec): ColumnField[] {
     fieldID: f.fieldID,
     autoID: f.isPrimaryKey && f.autoID,
     hasDefault: f.defaultValue !== undefined,
+    isFunctionOutput: f.isFunctionOutput ?? false,
     ...(f.typeParams.max_length === undefined ? {} : { maxLength: Number(f.typeParams.max_length) }),
     ...(f.typeParams.max_capacity === undefined ? {} : { maxCapacity: Number(f.typeParams.max_capacity) }),
   }));

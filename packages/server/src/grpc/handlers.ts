@@ -13,7 +13,7 @@ import { resourceGroupHandlers } from './resource-group-handlers.js';
 import { rbacHandlers } from './rbac-handlers.js';
 import { importHandlers } from './import-handlers.js';
 import type { WriteDecoder } from './write-request.js';
-import { collectionSchemaOf, decodeSchema, fieldInputsOf } from './schema.js';
+import { collectionSchemaOf, decodeSchema, fieldInputsOf, functionInputsOf } from './schema.js';
 
 /** The database a request addresses: its `db_name`, else the `dbname` metadata, else `default`. */
 function dbOf(request: { dbName?: string }, metadata: Metadata): string {
@@ -111,6 +111,7 @@ export function milvusHandlers(engine: Engine, decodeWrite?: WriteDecoder): Part
         collectionName: req.collectionName,
         description: schema.description,
         fields: fieldInputsOf(schema),
+        functions: functionInputsOf(schema),
         enableDynamicField: schema.enableDynamicField,
         shardsNum: req.shardsNum,
         numPartitions: Number(req.numPartitions),

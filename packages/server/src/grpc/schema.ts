@@ -1,7 +1,7 @@
 import { fromBinary, type MessageInitShape } from '@bufbuild/protobuf';
 import { Merr, MilvusError, type DataTypeValue, type DefaultValue } from '@mvkit/core';
 import { CollectionSchemaSchema, FieldSchemaSchema, type CollectionSchema } from '@mvkit/proto';
-import type { CollectionSpec, FieldInput, FieldSpec } from '../engine/index.js';
+import type { CollectionSpec, FieldInput, FieldSpec, FunctionInput } from '../engine/index.js';
 
 /**
  * Decodes the serialized `schema.CollectionSchema` of a CreateCollectionRequest.
@@ -51,7 +51,20 @@ export function fieldSchemaOf(f: FieldSpec): MessageInitShape<typeof FieldSchema
     isClusteringKey: f.isClusteringKey,
     nullable: f.nullable,
     ...(f.defaultValue ? { defaultValue: { data: f.defaultValue } } : {}),
+    isFunctionOutput: f.isFunctionOutput ?? false,
   };
+}
+
+/** Wire functions → engine function inputs (the engine validates and assigns IDs). */
+export function functionInputsOf(schema: CollectionSchema): FunctionInput[] {
+  return schema.functions.map((f) => ({
+    name: f.name,
+    description: f.description,
+    type: f.type,
+    inputFieldNames: f.inputFieldNames,
+    outputFieldNames: f.outputFieldNames,
+    params: f.params.map((p) => ({ key: p.key, value: p.value })),
+  }));
 }
 
 /** Engine schema → `schema.CollectionSchema` init. */
@@ -64,5 +77,16 @@ export function collectionSchemaOf(spec: CollectionSpec): MessageInitShape<typeo
     // (`describeCollectionTask.Execute` skips `IsDynamic` fields); `enable_dynamic_field` says it exists.
     fields: spec.fields.filter((f) => !f.isDynamic).map(fieldSchemaOf),
     enableDynamicField: spec.enableDynamicField,
+    functions: (spec.functions ?? []).map((f) => ({
+      name: f.name,
+      id: f.id,
+      description: f.description,
+      type: f.type,
+      inputFieldNames: [...f.inputFieldNames],
+      inputFieldIds: f.inputFieldIds,
+      outputFieldNames: [...f.outputFieldNames],
+      outputFieldIds: f.outputFieldIds,
+      params: f.params.map((p) => ({ ...p })),
+    })),
   };
 }

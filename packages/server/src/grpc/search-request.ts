@@ -33,10 +33,10 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 
 /**
  * One ANN search of a `SearchRequest`: the query vectors (a placeholder group, or the vectors of
- * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints`
- * (flat or in `params`), `group_by_field`, `group_size` and `strict_group_size` (flat, as pymilvus
- * and the Node SDK send them), the filter and its template values; and `topk` (alias `limit`) as sent,
- * undefined when absent or empty (each caller applies its own rule).
+ * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef`, `hints` and
+ * `drop_ratio_search` (flat or in `params`), `group_by_field`, `group_size` and `strict_group_size`
+ * (flat, as pymilvus and the Node SDK send them), the filter and its template values; and `topk`
+ * (alias `limit`) as sent, undefined when absent or empty (each caller applies its own rule).
  * @throws MilvusError 1100 for a request without vectors or keys, a non-integer `offset`/`ef`, or
  *   `params` that is not JSON; as `Engine.get` for keys.
  */
@@ -64,6 +64,7 @@ export async function annSearchOf(
   const groupByField = paramOf(params, 'group_by_field');
   const groupSize = paramOf(params, 'group_size');
   const strictGroupSize = paramOf(params, 'strict_group_size');
+  const dropRatio = searchParamOf(params, 'drop_ratio_search');
   const ann = {
     ...(annsField ? { annsField } : {}),
     vectors,
@@ -76,6 +77,7 @@ export async function annSearchOf(
     ...(groupByField === undefined ? {} : { groupByField }),
     ...(groupSize === undefined ? {} : { groupSize }),
     ...(strictGroupSize === undefined ? {} : { strictGroupSize }),
+    ...(dropRatio === undefined ? {} : { dropRatioSearch: dropRatio }),
   };
   return { ann, topk: topk === '' ? undefined : topk };
 }

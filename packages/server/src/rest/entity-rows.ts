@@ -295,6 +295,7 @@ function dynamicValue(node: JsonNode): unknown {
  *   stores the default); the auto-ID primary key may be absent;
  * - keys outside the schema go to the dynamic field when it is enabled (`$meta` itself is refused),
  *   else the row is refused;
+ * - a function's output field is skipped (the engine computes it);
  * - then the auto-ID key passed on insert, a missing field and vector lengths are checked.
  *
  * Pauses with `pacer` between rows, so a large body does not stall other requests.
@@ -305,8 +306,9 @@ function dynamicValue(node: JsonNode): unknown {
 export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefined, insert: boolean, pacer: Pacer): Promise<Row[]> {
   const rowsIn = data?.kind === 'array' ? data.items : [];
   if (rowsIn.length === 0) throw insertDataError(Merr.MissingRequiredParameters.message);
-  const fields = schema.fields.filter((f) => !f.isDynamic);
-  const names = new Set(fields.map((f) => f.name));
+  // A function's output (BM25) is computed by the server: `checkAndSetData` and `anyToColumns` skip it (a value given for it is dropped).
+  const fields = schema.fields.filter((f) => !f.isDynamic && !f.isFunctionOutput);
+  const names = new Set(schema.fields.filter((f) => !f.isDynamic).map((f) => f.name));
   const rows: Row[] = [];
   try {
     for (const rowNode of rowsIn) {
@@ -338,7 +340,7 @@ export async function decodeRows(schema: CollectionSpec, data: JsonNode | undefi
     // anyToColumns
     for (const row of rows) {
       schema.fields.forEach((field, idx) => {
-        if (field.isDynamic) return;
+        if (field.isDynamic || field.isFunctionOutput) return;
         const present = field.name in row;
         if (field.isPrimaryKey && field.autoID && insert) {
           if (present) throw new Error(wrapInvalidMsg(`no need to pass pk field(${field.name}) when autoid==true in insert`));
@@ -384,6 +386,8 @@ export function decodeQueryVectors(field: FieldSpec, data: JsonNode | undefined)
   if (syntax) throw new Error(wrapInvalid(type, raw, syntax));
   const node = parseJsonNode(raw);
   if (node.kind === 'null') return [];
+  // A BM25 function's output is searched by text: `data` is read as VarChar (gjson's `String()` of each item).
+  if (field.isFunctionOutput) return node.kind === 'array' ? node.items.map((item) => (item.kind === 'string' ? item.value : item.raw)) : [];
   if (field.dataType === DataType.SparseFloatVector) {
     // each item read as `CreateSparseFloatRowFromJSON` reads it (`serializeSparseFloatVectors`)
     if (node.kind !== 'array') throw new Error(wrapInvalid(type, raw, `json: cannot unmarshal ${GO_KIND[node.kind]} into Go value of type []map[string]interface {}`));

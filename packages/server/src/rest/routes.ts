@@ -11,6 +11,7 @@ import { IMPORT_HANDLERS } from './import-routes.js';
 import { RESOURCE_GROUP_HANDLERS } from './resource-group-routes.js';
 import { S, Ss, obj, collectionRef as ref, type Body } from './body.js';
 import { goFormat, goParseBool, goParseInt } from '../gojson.js';
+import { functionDetailsOf, functionInputsOfBody } from './function-schema.js';
 
 /** Per-request context a route gets. */
 export interface RestContext {
@@ -186,7 +187,7 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
     return ok();
   }
 
-  if (functions.length) throw MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: schema functions are not supported by the mvkit reference server`);
+  const functionInputs = functionInputsOfBody(functions as Body[]);
   const autoID = schema.autoID === true;
   const fields = fieldsIn.map((f) => {
     const typeName = S(f.dataType);
@@ -210,7 +211,7 @@ function createCollection(engine: Engine, b: Body, ctx: RestContext): RouteAnswe
       typeParams: Object.fromEntries(Object.entries(obj(f.elementTypeParams)).map(([k, v]) => [k, typeParamOf(v)])),
     });
   });
-  engine.createCollection({ ...target, fields, enableDynamicField: schema.enableDynamicField === true, ...collectionParams(params) });
+  engine.createCollection({ ...target, fields, functions: functionInputs, enableDynamicField: schema.enableDynamicField === true, ...collectionParams(params) });
   const indexParams = Array.isArray(b.indexParams) ? (b.indexParams as Body[]) : [];
   if (indexParams.length === 0) return ok();
   const names = new Set(fields.map((f) => f.name));
@@ -261,12 +262,13 @@ function describeCollection(engine: Engine, b: Body, ctx: RestContext): RouteAns
           description: f.description,
           nullable: f.nullable,
           ...(f.defaultValue ? { defaultValue: f.defaultValue.value } : {}),
+          ...(f.isFunctionOutput ? { isFunctionOutput: true } : {}),
           type: nameOf(DataType, f.dataType),
           id: f.fieldID,
           ...(Object.keys(f.typeParams).length ? { params: Object.entries(f.typeParams).map(([key, value]) => kvJson({ key, value })) } : {}),
           ...(f.dataType === DataType.Array ? { elementType: nameOf(DataType, f.elementType) } : {}),
         })),
-      functions: [],
+      functions: functionDetailsOf(c.schema.functions ?? []),
       aliases: engine.aliasesOf(c),
       indexes,
       load,

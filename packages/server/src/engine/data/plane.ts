@@ -1,4 +1,4 @@
-import { DataType, Merr, MilvusError, formatMerr } from '@mvkit/core';
+import { DataType, Merr, MilvusError, formatMerr, type SparseRow } from '@mvkit/core';
 import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import type { CollectionSpec } from '../schema.js';
@@ -7,6 +7,9 @@ import { isLoaded } from '../load-fields.js';
 import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
 import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
+import { withFunctionOutputs } from '../functions/bm25.js';
+import { bm25ParamsOf, bm25Queries } from '../functions/bm25-search.js';
+import { dropRatioOf, dropSmallValues } from './drop-ratio.js';
 import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
@@ -80,6 +83,8 @@ export interface SearchInput extends GroupByParams {
   ef?: number;
   /** The `hints` search parameter: `iterative_filter` or unset. */
   hints?: string;
+  /** `drop_ratio_search` as sent (sparse fields: the share of smallest query values dropped), or unset. */
+  dropRatioSearch?: string;
 }
 
 /** Search answer: per query vector, hits best first, rows projected onto the output fields. */
@@ -138,7 +143,7 @@ export async function writeRows(coll: Collection, input: WriteInput, allocateId:
   if (input.rows.length === 0) throw MilvusError.parameterInvalid('the number of rows to insert must be positive');
   const rows: Row[] = [];
   for (const r of input.rows) {
-    rows.push(normaliseRow(coll.schema, r, allocateId, upsert));
+    rows.push(normaliseRow(coll.schema, withFunctionOutputs(coll.schema, r), allocateId, upsert));
     if (pacer.due()) await pacer.pause();
   }
   if (partition) {
@@ -463,8 +468,14 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     // Unchecked, as Milvus's brute force ignores it; a small sealed segment's HNSW raises it to k.
     ef = input.ef;
   }
-  const vectors = queryVectorsOf(field, input.vectors, segments.some((s) => s.size > 0));
+  // A BM25 index is searched by text: the texts become IDF-weighted queries over the loaded data.
+  const bm25 = index.metric === 'BM25' ? bm25Queries(coll, field.name, input.vectors, bm25ParamsOf(spec.params)) : undefined;
+  let vectors = bm25 ?? queryVectorsOf(field, input.vectors, segments.some((s) => s.size > 0));
   if (!vectors) return { metric: index.metric, hits: input.vectors.map(() => []) };
+  if (field.dataType === DataType.SparseFloatVector && input.dropRatioSearch !== undefined) {
+    const ratio = dropRatioOf(input.dropRatioSearch);
+    vectors = (vectors as SparseRow[]).map((q) => dropSmallValues(q, ratio));
+  }
   const sinceMs = visibleSinceMs(coll);
   const search = {
     annsField: field.name,

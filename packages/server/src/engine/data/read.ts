@@ -23,7 +23,7 @@ export interface SegmentSearch {
   /** The vector field searched. */
   annsField: string;
   metric: Metric;
-  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones, `SparseRow` for sparse ones). */
+  /** Query vectors (`Float32Array` for float fields, packed `Uint8Array` for binary ones, `SparseRow` for sparse ones, a `Bm25Query` for BM25). */
   vectors: readonly (Float32Array | Uint8Array | SparseRow)[];
   /** Hits returned per query after `offset` is skipped. */
   limit: number;
@@ -129,8 +129,10 @@ export interface Projection {
  * (vectors included) and every dynamic key; a name outside the schema is a dynamic key when the
  * dynamic field is enabled; the primary key comes first, and is always there when `withPrimary`
  * (a query), only when asked for otherwise (a search, whose hits carry their keys as IDs). After a
- * partial load (`loaded`), `*` means the loaded fields only.
- * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field;
+ * partial load (`loaded`), `*` means the loaded fields only. A function's output field (BM25) is
+ * never returned: `*` leaves it out, naming it is refused (`CanRetrieveRawFieldData`).
+ * @throws MilvusError 1100 `field <name> not exist` for an unknown field without dynamic field,
+ *   `not allowed to retrieve raw data of field <name>: invalid parameter` for a function output;
  *   65535 `field <name> is not loaded`, `field <key> cannot be returned since dynamic field not loaded`.
  */
 export function projectionOf(schema: CollectionSpec, outputFields: readonly string[], withPrimary = true, loaded?: ReadonlySet<string>): Projection {
@@ -141,12 +143,13 @@ export function projectionOf(schema: CollectionSpec, outputFields: readonly stri
   let allDynamic = false;
   for (const name of outputFields) {
     if (name === '*') {
-      for (const f of schema.fields) if (!f.isDynamic && isLoaded(loaded, f.name)) fields.add(f.name);
+      for (const f of schema.fields) if (!f.isDynamic && !f.isFunctionOutput && isLoaded(loaded, f.name)) fields.add(f.name);
       allDynamic = dynamicLoaded;
     } else if (name === DYNAMIC_FIELD && schema.enableDynamicField) {
       if (!dynamicLoaded) throw new MilvusError(`field ${name} is not loaded`);
       allDynamic = true;
     } else if (schema.fields.some((f) => f.name === name && !f.isDynamic)) {
+      if (schema.fields.some((f) => f.name === name && f.isFunctionOutput)) throw MilvusError.parameterInvalid(`not allowed to retrieve raw data of field ${name}`);
       if (!isLoaded(loaded, name)) throw new MilvusError(`field ${name} is not loaded`);
       fields.add(name);
     } else if (schema.enableDynamicField) {

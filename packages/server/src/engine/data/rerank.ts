@@ -93,13 +93,14 @@ export function rankerOf(rankParams: readonly KeyValue[], requestCount: number):
 
 /**
  * `norm_score`'s normalisation of a sub-search score into [0, 1] by its metric (float32 steps, as
- * `getActivateFunc`): COSINE `(1 + s) / 2`, IP `1/2 + atan(s)/π`, any other metric (a distance:
+ * `getActivateFunc`): COSINE `(1 + s) / 2`, IP `1/2 + atan(s)/π`, BM25 `2·atan(s)/π`, any other metric (a distance:
  * L2, HAMMING, JACCARD…) `1 - 2·atan(s)/π`.
  */
 function normalised(metric: Metric, score: number): number {
   if (metric === 'COSINE') return f32(f32(1 + score) * 0.5);
   const atan = f32(Math.atan(score));
   if (metric === 'IP') return f32(0.5 + f32(atan / PI32));
+  if (metric === 'BM25') return f32(f32(2 * atan) / PI32);
   return f32(1 - f32(f32(2 * atan) / PI32));
 }
 

@@ -1,11 +1,12 @@
 import { BinaryFlatIndex, FlatIndex, SparseIndex, type BinaryMetric, type FloatMetric, type VectorIndex } from '@mvkit/hnsw';
 import type { PrimaryKey, Row } from './values.js';
+import { Bm25Postings } from '../functions/bm25-postings.js';
 
 /** Segment states as Milvus names them (`common.SegmentState`): rows are appended while Growing. */
 export type SegmentState = 'Growing' | 'Sealed';
 
-/** A metric of either vector kind. */
-export type Metric = FloatMetric | BinaryMetric;
+/** A metric of either vector kind, or `BM25` (full-text search on a BM25 function's output, larger is better). */
+export type Metric = FloatMetric | BinaryMetric | 'BM25';
 
 /** Whether smaller scores are better for a metric (L2 and the binary metrics) or larger (IP, COSINE). */
 export function smallerIsBetter(metric: Metric): boolean {
@@ -17,11 +18,13 @@ export const isBinaryMetric = (metric: Metric): metric is BinaryMetric => metric
 
 /**
  * Builds an exact (brute-force) index of a metric: FLAT for float vectors, BIN_FLAT for binary
- * ones, an inverted index scored by IP for sparse ones (`dim` 0).
+ * ones, an inverted index scored by IP for sparse ones (`dim` 0), BM25 postings for metric BM25.
  */
 export function exactIndex(dim: number, metric: Metric): VectorIndex<unknown> {
+  // BM25 postings are scored per search (`Bm25Query`); only `metric` differs from the interface.
+  if (metric === 'BM25') return new Bm25Postings() as unknown as VectorIndex<unknown>;
   if (dim === 0) return new SparseIndex();
-  return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric });
+  return isBinaryMetric(metric) ? new BinaryFlatIndex({ dim, metric }) : new FlatIndex({ dim, metric: metric as FloatMetric });
 }
 
 /**
