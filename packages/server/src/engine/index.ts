@@ -12,6 +12,8 @@ export * from './data/plane.js';
 export * from './data/hybrid.js';
 export * from './data/rank-params.js';
 export * from './data/rerank.js';
+export * from './data/range-search.js';
+export * from './data/search-iterator.js';
 export * from './data/read.js';
 export * from './data/segment.js';
 export * from './data/values.js';

@@ -6,7 +6,7 @@
  */
 import { MilvusError, isVectorType } from '@mvkit/core';
 import { columnsOfRows, idsOf, keysOf, paramsOfTemplateValues, vectorsOfPlaceholderGroup, type SearchRequest } from '@mvkit/proto';
-import { paramOf, primaryFieldOf, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
+import { paramOf, primaryFieldOf, type SearchIteratorParams, type AnnSearchInput, type Collection, type Engine, type PrimaryKey, type Row } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
 
 /** Parses an optional integer parameter. @throws MilvusError 1100 when it is not one. */
@@ -32,9 +32,40 @@ function searchParamOf(params: readonly { key: string; value: string }[], key: s
 }
 
 /**
+ * A range parameter (`radius`, `range_filter`) as Milvus reads it: from the `params` JSON (its JSON
+ * value, whatever its type), else a flat entry (a decimal string); undefined when in neither.
+ * @throws MilvusError 1100 when `params` is not JSON.
+ */
+function rangeParamOf(params: readonly { key: string; value: string }[], key: string): unknown {
+  const nested = paramOf(params, 'params');
+  if (nested) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(nested);
+    } catch {
+      throw MilvusError.parameterInvalid(`search params ${nested} is not a json object`);
+    }
+    if (parsed !== null && typeof parsed === 'object' && key in parsed) return (parsed as Record<string, unknown>)[key];
+  }
+  return paramOf(params, key);
+}
+
+/** The search iterator entries of `search_params` (flat, as the proxy reads them). */
+function iteratorParamsOf(params: readonly { key: string; value: string }[]): SearchIteratorParams {
+  const out: SearchIteratorParams = {};
+  const keys = { iterator: 'iterator', v2: 'search_iter_v2', token: 'search_iter_id', batchSize: 'search_iter_batch_size', lastBound: 'search_iter_last_bound' } as const;
+  for (const [name, key] of Object.entries(keys) as [keyof SearchIteratorParams, string][]) {
+    const value = paramOf(params, key);
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
+/**
  * One ANN search of a `SearchRequest`: the query vectors (a placeholder group, or the vectors of
  * the rows whose primary keys are given), `anns_field`, `offset`, `metric_type`, `ef` and `hints`
- * (flat or in `params`), the filter and its template values; and `topk` (alias `limit`) as sent,
+ * (flat or in `params`), `radius` and `range_filter` ({@link rangeParamOf}), the iterator entries,
+ * the filter and its template values; and `topk` (alias `limit`) as sent,
  * undefined when absent or empty (each caller applies its own rule).
  * @throws MilvusError 1100 for a request without vectors or keys, a non-integer `offset`/`ef`, or
  *   `params` that is not JSON; as `Engine.get` for keys.
@@ -60,6 +91,8 @@ export async function annSearchOf(
   const ef = intParam(searchParamOf(params, 'ef'), 'ef');
   const metricType = paramOf(params, 'metric_type');
   const hints = searchParamOf(params, 'hints');
+  const radius = rangeParamOf(params, 'radius');
+  const rangeFilter = rangeParamOf(params, 'range_filter');
   const ann = {
     ...(annsField ? { annsField } : {}),
     vectors,
@@ -69,15 +102,25 @@ export async function annSearchOf(
     ...(metricType ? { metricType } : {}),
     ...(ef === undefined ? {} : { ef }),
     ...(hints === undefined ? {} : { hints }),
+    ...(radius === undefined ? {} : { radius }),
+    ...(rangeFilter === undefined ? {} : { rangeFilter }),
+    iterator: iteratorParamsOf(params),
   };
   return { ann, topk: topk === '' ? undefined : topk };
 }
 
 /**
  * `SearchResults` of per-query hits: `num_queries`, `top_k`, the output fields as columns, scores,
- * IDs, `topks`, `output_fields` and `primary_field_name`, with the collection's name.
+ * IDs, `topks`, `output_fields` and `primary_field_name` (and a v2 iterator page's token and last
+ * bound), with the collection's name.
  */
-export function searchResultsOf(coll: Collection, hits: readonly { pk: PrimaryKey; score: number; row: Row }[][], outputFields: string[], topK: number) {
+export function searchResultsOf(
+  coll: Collection,
+  hits: readonly { pk: PrimaryKey; score: number; row: Row }[][],
+  outputFields: string[],
+  topK: number,
+  iteratorV2?: { token: string; lastBound: number },
+) {
   const flat = hits.flat();
   const pk = primaryFieldOf(coll.schema);
   return {
@@ -91,6 +134,7 @@ export function searchResultsOf(coll: Collection, hits: readonly { pk: PrimaryKe
       topks: hits.map((h) => BigInt(h.length)),
       outputFields,
       primaryFieldName: pk.name,
+      ...(iteratorV2 ? { searchIteratorV2Results: iteratorV2 } : {}),
     },
   };
 }

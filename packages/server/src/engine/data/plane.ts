@@ -11,6 +11,9 @@ import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
 import { physicalMillis } from '../tso.js';
+import { rangeWindowOf } from './range-search.js';
+import { smallestKeyRows } from './pk-order.js';
+import { SearchIteratorTokens, intersectWindows, isIteratorSearch, iteratorV2PageOf, type IteratorV2Page, type IteratorV2Result, type SearchIteratorParams } from './search-iterator.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter, type SearchHit } from './read.js';
 import type { Metric, Segment } from './segment.js';
 import { DYNAMIC_FIELD, binaryVector, floatVector, halfVector, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
@@ -78,6 +81,12 @@ export interface SearchInput {
   ef?: number;
   /** The `hints` search parameter: `iterative_filter` or unset. */
   hints?: string;
+  /** `radius` of a range search as sent (a JSON number, or a decimal string), unset when absent (see {@link rangeWindowOf}). */
+  radius?: unknown;
+  /** `range_filter` of a range search as sent, unset when absent. */
+  rangeFilter?: unknown;
+  /** The search iterator parameters an SDK sends (see {@link SearchIteratorParams}). */
+  iterator?: SearchIteratorParams;
 }
 
 /** Search answer: per query vector, hits best first, rows projected onto the output fields. */
@@ -87,6 +96,8 @@ export interface SearchOutcome {
   hits: { pk: PrimaryKey; score: number; row: Row }[][];
   /** Output field names as Milvus echoes them. */
   outputFields: string[];
+  /** A search iterator v2 page: its token and new last bound. */
+  iteratorV2?: IteratorV2Result;
 }
 
 
@@ -318,8 +329,9 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
 
 /**
  * The rows of the segments that match `filter`, one per key as Milvus's query reduces them (the
- * newest matching row of a key, at the place of its first match), skipping `offset` and stopping
- * after `limit` (no limit: every one); rows written before `sinceMs` (expired by TTL) are not read.
+ * newest matching row of a key): with a `limit`, the smallest keys in key order
+ * ({@link smallestKeyRows}); without, every one, each at the place of its key's first match.
+ * `offset` rows are skipped; rows written before `sinceMs` (expired by TTL) are not read.
  */
 async function matchingRows(
   coll: Collection,
@@ -330,13 +342,16 @@ async function matchingRows(
   limit: number | undefined,
   sinceMs: number | undefined,
 ): Promise<Row[]> {
+  if (limit !== undefined) {
+    const newer = coll.data.hasDuplicates ? (pk: PrimaryKey, a: Row, b: Row) => coll.data.ageRank(pk, a) > coll.data.ageRank(pk, b) : undefined;
+    return smallestKeyRows(segments, filter, pacer, offset, limit, sinceMs, newer);
+  }
   const out: Row[] = [];
   if (!coll.data.hasDuplicates) {
     let skipped = 0;
     await scanSegments(segments, filter, pacer, (segment, i) => {
       if (skipped < offset) skipped++;
       else out.push(segment.rows[i]!);
-      return limit !== undefined && out.length >= limit;
     }, sinceMs);
     return out;
   }
@@ -348,7 +363,7 @@ async function matchingRows(
     if (seen === undefined) at.set(pk, out.push(row) - 1);
     else if (coll.data.ageRank(pk, row) > coll.data.ageRank(pk, out[seen]!)) out[seen] = row;
   }, sinceMs);
-  return out.slice(offset, limit === undefined ? undefined : offset + limit);
+  return out.slice(offset);
 }
 
 /**
@@ -394,11 +409,14 @@ export interface SearchPlan {
   filter?: Filter;
   limit: number;
   offset: number;
+  /** A search iterator v2 page (its batch size is `limit`). */
+  iteratorV2?: IteratorV2Page;
 }
 
 /**
  * Plans one ANN search as the proxy's `tryGeneratePlan` does: the anns field (the only vector
- * field when none is named), `topk`/`offset` ({@link checkSearchPaging}), `hints`, then the filter
+ * field when none is named), `topk`/`offset` ({@link checkSearchPaging}; an iterator's topk out of
+ * range is 16384), the iterator v2 page ({@link iteratorV2PageOf}), `hints`, then the filter
  * and the field (`CreateSearchPlan`).
  * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,
  *   bad `topk`/`offset`, `hints: <h> not supported`; 1100 an invalid filter or `failed to create
@@ -408,7 +426,9 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
   if (!input.annsField && vectorFields.length > 1) throw new MilvusError('multiple anns_fields exist, please specify a anns_field in search_params');
   const offset = input.offset ?? 0;
-  checkSearchPaging(input.limit, offset);
+  const topk = isIteratorSearch(input.iterator) && !(Number.isInteger(input.limit) && input.limit >= 1 && input.limit <= MAX_TOPK) ? MAX_TOPK : input.limit;
+  checkSearchPaging(topk, offset);
+  const iteratorV2 = iteratorV2PageOf(input.iterator, offset, MAX_TOPK);
   if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
   // `CreateSearchPlan`: the filter first, then the anns field.
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
@@ -417,18 +437,26 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
   if (!isLoaded(coll.loadFields, field.name)) throw planError(`ann field "${field.name}" not loaded`);
-  return { field, limit: input.limit, offset, ...(filter ? { filter } : {}) };
+  return { field, limit: iteratorV2 ? iteratorV2.batchSize : topk, offset, ...(filter ? { filter } : {}), ...(iteratorV2 ? { iteratorV2 } : {}) };
 }
 
 /**
  * Runs a planned ANN search over the partitions it may read (pruned by the filter's partition
  * keys): the field's index and metric (a requested metric must match), HNSW `ef`, the query
- * vectors in the field's format, then {@link searchSegments}.
+ * vectors in the field's format, the score window of a range search ({@link rangeWindowOf}) or an
+ * iterator v2 page (`tokens`), then {@link searchSegments}.
  * @throws MilvusError 700 when the field has no index; 1100 `metric type not match: invalid
- *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`, a
- *   vector of the wrong dimension.
+ *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)` (top-k
+ *   searches only), bad range parameters ({@link rangeWindowOf}), a vector of the wrong dimension.
  */
-export async function runSearch(coll: Collection, partitions: Partition[], plan: SearchPlan, input: AnnSearchInput, pacer: Pacer): Promise<{ metric: Metric; hits: SearchHit[][] }> {
+export async function runSearch(
+  coll: Collection,
+  partitions: Partition[],
+  plan: SearchPlan,
+  input: AnnSearchInput,
+  pacer: Pacer,
+  tokens?: SearchIteratorTokens,
+): Promise<{ metric: Metric; hits: SearchHit[][] }> {
   const { field } = plan;
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
@@ -437,8 +465,11 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
   if (given && given !== index.metric) {
     throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: index.metric, actual: given })}`);
   }
+  const window = intersectWindows(rangeWindowOf(input.radius, input.rangeFilter, index.metric), plan.iteratorV2 && tokens?.windowOf(plan.iteratorV2, index.metric), index.metric);
   let ef: number | undefined;
-  if (index.kind === 'HNSW') {
+  // knowhere checks `ef` against k for a top-k search only (not for a range search or an iterator).
+  if (index.kind === 'HNSW' && (window || plan.iteratorV2)) ef = input.ef;
+  else if (index.kind === 'HNSW') {
     try {
       ef = resolveEf(plan.limit + plan.offset, input.ef);
     } catch (e) {
@@ -460,6 +491,7 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     ...(ef === undefined ? {} : { ef }),
     ...(plan.filter ? { filter: plan.filter } : {}),
     ...(sinceMs === undefined ? {} : { sinceMs }),
+    ...(window ? { window } : {}),
   };
   return { metric: index.metric, hits: await searchSegments(segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter)), search, pacer) };
 }
@@ -468,19 +500,20 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
  * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
  * metric of the field's index, with Milvus's parameter rules: the partitions, `nq`
  * ({@link checkNq}), the plan ({@link planSearch}), the output fields, the load rules, then the
- * search itself ({@link runSearch}).
+ * search itself ({@link runSearch}); an iterator v2 page is recorded in `tokens`.
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; as {@link checkNq},
  *   {@link planSearch}, {@link projectionOf} and {@link runSearch}.
  */
-export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
+export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer, tokens = new SearchIteratorTokens()): Promise<SearchOutcome> {
   const named = namedPartitions(coll, input.partitionNames, 'search');
   checkNq(input.vectors.length);
   const plan = await planSearch(coll, input, prepare);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
   const projection = projectionOf(coll.schema, input.outputFields ?? [], false, coll.loadFields);
   const partitions = loadedPartitions(coll, named, 'search');
-  const { metric, hits } = await runSearch(coll, partitions, plan, input, pacer);
+  const { metric, hits } = await runSearch(coll, partitions, plan, input, pacer, tokens);
   return {
+    ...(plan.iteratorV2 ? { iteratorV2: tokens.record(plan.iteratorV2, hits[0] ?? []) } : {}),
     annsField: plan.field.name,
     metric,
     hits: hits.map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection) }))),

@@ -4,6 +4,7 @@ import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
 import { smallerIsBetter } from './segment.js';
 import { isLoaded } from '../load-fields.js';
+import { windowSearch, type ScoreWindow } from './range-search.js';
 import { DYNAMIC_FIELD, type PrimaryKey, type Row } from './values.js';
 
 /** A compiled filter: `evaluate(row)` is true for rows that match. */
@@ -33,6 +34,8 @@ export interface SegmentSearch {
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
   sinceMs?: number;
+  /** Range search or iterator page: only hits scoring inside this window (see {@link windowSearch}). */
+  window?: ScoreWindow;
 }
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
@@ -44,7 +47,10 @@ function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
  * for each query vector and merges the per-segment top `limit + offset` into one ranking, best
  * score first (ties broken by primary key), each key once (its best-scoring row), then skips `offset`.
  *
- * Cost: per segment one index search of k = limit + offset; the merge is O(segments · k · log).
+ * With a `window` (range search, iterator pages) each segment gives its best k hits inside it.
+ *
+ * Cost: per segment one index search of k = limit + offset (a window may take a few, see
+ * {@link windowSearch}); the merge is O(segments · k · log).
  */
 export async function searchSegments(segments: readonly Segment[], search: SegmentSearch, pacer: Pacer): Promise<SearchHit[][]> {
   const k = search.limit + search.offset;
@@ -61,7 +67,8 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
           ? undefined
           : (label: number): boolean => segment.isVisible(label, sinceMs) && (filter === undefined || filter.evaluate(segment.rows[label]!));
       const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
-      for (const hit of index.search(query, k, options)) {
+      const found = search.window ? await windowSearch(index, query, k, search.window, options, (label) => segment.pks[label]!, search.metric, pacer) : index.search(query, k, options);
+      for (const hit of found) {
         // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
         hits.push({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! });
       }
