@@ -57,6 +57,14 @@ describe('query iterator: a query with a limit returns the smallest keys in key 
     }
     // offset skips the smallest keys; with a filter, only matching keys.
     expect((await e.query({ ...ref, filter: 'id > 100', limit: 3, offset: 2, outputFields: ['id'] })).rows.map((r) => r.id)).toEqual(sorted.filter((k) => k > 100n).slice(2, 5));
+    // The iterator entries are checked as the proxy checks them.
+    const coll = e.describeCollection(ref);
+    const fail = (iterator: Record<string, string>) => e.query({ ...ref, filter: 'id > 0', limit: 3, iterator }).then(() => undefined, (err: MilvusError) => ({ code: err.code, reason: err.reason }));
+    expect(await e.query({ ...ref, filter: 'id > 0', limit: 3, iterator: { iterator: 'True', reduceStopForBest: 'True', collectionId: String(coll.id) } })).toMatchObject({ rows: [{ id: 1n }, { id: 4n }, { id: 7n }] });
+    expect(await fail({ reduceStopForBest: 'yes' })).toEqual({ code: 1100, reason: 'value for reduce_stop_for_best is invalid: invalid parameter[expected=true or false][actual=yes]' });
+    expect(await fail({ iterator: 'on' })).toEqual({ code: 1100, reason: 'value for iterator field is invalid: invalid parameter[expected=true or false][actual=on]' });
+    expect(await fail({ collectionId: 'c1' })).toEqual({ code: 1100, reason: 'value for collection id is invalid: invalid parameter[expected=int value for collection_id][actual=collection_id]' });
+    expect(await fail({ collectionId: '12345' })).toEqual({ code: 1100, reason: 'Input collection id is not consistent to collectionID in the context,alias or database may have changed: invalid parameter' });
     // A query without a limit still returns every match.
     expect((await e.query({ ...ref, filter: 'id > 0', outputFields: ['id'] })).rows).toHaveLength(TOTAL);
   });
@@ -121,6 +129,12 @@ describe('search iterator v2: token and last bound', () => {
     expect(await fail({ iterator: 'True', v2: 'True' })).toEqual({ code: 65535, reason: 'parse iterator v2 info failed: batch size is required' });
     expect(await fail({ ...v2, batchSize: 'x' })).toEqual({ code: 65535, reason: 'parse iterator v2 info failed: batch size is invalid, strconv.ParseInt: parsing "x": invalid syntax' });
     expect(await fail({ ...v2, batchSize: '16385' })).toEqual({ code: 65535, reason: 'parse iterator v2 info failed: batch size is invalid, it should be in range [1, 16384], but got 16385' });
+    const coll = e.describeCollection(ref);
+    expect(await fail({ ...v2, collectionId: '777' })).toEqual({
+      code: 1100,
+      reason: `collection id:777 in the request is not consistent to that in the search context,alias or database may have been changed: ${coll.id}: invalid parameter`,
+    });
+    expect(await e.search({ ...ref, vectors: [query], limit: 5, iterator: { ...v2, collectionId: String(coll.id) } })).toMatchObject({ iteratorV2: { token: expect.any(String) } });
     expect(await fail({ ...v2, lastBound: 'near' })).toEqual({ code: 65535, reason: 'parse iterator v2 info failed: failed to parse input last bound, strconv.ParseFloat: parsing "near": invalid syntax' });
   });
 });

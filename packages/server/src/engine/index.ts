@@ -14,6 +14,7 @@ export * from './data/rank-params.js';
 export * from './data/rerank.js';
 export * from './data/range-search.js';
 export * from './data/search-iterator.js';
+export * from './data/query-iterator.js';
 export * from './data/read.js';
 export * from './data/segment.js';
 export * from './data/values.js';

@@ -62,6 +62,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       const coll = engine.collectionOf(ref);
       const limit = intParam(paramOf(req.queryParams, 'limit'), 'limit');
       const offset = intParam(paramOf(req.queryParams, 'offset'), 'offset');
+      const iterator = { iterator: paramOf(req.queryParams, 'iterator'), reduceStopForBest: paramOf(req.queryParams, 'reduce_stop_for_best'), collectionId: paramOf(req.queryParams, 'collection_id') };
       const out = await engine.query({
         ...ref,
         partitionNames: req.partitionNames,
@@ -70,6 +71,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         outputFields: req.outputFields,
         ...(limit === undefined ? {} : { limit }),
         ...(offset === undefined ? {} : { offset }),
+        iterator: Object.fromEntries(Object.entries(iterator).filter(([, v]) => v !== undefined)),
         signal,
       });
       return {

@@ -53,7 +53,7 @@ function rangeParamOf(params: readonly { key: string; value: string }[], key: st
 /** The search iterator entries of `search_params` (flat, as the proxy reads them). */
 function iteratorParamsOf(params: readonly { key: string; value: string }[]): SearchIteratorParams {
   const out: SearchIteratorParams = {};
-  const keys = { iterator: 'iterator', v2: 'search_iter_v2', token: 'search_iter_id', batchSize: 'search_iter_batch_size', lastBound: 'search_iter_last_bound' } as const;
+  const keys = { iterator: 'iterator', v2: 'search_iter_v2', token: 'search_iter_id', batchSize: 'search_iter_batch_size', lastBound: 'search_iter_last_bound', collectionId: 'collection_id' } as const;
   for (const [name, key] of Object.entries(keys) as [keyof SearchIteratorParams, string][]) {
     const value = paramOf(params, key);
     if (value !== undefined) out[name] = value;

@@ -13,6 +13,7 @@ import { visibleSinceMs } from '../properties/ttl.js';
 import { physicalMillis } from '../tso.js';
 import { rangeWindowOf } from './range-search.js';
 import { smallestKeyRows } from './pk-order.js';
+import { checkQueryIteratorParams, checkSearchCollectionId, type QueryIteratorParams } from './query-iterator.js';
 import { SearchIteratorTokens, intersectWindows, isIteratorSearch, iteratorV2PageOf, type IteratorV2Page, type IteratorV2Result, type SearchIteratorParams } from './search-iterator.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter, type SearchHit } from './read.js';
 import type { Metric, Segment } from './segment.js';
@@ -61,6 +62,8 @@ export interface QueryInput {
   outputFields?: readonly string[];
   limit?: number;
   offset?: number;
+  /** The query iterator entries an SDK sends (see {@link checkQueryIteratorParams}). */
+  iterator?: QueryIteratorParams;
 }
 
 /** Search input (`milvus.SearchRequest`), with the search parameters already flattened. */
@@ -295,14 +298,17 @@ function prunedPartitions(coll: Collection, partitions: Partition[], filter: Fil
 
 /**
  * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
- * fields; `count(*)` as the only output field counts them instead.
- * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 a bad result window
+ * fields; `count(*)` as the only output field counts them instead. With a `limit`, the rows of
+ * the smallest keys, ascending (what the SDKs' query iterators page by).
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 bad iterator entries
+ *   ({@link checkQueryIteratorParams}); 65535 a bad result window
  *   ({@link checkQueryWindow}); 1100 `empty expression should be used with limit`, `count entities
  *   with pagination is not allowed`, unknown output field, invalid filter.
  */
 export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
   // The proxy's PreExecute order: partitions, paging, output fields, the filter; the load rules when it runs.
   const named = namedPartitions(coll, input.partitionNames, 'query');
+  checkQueryIteratorParams(input.iterator, coll.id);
   const outputFields = [...(input.outputFields ?? [])];
   const count = outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)';
   const offset = input.offset ?? 0;
@@ -417,7 +423,7 @@ export interface SearchPlan {
  * Plans one ANN search as the proxy's `tryGeneratePlan` does: the anns field (the only vector
  * field when none is named), `topk`/`offset` ({@link checkSearchPaging}; an iterator's topk out of
  * range is 16384), the iterator v2 page ({@link iteratorV2PageOf}), `hints`, then the filter
- * and the field (`CreateSearchPlan`).
+ * and the field (`CreateSearchPlan`); an iterator's `collection_id` must be the collection's.
  * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,
  *   bad `topk`/`offset`, `hints: <h> not supported`; 1100 an invalid filter or `failed to create
  *   query plan: …` for an unknown, non-vector or unloaded field.
@@ -429,6 +435,7 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   const topk = isIteratorSearch(input.iterator) && !(Number.isInteger(input.limit) && input.limit >= 1 && input.limit <= MAX_TOPK) ? MAX_TOPK : input.limit;
   checkSearchPaging(topk, offset);
   const iteratorV2 = iteratorV2PageOf(input.iterator, offset, MAX_TOPK);
+  checkSearchCollectionId(input.iterator?.collectionId, coll.id);
   if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
   // `CreateSearchPlan`: the filter first, then the anns field.
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);

@@ -11,7 +11,9 @@
  * @packageDocumentation
  */
 import { MilvusError } from '@mvkit/core';
+import { goParseBool } from './query-iterator.js';
 import type { ScoreWindow } from './range-search.js';
+import { parseGoInt } from './rank-params.js';
 import { smallerIsBetter, type Metric } from './segment.js';
 import type { PrimaryKey } from './values.js';
 
@@ -27,6 +29,8 @@ export interface SearchIteratorParams {
   batchSize?: string;
   /** `search_iter_last_bound`: the score of the previous page's last hit. */
   lastBound?: string;
+  /** `collection_id`: the ID the SDK read when the iterator began (checked by `checkSearchCollectionId`). */
+  collectionId?: string;
 }
 
 /** A v2 iterator page, as planned. */
@@ -44,8 +48,8 @@ export interface IteratorV2Result {
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
-/** Go's `strconv.ParseBool`. */
-const goBool = (s: string | undefined) => s !== undefined && ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(s);
+/** Whether Go's `strconv.ParseBool` reads `s` as true. */
+const goBool = (s: string | undefined) => s !== undefined && goParseBool(s) === true;
 
 /** Whether the request is an iterator page (`iterator` is `True` or `true`, as the proxy reads it). */
 export function isIteratorSearch(params: SearchIteratorParams | undefined): boolean {
@@ -73,8 +77,8 @@ export function iteratorV2PageOf(params: SearchIteratorParams | undefined, offse
   else if (!UUID.test(token)) throw fail('invalid token format');
   const size = params?.batchSize ?? '';
   if (size === '') throw fail('batch size is required');
-  if (!/^[+-]?\d+$/.test(size)) throw fail(`batch size is invalid, strconv.ParseInt: parsing ${JSON.stringify(size)}: invalid syntax`);
-  const batchSize = Number(size);
+  const batchSize = parseGoInt(size);
+  if (batchSize === undefined) throw fail(`batch size is invalid, strconv.ParseInt: parsing ${JSON.stringify(size)}: invalid syntax`);
   if (batchSize < 1 || batchSize > topkLimit) throw fail(`batch size is invalid, it should be in range [1, ${topkLimit}], but got ${batchSize}`);
   const bound = params?.lastBound ?? '';
   if (bound === '') return { token, batchSize };
