@@ -44,6 +44,9 @@ function rangeNumber(value: unknown, key: string): number {
   return n;
 }
 
+/** A bound as the index compares it: knowhere reads `radius` and `range_filter` as float32. */
+const asFloat32 = Math.fround;
+
 /** Go's `%f`: six decimals. */
 const goF = (n: number) => n.toFixed(6);
 
@@ -51,6 +54,7 @@ const goF = (n: number) => n.toFixed(6);
  * The score window of a range search, from its raw `radius` and `range_filter` (undefined when
  * absent), with Milvus's checks (`checkRangeSearchParams`): no `radius`, no range search (a lone
  * `range_filter` is ignored); `range_filter` must lie on the better side of `radius` for the metric.
+ * The bounds are compared as float32 values, as the scores are.
  *
  * @param metric - the metric the search runs with (the index's).
  * @returns undefined when the search is not a range search.
@@ -63,14 +67,14 @@ export function rangeWindowOf(radius: unknown, rangeFilter: unknown, metric: Met
   if (radius === undefined) return undefined;
   const r = rangeNumber(radius, 'radius');
   if (!rangeSearchable(metric)) throw MilvusError.parameterInvalid(`metric type ${metric} does not support range search`);
-  if (rangeFilter === undefined) return { worst: r };
+  if (rangeFilter === undefined) return { worst: asFloat32(r) };
   const f = rangeNumber(rangeFilter, 'range_filter');
   if (smallerIsBetter(metric)) {
     if (r <= f) throw MilvusError.parameterInvalid(`range_filter must be less than radius for L2/HAMMING/JACCARD, range_filter:${goF(f)}, radius:${goF(r)}`);
   } else if (r >= f) {
     throw MilvusError.parameterInvalid(`range_filter must be greater than radius for IP/COSINE, range_filter:${goF(f)}, radius:${goF(r)}`);
   }
-  return { worst: r, best: f };
+  return { worst: asFloat32(r), best: asFloat32(f) };
 }
 
 /**
