@@ -110,3 +110,51 @@ describe('official Node SDK range search', () => {
     expect(bad.status).toMatchObject({ code: 1100, reason: 'range_filter must be less than radius for L2/HAMMING/JACCARD, range_filter:2.000000, radius:1.000000: invalid parameter' });
   });
 });
+
+describe('official Node SDK iterators with batches above 16384', () => {
+  const big = 'sdk_iterators_big';
+  const N = 20_000;
+  let bigServer: RunningServer;
+  let bigClient: MilvusClient;
+  beforeAll(async () => {
+    bigServer = await startServer({ port: 0 });
+    bigClient = new MilvusClient({ address: bigServer.address, logLevel: 'error' });
+    await bigClient.connectPromise;
+    await bigClient.createCollection({
+      collection_name: big,
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'v', data_type: DataType.FloatVector, dim: 2 },
+      ],
+    });
+    await bigClient.createIndex({ collection_name: big, field_name: 'v', index_type: 'FLAT', metric_type: 'L2' });
+    await bigClient.loadCollection({ collection_name: big });
+    // Keys descending as inserted; vectors on a line, so row i is at distance i² from [0, 0].
+    const data = Array.from({ length: N }, (_, i) => ({ id: N - i, v: [i, 0] }));
+    for (let i = 0; i < N; i += 5000) await bigClient.insert({ collection_name: big, data: data.slice(i, i + 5000) });
+  }, 60_000);
+  afterAll(async () => {
+    await bigClient.closeConnection();
+    await bigServer.close();
+  });
+
+  it('queryIterator with batchSize 20000 pages by 16384, every key once, ascending', async () => {
+    const sizes: number[] = [];
+    let expected = 1;
+    for await (const batch of await bigClient.queryIterator({ collection_name: big, batchSize: 20_000, output_fields: ['id'] })) {
+      sizes.push(batch.length);
+      for (const r of batch) expect(Number(r.id)).toBe(expected++);
+    }
+    expect(sizes).toEqual([16384, N - 16384]);
+  }, 60_000);
+
+  it('searchIterator with batchSize 20000 pages by 16384, every row once, nearest first', async () => {
+    const sizes: number[] = [];
+    let expected = N;
+    for await (const batch of await bigClient.searchIterator({ collection_name: big, data: [0, 0], batchSize: 20_000, output_fields: ['id'] })) {
+      sizes.push(batch.length);
+      for (const h of batch) expect(Number(h.id)).toBe(expected--);
+    }
+    expect(sizes).toEqual([16384, N - 16384]);
+  }, 60_000);
+});

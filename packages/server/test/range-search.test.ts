@@ -104,6 +104,40 @@ describe('range search (radius, range_filter) against a brute-force filter of ex
     }
   }
 
+  it('HAMMING on BIN_FLAT and IP on SPARSE_INVERTED_INDEX keep the range too (integer distances: the bounds are exact)', async () => {
+    const random = seededRandom(41);
+    const bin = new Engine({ segmentMaxRows: 100 });
+    bin.createCollection({ collectionName: 'bin', fields: [{ name: 'id', data_type: 'Int64', is_primary_key: true }, { name: 'bits', data_type: 'BinaryVector', dim: 32 }].map(normalizeField) });
+    bin.createIndex({ collectionName: 'bin', fieldName: 'bits', params: [{ key: 'index_type', value: 'BIN_FLAT' }, { key: 'metric_type', value: 'HAMMING' }] });
+    bin.loadCollection({ collectionName: 'bin' });
+    const bytes = Array.from({ length: 250 }, () => Array.from({ length: 4 }, () => Math.floor(random() * 256)));
+    await bin.insert({ collectionName: 'bin', rows: bytes.map((b, i) => ({ id: i, bits: b })) });
+    await bin.indexBuilder.drain();
+    const probe = [0x0f, 0xf0, 0x55, 0xaa];
+    const popcount = (x: number) => x.toString(2).split('').filter((c) => c === '1').length;
+    const hamming = (b: number[]) => b.reduce((s, x, i) => s + popcount(x ^ probe[i]!), 0);
+    const want = bytes.map((b, i) => ({ id: BigInt(i), d: hamming(b) })).filter((r) => r.d >= 12 && r.d < 16);
+    expect(want.length).toBeGreaterThan(20);
+    const got = (await bin.search({ collectionName: 'bin', vectors: [new Uint8Array(probe)], limit: 16384, radius: 16, rangeFilter: 12 })).hits[0]!;
+    expect(got.map((h) => h.pk).sort()).toEqual(want.map((r) => r.id).sort());
+    expect(got.every((h, i) => i === 0 || h.score >= got[i - 1]!.score)).toBe(true);
+
+    const sparse = new Engine({ segmentMaxRows: 100 });
+    sparse.createCollection({ collectionName: 'sp', fields: [{ name: 'id', data_type: 'Int64', is_primary_key: true }, { name: 'sv', data_type: 'SparseFloatVector' }].map(normalizeField) });
+    sparse.createIndex({ collectionName: 'sp', fieldName: 'sv', params: [{ key: 'index_type', value: 'SPARSE_INVERTED_INDEX' }, { key: 'metric_type', value: 'IP' }] });
+    sparse.loadCollection({ collectionName: 'sp' });
+    // Values are multiples of 1/4 on a few terms, so inner products are exact.
+    const dicts = Array.from({ length: 250 }, () => Object.fromEntries(Array.from({ length: 3 }, () => [String(Math.floor(random() * 8)), Math.ceil(random() * 4) / 4])));
+    await sparse.insert({ collectionName: 'sp', rows: dicts.map((sv, i) => ({ id: i, sv })) });
+    await sparse.indexBuilder.drain();
+    const query = { '1': 1, '3': 0.5, '6': 0.25 } as Record<string, number>;
+    const ipOf = (d: Record<string, number>) => Object.entries(d).reduce((s, [k, v]) => s + v * (query[k] ?? 0), 0);
+    const inRange = dicts.map((d, i) => ({ id: BigInt(i), s: ipOf(d) })).filter((r) => r.s > 0.5 && r.s <= 1);
+    expect(inRange.length).toBeGreaterThan(20);
+    const hits = (await sparse.search({ collectionName: 'sp', vectors: [query], limit: 16384, radius: 0.5, rangeFilter: 1 })).hits[0]!;
+    expect(hits.map((h) => h.pk).sort()).toEqual(inRange.map((r) => r.id).sort());
+  });
+
   it('takes radius and range_filter as decimal strings (flat gRPC search params), and a lone range_filter is no range search', async () => {
     const { e, queries } = await collectionOf('L2', 'FLAT', 3);
     const plain = await e.search({ ...ref, vectors: [queries[0]!], limit: 10 });
