@@ -79,6 +79,9 @@ describe.each(TRANSPORTS)('MilvusClient iterators and range search over %s', (ki
       n += batch.length;
     }
     expect(n).toBe(10);
+    let all = 0;
+    for await (const batch of client.searchIterator({ collection_name, data: q, batchSize: 16, limit: -1 })) all += batch.length;
+    expect(all).toBe(TOTAL);
     expect((await rejection(client.searchIterator({ collection_name, data: [q, q], batchSize: 4 }).next())).code).toBe(1100);
   });
 

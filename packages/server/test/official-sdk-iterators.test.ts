@@ -68,6 +68,10 @@ describe('official Node SDK queryIterator', () => {
     const seen: string[] = [];
     for await (const batch of iterator) seen.push(...batch.map((r: { id: string }) => String(r.id)));
     expect(seen).toEqual(sortedKeys.filter((k) => Number(k) > 100).slice(0, 30));
+    // limit -1 (NO_LIMIT): every row.
+    let all = 0;
+    for await (const batch of await client.queryIterator({ collection_name, batchSize: 10, limit: -1 })) all += batch.length;
+    expect(all).toBe(TOTAL);
   });
 });
 

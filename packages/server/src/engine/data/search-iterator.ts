@@ -102,15 +102,19 @@ function float32Beyond(x: number, ascending: boolean): number {
   return view.getFloat32(0);
 }
 
-/** Most tokens whose tie keys are kept (the oldest is forgotten first). */
+/** Most tokens whose tie keys are kept (the least recently used is forgotten first). */
 const MAX_TOKENS = 1024;
+/** Most tie keys kept over all tokens (least recently used tokens are forgotten to stay below). */
+const MAX_KEYS = 1 << 20;
 
 /**
  * Per-token state of v2 iterators: the last bound a page ended at and the keys returned at
- * exactly it. Bounded ({@link MAX_TOKENS} tokens, least recently used forgotten).
+ * exactly it. Bounded: {@link MAX_TOKENS} tokens and {@link MAX_KEYS} keys in all, least recently
+ * used tokens forgotten first (a forgotten token's next page starts strictly past its bound).
  */
 export class SearchIteratorTokens {
   readonly #tokens = new Map<string, { bound: number; keys: Set<PrimaryKey> }>();
+  #keys = 0;
 
   /**
    * The score window of a page: past its last bound (none on the first page), with the keys
@@ -132,10 +136,18 @@ export class SearchIteratorTokens {
     if (!last) return { token: page.token, lastBound: page.lastBound ?? 0 };
     const held = this.#tokens.get(page.token);
     const keys = held && held.bound === last.score && page.lastBound === last.score ? held.keys : new Set<PrimaryKey>();
+    if (held) {
+      this.#keys -= held.keys.size;
+      this.#tokens.delete(page.token);
+    }
     for (const h of hits) if (h.score === last.score) keys.add(h.pk);
-    this.#tokens.delete(page.token);
     this.#tokens.set(page.token, { bound: last.score, keys });
-    if (this.#tokens.size > MAX_TOKENS) this.#tokens.delete(this.#tokens.keys().next().value!);
+    this.#keys += keys.size;
+    while (this.#tokens.size > MAX_TOKENS || (this.#keys > MAX_KEYS && this.#tokens.size > 1)) {
+      const [oldest, state] = this.#tokens.entries().next().value!;
+      this.#keys -= state.keys.size;
+      this.#tokens.delete(oldest);
+    }
     return { token: page.token, lastBound: last.score };
   }
 }
