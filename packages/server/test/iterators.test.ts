@@ -68,6 +68,24 @@ describe('query iterator: a query with a limit returns the smallest keys in key 
     // A query without a limit still returns every match.
     expect((await e.query({ ...ref, filter: 'id > 0', outputFields: ['id'] })).rows).toHaveLength(TOTAL);
   });
+
+  it('pages VarChar keys in the order the filter compares them (code points, so an astral character sorts after U+FFFD)', async () => {
+    const e = new Engine();
+    e.createCollection({ collectionName: 's', fields: [{ name: 'k', data_type: 'VarChar', max_length: 16, is_primary_key: true }, { name: 'v', data_type: 'FloatVector', dim: 2 }].map(normalizeField) });
+    e.createIndex({ collectionName: 's', fieldName: 'v', params: [{ key: 'index_type', value: 'FLAT' }, { key: 'metric_type', value: 'L2' }] });
+    e.loadCollection({ collectionName: 's' });
+    const keys = ['b', 'a\u{1F600}', 'a\uFFFD', 'a', 'ab', 'c'];
+    await e.insert({ collectionName: 's', rows: keys.map((k) => ({ k, v: [0, 0] })) });
+    const seen: string[] = [];
+    let last: string | undefined;
+    for (;;) {
+      const page = await e.query({ collectionName: 's', filter: last === undefined ? '' : `k > ${JSON.stringify(last)}`, limit: 1 });
+      if (page.rows.length === 0) break;
+      last = page.rows[0]!.k as string;
+      seen.push(last);
+    }
+    expect(seen).toEqual(['a', 'ab', 'a\uFFFD', 'a\u{1F600}', 'b', 'c']);
+  });
 });
 
 describe('search iterator v2: token and last bound', () => {

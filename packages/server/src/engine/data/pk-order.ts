@@ -7,12 +7,15 @@
  *
  * @packageDocumentation
  */
+import { cmpStr } from '../expr/values.js';
 import type { Pacer } from './pacer.js';
 import { scanSegments, type RowFilter } from './read.js';
 import type { Segment } from './segment.js';
 import type { PrimaryKey, Row } from './values.js';
 
-const byKey = (a: { pk: PrimaryKey }, b: { pk: PrimaryKey }) => (a.pk < b.pk ? -1 : a.pk > b.pk ? 1 : 0);
+/** Key order as the filter compares keys (`<pk> > <last>`): Int64 by value, VarChar by code point (UTF-8 byte order). */
+const byKey = (a: { pk: PrimaryKey }, b: { pk: PrimaryKey }) =>
+  typeof a.pk === 'string' && typeof b.pk === 'string' ? cmpStr(a.pk, b.pk) : a.pk < b.pk ? -1 : a.pk > b.pk ? 1 : 0;
 
 /**
  * The matching rows with the smallest keys, ascending, one per key (with repeated keys, the row
