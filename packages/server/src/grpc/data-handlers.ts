@@ -55,7 +55,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       const limit = intParam(topk, 'topk');
       if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
       const out = await engine.search({ ...ref, ...ann, limit, partitionNames: req.partitionNames, outputFields: req.outputFields, signal });
-      return { ...searchResultsOf(coll, out.hits, out.outputFields, limit, out.iteratorV2), sessionTs: out.sessionTs };
+      return { ...searchResultsOf(coll, out.hits, out.outputFields, limit, out.iteratorV2), sessionTs: out.sessionTs ?? 0n };
     },
     async query(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
@@ -81,7 +81,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         // `count(*)` is the count only as the sole output field (Milvus's matchCountRule); beside
         // others it is an ordinary (dynamic) field name.
         fieldsData: columnsOfRows(isCount(out.outputFields) ? [COUNT_COLUMN] : columnFieldsOf(coll.schema), out.rows, out.outputFields),
-        sessionTs: out.sessionTs,
+        sessionTs: out.sessionTs ?? 0n,
       };
     },
     async flush(req, md) {
