@@ -7,3 +7,4 @@
  */
 export * from '@mvkit/core';
 export { MilvusClient, type MilvusClientOptions } from './milvus-client.js';
+export type { QueryIteratorRequest, SearchIteratorRequest } from './iterators.js';

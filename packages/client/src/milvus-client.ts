@@ -113,7 +113,10 @@ import {
   type TransferNodeRequest,
   type TransferReplicaRequest,
   type UpdateResourceGroupsRequest,
+  type RowData,
+  type SearchResultRow,
 } from '@mvkit/core';
+import { queryBatches, searchBatches, type QueryIteratorRequest, type SearchIteratorRequest } from './iterators.js';
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
 
@@ -960,6 +963,29 @@ export class MilvusClient {
    */
   query(request: QueryRequest, options?: CallOptions): Promise<QueryResults> {
     return this.#call('query', request, options);
+  }
+
+  /**
+   * Query iterator, as the official SDK's `queryIterator`: batches of at most `batchSize` rows
+   * (each a Query of `<pk> > <last key>` with the batch size as limit), every matching row once, in
+   * primary-key order, up to `limit` rows (unset or -1: all). Use with `for await`; awaiting the call
+   * first (`await client.queryIterator(...)`, as with the SDK) works too.
+   * @throws MilvusError 1100 (origin `client`) for a `batchSize` below 1; as {@link MilvusClient.query}.
+   */
+  queryIterator(request: QueryIteratorRequest, options?: CallOptions): AsyncGenerator<RowData[], void, undefined> {
+    return queryBatches(this, request, options);
+  }
+
+  /**
+   * Search iterator, as the official SDK's `searchIterator`: batches of at most `batchSize` hits
+   * for one query vector, best first, every hit once, up to `limit` (unset or -1: all the search
+   * reaches). Pages after the first are range searches from the last score (`range_filter`) to the
+   * request's `params.radius` or the float32 extreme, without the keys already returned at that score.
+   * @throws MilvusError 1100 (origin `client`) for a `batchSize` below 1 or several query vectors; as
+   *   {@link MilvusClient.search}.
+   */
+  searchIterator(request: SearchIteratorRequest, options?: CallOptions): AsyncGenerator<SearchResultRow[], void, undefined> {
+    return searchBatches(this, request, options);
   }
 
   /**

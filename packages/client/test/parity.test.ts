@@ -248,10 +248,11 @@ const SCENARIO: Step[] = [
 
 /**
  * The data-plane methods (rows, search, query, flush): compared over both transports, with their
- * own REST gaps, by `data.test.ts` (`hybridSearch` by `hybrid-search.test.ts`); every other public
+ * own REST gaps, by `data.test.ts` (`hybridSearch` by `hybrid-search.test.ts`, `queryIterator` and
+ * `searchIterator` by `iterators.test.ts`); every other public
  * method must be in {@link SCENARIO}.
  */
-const DATA_PLANE: ReadonlySet<string> = new Set(['insert', 'upsert', 'delete', 'search', 'hybridSearch', 'query', 'get', 'count', 'flush']);
+const DATA_PLANE: ReadonlySet<string> = new Set(['insert', 'upsert', 'delete', 'search', 'hybridSearch', 'query', 'get', 'count', 'flush', 'queryIterator', 'searchIterator']);
 /** The segment and maintenance methods, gRPC only (no RESTful v2 endpoint in 2.5): covered by `segments.test.ts`. */
 const SEGMENTS: ReadonlySet<string> = new Set(['compact', 'getCompactionState', 'getCompactionStateWithPlans', 'getFlushState', 'flushAll', 'getFlushAllState', 'getQuerySegmentInfo', 'getPersistentSegmentInfo']);
 /** The replica, node and diagnostics methods, gRPC only (no RESTful v2 endpoint in 2.5): covered over both transports by `resource-groups.test.ts`. */

@@ -80,8 +80,21 @@ export interface SearchRequest extends CollectionRequest, GroupingOptions {
   partition_names?: string[];
   /** Must match the index's metric when given. */
   metric_type?: string;
-  /** Search parameters such as `{ ef: 64 }`. */
-  params?: Record<string, unknown>;
+  /** Index search parameters such as `{ ef: 64 }`, or a range search's `{ radius, range_filter }`. */
+  params?: SearchParams;
+}
+
+/**
+ * Index search parameters (the SDK's `params`): HNSW `ef`; for a range search `radius` (the far
+ * bound, exclusive) and `range_filter` (the near bound, inclusive): L2, HAMMING and JACCARD keep
+ * `range_filter <= distance < radius`, IP and COSINE `radius < score <= range_filter`. Other keys
+ * are passed as given.
+ */
+export interface SearchParams {
+  ef?: number;
+  radius?: number;
+  range_filter?: number;
+  [key: string]: unknown;
 }
 
 /**

@@ -177,6 +177,17 @@ describe('grouping search (engine)', () => {
       expect((await search({ groupByField: 'doc', groupSize: '0x0a' })).hits).toEqual([[]]);
     });
 
+    it('refuses grouping an iterator page or a range search, the iterator first (1100)', async () => {
+      const invalid = (why: string) => ({ code: 1100, reason: `${why}: invalid parameter[expected=][actual=]` });
+      const iteration = invalid('Not allowed to do groupBy when doing iteration');
+      expect(await rejected(() => search({ groupByField: 'doc', iterator: { iterator: 'True' } }))).toEqual(iteration);
+      expect(await rejected(() => search({ groupByField: 'doc', iterator: { iterator: 'True' }, radius: 5 }))).toEqual(iteration);
+      expect(await rejected(() => search({ groupByField: 'doc', radius: 5 }))).toEqual(invalid('Not allowed to do range-search when doing search-group-by'));
+      // Either alone is served.
+      expect((await search({ iterator: { iterator: 'True' } })).hits).toEqual([[]]);
+      expect((await search({ radius: 5 })).hits).toEqual([[]]);
+    });
+
     it('refuses grouping by a type segcore cannot group only once a segment is searched (2001)', async () => {
       for (const field of ['price', 'meta', '$meta', 'v']) expect((await search({ groupByField: field })).hits).toEqual([[]]);
       await engine.insert({ ...ref, rows: dataRows(seededRandom(1)).slice(0, 5) });

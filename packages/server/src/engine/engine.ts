@@ -45,6 +45,8 @@ import type { Row } from './data/values.js';
 import { Compactions, type CompactionSummary, type CompactionTrigger } from './compaction.js';
 import { checkpointReached, collectionsOf, flushAllDatabases, segmentsFlushed } from './flush-state.js';
 import { persistentSegments, querySegments, type PersistentSegment, type QuerySegment } from './segment-info.js';
+import { SearchIteratorTokens, isIteratorSearch } from './data/search-iterator.js';
+import { goParseBool } from './data/query-iterator.js';
 import { hybridSearchRows, type HybridSearchInput, type HybridSearchOutcome } from './data/hybrid.js';
 import { ImportJobs, type ImportInput, type ImportJob } from './import/jobs.js';
 import { importFailed, type ImportSource } from './import/source.js';
@@ -220,6 +222,8 @@ export class Engine {
   readonly #prepareFilter: FilterPreparer | undefined;
   readonly #startedAt = new Date();
   readonly #imports: ImportJobs;
+  /** Tie keys of search iterator v2 tokens. */
+  readonly #searchIterators = new SearchIteratorTokens();
 
   constructor(options: EngineOptions = {}) {
     this.#prepareFilter = options.prepareFilter;
@@ -1219,12 +1223,15 @@ export class Engine {
   }
 
   /**
-   * Query (see {@link queryRows}): matching rows of the loaded partitions.
+   * Query (see {@link queryRows}): matching rows of the loaded partitions; for an iterator page
+   * (`iterator` true), the hybrid timestamp it read at (`sessionTs`, which the SDKs' iterators keep).
    * @throws MilvusError 9 when the database force-denies reading; 100; 101 not loaded; 201; 65535 unknown partition; 1100.
    */
-  async query(ref: CollectionRef & QueryInput & Cancellable): Promise<{ rows: Row[]; outputFields: string[] }> {
+  async query(ref: CollectionRef & QueryInput & Cancellable): Promise<{ rows: Row[]; outputFields: string[]; sessionTs?: bigint }> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
-    return queryRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
+    const iterating = ref.iterator?.iterator !== undefined && goParseBool(ref.iterator.iterator) === true;
+    const sessionTs = iterating ? this.catalog.tso.next() : undefined;
+    return { ...(await queryRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter)), ...(sessionTs === undefined ? {} : { sessionTs }) };
   }
 
   /**
@@ -1237,12 +1244,14 @@ export class Engine {
   }
 
   /**
-   * Search (see {@link searchRows}): top-k per query vector over the loaded partitions.
+   * Search (see {@link searchRows}): top-k per query vector over the loaded partitions (or the
+   * hits in a range, or a search iterator's page, with the hybrid timestamp it read at: `sessionTs`).
    * @throws MilvusError 9 when the database force-denies reading; 100; 101; 201; 65535; 700; 1100.
    */
-  async search(ref: CollectionRef & SearchInput & Cancellable): Promise<SearchOutcome> {
+  async search(ref: CollectionRef & SearchInput & Cancellable): Promise<SearchOutcome & { sessionTs?: bigint }> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'reading');
-    return searchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter);
+    const sessionTs = isIteratorSearch(ref.iterator) ? this.catalog.tso.next() : undefined;
+    return { ...(await searchRows(this.collectionOf(ref), ref, this.#pacer(ref.signal), this.#prepareFilter, this.#searchIterators)), ...(sessionTs === undefined ? {} : { sessionTs }) };
   }
 
   /**

@@ -55,13 +55,14 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
       const limit = intParam(topk, 'topk');
       if (limit === undefined) throw MilvusError.parameterInvalid('topk not found in search_params');
       const out = await engine.search({ ...ref, ...ann, limit, partitionNames: req.partitionNames, outputFields: req.outputFields, signal });
-      return searchResultsOf(coll, out.hits, out.outputFields, limit, out.groupByField);
+      return { ...searchResultsOf(coll, out.hits, out.outputFields, limit, { groupByField: out.groupByField, iteratorV2: out.iteratorV2 }), sessionTs: out.sessionTs ?? 0n };
     },
     async query(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };
       const coll = engine.collectionOf(ref);
       const limit = intParam(paramOf(req.queryParams, 'limit'), 'limit');
       const offset = intParam(paramOf(req.queryParams, 'offset'), 'offset');
+      const iterator = { iterator: paramOf(req.queryParams, 'iterator'), reduceStopForBest: paramOf(req.queryParams, 'reduce_stop_for_best'), collectionId: paramOf(req.queryParams, 'collection_id') };
       const out = await engine.query({
         ...ref,
         partitionNames: req.partitionNames,
@@ -70,6 +71,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         outputFields: req.outputFields,
         ...(limit === undefined ? {} : { limit }),
         ...(offset === undefined ? {} : { offset }),
+        iterator: Object.fromEntries(Object.entries(iterator).filter(([, v]) => v !== undefined)),
         signal,
       });
       return {
@@ -79,6 +81,7 @@ export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md
         // `count(*)` is the count only as the sole output field (Milvus's matchCountRule); beside
         // others it is an ordinary (dynamic) field name.
         fieldsData: columnsOfRows(isCount(out.outputFields) ? [COUNT_COLUMN] : columnFieldsOf(coll.schema), out.rows, out.outputFields),
+        sessionTs: out.sessionTs ?? 0n,
       };
     },
     async flush(req, md) {

@@ -27,7 +27,7 @@ export function hybridHandlers(engine: Engine, dbOf: (req: { dbName?: string }, 
         requests.push({ ...ann, ...(limit === undefined ? {} : { limit }) });
       }
       const out = await engine.hybridSearch({ ...ref, requests, rankParams: req.rankParams, partitionNames: req.partitionNames, outputFields: req.outputFields, signal });
-      return searchResultsOf(coll, out.hits, out.outputFields, out.limit, out.groupByField);
+      return searchResultsOf(coll, out.hits, out.outputFields, out.limit, { groupByField: out.groupByField });
     },
   };
 }

@@ -203,7 +203,7 @@ function annsFieldOf(coll: Collection, annsField: string) {
  * One ANN search of a body (`entities/search`, or an entry of `entities/hybrid_search`'s
  * `search`): its search parameters `sp` ({@link searchParamsOf}), the vector field, the query
  * vectors of its raw `data` (1801 on a wrong dimension or shape), `filter`, `exprParams`,
- * `metric_type`, `ef`, `hints` and `drop_ratio_search`.
+ * `metric_type`, `ef`, `hints`, `drop_ratio_search`, and `radius` / `range_filter` (a range search) as sent.
  * @throws MilvusError 1100 ambiguous or non-integer parameters; 1801 as {@link annsFieldOf} or for bad vectors.
  */
 export function annSearchOfBody(coll: Collection, b: Body, sp: Body, data: JsonNode | undefined): Omit<AnnSearchInput, 'limit' | 'offset'> {
@@ -226,6 +226,8 @@ export function annSearchOfBody(coll: Collection, b: Body, sp: Body, data: JsonN
     ...(ef === undefined ? {} : { ef }),
     ...(params.hints === undefined || params.hints === null ? {} : { hints: goFormat(params.hints) }),
     ...(params.drop_ratio_search === undefined || params.drop_ratio_search === null ? {} : { dropRatioSearch: goFormat(params.drop_ratio_search) }),
+    ...('radius' in params ? { radius: params.radius } : {}),
+    ...('range_filter' in params ? { rangeFilter: params.range_filter } : {}),
   };
 }
 

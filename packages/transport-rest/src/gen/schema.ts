@@ -1828,7 +1828,7 @@ export interface components {
             /** Format: int32 */
             offset?: number;
             outputFields?: string[];
-            /** @description Search parameters, e.g. `{"params": {"ef": 64}}` or flat `{"ef": 64}`; `metric_type` is checked against the index, `metricType` is ignored. */
+            /** @description Search parameters, e.g. `{"params": {"ef": 64}}` or flat `{"ef": 64}`; `metric_type` is checked against the index, `metricType` is ignored. A range search gives `{"params": {"radius": 1.0, "range_filter": 0.2}}`: the hits scoring between the two (L2, HAMMING, JACCARD: `range_filter <= d < radius`; IP, COSINE: `radius < d <= range_filter`), best first, at most `limit`. */
             searchParams?: {
                 [key: string]: unknown;
             };

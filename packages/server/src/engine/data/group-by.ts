@@ -112,6 +112,19 @@ function groupOf(hit: SearchHit, field: FieldSpec): GroupValue {
 }
 
 /**
+ * The proxy's refusal of a grouping search that is also an iteration or a range search
+ * (`parseSearchInfo`, after the group-by is parsed).
+ * @throws MilvusError 1100 `Not allowed to do groupBy when doing iteration: invalid parameter[expected=][actual=]`,
+ *   `Not allowed to do range-search when doing search-group-by: invalid parameter[expected=][actual=]`.
+ */
+export function checkGroupByCombination(groupBy: GroupBy | undefined, search: { iterator: boolean; range: boolean }): void {
+  if (!groupBy) return;
+  const refuse = (why: string) => MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: '', actual: '' }, why));
+  if (search.iterator) throw refuse('Not allowed to do groupBy when doing iteration');
+  if (search.range) throw refuse('Not allowed to do range-search when doing search-group-by');
+}
+
+/**
  * One segment's grouped hits for one query vector, as segcore's `GroupIteratorResult`: hits best
  * first, each kept when its group already exists and is not full, or is new while fewer than `topk`
  * groups exist; it stops once `topk` groups exist (strict: once `topk` groups are full) or the

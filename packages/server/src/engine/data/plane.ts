@@ -14,9 +14,13 @@ import type { Pacer } from './pacer.js';
 import { indexPlanOf } from './index-builder.js';
 import { visibleSinceMs } from '../properties/ttl.js';
 import { physicalMillis } from '../tso.js';
+import { rangeWindowOf } from './range-search.js';
+import { smallestKeyRows } from './pk-order.js';
+import { checkQueryIteratorParams, checkSearchCollectionId, type QueryIteratorParams } from './query-iterator.js';
+import { SearchIteratorTokens, intersectWindows, isIteratorSearch, iteratorV2PageOf, type IteratorV2Page, type IteratorV2Result, type SearchIteratorParams } from './search-iterator.js';
 import { outputNamesOf, projectRow, projectionOf, scanSegments, searchSegments, type RowFilter, type SearchHit } from './read.js';
 import type { Metric, Segment } from './segment.js';
-import { checkGroupByAnnsField, groupSearchSegments, parseGroupBy, type GroupBy, type GroupByParams, type GroupedHit, type GroupValue } from './group-by.js';
+import { checkGroupByAnnsField, checkGroupByCombination, groupSearchSegments, parseGroupBy, type GroupBy, type GroupByParams, type GroupedHit, type GroupValue } from './group-by.js';
 import { queryVectorsOf } from './query-vectors.js';
 import { DYNAMIC_FIELD, normaliseRow, primaryFieldOf, primaryKeyOf, type PrimaryKey, type Row } from './values.js';
 
@@ -63,6 +67,8 @@ export interface QueryInput {
   outputFields?: readonly string[];
   limit?: number;
   offset?: number;
+  /** The query iterator entries an SDK sends (see {@link checkQueryIteratorParams}). */
+  iterator?: QueryIteratorParams;
 }
 
 /** Search input (`milvus.SearchRequest`), with the search parameters already flattened; grouping as {@link GroupByParams}. */
@@ -85,6 +91,12 @@ export interface SearchInput extends GroupByParams {
   hints?: string;
   /** `drop_ratio_search` as sent (sparse fields: the share of smallest query values dropped), or unset. */
   dropRatioSearch?: string;
+  /** `radius` of a range search as sent (a JSON number, or a decimal string), unset when absent (see {@link rangeWindowOf}). */
+  radius?: unknown;
+  /** `range_filter` of a range search as sent, unset when absent. */
+  rangeFilter?: unknown;
+  /** The search iterator parameters an SDK sends (see {@link SearchIteratorParams}). */
+  iterator?: SearchIteratorParams;
 }
 
 /** Search answer: per query vector, hits best first, rows projected onto the output fields. */
@@ -97,6 +109,8 @@ export interface SearchOutcome {
   outputFields: string[];
   /** The field a grouping search grouped by (`group_by_field_value`), when it did. */
   groupByField?: CollectionSpec['fields'][number];
+  /** A search iterator v2 page: its token and new last bound. */
+  iteratorV2?: IteratorV2Result;
 }
 
 
@@ -294,14 +308,17 @@ function prunedPartitions(coll: Collection, partitions: Partition[], filter: Fil
 
 /**
  * Query: rows of the loaded (or named) partitions matching the filter, projected onto the output
- * fields; `count(*)` as the only output field counts them instead.
- * @throws MilvusError 101 / 201 / 65535 load and partition errors; 65535 a bad result window
+ * fields; `count(*)` as the only output field counts them instead. With a `limit`, the rows of
+ * the smallest keys, ascending (what the SDKs' query iterators page by).
+ * @throws MilvusError 101 / 201 / 65535 load and partition errors; 1100 bad iterator entries
+ *   ({@link checkQueryIteratorParams}); 65535 a bad result window
  *   ({@link checkQueryWindow}); 1100 `empty expression should be used with limit`, `count entities
  *   with pagination is not allowed`, unknown output field, invalid filter.
  */
 export async function queryRows(coll: Collection, input: QueryInput, pacer: Pacer, prepare?: FilterPreparer): Promise<{ rows: Row[]; outputFields: string[] }> {
   // The proxy's PreExecute order: partitions, paging, output fields, the filter; the load rules when it runs.
   const named = namedPartitions(coll, input.partitionNames, 'query');
+  checkQueryIteratorParams(input.iterator, coll.id);
   const outputFields = [...(input.outputFields ?? [])];
   const count = outputFields.length === 1 && outputFields[0]!.toLowerCase() === 'count(*)';
   const offset = input.offset ?? 0;
@@ -328,8 +345,9 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
 
 /**
  * The rows of the segments that match `filter`, one per key as Milvus's query reduces them (the
- * newest matching row of a key, at the place of its first match), skipping `offset` and stopping
- * after `limit` (no limit: every one); rows written before `sinceMs` (expired by TTL) are not read.
+ * newest matching row of a key): with a `limit`, the smallest keys in key order
+ * ({@link smallestKeyRows}); without, every one, each at the place of its key's first match.
+ * `offset` rows are skipped; rows written before `sinceMs` (expired by TTL) are not read.
  */
 async function matchingRows(
   coll: Collection,
@@ -340,13 +358,16 @@ async function matchingRows(
   limit: number | undefined,
   sinceMs: number | undefined,
 ): Promise<Row[]> {
+  if (limit !== undefined) {
+    const newer = coll.data.hasDuplicates ? (pk: PrimaryKey, a: Row, b: Row) => coll.data.ageRank(pk, a) > coll.data.ageRank(pk, b) : undefined;
+    return smallestKeyRows(segments, filter, pacer, offset, limit, sinceMs, newer);
+  }
   const out: Row[] = [];
   if (!coll.data.hasDuplicates) {
     let skipped = 0;
     await scanSegments(segments, filter, pacer, (segment, i) => {
       if (skipped < offset) skipped++;
       else out.push(segment.rows[i]!);
-      return limit !== undefined && out.length >= limit;
     }, sinceMs);
     return out;
   }
@@ -358,7 +379,7 @@ async function matchingRows(
     if (seen === undefined) at.set(pk, out.push(row) - 1);
     else if (coll.data.ageRank(pk, row) > coll.data.ageRank(pk, out[seen]!)) out[seen] = row;
   }, sinceMs);
-  return out.slice(offset, limit === undefined ? undefined : offset + limit);
+  return out.slice(offset);
 }
 
 /**
@@ -406,12 +427,15 @@ export interface SearchPlan {
   offset: number;
   /** The grouping, when the search groups its hits. */
   groupBy?: GroupBy;
+  /** A search iterator v2 page (its batch size is `limit`). */
+  iteratorV2?: IteratorV2Page;
 }
 
 /**
  * Plans one ANN search as the proxy's `tryGeneratePlan` does: the anns field (the only vector
- * field when none is named), `topk`/`offset` ({@link checkSearchPaging}), `hints`, then the filter
- * and the field (`CreateSearchPlan`).
+ * field when none is named), `topk`/`offset` ({@link checkSearchPaging}; an iterator's topk out of
+ * range is 16384), the iterator v2 page ({@link iteratorV2PageOf}), `hints`, then the filter
+ * and the field (`CreateSearchPlan`); an iterator's `collection_id` must be the collection's.
  * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,
  *   bad `topk`/`offset`, grouping refusals ({@link parseGroupBy}, {@link checkGroupByAnnsField}),
  *   `hints: <h> not supported`; 1100 an invalid filter or `failed to create
@@ -421,10 +445,14 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   const vectorFields = coll.schema.fields.filter((f) => SEARCHABLE_VECTORS.has(f.dataType));
   if (!input.annsField && vectorFields.length > 1) throw new MilvusError('multiple anns_fields exist, please specify a anns_field in search_params');
   const offset = input.offset ?? 0;
-  checkSearchPaging(input.limit, offset);
+  const topk = isIteratorSearch(input.iterator) && !(Number.isInteger(input.limit) && input.limit >= 1 && input.limit <= MAX_TOPK) ? MAX_TOPK : input.limit;
+  checkSearchPaging(topk, offset);
   // A hybrid search's sub-searches group as its rank parameters say, whatever their own say.
   const groupBy = advanced ? advanced.groupBy : parseGroupBy(coll.schema, input);
   checkGroupByAnnsField(groupBy, input.annsField ? coll.schema.fields.find((f) => f.name === input.annsField) : vectorFields[0]);
+  checkGroupByCombination(groupBy, { iterator: isIteratorSearch(input.iterator), range: input.radius !== undefined });
+  const iteratorV2 = iteratorV2PageOf(input.iterator, offset, MAX_TOPK);
+  checkSearchCollectionId(input.iterator?.collectionId, coll.id);
   if (input.hints !== undefined && input.hints !== '' && input.hints !== 'iterative_filter') throw new MilvusError(`hints: ${input.hints} not supported`);
   // `CreateSearchPlan`: the filter first, then the anns field.
   const filter = await filterOrUndefined(coll, input.filter, input.exprParams, prepare);
@@ -433,21 +461,31 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
   if (!field) throw planError(`failed to get field schema by name: fieldName(${input.annsField}) not found`);
   if (!vectorFields.includes(field)) throw planError(`field (${field.name}) to search is not of vector data type`);
   if (!isLoaded(coll.loadFields, field.name)) throw planError(`ann field "${field.name}" not loaded`);
-  return { field, limit: input.limit, offset, ...(filter ? { filter } : {}), ...(groupBy ? { groupBy } : {}) };
+  return { field, limit: iteratorV2 ? iteratorV2.batchSize : topk, offset, ...(filter ? { filter } : {}), ...(groupBy ? { groupBy } : {}), ...(iteratorV2 ? { iteratorV2 } : {}) };
 }
 
 /**
  * Runs a planned ANN search over the partitions it may read (pruned by the filter's partition
- * keys): the field's index and metric (a requested metric must match), HNSW `ef` (checked only
- * when a segment is searched through its HNSW index: growing and small segments are searched by
- * brute force, which ignores it), the query vectors in the field's format ({@link queryVectorsOf}:
- * with no segment to search, a vector of the wrong size yields no hits), then
- * {@link searchSegments}, or {@link groupSearchSegments} for a grouping search.
+ * keys): the field's index and metric (a requested metric must match), HNSW `ef` (checked against
+ * k only for a top-k search through a segment's HNSW index: growing and small segments are
+ * searched by brute force, which ignores it, and so do range searches and iterators), the query
+ * vectors in the field's format ({@link queryVectorsOf}: with no segment to search, a vector of the
+ * wrong size yields no hits), the score window of a range search ({@link rangeWindowOf}) or an
+ * iterator v2 page (`tokens`), then {@link searchSegments}, or {@link groupSearchSegments} for a
+ * grouping search.
  * @throws MilvusError 700 when the field has no index; 1100 `metric type not match: invalid
- *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`; 2000
- *   a vector of the wrong size; 2001 a field that cannot be grouped.
+ *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`, bad
+ *   range parameters ({@link rangeWindowOf}); 2000 a vector of the wrong size; 2001 a field that
+ *   cannot be grouped.
  */
-export async function runSearch(coll: Collection, partitions: Partition[], plan: SearchPlan, input: AnnSearchInput, pacer: Pacer): Promise<{ metric: Metric; hits: (SearchHit | GroupedHit)[][] }> {
+export async function runSearch(
+  coll: Collection,
+  partitions: Partition[],
+  plan: SearchPlan,
+  input: AnnSearchInput,
+  pacer: Pacer,
+  tokens?: SearchIteratorTokens,
+): Promise<{ metric: Metric; hits: (SearchHit | GroupedHit)[][] }> {
   const { field } = plan;
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
@@ -457,15 +495,17 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: index.metric, actual: given })}`);
   }
   const segments = segmentsOf(coll, prunedPartitions(coll, partitions, plan.filter));
+  const window = intersectWindows(rangeWindowOf(input.radius, input.rangeFilter, index.metric), plan.iteratorV2 && tokens?.windowOf(plan.iteratorV2, index.metric), index.metric);
   let ef: number | undefined;
-  if (index.kind === 'HNSW' && segments.some((s) => s.indexSearched(field.name, index.metric))) {
+  // knowhere checks `ef` against k for a top-k search through the index only (not for a range search or an iterator).
+  if (index.kind === 'HNSW' && !window && !plan.iteratorV2 && segments.some((s) => s.indexSearched(field.name, index.metric))) {
     try {
       ef = resolveEf(plan.limit + plan.offset, input.ef);
     } catch (e) {
       throw MilvusError.parameterInvalid((e as Error).message);
     }
   } else if (index.kind === 'HNSW') {
-    // Unchecked, as Milvus's brute force ignores it; a small sealed segment's HNSW raises it to k.
+    // Unchecked, as Milvus's brute force, range search and iterators ignore it; a small sealed segment's HNSW raises it to k.
     ef = input.ef;
   }
   // A BM25 index is searched by text: the texts become IDF-weighted queries over the loaded data.
@@ -486,6 +526,7 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
     ...(ef === undefined ? {} : { ef }),
     ...(plan.filter ? { filter: plan.filter } : {}),
     ...(sinceMs === undefined ? {} : { sinceMs }),
+    ...(window ? { window } : {}),
   };
   const hits = plan.groupBy ? await groupSearchSegments(segments, search, plan.groupBy, pacer) : await searchSegments(segments, search, pacer);
   return { metric: index.metric, hits };
@@ -495,19 +536,20 @@ export async function runSearch(coll: Collection, partitions: Partition[], plan:
  * Search: the top `limit` rows per query vector over the loaded (or named) partitions, by the
  * metric of the field's index, with Milvus's parameter rules: the partitions, `nq`
  * ({@link checkNq}), the plan ({@link planSearch}), the output fields, the load rules, then the
- * search itself ({@link runSearch}).
+ * search itself ({@link runSearch}); an iterator v2 page is recorded in `tokens`.
  * @throws MilvusError 101 / 201 / 65535 load and partition errors; as {@link checkNq},
  *   {@link planSearch}, {@link projectionOf} and {@link runSearch}.
  */
-export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer): Promise<SearchOutcome> {
+export async function searchRows(coll: Collection, input: SearchInput, pacer: Pacer, prepare?: FilterPreparer, tokens = new SearchIteratorTokens()): Promise<SearchOutcome> {
   const named = namedPartitions(coll, input.partitionNames, 'search');
   checkNq(input.vectors.length);
   const plan = await planSearch(coll, input, prepare);
   // Milvus 2.5 returns the primary key among a search's output fields only when it is asked for.
   const projection = projectionOf(coll.schema, input.outputFields ?? [], false, coll.loadFields);
   const partitions = loadedPartitions(coll, named, 'search');
-  const { metric, hits } = await runSearch(coll, partitions, plan, input, pacer);
+  const { metric, hits } = await runSearch(coll, partitions, plan, input, pacer, tokens);
   return {
+    ...(plan.iteratorV2 ? { iteratorV2: tokens.record(plan.iteratorV2, hits[0] ?? []) } : {}),
     annsField: plan.field.name,
     metric,
     hits: hits.map((list) => list.map((h) => ({ pk: h.pk, score: h.score, row: projectRow(h.row, projection), ...('group' in h ? { group: h.group } : {}) }))),

@@ -35,9 +35,16 @@ const DIGITS: Record<number, RegExp> = { 2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9
 /**
  * Go's `strconv.ParseInt(s, 0, 64)`: a sign, then a `0x`/`0o`/`0b` prefix, a leading `0` (octal) or
  * decimal digits, each `_` between digits or right after the prefix.
- * @returns the value, or undefined when `s` is not such an integer or overflows int64.
+ * @returns the value (a number: exact only up to 2^53, see {@link parseGoInt64}), or undefined when
+ *   `s` is not such an integer or overflows int64.
  */
 export function parseGoInt(s: string): number | undefined {
+  const value = parseGoInt64(s);
+  return value === undefined ? undefined : Number(value);
+}
+
+/** {@link parseGoInt} as an exact bigint (for int64 IDs). */
+export function parseGoInt64(s: string): bigint | undefined {
   const sign = s[0] === '-' || s[0] === '+' ? s[0] : '';
   let body = s.slice(sign.length);
   let base = 10;
@@ -54,7 +61,7 @@ export function parseGoInt(s: string): number | undefined {
   if (!body || !DIGITS[base]!.test(body)) return undefined;
   const value = BigInt((sign === '-' ? '-' : '') + (base === 10 ? body : `0${'xob'[[16, 8, 2].indexOf(base)]}${body}`));
   if (value > 2n ** 63n - 1n || value < -(2n ** 63n)) return undefined;
-  return Number(value);
+  return value;
 }
 
 /**

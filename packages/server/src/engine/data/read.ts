@@ -4,6 +4,7 @@ import type { Pacer } from './pacer.js';
 import type { Metric, Segment } from './segment.js';
 import { smallerIsBetter } from './segment.js';
 import { isLoaded } from '../load-fields.js';
+import { windowSearch, type ScoreWindow } from './range-search.js';
 import { DYNAMIC_FIELD, type PrimaryKey, type Row } from './values.js';
 
 /** A compiled filter: `evaluate(row)` is true for rows that match. */
@@ -33,6 +34,8 @@ export interface SegmentSearch {
   filter?: RowFilter;
   /** Rows written before this physical time (ms) are expired by collection TTL and not found; unset: none are. */
   sinceMs?: number;
+  /** Range search or iterator page: only hits scoring inside this window (see {@link windowSearch}). */
+  window?: ScoreWindow;
 }
 
 function compareKeys(a: PrimaryKey, b: PrimaryKey): number {
@@ -45,20 +48,33 @@ export function hitOrder(metric: Metric): (a: SearchHit, b: SearchHit) => number
   return (a, b) => (a.score === b.score ? compareKeys(a.pk, b.pk) : ascending ? a.score - b.score : b.score - a.score);
 }
 
-/**
- * The best `k` visible rows of one segment for one query vector that pass the search's filter,
- * best first, through the segment's index (its built index when sealed, else exact); scores are float32.
- */
-export function segmentHits(segment: Segment, query: SegmentSearch['vectors'][number], k: number, search: SegmentSearch): SearchHit[] {
-  const index = segment.searchIndex(search.annsField, search.metric);
+/** The index search options of a segment search: `ef`, and a predicate for visibility and the filter when one is needed. */
+function indexSearchOptions(segment: Segment, search: SegmentSearch): { ef?: number; filter?: (label: number) => boolean } {
   const { filter, sinceMs } = search;
   const predicate =
     filter === undefined && sinceMs === undefined && segment.liveCount === segment.size
       ? undefined
       : (label: number): boolean => segment.isVisible(label, sinceMs) && (filter === undefined || filter.evaluate(segment.rows[label]!));
-  const options = { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
-  // Milvus computes and returns scores as float32 (`SearchResultData.scores`).
-  return index.search(query, k, options).map((hit) => ({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! }));
+  return { ...(search.ef === undefined ? {} : { ef: search.ef }), ...(predicate ? { filter: predicate } : {}) };
+}
+
+/** Index hits of a segment as search hits; Milvus computes and returns scores as float32 (`SearchResultData.scores`). */
+function hitsOf(segment: Segment, found: readonly { label: number; score: number }[]): SearchHit[] {
+  return found.map((hit) => ({ pk: segment.pks[hit.label]!, score: Math.fround(hit.score), row: segment.rows[hit.label]! }));
+}
+
+/**
+ * The best `k` visible rows of one segment for one query vector that pass the search's filter,
+ * best first, through the segment's index (its built index when sealed, else exact); scores are float32.
+ */
+export function segmentHits(segment: Segment, query: SegmentSearch['vectors'][number], k: number, search: SegmentSearch): SearchHit[] {
+  return hitsOf(segment, segment.searchIndex(search.annsField, search.metric).search(query, k, indexSearchOptions(segment, search)));
+}
+
+/** As {@link segmentHits}, keeping only hits that score inside `window` ({@link windowSearch}). */
+async function segmentWindowHits(segment: Segment, query: SegmentSearch['vectors'][number], k: number, search: SegmentSearch, window: ScoreWindow, pacer: Pacer): Promise<SearchHit[]> {
+  const index = segment.searchIndex(search.annsField, search.metric);
+  return hitsOf(segment, await windowSearch(index, query, k, window, indexSearchOptions(segment, search), (label) => segment.pks[label]!, search.metric, pacer));
 }
 
 /**
@@ -66,7 +82,10 @@ export function segmentHits(segment: Segment, query: SegmentSearch['vectors'][nu
  * for each query vector and merges the per-segment top `limit + offset` into one ranking, best
  * score first (ties broken by primary key), each key once (its best-scoring row), then skips `offset`.
  *
- * Cost: per segment one index search of k = limit + offset; the merge is O(segments · k · log).
+ * With a `window` (range search, iterator pages) each segment gives its best k hits inside it.
+ *
+ * Cost: per segment one index search of k = limit + offset (a window may take a few, see
+ * {@link windowSearch}); the merge is O(segments · k · log).
  */
 export async function searchSegments(segments: readonly Segment[], search: SegmentSearch, pacer: Pacer): Promise<SearchHit[][]> {
   const k = search.limit + search.offset;
@@ -75,7 +94,7 @@ export async function searchSegments(segments: readonly Segment[], search: Segme
     const hits: SearchHit[] = [];
     for (const segment of segments) {
       if (segment.liveCount === 0) continue;
-      hits.push(...segmentHits(segment, query, k, search));
+      hits.push(...(search.window ? await segmentWindowHits(segment, query, k, search, search.window, pacer) : segmentHits(segment, query, k, search)));
       if (pacer.due(1)) await pacer.pause();
     }
     hits.sort(hitOrder(search.metric));
