@@ -1,11 +1,12 @@
 /**
  * Milvus 2.5's analyzers (`analyzer.rs`, `build_in_analyzer.rs`): an `analyzer_params` JSON
- * object builds either a built-in analyzer (`{"type": "standard"|"english", "stop_words": [...]}`)
+ * object builds either a built-in analyzer (`{"type": "standard"|"english"|"chinese", "stop_words": [...]}`)
  * or a custom one (`{"tokenizer": ..., "filter": [...]}`).
  *
  * @packageDocumentation
  */
-import { filtersOf, lowercaseFilter, stemmerFilter, stopFilter, type TokenFilter } from './filters.js';
+import { cnAlphanumOnlyFilter, filtersOf, lowercaseFilter, stemmerFilter, stopFilter, type TokenFilter } from './filters.js';
+import { jiebaTokenizer } from './jieba.js';
 import { ENGLISH_STOP_WORDS, expandStopWords, stringListOf } from './stop-words.js';
 import { analyzerError, type Token } from './token.js';
 import { standardTokenizer, tokenizerOf, type Tokenizer } from './tokenizers.js';
@@ -27,9 +28,10 @@ function userStopWords(params: Record<string, unknown>): TokenFilter[] {
 
 /**
  * A built-in analyzer (`build_template`): `standard` is the standard tokenizer and `lowercase`;
- * `english` adds the English stemmer and the English stop words. Both end with the user's
+ * `english` adds the English stemmer and the English stop words; `chinese` is the plain `jieba`
+ * tokenizer (search mode, HMM, default dictionary) and `cnalphanumonly`. All end with the user's
  * `stop_words`; other keys are ignored.
- * @throws MilvusError 2000 `unknown build-in analyzer type: <type>` (`chinese` included: it needs jieba).
+ * @throws MilvusError 2000 `unknown build-in analyzer type: <type>`, and `stop_words`'s errors.
  */
 function builtIn(type: string, params: Record<string, unknown>): Analyzer {
   switch (type) {
@@ -37,6 +39,8 @@ function builtIn(type: string, params: Record<string, unknown>): Analyzer {
       return pipeline(standardTokenizer, [lowercaseFilter, ...userStopWords(params)]);
     case 'english':
       return pipeline(standardTokenizer, [lowercaseFilter, stemmerFilter('english'), stopFilter(ENGLISH_STOP_WORDS), ...userStopWords(params)]);
+    case 'chinese':
+      return pipeline(jiebaTokenizer(), [cnAlphanumOnlyFilter, ...userStopWords(params)]);
     default:
       throw analyzerError(`unknown build-in analyzer type: ${type}`);
   }

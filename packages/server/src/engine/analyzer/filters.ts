@@ -49,13 +49,16 @@ const ASCII_ALPHANUMERIC = /^[A-Za-z0-9]*$/;
 const HAN = /\p{Script=Han}/u;
 const HAN_OR_ALPHANUMERIC = /[\p{Script=Han}a-zA-Z0-9]/u;
 
+/** `cnalphanumonly`: keeps tokens with a Han, ASCII letter or digit code point (the `chinese` built-in's filter). */
+export const cnAlphanumOnlyFilter: TokenFilter = keepIf((text) => HAN_OR_ALPHANUMERIC.test(text));
+
 /** The filters named by a string in `filter`. */
 const NAMED: ReadonlyMap<string, TokenFilter> = new Map([
   ['lowercase', lowercaseFilter],
   ['asciifolding', mapText(foldToAscii)],
   ['alphanumonly', keepIf((text) => ASCII_ALPHANUMERIC.test(text))],
   ['cncharonly', keepIf((text) => HAN.test(text))],
-  ['cnalphanumonly', keepIf((text) => HAN_OR_ALPHANUMERIC.test(text))],
+  ['cnalphanumonly', cnAlphanumOnlyFilter],
 ]);
 
 /** A `stop` filter removing exactly `words`. */

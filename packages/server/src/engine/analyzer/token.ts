@@ -14,9 +14,12 @@ export interface Token {
   startOffset: number;
   /** UTF-8 byte offset just past the token's last byte in the analyzed text. */
   endOffset: number;
-  /** Index of the token in the tokenizer's output (0-based); tokens removed by filters leave gaps. */
+  /**
+   * Index of the token in the tokenizer's output (0-based); tokens removed by filters leave gaps.
+   * For `jieba`: the token's first code point index in the text (search-mode tokens overlap).
+   */
   position: number;
-  /** Positions the token spans; always 1 for the tokenizers served. */
+  /** Positions the token spans: 1, or for `jieba` the token's length in code points. */
   positionLength: number;
 }
 

@@ -1,10 +1,11 @@
 /**
  * The tokenizers of Milvus 2.5's `analyzer_params` (`tokenizers/tokenizer.rs`): `standard`
- * (tantivy's `SimpleTokenizer`) and `whitespace` (tantivy's `WhitespaceTokenizer`). `jieba` and
- * `lindera` are refused as unknown tokenizers.
+ * (tantivy's `SimpleTokenizer`), `whitespace` (tantivy's `WhitespaceTokenizer`) and `jieba` (see
+ * `jieba.ts`). `lindera` is refused as an unknown tokenizer.
  *
  * @packageDocumentation
  */
+import { jiebaTokenizer } from './jieba.js';
 import { analyzerError, type Token } from './token.js';
 
 /** A tokenizer: text in, tokens with byte offsets and positions out. */
@@ -55,14 +56,17 @@ export const whitespaceTokenizer: Tokenizer = (text) => runsOf(text, (ch) => !AS
  * The tokenizer of an analyzer's `tokenizer` value: a name, or an object with a `type`
  * (`get_builder_with_tokenizer`).
  * @throws MilvusError 2000 `tokenizer type should be string`, `costum tokenizer must set type`,
- *   `unsupported tokenizer: <name>` (jieba and lindera included: not served).
+ *   `unsupported tokenizer: <name>` (lindera included: not served), and jieba's parameter errors
+ *   for a `{"type": "jieba", ...}` object.
  */
 export function tokenizerOf(value: unknown): Tokenizer {
   let name: string;
+  let params: Record<string, unknown> | undefined;
   if (typeof value === 'string') {
     name = value;
   } else {
-    const type = (value as Record<string, unknown>).type;
+    params = value as Record<string, unknown>;
+    const type = params.type;
     if (type === undefined) throw analyzerError('costum tokenizer must set type');
     if (typeof type !== 'string') throw analyzerError('tokenizer type should be string');
     name = type;
@@ -72,6 +76,8 @@ export function tokenizerOf(value: unknown): Tokenizer {
       return standardTokenizer;
     case 'whitespace':
       return whitespaceTokenizer;
+    case 'jieba':
+      return jiebaTokenizer(params);
     default:
       throw analyzerError(`unsupported tokenizer: ${name}`);
   }

@@ -1,0 +1,77 @@
+/**
+ * jieba-rs segmenters, loaded lazily from `jieba-wasm` (jieba-rs compiled to WebAssembly, the
+ * library Milvus 2.5's `jieba` tokenizer wraps). Nothing is loaded at server start: the first
+ * Chinese analysis reads and compiles the module (tens of milliseconds) and jieba-rs builds its
+ * default dictionary on its first cut (a few hundred milliseconds, about 90 MB of WebAssembly
+ * memory per instance).
+ *
+ * @packageDocumentation
+ */
+import { createRequire } from 'node:module';
+
+/** One token of jieba-rs's `Jieba::tokenize`: the word and its start and end in code points. */
+export interface JiebaWord {
+  word: string;
+  start: number;
+  end: number;
+}
+
+/** The functions of one jieba-wasm instance (`jieba-wasm`'s Node.js build) that analyzers use. */
+interface JiebaModule {
+  tokenize(text: string, mode: 'default' | 'search', hmm: boolean): JiebaWord[];
+  add_word(word: string, freq?: number | null, tag?: string | null): number;
+}
+
+/** jieba-rs's cut modes as `Jieba::tokenize` names them (`TokenizeMode::Default` and `Search`). */
+export type JiebaCutMode = 'default' | 'search';
+
+/** A segmenter: jieba-rs's `tokenize` over one dictionary. */
+export type JiebaSegmenter = (text: string, mode: JiebaCutMode, hmm: boolean) => JiebaWord[];
+
+/** Custom-dictionary instances kept alive at once; the least recently used beyond it is dropped and rebuilt on demand. */
+const MAX_CUSTOM_INSTANCES = 2;
+
+const nodeRequire = createRequire(import.meta.url);
+
+/**
+ * A new jieba-wasm instance: the package keeps one jieba-rs `Jieba` per loaded module, so a
+ * dictionary of its own needs the module loaded afresh (out of Node's module cache).
+ */
+function loadInstance(): JiebaModule {
+  const path = nodeRequire.resolve('jieba-wasm');
+  delete nodeRequire.cache[path];
+  return nodeRequire(path) as JiebaModule;
+}
+
+let defaultInstance: JiebaModule | undefined;
+const customInstances = new Map<string, JiebaModule>();
+
+/** The instance with jieba-rs's default dictionary (`Jieba::new()`), never given extra words. */
+function defaultModule(): JiebaModule {
+  return (defaultInstance ??= loadInstance());
+}
+
+/** The instance with the default dictionary plus `words` (each `add_word(word, None, None)`, in order). */
+function customModule(words: readonly string[]): JiebaModule {
+  const key = JSON.stringify(words);
+  let instance = customInstances.get(key);
+  if (instance) {
+    customInstances.delete(key);
+  } else {
+    if (customInstances.size >= MAX_CUSTOM_INSTANCES) customInstances.delete(customInstances.keys().next().value!);
+    instance = loadInstance();
+    for (const w of words) instance.add_word(w, null, null);
+  }
+  customInstances.set(key, instance);
+  return instance;
+}
+
+/**
+ * The segmenter of jieba-rs's default dictionary with `words` added (none: `Jieba::new()`, shared
+ * by every analyzer). Loads nothing until it first segments.
+ */
+export function jiebaSegmenter(words: readonly string[]): JiebaSegmenter {
+  if (words.length === 0) return (text, mode, hmm) => defaultModule().tokenize(text, mode, hmm);
+  const list = [...words];
+  return (text, mode, hmm) => customModule(list).tokenize(text, mode, hmm);
+}
