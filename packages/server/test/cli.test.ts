@@ -75,6 +75,17 @@ describe('mvkit serve', () => {
     expect(await bad.exited).not.toBe(0);
   }, 30_000);
 
+  it('loads the jieba tokenizer from the bundle on the first chinese RunAnalyzer', async () => {
+    const s = serveCli(['--port', '0']);
+    const stub = createGrpcStub(await s.address, credentials.createInsecure());
+    const res = await stub.unary(MilvusService.method.runAnalyzer, { placeholder: [new TextEncoder().encode('我来到北京清华大学')], analyzerParams: JSON.stringify({ type: 'chinese' }) });
+    expect(res.status?.code).toBe(0);
+    expect(res.results[0]?.tokens.map((t) => t.token)).toEqual(['我', '来到', '北京', '清华', '华大', '大学', '清华大学']);
+    stub.close();
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+  }, 30_000);
+
   it('fails cleanly when the port is taken', async () => {
     const first = serveCli(['--port', '0']);
     const port = (await first.address).split(':')[1]!;
