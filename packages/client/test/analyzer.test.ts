@@ -52,7 +52,7 @@ describe('runAnalyzer', () => {
   });
 
   it("refuses bad params, unknown collections and fields, and fields without an analyzer, with Milvus's codes", async () => {
-    expect(await rejection(client.runAnalyzer({ text: 'x', analyzer_params: { tokenizer: 'jieba' } }))).toMatchObject({ code: 2000, reason: 'unsupported tokenizer: jieba' });
+    expect(await rejection(client.runAnalyzer({ text: 'x', analyzer_params: { tokenizer: 'lindera' } }))).toMatchObject({ code: 2000, reason: 'unsupported tokenizer: lindera' });
     expect(await rejection(client.runAnalyzer({ text: 'x', collection_name: 'nope', field_name: 'english' }))).toMatchObject({ code: 100 });
     expect(await rejection(client.runAnalyzer({ text: 'x', collection_name, field_name: 'nope' }))).toMatchObject({ code: 1700, reason: 'field not found[field=nope]' });
     expect(await rejection(client.runAnalyzer({ text: 'x', collection_name, field_name: 'raw' }))).toMatchObject({
