@@ -13,6 +13,7 @@ import { Command } from 'commander';
 import MiniSearch from 'minisearch';
 import { DataType, FunctionType, MilvusClient, normalizeField } from '@mvkit/client';
 import { Engine, startServer } from '@mvkit/server';
+import { seededRandom as rng } from '../random.js';
 
 interface Options {
   docs: string;
@@ -39,18 +40,6 @@ const k = Number(opts.k);
 const minMs = Number(opts.minMs);
 const K1 = 1.2;
 const B = 0.75;
-
-/** A seeded PRNG (mulberry32), so every run measures the same corpus. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 // ------------------------------------------------------------------ corpus
 

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { seededRandom as rng } from '../random.js';
 
 const require = createRequire(import.meta.url);
 
@@ -24,18 +25,6 @@ export interface Dataset {
   base: Float32Array;
   /** Held-out query vectors, row-major. */
   queries: Float32Array;
-}
-
-/** mulberry32 PRNG in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Seeded Fisher–Yates permutation of 0..n-1. */

@@ -11,20 +11,10 @@ import { parseArgs } from 'node:util';
 import { DataType, MilvusClient, RRFRanker, WeightedRanker } from '@mvkit/client';
 import { startChildServer } from '../child-server.js';
 import { measure } from '../stats.js';
+import { seededRandom as random } from '../random.js';
 
 const collection_name = 'hybrid_bench';
 const LIMIT = 10;
-
-/** A seeded PRNG (mulberry32) in [0, 1). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Hit = { id: string; score: number };
 

@@ -26,6 +26,7 @@ import { MilvusClient } from '@mvkit/client';
 import { startChildServer, type ChildServer } from '../child-server.js';
 import { percentile } from '../stats.js';
 import { mvkitClient, pymilvusClient, rowOf, type Kind, type Row, type SoakClient } from './clients.js';
+import { seededRandom as prng } from '../random.js';
 
 const RANGE = 1_000_000;
 const SHARED = 'soak_shared';
@@ -40,17 +41,6 @@ const OVERRUN_MS = 180_000;
 /** `conformance/scripts/python-env.mjs`, the project's one way to get the pinned pymilvus venv. */
 const PYTHON_ENV = new URL('../../../conformance/scripts/python-env.mjs', import.meta.url);
 type EnsurePythonEnv = (options?: { log?: (line: string) => void }) => Promise<{ python: string; pymilvus: string }>;
-
-/** Deterministic PRNG (mulberry32): floats in [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A set of keys with O(1) add, delete and uniform random pick. */
 class KeySet {
