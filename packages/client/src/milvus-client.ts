@@ -116,6 +116,7 @@ import {
 } from '@mvkit/core';
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
+import { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type LegacyManagers, type PartitionManager } from './legacy-managers.js';
 
 /** Options of {@link MilvusClient}: where to connect, and optionally which transport to use. */
 export interface MilvusClientOptions extends ConnectionOptions {
@@ -157,6 +158,7 @@ export class MilvusClient {
   readonly transport: Transport;
   readonly #pollInterval: number;
   readonly #defaultTimeout: number | undefined;
+  #legacy: LegacyManagers | undefined;
 
   /**
    * @param options - address, credentials (`token` or `username`/`password`), `database`, TLS
@@ -187,6 +189,26 @@ export class MilvusClient {
   /** Alias of {@link close}, named as in the official SDK. */
   async closeConnection(): Promise<void> {
     await this.close();
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the partition methods on the client (see {@link PartitionManager}). */
+  get partitionManager(): PartitionManager {
+    return (this.#legacy ??= legacyManagers(this)).partitionManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the collection methods on the client (see {@link CollectionManager}). */
+  get collectionManager(): CollectionManager {
+    return (this.#legacy ??= legacyManagers(this)).collectionManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the index methods on the client (see {@link IndexManager}). */
+  get indexManager(): IndexManager {
+    return (this.#legacy ??= legacyManagers(this)).indexManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call insert, search, query, delete and flush on the client (see {@link DataManager}). */
+  get dataManager(): DataManager {
+    return (this.#legacy ??= legacyManagers(this)).dataManager;
   }
 
   // -------------------------------------------------------------- session
