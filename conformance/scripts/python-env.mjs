@@ -5,7 +5,10 @@
 //   the Python runner replays the documentation with;
 // - `milvus-2.3`: conformance/.cache/milvus-2.3/venv with python/requirements-milvus-2.3.txt, the
 //   embedded Milvus 2.3.5 server package and pymilvus 2.3.7 (the real-server target and the
-//   differential test; conformance/src/real-milvus.ts).
+//   differential test; conformance/src/real-milvus.ts);
+// - `milvus-cli`: conformance/.cache/milvus-cli/venv with python/requirements-milvus-cli.txt, the
+//   milvus_cli (and its pymilvus 2.5) the milvus_cli runner replays the shell blocks with
+//   (conformance/src/runners/milvus-cli.ts).
 //
 // Cached: a stamp file in the venv holds the SHA-256 of the requirements and the base
 // interpreter's version; when it matches and the venv's python imports the pinned pymilvus,
@@ -14,7 +17,7 @@
 // on a lock directory; a lock left by a dead process is taken over.
 //
 // Non-interactive (PIP_NO_INPUT, no version check, no prompts). Interpreter: $MVKIT_PYTHON, else
-// python3, else python. `node python-env.mjs [runner|milvus-2.3]`: exit 0 and the venv's
+// python3, else python. `node python-env.mjs [runner|milvus-2.3|milvus-cli]`: exit 0 and the venv's
 // interpreter path on the last stdout line, or exit 1 with the reason on stderr.
 //
 // Also importable: `ensurePythonEnv({ name, log })` resolves to { python, pymilvus, cached } or throws.
@@ -45,6 +48,18 @@ export const ENVS = {
     modules: ['pymilvus', 'milvus'],
     // The package's own unpacking of its lzma-packed binaries into <base>/bin (md5-stamped).
     setup: { code: 'import sys, milvus; milvus._initialize_data_files(sys.argv[1])', args: [MILVUS_23_BASE], leaves: join(MILVUS_23_BASE, 'bin', 'milvus') },
+  },
+  'milvus-cli': {
+    venv: join(ROOT, '.cache', 'milvus-cli', 'venv'),
+    requirements: join(ROOT, 'python', 'requirements-milvus-cli.txt'),
+    modules: ['pymilvus'],
+    // milvus_cli has no __version__: the setup imports its click app and records the installed
+    // distribution's version, so a venv whose CLI does not import is never taken as ready.
+    setup: {
+      code: 'import sys, pathlib, importlib.metadata as md; import milvus_cli.scripts.milvus_client_cli; pathlib.Path(sys.argv[1]).write_text(md.version("milvus-cli"))',
+      args: [join(ROOT, '.cache', 'milvus-cli', 'venv', 'milvus-cli.version')],
+      leaves: join(ROOT, '.cache', 'milvus-cli', 'venv', 'milvus-cli.version'),
+    },
   },
 };
 

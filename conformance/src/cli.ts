@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `mvkit-conformance replay [--target embedded|milvus|both] [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--no-java] [--no-python] [--no-go] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
+ * `mvkit-conformance replay [--target embedded|milvus|both] [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--no-java] [--no-python] [--no-go] [--no-milvus-cli] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
  * replays the documentation corpus, prints the table and a summary line, writes JSON and
  * Markdown reports, and exits 1 if any block failed.
  *
@@ -32,10 +32,11 @@ program
   .option('--no-java', 'skip the Java blocks (java-sdk runner: official Milvus Java SDK, needs a JDK and Maven); reported as n/a')
   .option('--no-python', 'skip the Python blocks (pymilvus runner; reported n/a "skipped by --no-python")')
   .option('--no-go', 'skip the Go blocks (go-sdk runner: official Milvus Go SDK, needs Go; reported n/a "skipped by --no-go")')
+  .option('--no-milvus-cli', 'skip the shell blocks (milvus_cli runner: the pinned milvus-cli from PyPI; reported n/a "skipped by --no-milvus-cli")')
   .addOption(new Option('--client <client>', 'Node client(s) to run').choices(['mvkit', 'official', 'both']).default('both'))
   .option('--page <name>', 'only this page (file name in conformance/docs)')
   .option('--out <dir>', 'where to write report.json and report.md', fileURLToPath(new URL('../reports/', import.meta.url)))
-  .action(async (opts: { target: 'embedded' | 'milvus' | 'both'; uri?: string; token?: string; legacyUri?: string; curl: boolean; java: boolean; python: boolean; go: boolean; client: ClientChoice; page?: string; out: string }) => {
+  .action(async (opts: { target: 'embedded' | 'milvus' | 'both'; uri?: string; token?: string; legacyUri?: string; curl: boolean; java: boolean; python: boolean; go: boolean; milvusCli: boolean; client: ClientChoice; page?: string; out: string }) => {
     const targets = opts.target === 'both' ? (['embedded', 'milvus'] as const) : [opts.target];
     const reports = [];
     for (const target of targets) {
@@ -48,6 +49,7 @@ program
         java: opts.java,
         python: opts.python,
         go: opts.go,
+        milvusCli: opts.milvusCli,
         client: opts.client,
         ...(opts.page ? { page: opts.page } : {}),
         // A line per block as each page finishes.

@@ -64,6 +64,44 @@ export function resolveErratum(errata: readonly Erratum[], site: ErratumSite, do
 }
 
 /**
+ * An erratum of a block's code (`"in": "code"` in `errata.json`): the documented code cannot run
+ * anywhere (it does not compile, or calls an API no release of the SDK has); `documented` is the
+ * faulty text and `expected` its correction. The runners report the block as a doc error and run
+ * it with the correction, so that the target is still exercised.
+ */
+export interface CodeErratum extends Erratum {
+  in: 'code';
+  documented: string;
+  expected: string;
+}
+
+/** Whether an erratum corrects a block's code rather than its output. */
+export const isCodeErratum = (e: Erratum): e is CodeErratum => (e as Partial<CodeErratum>).in === 'code' && typeof e.documented === 'string' && typeof e.expected === 'string';
+
+/**
+ * The code errata of a block (its page, language, position, and client when the entry names one)
+ * whose documented text the block contains, and the block's code with each correction applied.
+ * The one place every runner resolves code errata.
+ */
+export function correctedCode(errata: readonly Erratum[], site: ErratumSite, code: string): { code: string; corrections: CodeErratum[] } {
+  const corrections = errata.filter(
+    (e): e is CodeErratum =>
+      isCodeErratum(e) &&
+      e.page === site.page &&
+      e.language === site.language &&
+      e.block === site.block &&
+      (!e.client || e.client === site.client) &&
+      code.includes(e.documented),
+  );
+  return { code: corrections.reduce((c, e) => c.split(e.documented).join(e.expected), code), corrections };
+}
+
+/** The corrections as text: `"<documented>" → "<expected>", …`. */
+export function correctionsText(corrections: readonly CodeErratum[]): string {
+  return corrections.map((e) => `${JSON.stringify(e.documented)} → ${JSON.stringify(e.expected)}`).join(', ');
+}
+
+/**
  * What is wrong with a list of errata: an entry repeated (same page, language, block, documented
  * value and client), or two entries for the same documented value whose clients overlap (one for
  * every client counts for each) that accept different answers — then a block could pass with either.

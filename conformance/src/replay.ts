@@ -7,6 +7,7 @@ import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Tar
 import { GO_RUNNER, goSdkVersions, runGoPage } from './runners/go.js';
 import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runners/python.js';
 import { JAVA_RUNNER, javaSdk, runJavaPage } from './runners/java.js';
+import { ensureMilvusCliEnv, MILVUS_CLI, runMilvusCliPage, type MilvusCliEnv } from './runners/milvus-cli.js';
 import { REAL_MILVUS_VERSION, startRealMilvus } from './real-milvus.js';
 
 /** Which Node clients to run. */
@@ -37,6 +38,8 @@ export interface ReplayOptions {
   python?: boolean;
   /** Replay the Java blocks with the official Java SDK (needs a JDK and Maven); off unless true (the CLI turns it on unless `--no-java`). */
   java?: boolean;
+  /** Replay the shell blocks (milvus_cli commands) with the pinned milvus_cli (creates `conformance/.cache/milvus-cli` when missing); off unless true (the CLI turns it on unless `--no-milvus-cli`). */
+  milvusCli?: boolean;
   /** Called with each page's results as soon as the page has run (progress). */
   onResults?: (results: readonly BlockResult[]) => void;
 }
@@ -125,11 +128,7 @@ async function applyFixture(target: Target, steps: readonly FixtureStep[]): Prom
 
 /** Why a block of another language is not run here. */
 function notRun(block: CodeBlock): BlockResult {
-  const why =
-    block.language === 'shell'
-      ? 'milvus_cli command; no milvus_cli runner yet'
-      : `no ${block.language} runner yet`;
-  return { page: block.page, language: block.language, block: block.languageIndex, client: '-', outcome: 'n/a', detail: why };
+  return { page: block.page, language: block.language, block: block.languageIndex, client: '-', outcome: 'n/a', detail: `no ${block.language} runner yet` };
 }
 
 /**
@@ -178,6 +177,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   const results: BlockResult[] = [];
   let python: { env?: PythonEnv; envError?: string } = {};
   if (options.python) python = await ensurePythonEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
+  let milvusCli: { env?: MilvusCliEnv; envError?: string } = {};
+  if (options.milvusCli) milvusCli = await ensureMilvusCliEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
   try {
     for (const page of pages) {
       const blocks = extractBlocks(page);
@@ -220,6 +221,9 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       const goBlocks = blocks.filter((b) => b.language === 'go');
       const goSkip = options.go ? undefined : options.go === false ? 'skipped by --no-go' : 'skipped: the go-sdk runner was not requested (ReplayOptions.go; the CLI runs it unless --no-go)';
       for (const r of !goBlocks.length ? [] : goSkip ? goBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: GO_RUNNER, outcome: 'n/a', detail: goSkip })) : await runGoPage(page.name, goBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
+      const shellBlocks = blocks.filter((b) => b.language === 'shell');
+      const cliSkip = options.milvusCli ? undefined : options.milvusCli === false ? 'skipped by --no-milvus-cli' : 'skipped: the milvus_cli runner was not requested (ReplayOptions.milvusCli; the CLI runs it unless --no-milvus-cli)';
+      for (const r of !shellBlocks.length ? [] : cliSkip ? shellBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: MILVUS_CLI, outcome: 'n/a', detail: cliSkip })) : await runMilvusCliPage(page.name, shellBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...milvusCli, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       const pageResults = blocks.flatMap((block) => byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]);
       results.push(...pageResults);
       options.onResults?.(pageResults);
@@ -234,6 +238,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       ...Object.fromEntries(sdks.map((s) => [s.name, `${s.specifier}@${versionOf(s.specifier)}`])),
       ...(options.go ? { [GO_RUNNER]: Object.entries(goSdkVersions()).map(([m, v]) => `${m}@${v}`).join(', ') } : {}),
       ...(options.java ? { [JAVA_RUNNER]: javaSdk() } : {}),
+      ...(options.milvusCli ? { [MILVUS_CLI]: milvusCli.env ? `milvus-cli==${milvusCli.env.milvusCli} (pymilvus==${milvusCli.env.pymilvus})` : `unavailable: ${milvusCli.envError}` } : {}),
       ...(options.python ? { [PYMILVUS]: python.env ? `pymilvus==${python.env.pymilvus} (${python.env.python})` : `unavailable: ${python.envError}` } : {}),
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },

@@ -77,6 +77,10 @@ describe('Go replay against the embedded reference server', () => {
       expect(errata.some((e) => e.kind === 'doc-error' && e.page === r.page && e.language === 'go' && e.block === r.block), `${r.page} go#${r.block}`).toBe(true);
     }
     expect(go.filter((r) => r.outcome === 'n/a')).toEqual([]);
+    // A block with a code erratum is run corrected: the doc error says what the corrected block did.
+    const release = go.find((r) => r.page === 'release_partition.md')!;
+    expect(release.outcome).toBe('doc-error');
+    expect(release.detail).toMatch(/With the correction .*"\[\]string\{\\"novel\\"\},.* it ran against the target: ran without error/);
     const manage = go.filter((r) => r.page === 'manage-partitions.md');
     expect(manage.map((r) => r.outcome)).toEqual(['pass', 'pass', 'pass', 'pass', 'pass', 'pass']);
     expect(manage[0]!.rewrites).toEqual([expect.stringMatching(/^line 10: localhost:19530 → 127\.0\.0\.1:\d+$/)]);

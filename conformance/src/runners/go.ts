@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { CodeBlock } from '../extract.js';
-import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
+import { correctedCode, correctionsText, matchOutput, render, resolveErratum, type CodeErratum, type Erratum } from '../match.js';
 import type { BlockResult, Outcome, Target } from './node.js';
 
 /**
@@ -105,6 +105,8 @@ export interface PreparedGoBlock {
   rewrites: string[];
   /** Why the block cannot be placed in a program at all. */
   unsupported?: string;
+  /** The code errata applied to the block before it was prepared (`block` keeps the documented code). */
+  corrections?: CodeErratum[];
 }
 
 /** The address literals the docs write (gRPC and RESTful styles of the same port). */
@@ -506,7 +508,11 @@ export interface GoPageOptions {
  */
 export async function runGoPage(page: string, blocks: readonly CodeBlock[], options: GoPageOptions): Promise<BlockResult[]> {
   const address = options.target.address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
-  const prepared = blocks.map((b) => prepareGoBlock(b, address));
+  // A block whose code has an erratum runs corrected (and is reported as the doc error it is).
+  const prepared = blocks.map((b): PreparedGoBlock => {
+    const { code, corrections } = correctedCode(options.errata, { page, language: b.language, block: b.languageIndex, client: GO_RUNNER }, b.code);
+    return corrections.length ? { ...prepareGoBlock({ ...b, code }, address), block: b, corrections } : prepareGoBlock(b, address);
+  });
   const result = (p: PreparedGoBlock, outcome: Outcome, detail: string): BlockResult => ({
     page,
     language: p.block.language,
@@ -542,7 +548,7 @@ export async function runGoPage(page: string, blocks: readonly CodeBlock[], opti
     const n = p.block.languageIndex;
     if (p.unsupported) return result(p, 'n/a', p.unsupported);
     const compile = build.excluded[n];
-    if (compile !== undefined) return compileOutcome(p, compile, declared, options.errata, result);
+    if (compile !== undefined) return compileOutcome(p, compile, declared, result);
     const ran = runs.get(n);
     if (!ran?.begun) {
       const why = r.error?.killed ? `the program timed out after ${timeout} ms` : stopped ?? `the program ended before it (exit ${r.code}${stderrTail ? `: ${stderrTail}` : ''})`;
@@ -555,6 +561,7 @@ export async function runGoPage(page: string, blocks: readonly CodeBlock[], opti
     if (ran.errors.length) return result(p, 'fail', errorsText(ran.errors));
     if (!ran.ended) return result(p, 'fail', `did not finish (exit ${r.code}${stderrTail ? `: ${stderrTail}` : ''})`);
     const [outcome, detail] = checkGoOutputs(p.block, ran.lines, options.errata);
+    if (p.corrections && outcome !== 'fail') return result(p, 'doc-error', `as documented the block does not compile: ${p.corrections.map((e) => e.reason).join(' ')} With the correction ${correctionsText(p.corrections)} it ran against the target: ${detail}`);
     return result(p, outcome, detail);
   });
 }
@@ -562,12 +569,8 @@ export async function runGoPage(page: string, blocks: readonly CodeBlock[], opti
 const errorsText = (errors: readonly { code?: number; message: string }[]) => errors.map((e) => `error${e.code !== undefined ? ` (code ${e.code})` : ''}: ${e.message}`).join('; ');
 
 /** The outcome of a block taken out of the program because it does not compile. */
-function compileOutcome(p: PreparedGoBlock, compile: string, declared: string, errata: readonly Erratum[], result: (p: PreparedGoBlock, o: Outcome, d: string) => BlockResult): BlockResult {
-  // A code erratum (`in: "code"`): the block's text as documented, and the corrected text.
-  const fix = errata.find(
-    (e) => e.page === p.block.page && e.language === p.block.language && e.block === p.block.languageIndex && e.kind === 'doc-error' && (e as { in?: string }).in === 'code' && typeof e.documented === 'string' && p.block.code.includes(e.documented),
-  );
-  if (fix) return result(p, 'doc-error', `does not compile (${compile}): documented ${render(fix.documented)}, Go needs ${render(fix.expected)}. ${fix.reason}`);
+function compileOutcome(p: PreparedGoBlock, compile: string, declared: string, result: (p: PreparedGoBlock, o: Outcome, d: string) => BlockResult): BlockResult {
+  if (p.corrections) return result(p, 'fail', `does not compile even with the correction ${correctionsText(p.corrections)}: ${compile}`);
   const undef = /undefined: (\w+)/.exec(compile)?.[1];
   if (undef && !new RegExp(`\\b${undef}\\s*(?:,\\s*\\w+\\s*)*:=|\\bvar\\s+${undef}\\b|\\bfunc\\s+${undef}\\b`).test(declared)) {
     return result(p, 'n/a', `a fragment the docs never complete: it uses ${undef}, which no Go block of the page declares (${compile})`);

@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOutput, type CodeBlock, type DocumentedOutput } from '../extract.js';
-import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
+import { correctedCode, correctionsText, isCodeErratum, matchOutput, render, resolveErratum, type CodeErratum, type Erratum } from '../match.js';
 import type { BlockResult, Outcome, Target } from './node.js';
 
 /** Runner name in reports. */
@@ -31,18 +31,7 @@ export interface JavaRewrite {
   to: string;
 }
 
-/**
- * An erratum of a block's code (`"in": "code"` in `errata.json`): the documented code cannot
- * compile anywhere; `documented` is the faulty text and `expected` its correction. The block is
- * reported as a doc error, and run with the correction so that the target is still exercised.
- */
-export interface CodeErratum extends Erratum {
-  in: 'code';
-  documented: string;
-  expected: string;
-}
-
-const isCodeErratum = (e: Erratum): e is CodeErratum => (e as Partial<CodeErratum>).in === 'code';
+export type { CodeErratum } from '../match.js';
 
 // ---------------------------------------------------------------------------------------------
 // Lexing and rewriting Java fragments
@@ -509,8 +498,7 @@ export async function runJavaPage(page: string, blocks: readonly CodeBlock[], op
   }
   const target = javaTarget(options.target);
   const prepared: PreparedBlock[] = blocks.map((block) => {
-    const corrections = options.errata.filter((e): e is CodeErratum => isCodeErratum(e) && e.page === page && e.language === block.language && e.block === block.languageIndex && block.code.includes(e.documented));
-    const code = corrections.reduce((c, e) => c.split(e.documented).join(e.expected), block.code);
+    const { code, corrections } = correctedCode(options.errata, { page, language: block.language, block: block.languageIndex, client: JAVA_RUNNER }, block.code);
     const { code: rewritten, rewrites } = rewriteJava(code, target);
     return { block, ...splitJava(rewritten), rewrites, corrections };
   });
@@ -571,7 +559,7 @@ export async function runJavaPage(page: string, blocks: readonly CodeBlock[], op
   return prepared.map((p) => {
     const b = p.block;
     const rewrites = [...p.rewrites, ...(/\bmilvusClient\b/.test(b.code) ? predefined : [])];
-    const correction = p.corrections.map((e) => `${JSON.stringify(e.documented)} → ${JSON.stringify(e.expected)}`).join(', ');
+    const correction = correctionsText(p.corrections);
     const docError = (detail: string) => result(b, 'doc-error', `as documented the block cannot compile: ${p.corrections.map((e) => e.reason).join(' ')} With the correction ${correction} it ${detail}`, rewrites);
     if (rejected.has(b.languageIndex)) return result(b, 'fail', rejected.get(b.languageIndex)!, rewrites);
     if (prelude?.error) return result(b, 'fail', `the predefined milvusClient could not be created: ${describeError(prelude.error, program)}`, rewrites);

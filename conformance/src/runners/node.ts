@@ -2,7 +2,7 @@ import { createContext, runInContext, type Context } from 'node:vm';
 import { parse, type Node } from 'acorn';
 import MagicString from 'magic-string';
 import type { CodeBlock } from '../extract.js';
-import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
+import { correctedCode, correctionsText, matchOutput, render, resolveErratum, type Erratum } from '../match.js';
 
 /** A Node Milvus SDK under test: its report name, the import specifier it replaces the docs' with, and the module. */
 export interface NodeSdk {
@@ -247,38 +247,38 @@ export async function runNodePage(page: string, blocks: readonly CodeBlock[], op
       clearTimeout,
       ...(constructsClient ? {} : { milvusClient: fixtureClient, client: fixtureClient }),
     });
-    const out: BlockResult[] = [];
-    for (const block of blocks) {
+    const runBlock = async (block: CodeBlock, code: string): Promise<BlockResult> => {
       logs.length = 0;
       failures.length = 0;
       let transformed: TransformedBlock;
       try {
-        transformed = transformBlock(block.code, target, sdk.specifier);
+        transformed = transformBlock(code, target, sdk.specifier);
       } catch (e) {
-        out.push(result(block, 'fail', `does not parse: ${(e as Error).message}`));
-        continue;
+        return result(block, 'fail', `does not parse: ${(e as Error).message}`);
       }
       const missing = transformed.calls.map((chain) => missingMember(context, chain)).find((m) => m !== undefined);
       if (missing) {
         const offering = (options.peers ?? []).find((peer) => clientOffers(context, sdk, peer, missing));
-        out.push(
-          offering
-            ? result(block, 'fail', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}), which ${offering.specifier} offers`)
-            : result(block, 'n/a', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}); no installable SDK offers it`),
-        );
-        continue;
+        return offering
+          ? result(block, 'fail', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}), which ${offering.specifier} offers`)
+          : result(block, 'n/a', `${missing} is not part of the ${sdk.name} SDK's API (${sdk.specifier}); no installable SDK offers it`);
       }
       try {
         await withTimeout(runInContext(transformed.code, context, { filename: `${page}#javascript-${block.languageIndex}` }) as Promise<unknown>, options.blockTimeout ?? 30_000);
       } catch (e) {
-        out.push(result(block, 'fail', `threw: ${e instanceof Error ? e.message : String(e)}`));
-        continue;
+        return result(block, 'fail', `threw: ${e instanceof Error ? e.message : String(e)}`);
       }
-      if (failures.length) {
-        out.push(result(block, 'fail', failures.join('; ')));
-        continue;
-      }
-      out.push(checkOutputs(block, [...logs], sdk.name, options.errata, result));
+      if (failures.length) return result(block, 'fail', failures.join('; '));
+      return checkOutputs(block, [...logs], sdk.name, options.errata, result);
+    };
+    const out: BlockResult[] = [];
+    for (const block of blocks) {
+      // A block whose code has an erratum for this SDK runs corrected (and is reported as the doc error it is).
+      const { code, corrections } = correctedCode(options.errata, { page, language: block.language, block: block.languageIndex, client: sdk.name }, block.code);
+      const r = await runBlock(block, code);
+      if (!corrections.length) out.push(r);
+      else if (r.outcome === 'pass' || r.outcome === 'doc-error') out.push(result(block, 'doc-error', `as documented the block cannot run with ${sdk.specifier}: ${corrections.map((e) => e.reason).join(' ')} With the correction ${correctionsText(corrections)} it ran against the target: ${r.detail}`));
+      else out.push(result(block, 'fail', `even with the correction ${correctionsText(corrections)}: ${r.detail}`));
     }
     return out;
   } finally {

@@ -1,8 +1,8 @@
-import { execFile, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { createInterface } from 'node:readline';
+import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { CodeBlock } from '../extract.js';
-import { matchOutput, render, resolveErratum, type Erratum } from '../match.js';
+import { correctedCode, correctionsText, matchOutput, render, resolveErratum, type Erratum } from '../match.js';
+import { JsonLinesProcess } from './json-lines.js';
 import type { BlockResult, FixtureStep, Outcome } from './node.js';
 
 /** The script that creates the venv (`conformance/.venv`) with the pinned pymilvus. */
@@ -23,10 +23,11 @@ export interface PythonEnv {
  * running `conformance/scripts/python-env.mjs`. Network only when the venv is missing or stale.
  *
  * @param options.name `runner` (default: `conformance/.venv`, the Python runner's pymilvus) or
- *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7).
+ *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7), or
+ *   `milvus-cli` (`conformance/.cache/milvus-cli`: milvus_cli and its pymilvus 2.5).
  * @throws Error with the script's reason (no python3, no venv module, pip failed, …).
  */
-export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' } = {}): Promise<PythonEnv> {
+export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' | 'milvus-cli' } = {}): Promise<PythonEnv> {
   const python = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, [PYTHON_ENV_SCRIPT, options.name ?? 'runner'], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`could not set up the Python environment (${PYTHON_ENV_SCRIPT}): ${stderr.trim() || error.message}`));
@@ -115,60 +116,25 @@ export interface DriverResult {
 
 /** A Python process running one page's blocks (`python/driver.py`). */
 class Driver {
-  private readonly child: ChildProcessWithoutNullStreams;
-  private readonly lines: AsyncIterator<string>;
-  private stderr = '';
+  private readonly process: JsonLinesProcess;
   readonly ready: Promise<{ python: string; pymilvus: string | null; importError: string | null }>;
 
   constructor(python: string) {
-    this.child = spawn(python, ['-u', PYTHON_DRIVER], { stdio: 'pipe', env: { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' } });
-    this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (d: string) => (this.stderr = (this.stderr + d).slice(-4000)));
-    this.child.stdin.on('error', () => undefined);
-    this.lines = createInterface({ input: this.child.stdout })[Symbol.asyncIterator]();
-    this.ready = this.next(60_000) as Promise<{ python: string; pymilvus: string | null; importError: string | null }>;
-  }
-
-  private async next(timeout: number): Promise<unknown> {
-    let timer: NodeJS.Timeout | undefined;
-    let onExit: ((code: number | null, signal: NodeJS.Signals | null) => void) | undefined;
-    const exited = new Promise<never>((_, reject) => {
-      onExit = (code, signal) => reject(new Error(`the Python process exited (${signal ?? `code ${code}`}): ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`));
-      this.child.once('exit', onExit);
-    });
-    try {
-      const line = await Promise.race([
-        this.lines.next(),
-        exited,
-        new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${timeout} ms`)), timeout))),
-      ]);
-      if (line.done) throw new Error(`the Python process closed its output: ${this.stderr.trim().split('\n').slice(-5).join(' | ')}`);
-      return JSON.parse(line.value) as unknown;
-    } finally {
-      clearTimeout(timer);
-      // One listener per answer awaited: removed once it is answered, so a long page does not pile them up.
-      this.child.off('exit', onExit!);
-    }
+    this.process = new JsonLinesProcess(python, ['-u', PYTHON_DRIVER], 'Python', { ...process.env, PYTHONUNBUFFERED: '1', PYTHONDONTWRITEBYTECODE: '1' });
+    this.ready = this.process.next(60_000) as Promise<{ python: string; pymilvus: string | null; importError: string | null }>;
   }
 
   /** Runs code in the page's namespace. */
   async run(code: string, filename: string, timeout: number): Promise<DriverResult> {
-    this.child.stdin.write(`${JSON.stringify({ code, filename })}\n`);
-    return (await this.next(timeout)) as DriverResult;
+    return (await this.process.ask({ code, filename }, timeout)) as DriverResult;
   }
 
-  /** Ends the process: stdin closed, then SIGKILL after 5 s. */
-  async close(): Promise<void> {
-    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
-    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
-    this.child.stdin.end();
-    const timer = setTimeout(() => this.child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
+  close(): Promise<void> {
+    return this.process.close();
   }
 
   kill(): void {
-    this.child.kill('SIGKILL');
+    this.process.kill();
   }
 }
 
@@ -255,7 +221,9 @@ export async function runPythonPage(page: string, blocks: readonly CodeBlock[], 
     }
     for (let i = 0; i < blocks.length; i++) {
       const block = blocks[i]!;
-      const { script, rewrites } = rewritePythonBlock(block.code, options.target);
+      // A block whose code has an erratum runs corrected (and is reported as the doc error it is).
+      const { code, corrections } = correctedCode(options.errata, { page, language: block.language, block: block.languageIndex, client: PYMILVUS }, block.code);
+      const { script, rewrites } = rewritePythonBlock(code, options.target);
       for (const n of pre.names) if (uses(block.code, n.name) && !blocks.slice(0, i).some((b) => uses(b.code, n.name))) rewrites.push({ line: 0, from: 'predefined', to: n.code });
       let answer: DriverResult;
       try {
@@ -267,7 +235,9 @@ export async function runPythonPage(page: string, blocks: readonly CodeBlock[], 
         return out;
       }
       const [outcome, detail] = answer.ok ? checkPrinted(block, answer, options.errata) : failureOf(answer.error!, options.env.pymilvus);
-      out.push(result(block, outcome, detail, rewrites));
+      if (!corrections.length) out.push(result(block, outcome, detail, rewrites));
+      else if (outcome === 'pass' || outcome === 'doc-error') out.push(result(block, 'doc-error', `as documented the block cannot run with any pymilvus: ${corrections.map((e) => e.reason).join(' ')} With the correction ${correctionsText(corrections)} it ran against the target: ${detail}`, rewrites));
+      else out.push(result(block, 'fail', `even with the correction ${correctionsText(corrections)}: ${detail}`, rewrites));
     }
     return out;
   } catch (e) {

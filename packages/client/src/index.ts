@@ -8,3 +8,4 @@
 export * from '@mvkit/core';
 export { MilvusClient, type MilvusClientOptions } from './milvus-client.js';
 export type { QueryIteratorRequest, SearchIteratorRequest } from './iterators.js';
+export { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type LegacyManagers, type LegacySearchRequest, type PartitionManager } from './legacy-managers.js';

@@ -119,6 +119,7 @@ import {
 import { queryBatches, searchBatches, type QueryIteratorRequest, type SearchIteratorRequest } from './iterators.js';
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
+import { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type PartitionManager } from './legacy-managers.js';
 
 /** Options of {@link MilvusClient}: where to connect, and optionally which transport to use. */
 export interface MilvusClientOptions extends ConnectionOptions {
@@ -190,6 +191,26 @@ export class MilvusClient {
   /** Alias of {@link close}, named as in the official SDK. */
   async closeConnection(): Promise<void> {
     await this.close();
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the partition methods on the client (see {@link PartitionManager}). */
+  get partitionManager(): PartitionManager {
+    return legacyManagers(this).partitionManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the collection methods on the client (see {@link CollectionManager}). */
+  get collectionManager(): CollectionManager {
+    return legacyManagers(this).collectionManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call the index methods on the client (see {@link IndexManager}). */
+  get indexManager(): IndexManager {
+    return legacyManagers(this).indexManager;
+  }
+
+  /** @deprecated Node SDK 1.x namespace: call insert, search, query, delete and flush on the client (see {@link DataManager}). */
+  get dataManager(): DataManager {
+    return legacyManagers(this).dataManager;
   }
 
   // -------------------------------------------------------------- session

@@ -261,6 +261,16 @@ const REPLICAS_DIAGNOSTICS: ReadonlySet<string> = new Set(['transferNode', 'getR
 const ANALYZER: ReadonlySet<string> = new Set(['runAnalyzer']);
 /** `backupRBAC`, `restoreRBAC`, gRPC only (no RESTful v2 endpoint in 2.5): covered by `rbac-backup.test.ts`. */
 const RBAC_BACKUP: ReadonlySet<string> = new Set(['backupRBAC', 'restoreRBAC']);
+/**
+ * The Node SDK 1.x namespaces (getters, deprecated): each of their methods is a flat method (1.x's
+ * `deleteEntities` is `delete`); run over both transports by `legacy-managers.test.ts`.
+ */
+const LEGACY: ReadonlyMap<string, Record<string, string>> = new Map([
+  ['partitionManager', {}],
+  ['collectionManager', {}],
+  ['indexManager', {}],
+  ['dataManager', { deleteEntities: 'delete' }],
+]);
 
 /** The read-only steps without a state-dependent stated difference, for the one-server comparison. */
 const READS: Step[] = SCENARIO.filter((s) => /^(has|describe|show|list|get)/.test(s.call) && !s.rest);
@@ -348,8 +358,14 @@ describe('every MilvusClient method gives the same outcome over gRPC and REST', 
   });
 
   it('the scenario calls every public method and the main failure cases', () => {
-    const methods = Object.getOwnPropertyNames(MilvusClient.prototype).filter((n) => n !== 'constructor' && !DATA_PLANE.has(n) && !SEGMENTS.has(n) && !REPLICAS_DIAGNOSTICS.has(n) && !ANALYZER.has(n) && !RBAC_BACKUP.has(n));
+    const methods = Object.getOwnPropertyNames(MilvusClient.prototype).filter((n) => n !== 'constructor' && !DATA_PLANE.has(n) && !SEGMENTS.has(n) && !REPLICAS_DIAGNOSTICS.has(n) && !ANALYZER.has(n) && !RBAC_BACKUP.has(n) && !LEGACY.has(n));
     expect(new Set(SCENARIO.map((s) => s.call))).toEqual(new Set(methods));
+    const client = new MilvusClient({ address: '127.0.0.1:1' });
+    const flat = new Set(Object.getOwnPropertyNames(MilvusClient.prototype));
+    for (const [name, renamed] of LEGACY) {
+      const manager = (client as unknown as Record<string, Record<string, unknown>>)[name]!;
+      for (const method of Object.keys(manager)) expect(flat.has(renamed[method] ?? method), `${name}.${method}`).toBe(true);
+    }
     expect(SCENARIO.length).toBeGreaterThan(80);
   });
 
