@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `mvkit-conformance replay [--target embedded|milvus|both] [--uri URI] [--token T] [--legacy-uri URI] [--no-curl] [--no-java] [--no-python] [--no-go] [--no-milvus-cli] [--client mvkit|official|both] [--page NAME] [--out DIR]`:
- * replays the documentation corpus, prints the table and a summary line, writes JSON and
+ * replays the documentation corpus (each page under the profile of its era, `docs/profiles.json`, and
+ * the pages' Constraints sections, `docs/constraints.json`), prints the table and a summary line, writes JSON and
  * Markdown reports, and exits 1 if any block failed.
  *
  * @packageDocumentation
@@ -11,7 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Command, Option } from 'commander';
 import { replay, type ClientChoice } from './replay.js';
-import { clientLines, comparisonLine, sideBySide, sideBySideMarkdown, summaryLine, textTable, writeReport } from './report.js';
+import { clientLines, comparisonLine, profilesLine, sideBySide, sideBySideMarkdown, summaryLine, textTable, writeReport } from './report.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -58,7 +59,8 @@ program
         },
       });
       console.log(`Target: ${report.target}`);
-      console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}\n`);
+      console.log(`Clients: ${Object.entries(report.clients).map(([k, v]) => `${k}=${v}`).join(', ')}`);
+      console.log(`${profilesLine(report)}\n`);
       console.log(textTable(report));
       const paths = writeReport(report, targets.length > 1 ? join(opts.out, target) : opts.out);
       console.log(`\nReports: ${paths.json}, ${paths.markdown}`);

@@ -92,13 +92,16 @@ export async function runCorpus(python: string, corpus: string, address: string,
 
 /**
  * Runs every corpus of {@link DIFFERENTIAL_CORPORA} through pymilvus 2.3.7 against a real
- * Milvus started for the run and against an embedded reference server, masks the run-dependent
+ * Milvus started for the run and against an embedded reference server under the `2.3` behaviour
+ * profile (the rules of that era where they differ from 2.5), masks the run-dependent
  * values (`normalizeRunDependent`: ids, timestamps), and pairs each divergent step with the entry
  * of `known` whose `steps` name it.
  * @throws Error when the real Milvus cannot be installed or started, or the interpreter fails outright.
  */
 export async function runDifferential(known: readonly KnownDivergence[]): Promise<DifferentialResult> {
-  const server = await startServer({ port: 0 });
+  // The reference server under the 2.3 profile: where Milvus 2.3's rules differ from 2.5's, the
+  // profile answers as 2.3 does, so that only the remaining differences are divergences.
+  const server = await startServer({ port: 0, profile: '2.3' });
   const milvus = await startRealMilvus().catch(async (e: unknown) => {
     await server.close();
     throw e;

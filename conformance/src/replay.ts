@@ -9,6 +9,7 @@ import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runn
 import { JAVA_RUNNER, javaSdk, runJavaPage } from './runners/java.js';
 import { ensureMilvusCliEnv, MILVUS_CLI, runMilvusCliPage, type MilvusCliEnv } from './runners/milvus-cli.js';
 import { REAL_MILVUS_VERSION, startRealMilvus } from './real-milvus.js';
+import { runConstraints, type ConstraintsFile } from './constraints.js';
 
 /** Which Node clients to run. */
 export type ClientChoice = 'mvkit' | 'official' | 'both';
@@ -86,6 +87,8 @@ export interface Report {
   clients: Record<string, string>;
   /** Where the cURL blocks were sent: RESTful v2 base and legacy base. */
   endpoints?: { rest: string; legacy?: string };
+  /** Page → the era it was replayed under (`docs/profiles.json`; `1.x` pages run on the default server). */
+  profiles: Record<string, string>;
   results: BlockResult[];
   summary: { pass: number; fail: number; docError: number; notApplicable: number };
   knownDivergences: KnownDivergence[];
@@ -126,6 +129,9 @@ async function applyFixture(target: Target, steps: readonly FixtureStep[]): Prom
   }
 }
 
+/** The server profile a page's era runs on: its own, except `1.x` (served by every profile), which runs on the default one. */
+const serverProfileOf = (era: string): '2.2' | '2.3' | '2.5' => (era === '2.2' || era === '2.3' ? era : '2.5');
+
 /** Why a block of another language is not run here. */
 function notRun(block: CodeBlock): BlockResult {
   return { page: block.page, language: block.language, block: block.languageIndex, client: '-', outcome: 'n/a', detail: `no ${block.language} runner yet` };
@@ -140,9 +146,13 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   const fixtures = loadData<Record<string, FixtureStep[]>>('fixtures.json');
   const errata = loadData<Erratum[]>('errata.json');
   const knownDivergences = loadData<KnownDivergence[]>('../known-divergences.json');
+  const eras = loadData<Record<string, string>>('profiles.json');
+  const constraints = loadData<ConstraintsFile>('constraints.json').cases;
   const pages = loadCorpus().filter((p: Page) => !options.page || p.name === options.page);
   if (pages.length === 0) throw new Error(`no page named ${options.page}`);
   let close: (() => Promise<void>) | undefined;
+  /** Embedded targets by server profile (each started on first use); undefined for a `uri` or real Milvus target. */
+  let embedded: ((profile: '2.2' | '2.3' | '2.5') => Promise<{ target: Target; name: string; curl: CurlTarget }>) | undefined;
   let target: Target;
   let targetName: string;
   let curlTarget: CurlTarget;
@@ -162,12 +172,24 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
     curlTarget = { restUrl: rest.origin, legacyUrl: legacy.origin, token: options.token ?? 'root:Milvus' };
   } else {
     const { startServer } = await import('@mvkit/server');
-    // The legacy /api/v1 port on an ephemeral port: 9091 may be taken on this machine.
-    const server = await startServer({ port: 0, legacyHttpPort: 0 });
-    close = () => server.close();
-    target = { address: server.address, token: 'root:Milvus' };
-    targetName = `embedded mvkit reference server (${server.address}, legacy HTTP ${server.legacyUrl})`;
-    curlTarget = { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' };
+    const servers = new Map<string, Promise<{ target: Target; name: string; curl: CurlTarget; close: () => Promise<void> }>>();
+    embedded = (profile) => {
+      if (!servers.has(profile)) {
+        // The legacy /api/v1 port on an ephemeral port: 9091 may be taken on this machine.
+        servers.set(profile, startServer({ port: 0, legacyHttpPort: 0, profile }).then((server) => ({
+          target: { address: server.address, token: 'root:Milvus' },
+          name: `embedded mvkit reference server (${server.address}, legacy HTTP ${server.legacyUrl})`,
+          curl: { restUrl: server.restUrl, ...(server.legacyUrl ? { legacyUrl: server.legacyUrl } : {}), token: 'root:Milvus' },
+          close: () => server.close(),
+        })));
+      }
+      return servers.get(profile)!;
+    };
+    close = async () => {
+      for (const s of servers.values()) await (await s).close();
+    };
+    ({ target, curl: curlTarget } = await embedded('2.5'));
+    targetName = 'embedded mvkit reference server (one per page profile)';
   }
   // A target that does not answer, or refuses the token, fails every block with the reason (and a report).
   const unreachable = options.uri && options.target !== 'milvus' ? await probeTarget(target) : undefined;
@@ -182,6 +204,8 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   try {
     for (const page of pages) {
       const blocks = extractBlocks(page);
+      const era = eras[page.name] ?? '2.5';
+      if (embedded) ({ target, curl: curlTarget } = await embedded(serverProfileOf(era)));
       if (unreachable !== undefined) {
         const failed = blocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: '-', outcome: 'fail', detail: `the target ${targetName} cannot be used: ${unreachable}` }));
         results.push(...failed);
@@ -224,7 +248,9 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       const shellBlocks = blocks.filter((b) => b.language === 'shell');
       const cliSkip = options.milvusCli ? undefined : options.milvusCli === false ? 'skipped by --no-milvus-cli' : 'skipped: the milvus_cli runner was not requested (ReplayOptions.milvusCli; the CLI runs it unless --no-milvus-cli)';
       for (const r of !shellBlocks.length ? [] : cliSkip ? shellBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: MILVUS_CLI, outcome: 'n/a', detail: cliSkip })) : await runMilvusCliPage(page.name, shellBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...milvusCli, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
-      const pageResults = blocks.flatMap((block) => byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]);
+      const pageConstraints = constraints.filter((c) => c.page === page.name);
+      const constraintResults = await runConstraints(page.name, pageConstraints, { target, profile: era, setup: () => applyFixture(target, fixtures[page.name] ?? []) });
+      const pageResults = [...blocks.flatMap((block) => byKey.get(`${block.language}#${block.languageIndex}`) ?? [notRun(block)]), ...constraintResults];
       results.push(...pageResults);
       options.onResults?.(pageResults);
     }
@@ -242,6 +268,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       ...(options.python ? { [PYMILVUS]: python.env ? `pymilvus==${python.env.pymilvus} (${python.env.python})` : `unavailable: ${python.envError}` } : {}),
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },
+    profiles: Object.fromEntries(pages.map((p) => [p.name, eras[p.name] ?? '2.5'])),
     endpoints: { rest: curlTarget.restUrl, ...(curlTarget.legacyUrl ? { legacy: curlTarget.legacyUrl } : {}) },
     results,
     summary: { pass: count('pass'), fail: count('fail'), docError: count('doc-error'), notApplicable: count('n/a') },

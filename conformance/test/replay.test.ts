@@ -24,7 +24,12 @@ describe('replay against the embedded reference server', () => {
       ['official', 'doc-error'],
     ]);
     expect(legacy[1]!.detail).toContain('With the correction "milvusClient.partitionManager.releasePartitions(" → "milvusClient.releasePartitions(" it ran against the target');
-    const others = report.results.filter((r) => r.language !== 'javascript' && r.client !== 'curl' && r.client !== 'rest-transport');
+    // Each page runs under the profile of its era; the release_partition page's four 2.2 constraints hold there.
+    expect(report.profiles).toEqual({ 'create_drop_collection_python.md': '1.x', 'drop_partition.md': '2.2', 'manage-partitions.md': '2.5', 'release_partition.md': '2.2' });
+    const constraints = report.results.filter((r) => r.language === 'constraint');
+    expect(constraints.map((r) => [r.page, r.block, r.outcome])).toEqual([1, 2, 3, 4].map((n) => ['release_partition.md', n, 'pass']));
+    expect(constraints[3]!.detail).toBe('Loading different partitions in a same collection via separate RPCs is not allowed. — holds on Milvus v2.2.16');
+    const others = report.results.filter((r) => r.language !== 'javascript' && r.language !== 'constraint' && r.client !== 'curl' && r.client !== 'rest-transport');
     expect(others.every((r) => r.outcome === 'n/a' && r.detail.length > 0)).toBe(true);
     expect(report.summary.fail).toBe(0);
   }, 120_000);
@@ -35,6 +40,30 @@ describe('replay against the embedded reference server', () => {
     expect(bash.length).toBeGreaterThan(0);
     expect(bash.every((r) => r.client === 'curl' && r.outcome === 'n/a' && r.detail === 'skipped by --no-curl')).toBe(true);
   });
+});
+
+describe('replay against a target of another era', () => {
+  it('reports the 2.2 constraints as not applicable on a 2.5 server, naming both eras, and they fail on a 2.2 server that breaks them', async () => {
+    const { startServer } = await import('@mvkit/server');
+    const current = await startServer({ port: 0 });
+    try {
+      const report = await replay({ uri: current.address, client: 'mvkit', curl: false, page: 'release_partition.md' });
+      const constraints = report.results.filter((r) => r.language === 'constraint');
+      expect(constraints).toHaveLength(4);
+      expect(constraints.every((r) => r.outcome === 'n/a' && r.detail.startsWith("target is Milvus v2.5.4, the constraint is 2.2's: "))).toBe(true);
+    } finally {
+      await current.close();
+    }
+    // A server that reports 2.2 but loads as 2.5 does is caught by the cases.
+    const impostor = await startServer({ port: 0, version: 'v2.2.16' });
+    try {
+      const report = await replay({ uri: impostor.address, client: 'mvkit', curl: false, page: 'release_partition.md' });
+      const outcomes = report.results.filter((r) => r.language === 'constraint').map((r) => r.outcome);
+      expect(outcomes).toEqual(['fail', 'pass', 'fail', 'fail']);
+    } finally {
+      await impostor.close();
+    }
+  }, 60_000);
 });
 
 describe('replay against a target it cannot use', () => {

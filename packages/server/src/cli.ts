@@ -1,8 +1,9 @@
 /**
- * `mvkit` command line: `mvkit serve [--host H] [--port P] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N] [--query-nodes N] [--import-dir DIR]
+ * `mvkit` command line: `mvkit serve [--host H] [--port P] [--profile 2.2|2.3|2.5] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N] [--query-nodes N] [--import-dir DIR]
  * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]` starts the reference server (gRPC and REST on one port; TLS with
  * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
- * once it accepts calls, and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
+ * once it accepts calls (`--profile` picks the Milvus release whose rules it follows, see the engine's `profiles.ts`;
+ * an unknown one is refused with the list of valid ones), and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
  * `supervisor.ts`).
  *
  * @packageDocumentation
@@ -10,6 +11,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from './engine/profiles.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
 import { isServerWorker, runSupervisedServer, superviseServer } from './supervisor.js';
 
@@ -59,6 +61,7 @@ program
   .description('serve the Milvus gRPC API from an in-memory engine')
   .option('--host <host>', 'interface to bind', '127.0.0.1')
   .option('--port <port>', 'port (0 = any free port)', portNumber, 19530)
+  .addOption(new Option('--profile <version>', 'Milvus release whose behaviour to follow (2.2: the 2.0–2.2 load rules and legacy status codes; 2.3: Milvus 2.3.5\'s answers; 2.5: current)').choices(PROFILE_NAMES).default(DEFAULT_PROFILE))
   .addOption(new Option('--log-level <level>', 'log level').choices(LOG_LEVELS).default('warn'))
   .option('--legacy-http-port <port>', 'also serve the legacy /api/v1 HTTP API on this port (Milvus: 9091)', portNumber)
   .option('--auth <user:password...>', 'require credentials (Milvus authorizationEnabled); repeat for several users', credential, [])
@@ -68,12 +71,12 @@ program
   .option('--tls-cert <file>', 'serve over TLS with this PEM certificate chain (Milvus tls.serverPemPath; needs --tls-key)', pemFile)
   .option('--tls-key <file>', 'PEM private key of --tls-cert (Milvus tls.serverKeyPath)', pemFile)
   .option('--tls-ca <file>', 'require client certificates signed by this PEM CA: mutual TLS (Milvus tls.caPemPath, tlsMode 2)', pemFile)
-  .action(async (opts: { host: string; port: number; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; importDir?: string; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
+  .action(async (opts: { host: string; port: number; profile: ProfileName; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; importDir?: string; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
     const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
-    const options = { host: opts.host, port: opts.port, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
+    const options = { host: opts.host, port: opts.port, profile: opts.profile, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
     superviseServer(new URL(import.meta.url), options, (address, legacyUrl) => {
       process.stdout.write(`mvkit listening on ${address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
       if (legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${legacyUrl}\n`);

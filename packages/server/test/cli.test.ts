@@ -57,6 +57,17 @@ describe('mvkit serve', () => {
     expect(await s.exited).not.toBe(0);
   });
 
+  it('serves the profile of --profile, and rejects an unknown one listing the valid ones', async () => {
+    const s = serveCli(['--port', '0', '--profile', '2.2']);
+    const stub = createGrpcStub(await s.address, credentials.createInsecure());
+    expect((await stub.unary(MilvusService.method.getVersion, {})).version).toBe('v2.2.16');
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const bad = serveCli(['--port', '0', '--profile', '2.4']);
+    await expect(bad.address).rejects.toThrow(/--profile <version>' argument '2\.4' is invalid\. Allowed choices are 2\.2, 2\.3, 2\.5/);
+    expect(await bad.exited).not.toBe(0);
+  });
+
   it('bulk-imports files of --import-dir, and rejects a missing directory with a clear message', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mvkit-cli-import-'));
     writeFileSync(join(dir, 'rows.json'), JSON.stringify([{ id: 1, vector: [1, 0] }]));

@@ -74,11 +74,18 @@ import { alterCollectionField } from './properties/field.js';
 import { alterIndex } from './properties/index.js';
 import { checkCollectionTtl } from './properties/ttl.js';
 import { Rbac } from './rbac/store.js';
+import { exclusiveLoadCollection, exclusiveLoadPartitions, exclusiveReleasePartitions } from './exclusive-load.js';
+import { profileOf, type BehaviourProfile, type ProfileName } from './profiles.js';
 import { fieldAnalyzerParams, runAnalyzer, type AnalyzedToken, type RunAnalyzerInput } from './analyzer/run.js';
 
-/** Limits and identity of a reference server; every field has Milvus 2.5's default. */
+/** Limits and identity of a reference server; every field has the default of its {@link EngineOptions.profile} (Milvus 2.5's unless told). */
 export interface EngineOptions {
-  /** `rootCoord.maxPartitionNum`: partitions per collection, `_default` included. Default 1024. */
+  /**
+   * The Milvus release whose rules the engine follows ({@link PROFILES}): `2.2`, `2.3` or `2.5`.
+   * Default `2.5`.
+   */
+  profile?: ProfileName;
+  /** `rootCoord.maxPartitionNum`: partitions per collection, `_default` included. Default the profile's (1024 in 2.5, 4096 before). */
   maxPartitionsPerCollection?: number;
   /** `quotaAndLimits.limits.collection.maxNum`: collections over all databases. Default 65536. */
   maxCollections?: number;
@@ -86,7 +93,7 @@ export interface EngineOptions {
   maxDatabases?: number;
   /** Query nodes of the simulated deployment (IDs 1…N, all in the default resource group at start), which bound `replica_number`. Default 1 (a standalone Milvus). */
   queryNodes?: number;
-  /** Version reported by GetVersion. Default `v2.5.4`. */
+  /** Version reported by GetVersion. Default the profile's (`v2.5.4`, `v2.3.5`, `v2.2.16`). */
   version?: string;
   /**
    * Rows at which a growing segment is sealed and its indexes are built (the role of Milvus's
@@ -207,7 +214,9 @@ export class Engine {
   /** Metadata: databases, collections, partitions, indexes. */
   readonly catalog = new Catalog();
   /** Effective limits. */
-  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw' | 'importSource'>>;
+  readonly limits: Required<Omit<EngineOptions, 'prepareFilter' | 'buildHnsw' | 'importSource' | 'profile'>>;
+  /** The behaviour profile whose rules this engine follows. */
+  readonly profile: BehaviourProfile;
   /** Builds sealed segments' indexes in the background. */
   readonly indexBuilder: IndexBuilder;
   /** Manual compactions and their plans. */
@@ -226,14 +235,15 @@ export class Engine {
   readonly #searchIterators = new SearchIteratorTokens();
 
   constructor(options: EngineOptions = {}) {
+    this.profile = profileOf(options.profile);
     this.#prepareFilter = options.prepareFilter;
     this.indexBuilder = new IndexBuilder(undefined, options.buildHnsw);
     this.limits = {
-      maxPartitionsPerCollection: options.maxPartitionsPerCollection ?? 1024,
+      maxPartitionsPerCollection: options.maxPartitionsPerCollection ?? this.profile.maxPartitionNum,
       maxCollections: options.maxCollections ?? 65536,
       maxDatabases: options.maxDatabases ?? 64,
       queryNodes: options.queryNodes ?? 1,
-      version: options.version ?? 'v2.5.4',
+      version: options.version ?? this.profile.version,
       segmentMaxRows: options.segmentMaxRows ?? 10_000,
     };
     this.compactions = new Compactions(() => this.catalog.tso.next(), this.limits.segmentMaxRows);
@@ -341,7 +351,7 @@ export class Engine {
     const functionOutputs = validateFunctions(input.fields, input.functions ?? []);
     checkSchemaCaps(input.fields, input.shardsNum ?? 0);
     validateCollectionName(input.collectionName);
-    const { schema, partitionCount } = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false, input.numPartitions ?? 0);
+    const { schema, partitionCount } = buildSchema(input.collectionName, input.description ?? '', input.fields, input.enableDynamicField ?? false, input.numPartitions ?? 0, this.profile);
     attachFunctions(schema, input.functions ?? [], functionOutputs);
     const db = this.catalog.database(dbName);
     if (db.aliases.has(input.collectionName)) {
@@ -471,17 +481,21 @@ export class Engine {
   /**
    * DescribeCollection.
    * @throws MilvusError code 100 with legacy `UnexpectedError` (deliberate upstream quirk) and
-   *   reason `can't find collection[database=<db>][collection=<name>]`.
+   *   reason `can't find collection[database=<db>][collection=<name>]` (profile 2.3: `can't find
+   *   collection collection not found[database=<db>][collection=<name>]`; 2.2: `can't find collection: <name>`).
    */
   describeCollection(ref: CollectionRef): Collection {
     validateCollectionName(ref.collectionName);
     const dbName = ref.dbName || DEFAULT_DATABASE;
     const coll = this.catalog.findCollection(dbName, ref.collectionName);
     if (!coll) {
-      throw new MilvusError(`can't find collection[database=${dbName}][collection=${ref.collectionName}]`, {
-        code: Merr.CollectionNotFound.code,
-        errorCode: 'UnexpectedError',
-      });
+      const merr = formatMerr(Merr.CollectionNotFound, { database: dbName, collection: ref.collectionName });
+      const reason = {
+        legacy: `can't find collection: ${ref.collectionName}`,
+        prefixed: `can't find collection ${merr}`,
+        merr: `can't find collection[database=${dbName}][collection=${ref.collectionName}]`,
+      }[this.profile.describeMissing];
+      throw new MilvusError(reason, { code: Merr.CollectionNotFound.code, errorCode: 'UnexpectedError' });
     }
     return coll;
   }
@@ -637,12 +651,22 @@ export class Engine {
    *   group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]`) and
    *   {@link Replicas.reassign} (merr ones after `failed to load collection: `), and for another
    *   field list while loaded (`can't change the load field list for loaded collection: …`).
+   *   Profile 2.3: another replica number while loaded is 1100 `can't change the replica number for
+   *   loaded collection: invalid parameter[expected=<old>][actual=<new>]`; profile 2.2: the checks
+   *   of {@link exclusiveLoadCollection} (a loaded collection is a no-op, partitions loaded or another
+   *   replica number an IllegalArgument error).
    */
   loadCollection(ref: CollectionRef & LoadFieldsInput & { replicaNumber?: number; resourceGroups?: readonly string[] }): void {
     const coll = this.collectionOf(ref);
     const loadFields = loadFieldsOf(coll.schema, ref);
     this.requireIndexes(coll, loadFields);
     const { replicas, groups } = this.loadConfigOf(coll, ref);
+    if (this.profile.partitionLoad === 'exclusive') {
+      if (exclusiveLoadCollection(coll, replicas)) return;
+    } else if (coll.loadType !== 'none' && replicas !== coll.replicaNumber && this.profile.collectionReplicaChange === 'refuse') {
+      const text = `can't change the replica number for loaded collection: ${formatMerr(Merr.ParameterInvalid, { expected: coll.replicaNumber, actual: replicas })}`;
+      throw MilvusError.of(Merr.ParameterInvalid, text, { detail: `failed to load collection: ${text}` });
+    }
     const viaQueryCoord = (step: () => void, prefix?: string) => {
       try {
         step();
@@ -685,6 +709,9 @@ export class Engine {
    *   1100 `can't change the resource groups for loaded partitions: invalid parameter[expected=[<old>]][actual=[<new>]]`
    *   for other `resourceGroups` while loaded; on a first load, the errors of {@link Replicas.spawn}
    *   with their codes (304 `failed to spawn replica for collection: resource group node not enough[…]`).
+   *   Profile 2.2: after the index and name checks, those of {@link exclusiveLoadPartitions} (loaded
+   *   whole, another replica number, or other partitions loaded: IllegalArgument errors; every one
+   *   already loaded: a no-op).
    */
   loadPartitions(ref: PartitionsRef & LoadFieldsInput & { replicaNumber?: number; resourceGroups?: readonly string[] }): void {
     const coll = this.collectionOf(ref);
@@ -696,6 +723,7 @@ export class Engine {
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
     const asked = ref.replicaNumber && ref.replicaNumber > 0 ? ref.replicaNumber : undefined;
     const defaults = this.loadConfigOf(coll, {});
+    if (this.profile.partitionLoad === 'exclusive' && exclusiveLoadPartitions(coll, parts, asked ?? 1)) return;
     if (coll.loadType !== 'none' && asked !== undefined && asked !== coll.replicaNumber) {
       throw MilvusError.of(
         Merr.ParameterInvalid,
@@ -725,7 +753,8 @@ export class Engine {
    * ReleasePartitions: unloads the named partitions; unloaded ones are a no-op. Releasing the last
    * loaded partition releases the collection.
    * @throws MilvusError 100; 1100 `invalid parameter[expected=any partition][actual=empty partition list]`;
-   *   200 `partition not found[partition=<n>]` for an unknown name, an invalid one included.
+   *   200 `partition not found[partition=<n>]` for an unknown name, an invalid one included;
+   *   profile 2.2: {@link exclusiveReleasePartitions}'s error for a collection loaded whole.
    */
   releasePartitions(ref: PartitionsRef): void {
     const coll = this.collectionOf(ref);
@@ -734,6 +763,7 @@ export class Engine {
       throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'any partition', actual: 'empty partition list' }));
     }
     const parts = ref.partitionNames.map((n) => partitionOf(coll, n));
+    if (this.profile.partitionLoad === 'exclusive') exclusiveReleasePartitions(coll);
     for (const p of parts) p.loaded = false;
     if (![...coll.partitions.values()].some((p) => p.loaded)) this.releaseAll(coll);
   }

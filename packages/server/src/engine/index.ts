@@ -5,6 +5,7 @@ export * from './indexes.js';
 export * from './names.js';
 export * from './schema.js';
 export * from './tso.js';
+export * from './profiles.js';
 export * from './data/collection-data.js';
 export * from './data/filter.js';
 export * from './data/index-builder.js';

@@ -69,12 +69,13 @@ export function validatePartitionName(raw: string): void {
 /**
  * Validates a field name as the Milvus proxy does (`validateFieldName`): trimmed, non-empty, at
  * most 255 characters, first `_` or letter, then `[A-Za-z0-9_]`, not a word of the filter
- * language (`Invalid field name: like. like is keyword in milvus.`).
+ * language (`Invalid field name: like. like is keyword in milvus.`) unless `keywords` is false
+ * (Milvus 2.3 had no keyword check).
  *
  * @throws MilvusError 1701 `<why>: field name invalid[field=<name>]`, e.g. `Invalid field name:
  *   (mn). The first character of a field name must be an underscore or letter.: field name invalid[field=(mn)]`.
  */
-export function validateFieldName(raw: string): void {
+export function validateFieldName(raw: string, keywords = true): void {
   const name = raw.trim();
   const invalid = (why: string): MilvusError => MilvusError.of(Merr.FieldNameInvalid, `${why}: ${formatMerr(Merr.FieldNameInvalid, { field: name })}`);
   if (name === '') throw invalid('field name should not be empty');
@@ -85,7 +86,7 @@ export function validateFieldName(raw: string): void {
   for (const c of name.slice(1)) {
     if (c !== '_' && !isLetter(c) && !isDigit(c)) throw invalid(`${prefix}Field name can only contain numbers, letters, and underscores.`);
   }
-  if (FIELD_NAME_KEYWORDS.has(name)) throw invalid(`${prefix}${name} is keyword in milvus.`);
+  if (keywords && FIELD_NAME_KEYWORDS.has(name)) throw invalid(`${prefix}${name} is keyword in milvus.`);
 }
 
 /** Words of the filter language a field may not be named (`common.FieldNameKeywords`, matched exactly). */

@@ -14,8 +14,6 @@ import { utf8Bytes } from './utf8.js';
 
 /** Partitions of a partition-key collection when CreateCollection names none (`common.DefaultPartitionsWithPartitionKey`). */
 export const DEFAULT_PARTITION_KEY_PARTITIONS = 16;
-/** Most partitions of a collection (`rootCoord.maxPartitionNum`). */
-export const MAX_PARTITION_NUM = 1024;
 /** Bytes of a VarChar key that are hashed (`substringLengthForCRC`). */
 const HASHED_STRING_BYTES = 100;
 
@@ -26,19 +24,20 @@ export function partitionKeyPartitionName(i: number): string {
 
 /**
  * The number of partitions a CreateCollection gets, checked as the proxy's `validatePartitionKey`
- * checks `num_partitions` for the partition-key field `key` (the field rules are the schema's).
+ * checks `num_partitions` for the partition-key field `key` (the field rules are the schema's),
+ * against `maxPartitionNum` (`rootCoord.maxPartitionNum`: 1024 in 2.5, 4096 in 2.3).
  * @returns 0 without a partition key; `numPartitions`, or 16 when it is 0, with one.
  * @throws MilvusError 65535 `the specified partitions should be greater than 0 if partition key is
  *   used`, `num_partitions should only be specified with partition key field enabled`; 1100
- *   `partition number (<n>) exceeds max configuration (1024)`.
+ *   `partition number (<n>) exceeds max configuration (<maxPartitionNum>)`.
  */
-export function partitionCountOf(key: FieldInput | undefined, numPartitions: number): number {
+export function partitionCountOf(key: FieldInput | undefined, numPartitions: number, maxPartitionNum: number): number {
   if (!key) {
     if (numPartitions !== 0) throw new MilvusError('num_partitions should only be specified with partition key field enabled');
     return 0;
   }
   if (numPartitions < 0) throw new MilvusError('the specified partitions should be greater than 0 if partition key is used');
-  if (numPartitions > MAX_PARTITION_NUM) throw MilvusError.parameterInvalid(`partition number (${numPartitions}) exceeds max configuration (${MAX_PARTITION_NUM})`);
+  if (numPartitions > maxPartitionNum) throw MilvusError.parameterInvalid(`partition number (${numPartitions}) exceeds max configuration (${maxPartitionNum})`);
   return numPartitions === 0 ? DEFAULT_PARTITION_KEY_PARTITIONS : numPartitions;
 }
 

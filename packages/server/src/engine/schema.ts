@@ -1,6 +1,7 @@
 import { DataType, Merr, MilvusError, dataTypeName, formatMerr, isVectorType, type DefaultValue, type NormalizedField } from '@mvkit/core';
 import { partitionCountOf } from './partition-key.js';
 import { validateFieldName } from './names.js';
+import type { BehaviourProfile } from './profiles.js';
 import { utf8Length } from './utf8.js';
 import { checkTextMatchField } from './text-match-schema.js';
 import type { FunctionSpec } from './functions/schema.js';
@@ -74,9 +75,17 @@ export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number
  *   errors (e.g. `duplicated field name`, `data type None is not valid`, `invalid dimension: 1.
  *   should be in range 2 ~ 32768`), 1100 for those it wraps as invalid parameters, 1701 for field
  *   names, 105 / 107 for clustering keys.
+ * @param rules - the profile's `maxPartitionNum` (bound of `num_partitions`) and `fieldNameKeywords` (whether filter keywords are refused as field names).
  * @returns the schema, and the number of partitions of partition-key mode (0 without a partition key).
  */
-export function buildSchema(name: string, description: string, inputs: readonly FieldInput[], enableDynamicField: boolean, numPartitions = 0): { schema: CollectionSpec; partitionCount: number } {
+export function buildSchema(
+  name: string,
+  description: string,
+  inputs: readonly FieldInput[],
+  enableDynamicField: boolean,
+  numPartitions: number,
+  rules: Pick<BehaviourProfile, 'maxPartitionNum' | 'fieldNameKeywords'>,
+): { schema: CollectionSpec; partitionCount: number } {
   const seen = new Set<string>();
   for (const f of inputs) {
     if (seen.has(f.name)) throw new MilvusError('duplicated field name');
@@ -91,10 +100,10 @@ export function buildSchema(name: string, description: string, inputs: readonly 
     checkDataType(f.dataType, '');
     if (f.dataType === DataType.Array) checkElementType(f.elementType);
   }
-  const partitionCount = partitionCountOf(checkPartitionKey(inputs), numPartitions);
+  const partitionCount = partitionCountOf(checkPartitionKey(inputs), numPartitions, rules.maxPartitionNum);
   checkClusteringKey(inputs, name);
   for (const f of inputs) {
-    validateFieldName(f.name);
+    validateFieldName(f.name, rules.fieldNameKeywords);
     if (isVectorType(f.dataType)) checkDimension(f);
     if (f.dataType === DataType.VarChar || (f.dataType === DataType.Array && f.elementType === DataType.VarChar)) checkMaxLength(f, name);
     if (f.dataType === DataType.Array) checkMaxCapacity(f, name);

@@ -71,7 +71,7 @@ export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOpti
         return returnsStatus ? result : { status: {}, ...result };
       } catch (error) {
         if (error instanceof GrpcStatusError) throw error;
-        const status = statusOf(error);
+        const status = statusOf(error, engine.profile.statusCode);
         logger.debug(`${method.name} failed: ${status.code} ${status.reason}`);
         return returnsStatus ? status : { status };
       }
