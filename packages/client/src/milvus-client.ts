@@ -1105,7 +1105,7 @@ export class MilvusClient {
    * One operation under one deadline (the call's `timeout`, the request's, the client's, else
    * 15 s), retried as {@link MilvusClientOptions.maxRetries} says.
    */
-  #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
+  async #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
     const { signal } = options;
     const plan = {
       idempotent: OPERATIONS[op].idempotent,
