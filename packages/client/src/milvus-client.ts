@@ -1126,11 +1126,9 @@ export class MilvusClient {
    */
   #steps(request: { timeout?: number }, options: CallOptions = {}, waits = false): (what: string) => CallOptions {
     const deadline = callDeadline(options.timeout ?? request.timeout, waits ? (this.#timeout ?? DEFAULT_WAIT_TIMEOUT_MS) : this.#timeout);
-    const perCall = waits ? callDeadline(this.#timeout, DEFAULT_TIMEOUT_MS) : undefined;
-    return (what) => {
-      const left = timeLeft(deadline, what);
-      return { ...options, timeout: perCall === undefined ? left : Math.min(left, perCall - Date.now()) };
-    };
+    const perCallMs = this.#timeout ?? DEFAULT_TIMEOUT_MS;
+    const perCall = !waits || perCallMs === 0 ? Infinity : perCallMs;
+    return (what) => ({ ...options, timeout: Math.min(timeLeft(deadline, what), perCall) });
   }
 
   /** The filter `<pk> in [ids]` of a collection (its primary key from DescribeCollection): Int64 keys bare, VarChar keys quoted. */

@@ -205,6 +205,21 @@ describe('MilvusClient waiting for a load', () => {
     }
   });
 
+  it("gives each RPC of a long wait the client's per-call timeout afresh, the wait the call's timeout", async () => {
+    const start = performance.now();
+    const t = scriptedTransport((op) =>
+      op === 'getLoadingProgress' ? { status: {}, progress: performance.now() - start > 300 ? '100' : '40', refresh_progress: '0' } : { code: 0 },
+    );
+    const client = new MilvusClient({ address: 'x', transport: t.transport, pollInterval: 20, timeout: 100 });
+    await client.loadCollectionSync(book, { timeout: 1000 });
+    const polls = t.attempts.filter((a) => a.op === 'getLoadingProgress');
+    expect(polls.at(-1)!.at - start).toBeGreaterThan(300);
+    for (const a of t.attempts) {
+      expect(a.timeout).toBeLessThanOrEqual(100);
+      expect(a.timeout).toBeGreaterThan(80);
+    }
+  });
+
   it('an abort while polling ends the wait with MilvusAbortError', async () => {
     const t = loading('0');
     const client = new MilvusClient({ address: 'x', transport: t.transport, pollInterval: 1000 });
