@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from '@mvkit/core';
-export { MilvusClient, type MilvusClientOptions } from './milvus-client.js';
+export { MilvusClient, DEFAULT_WAIT_TIMEOUT_MS, type MilvusClientOptions } from './milvus-client.js';
+export { DEFAULT_MAX_RETRIES, type RetryBackoff } from './retry.js';
 export type { QueryIteratorRequest, SearchIteratorRequest } from './iterators.js';
 export { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type LegacyManagers, type LegacySearchRequest, type PartitionManager } from './legacy-managers.js';

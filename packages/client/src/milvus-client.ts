@@ -1,7 +1,12 @@
 import {
-  Merr,
+  DEFAULT_TIMEOUT_MS,
   MilvusError,
+  OPERATIONS,
+  callDeadline,
   quickSetupPlan,
+  timeLeft,
+  type MultiSearchRequest,
+  type SingleSearchRequest,
   type AliasCollectionRequest,
   type AliasRequest,
   type AlterCollectionFieldPropertiesRequest,
@@ -120,6 +125,17 @@ import { queryBatches, searchBatches, type QueryIteratorRequest, type SearchIter
 import { GrpcTransport } from '@mvkit/transport-grpc';
 import { RestTransport } from '@mvkit/transport-rest';
 import { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type PartitionManager } from './legacy-managers.js';
+import { DEFAULT_MAX_RETRIES, backoffOf, withRetries, type RetryBackoff } from './retry.js';
+import { sleep } from './sleep.js';
+
+/**
+ * Default deadline of the methods that wait for a load (`loadCollection`, `loadCollectionSync`,
+ * `loadPartitionsSync`, quick-setup `createCollection`), in ms: 5 minutes for the whole wait. A
+ * real Milvus loads a large collection in seconds to minutes; the bound turns a load that never
+ * finishes into a `MilvusTimeoutError` instead of a hung process. Each RPC of the wait is still
+ * bounded by the client's per-call `timeout` (15 s by default).
+ */
+export const DEFAULT_WAIT_TIMEOUT_MS = 300_000;
 
 /** Options of {@link MilvusClient}: where to connect, and optionally which transport to use. */
 export interface MilvusClientOptions extends ConnectionOptions {
@@ -140,6 +156,24 @@ export interface MilvusClientOptions extends ConnectionOptions {
   transport?: Transport | 'grpc' | 'rest';
   /** Interval between GetLoadingProgress polls of the waiting load methods, in ms. Default 100. */
   pollInterval?: number;
+  /**
+   * Default deadline of every call, in ms, retries included: `DEFAULT_TIMEOUT_MS` (15 s, as the
+   * official Node SDK) when unset; `0` or `Infinity` for none. Also the deadline of a whole wait
+   * for a load when set (default {@link DEFAULT_WAIT_TIMEOUT_MS}). A per-call `timeout` (options or
+   * request) wins. Past it a call fails with `MilvusTimeoutError` (10001).
+   */
+  timeout?: number;
+  /**
+   * Retries of a failed call (default 2, as the openai-node / Stainless SDKs: enough to ride over
+   * a dropped connection or a server restart, without tripling the load on an overloaded server);
+   * a per-call `maxRetries` wins; `0` for none. Only idempotent operations (`OPERATIONS` of
+   * `@mvkit/core`) are retried, only for retriable failures (connection refused or reset, gRPC
+   * UNAVAILABLE, HTTP 502/503/504/429, a Milvus status with `retriable` set; never a timeout or
+   * an abort), with {@link RetryBackoff} between attempts, and never past the call's deadline.
+   */
+  maxRetries?: number;
+  /** Backoff between retries: exponential with full jitter, 500 ms base, 8 s cap (see {@link RetryBackoff}). */
+  retryBackoff?: RetryBackoff;
 }
 
 /**
@@ -153,24 +187,34 @@ export interface MilvusClientOptions extends ConnectionOptions {
  * carrying Milvus's `code`, legacy `errorCode`, `reason` and `retriable`.
  *
  * The constructor does no I/O; the connection opens on `connect()` or the first call. `close()`
- * is idempotent. Every method takes per-call `{ timeout, signal }`; `timeout` may also be given in
- * the request, as with the official SDK.
+ * is idempotent. Every method takes per-call `{ timeout, signal, maxRetries }`; `timeout` may also
+ * be given in the request, as with the official SDK.
+ *
+ * Deadlines and retries: every call has a deadline (default 15 s, waits for a load 5 min) that
+ * covers all its attempts; idempotent operations are retried up to `maxRetries` (default 2) times
+ * on retriable failures, with jittered exponential backoff. Failures below Milvus are
+ * `MilvusConnectionError` (2), `MilvusTimeoutError` (10001) and `MilvusAbortError` (10000).
  */
 export class MilvusClient {
   /** The transport all calls go through. */
   readonly transport: Transport;
   readonly #pollInterval: number;
-  readonly #defaultTimeout: number | undefined;
+  readonly #timeout: number | undefined;
+  readonly #maxRetries: number;
+  readonly #backoff: Required<RetryBackoff>;
 
   /**
    * @param options - address, credentials (`token` or `username`/`password`), `database`, TLS
-   *   (`ssl` / `tls`), default `timeout` (ms), and `transport` (`'grpc'`, `'rest'` or a ready one).
+   *   (`ssl` / `tls`), default `timeout` (ms), `maxRetries`, `retryBackoff`, and `transport`
+   *   (`'grpc'`, `'rest'` or a ready one).
    */
   constructor(options: MilvusClientOptions) {
-    const { transport = 'grpc', ...connection } = options;
+    const { transport = 'grpc', pollInterval = 100, maxRetries = DEFAULT_MAX_RETRIES, retryBackoff, ...connection } = options;
     this.transport = transport === 'grpc' ? new GrpcTransport(connection) : transport === 'rest' ? new RestTransport(connection) : transport;
-    this.#pollInterval = options.pollInterval ?? 100;
-    this.#defaultTimeout = options.timeout;
+    this.#pollInterval = pollInterval;
+    this.#timeout = options.timeout;
+    this.#maxRetries = maxRetries;
+    this.#backoff = backoffOf(retryBackoff);
   }
 
   /**
@@ -179,8 +223,8 @@ export class MilvusClient {
    * @throws MilvusError 2 when the server is unreachable or its TLS certificate fails verification,
    *   10001 past the timeout, 800 for an unknown database.
    */
-  async connect(options?: CallOptions): Promise<void> {
-    await this.transport.connect(options);
+  async connect(options: CallOptions = {}): Promise<void> {
+    await this.transport.connect({ ...options, timeout: options.timeout ?? this.#timeout ?? DEFAULT_TIMEOUT_MS });
   }
 
   /** Closes the connection and its sockets (idempotent); a later call reconnects. */
@@ -260,9 +304,10 @@ export class MilvusClient {
   async createCollection(request: CreateCollectionRequest | QuickSetupRequest, options?: CallOptions): Promise<ResStatus> {
     if (!('dimension' in request) || request.dimension === undefined) return this.#call('createCollection', request as CreateCollectionRequest, options);
     const plan = quickSetupPlan(request);
-    const status = await this.#call('createCollection', { ...plan.collection, ...timeoutOf(request) }, options);
-    await this.#call('createIndex', { ...plan.index, ...timeoutOf(request) }, options);
-    await this.loadCollectionSync({ collection_name: request.collection_name, ...dbOf(request), ...timeoutOf(request) }, options);
+    const step = this.#steps(request, options, true);
+    const status = await this.#call('createCollection', plan.collection, step('createCollection'));
+    await this.#call('createIndex', plan.index, step('createIndex'));
+    await this.loadCollectionSync({ collection_name: request.collection_name, ...dbOf(request) }, step('loadCollection'));
     return status;
   }
 
@@ -303,10 +348,15 @@ export class MilvusClient {
     return this.loadCollectionSync(request, options);
   }
 
-  /** Loads a collection and polls GetLoadingProgress until 100. @throws as {@link loadCollection}. */
+  /**
+   * Loads a collection and polls GetLoadingProgress until 100, all under one deadline (the call's
+   * `timeout`, else the client's, else {@link DEFAULT_WAIT_TIMEOUT_MS}).
+   * @throws as {@link loadCollection}; MilvusTimeoutError 10001 when the load is not done by the deadline.
+   */
   async loadCollectionSync(request: LoadCollectionRequest, options?: CallOptions): Promise<ResStatus> {
-    const status = await this.#call('loadCollection', request, options);
-    await this.#waitLoaded({ collection_name: request.collection_name, ...dbOf(request) }, options);
+    const step = this.#steps(request, options, true);
+    const status = await this.#call('loadCollection', request, step('loadCollection'));
+    await this.#waitLoaded({ collection_name: request.collection_name, ...dbOf(request) }, step);
     return status;
   }
 
@@ -422,10 +472,14 @@ export class MilvusClient {
     return this.#call('loadPartitions', request, options);
   }
 
-  /** Loads partitions and polls GetLoadingProgress until 100. @throws as {@link loadPartitions}. */
+  /**
+   * Loads partitions and polls GetLoadingProgress until 100, under one deadline as {@link loadCollectionSync}.
+   * @throws as {@link loadPartitions}; MilvusTimeoutError 10001 when the load is not done by the deadline.
+   */
   async loadPartitionsSync(request: LoadPartitionsRequest, options?: CallOptions): Promise<ResStatus> {
-    const status = await this.#call('loadPartitions', request, options);
-    await this.#waitLoaded({ collection_name: request.collection_name, partition_names: request.partition_names, ...dbOf(request) }, options);
+    const step = this.#steps(request, options, true);
+    const status = await this.#call('loadPartitions', request, step('loadPartitions'));
+    await this.#waitLoaded({ collection_name: request.collection_name, partition_names: request.partition_names, ...dbOf(request) }, step);
     return status;
   }
 
@@ -964,15 +1018,22 @@ export class MilvusClient {
   async delete(request: DeleteRequest, options?: CallOptions): Promise<MutationResult> {
     const { ids, ...rest } = request;
     if (rest.filter || rest.expr || !ids) return this.#call('delete', rest, options);
-    return this.#call('delete', { ...rest, filter: await this.#primaryKeyFilter(request, ids, options) }, options);
+    const step = this.#steps(request, options);
+    return this.#call('delete', { ...rest, filter: await this.#primaryKeyFilter(request, ids, step('describeCollection')) }, step('delete'));
   }
 
   /**
    * Vector search (Search): hits `{ score, <primary key>, ...output_fields }` best first; one list
-   * for one vector, one list per vector for several. `limit` defaults to 100, `params.ef` to max(k, 16).
+   * for one vector, one list per vector for several, as the official SDK's `search`. The result
+   * type follows the request: one query (`data: number[]`, `vector`, one sparse vector or text) →
+   * `SearchResults<SearchResultRow[]>`, several (`data: number[][]`, `vectors`) →
+   * `SearchResults<SearchResultRow[][]>`. `limit` defaults to 100, `params.ef` to max(k, 16).
    * @throws MilvusError 101 collection not loaded; 201 partition not loaded; 65535 unknown
    *   partition; 1100 wrong dimension, metric mismatch, `ef` below k or an invalid filter.
    */
+  search(request: SingleSearchRequest, options?: CallOptions): Promise<SearchResults<SearchResultRow[]>>;
+  search(request: MultiSearchRequest, options?: CallOptions): Promise<SearchResults<SearchResultRow[][]>>;
+  search(request: SearchRequest, options?: CallOptions): Promise<SearchResults>;
   search(request: SearchRequest, options?: CallOptions): Promise<SearchResults> {
     return this.#call('search', request, options);
   }
@@ -1015,7 +1076,8 @@ export class MilvusClient {
    */
   async get(request: GetRequest, options?: CallOptions): Promise<QueryResults> {
     const { ids, ...rest } = request;
-    return this.#call('query', { ...rest, filter: await this.#primaryKeyFilter(request, ids, options) }, options);
+    const step = this.#steps(request, options);
+    return this.#call('query', { ...rest, filter: await this.#primaryKeyFilter(request, ids, step('describeCollection')) }, step('query'));
   }
 
   /**
@@ -1039,9 +1101,34 @@ export class MilvusClient {
 
   // -------------------------------------------------------------- internals
 
-  #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
-    const timeout = options.timeout ?? request.timeout ?? this.#defaultTimeout;
-    return this.transport.call(op, request, { ...options, ...(timeout !== undefined ? { timeout } : {}) });
+  /**
+   * One operation under one deadline (the call's `timeout`, the request's, the client's, else
+   * 15 s), retried as {@link MilvusClientOptions.maxRetries} says.
+   */
+  async #call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
+    const { signal } = options;
+    const plan = {
+      idempotent: OPERATIONS[op].idempotent,
+      maxRetries: options.maxRetries ?? this.#maxRetries,
+      backoff: this.#backoff,
+      deadline: callDeadline(options.timeout ?? request.timeout, this.#timeout),
+      signal,
+    };
+    return withRetries(plan, (timeout) => this.transport.call(op, request, { timeout, ...(signal ? { signal } : {}) }));
+  }
+
+  /**
+   * The options of each call of a method that makes several under one deadline: the call's or
+   * request's `timeout`, else the client's, else 15 s (or, for a method that `waits` for a load,
+   * {@link DEFAULT_WAIT_TIMEOUT_MS}). Each step gets the time left, and a waiting method's steps at
+   * most the client's per-call timeout (15 s by default) each.
+   * @throws MilvusTimeoutError (10001, origin `client`) from a step asked for once the deadline has passed.
+   */
+  #steps(request: { timeout?: number }, options: CallOptions = {}, waits = false): (what: string) => CallOptions {
+    const deadline = callDeadline(options.timeout ?? request.timeout, waits ? (this.#timeout ?? DEFAULT_WAIT_TIMEOUT_MS) : this.#timeout);
+    const perCallMs = this.#timeout ?? DEFAULT_TIMEOUT_MS;
+    const perCall = !waits || perCallMs === 0 ? Infinity : perCallMs;
+    return (what) => ({ ...options, timeout: Math.min(timeLeft(deadline, what), perCall) });
   }
 
   /** The filter `<pk> in [ids]` of a collection (its primary key from DescribeCollection): Int64 keys bare, VarChar keys quoted. */
@@ -1053,21 +1140,20 @@ export class MilvusClient {
     return `${pk.name} in [${keys.join(',')}]`;
   }
 
-  /** Polls GetLoadingProgress until it reports 100 (or the call's timeout/signal ends it). */
-  async #waitLoaded(request: LoadStateRequest, options: CallOptions = {}): Promise<void> {
-    const deadline = options.timeout !== undefined ? Date.now() + options.timeout : undefined;
+  /**
+   * Polls GetLoadingProgress until it reports 100, each poll and pause within the method's one
+   * deadline (`step`, from {@link #steps}).
+   * @throws MilvusTimeoutError 10001 once the deadline passes; MilvusAbortError 10000 on abort.
+   */
+  async #waitLoaded(request: LoadStateRequest, step: (what: string) => CallOptions): Promise<void> {
     for (;;) {
-      const { progress } = await this.#call('getLoadingProgress', request, options);
+      const poll = step('waiting for load');
+      const { progress } = await this.#call('getLoadingProgress', request, poll);
       if (Number(progress) >= 100) return;
-      if (deadline !== undefined && Date.now() >= deadline) throw MilvusError.of(Merr.Timeout, 'timed out waiting for load', { origin: 'client' });
-      options.signal?.throwIfAborted();
-      await new Promise((r) => setTimeout(r, this.#pollInterval));
+      const pause = step('waiting for load');
+      await sleep(Math.min(this.#pollInterval, pause.timeout ?? Infinity), pause.signal, 'load polling');
     }
   }
-}
-
-function timeoutOf(request: { timeout?: number }): { timeout?: number } {
-  return request.timeout !== undefined ? { timeout: request.timeout } : {};
 }
 
 function dbOf(request: { db_name?: string }): { db_name?: string } {

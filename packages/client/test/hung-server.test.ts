@@ -1,6 +1,6 @@
 import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { MilvusClient } from '../src/index.js';
+import { DEFAULT_TIMEOUT_MS, MilvusClient, MilvusTimeoutError } from '../src/index.js';
 import { TRANSPORTS, rejection } from './helpers.js';
 
 /** A TCP server that accepts connections and never answers a byte, counting its connections. */
@@ -29,14 +29,15 @@ async function silentServer() {
   };
 }
 
-/** Runs `call` and returns its MilvusError code and how long it took to fail, in ms. */
-async function timedFailure(call: () => Promise<unknown>): Promise<{ code: number; elapsed: number }> {
+/** Runs `call` and returns its MilvusError, its code and how long it took to fail, in ms. */
+async function timedFailure(call: () => Promise<unknown>): Promise<{ code: number; elapsed: number; error: Error }> {
   const start = performance.now();
   const e = await rejection(call());
-  return { code: e.code, elapsed: performance.now() - start };
+  return { code: e.code, elapsed: performance.now() - start, error: e };
 }
 
-// The tests run side by side (each has its own silent server): the 200 calls take ~6 s per transport.
+// The tests run side by side (each has its own silent server): the 200 calls take ~6 s per
+// transport, the default-deadline test DEFAULT_TIMEOUT_MS (15 s).
 describe.concurrent('MilvusClient against a server that accepts connections and never answers', () => {
   it.each(TRANSPORTS)('%s: fails 200 calls with timeout 30 ms as 10001 holding a bounded number of connections, and close() leaves none', async (kind) => {
     const server = await silentServer();
@@ -53,6 +54,30 @@ describe.concurrent('MilvusClient against a server that accepts connections and 
       server.close();
     }
   });
+
+  it.each(TRANSPORTS)(
+    `%s: with no timeout set, a call and a waiting load reject at the default deadline (${DEFAULT_TIMEOUT_MS} ms) with MilvusTimeoutError 10001`,
+    async (kind) => {
+      const server = await silentServer();
+      const client = new MilvusClient({ address: server.address, transport: kind });
+      try {
+        const [call, load] = await Promise.all([
+          timedFailure(() => client.hasCollection({ collection_name: 'book' })),
+          timedFailure(() => client.loadCollectionSync({ collection_name: 'book' })),
+        ]);
+        for (const { code, elapsed, error } of [call, load]) {
+          expect(error).toBeInstanceOf(MilvusTimeoutError);
+          expect(code).toBe(10001);
+          expect(elapsed).toBeGreaterThanOrEqual(DEFAULT_TIMEOUT_MS - 2);
+          expect(elapsed).toBeLessThan(DEFAULT_TIMEOUT_MS + 1000);
+        }
+      } finally {
+        await client.close();
+        server.close();
+      }
+    },
+    DEFAULT_TIMEOUT_MS + 10_000,
+  );
 
   it.each(TRANSPORTS)('%s: fails at the constructor timeout and at a per-call timeout, not earlier, with 10001', async (kind) => {
     const server = await silentServer();

@@ -34,7 +34,10 @@ export interface ConnectionOptions {
   ssl?: boolean;
   /** TLS settings. */
   tls?: TlsOptions;
-  /** Default per-call deadline in milliseconds; none by default. */
+  /**
+   * Default per-call deadline in milliseconds: `DEFAULT_TIMEOUT_MS` (15 s) when unset;
+   * `0` or `Infinity` for none.
+   */
   timeout?: number;
 }
 

@@ -116,10 +116,26 @@ export function queryVectorsOf(req: SearchRequest): { vectors: unknown[]; severa
 /** One search hit: `score`, the primary key and output fields by name (Int64 as decimal strings). */
 export type SearchResultRow = { score: number } & RowData;
 
-/** Search result: hits for one query vector, or one list per vector when several were sent. */
-export interface SearchResults {
+/** One query of a search: a dense vector, a binary vector's bytes, one sparse vector, or one text (BM25 full-text search). */
+export type SearchQuery = number[] | Uint8Array | SparseInput | string;
+
+/** Several queries of a search, each answered by its own list of hits. */
+export type SearchQueries = number[][] | Uint8Array[] | SparseInput[] | string[];
+
+/** A search request with one query (`data` or `vector`): answered by one list of hits. */
+export type SingleSearchRequest = SearchRequest & ({ data: SearchQuery } | { data?: undefined; vectors?: undefined; vector: number[] | SparseInput });
+
+/** A search request with several queries (`data` or `vectors`): answered by one list of hits per query. */
+export type MultiSearchRequest = SearchRequest & ({ data: SearchQueries } | { data?: undefined; vectors: number[][] | SparseInput[] });
+
+/**
+ * Search result, as the official Node SDK shapes it: `results` is the hits of the one query
+ * vector (`SearchResultRow[]`), or one list per vector when several were sent
+ * (`SearchResultRow[][]`). `MilvusClient.search` narrows `R` from the request's `data`.
+ */
+export interface SearchResults<R extends SearchResultRow[] | SearchResultRow[][] = SearchResultRow[] | SearchResultRow[][]> {
   status: ResStatus;
-  results: SearchResultRow[] | SearchResultRow[][];
+  results: R;
 }
 
 /** Query request. */

@@ -18,6 +18,7 @@ export * from './grouping.js';
 export * from './results.js';
 export * from './schema.js';
 export * from './connection.js';
+export * from './deadline.js';
 export * from './half-float.js';
 export * from './sparse.js';
 export * from './json-text.js';

@@ -36,7 +36,8 @@ export interface MilvusErrorOptions extends Partial<MilvusStatusFields> {
  * (a response is a success only when `code == 0` and `error_code == Success`).
  */
 export class MilvusError extends Error {
-  override readonly name = 'MilvusError';
+  /** `'MilvusError'`, or the subclass's name (`'MilvusTimeoutError'`, …). */
+  override readonly name: string = 'MilvusError';
   /** merr code, e.g. 100 collection not found, 200 partition not found, 65535 unexpected. */
   readonly code: number;
   /** Legacy `common.ErrorCode` name, e.g. `'CollectionNotExists'`. */
@@ -113,8 +114,53 @@ export class MilvusError extends Error {
     });
   }
 
-  /** `true` for any MilvusError, also across package copies (checks the `name` brand). */
+  /** `true` for any MilvusError or subclass, also across package copies (checks the `name` brand). */
   static is(value: unknown): value is MilvusError {
-    return value instanceof MilvusError || (value instanceof Error && value.name === 'MilvusError' && 'code' in value);
+    return value instanceof MilvusError || (value instanceof Error && ERROR_NAMES.has(value.name) && 'code' in value);
   }
 }
+
+/** Options of the transport-fault subclasses: their code and `retriable` are fixed by the class. */
+export type TransportFaultOptions = Omit<MilvusErrorOptions, 'code' | 'retriable' | 'errorCode'>;
+
+/**
+ * The server could not be reached or dropped the connection: connection refused or reset, DNS
+ * failure, TLS verification failure, gRPC `UNAVAILABLE`, HTTP 502/503/504 from a proxy in front of
+ * Milvus, or a call on a closed transport. merr code 2 `service unavailable`, retriable (the
+ * client retries it on idempotent operations, see `OPERATIONS` and `MilvusClient`'s `maxRetries`).
+ */
+export class MilvusConnectionError extends MilvusError {
+  override readonly name: string = 'MilvusConnectionError';
+  /** @param reason - `service unavailable: <detail>`. */
+  constructor(reason: string, options: TransportFaultOptions = {}) {
+    super(reason, { ...options, code: Merr.ServiceUnavailable.code, retriable: Merr.ServiceUnavailable.retriable });
+  }
+}
+
+/**
+ * The call's deadline passed (gRPC `DEADLINE_EXCEEDED`, the REST call's timer, or the client's
+ * wait for a load): merr code 10001 `context deadline exceeded`. Never retried by the client: the
+ * deadline covers every attempt of a call. Its `retriable` stays Milvus's (`true`): a new call,
+ * with a new deadline, may succeed.
+ */
+export class MilvusTimeoutError extends MilvusError {
+  override readonly name: string = 'MilvusTimeoutError';
+  /** @param reason - `context deadline exceeded: <detail>`. */
+  constructor(reason: string, options: TransportFaultOptions = {}) {
+    super(reason, { ...options, code: Merr.Timeout.code, retriable: Merr.Timeout.retriable });
+  }
+}
+
+/**
+ * The caller's `AbortSignal` ended the call (gRPC `CANCELLED`, an aborted fetch, or an abort
+ * during a retry's backoff): merr code 10000 `context canceled`, not retriable.
+ */
+export class MilvusAbortError extends MilvusError {
+  override readonly name: string = 'MilvusAbortError';
+  /** @param reason - `context canceled: <detail>`. */
+  constructor(reason: string, options: TransportFaultOptions = {}) {
+    super(reason, { ...options, code: Merr.Canceled.code, retriable: Merr.Canceled.retriable });
+  }
+}
+
+const ERROR_NAMES: ReadonlySet<string> = new Set(['MilvusError', 'MilvusConnectionError', 'MilvusTimeoutError', 'MilvusAbortError']);

@@ -536,6 +536,132 @@ export interface Operations {
 
 /** Name of an operation, e.g. `'createPartition'`. */
 export type OperationName = keyof Operations;
+
+/** What the client needs to know of an operation at run time. */
+export interface OperationTraits {
+  /**
+   * Whether sending the call twice leaves the server as sending it once and answers the same:
+   * reads, and writes Milvus treats as "already done, success" (create of an existing identical
+   * collection, index, alias, partition or resource group; drop or release of a missing or
+   * released one; load of a loaded one; property set/drop; grant/revoke; upsert; delete). Only
+   * idempotent operations are retried (`maxRetries` of `MilvusClient`): a retry after a lost
+   * answer must not double an effect or turn a success into an error.
+   */
+  readonly idempotent: boolean;
+}
+
+const read: OperationTraits = { idempotent: true };
+const idempotentWrite: OperationTraits = { idempotent: true };
+const once: OperationTraits = { idempotent: false };
+
+/**
+ * The operation table at run time: every operation of {@link Operations}, with its
+ * {@link OperationTraits}. Not idempotent (never retried):
+ *
+ * - `insert` (a repeat inserts the rows again, with new auto IDs), `bulkInsert` (a new import job);
+ * - `createDatabase`, `createUser`, `createRole`, `createPrivilegeGroup`, `restoreRBAC` (a repeat
+ *   fails `already exists`); `updateUser` (the old password no longer matches); `dropRole` (a
+ *   repeat fails `not found the role`); `renameCollection` (the old name is gone);
+ * - `compact` (a new compaction each time), `transferNode`, `transferReplica`, `loadBalance` (a
+ *   repeat moves more nodes, replicas or segments).
+ *
+ * `delete` is idempotent by state: the rows matching the filter (or primary keys) are gone after
+ * one call or two; a repeat's `delete_cnt` may differ. `upsert` is idempotent: its rows carry their
+ * primary keys, and a repeat writes the same rows again.
+ */
+export const OPERATIONS: { readonly [K in OperationName]: OperationTraits } = {
+  getVersion: read,
+  checkHealth: read,
+  createDatabase: once,
+  dropDatabase: idempotentWrite,
+  listDatabases: read,
+  createCollection: idempotentWrite,
+  dropCollection: idempotentWrite,
+  hasCollection: read,
+  describeCollection: read,
+  showCollections: read,
+  loadCollection: idempotentWrite,
+  releaseCollection: idempotentWrite,
+  getLoadState: read,
+  getLoadingProgress: read,
+  getCollectionStatistics: read,
+  createAlias: idempotentWrite,
+  alterAlias: idempotentWrite,
+  dropAlias: idempotentWrite,
+  describeAlias: read,
+  listAliases: read,
+  createPartition: idempotentWrite,
+  dropPartition: idempotentWrite,
+  hasPartition: read,
+  showPartitions: read,
+  loadPartitions: idempotentWrite,
+  releasePartitions: idempotentWrite,
+  getPartitionStatistics: read,
+  createIndex: idempotentWrite,
+  describeIndex: read,
+  dropIndex: idempotentWrite,
+  compact: once,
+  getCompactionState: read,
+  getCompactionStateWithPlans: read,
+  getFlushState: read,
+  flushAll: idempotentWrite,
+  getFlushAllState: read,
+  getQuerySegmentInfo: read,
+  getPersistentSegmentInfo: read,
+  describeDatabase: read,
+  alterDatabase: idempotentWrite,
+  dropDatabaseProperties: idempotentWrite,
+  renameCollection: once,
+  alterCollectionProperties: idempotentWrite,
+  dropCollectionProperties: idempotentWrite,
+  alterCollectionFieldProperties: idempotentWrite,
+  alterIndexProperties: idempotentWrite,
+  dropIndexProperties: idempotentWrite,
+  createUser: once,
+  updateUser: once,
+  deleteUser: idempotentWrite,
+  listUsers: read,
+  describeUser: read,
+  createRole: once,
+  dropRole: once,
+  addUserToRole: idempotentWrite,
+  removeUserFromRole: idempotentWrite,
+  listRoles: read,
+  describeRole: read,
+  grantPrivilege: idempotentWrite,
+  revokePrivilege: idempotentWrite,
+  grantPrivilegeV2: idempotentWrite,
+  revokePrivilegeV2: idempotentWrite,
+  listGrants: read,
+  createPrivilegeGroup: once,
+  dropPrivilegeGroup: idempotentWrite,
+  listPrivilegeGroups: read,
+  addPrivilegesToGroup: idempotentWrite,
+  removePrivilegesFromGroup: idempotentWrite,
+  backupRBAC: read,
+  restoreRBAC: once,
+  hybridSearch: read,
+  bulkInsert: once,
+  getImportState: read,
+  listImportTasks: read,
+  createResourceGroup: idempotentWrite,
+  updateResourceGroups: idempotentWrite,
+  dropResourceGroup: idempotentWrite,
+  listResourceGroups: read,
+  describeResourceGroup: read,
+  transferNode: once,
+  transferReplica: once,
+  getReplicas: read,
+  loadBalance: once,
+  getMetric: read,
+  runAnalyzer: read,
+  insert: once,
+  upsert: idempotentWrite,
+  delete: idempotentWrite,
+  search: read,
+  query: read,
+  flush: idempotentWrite,
+};
 /** Request type of operation `K`. */
 export type OperationRequest<K extends OperationName> = Operations[K]['request'];
 /** Result type of operation `K`. */
@@ -543,10 +669,16 @@ export type OperationResult<K extends OperationName> = Operations[K]['result'];
 
 /** Per-call options. */
 export interface CallOptions {
-  /** Deadline in milliseconds; a late answer fails with MilvusError 10001. */
+  /**
+   * Deadline of the whole call in milliseconds, retries included; a late answer fails with
+   * `MilvusTimeoutError` (10001). Default: the client's or transport's `timeout`, else
+   * `DEFAULT_TIMEOUT_MS`; `0` or `Infinity`: no deadline.
+   */
   timeout?: number;
-  /** Cancels the call; a cancelled call fails with MilvusError 10000. */
+  /** Cancels the call (also during a retry's backoff); a cancelled call fails with `MilvusAbortError` (10000). */
   signal?: AbortSignal;
+  /** Retries of this call (`MilvusClient` only; transports make one attempt); default the client's `maxRetries`. */
+  maxRetries?: number;
 }
 
 /**

@@ -2,8 +2,11 @@ import { credentials as grpcCredentials, Metadata, type ChannelCredentials } fro
 import { create, type DescMessage, type DescMethod, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   Merr,
+  MilvusConnectionError,
   MilvusError,
+  callDeadline,
   credentialOf,
+  timeLeft,
   parseAddress,
   type CallOptions,
   type ConnectionOptions,
@@ -12,6 +15,12 @@ import {
   type OperationResult,
   type Transport,
 } from '@mvkit/core';
+
+/** One call's absolute deadline (epoch ms, none when undefined) and signal, shared by its connect, schema lookup and RPC. */
+interface Scope {
+  deadline: number | undefined;
+  signal: AbortSignal | undefined;
+}
 import { MilvusService, createGrpcStub, type GrpcStub } from '@mvkit/proto';
 import { fromGrpcError } from './errors.js';
 import { SocketOwningCredentials } from './owned-sockets.js';
@@ -39,6 +48,10 @@ const CHANNEL_OPTIONS = {
  * `identifier`, the `dbname` and the `authorization` (base64 of the token or `user:password`)
  * metadata on every call. A response status with `code != 0` or `error_code != Success` is thrown
  * as a {@link MilvusError}; gRPC faults are mapped by {@link fromGrpcError}.
+ *
+ * Deadline: one per call (the call's `timeout`, else the constructor's, else `DEFAULT_TIMEOUT_MS`,
+ * 15 s; `0` or `Infinity` for none), covering its connect, its schema lookup and its RPC; past it
+ * the call fails with `MilvusTimeoutError` (10001). The transport never retries (`MilvusClient` does).
  *
  * TLS (`https://` address, `ssl` or `tls`): the server certificate must chain to `tls.rootCert`
  * (default: the system roots) and name the address host, or `tls.serverName` when set (sent as
@@ -70,7 +83,7 @@ export class GrpcTransport implements Transport {
    *   database, 1400 bad credentials, 1100 invalid TLS options (a key without a certificate chain).
    */
   connect(options: CallOptions = {}): Promise<void> {
-    this.#connecting ??= this.#handshake(options).catch((e: unknown) => {
+    this.#connecting ??= this.#handshake(this.#scope(options)).catch((e: unknown) => {
       this.#dropChannel();
       throw e;
     });
@@ -79,11 +92,12 @@ export class GrpcTransport implements Transport {
 
   /** Performs one operation; see {@link Transport.call}. */
   async call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
-    await this.connect(options);
+    const scope = this.#scope(options);
+    await this.connect({ timeout: timeLeft(scope.deadline, 'connect'), ...(scope.signal ? { signal: scope.signal } : {}) });
     const mapping = RPC_MAPPINGS[op];
     const key = `${request.db_name ?? this.#options.database ?? ''}/${(request as { collection_name?: string }).collection_name ?? ''}`;
     if (op === 'createCollection' || op === 'dropCollection') this.#schemas.delete(key);
-    const info = mapping.schema ? await this.#collectionInfo(key, request as { collection_name: string; db_name?: string }, options) : undefined;
+    const info = mapping.schema ? await this.#collectionInfo(key, request as { collection_name: string; db_name?: string }, scope) : undefined;
     let message;
     try {
       message = requestMessage(mapping.method.input, mapping.request(request, info));
@@ -91,17 +105,17 @@ export class GrpcTransport implements Transport {
       if (MilvusError.is(e)) throw e;
       throw new MilvusError(`invalid ${op} request: ${(e as Error).message}`, { code: 1100, origin: 'client', cause: e });
     }
-    const response = await this.#unary(mapping.method, message, options);
+    const response = await this.#unary(mapping.method, message, scope);
     const decoded = response as unknown as Parameters<typeof resultJson>[1];
     return mapping.result(resultJson(mapping.method.output, decoded), info, request, decoded);
   }
 
   /** The schema a data operation needs, from DescribeCollection (cached per database and collection). */
-  async #collectionInfo(key: string, request: { collection_name: string; db_name?: string }, options: CallOptions): Promise<CollectionInfo> {
+  async #collectionInfo(key: string, request: { collection_name: string; db_name?: string }, scope: Scope): Promise<CollectionInfo> {
     const cached = this.#schemas.get(key);
     if (cached) return cached;
     const method = MilvusService.method.describeCollection;
-    const response = await this.#unary(method, create(method.input, { dbName: request.db_name ?? '', collectionName: request.collection_name }), options);
+    const response = await this.#unary(method, create(method.input, { dbName: request.db_name ?? '', collectionName: request.collection_name }), scope);
     const info = collectionInfoOf(resultJson(method.output, response as unknown as Parameters<typeof resultJson>[1]));
     this.#schemas.set(key, info);
     return info;
@@ -124,7 +138,12 @@ export class GrpcTransport implements Transport {
     this.#identifier = undefined;
   }
 
-  async #handshake(options: CallOptions): Promise<void> {
+  /** The deadline and signal of a call starting now. @throws MilvusError 1100 for a negative timeout. */
+  #scope(options: CallOptions): Scope {
+    return { deadline: callDeadline(options.timeout, this.#options.timeout), signal: options.signal };
+  }
+
+  async #handshake(scope: Scope): Promise<void> {
     const { host, port, secure } = parseAddress(this.#options.address);
     const serverName = this.#options.tls?.serverName;
     this.#credentials = new SocketOwningCredentials(this.#channelCredentials(secure));
@@ -136,7 +155,7 @@ export class GrpcTransport implements Transport {
     const request = create(method.input, {
       clientInfo: { sdkType: SDK_TYPE, sdkVersion: SDK_VERSION, localTime: new Date().toISOString(), user: this.#options.username ?? '' },
     });
-    const response = await this.#unary(method, request, options);
+    const response = await this.#unary(method, request, scope);
     this.#identifier = String(response.identifier);
   }
 
@@ -161,16 +180,15 @@ export class GrpcTransport implements Transport {
     return md;
   }
 
-  async #unary(method: DescMethod, request: unknown, options: CallOptions): Promise<Record<string, unknown>> {
+  async #unary(method: DescMethod, request: unknown, scope: Scope): Promise<Record<string, unknown>> {
     const stub = this.#stub;
-    if (!stub) throw fromGrpcError(Object.assign(new Error('transport is closed'), { code: 14 }));
-    const timeout = options.timeout ?? this.#options.timeout;
+    if (!stub) throw new MilvusConnectionError(`${Merr.ServiceUnavailable.message}: transport is closed`, { origin: 'grpc' });
     let response;
     try {
       response = (await stub.unary(method, request as MessageInitShape<DescMessage>, {
         metadata: this.#metadata(),
-        ...(timeout !== undefined ? { deadline: Date.now() + timeout } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
+        ...(scope.deadline !== undefined ? { deadline: scope.deadline } : {}),
+        ...(scope.signal ? { signal: scope.signal } : {}),
       })) as unknown as Record<string, unknown>;
     } catch (e) {
       throw fromGrpcError(e);

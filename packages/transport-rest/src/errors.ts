@@ -1,4 +1,4 @@
-import { Merr, MilvusError, legacyErrorCodeOf, type MerrEntry } from '@mvkit/core';
+import { Merr, MilvusAbortError, MilvusConnectionError, MilvusError, MilvusTimeoutError, legacyErrorCodeOf, type MerrEntry } from '@mvkit/core';
 
 const byCode: ReadonlyMap<number, MerrEntry> = new Map(Object.values(Merr).map((e) => [e.code, e]));
 
@@ -39,10 +39,13 @@ export function errorFromMessage(message: string): MilvusError {
 
 /**
  * A failure below the Milvus envelope as a {@link MilvusError} with origin `rest`: network
- * errors → 2 `service unavailable` (retriable), the call's deadline → 10001 `context deadline
- * exceeded`, cancellation → 10000 `context canceled`.
+ * errors → {@link MilvusConnectionError} (2 `service unavailable`, retriable), the call's deadline
+ * → {@link MilvusTimeoutError} (10001 `context deadline exceeded`), cancellation →
+ * {@link MilvusAbortError} (10000 `context canceled`).
  */
 export function fromFetchFault(kind: 'unreachable' | 'timeout' | 'aborted', detail: string, cause?: unknown): MilvusError {
-  const entry = kind === 'timeout' ? Merr.Timeout : kind === 'aborted' ? Merr.Canceled : Merr.ServiceUnavailable;
-  return MilvusError.of(entry, `${entry.message}: ${detail}`, { origin: 'rest', ...(cause !== undefined ? { cause } : {}) });
+  const options = { origin: 'rest' as const, ...(cause !== undefined ? { cause } : {}) };
+  if (kind === 'timeout') return new MilvusTimeoutError(`${Merr.Timeout.message}: ${detail}`, options);
+  if (kind === 'aborted') return new MilvusAbortError(`${Merr.Canceled.message}: ${detail}`, options);
+  return new MilvusConnectionError(`${Merr.ServiceUnavailable.message}: ${detail}`, options);
 }

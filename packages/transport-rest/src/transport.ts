@@ -1,8 +1,11 @@
 import { isInteger, isSafeNumber, parse as parseLossless } from 'lossless-json';
 import {
   Merr,
+  MilvusConnectionError,
   MilvusError,
+  callDeadline,
   credentialOf,
+  timeLeft,
   parseAddress,
   type CallOptions,
   type ConnectionOptions,
@@ -56,11 +59,16 @@ const DEFAULT_DATABASE = 'default';
  *   in answers are parsed losslessly and returned as decimal strings.
  * - A REST business error (HTTP 200 with `code != 0`) is thrown as a {@link MilvusError} with
  *   the same `code` and `reason` as over gRPC, `origin: 'rest'`; HTTP 401/403/408 carry Milvus
- *   codes too (1800, …, 10001). Transport faults: unreachable → 2, deadline → 10001, abort → 10000,
- *   HTTP 404 (no RESTful v2 there) → 10, anything else → 65535 with `transportStatus`.
- * - Per-call `timeout` (default: the constructor's; also sent as `Request-Timeout`, in whole
- *   seconds) and `signal`; timers are cleared when the call settles. The deadline is the only
- *   timeout: a call without one waits as long as the server takes, as over gRPC.
+ *   codes too (1800, …, 10001). Transport faults: unreachable → `MilvusConnectionError` (2),
+ *   deadline → `MilvusTimeoutError` (10001), abort → `MilvusAbortError` (10000), HTTP 502/503/504
+ *   without a Milvus envelope (a proxy in front of Milvus) → `MilvusConnectionError` (2), HTTP
+ *   429 → 8 `rate limit exceeded` (retriable), HTTP 404 (no RESTful v2 there) → 10, anything else
+ *   → 65535 with `transportStatus`.
+ * - One deadline per call, covering its connect check and its REST requests: the call's
+ *   `timeout`, else the constructor's, else `DEFAULT_TIMEOUT_MS` (15 s); `0` or `Infinity` for
+ *   none. Also sent as `Request-Timeout`, in whole seconds. Timers are cleared when the call
+ *   settles. The deadline is the only timeout (undici's own timers are off). The transport never
+ *   retries (`MilvusClient` does).
  * - TLS (`https://` address, `ssl` or `tls`; default fetch only): the server certificate must
  *   chain to `tls.rootCert` (default: the system roots) and name the address host, or
  *   `tls.serverName` when set (sent as SNI and verified); `privateKey` with `certChain`
@@ -110,9 +118,11 @@ export class RestTransport implements Transport {
 
   /** Performs one operation; see {@link Transport.call}. */
   async call<K extends OperationName>(op: K, request: OperationRequest<K>, options: CallOptions = {}): Promise<OperationResult<K>> {
-    await this.connect(options);
+    const deadline = callDeadline(options.timeout, this.#options.timeout);
+    const rest = (what: string): CallOptions => ({ timeout: timeLeft(deadline, what), ...(options.signal ? { signal: options.signal } : {}) });
+    await this.connect(rest('connect'));
     const mapping = REST_MAPPINGS[op] as (ctx: RestCallContext, req: OperationRequest<K>) => Promise<OperationResult<K>>;
-    return this.#scoped(options, (ctx) => mapping(ctx, request));
+    return this.#scoped(rest(op), (ctx) => mapping(ctx, request));
   }
 
   /**
@@ -162,11 +172,13 @@ export class RestTransport implements Transport {
 
   /** Runs `work` under one deadline and signal (timers cleared when it settles). */
   async #scoped<T>(options: CallOptions, work: (ctx: RestCallContext, signal: AbortSignal, deadline: number | undefined) => Promise<T>): Promise<T> {
-    const timeout = options.timeout ?? this.#options.timeout;
-    const deadline = timeout !== undefined ? Date.now() + timeout : undefined;
+    const deadline = callDeadline(options.timeout, this.#options.timeout);
     const timer = new AbortController();
     let handle: ReturnType<typeof setTimeout> | undefined;
-    if (timeout !== undefined) handle = setTimeout(() => timer.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError')), timeout);
+    if (deadline !== undefined) {
+      const timeout = deadline - Date.now();
+      handle = setTimeout(() => timer.abort(new DOMException(`timed out after ${timeout} ms`, 'TimeoutError')), timeout);
+    }
     const signal = options.signal ? AbortSignal.any([options.signal, timer.signal]) : timer.signal;
     try {
       return await work(
@@ -300,8 +312,18 @@ function requestFetch(agent: import('undici').Agent): FetchLike {
   }) as FetchLike;
 }
 
-/** The fault for an answer that is not a Milvus JSON envelope: HTTP 404 → 10 (no RESTful v2 there), anything else → 65535. */
+/**
+ * The fault for an answer that is not a Milvus JSON envelope: HTTP 502/503/504 (a gateway or load
+ * balancer without a healthy Milvus behind it) → 2 `service unavailable`, 429 (a gateway's rate
+ * limit) → 8 `rate limit exceeded`, both retriable; 404 → 10 (no RESTful v2 there); anything
+ * else → 65535.
+ */
 function nonJson(path: string, status: number, text: string): MilvusError {
+  const answered = `POST ${path} answered HTTP ${status}`;
+  if (status === 502 || status === 503 || status === 504) {
+    return new MilvusConnectionError(`${Merr.ServiceUnavailable.message}: ${answered}: ${text.slice(0, 200)}`, { origin: 'rest', transportStatus: status });
+  }
+  if (status === 429) return MilvusError.of(Merr.ServiceRateLimit, `${Merr.ServiceRateLimit.message}: ${answered}`, { origin: 'rest', transportStatus: status });
   if (status === 404) {
     return MilvusError.of(Merr.ServiceUnimplemented, `${Merr.ServiceUnimplemented.message}: POST ${path} answered HTTP 404 (not a Milvus 2.4+ RESTful v2 endpoint)`, {
       origin: 'rest',

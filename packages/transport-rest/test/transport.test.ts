@@ -53,11 +53,13 @@ describe('RestTransport', () => {
     expect(await failure(slow.connect())).toMatchObject({ code: 10001, retriable: true, transportStatus: 408 });
   });
 
-  it('maps HTTP faults: 404 → 10, other non-JSON answers → 65535, legacy code 200 success', async () => {
+  it('maps HTTP faults: 404 → 10, 502 → 2 (retriable), other non-JSON answers → 65535, legacy code 200 success', async () => {
     const notRest = new RestTransport({ address: 'x', fetch: async () => new Response('404 page not found', { status: 404 }) });
     expect(await failure(notRest.connect())).toMatchObject({ code: 10, transportStatus: 404, origin: 'rest' });
-    const broken = new RestTransport({ address: 'x', fetch: async () => new Response('<html>bad gateway</html>', { status: 502 }) });
-    expect(await failure(broken.connect())).toMatchObject({ code: 65535, transportStatus: 502 });
+    const gateway = new RestTransport({ address: 'x', fetch: async () => new Response('<html>bad gateway</html>', { status: 502 }) });
+    expect(await failure(gateway.connect())).toMatchObject({ name: 'MilvusConnectionError', code: 2, retriable: true, transportStatus: 502 });
+    const broken = new RestTransport({ address: 'x', fetch: async () => new Response('<html>internal error</html>', { status: 500 }) });
+    expect(await failure(broken.connect())).toMatchObject({ code: 65535, retriable: false, transportStatus: 500 });
     const old = new RestTransport({ address: 'x', fetch: async () => json(200, { code: 200, data: { has: true } }) });
     expect((await old.call('hasCollection', { collection_name: 'c' })).value).toBe(true);
   });
