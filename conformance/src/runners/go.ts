@@ -310,12 +310,59 @@ export function goEnv(offline = false): NodeJS.ProcessEnv {
   };
 }
 
-function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout: number }): Promise<{ code: number | null; stdout: string; stderr: string; error?: NodeJS.ErrnoException & { killed?: boolean } }> {
+/** How a command ended: exit code (null when killed), its output, and the spawn or exit error. */
+export interface GoCommandRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  error?: NodeJS.ErrnoException & { killed?: boolean };
+}
+
+function run(cmd: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout: number; input?: string }): Promise<GoCommandRun> {
+  const { input, ...exec } = options;
   return new Promise((resolve) => {
-    const child = execFile(cmd, args, { ...options, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+    const child = execFile(cmd, args, { ...exec, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as unknown as { code?: number }).code ?? null) : 0, stdout, stderr, ...(error ? { error: error as NodeJS.ErrnoException & { killed?: boolean } } : {}) });
     });
-    child.stdin?.end();
+    child.stdin?.end(input);
+  });
+}
+
+/**
+ * Builds a command of the current module (`conformance/go/<name>`, a `package main` folder beside
+ * `sdks.go`, e.g. `iterators`) with the pinned SDK into `conformance/.cache/go/bin/<name>`, with
+ * {@link goEnv}. The first build on a clean clone downloads and compiles the SDK (minutes); Go's
+ * build cache makes later ones take seconds.
+ *
+ * @param options.timeout - time limit of `go build`, ms (default 600 000).
+ * @param options.offline - build with the module cache only (`GOPROXY=off`).
+ * @returns the binary's path.
+ * @throws Error when Go is missing or the build fails (with the compiler's output).
+ */
+export async function buildGoCommand(name: string, options: { timeout?: number; offline?: boolean } = {}): Promise<string> {
+  const version = await goVersion();
+  if (typeof version !== 'string') throw new Error(version.missing);
+  const binary = join(GO_CACHE, 'bin', name);
+  mkdirSync(join(GO_CACHE, 'bin'), { recursive: true });
+  const r = await run('go', ['build', '-o', binary, `./${name}`], { cwd: GO_DIR, env: goEnv(options.offline), timeout: options.timeout ?? 600_000 });
+  if (r.code !== 0) throw new Error(`go build ./${name} failed${r.error?.killed ? ' (timed out)' : ''}: ${(r.stderr || r.stdout).trim().split('\n').slice(0, 12).join('\n')}`);
+  return binary;
+}
+
+/** The target's `host:port` (its address without a scheme or path), as the Go SDK dials it. */
+const hostPort = (target: Target) => target.address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+
+/**
+ * Runs a built Go program against a target: a minimal environment (PATH, HOME) plus
+ * `MVKIT_GO_TARGET` (the target's host:port), `MVKIT_GO_TOKEN` and `env`; `input` on stdin.
+ *
+ * @param options.timeout - time limit, ms (the program is killed after it).
+ */
+export function runGoCommand(binary: string, target: Target, options: { env?: Record<string, string>; input?: string; timeout: number }): Promise<GoCommandRun> {
+  return run(binary, [], {
+    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', ...options.env, MVKIT_GO_TARGET: hostPort(target), MVKIT_GO_TOKEN: target.token ?? '' },
+    timeout: options.timeout,
+    ...(options.input !== undefined ? { input: options.input } : {}),
   });
 }
 
@@ -507,7 +554,7 @@ export interface GoPageOptions {
  * output, read as by {@link goPrinted}), with the errata.
  */
 export async function runGoPage(page: string, blocks: readonly CodeBlock[], options: GoPageOptions): Promise<BlockResult[]> {
-  const address = options.target.address.replace(/^[a-z]+:\/\//i, '').replace(/\/.*$/, '');
+  const address = hostPort(options.target);
   // A block whose code has an erratum runs corrected (and is reported as the doc error it is).
   const prepared = blocks.map((b): PreparedGoBlock => {
     const { code, corrections } = correctedCode(options.errata, { page, language: b.language, block: b.languageIndex, client: GO_RUNNER }, b.code);
@@ -534,10 +581,7 @@ export async function runGoPage(page: string, blocks: readonly CodeBlock[], opti
   }
   const mark = `MVKIT-GO-${randomUUID()}`;
   const timeout = options.runTimeout ?? 60_000;
-  const r = await run(build.binary!, [], {
-    env: { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: process.env.HOME ?? '/tmp', MVKIT_GO_MARK: mark, MVKIT_GO_TARGET: address, MVKIT_GO_TOKEN: options.target.token ?? '' },
-    timeout,
-  });
+  const r = await runGoCommand(build.binary!, options.target, { env: { MVKIT_GO_MARK: mark }, timeout });
   const runs = parseGoRun(r.stdout, mark);
   const stderrTail = r.stderr.trim().split('\n').slice(-5).join(' | ');
   const prelude = runs.get(0);

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseOutput, type CodeBlock, type DocumentedOutput } from '../extract.js';
 import { correctedCode, correctionsText, isCodeErratum, matchOutput, render, resolveErratum, type CodeErratum, type Erratum } from '../match.js';
@@ -320,13 +320,13 @@ interface Exec {
   error?: NodeJS.ErrnoException & { killed?: boolean };
 }
 
-function run(cmd: string, args: readonly string[], options: { timeout?: number; cwd?: string } = {}): Promise<Exec> {
+function run(cmd: string, args: readonly string[], options: { timeout?: number; cwd?: string; input?: string } = {}): Promise<Exec> {
   return new Promise((resolve) => {
     const child = execFile(cmd, args, { timeout: options.timeout ?? 600_000, maxBuffer: 64 << 20, ...(options.cwd ? { cwd: options.cwd } : {}) }, (error, stdout, stderr) => {
       const err = error as (NodeJS.ErrnoException & { killed?: boolean; code?: number | string }) | null;
       resolve({ code: err ? (typeof err.code === 'number' ? err.code : -1) : 0, stdout, stderr, ...(err ? { error: err } : {}) });
     });
-    child.stdin?.end();
+    child.stdin?.end(options.input);
   });
 }
 
@@ -450,6 +450,43 @@ async function compile(program: PageProgram, tc: JavaToolchain): Promise<{ dir: 
   return { dir };
 }
 
+/** The JVM flags of every program: a quick start, and the target as `mvkit.*` system properties. */
+function jvmArgs(target: JavaTarget): string[] {
+  return [
+    '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
+    '-Xss2m',
+    `-Dmvkit.uri=${target.uri}`,
+    `-Dmvkit.address=${target.host}:${target.port}`,
+    `-Dmvkit.host=${target.host}`,
+    `-Dmvkit.port=${target.port}`,
+    `-Dmvkit.token=${target.token}`,
+    '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
+  ];
+}
+
+/** How a Java program ended: exit code (-1 when killed or not started), its output, and the error. */
+export type JavaCommandRun = Exec;
+
+/**
+ * Runs a program of the Java project (`conformance/java/src/main/java/dev/mvkit/conformance/<name>.java`,
+ * a class with a `main`, e.g. `Iterators`) with the pinned SDK against a target: compiled with the
+ * harness on first use (cached by content in `conformance/.cache/java-classes/`), run with the
+ * target as the `mvkit.uri`, `mvkit.host`, `mvkit.port`, `mvkit.token` system properties and
+ * `input` on stdin.
+ *
+ * @param options.timeout - time limit of the run, ms (the JVM is killed after it).
+ * @throws Error when the toolchain is unavailable ({@link javaToolchain}) or the program does not compile.
+ */
+export async function runJavaCommand(name: string, target: Target, options: { input?: string; timeout: number }): Promise<JavaCommandRun> {
+  const tc = await javaToolchain();
+  const source = readFileSync(join(dirname(HARNESS_SOURCE), `${name}.java`), 'utf8');
+  const compiled = await compile({ className: name, source, lineBlock: new Map(), blockLine: new Map(), predefined: new Map() }, tc);
+  if (!('dir' in compiled)) throw new Error(`${name}.java does not compile with ${javaSdk()}: ${compiled.errors.text.slice(0, 2000)}`);
+  const args = [...jvmArgs(javaTarget(target)), '-cp', `${compiled.dir}:${tc.classpath}`, `dev.mvkit.conformance.${name}`];
+  return run(tc.java, args, { timeout: options.timeout, ...(options.input !== undefined ? { input: options.input } : {}) });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Running a page
 
@@ -533,16 +570,8 @@ export async function runJavaPage(page: string, blocks: readonly CodeBlock[], op
   const r = await run(
     tc.java,
     [
-      '-XX:+UseSerialGC',
-      '-XX:TieredStopAtLevel=1',
-      '-Xss2m',
-      `-Dmvkit.uri=${target.uri}`,
-      `-Dmvkit.address=${target.host}:${target.port}`,
-      `-Dmvkit.host=${target.host}`,
-      `-Dmvkit.port=${target.port}`,
-      `-Dmvkit.token=${target.token}`,
+      ...jvmArgs(target),
       `-Dmvkit.results=${resultsFile}`,
-      '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
       '-cp',
       `${dir}:${tc.classpath}`,
       program.className,

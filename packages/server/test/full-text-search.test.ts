@@ -1,6 +1,7 @@
 import { normalizeField, type FieldType } from '@mvkit/core';
 import { describe, expect, it } from 'vitest';
 import { Engine, type FunctionInput } from '../src/index.js';
+import { bm25Reference } from './bm25-reference.js';
 import { rejected, refused } from './refusal.js';
 import { seededRandom } from './random.js';
 
@@ -34,29 +35,8 @@ function bm25Engine(params: Record<string, string> = {}, segmentMaxRows = 1000):
   return e;
 }
 
-/**
- * Okapi BM25 written out independently of the engine: lower-cased alphanumeric words as terms
- * (what the standard analyzer gives for these ASCII texts), idf ln(1 + (N − n + 0.5)/(n + 0.5)),
- * query terms counted, avgdl over every stored document.
- */
-function referenceScores(docs: readonly string[], query: string, k1 = 1.2, b = 0.75): number[] {
-  const words = (t: string) => t.toLowerCase().match(/[a-z0-9]+/g) ?? [];
-  const tokenised = docs.map(words);
-  const avgdl = tokenised.reduce((s, d) => s + d.length, 0) / docs.length;
-  const qtf = new Map<string, number>();
-  for (const w of words(query)) qtf.set(w, (qtf.get(w) ?? 0) + 1);
-  return tokenised.map((d) => {
-    let score = 0;
-    for (const [term, count] of qtf) {
-      const tf = d.filter((w) => w === term).length;
-      if (tf === 0) continue;
-      const n = tokenised.filter((x) => x.includes(term)).length;
-      const idf = Math.log(1 + (docs.length - n + 0.5) / (n + 0.5));
-      score += (count * idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * d.length) / avgdl));
-    }
-    return score;
-  });
-}
+/** The reference BM25 ({@link bm25Reference}) with lower-cased alphanumeric words as terms (what the standard analyzer gives for these ASCII texts). */
+const referenceScores = (docs: readonly string[], query: string, k1 = 1.2, b = 0.75) => bm25Reference(docs, query, (t) => t.toLowerCase().match(/[a-z0-9]+/g) ?? [], k1, b);
 
 const CORPUS = [
   'The quick brown fox jumps over the lazy dog',

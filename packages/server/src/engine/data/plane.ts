@@ -8,6 +8,7 @@ import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, parti
 import type { Filter } from '../expr/index.js';
 import { compileFilter, type FilterPreparer } from './filter.js';
 import { withFunctionOutputs } from '../functions/bm25.js';
+import { analyseMatchTexts } from '../text-match-schema.js';
 import { bm25ParamsOf, bm25Queries } from '../functions/bm25-search.js';
 import { dropRatioOf, dropSmallValues } from './drop-ratio.js';
 import type { Pacer } from './pacer.js';
@@ -158,6 +159,11 @@ export async function writeRows(coll: Collection, input: WriteInput, allocateId:
   const rows: Row[] = [];
   for (const r of input.rows) {
     rows.push(normaliseRow(coll.schema, withFunctionOutputs(coll.schema, r), allocateId, upsert));
+    if (pacer.due()) await pacer.pause();
+  }
+  // Only a batch that passed every check is analysed: the text match tokens of the stored rows.
+  for (const row of rows) {
+    analyseMatchTexts(coll.schema, row);
     if (pacer.due()) await pacer.pause();
   }
   if (partition) {

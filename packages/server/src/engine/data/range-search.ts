@@ -94,15 +94,22 @@ export function placeInWindow(window: ScoreWindow, score: number, ascending: boo
 }
 
 /**
+ * The HNSW beam of a window search, per hit asked for. The hits a window keeps are the tail of the
+ * index's top k (those better than the near bound are skipped), where a beam of `ef` = k is least
+ * accurate; a beam four times wider keeps an iterator's pages from skipping rows they should hold.
+ */
+const WINDOW_EF_FACTOR = 4;
+
+/**
  * The best at most `need` hits of one index whose scores lie in `window`, best first.
  *
  * How: the index is asked for its top k with k = `need`, and while that answer is full, its
  * last hit is still inside the far bound and fewer than `need` hits were kept, k is multiplied by
  * four (HNSW `ef` rises with it) up to the index's size. A FLAT index so finds every hit in the
- * window; an HNSW index finds those its graph walk reaches with `ef` = k, which at k = size is
+ * window; an HNSW index finds those its graph walk reaches with `ef` = max(ef, 4k), which at k = size covers
  * the whole connected graph. Cost: at most log4(size / need) + 1 index searches.
  *
- * @param options.ef - the request's HNSW `ef` (the search uses max(ef, k)).
+ * @param options.ef - the request's HNSW `ef` (the search uses max(ef, 4k)).
  * @param options.filter - label predicate, as for `VectorIndex.search`.
  * @param keyOf - the primary key of a label (for `window.tiedKeys`).
  */
@@ -120,7 +127,7 @@ export async function windowSearch(
   const size = index.size;
   let k = Math.min(need, size);
   for (;;) {
-    const hits = index.search(query, k, { ...options, ...(options.ef === undefined ? {} : { ef: Math.max(options.ef, k) }) });
+    const hits = index.search(query, k, { ...options, ef: Math.max(options.ef ?? 0, k * WINDOW_EF_FACTOR) });
     const kept: Hit[] = [];
     let pastFar = false;
     for (const hit of hits) {

@@ -6,10 +6,12 @@
  * (tantivy's `match_query`, a boolean SHOULD of term queries), a phrase match is tantivy's
  * `PhraseQuery` with slop over token positions.
  *
- * Milvus builds the index once per segment as rows arrive; here each stored row's analysed
- * tokens are computed the first time a match reads the row and kept beside it, as IDs of a
- * per-field vocabulary ({@link RowTokens}), so no row is analysed twice. The cache is keyed by the row object itself: a deleted or
- * compacted-away row takes its tokens with it, and a row rewritten by upsert is a new object.
+ * Milvus builds the index as rows arrive; here each stored row's analysed tokens are computed when
+ * the row is written (`analyseMatchTexts`, on the insert / upsert / import path) and kept beside
+ * it, as IDs of a per-field vocabulary ({@link RowTokens}), so a match only reads them. The cache
+ * is keyed by the row object itself: a deleted or compacted-away row takes its tokens with it, and
+ * a row rewritten by upsert is a new object. A row whose tokens are gone (the vocabulary started
+ * over at {@link MAX_VOCABULARY}) is analysed again the first time a match reads it.
  *
  * @packageDocumentation
  */
@@ -43,7 +45,7 @@ export interface RowText {
 export const MAX_VOCABULARY = 1 << 20;
 
 /**
- * The analysed tokens of stored rows of one field, computed on first use and kept for as long as
+ * The analysed tokens of stored rows of one field, computed when written (or on first use) and kept for as long as
  * the row object lives, as token IDs of a vocabulary shared by the field's rows (a few bytes a
  * token). Query tokens are looked up in the same vocabulary ({@link lookup}).
  */
