@@ -23,11 +23,12 @@ export interface PythonEnv {
  * running `conformance/scripts/python-env.mjs`. Network only when the venv is missing or stale.
  *
  * @param options.name `runner` (default: `conformance/.venv`, the Python runner's pymilvus) or
- *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7), or
- *   `milvus-cli` (`conformance/.cache/milvus-cli`: milvus_cli and its pymilvus 2.5).
+ *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7),
+ *   `milvus-cli` (`conformance/.cache/milvus-cli`: milvus_cli and its pymilvus 2.5), or
+ *   `pymilvus-1.x` (`conformance/.cache/pymilvus-1.x`: pymilvus 1.1.2, imported as `milvus`).
  * @throws Error with the script's reason (no python3, no venv module, pip failed, …).
  */
-export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' | 'milvus-cli' } = {}): Promise<PythonEnv> {
+export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' | 'milvus-cli' | 'pymilvus-1.x' } = {}): Promise<PythonEnv> {
   const python = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, [PYTHON_ENV_SCRIPT, options.name ?? 'runner'], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`could not set up the Python environment (${PYTHON_ENV_SCRIPT}): ${stderr.trim() || error.message}`));
@@ -35,7 +36,9 @@ export async function ensurePythonEnv(options: { timeout?: number; name?: 'runne
     });
   });
   const version = await new Promise<string>((resolve, reject) => {
-    execFile(python, ['-c', 'import pymilvus; print(pymilvus.__version__)'], (error, stdout, stderr) => (error ? reject(new Error(`${python} cannot import pymilvus: ${stderr.trim()}`)) : resolve(stdout.trim())));
+    // pymilvus 1.x is imported as `milvus` (the milvus-2.3 venv's `milvus` is the server package).
+    const module = options.name === 'pymilvus-1.x' ? 'milvus' : 'pymilvus';
+    execFile(python, ['-c', `import ${module}; print(${module}.__version__)`], (error, stdout, stderr) => (error ? reject(new Error(`${python} cannot import ${module}: ${stderr.trim()}`)) : resolve(stdout.trim())));
   });
   return { python, pymilvus: version };
 }
