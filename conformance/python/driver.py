@@ -13,6 +13,9 @@ and the text it wrote. ``error`` holds the exception ``type`` and ``message``; f
 ``MilvusException`` also its ``code`` and ``milvus_message``; for a ``NameError`` the ``name``; and
 ``api`` when the exception says the block uses an API the installed pymilvus does not have (an
 import, attribute or call signature of pymilvus that does not exist).
+
+The SDK is pymilvus (2.x), or, in the pymilvus 1.x environment where no ``pymilvus`` module exists,
+pymilvus 1.x's ``milvus`` module; the ready line reports its version either way.
 """
 
 import builtins
@@ -29,16 +32,27 @@ PROTOCOL = os.fdopen(os.dup(1), "w", encoding="utf-8", buffering=1)
 os.dup2(2, 1)
 sys.stdout = io.TextIOWrapper(os.fdopen(1, "wb", buffering=0), encoding="utf-8", write_through=True)
 
-try:
-    import pymilvus
+def import_sdk():
+    """(module, its import name, error): pymilvus, else pymilvus 1.x (``milvus``)."""
+    try:
+        import pymilvus
 
-    PYMILVUS_VERSION = pymilvus.__version__
-except Exception as e:  # reported in the ready line; every block will fail with it
-    pymilvus = None
-    PYMILVUS_VERSION = None
-    IMPORT_ERROR = f"{type(e).__name__}: {e}"
-else:
-    IMPORT_ERROR = None
+        return pymilvus, "pymilvus", None
+    except ModuleNotFoundError as e:
+        if e.name != "pymilvus":
+            return None, None, f"{type(e).__name__}: {e}"
+    except Exception as e:
+        return None, None, f"{type(e).__name__}: {e}"
+    try:
+        import milvus
+
+        return milvus, "milvus", None
+    except Exception as e:
+        return None, None, f"{type(e).__name__}: {e}"
+
+
+SDK, SDK_NAME, IMPORT_ERROR = import_sdk()
+PYMILVUS_VERSION = SDK.__version__ if SDK is not None else None
 
 MAX_SAFE_INTEGER = 2**53 - 1
 
@@ -81,15 +95,15 @@ def in_pymilvus(obj):
     module = getattr(obj, "__module__", None) if not isinstance(obj, type(sys)) else obj.__name__
     if module is None:
         module = getattr(type(obj), "__module__", "")
-    return isinstance(module, str) and module.split(".")[0] == "pymilvus"
+    return isinstance(module, str) and module.split(".")[0] == SDK_NAME
 
 
 def pymilvus_qualname(qualname):
     """Whether ``Partition.__init__`` / ``MilvusClient.get_load_state`` names a pymilvus callable."""
-    if pymilvus is None:
+    if SDK is None:
         return False
     head, *rest = qualname.split(".")
-    obj = getattr(pymilvus, head, None)
+    obj = getattr(SDK, head, None)
     if obj is None:
         return False
     for part in rest:
@@ -101,7 +115,7 @@ def pymilvus_qualname(qualname):
 
 def api_mismatch(e, filename):
     """Why the exception means the block uses an API this pymilvus does not have, or None."""
-    if isinstance(e, ImportError) and (e.name or "").split(".")[0] == "pymilvus":
+    if isinstance(e, ImportError) and SDK_NAME and (e.name or "").split(".")[0] == SDK_NAME:
         return str(e)
     if isinstance(e, ModuleNotFoundError) and (e.name or "") in ("milvus", "pymilvus_orm", "milvus_orm"):
         return str(e)
@@ -120,7 +134,8 @@ def api_mismatch(e, filename):
 
 def describe(e, filename):
     error = {"type": type(e).__name__, "message": str(e)}
-    if pymilvus is not None and isinstance(e, pymilvus.MilvusException):
+    milvus_exception = getattr(SDK, "MilvusException", None)
+    if milvus_exception is not None and isinstance(e, milvus_exception):
         error["code"] = e.code
         error["milvus_message"] = e.message
     if isinstance(e, NameError) and getattr(e, "name", None):

@@ -8,7 +8,10 @@
 //   differential test; conformance/src/real-milvus.ts);
 // - `milvus-cli`: conformance/.cache/milvus-cli/venv with python/requirements-milvus-cli.txt, the
 //   milvus_cli (and its pymilvus 2.5) the milvus_cli runner replays the shell blocks with
-//   (conformance/src/runners/milvus-cli.ts).
+//   (conformance/src/runners/milvus-cli.ts);
+// - `pymilvus-1.x`: conformance/.cache/pymilvus-1.x/venv with python/requirements-pymilvus-1.x.txt,
+//   pymilvus 1.1.2 (module `milvus`), the client of the Milvus 1.x protocol: its tests and the
+//   Python runner's blocks written against the 1.x API.
 //
 // Cached: a stamp file in the venv holds the SHA-256 of the requirements and the base
 // interpreter's version; when it matches and the venv's python imports the pinned pymilvus,
@@ -17,7 +20,7 @@
 // on a lock directory; a lock left by a dead process is taken over.
 //
 // Non-interactive (PIP_NO_INPUT, no version check, no prompts). Interpreter: $MVKIT_PYTHON, else
-// python3, else python. `node python-env.mjs [runner|milvus-2.3|milvus-cli]`: exit 0 and the venv's
+// python3, else python. `node python-env.mjs [runner|milvus-2.3|milvus-cli|pymilvus-1.x]`: exit 0 and the venv's
 // interpreter path on the last stdout line, or exit 1 with the reason on stderr.
 //
 // Also importable: `ensurePythonEnv({ name, log })` resolves to { python, pymilvus, cached } or throws.
@@ -36,7 +39,8 @@ export const MILVUS_23_BASE = join(ROOT, '.cache', 'milvus-2.3');
 
 /**
  * The environments by name: venv directory, requirements file, the modules whose `__version__`
- * must equal their pin (`module==version` in the requirements) for the venv to count as ready,
+ * must equal their pin (`module==version` in the requirements, or `distribution==version` with
+ * `distributions`, the distribution name of each module, where the two differ) for the venv to count as ready,
  * and an optional setup step (Python code run by the venv's interpreter after the install, part
  * of the cached work) with the file it leaves behind.
  */
@@ -60,6 +64,13 @@ export const ENVS = {
       args: [join(ROOT, '.cache', 'milvus-cli', 'venv', 'milvus-cli.version')],
       leaves: join(ROOT, '.cache', 'milvus-cli', 'venv', 'milvus-cli.version'),
     },
+  },
+  'pymilvus-1.x': {
+    venv: join(ROOT, '.cache', 'pymilvus-1.x', 'venv'),
+    requirements: join(ROOT, 'python', 'requirements-pymilvus-1.x.txt'),
+    // pymilvus 1.x is imported as `milvus`; its __version__ is the distribution's (pkg_resources).
+    modules: ['milvus'],
+    distributions: ['pymilvus'],
   },
 };
 
@@ -179,14 +190,14 @@ export async function ensurePythonEnv(options = {}) {
   const name = options.name ?? 'runner';
   const spec = ENVS[name];
   if (!spec) throw new Error(`no Python environment named ${name} (one of ${Object.keys(ENVS).join(', ')})`);
-  const { venv, requirements: requirementsFile, modules, setup } = spec;
+  const { venv, requirements: requirementsFile, modules, distributions = modules, setup } = spec;
   const python = venvPython(venv);
   const stampFile = join(venv, '.mvkit-stamp.json');
   const lockDir = `${venv}.lock`;
   const t0 = Date.now();
   const requirements = readFileSync(requirementsFile, 'utf8');
   const hash = createHash('sha256').update(requirements).digest('hex');
-  const pinned = pins(requirements, requirementsFile, modules);
+  const pinned = pins(requirements, requirementsFile, distributions);
   const fresh = () => {
     const stamp = readStamp(stampFile);
     return stamp && stamp.requirements === hash && (!setup || existsSync(setup.leaves)) && installedVersions(python, modules) === pinned.join(' ') ? stamp : undefined;

@@ -5,7 +5,7 @@ import type { Erratum } from './match.js';
 import { CURL, isCurlBlock, runCurlPage, runRestTransportPage, type CurlTarget } from './runners/curl.js';
 import { runNodePage, type BlockResult, type FixtureStep, type NodeSdk, type Target } from './runners/node.js';
 import { GO_RUNNER, goSdkVersions, runGoPage } from './runners/go.js';
-import { ensurePythonEnv, PYMILVUS, runPythonPage, type PythonEnv } from './runners/python.js';
+import { ensurePythonEnv, PYMILVUS, runPythonPage, usesPymilvus1x, type PythonEnv } from './runners/python.js';
 import { JAVA_RUNNER, javaSdk, runJavaPage } from './runners/java.js';
 import { ensureMilvusCliEnv, MILVUS_CLI, runMilvusCliPage, type MilvusCliEnv } from './runners/milvus-cli.js';
 import { REAL_MILVUS_VERSION, startRealMilvus } from './real-milvus.js';
@@ -199,6 +199,11 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   const results: BlockResult[] = [];
   let python: { env?: PythonEnv; envError?: string } = {};
   if (options.python) python = await ensurePythonEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
+  // Pages written against the pymilvus 1.x API run with pymilvus 1.x (its own venv), set up only when the corpus has one.
+  let python1x: { env1x?: PythonEnv; env1xError?: string } = {};
+  if (options.python && pages.some((p) => usesPymilvus1x(extractBlocks(p).filter((b) => b.language === 'python')))) {
+    python1x = await ensurePythonEnv({ name: 'pymilvus-1.x' }).then((env1x) => ({ env1x }), (e: Error) => ({ env1xError: e.message }));
+  }
   let milvusCli: { env?: MilvusCliEnv; envError?: string } = {};
   if (options.milvusCli) milvusCli = await ensureMilvusCliEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
   try {
@@ -241,7 +246,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       for (const r of javaBlocks.length ? await runJavaPage(page.name, javaBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata, ...(javaSkip ? { skip: javaSkip } : {}) }) : []) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       const pyBlocks = blocks.filter((b) => b.language === 'python');
       const pySkip = options.python ? undefined : options.python === false ? 'skipped by --no-python' : 'skipped: the pymilvus runner was not requested (ReplayOptions.python; the CLI runs it unless --no-python)';
-      for (const r of !pyBlocks.length ? [] : pySkip ? pyBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: PYMILVUS, outcome: 'n/a', detail: pySkip })) : await runPythonPage(page.name, pyBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...python, setup: () => applyFixture(target, fixtures[page.name] ?? []), fixture: fixtures[page.name] ?? [], errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
+      for (const r of !pyBlocks.length ? [] : pySkip ? pyBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: PYMILVUS, outcome: 'n/a', detail: pySkip })) : await runPythonPage(page.name, pyBlocks, { target: { uri: curlTarget.restUrl, token: curlTarget.token }, ...python, ...python1x, setup: () => applyFixture(target, fixtures[page.name] ?? []), fixture: fixtures[page.name] ?? [], errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
       const goBlocks = blocks.filter((b) => b.language === 'go');
       const goSkip = options.go ? undefined : options.go === false ? 'skipped by --no-go' : 'skipped: the go-sdk runner was not requested (ReplayOptions.go; the CLI runs it unless --no-go)';
       for (const r of !goBlocks.length ? [] : goSkip ? goBlocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: GO_RUNNER, outcome: 'n/a', detail: goSkip })) : await runGoPage(page.name, goBlocks, { target, setup: () => applyFixture(target, fixtures[page.name] ?? []), errata })) byKey.set(`${r.language}#${r.block}`, [...(byKey.get(`${r.language}#${r.block}`) ?? []), r]);
@@ -266,6 +271,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       ...(options.java ? { [JAVA_RUNNER]: javaSdk() } : {}),
       ...(options.milvusCli ? { [MILVUS_CLI]: milvusCli.env ? `milvus-cli==${milvusCli.env.milvusCli} (pymilvus==${milvusCli.env.pymilvus})` : `unavailable: ${milvusCli.envError}` } : {}),
       ...(options.python ? { [PYMILVUS]: python.env ? `pymilvus==${python.env.pymilvus} (${python.env.python})` : `unavailable: ${python.envError}` } : {}),
+      ...(python1x.env1x || python1x.env1xError ? { [`${PYMILVUS} 1.x`]: python1x.env1x ? `pymilvus==${python1x.env1x.pymilvus} (${python1x.env1x.python}), for the pages written against the pymilvus 1.x API` : `unavailable: ${python1x.env1xError}` } : {}),
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },
     profiles: Object.fromEntries(pages.map((p) => [p.name, eras[p.name] ?? '2.5'])),

@@ -3,7 +3,8 @@ import { loadData } from '../src/corpus.js';
 import { documentedOutputs, type CodeBlock } from '../src/extract.js';
 import type { Erratum } from '../src/match.js';
 import { replay } from '../src/replay.js';
-import { checkPrinted, rewritePythonBlock, runPythonPage } from '../src/runners/python.js';
+import { startServer } from '@mvkit/server';
+import { checkPrinted, ensurePythonEnv, rewritePythonBlock, runPythonPage, usesPymilvus1x, type PythonEnv } from '../src/runners/python.js';
 import { usePythonAndServer } from './python-fixture.js';
 
 function block(languageIndex: number, code: string, page = 'p.md'): CodeBlock {
@@ -41,6 +42,13 @@ describe('Python documented outputs and rewrites', () => {
     expect(checkPrinted(b, { printed: [] }, [])).toEqual(['fail', 'documents 1 output(s) but printed 0']);
   });
 
+  it('tells pages written against the pymilvus 1.x API from pymilvus 2.x pages', () => {
+    expect(usesPymilvus1x([block(1, ">>> param = {'metric_type': MetricType.L2}"), block(2, '>>> milvus.create_collection(param)')])).toBe(true);
+    expect(usesPymilvus1x([block(1, 'milvus.drop_collection(collection_name="x")')])).toBe(true);
+    expect(usesPymilvus1x([block(1, 'from pymilvus import MilvusClient\nclient = MilvusClient()'), block(2, 'param = {"metric_type": MetricType.L2}')])).toBe(false);
+    expect(usesPymilvus1x([block(1, 'client.drop_collection("pymilvus.x")')])).toBe(false);
+  });
+
   it('fails every block with the reason when there is no Python environment', async () => {
     const r = await runPythonPage('p.md', [block(1, 'x = 1')], { target, envError: 'no usable Python interpreter', setup: async () => undefined, fixture: [], errata: [] });
     expect(r).toEqual([expect.objectContaining({ outcome: 'fail', client: 'pymilvus', detail: 'no Python environment: no usable Python interpreter' })]);
@@ -68,10 +76,11 @@ describe('Python replay with pymilvus', () => {
       ],
       { target: { uri: py.server.restUrl, token: 'root:Milvus' }, env: py.env, setup: async () => undefined, fixture: [], errata: [] },
     );
-    expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'n/a', 'fail', 'fail', 'fail']);
+    expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'n/a', 'n/a', 'fail', 'fail', 'fail', 'fail']);
     expect(r[7]!.detail).toBe("raised AttributeError at line 3: 'CollectionSchema' object has no attribute 'get'");
     expect(r[2]!.detail).toContain("Partition.__init__() missing 1 required positional argument: 'name'");
-    expect(r[4]!.detail).toMatch(/^uses `MetricType`: pymilvus 1\.x API/);
+    // A 1.x name in a pymilvus 2.x page is not predefined: the block fails as it would for a reader.
+    expect(r[4]!.detail).toBe("raised NameError at line 1: name 'MetricType' is not defined");
     expect(r[5]!.detail).toBe('raised MilvusException (code 100) at line 2: collection not found[collection=x]');
     expect(r[6]!.detail).toBe("raised NameError at line 1: name 'undefined_name' is not defined");
   }, 60_000);
@@ -87,6 +96,9 @@ describe('Python replay with pymilvus', () => {
     const docErrors = loadData<Erratum[]>('errata.json').filter((e) => e.kind === 'doc-error' && e.language === 'python');
     for (const r of py.filter((x) => x.outcome === 'doc-error')) expect(docErrors.some((e) => e.page === r.page && e.block === r.block), `${r.page} python#${r.block}`).toBe(true);
     expect(py.filter((r) => r.outcome === 'pass').map((r) => `${r.page}#${r.block}`)).toEqual([
+      'create_drop_collection_python.md#1',
+      'create_drop_collection_python.md#2',
+      'create_drop_collection_python.md#3',
       'drop_partition.md#1',
       'manage-partitions.md#1',
       'manage-partitions.md#2',
@@ -95,15 +107,49 @@ describe('Python replay with pymilvus', () => {
       'manage-partitions.md#5',
       'manage-partitions.md#6',
     ]);
-    const na = py.filter((r) => r.outcome === 'n/a');
-    expect(na.map((r) => `${r.page}#${r.block}`)).toEqual(['create_drop_collection_python.md#1', 'create_drop_collection_python.md#2', 'create_drop_collection_python.md#3']);
+    expect(py.filter((r) => r.outcome === 'n/a')).toEqual([]);
+    expect(report.clients['pymilvus 1.x']).toMatch(/^pymilvus==1\.1\.2 /);
+    // The pymilvus 1.x page ran with pymilvus 1.x, its assumed names predefined and reported.
+    const legacy = py.filter((r) => r.page === 'create_drop_collection_python.md');
+    expect(legacy[0]!.rewrites).toEqual(expect.arrayContaining(['predefined → from milvus import MetricType']));
+    expect(legacy[1]!.rewrites?.some((w) => /^predefined → milvus = Milvus\("127\.0\.0\.1", \d+\)/.test(w))).toBe(true);
     // The ORM form no pymilvus accepts is a doc error, and its corrected form ran against the target.
     const orm = py.find((r) => r.page === 'release_partition.md' && r.block === 1)!;
     expect(orm.outcome).toBe('doc-error');
     expect(orm.detail).toMatch(/With the correction "Partition\(\\"novel\\"\)" → "Partition\(\\"book\\", \\"novel\\"\)" it ran against the target: ran without error$/);
-    expect(na.every((r) => /pymilvus 1\.x API|not part of the pymilvus/.test(r.detail))).toBe(true);
     const first = py.find((r) => r.page === 'manage-partitions.md' && r.block === 1)!;
     expect(first.rewrites?.some((w) => w.includes(`→ ${report.endpoints!.rest}`))).toBe(true);
+  }, 120_000);
+
+  it('runs a pymilvus 1.x page with pymilvus 1.x: the collection is really created and dropped, a refused call fails its block', async () => {
+    needsPython();
+    const env1x = await ensurePythonEnv({ name: 'pymilvus-1.x' });
+    const page = (code: string[]) => code.map((c, i) => block(i + 1, c, 'legacy.md'));
+    const blocks = page([
+      ">>> param = {'collection_name':'py1_runner', 'dimension':16, 'index_file_size':1024, 'metric_type':MetricType.IP}",
+      '>>> milvus.create_collection(param)',
+      ">>> milvus.has_collection('py1_runner')\n(Status(code=0, message='Success'), True)",
+      ">>> milvus.drop_collection(collection_name='py1_runner')",
+      ">>> milvus.drop_collection(collection_name='py1_runner')",
+    ]);
+    const options = { target: { uri: py.server.restUrl, token: 'root:Milvus' }, env: py.env, env1x, setup: async () => undefined, fixture: [], errata: [] };
+    const r = await runPythonPage('legacy.md', blocks, options);
+    // python#3 documents a doctest output it never prints (a bare expression): checked, so it fails.
+    expect(r.map((x) => x.outcome)).toEqual(['pass', 'pass', 'fail', 'pass', 'fail']);
+    expect(py.server.engine.hasCollection({ collectionName: 'py1_runner' })).toBe(false);
+    expect(r[4]!.detail).toMatch(/^raised Milvus1xStatusError at line 1: drop_collection answered Status\(code=4, message='Collection py1_runner does not exist\./);
+    // A target whose 1.x service refuses the client (here: --auth; a Milvus 2.x has none) fails the page's blocks.
+    const secured = await startServer({ port: 0, auth: { users: { root: 'Milvus' } } });
+    try {
+      const refused = await runPythonPage('legacy.md', blocks.slice(0, 2), { ...options, target: { uri: secured.restUrl, token: 'root:Milvus' } });
+      expect(refused.map((x) => x.outcome)).toEqual(['fail', 'fail']);
+      expect(refused[0]!.detail).toMatch(/^the runner's prelude failed \(.*\): raised NotConnectError at line \d+: Cannot check server version: missing authorization in header$/);
+    } finally {
+      await secured.close();
+    }
+    const none: PythonEnv | undefined = undefined;
+    const missing = await runPythonPage('legacy.md', blocks.slice(0, 1), { ...options, env1x: none, env1xError: 'pip failed' });
+    expect(missing[0]!.detail).toBe('no Python environment for the pymilvus 1.x API: pip failed');
   }, 120_000);
 
   it('reports the Python blocks as skipped with --no-python', async () => {

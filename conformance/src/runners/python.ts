@@ -9,6 +9,8 @@ import type { BlockResult, FixtureStep, Outcome } from './node.js';
 export const PYTHON_ENV_SCRIPT = fileURLToPath(new URL('../../scripts/python-env.mjs', import.meta.url));
 /** The driver that runs a page's blocks in one Python process. */
 export const PYTHON_DRIVER = fileURLToPath(new URL('../../python/driver.py', import.meta.url));
+/** The pymilvus 1.x client the runner predefines as `milvus` for pages written against the 1.x API (see {@link prelude1x}). */
+export const PYMILVUS_1X_CLIENT = fileURLToPath(new URL('../../python/pymilvus1x_client.py', import.meta.url));
 /** The runner's name in reports. */
 export const PYMILVUS = 'pymilvus';
 
@@ -23,11 +25,12 @@ export interface PythonEnv {
  * running `conformance/scripts/python-env.mjs`. Network only when the venv is missing or stale.
  *
  * @param options.name `runner` (default: `conformance/.venv`, the Python runner's pymilvus) or
- *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7), or
- *   `milvus-cli` (`conformance/.cache/milvus-cli`: milvus_cli and its pymilvus 2.5).
+ *   `milvus-2.3` (`conformance/.cache/milvus-2.3`: the embedded Milvus 2.3.5 and pymilvus 2.3.7),
+ *   `milvus-cli` (`conformance/.cache/milvus-cli`: milvus_cli and its pymilvus 2.5), or
+ *   `pymilvus-1.x` (`conformance/.cache/pymilvus-1.x`: pymilvus 1.1.2, imported as `milvus`).
  * @throws Error with the script's reason (no python3, no venv module, pip failed, …).
  */
-export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' | 'milvus-cli' } = {}): Promise<PythonEnv> {
+export async function ensurePythonEnv(options: { timeout?: number; name?: 'runner' | 'milvus-2.3' | 'milvus-cli' | 'pymilvus-1.x' } = {}): Promise<PythonEnv> {
   const python = await new Promise<string>((resolve, reject) => {
     execFile(process.execPath, [PYTHON_ENV_SCRIPT, options.name ?? 'runner'], { timeout: options.timeout ?? 600_000, maxBuffer: 16 << 20, env: { ...process.env, PIP_NO_INPUT: '1' } }, (error, stdout, stderr) => {
       if (error) return reject(new Error(`could not set up the Python environment (${PYTHON_ENV_SCRIPT}): ${stderr.trim() || error.message}`));
@@ -35,7 +38,9 @@ export async function ensurePythonEnv(options: { timeout?: number; name?: 'runne
     });
   });
   const version = await new Promise<string>((resolve, reject) => {
-    execFile(python, ['-c', 'import pymilvus; print(pymilvus.__version__)'], (error, stdout, stderr) => (error ? reject(new Error(`${python} cannot import pymilvus: ${stderr.trim()}`)) : resolve(stdout.trim())));
+    // pymilvus 1.x is imported as `milvus` (the milvus-2.3 venv's `milvus` is the server package).
+    const module = options.name === 'pymilvus-1.x' ? 'milvus' : 'pymilvus';
+    execFile(python, ['-c', `import ${module}; print(${module}.__version__)`], (error, stdout, stderr) => (error ? reject(new Error(`${python} cannot import ${module}: ${stderr.trim()}`)) : resolve(stdout.trim())));
   });
   return { python, pymilvus: version };
 }
@@ -49,17 +54,21 @@ export interface PythonTarget {
 }
 
 /**
- * Names the docs use from the pymilvus 1.x API, which no installable pymilvus offers against a
- * Milvus 2.x server: a block that fails with `NameError` on one of them is not applicable.
- * Kept as data, each with its reason.
+ * The names of the pymilvus 1.x API (`from milvus import Milvus, MetricType, IndexType`,
+ * `milvus = Milvus(host, port)`) that the docs use without importing or creating them.
  */
-export const LEGACY_NAMES: readonly { names: readonly string[]; reason: string }[] = [
-  {
-    names: ['Milvus', 'milvus', 'MetricType', 'IndexType', 'Status'],
-    reason:
-      'pymilvus 1.x API (`from milvus import Milvus, MetricType`, `milvus = Milvus(host, port)`, collections created from a param dict with dimension / index_file_size / metric_type). pymilvus 2.x removed it; pymilvus 1.x (up to 1.1.2, still on PyPI) speaks the Milvus 1.x gRPC protocol (milvus.grpc.MilvusService), not Milvus 2.x\'s, so no installable pymilvus runs this block against a Milvus 2.x server',
-  },
-];
+export const PYMILVUS_1X_NAMES: readonly string[] = ['Milvus', 'MetricType', 'IndexType'];
+
+/**
+ * Whether a page's Python blocks are written against the pymilvus 1.x API: one uses a name of
+ * {@link PYMILVUS_1X_NAMES} or calls a method of a `milvus` client (`milvus.create_collection(…)`),
+ * and none mentions pymilvus 2.x (`pymilvus`, `MilvusClient`, `connections`). Such a page runs
+ * in the pymilvus 1.x environment against the target's Milvus 1.x protocol.
+ */
+export function usesPymilvus1x(blocks: readonly CodeBlock[]): boolean {
+  const legacy = blocks.some((b) => PYMILVUS_1X_NAMES.some((n) => uses(b.code, n)) || /(?<![\w.])milvus\.\w+\s*\(/.test(b.code));
+  return legacy && !blocks.some((b) => /\b(?:pymilvus|MilvusClient|connections)\b/.test(b.code));
+}
 
 /** A change made to a documented block before it ran, or a name the runner predefined for it. */
 export interface PythonRewrite {
@@ -150,6 +159,10 @@ export interface PythonPageOptions {
   /** The page's fixture steps: their collection is predefined as `collection` (see {@link prelude}). */
   fixture: readonly FixtureStep[];
   errata: readonly Erratum[];
+  /** The pymilvus 1.x venv (`pymilvus-1.x`), for a page written against the 1.x API (see {@link usesPymilvus1x}). */
+  env1x?: PythonEnv;
+  /** Why the pymilvus 1.x environment could not be set up. */
+  env1xError?: string;
   /** Per-block time limit, ms. Default 30 000. */
   blockTimeout?: number;
 }
@@ -188,9 +201,35 @@ export function prelude(blocks: readonly CodeBlock[], fixture: readonly FixtureS
 }
 
 /**
+ * What a page written against the pymilvus 1.x API assumes (see {@link usesPymilvus1x}): the names
+ * of {@link PYMILVUS_1X_NAMES} it uses, imported from `milvus`, and `milvus`, a `Milvus` client
+ * on the target's host and gRPC port (when a block uses it and none assigns it). pymilvus 1.x
+ * answers a refusal with a `Status` instead of raising, so this client (`python/pymilvus1x_client.py`)
+ * raises `Milvus1xStatusError` on a call whose answer (or first item of its answer) is a non-OK
+ * Status: a refused call fails its block. Each predefined name is reported as a rewrite.
+ */
+export function prelude1x(blocks: readonly CodeBlock[], target: PythonTarget): { code: string; names: { name: string; code: string }[] } {
+  const url = new URL(target.uri);
+  const [host, port] = [url.hostname, Number(url.port || '19530')];
+  const names: { name: string; code: string }[] = [];
+  const imported = PYMILVUS_1X_NAMES.filter((n) => blocks.some((b) => uses(b.code, n)) && !assigns(blocks, n));
+  const code: string[] = [];
+  if (imported.length) {
+    code.push(`from milvus import ${imported.join(', ')}`);
+    names.push(...imported.map((n) => ({ name: n, code: `from milvus import ${n}` })));
+  }
+  if (blocks.some((b) => uses(b.code, 'milvus')) && !assigns(blocks, 'milvus')) {
+    code.push(`from runpy import run_path as __mvkit_run_path\nmilvus = __mvkit_run_path(${py(PYMILVUS_1X_CLIENT)})["checked"](${py(host)}, ${port})`);
+    names.push({ name: 'milvus', code: `milvus = Milvus(${py(host)}, ${port}) (pymilvus 1.x; a non-OK Status raises Milvus1xStatusError)` });
+  }
+  return { code: code.join('\n'), names };
+}
+
+/**
  * Runs the Python blocks of one page in page order with pymilvus against the target, in one
  * Python process (`python/driver.py`) so that names persist from block to block, after the page's
- * setup; checks each block's documented outputs against what it printed.
+ * setup; checks each block's documented outputs against what it printed. A page written against
+ * the pymilvus 1.x API runs with pymilvus 1.x (`options.env1x`) and {@link prelude1x}.
  */
 export async function runPythonPage(page: string, blocks: readonly CodeBlock[], options: PythonPageOptions): Promise<BlockResult[]> {
   const result = (block: CodeBlock, outcome: Outcome, detail: string, rewrites: PythonRewrite[] = []): BlockResult => ({
@@ -202,19 +241,22 @@ export async function runPythonPage(page: string, blocks: readonly CodeBlock[], 
     detail,
     ...(rewrites.length ? { rewrites: rewrites.map((r) => (r.line ? `line ${r.line}: ${r.from} → ${r.to}` : `${r.from} → ${r.to}`)) } : {}),
   });
-  if (!options.env) return blocks.map((b) => result(b, 'fail', `no Python environment: ${options.envError ?? 'not set up'}`));
+  const legacy = usesPymilvus1x(blocks);
+  const env = legacy ? options.env1x : options.env;
+  const envError = legacy ? (options.env1xError ?? 'the pymilvus 1.x environment was not set up (PythonPageOptions.env1x)') : options.envError;
+  if (!env) return blocks.map((b) => result(b, 'fail', `no Python environment${legacy ? ' for the pymilvus 1.x API' : ''}: ${envError ?? 'not set up'}`));
   try {
     await options.setup();
   } catch (e) {
     return blocks.map((b) => result(b, 'fail', `page fixture failed: ${(e as Error).message}`));
   }
   const timeout = options.blockTimeout ?? 30_000;
-  const driver = new Driver(options.env.python);
+  const driver = new Driver(env.python);
   const out: BlockResult[] = [];
   try {
     const ready = await driver.ready;
     if (ready.importError) return blocks.map((b) => result(b, 'fail', `pymilvus does not import: ${ready.importError}`));
-    const pre = prelude(blocks, options.fixture, options.target);
+    const pre = legacy ? prelude1x(blocks, options.target) : prelude(blocks, options.fixture, options.target);
     if (pre.code) {
       const r = await driver.run(pre.code, `${page}#python-prelude`, timeout);
       if (!r.ok) return blocks.map((b) => result(b, 'fail', `the runner's prelude failed (${pre.code.replace(/\n/g, '; ')}): ${errorText(r.error!)}`));
@@ -234,7 +276,7 @@ export async function runPythonPage(page: string, blocks: readonly CodeBlock[], 
         for (const rest of blocks.slice(i + 1)) out.push(result(rest, 'fail', `not run: the Python process was stopped after python#${block.languageIndex} (${(e as Error).message})`));
         return out;
       }
-      const [outcome, detail] = answer.ok ? checkPrinted(block, answer, options.errata) : failureOf(answer.error!, options.env.pymilvus);
+      const [outcome, detail] = answer.ok ? checkPrinted(block, answer, options.errata) : failureOf(answer.error!, env.pymilvus);
       if (!corrections.length) out.push(result(block, outcome, detail, rewrites));
       else if (outcome === 'pass' || outcome === 'doc-error') out.push(result(block, 'doc-error', `as documented the block cannot run with any pymilvus: ${corrections.map((e) => e.reason).join(' ')} With the correction ${correctionsText(corrections)} it ran against the target: ${detail}`, rewrites));
       else out.push(result(block, 'fail', `even with the correction ${correctionsText(corrections)}: ${detail}`, rewrites));
@@ -257,10 +299,6 @@ function errorText(error: NonNullable<DriverResult['error']>): string {
 /** Outcome of a block that raised: n/a when it uses an API no installable pymilvus has, else a failure. */
 function failureOf(error: NonNullable<DriverResult['error']>, version: string): [Outcome, string] {
   if (error.api) return ['n/a', `not part of the pymilvus ${version} API (${error.type}: ${error.api}); no pymilvus release offers it`];
-  if (error.type === 'NameError' && error.name) {
-    const legacy = LEGACY_NAMES.find((l) => l.names.includes(error.name!));
-    if (legacy) return ['n/a', `uses \`${error.name}\`: ${legacy.reason}`];
-  }
   return ['fail', errorText(error)];
 }
 

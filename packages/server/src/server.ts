@@ -8,6 +8,8 @@ import { MilvusService, servedDefinition, toGrpcHandlers, toGrpcServiceDefinitio
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
+import { grpcV1Front } from './grpc-v1/front.js';
+import { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 import { importDirSource } from './import-dir.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
@@ -177,6 +179,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // but a registered one without a handler only after decoding its request (INTERNAL when malformed).
   const implementation = toGrpcHandlers(MilvusService, handlers);
   grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), implementation), implementation);
+  // The Milvus 1.x protocol (pymilvus 1.x) beside it: gRPC routes by service path (/milvus.grpc.MilvusService/…).
+  const v1 = toGrpcHandlers(MilvusV1Service, grpcV1Front(engine, logger, auth));
+  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusV1Service), v1), v1);
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
   const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) })));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';

@@ -8,13 +8,14 @@ export interface RawReply {
 }
 
 /**
- * Sends raw bytes to an RPC of `milvus.proto.milvus.MilvusService` (no codecs on our side), with a
- * deadline of `deadlineMs`; resolves with the raw response bytes or the gRPC error.
+ * Sends raw bytes to an RPC of `service` (default `milvus.proto.milvus.MilvusService`; the 1.x
+ * protocol is `milvus.grpc.MilvusService`), no codecs on our side, with a deadline of
+ * `deadlineMs`; resolves with the raw response bytes or the gRPC error.
  */
-export function sendRaw(client: Client, rpc: string, body: Uint8Array, metadata = new Metadata(), deadlineMs = 10_000): Promise<RawReply> {
+export function sendRaw(client: Client, rpc: string, body: Uint8Array, metadata = new Metadata(), deadlineMs = 10_000, service = 'milvus.proto.milvus.MilvusService'): Promise<RawReply> {
   return new Promise((resolve) => {
     client.makeUnaryRequest(
-      `/milvus.proto.milvus.MilvusService/${rpc}`,
+      `/${service}/${rpc}`,
       (b: Uint8Array) => Buffer.from(b),
       (b: Buffer) => b,
       body,

@@ -151,6 +151,12 @@ export interface CreateCollectionInput extends CollectionRef {
   /** `common.ConsistencyLevel` number; default 2 (Bounded). */
   consistencyLevel?: number;
   properties?: KeyValue[];
+  /**
+   * Rows at which this collection's growing segments are sealed (overrides the server's
+   * `segmentMaxRows`; the Milvus 1.x front derives it from the collection's `index_file_size`).
+   * A positive integer; unset: the server's.
+   */
+  segmentMaxRows?: number;
 }
 
 /** CreateIndex input: field, optional index name (default: the field name), and raw parameters. */
@@ -385,7 +391,7 @@ export class Engine {
       indexes,
       loadType: 'none',
       replicaNumber: 0,
-      data: new CollectionData(schema, this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
+      data: new CollectionData(schema, input.segmentMaxRows ?? this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
     };
     // Partition-key mode has `_default_0 … _default_{N-1}` and no `_default` (rootcoord's `assignPartitionIDs`).
     const names = partitionCount > 0 ? Array.from({ length: partitionCount }, (_, i) => partitionKeyPartitionName(i)) : [DEFAULT_PARTITION];

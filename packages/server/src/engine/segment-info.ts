@@ -1,6 +1,6 @@
 import type { Collection } from './catalog.js';
 import type { Segment } from './data/segment.js';
-import type { Row } from './data/values.js';
+import type { PrimaryKey, Row } from './data/values.js';
 
 /**
  * Query node ID reported for loaded segments: a standalone Milvus has one query node, whose
@@ -98,4 +98,27 @@ function rowBytes(row: Row): number {
     else if (value !== null && value !== undefined) bytes += JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? String(v) : v))?.length ?? 0;
   }
   return bytes;
+}
+
+/**
+ * The live primary keys of one segment (growing or sealed) of `coll`, in insertion order, as
+ * Milvus 1.x `GetVectorIDs` lists a segment's entity IDs.
+ * @returns undefined when the collection has no segment with that ID.
+ */
+export function segmentKeys(coll: Collection, segmentId: bigint): PrimaryKey[] | undefined {
+  for (const [, segments] of coll.data.partitions()) {
+    const segment = segments.find((s) => s.id === segmentId);
+    if (segment) return segment.pks.filter((_, offset) => segment.isLive(offset));
+  }
+  return undefined;
+}
+
+/**
+ * Live rows (deleted ones left out) of `coll`, per partition ID, as Milvus 1.x counts entities
+ * (`count_entities`, the row counts of `get_collection_stats`).
+ */
+export function liveRowCounts(coll: Collection): Map<bigint, number> {
+  const out = new Map<bigint, number>();
+  for (const [partitionId, segments] of coll.data.partitions()) out.set(partitionId, segments.reduce((n, s) => n + s.liveCount, 0));
+  return out;
 }
