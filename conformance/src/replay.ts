@@ -85,8 +85,8 @@ export interface Report {
   target: string;
   /** Client name → package@version. */
   clients: Record<string, string>;
-  /** Where the cURL blocks were sent: RESTful v2 base and legacy base. */
-  endpoints?: { rest: string; legacy?: string };
+  /** Page → where its cURL blocks were sent (RESTful v2 base and legacy base): pages of different profiles run on different embedded servers. */
+  endpoints: Record<string, { rest: string; legacy?: string }>;
   /** Page → the era it was replayed under (`docs/profiles.json`; `1.x` pages run on the default server). */
   profiles: Record<string, string>;
   results: BlockResult[];
@@ -197,6 +197,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
   // Every SDK's API is a reference, run or not: a method one offers and the SDK under test lacks fails.
   const reference = await nodeSdks('both');
   const results: BlockResult[] = [];
+  const endpoints: Report['endpoints'] = {};
   let python: { env?: PythonEnv; envError?: string } = {};
   if (options.python) python = await ensurePythonEnv().then((env) => ({ env }), (e: Error) => ({ envError: e.message }));
   // Pages written against the pymilvus 1.x API run with pymilvus 1.x (its own venv), set up only when the corpus has one.
@@ -211,6 +212,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       const blocks = extractBlocks(page);
       const era = eras[page.name] ?? '2.5';
       if (embedded) ({ target, curl: curlTarget } = await embedded(serverProfileOf(era)));
+      endpoints[page.name] = { rest: curlTarget.restUrl, ...(curlTarget.legacyUrl ? { legacy: curlTarget.legacyUrl } : {}) };
       if (unreachable !== undefined) {
         const failed = blocks.map((b): BlockResult => ({ page: page.name, language: b.language, block: b.languageIndex, client: '-', outcome: 'fail', detail: `the target ${targetName} cannot be used: ${unreachable}` }));
         results.push(...failed);
@@ -275,7 +277,7 @@ export async function replay(options: ReplayOptions = {}): Promise<Report> {
       ...(options.curl === false ? {} : { curl: CURL, 'rest-transport': `@mvkit/transport-rest@${versionOf('@mvkit/transport-rest')} RestTransport.request` }),
     },
     profiles: Object.fromEntries(pages.map((p) => [p.name, eras[p.name] ?? '2.5'])),
-    endpoints: { rest: curlTarget.restUrl, ...(curlTarget.legacyUrl ? { legacy: curlTarget.legacyUrl } : {}) },
+    endpoints,
     results,
     summary: { pass: count('pass'), fail: count('fail'), docError: count('doc-error'), notApplicable: count('n/a') },
     knownDivergences,

@@ -157,8 +157,8 @@ describe('cURL replay against the embedded reference server', () => {
     expect(na.every((r) => r.detail.includes('RESTful v2 only'))).toBe(true);
     const legacy = curl.filter((r) => r.client === 'curl' && r.language === 'curl');
     expect(legacy.map((r) => r.outcome)).toEqual(['pass', 'pass']);
-    expect(legacy.every((r) => r.rewrites?.some((w) => w.includes(`→ ${report.endpoints!.legacy}`)))).toBe(true);
-    expect(curl.filter((r) => r.language === 'bash').every((r) => r.rewrites?.some((w) => w.includes(`→ ${report.endpoints!.rest}`)))).toBe(true);
-    expect(report.endpoints!.rest).not.toBe(report.endpoints!.legacy);
+    expect(legacy.every((r) => r.rewrites?.some((w) => w.includes(`→ ${report.endpoints[r.page]!.legacy}`)))).toBe(true);
+    expect(curl.filter((r) => r.language === 'bash').every((r) => r.rewrites?.some((w) => w.includes(`→ ${report.endpoints[r.page]!.rest}`)))).toBe(true);
+    for (const e of Object.values(report.endpoints)) expect(e.rest).not.toBe(e.legacy);
   }, 120_000);
 });

@@ -118,7 +118,7 @@ describe('Python replay with pymilvus', () => {
     expect(orm.outcome).toBe('doc-error');
     expect(orm.detail).toMatch(/With the correction "Partition\(\\"novel\\"\)" → "Partition\(\\"book\\", \\"novel\\"\)" it ran against the target: ran without error$/);
     const first = py.find((r) => r.page === 'manage-partitions.md' && r.block === 1)!;
-    expect(first.rewrites?.some((w) => w.includes(`→ ${report.endpoints!.rest}`))).toBe(true);
+    expect(first.rewrites?.some((w) => w.includes(`→ ${report.endpoints['manage-partitions.md']!.rest}`))).toBe(true);
   }, 120_000);
 
   it('runs a pymilvus 1.x page with pymilvus 1.x: the collection is really created and dropped, a refused call fails its block', async () => {
