@@ -20,6 +20,9 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** The pnpm the repository pins (`packageManager`), run through npx as the README does. */
 export const PNPM = ['--yes', JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).packageManager];
 
+/** The environment without the npm_config_* variables pnpm sets for its scripts (npm warns of them). */
+export const NPM_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_config_/i.test(key)));
+
 /**
  * The published packages: every `packages/*` whose package.json is not private.
  * @returns name, version and folder of each, in folder order.
@@ -45,7 +48,7 @@ export function packAll() {
   return publishedPackages().map((pkg) => {
     if (!existsSync(join(pkg.folder, 'dist'))) throw new Error(`${pkg.name} is not built (no dist/): run pnpm build first`);
     const before = new Set(readdirSync(out));
-    execFileSync('npx', [...PNPM, 'pack', '--pack-destination', out], { cwd: pkg.folder, stdio: ['ignore', 'ignore', 'inherit'] });
+    execFileSync('npx', [...PNPM, 'pack', '--pack-destination', out], { cwd: pkg.folder, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
     const made = readdirSync(out).filter((f) => !before.has(f));
     if (made.length !== 1) throw new Error(`pnpm pack of ${pkg.name} made ${made.length} files`);
     return { ...pkg, tarball: join(out, made[0]) };
