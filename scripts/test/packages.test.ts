@@ -4,10 +4,12 @@
  * resolution mode), then installed with npm into a fresh project outside the workspace where ESM,
  * CommonJS, TypeScript node16-CommonJS and bundler consumers and every README example run.
  */
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { packAll, publishedPackages, tarballProblems } from '../check-packages.mjs';
+import { NPM_ENV, packAll, publishedPackages, tarballProblems } from '../check-packages.mjs';
 import { makeConsumerProject, runNode, typecheck } from '../consumers.mjs';
 
 type Packed = ReturnType<typeof packAll>;
@@ -29,6 +31,15 @@ describe('packed tarballs', () => {
     for (const p of packed) problems[p.name] = await tarballProblems(p.tarball, versions);
     expect(problems).toEqual(Object.fromEntries(packed.map((p) => [p.name, []])));
   }, 120_000);
+
+  it('finds the ranges npm pack leaves unrewritten', async () => {
+    const client = publishedPackages().find((p) => p.name === '@mvkit/client')!;
+    const out = mkdtempSync(join(tmpdir(), 'mvkit-npm-pack-'));
+    const file = execFileSync('npm', ['pack', '--pack-destination', out, '--loglevel=error'], { cwd: client.folder, env: NPM_ENV, encoding: 'utf8' }).trim().split('\n').pop()!;
+    const problems = await tarballProblems(join(out, file), { '@mvkit/core': client.version });
+    expect(problems).toContain('dependencies.@mvkit/core is still workspace:*');
+    expect(problems).toContain('devDependencies.@mvkit/server is still workspace:*');
+  }, 60_000);
 });
 
 describe('a fresh npm project with the tarballs installed', () => {
