@@ -3,7 +3,7 @@
  * package by its pending changesets and writes each CHANGELOG.md, without touching the real tree.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { changesetVersionDryRun } from '../changeset-dry-run.mjs';
@@ -46,4 +46,5 @@ it('changeset version bumps each package by its changesets and writes its CHANGE
   expect(readdirSync(join(copy, '.changeset')).filter((f) => f.endsWith('.md') && f !== 'README.md')).toEqual([]);
   expect(packages.find((p) => p.name === '@mvkit/client')?.changelog).toContain('Publishable packages');
   expect(status()).toBe(before);
+  rmSync(copy, { recursive: true, force: true });
 });

@@ -5,10 +5,10 @@
  * CommonJS, TypeScript node16-CommonJS and bundler consumers and every README example run.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NPM_ENV, packAll, publishedPackages, tarballProblems } from '../check-packages.mjs';
 import { makeConsumerProject, runNode, typecheck } from '../consumers.mjs';
 
@@ -19,6 +19,9 @@ let project: string;
 beforeAll(() => {
   packed = packAll();
 }, 120_000);
+afterAll(() => {
+  for (const dir of new Set([...(packed ?? []).map((p) => dirname(p.tarball)), ...(project ? [project] : [])])) rmSync(dir, { recursive: true, force: true });
+});
 
 describe('packed tarballs', () => {
   it('packs the eight published packages, not the private ones', () => {
@@ -39,6 +42,7 @@ describe('packed tarballs', () => {
     const problems = await tarballProblems(join(out, file), { '@mvkit/core': client.version });
     expect(problems).toContain('dependencies.@mvkit/core is still workspace:*');
     expect(problems).toContain('devDependencies.@mvkit/server is still workspace:*');
+    rmSync(out, { recursive: true, force: true });
   }, 60_000);
 });
 
