@@ -1,0 +1,75 @@
+// Fresh npm projects that use the packed tarballs as npm users would, outside the workspace:
+// `npm install` of the tarballs (npm's cache kept in the gitignored .cache/packages/), then the
+// consumers of scripts/consumers/ (ESM, CommonJS, TypeScript `module: node16` CommonJS and
+// `moduleResolution: bundler`) and the first `ts` example of every package README, type-checked
+// with the workspace's TypeScript and run. Used by scripts/test/packages.test.ts.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NPM_ENV, ROOT } from './check-packages.mjs';
+
+const FIXTURES = join(ROOT, 'scripts/consumers');
+/** npm's cache between runs, so that a warm run installs offline. */
+const NPM_CACHE = join(ROOT, '.cache/packages/npm');
+const TSC = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
+const TYPES_NODE = JSON.parse(readFileSync(join(ROOT, 'node_modules/@types/node/package.json'), 'utf8')).version;
+
+const COMPILER = { target: 'es2023', lib: ['es2023', 'dom'], strict: true, types: ['node'], skipLibCheck: false };
+const TSCONFIGS = {
+  'tsconfig.node16.json': { compilerOptions: { ...COMPILER, module: 'node16', moduleResolution: 'node16', noEmit: true }, files: ['node16-cjs.ts'] },
+  'tsconfig.bundler.json': { compilerOptions: { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['bundler.ts'] },
+  'tsconfig.readme.json': { compilerOptions: { ...COMPILER, module: 'es2022', moduleResolution: 'bundler', outDir: 'readme/dist' }, include: ['readme/*.ts'] },
+};
+
+/** The first ```ts block of a README, or undefined. */
+const firstTsBlock = (markdown) => /```ts\n([\s\S]*?)```/.exec(markdown)?.[1];
+
+/**
+ * Makes a new npm project in the temporary folder and installs every tarball into it (each
+ * sibling dependency pinned to its tarball through `overrides`, so nothing of ours comes from the
+ * registry) with the workspace's `@types/node`; copies in the consumers, the tsconfigs and the
+ * README examples.
+ * @param packed - the packages from `packAll()` (name, folder, tarball).
+ * @returns the project's folder.
+ * @throws Error when npm install fails.
+ */
+export function makeConsumerProject(packed) {
+  const dir = mkdtempSync(join(tmpdir(), 'mvkit-consumer-'));
+  const dependencies = Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`]));
+  const overrides = Object.fromEntries(packed.map((p) => [p.name, `$${p.name}`]));
+  const manifest = { name: 'mvkit-consumer', version: '1.0.0', private: true, dependencies, devDependencies: { '@types/node': TYPES_NODE }, overrides };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
+  mkdirSync(NPM_CACHE, { recursive: true });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
+  for (const file of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, file), join(dir, file));
+  for (const [file, config] of Object.entries(TSCONFIGS)) writeFileSync(join(dir, file), JSON.stringify(config, null, 2));
+  mkdirSync(join(dir, 'readme'));
+  writeFileSync(join(dir, 'readme/package.json'), JSON.stringify({ type: 'module' }));
+  for (const p of packed) {
+    const example = firstTsBlock(readFileSync(join(p.folder, 'README.md'), 'utf8'));
+    if (example) writeFileSync(join(dir, 'readme', `${p.name.replace('@mvkit/', '')}.ts`), example);
+  }
+  return dir;
+}
+
+/**
+ * Runs a command in the project and returns its exit status and output.
+ * @param dir - the project's folder.
+ * @param args - node's arguments (a script and its options).
+ */
+export function runNode(dir, args) {
+  const run = spawnSync(process.execPath, args, { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
+}
+
+/**
+ * Type-checks (and for the README config, emits) one of the project's tsconfigs with the
+ * workspace's TypeScript.
+ * @param dir - the project's folder.
+ * @param tsconfig - a key of the tsconfigs written by {@link makeConsumerProject}.
+ */
+export function typecheck(dir, tsconfig) {
+  return runNode(dir, [TSC, '-p', tsconfig, '--pretty', 'false']);
+}
