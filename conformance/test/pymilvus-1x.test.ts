@@ -289,7 +289,7 @@ describe('the 1.x limit of 4,096 collections and partitions', () => {
     await fresh?.close();
   });
 
-  it('refuses the partition and the collection past 4,096 together, and accepts one again after a drop', async () => {
+  it('refuses the partition and the collection past 4,096 together (2,000 tags in one collection), and accepts one again after a drop', async () => {
     const out = await py(
       `
 limit = 4096
@@ -298,7 +298,7 @@ for c in range(5):
 used = 5
 refusal = None
 while refusal is None:
-    c, p = divmod(used - 5, 1000)
+    c, p = divmod(used - 5, 2000)
     st = m.create_partition(f"lim_{c}", f"p{p}")
     if st.OK():
         used += 1
@@ -313,6 +313,9 @@ st, names = m.list_collections(); ok(st)
 for name in names:
     st, tags = m.list_partitions(name); ok(st); counted += len(tags)
 assert counted == limit, counted
+# One collection holds more tags than 2.5's 1,024 partitions: 1.x caps only the sum.
+st, tags = m.list_partitions("lim_0"); ok(st)
+assert len(tags) == 2001, len(tags)
 ok(m.drop_partition("lim_0", "p0"))
 ok(m.create_collection({"collection_name": "lim_more", "dimension": 2, "index_file_size": 1024, "metric_type": MetricType.L2}))`,
       fresh,

@@ -60,6 +60,8 @@ export interface Collection {
   properties: KeyValue[];
   /** Partitions in creation order, `_default` first. */
   readonly partitions: Map<string, Partition>;
+  /** This collection's own partition cap (`_default` included), overriding the server's `maxPartitionsPerCollection`; undefined: the server's. */
+  readonly maxPartitions?: number;
   /** Indexes by index name. */
   readonly indexes: Map<string, IndexSpec>;
   loadType: LoadType;

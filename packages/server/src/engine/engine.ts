@@ -157,6 +157,12 @@ export interface CreateCollectionInput extends CollectionRef {
    * A positive integer; unset: the server's.
    */
   segmentMaxRows?: number;
+  /**
+   * Partitions this collection may hold, `_default` included (overrides the server's
+   * `maxPartitionsPerCollection`; the Milvus 1.x front sets 1.x's 4,096). A positive integer;
+   * unset: the server's.
+   */
+  maxPartitions?: number;
 }
 
 /** CreateIndex input: field, optional index name (default: the field name), and raw parameters. */
@@ -391,6 +397,7 @@ export class Engine {
       indexes,
       loadType: 'none',
       replicaNumber: 0,
+      ...(input.maxPartitions !== undefined ? { maxPartitions: input.maxPartitions } : {}),
       data: new CollectionData(schema, input.segmentMaxRows ?? this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
     };
     // Partition-key mode has `_default_0 … _default_{N-1}` and no `_default` (rootcoord's `assignPartitionIDs`).
@@ -572,14 +579,15 @@ export class Engine {
    * CreatePartition: an existing name is a no-op success. A partition created in a collection
    * loaded through LoadCollection is loaded at once (querycoord `SyncNewCreatedPartition`).
    * @throws MilvusError 1100 bad collection name; 100 missing collection; 65535 bad partition name;
-   *   65535 `partition number (<n>) exceeds max configuration (<max>), collection: <name>`.
+   *   65535 `partition number (<n>) exceeds max configuration (<max>), collection: <name>` (`<max>` the
+   *   collection's own cap if it has one, else the server's).
    */
   createPartition(ref: PartitionRef): void {
     const coll = this.collectionOf(ref);
     this.rejectPartitionKeyMode(coll, 'create partition');
     validatePartitionName(ref.partitionName);
     if (coll.partitions.has(ref.partitionName)) return;
-    const max = this.limits.maxPartitionsPerCollection;
+    const max = coll.maxPartitions ?? this.limits.maxPartitionsPerCollection;
     if (coll.partitions.size >= max) {
       throw new MilvusError(`partition number (${coll.partitions.size}) exceeds max configuration (${max}), collection: ${coll.name}`);
     }

@@ -10,7 +10,7 @@ import { ErrorCode, type MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
 import { liveRowCounts, persistentSegments, querySegments, type Engine } from '../engine/index.js';
 import { engineSchemaOf, segmentRowsOf, v1Collection, v1Collections, type V1Collection } from './collection.js';
 import { applyEngineIndex } from './engine-index.js';
-import { checkCollectionLimit, checkPartitionLimit } from './limits.js';
+import { checkCollectionLimit, checkPartitionLimit, MAX_COLLECTIONS_AND_PARTITIONS } from './limits.js';
 import { V1Error } from './status.js';
 import { INDEX_NAMES, isBinaryMetric, validateCollectionName, validateCollectionParams, validatePartitionTag } from './validation.js';
 
@@ -34,7 +34,8 @@ export function collectionHandlers(engine: Engine): Handlers {
       checkCollectionLimit(engine);
       const { fields, properties } = engineSchemaOf(dimension, indexFileSize, req.metricType);
       const segmentMaxRows = segmentRowsOf(indexFileSize, dimension, isBinaryMetric(req.metricType));
-      engine.createCollection({ collectionName: req.collectionName, fields, properties, segmentMaxRows });
+      // 1.1 caps tags per collection only by the 4,096 of the whole deployment (checked by the front), not by 2.5's 1,024.
+      engine.createCollection({ collectionName: req.collectionName, fields, properties, segmentMaxRows, maxPartitions: MAX_COLLECTIONS_AND_PARTITIONS + 1 });
       // A 1.x collection is searchable at once: FLAT (IDMAP / BIN_IDMAP) is its index until CreateIndex.
       applyEngineIndex(engine, v1Collection(engine, req.collectionName), 1, {});
       return { errorCode: ErrorCode.SUCCESS, reason: '' };
