@@ -18,7 +18,8 @@ import { CI_LIMITS } from './fuzz/values.js';
 
 /**
  * Fuzz test of every front (small counts; `node scripts/fuzz.mjs` is the long run): gRPC (every
- * RPC of MilvusService, generated and mutated requests), RESTful v2 (every route of
+ * RPC of MilvusService and of the Milvus 1.x milvus.grpc.MilvusService, generated and mutated
+ * requests), RESTful v2 (every route of
  * openapi/milvus-v2.yaml), the legacy /api/v1 API, and garbage HTTP/2 / TCP streams, against an
  * in-process server; after each batch the server must still answer within 5 s.
  * `MVKIT_FUZZ_SEED=<n>` replays another seed.

@@ -32,7 +32,7 @@ export function jsErrorIn(reason: string): string | undefined {
  *   RESOURCE_EXHAUSTED when it exceeds the server's message size limit.
  * - Malformed bytes may answer any gRPC error but DEADLINE_EXCEEDED or UNAVAILABLE (a hang or a
  *   dead connection).
- * - An OK reply must decode as the output message and carry a `status` (or be a `common.Status`)
+ * - An OK reply must decode as the output message and carry a `status` (or be a `common.Status`, or the 1.x `milvus.grpc.Status`)
  *   whose reason is not a JavaScript runtime error, unless its type has no status (DummyResponse).
  */
 export function checkGrpcReply(method: DescMethod, served: boolean, wellFormed: boolean, reply: GrpcReply): string | undefined {
@@ -50,11 +50,12 @@ export function checkGrpcReply(method: DescMethod, served: boolean, wellFormed: 
   } catch (e) {
     return `OK reply does not decode as ${method.output.typeName}: ${(e as Error).message}`;
   }
-  const status = (method.output.typeName === 'milvus.proto.common.Status' ? out : out.status) as { code: number; reason: string } | undefined;
+  const isStatus = method.output.typeName === 'milvus.proto.common.Status' || method.output.typeName === 'milvus.grpc.Status';
+  const status = (isStatus ? out : out.status) as { code?: number; errorCode?: number; reason: string } | undefined;
   // A reply type without a status field (DummyResponse) has nothing to check.
   if (!status) return method.output.fields.some((f) => f.localName === 'status') ? `OK reply without status (${method.output.typeName})` : undefined;
   const leaked = jsErrorIn(status.reason);
-  if (leaked) return `status ${status.code} leaks a JS error (${leaked}): ${status.reason.slice(0, 300)}`;
+  if (leaked) return `status ${status.code ?? status.errorCode} leaks a JS error (${leaked}): ${status.reason.slice(0, 300)}`;
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import { fromBinary, type DescMethod, type Message } from '@bufbuild/protobuf';
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { MilvusService, methodPath } from '@mvkit/proto';
+import { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 import { checkGrpcReply } from './checks.js';
 import { NAMES } from './fixture.js';
 import { mutateBytes } from './mutate.js';
@@ -24,7 +25,8 @@ const UNDEFINED_PATHS = [
   '/milvus.proto.milvus.MilvusService/createPartition',
   '/milvus.proto.milvus.MilvusService/',
   '/milvus.proto.milvus.MilvusServic/Connect',
-  '/milvus.grpc.MilvusService/Search',
+  '/milvus.grpc.MilvusService/NoSuchRpc',
+  '/milvus.grpc.MilvusService/search',
   '/grpc.health.v1.Health/Check',
   '/',
 ];
@@ -49,6 +51,7 @@ function metadataOf(rng: Rng): Record<string, string> {
 function statusCode(method: DescMethod, bytes: Uint8Array): string {
   try {
     const out = fromBinary(method.output, bytes) as unknown as { code?: number; status?: { code: number } };
+    if (method.output.typeName === 'milvus.grpc.Status') return `1.x ${(out as { errorCode?: number }).errorCode}`;
     return String(method.output.typeName === 'milvus.proto.common.Status' ? out.code : out.status?.code);
   } catch {
     return 'undecodable';
@@ -70,8 +73,11 @@ function decodes(method: DescMethod, bytes: Uint8Array): Message | undefined {
  * `report`.
  */
 export async function grpcBatch(client: RawGrpc, report: FuzzReport, o: GrpcBatchOptions): Promise<void> {
-  for (const method of MilvusService.methods) {
-    const served = o.served.has(method.localName);
+  // The v2 service, then the Milvus 1.x one (every 1.x RPC is served).
+  for (const method of [...MilvusService.methods, ...MilvusV1Service.methods]) {
+    const v1 = method.parent === MilvusV1Service;
+    const served = v1 || o.served.has(method.localName);
+    const name = v1 ? `1.x ${method.name}` : method.name;
     const path = methodPath(method);
     for (let i = 0; i < o.cases; i++) {
       const caseRng = o.rng.fork();
@@ -80,23 +86,23 @@ export async function grpcBatch(client: RawGrpc, report: FuzzReport, o: GrpcBatc
       const bytes = mutated?.bytes ?? base.bytes;
       const decoded = decodes(method, bytes);
       const metadata = metadataOf(caseRng);
-      const repro = `RPC ${method.name}${Object.keys(metadata).length ? ` metadata ${JSON.stringify(metadata)}` : ''} hex ${hex(bytes)} (${mutated ? `mutation ${mutated.mutation}, ` : ''}case seed ${caseRng.seed})`;
+      const repro = `RPC ${name}${Object.keys(metadata).length ? ` metadata ${JSON.stringify(metadata)}` : ''} hex ${hex(bytes)} (${mutated ? `mutation ${mutated.mutation}, ` : ''}case seed ${caseRng.seed})`;
       o.onCase?.(repro);
       const reply = await client.call(path, bytes, metadata);
       report.record({ front: 'grpc', ms: reply.ms, repro, payload: bytes });
-      report.outcome(`${method.name} ${reply.ok ? `status ${statusCode(method, reply.bytes)}` : `grpc ${GrpcStatus[reply.code]}`}`);
+      report.outcome(`${name} ${reply.ok ? `status ${statusCode(method, reply.bytes)}` : `grpc ${GrpcStatus[reply.code]}`}`);
       const problem = checkGrpcReply(method, served, decoded !== undefined, reply);
-      if (problem) report.fail({ front: 'grpc', problem: `${method.name}: ${problem}`, repro, payload: bytes });
+      if (problem) report.fail({ front: 'grpc', problem: `${name}: ${problem}`, repro, payload: bytes });
       if (!(await o.proceed(problem))) return;
     }
     const deep = deeplyNested(method.input, o.rng.pick([10, 90, 99, 100, 101, o.rng.size(o.limits.maxNesting)]));
     if (deep) {
-      const repro = `RPC ${method.name} hex ${hex(deep)} (deeply nested)`;
+      const repro = `RPC ${name} hex ${hex(deep)} (deeply nested)`;
       o.onCase?.(repro);
       const reply = await client.call(path, deep);
       report.record({ front: 'grpc', ms: reply.ms, repro, payload: deep });
       const problem = checkGrpcReply(method, served, decodes(method, deep) !== undefined, reply);
-      if (problem) report.fail({ front: 'grpc', problem: `${method.name}: ${problem}`, repro, payload: deep });
+      if (problem) report.fail({ front: 'grpc', problem: `${name}: ${problem}`, repro, payload: deep });
       if (!(await o.proceed(problem))) return;
     }
     await o.between?.();
