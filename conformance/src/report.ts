@@ -115,6 +115,10 @@ export const DIFFERENCE_CLASSES: readonly { name: string; applies: (embedded: Bl
     name: "era: the page's constraint is a rule of another Milvus release (the 2.0–2.2 load model), replayed on the reference server under that release's profile; a real Milvus 2.3 loads partitions incrementally",
     applies: (embedded, real) => real.language === 'constraint' && real.outcome === 'n/a' && /^target is Milvus \S+, the constraint is (\S+)'s/.test(real.detail) && embedded?.outcome === 'pass',
   },
+  {
+    name: 'era: Milvus 2.x does not serve the Milvus 1.x protocol (gRPC `unknown service milvus.grpc.MilvusService`) that pymilvus 1.x speaks; the reference server serves it beside the v2 service',
+    applies: (embedded, real) => real.outcome === 'fail' && /unknown service milvus\.grpc\.MilvusService/.test(real.detail) && embedded?.outcome === 'pass',
+  },
 ];
 
 /** Pairs two reports block by block and client by client and explains each difference. */

@@ -75,4 +75,11 @@ describe('side by side', () => {
     expect(unexplained.rows[0]!.explanation).toBe('unexplained: real fail (code 65535), embedded pass (ok)');
     expect(comparisonLine(unexplained)).toBe('0 agree, 1 differ (0 explained, 1 unexplained); passed on the real Milvus 0, on the reference server 1');
   });
+
+  it('explains a 1.x block refused by a Milvus 2.x as the era difference only when the 1.x service is unknown there', () => {
+    const v1 = sideBySide(report([result('pass', 'ok', 'python')]), report([result('fail', 'raised NotConnectError at line 3: Cannot check server version: Error occurred. unknown service milvus.grpc.MilvusService', 'python')]));
+    expect(v1.rows[0]!.explanation).toMatch(/^era: Milvus 2\.x does not serve the Milvus 1\.x protocol/);
+    const other = sideBySide(report([result('pass', 'ok', 'python')]), report([result('fail', 'raised NotConnectError: connection refused', 'python')]));
+    expect(other.rows[0]!.explanation).toMatch(/^unexplained/);
+  });
 });
