@@ -8,7 +8,7 @@
  */
 import { ErrorCode, type MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
 import { liveRowCounts, persistentSegments, querySegments, type Engine } from '../engine/index.js';
-import { engineSchemaOf, segmentRowsOf, v1Collection, v1Collections, type V1Collection } from './collection.js';
+import { engineSchemaOf, isV1Collection, segmentRowsOf, v1Collection, v1Collections, type V1Collection } from './collection.js';
 import { applyEngineIndex } from './engine-index.js';
 import { checkCollectionLimit, checkPartitionLimit, MAX_COLLECTIONS_AND_PARTITIONS } from './limits.js';
 import { V1Error } from './status.js';
@@ -28,7 +28,7 @@ export function collectionHandlers(engine: Engine): Handlers {
       const dimension = Number(req.dimension);
       const indexFileSize = Number(req.indexFileSize);
       validateCollectionParams(dimension, indexFileSize, req.metricType);
-      if (v1Collections(engine).some((v) => v.name === req.collectionName) || engine.hasCollection({ collectionName: req.collectionName })) {
+      if (engine.hasCollection({ collectionName: req.collectionName })) {
         throw new V1Error(ErrorCode.ILLEGAL_COLLECTION_NAME, 'Collection already exists');
       }
       checkCollectionLimit(engine);
@@ -43,7 +43,7 @@ export function collectionHandlers(engine: Engine): Handlers {
 
     async hasCollection(req) {
       validateCollectionName(req.collectionName);
-      return { boolReply: v1Collections(engine).some((v) => v.name === req.collectionName) };
+      return { boolReply: engine.hasCollection({ collectionName: req.collectionName }) && isV1Collection(engine.describeCollection({ collectionName: req.collectionName })) };
     },
 
     async describeCollection(req) {

@@ -66,9 +66,8 @@ export function engineIndexTypeOf(indexType: number, binary: boolean): string {
 
 /** The 1.x view of `coll`, or undefined when it is not a 1.x collection. */
 export function v1View(coll: Collection): V1Collection | undefined {
-  const metricText = prop(coll, METRIC_KEY);
-  if (metricText === undefined) return undefined;
-  const metric = Number(metricText);
+  if (!isV1Collection(coll)) return undefined;
+  const metric = Number(prop(coll, METRIC_KEY));
   const vector = coll.schema.fields.find((f) => f.name === VECTOR_FIELD)!;
   const index = JSON.parse(prop(coll, INDEX_KEY) ?? '{"index_type":1,"params":{}}') as { index_type: number; params: Record<string, unknown> };
   const ids = prop(coll, IDS_KEY);
@@ -85,9 +84,17 @@ export function v1View(coll: Collection): V1Collection | undefined {
   };
 }
 
-/** The 1.x collections of the engine (the default database), in the engine's listing order. */
-export function v1Collections(engine: Engine): V1Collection[] {
-  return engine.showCollections(DEFAULT_DATABASE).flatMap((s) => v1View(s.item) ?? []);
+/** Whether `coll` is a 1.x collection (it carries the 1.x metric property). */
+export function isV1Collection(coll: Collection): boolean {
+  return prop(coll, METRIC_KEY) !== undefined;
+}
+
+/**
+ * The engine collections of the default database that are 1.x collections, in the engine's
+ * listing order (no 1.x view is built: callers want names and partition counts).
+ */
+export function v1Collections(engine: Engine): Collection[] {
+  return engine.showCollections(DEFAULT_DATABASE).map((s) => s.item).filter(isV1Collection);
 }
 
 /** Looks up a 1.x collection. @throws V1Error COLLECTION_NOT_EXISTS (1.1's message) when there is none of that name. */

@@ -17,7 +17,7 @@ import { V1Error } from './status.js';
 export const MAX_COLLECTIONS_AND_PARTITIONS = 4096;
 
 function used(engine: Engine): number {
-  return v1Collections(engine).reduce((n, v) => n + v.coll.partitions.size, 0);
+  return v1Collections(engine).reduce((n, c) => n + c.partitions.size, 0);
 }
 
 /** Before a new collection. @throws V1Error UNEXPECTED_ERROR at the limit. */
