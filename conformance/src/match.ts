@@ -201,6 +201,8 @@ export const RUN_DEPENDENT: {
   ],
   messages: [
     { pattern: '\\[partition=\\d+\\]', placeholder: '[partition=<id>]', reason: 'merr.WrapErrPartitionNotLoaded(partitionID) names the partition by its ID' },
+    { pattern: '\\[partition=\\[[\\d ]+\\]\\]', placeholder: '[partition=[<ids>]]', reason: 'a query node\'s merr.WrapErrPartitionNotLoaded(partitionIDs) names the partitions by their IDs (Milvus 2.3)' },
+    { pattern: 'by-dev-rootcoord-dml_\\d+_\\d+v\\d+', placeholder: '<vchannel>', reason: 'a virtual channel name carries the physical channel rootcoord assigned and the collection ID' },
     { pattern: '\\[collection=\\d+\\]', placeholder: '[collection=<id>]', reason: 'some merr wrappers name the collection by its ID' },
     { pattern: '\\[collectionID=\\d+\\]', placeholder: '[collectionID=<id>]', reason: 'collection ID in a message' },
   ],

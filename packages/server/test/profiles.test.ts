@@ -163,6 +163,129 @@ describe('profile 2.3: what a Milvus 2.3.5 answers', () => {
     });
     expect(created.error_code).toBe('Success');
   });
+
+  it('query, get and a limited query return the oldest live row of a repeated key (2.5: the newest)', async () => {
+    const read = async (profile: ProfileName) => {
+      const client = clientOf(profile);
+      const name = `dups_${profile.replace('.', '')}`;
+      await client.dropCollection({ collection_name: name });
+      await client.createCollection({
+        collection_name: name,
+        fields: [
+          { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+          { name: 'tag', data_type: DataType.VarChar, max_length: 8 },
+          { name: 'vec', data_type: DataType.FloatVector, dim: 2 },
+        ],
+      });
+      for (const tag of ['t0', 't1', 't2']) await client.insert({ collection_name: name, data: [{ id: 1, tag, vec: [1, 0] }, { id: 2, tag, vec: [0, 1] }] });
+      await client.createIndex({ collection_name: name, field_name: 'vec', index_type: 'FLAT', metric_type: 'L2' });
+      await client.loadCollectionSync({ collection_name: name });
+      await client.delete({ collection_name: name, filter: 'tag == "t0"' });
+      const tags = (r: { data: Record<string, unknown>[] }) => r.data.map((row) => `${String(row.id)}:${String(row.tag)}`);
+      return {
+        query: tags(await client.query({ collection_name: name, filter: 'id == 2', output_fields: ['tag'] })),
+        limited: tags(await client.query({ collection_name: name, filter: 'id > 0', output_fields: ['tag'], limit: 10 })),
+        get: tags(await client.get({ collection_name: name, ids: [1], output_fields: ['tag'] })),
+      };
+    };
+    expect(await read('2.3')).toEqual({ query: ['2:t1'], limited: ['1:t1', '2:t1'], get: ['1:t1'] });
+    expect(await read('2.5')).toEqual({ query: ['2:t2'], limited: ['1:t2', '2:t2'], get: ['1:t2'] });
+  });
+
+  it("CreateIndex answers the 2.3 proxy checkers' plain errors, and a scalar field takes only its default index", async () => {
+    const answers = async (profile: ProfileName) => {
+      const client = clientOf(profile);
+      const name = `idx_${profile.replace('.', '')}`;
+      await client.dropCollection({ collection_name: name });
+      await client.createCollection({
+        collection_name: name,
+        fields: [
+          { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+          { name: 's', data_type: DataType.VarChar, max_length: 8 },
+          { name: 'n', data_type: DataType.Int64 },
+          { name: 'v', data_type: DataType.FloatVector, dim: 8 },
+        ],
+      });
+      const create = async (field_name: string, index_type: string, params: Record<string, unknown> = {}, metric_type?: string) =>
+        fields(await client.createIndex({ collection_name: name, field_name, index_type, ...(metric_type ? { metric_type } : {}), params }));
+      return [
+        await create('v', 'HNSW', { M: 0, efConstruction: 0 }, 'L2'),
+        await create('v', 'HNSW', { M: 3000, efConstruction: 64 }, 'L2'),
+        await create('v', 'HNSW', { M: 8, efConstruction: 64 }, 'FOO'),
+        await create('v', 'IVF_FLAT', { nlist: 0 }, 'FOO'),
+        await create('v', 'IVF_FLAT', { nlist: 8 }, 'HAMMING'),
+        await create('v', 'IVF_PQ', { nlist: 8 }, 'L2'),
+        await create('v', 'IVF_PQ', { nlist: 8, m: 3 }, 'L2'),
+        await create('v', 'BIN_FLAT', {}, 'HAMMING'),
+        await create('v', 'FOO', {}, 'L2'),
+        await create('n', 'HNSW', { M: 8, efConstruction: 64 }, 'L2'),
+        await create('s', 'STL_SORT'),
+        await create('n', 'INVERTED'),
+        await create('n', 'AUTOINDEX'),
+      ];
+    };
+    const refused = (reason: string) => [65535, 'UnexpectedError', reason];
+    const mismatch = (expected: string, actual: string) => [1100, 'IllegalArgument', `index type not match: invalid parameter[expected=${expected}][actual=${actual}]`];
+    expect(await answers('2.3')).toEqual([
+      refused('efConstruction out of range: [1, 2147483647]'),
+      refused('M out of range: [1, 2048]'),
+      refused('metric type not found or not supported, supported: [L2 IP COSINE HAMMING JACCARD]'),
+      refused('nlist out of range: [1, 65536]'),
+      refused('metric type not found or not supported, supported: [L2 IP COSINE]'),
+      refused('parameter `m` not found'),
+      refused('dimension must be able to be divided by `m`, dimension: 8, m: 3'),
+      refused('binary vector is only supported'),
+      refused('invalid index type: FOO'),
+      mismatch('STL_SORT', 'HNSW'),
+      mismatch('Trie', 'STL_SORT'),
+      mismatch('STL_SORT', 'INVERTED'),
+      mismatch('STL_SORT', 'AUTOINDEX'),
+    ]);
+    const wrapped = (why: string) => [1100, 'IllegalArgument', `${why}: invalid parameter[expected=valid index params][actual=invalid index params]`];
+    const v25 = await answers('2.5');
+    expect(v25.slice(0, 3)).toEqual([
+      wrapped("Out of range in json: param 'M' (0) should be in range [2, 2048]"),
+      wrapped("Out of range in json: param 'M' (3000) should be in range [2, 2048]"),
+      wrapped('float vector index does not support metric type: FOO'),
+    ]);
+    expect(v25.at(-2)).toEqual([0, 'Success', '']);
+  });
+
+  it('takes an HNSW index with metric HAMMING on a float vector field, as 2.3.5 does; nothing is built, and a search through it is refused', async () => {
+    const client = clientOf('2.3');
+    await client.dropCollection({ collection_name: 'c23_hamming' });
+    await client.createCollection({
+      collection_name: 'c23_hamming',
+      fields: [
+        { name: 'id', data_type: DataType.Int64, is_primary_key: true },
+        { name: 'vec', data_type: DataType.FloatVector, dim: 8 },
+      ],
+    });
+    expect(fields(await client.createIndex({ collection_name: 'c23_hamming', field_name: 'vec', index_type: 'HNSW', metric_type: 'HAMMING', params: { M: 8, efConstruction: 64 } }))).toEqual([0, 'Success', '']);
+    const unit = (i: number) => Array.from({ length: 8 }, (_, j) => (i === j ? 1 : 0));
+    await client.insert({ collection_name: 'c23_hamming', data: [{ id: 1, vec: unit(0) }, { id: 2, vec: unit(1) }] });
+    await client.flushSync({ collection_names: ['c23_hamming'] });
+    await client.loadCollectionSync({ collection_name: 'c23_hamming' });
+    await client.insert({ collection_name: 'c23_hamming', data: [{ id: 3, vec: unit(2) }] });
+    const searched = await client.search({ collection_name: 'c23_hamming', data: [unit(0)], limit: 2 });
+    expect(fields(searched.status)).toEqual([65535, 'UnexpectedError', 'index vec cannot be searched: metric HAMMING does not apply to float vectors, so knowhere built nothing']);
+    expect(await client.count({ collection_name: 'c23_hamming' })).toMatchObject({ data: 3 });
+  });
+
+  it('a query or search naming an unloaded partition is refused by the query node, wrapped by the proxy', async () => {
+    const client = clientOf('2.3');
+    const { id, p2 } = await book('2.3', 'c23_unloaded');
+    await client.loadPartitions({ collection_name: 'c23_unloaded', partition_names: ['p1'] });
+    const channel = `by-dev-rootcoord-dml_0_${id}v0`;
+    const queried = await client.query({ collection_name: 'c23_unloaded', filter: '', output_fields: ['count(*)'], partition_names: ['p2'] });
+    expect(fields(queried.status)).toEqual([65535, 'UnexpectedError', `failed to search/query delegator 1 for channel ${channel}: fail to Query, QueryNode ID = 1, reason=partition not loaded[partition=[${p2}]]`]);
+    const searched = await client.search({ collection_name: 'c23_unloaded', data: [[1, 0]], limit: 1, partition_names: ['p1', 'p2'] });
+    expect(fields(searched.status)).toEqual([65535, 'UnexpectedError', `failed to search/query delegator 1 for channel ${channel}: fail to Search, QueryNode ID = 1, reason=partition not loaded[partition=[${p2}]]`]);
+    await book('2.5', 'c25_unloaded');
+    await clientOf('2.5').loadPartitions({ collection_name: 'c25_unloaded', partition_names: ['p1'] });
+    const v25 = await clientOf('2.5').query({ collection_name: 'c25_unloaded', filter: '', output_fields: ['count(*)'], partition_names: ['p2'] });
+    expect(v25.status.code).toBe(201);
+  });
 });
 
 describe('profile 2.5 (the default) differs from both', () => {

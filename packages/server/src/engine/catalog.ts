@@ -1,5 +1,6 @@
 import { Merr, MilvusError, formatMerr } from '@mvkit/core';
 import type { CollectionData } from './data/collection-data.js';
+import type { BehaviourProfile } from './profiles.js';
 import type { CollectionSpec } from './schema.js';
 import { Tso } from './tso.js';
 
@@ -70,6 +71,8 @@ export interface Collection {
   loadFields?: ReadonlySet<string>;
   /** The collection's rows: segments per partition and the primary-key index. */
   readonly data: CollectionData;
+  /** The behaviour profile of the engine holding it, whose rules the data plane reads. */
+  readonly profile: BehaviourProfile;
 }
 
 /** A database, its collections and its collection aliases. */

@@ -398,7 +398,8 @@ export class Engine {
       loadType: 'none',
       replicaNumber: 0,
       ...(input.maxPartitions !== undefined ? { maxPartitions: input.maxPartitions } : {}),
-      data: new CollectionData(schema, input.segmentMaxRows ?? this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes)),
+      data: new CollectionData(schema, input.segmentMaxRows ?? this.limits.segmentMaxRows, this.indexBuilder, () => tso.next(), () => vectorPlans(schema.fields, indexes), this.profile.repeatedKeyRead),
+      profile: this.profile,
     };
     // Partition-key mode has `_default_0 … _default_{N-1}` and no `_default` (rootcoord's `assignPartitionIDs`).
     const names = partitionCount > 0 ? Array.from({ length: partitionCount }, (_, i) => partitionKeyPartitionName(i)) : [DEFAULT_PARTITION];
@@ -836,7 +837,7 @@ export class Engine {
       fields.find((f) => f.name === input.fieldName) ??
       (coll.schema.enableDynamicField && flattenIndexParams(input.params).has('json_path') ? fields.find((f) => f.isDynamic) : undefined);
     if (!field) throw new MilvusError(`cannot create index on non-exist field: ${input.fieldName}`, { code: Merr.FieldNotFound.code });
-    const { user, flat } = checkIndexParams(field, input.params);
+    const { user, flat } = checkIndexParams(field, input.params, this.profile.indexChecks);
     const pathText = paramOf(flat, 'json_path');
     const jsonPath = field.dataType === DataType.JSON && pathText !== undefined ? normaliseJsonPath(coll.schema, field, pathText) : undefined;
     const same = [...coll.indexes.values()].filter((i) => i.fieldName === field.name && i.jsonPath === jsonPath);

@@ -2,6 +2,8 @@ import { DataType, Merr, MilvusError, dataTypeName, formatMerr, type DataTypeVal
 import type { KeyValue } from './catalog.js';
 import type { CollectionSpec, FieldSpec } from './schema.js';
 import { BM25_AUTOINDEX_KEYS, checkBm25Index, prepareFunctionOutputIndex } from './functions/bm25-index.js';
+import type { IndexCheckRule } from './profiles.js';
+import { checkScalarIndex2_3, checkVectorIndex2_3, defaultScalarIndex2_3 } from './proxy-index-checks.js';
 
 /** Index types accepted on float vector fields, and how the reference server serves each. */
 export const FLOAT_VECTOR_INDEX_TYPES: ReadonlySet<string> = new Set(['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'HNSW', 'AUTOINDEX', 'DISKANN', 'SCANN']);
@@ -97,6 +99,25 @@ function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap
 }
 
 /**
+ * The 2.5 checks of a vector index's metric and build parameters (`checkTrain`): the metric fits
+ * the vector family, BM25 options, knowhere's ranges, IVF_PQ `m` divides the dimension.
+ * @throws MilvusError 1100 as {@link checkIndexParams} says.
+ */
+function checkVectorIndex(field: FieldSpec, indexType: string, metric: string, flat: Map<string, string>): void {
+  const binary = field.dataType === DataType.BinaryVector;
+  const sparse = field.dataType === DataType.SparseFloatVector;
+  const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
+  const structure = metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
+  if (!metrics.has(metric) || (structure && indexType !== 'BIN_FLAT')) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
+  if (sparse) checkBm25Index(field, metric, flat, badParams);
+  for (const [key, value] of flat) checkRange(indexType, key, value);
+  const m = flat.get('m');
+  if (indexType === 'IVF_PQ' && m !== undefined && Number(field.typeParams.dim) % Number(m) !== 0) {
+    throw badParams('The dimension of a vector (dim) should be a multiple of the number of subquantizers (m)');
+  }
+}
+
+/**
  * Checks CreateIndex parameters for a field as the Milvus proxy does (`parseIndexParams`,
  * `checkTrain`): the index type fits the field's data type (none means AUTOINDEX), a vector
  * AUTOINDEX takes nothing but a metric (its user parameters become `[index_type=AUTOINDEX,
@@ -113,28 +134,34 @@ function checkScalarField(indexType: string, field: FieldSpec, flat: ReadonlyMap
  *   param 'M' (<v>) should be in range [2, 2048]`, `STL_SORT are only supported on numeric field`,
  *   `json index must specify cast type: missing parameter[missing_param=json_cast_type]`, …);
  *   65535 `only metric type can be passed when use AutoIndex`, `data type <T> can't build with
- *   this index <t>`, unparsable `params`.
+ *   this index <t>`, unparsable `params`. With `rules` `proxy` (profile 2.3), the type and
+ *   parameter checks of `proxy-index-checks.ts` instead (65535 plain errors; 1100 `index type not
+ *   match` for a scalar field's index other than its default, which an index without type gets).
  */
-export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): IndexParams {
+export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[], rules: IndexCheckRule = 'knowhere'): IndexParams {
   const flat = flattenIndexParams(given);
   const dt: DataTypeValue = field.dataType;
   const vector = dt === DataType.FloatVector || dt === DataType.Float16Vector || dt === DataType.BFloat16Vector || dt === DataType.Int8Vector;
   const binary = dt === DataType.BinaryVector;
   const sparse = dt === DataType.SparseFloatVector;
   const anyVector = vector || binary || sparse;
+  // The 2.3 checkers apply to the field types 2.3 had (scalars, FloatVector, BinaryVector).
+  const legacy = rules === 'proxy' && (!anyVector || dt === DataType.FloatVector || binary);
   let indexType = flat.get('index_type') ?? '';
+  if (legacy && !anyVector && indexType === '') indexType = defaultScalarIndex2_3(field);
   const auto = indexType === '' || indexType === 'AUTOINDEX';
   if (auto) indexType = 'AUTOINDEX';
   const vectorTypes = [FLOAT_VECTOR_INDEX_TYPES, BINARY_VECTOR_INDEX_TYPES, SPARSE_VECTOR_INDEX_TYPES];
   const allowed = vector ? FLOAT_VECTOR_INDEX_TYPES : binary ? BINARY_VECTOR_INDEX_TYPES : sparse ? SPARSE_VECTOR_INDEX_TYPES : SCALAR_INDEX_TYPES;
-  if (!allowed.has(indexType)) {
+  if (legacy && !anyVector) checkScalarIndex2_3(field, indexType);
+  else if (!legacy && !allowed.has(indexType)) {
     if (!anyVector && vectorTypes.some((t) => t.has(indexType))) throw badParams(`index ${indexType} only supports vector data type`);
     if (anyVector && vectorTypes.some((t) => t.has(indexType))) throw new MilvusError(`data type ${dataTypeName(dt)} can't build with this index ${indexType}`);
     throw MilvusError.of(Merr.ParameterInvalid, formatMerr(Merr.ParameterInvalid, { expected: 'valid index', actual: `invalid index type: ${indexType}` }));
   }
   flat.set('index_type', indexType);
   if (!anyVector) {
-    checkScalarField(indexType, field, flat);
+    if (!legacy) checkScalarField(indexType, field, flat);
     return { user: given.map((p) => ({ ...p })), flat: [...flat].map(([key, value]) => ({ key, value })) };
   }
   if (auto && [...flat.keys()].some((k) => k !== 'index_type' && k !== 'metric_type' && !(field.isFunctionOutput && BM25_AUTOINDEX_KEYS.has(k)))) {
@@ -142,16 +169,9 @@ export function checkIndexParams(field: FieldSpec, given: readonly KeyValue[]): 
   }
   prepareFunctionOutputIndex(field, flat);
   const metric = (flat.get('metric_type') ?? '').toUpperCase() || (binary ? DEFAULT_BINARY_METRIC : sparse ? 'IP' : DEFAULT_FLOAT_METRIC);
-  const metrics = binary ? BINARY_METRICS : sparse ? SPARSE_METRICS : FLOAT_METRICS;
-  const structure = metric === 'SUBSTRUCTURE' || metric === 'SUPERSTRUCTURE';
-  if (!metrics.has(metric) || (structure && indexType !== 'BIN_FLAT')) throw badParams(sparse ? 'only IP&BM25 is the supported metric type for sparse index' : `${binary ? 'binary' : 'float'} vector index does not support metric type: ${metric}`);
   flat.set('metric_type', metric);
-  if (sparse) checkBm25Index(field, metric, flat, badParams);
-  for (const [key, value] of flat) checkRange(indexType, key, value);
-  const m = flat.get('m');
-  if (indexType === 'IVF_PQ' && m !== undefined && Number(field.typeParams.dim) % Number(m) !== 0) {
-    throw badParams('The dimension of a vector (dim) should be a multiple of the number of subquantizers (m)');
-  }
+  if (legacy) checkVectorIndex2_3(field, indexType, flat);
+  else checkVectorIndex(field, indexType, metric, flat);
   const user = auto ? [{ key: 'index_type', value: 'AUTOINDEX' }, { key: 'metric_type', value: metric }] : given.map((p) => ({ ...p }));
   return { user, flat: [...flat].map(([key, value]) => ({ key, value })) };
 }

@@ -5,7 +5,9 @@
  * era. `2.5` (the default) is the server's own behaviour; `2.3` is what a real Milvus 2.3.5
  * answers where it differs (measured by the differential test); `2.2` is the load model of the
  * Milvus 2.0–2.2 documentation (querycoordv2 of the 2.2 branch: `internal/querycoordv2/job/job_load.go`,
- * `services.go`, `utils/types.go`).
+ * `services.go`, `utils/types.go`), with 2.3's repeated-key read and index checks (the same
+ * reduce and checkers existed in 2.2; not measured) and 2.5's unloaded-partition refusal (2.2's
+ * wording, before merr, was not read).
  *
  * @packageDocumentation
  */
@@ -42,6 +44,30 @@ export type ReplicaChangeRule = 'refuse-legacy' | 'refuse' | 'reconfigure';
  */
 export type DescribeMissingRule = 'legacy' | 'prefixed' | 'merr';
 
+/**
+ * Which of a repeated primary key's live rows query and get return: `newest` (2.4+, the latest
+ * version of the key, milvus-io/milvus#33936) or `oldest` (2.3: measured against a real Milvus
+ * 2.3.5, whose reduce kept the first version it met; 2.2 is taken to be the same, unmeasured).
+ */
+export type RepeatedKeyRead = 'newest' | 'oldest';
+
+/**
+ * Who checks CreateIndex parameters: `knowhere` (2.5: the proxy passes build parameters to
+ * knowhere's config validation and wraps every refusal in 1100; scalar index types are checked
+ * against the field type) or `proxy` (2.3: `pkg/util/indexparamcheck`'s checkers answer plain
+ * 65535 errors and a scalar field takes only its default index; see `proxy-index-checks.ts`).
+ */
+export type IndexCheckRule = 'knowhere' | 'proxy';
+
+/**
+ * Who refuses a search or query naming a partition that is not loaded (of a loaded collection):
+ * `proxy` (2.5: checked before dispatch, 201 `failed to <op>: partition not loaded[partition=<id>]`)
+ * or `delegator` (2.3: the query node refuses and the proxy wraps its answer in 65535 `failed to
+ * search/query delegator 1 for channel <vchannel>: fail to <Op>, QueryNode ID = 1,
+ * reason=partition not loaded[partition=[<ids>]]`).
+ */
+export type UnloadedPartitionRule = 'proxy' | 'delegator';
+
 /** One behaviour profile: the version it reports and the rules that differ between eras. */
 export interface BehaviourProfile {
   readonly name: ProfileName;
@@ -60,6 +86,10 @@ export interface BehaviourProfile {
   readonly maxPartitionNum: number;
   /** Whether field names may not be words of the filter language (`like`, `and`, …: `validateFieldName`'s keyword check, after 2.3). */
   readonly fieldNameKeywords: boolean;
+  /** Which row of a repeated primary key query, get and hybrid search's requery return. */
+  readonly repeatedKeyRead: RepeatedKeyRead;
+  readonly indexChecks: IndexCheckRule;
+  readonly unloadedPartition: UnloadedPartitionRule;
 }
 
 /** The profiles by name. */
@@ -73,6 +103,9 @@ export const PROFILES: Readonly<Record<ProfileName, BehaviourProfile>> = {
     describeMissing: 'legacy',
     maxPartitionNum: 4096,
     fieldNameKeywords: false,
+    repeatedKeyRead: 'oldest',
+    indexChecks: 'proxy',
+    unloadedPartition: 'proxy',
   },
   '2.3': {
     name: '2.3',
@@ -83,6 +116,9 @@ export const PROFILES: Readonly<Record<ProfileName, BehaviourProfile>> = {
     describeMissing: 'prefixed',
     maxPartitionNum: 4096,
     fieldNameKeywords: false,
+    repeatedKeyRead: 'oldest',
+    indexChecks: 'proxy',
+    unloadedPartition: 'delegator',
   },
   '2.5': {
     name: '2.5',
@@ -93,6 +129,9 @@ export const PROFILES: Readonly<Record<ProfileName, BehaviourProfile>> = {
     describeMissing: 'merr',
     maxPartitionNum: 1024,
     fieldNameKeywords: true,
+    repeatedKeyRead: 'newest',
+    indexChecks: 'knowhere',
+    unloadedPartition: 'proxy',
   },
 };
 

@@ -1,4 +1,5 @@
 import { isVectorType } from '@mvkit/core';
+import type { RepeatedKeyRead } from '../profiles.js';
 import type { CollectionSpec } from '../schema.js';
 import { IndexBuilder, type IndexPlan } from './index-builder.js';
 import type { Pacer } from './pacer.js';
@@ -17,8 +18,8 @@ export interface RowLocation {
  *
  * Primary keys are not unique, as in Milvus: an insert never replaces a row, so a key may have
  * several live rows (in one partition or several). Reads reduce by key as Milvus does: query and
- * get return the newest row of a key among those they read, search the best-scoring one, and
- * `count(*)` counts every row.
+ * get return the preferred row of a key among those they read (the newest, or with profile 2.3
+ * the oldest: `repeatedKeyRead`), search the best-scoring one, and `count(*)` counts every row.
  */
 export class CollectionData {
   readonly #segments = new Map<bigint, Segment[]>();
@@ -35,6 +36,7 @@ export class CollectionData {
    * @param builder - the background index builder.
    * @param allocateId - ID allocator for new segments.
    * @param plans - the index plans of the collection's indexed vector fields (looked up on seal).
+   * @param repeatedKeyRead - which live row of a repeated key reads prefer (the profile's).
    */
   constructor(
     schema: CollectionSpec,
@@ -42,6 +44,7 @@ export class CollectionData {
     readonly builder: IndexBuilder,
     readonly allocateId: () => bigint,
     readonly plans: () => IndexPlan[],
+    readonly repeatedKeyRead: RepeatedKeyRead,
   ) {
     this.#vectorDims = new Map(schema.fields.filter((f) => isVectorType(f.dataType)).map((f) => [f.name, dimOf(f)]));
     this.#pkField = primaryFieldOf(schema).name;
@@ -93,19 +96,21 @@ export class CollectionData {
     return partitions ? all.filter((l) => partitions.has(l.segment.partitionId)) : [...all];
   }
 
-  /** The newest live row of `pk` (in `partitions` only, when given), if any. */
+  /** The live row of `pk` that reads prefer (`repeatedKeyRead`; in `partitions` only, when given), if any. */
   locate(pk: PrimaryKey, partitions?: ReadonlySet<bigint>): RowLocation | undefined {
-    return this.locations(pk, partitions).at(-1);
+    const all = this.locations(pk, partitions);
+    return this.repeatedKeyRead === 'newest' ? all.at(-1) : all[0];
   }
 
   /**
-   * How recent `row` is among the live rows of its key: 0 for the oldest. Reads use it to keep
-   * the newest of a key's rows.
+   * How preferred `row` is among the live rows of its key (higher is preferred: the newer with
+   * `repeatedKeyRead` `newest`, the older with `oldest`). Reads keep the row of highest rank.
    */
-  ageRank(pk: PrimaryKey, row: Row): number {
+  readRank(pk: PrimaryKey, row: Row): number {
     const at = this.#byKey.get(pk);
     if (!Array.isArray(at)) return 0;
-    return at.findIndex((l) => l.segment.rows[l.offset] === row);
+    const age = at.findIndex((l) => l.segment.rows[l.offset] === row);
+    return this.repeatedKeyRead === 'newest' ? age : at.length - 1 - age;
   }
 
   /**

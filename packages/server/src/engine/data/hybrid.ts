@@ -88,7 +88,7 @@ function fuse(lists: readonly { pk: PrimaryKey; score: number }[][], rank: RankP
  * number of sub-searches, their nq, the ranker, the group scorer, the rank paging and grouping,
  * every sub-search's plan (grouped as the rank parameters say); then, when
  * it runs, the load rules and each sub-search (index, metric, vectors). A hit's row is its key's
- * newest row in the partitions read, as the proxy's requery by keys finds it.
+ * preferred row in the partitions read (`CollectionData.locate`), as the proxy's requery by keys finds it.
  * @throws MilvusError 65535 / 101 / 201 partition and load errors as a search; 1100 / 65535 output
  *   fields as {@link projectionOf}; 65535 `maximum of ann search requests is 1024`; nq errors
  *   ({@link commonNq}); ranker errors ({@link rankerOf}); 1100 a bad `rank_group_scorer`

@@ -10,13 +10,15 @@ import { exactIndex, isBinaryMetric, type Metric, type Segment } from './segment
  * - `FLAT`, `IVF_FLAT`, `IVF_SQ8`, `IVF_PQ`, `DISKANN`, `SCANN` and the binary types → exact search
  *   (the IVF family is accepted and answered exactly: recall 1, never worse than Milvus's);
  * - the sparse types (`SPARSE_INVERTED_INDEX`, `SPARSE_WAND`, sparse `AUTOINDEX`) → an exact
- *   inverted index scored by IP.
+ *   inverted index scored by IP;
+ * - a binary metric on a float vector field (which profile 2.3's checkers accept, as Milvus 2.3
+ *   did) → `UNBUILT`: nothing is built and a search through it is refused.
  */
 export interface IndexPlan {
   indexName: string;
   field: string;
   metric: Metric;
-  kind: 'HNSW' | 'EXACT';
+  kind: 'HNSW' | 'EXACT' | 'UNBUILT';
   /** HNSW `M` (max links per node on upper layers; layer 0 has 2·M). */
   M: number;
   /** HNSW `efConstruction` (candidate list size while inserting). */
@@ -31,11 +33,12 @@ export function indexPlanOf(spec: IndexSpec): IndexPlan {
   const sparse = spec.fieldType === DataType.SparseFloatVector;
   const hnsw = !binary && !sparse && (type === 'HNSW' || type === 'AUTOINDEX');
   const auto = type === 'AUTOINDEX';
+  const unbuilt = binary && spec.fieldType !== DataType.BinaryVector;
   return {
     indexName: spec.indexName,
     field: spec.fieldName,
     metric,
-    kind: hnsw ? 'HNSW' : 'EXACT',
+    kind: unbuilt ? 'UNBUILT' : hnsw ? 'HNSW' : 'EXACT',
     M: auto ? AUTOINDEX_HNSW.M : Number(paramOf(spec.params, 'M') ?? 16),
     efConstruction: auto ? AUTOINDEX_HNSW.efConstruction : Number(paramOf(spec.params, 'efConstruction') ?? 200),
   };
@@ -47,6 +50,7 @@ export function indexPlanOf(spec: IndexSpec): IndexPlan {
  * growing segments searched exactly`.
  */
 export function servedAs(plan: IndexPlan): string {
+  if (plan.kind === 'UNBUILT') return `not served: metric ${plan.metric} cannot index a float vector field`;
   return plan.kind === 'HNSW'
     ? `HNSW (M=${plan.M}, efConstruction=${plan.efConstruction}) on sealed segments; growing segments searched exactly`
     : 'exact search on every segment';
@@ -98,8 +102,9 @@ export class IndexBuilder {
     return this.#jobs.length + this.#away.size;
   }
 
-  /** Queues the build of `plan` for a sealed segment (replacing a queued build of the same field). */
+  /** Queues the build of `plan` for a sealed segment (replacing a queued build of the same field); an `UNBUILT` plan is not built. */
   enqueue(segment: Segment, plan: IndexPlan): void {
+    if (plan.kind === 'UNBUILT') return;
     this.cancel(segment, plan.field);
     this.#jobs.push(this.#job(segment, plan, this.build !== undefined));
     this.#schedule();

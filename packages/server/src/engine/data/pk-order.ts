@@ -19,12 +19,12 @@ const byKey = (a: { pk: PrimaryKey }, b: { pk: PrimaryKey }) =>
 
 /**
  * The matching rows with the smallest keys, ascending, one per key (with repeated keys, the row
- * `newer(pk, a, b)` prefers), skipping `offset` and returning at most `limit`.
+ * `preferred(pk, a, b)` prefers), skipping `offset` and returning at most `limit`.
  *
  * Cost: one scan of the segments; memory O(offset + limit) without repeated keys (candidates are
  * cut back to the best `offset + limit` whenever they reach twice that plus 1,024), O(matches) with them.
  *
- * @param newer - with repeated keys: true when row `a` is newer than row `b` of the same key; undefined when keys are unique.
+ * @param preferred - with repeated keys: true when reads prefer row `a` to row `b` of the same key; undefined when keys are unique.
  */
 export async function smallestKeyRows(
   segments: readonly Segment[],
@@ -33,16 +33,16 @@ export async function smallestKeyRows(
   offset: number,
   limit: number,
   sinceMs: number | undefined,
-  newer: ((pk: PrimaryKey, a: Row, b: Row) => boolean) | undefined,
+  preferred: ((pk: PrimaryKey, a: Row, b: Row) => boolean) | undefined,
 ): Promise<Row[]> {
   const need = offset + limit;
-  if (newer) {
+  if (preferred) {
     const byPk = new Map<PrimaryKey, Row>();
     await scanSegments(segments, filter, pacer, (segment, i) => {
       const pk = segment.pks[i]!;
       const row = segment.rows[i]!;
       const seen = byPk.get(pk);
-      if (seen === undefined || newer(pk, row, seen)) byPk.set(pk, row);
+      if (seen === undefined || preferred(pk, row, seen)) byPk.set(pk, row);
     }, sinceMs);
     const all = [...byPk].map(([pk, row]) => ({ pk, row }));
     return all.sort(byKey).slice(offset, need).map((c) => c.row);

@@ -3,6 +3,8 @@ import { resolveEf } from '@mvkit/hnsw';
 import { DEFAULT_PARTITION, partitionOf, type Collection, type Partition } from '../catalog.js';
 import type { CollectionSpec } from '../schema.js';
 import { validatePartitionName } from '../names.js';
+import { virtualChannelNames } from '../replicas.js';
+import { QUERY_NODE_ID } from '../segment-info.js';
 import { isLoaded } from '../load-fields.js';
 import { partitionIndexOf, partitionKeyFieldOf, partitionKeyPartitionName, partitionNamesRefused } from '../partition-key.js';
 import type { Filter } from '../expr/index.js';
@@ -233,19 +235,25 @@ export function namedPartitions(coll: Collection, names: readonly string[] | und
 /**
  * The partitions a search or query reads, with Milvus's load rules (checked when the request runs,
  * after its parameters): the collection must be loaded; no names means every loaded partition; a
- * named partition must be loaded.
+ * named partition must be loaded (refused as the profile's `unloadedPartition` rule says).
  * @throws MilvusError 101 `failed to <op>: collection not loaded[collection=<id>]`; 201 `failed to
- *   <op>: partition not loaded[partition=<id>]`.
+ *   <op>: partition not loaded[partition=<id>]` (the first unloaded one); profile 2.3: 65535
+ *   `failed to search/query delegator 1 for channel <first vchannel>: fail to <Query|Search>,
+ *   QueryNode ID = 1, reason=partition not loaded[partition=[<ids>]]` (the unloaded ones, space-separated).
  */
 export function loadedPartitions(coll: Collection, named: readonly Partition[] | undefined, op: 'search' | 'query'): Partition[] {
   if (coll.loadType === 'none') {
     throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: coll.id }, `failed to ${op}`));
   }
   if (!named) return [...coll.partitions.values()].filter((p) => p.loaded);
-  for (const p of named) {
-    if (!p.loaded) throw MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: p.id }, `failed to ${op}`));
+  const unloaded = named.filter((p) => !p.loaded);
+  if (unloaded.length === 0) return [...named];
+  if (coll.profile.unloadedPartition === 'proxy') {
+    throw MilvusError.of(Merr.PartitionNotLoaded, formatMerr(Merr.PartitionNotLoaded, { partition: unloaded[0]!.id }, `failed to ${op}`));
   }
-  return [...named];
+  const reason = formatMerr(Merr.PartitionNotLoaded, { partition: `[${unloaded.map((p) => p.id).join(' ')}]` });
+  const verb = op === 'query' ? 'Query' : 'Search';
+  throw new MilvusError(`failed to search/query delegator ${QUERY_NODE_ID} for channel ${virtualChannelNames(coll)[0]}: fail to ${verb}, QueryNode ID = ${QUERY_NODE_ID}, reason=${reason}`);
 }
 
 /**
@@ -351,7 +359,7 @@ export async function queryRows(coll: Collection, input: QueryInput, pacer: Pace
 
 /**
  * The rows of the segments that match `filter`, one per key as Milvus's query reduces them (the
- * newest matching row of a key): with a `limit`, the smallest keys in key order
+ * preferred matching row of a key: `CollectionData.readRank`): with a `limit`, the smallest keys in key order
  * ({@link smallestKeyRows}); without, every one, each at the place of its key's first match.
  * `offset` rows are skipped; rows written before `sinceMs` (expired by TTL) are not read.
  */
@@ -365,8 +373,8 @@ async function matchingRows(
   sinceMs: number | undefined,
 ): Promise<Row[]> {
   if (limit !== undefined) {
-    const newer = coll.data.hasDuplicates ? (pk: PrimaryKey, a: Row, b: Row) => coll.data.ageRank(pk, a) > coll.data.ageRank(pk, b) : undefined;
-    return smallestKeyRows(segments, filter, pacer, offset, limit, sinceMs, newer);
+    const preferred = coll.data.hasDuplicates ? (pk: PrimaryKey, a: Row, b: Row) => coll.data.readRank(pk, a) > coll.data.readRank(pk, b) : undefined;
+    return smallestKeyRows(segments, filter, pacer, offset, limit, sinceMs, preferred);
   }
   const out: Row[] = [];
   if (!coll.data.hasDuplicates) {
@@ -383,14 +391,14 @@ async function matchingRows(
     const row = segment.rows[i]!;
     const seen = at.get(pk);
     if (seen === undefined) at.set(pk, out.push(row) - 1);
-    else if (coll.data.ageRank(pk, row) > coll.data.ageRank(pk, out[seen]!)) out[seen] = row;
+    else if (coll.data.readRank(pk, row) > coll.data.readRank(pk, out[seen]!)) out[seen] = row;
   }, sinceMs);
   return out.slice(offset);
 }
 
 /**
  * Get: the rows with the given primary keys among the loaded (or named) partitions, each key
- * once (its newest row there), as Milvus's query by `pk in [...]`.
+ * once (its preferred row there: `CollectionData.locate`), as Milvus's query by `pk in [...]`.
  * @throws as {@link queryRows}; 1100 for a key of the wrong type.
  */
 export async function getRows(
@@ -479,7 +487,8 @@ export async function planSearch(coll: Collection, input: AnnSearchInput, prepar
  * wrong size yields no hits), the score window of a range search ({@link rangeWindowOf}) or an
  * iterator v2 page (`tokens`), then {@link searchSegments}, or {@link groupSearchSegments} for a
  * grouping search.
- * @throws MilvusError 700 when the field has no index; 1100 `metric type not match: invalid
+ * @throws MilvusError 700 when the field has no index; 65535 `index <name> cannot be searched: …`
+ *   for an `UNBUILT` index (a binary metric on a float vector field, profile 2.3); 1100 `metric type not match: invalid
  *   parameter[expected=<index>][actual=<given>]`, `ef(<ef>) should be larger than k(<k>)`, bad
  *   range parameters ({@link rangeWindowOf}); 2000 a vector of the wrong size; 2001 a field that
  *   cannot be grouped.
@@ -496,6 +505,7 @@ export async function runSearch(
   const spec = [...coll.indexes.values()].find((i) => i.fieldName === field.name);
   if (!spec) throw MilvusError.of(Merr.IndexNotFound, formatMerr(Merr.IndexNotFound, { collection: coll.name }));
   const index = indexPlanOf(spec);
+  if (index.kind === 'UNBUILT') throw new MilvusError(`index ${spec.indexName} cannot be searched: metric ${index.metric} does not apply to float vectors, so knowhere built nothing`);
   const given = input.metricType?.toUpperCase();
   if (given && given !== index.metric) {
     throw MilvusError.of(Merr.ParameterInvalid, `metric type not match: ${formatMerr(Merr.ParameterInvalid, { expected: index.metric, actual: given })}`);
