@@ -1,0 +1,30 @@
+// TypeDoc configuration of `pnpm docs`: the API reference of every published package, built into
+// docs/api/. The entry points are each package's `exports` (their `@mvkit/source` condition, i.e.
+// the TypeScript source of every subpath a consumer can import), read from the package.json files
+// so that a new package or subpath is documented without editing this file. One TypeScript program
+// (tsconfig.docs.json, every package's src/) resolves sibling imports to their sources.
+// Any warning fails the build (`treatWarningsAsErrors`); scripts/test/docs.test.ts runs it.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { OptionDefaults } from 'typedoc';
+
+const entryPoints = readdirSync('packages').flatMap((dir) => {
+  const { exports } = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
+  return Object.values(exports)
+    .filter((target) => typeof target === 'object')
+    .map((target) => join('packages', dir, target['@mvkit/source']));
+});
+
+/** @type {Partial<import('typedoc').TypeDocOptions>} */
+export default {
+  entryPoints,
+  tsconfig: 'tsconfig.docs.json',
+  out: 'docs/api',
+  name: 'mvkit',
+  readme: 'none',
+  // Tags the generated sources carry: protobuf-es's `@generated from …` (packages/proto/src/gen),
+  // openapi-typescript's `@description` and `@constant` (packages/transport-rest/src/gen).
+  blockTags: [...OptionDefaults.blockTags, '@generated', '@description', '@constant'],
+  treatWarningsAsErrors: true,
+  treatValidationWarningsAsErrors: true,
+};
