@@ -8,12 +8,33 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { OptionDefaults } from 'typedoc';
 
-const entryPoints = readdirSync('packages').flatMap((dir) => {
-  const { exports } = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
-  return Object.values(exports)
+/** The published packages, each after the siblings it depends on. */
+function packagesInDependencyOrder() {
+  const manifests = new Map(
+    readdirSync('packages').map((dir) => {
+      const manifest = JSON.parse(readFileSync(join('packages', dir, 'package.json'), 'utf8'));
+      return [manifest.name, { dir, manifest }];
+    }),
+  );
+  const ordered = [];
+  const visit = (name) => {
+    const entry = manifests.get(name);
+    if (!entry || ordered.includes(entry)) return;
+    for (const dependency of Object.keys(entry.manifest.dependencies ?? {})) visit(dependency);
+    ordered.push(entry);
+  };
+  for (const name of [...manifests.keys()].sort()) visit(name);
+  return ordered;
+}
+
+// In dependency order, so that a symbol a package re-exports from a sibling (`MilvusError`,
+// exported by @mvkit/core and re-exported by @mvkit/client) is documented under the sibling that
+// defines it, and linked from the re-exporting one.
+const entryPoints = packagesInDependencyOrder().flatMap(({ dir, manifest }) =>
+  Object.values(manifest.exports)
     .filter((target) => typeof target === 'object')
-    .map((target) => join('packages', dir, target['@mvkit/source']));
-});
+    .map((target) => join('packages', dir, target['@mvkit/source'])),
+);
 
 /** @type {Partial<import('typedoc').TypeDocOptions>} */
 export default {

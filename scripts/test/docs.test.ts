@@ -34,6 +34,9 @@ it('builds the TypeDoc reference of every package without a warning', () => {
     // TypeDoc names a module page after the `@module` tag of its entry point: `@mvkit/proto/v1` → _mvkit_proto_v1.html.
     expect(existsSync(join(out, 'modules', `${specifier.replace(/[@/]/g, '_')}.html`)), specifier).toBe(true);
   }
+  // A re-exported symbol is documented where it is defined (@mvkit/core), not under @mvkit/client.
+  expect(existsSync(join(out, 'classes', '_mvkit_core.MilvusError.html'))).toBe(true);
+  expect(existsSync(join(out, 'classes', '_mvkit_client.MilvusError.html'))).toBe(false);
 }, 90_000);
 
 const DECISIONS = join(ROOT, 'decisions');
