@@ -1,4 +1,4 @@
-// TypeDoc configuration of `pnpm docs`: the API reference of every published package, built into
+// TypeDoc configuration of `pnpm run docs`: the API reference of every published package, built into
 // docs/api/. The entry points are each package's `exports` (their `@mvkit/source` condition, i.e.
 // the TypeScript source of every subpath a consumer can import), read from the package.json files
 // so that a new package or subpath is documented without editing this file. One TypeScript program

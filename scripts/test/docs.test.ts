@@ -1,5 +1,5 @@
 /**
- * The documentation: `pnpm docs` (TypeDoc over every published package's `exports`) builds the
+ * The documentation: `pnpm run docs` (TypeDoc over every published package's `exports`) builds the
  * API reference without a warning, with one module per entry point a consumer can import; every
  * decision record has its fields, cites nothing outside the repository and is in the index.
  */
