@@ -4,6 +4,7 @@
  * is all an application needs.
  *
  * @packageDocumentation
+ * @module @mvkit/client
  */
 export * from '@mvkit/core';
 export { MilvusClient, DEFAULT_WAIT_TIMEOUT_MS, type MilvusClientOptions } from './milvus-client.js';

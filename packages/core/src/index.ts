@@ -4,6 +4,7 @@
  * and the {@link Transport} interface.
  *
  * @packageDocumentation
+ * @module @mvkit/core
  */
 export * from './enums.js';
 export * from './merr.js';

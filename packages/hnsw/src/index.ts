@@ -4,6 +4,7 @@
  * No dependencies.
  *
  * @packageDocumentation
+ * @module @mvkit/hnsw
  */
 export {
   AUTOINDEX_HNSW,

@@ -11,6 +11,7 @@
  *   (undici's own `fetch`/dispatchers, Workers, Deno).
  *
  * @packageDocumentation
+ * @module @mvkit/msw
  */
 import { Engine, createRestHandler, type RestHandlerOptions } from '@mvkit/server/rest';
 import { getResponse, http, HttpResponse, type HttpHandler, type RequestHandler } from 'msw';

@@ -12,6 +12,7 @@
  * The generated files share no exported names, so they are re-exported flat.
  *
  * @packageDocumentation
+ * @module @mvkit/proto
  */
 export * from './gen/milvus/proto/common/common_pb.js';
 export * from './gen/milvus/proto/schema/schema_pb.js';

@@ -12,6 +12,7 @@
  * are also names of the v2 protocol.
  *
  * @packageDocumentation
+ * @module @mvkit/proto/v1
  */
 import type { MilvusService } from './gen/milvus/grpc/milvus_pb.js';
 import type { ServiceHandlers } from './grpc.js';

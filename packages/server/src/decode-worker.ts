@@ -118,7 +118,7 @@ export class DecodeWorker {
   }
 
   /**
-   * The engine's filter preparer: parses and checks a filter in the worker ({@link prepareFilter}),
+   * The engine's filter preparer: parses and checks a filter in the worker (`prepareFilter`),
    * whose long `in` lists come back as packed value sets. The engine only asks for long filters.
    */
   filterPreparer(): FilterPreparer {

@@ -44,7 +44,7 @@ function quoteChar(text: string, i: number): string {
  * scanner, as `json.Decoder.Decode` sees it: leading whitespace is skipped, text after the first
  * complete value is ignored, input ending inside a value is `unexpected EOF`, a bad byte is
  * `invalid character 'x' <context>` (e.g. `looking for beginning of value`, `after object key`),
- * and an object or array opened beyond {@link MAX_JSON_DEPTH} is `invalid character '[' exceeded max depth`.
+ * and an object or array opened beyond `MAX_JSON_DEPTH` is `invalid character '[' exceeded max depth`.
  *
  * @returns `eof` for a body with no value, `value` with the end offset of the first value, or
  *   `error` with Go's message.

@@ -3,6 +3,7 @@
  * front, the RESTful v2 front (same port) and the legacy `/api/v1` HTTP API.
  *
  * @packageDocumentation
+ * @module @mvkit/server
  */
 export * from './engine/index.js';
 export { DEFAULT_CONNECTION_LIMITS, GRPC_MAX_MESSAGE_BYTES, startServer, type ConnectionLimits, type RunningServer, type ServerOptions, type ServerTlsOptions } from './server.js';

@@ -2,6 +2,7 @@
  * `@mvkit/transport-grpc`: the gRPC {@link GrpcTransport} for `@mvkit/client`.
  *
  * @packageDocumentation
+ * @module @mvkit/transport-grpc
  */
 export { GrpcTransport, SDK_TYPE, SDK_VERSION } from './transport.js';
 export { fromGrpcError } from './errors.js';

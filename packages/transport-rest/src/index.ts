@@ -4,6 +4,7 @@
  * result shapes as the gRPC transport.
  *
  * @packageDocumentation
+ * @module @mvkit/transport-rest
  */
 export { RestTransport, type FetchLike, type RestRequestOptions, type RestTransportOptions } from './transport.js';
 export { REST_MAPPINGS, type RestCallContext, type RestMapping, type RestPath, type RestReply } from './operations.js';

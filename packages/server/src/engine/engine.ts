@@ -434,7 +434,7 @@ export class Engine {
   /**
    * DropCollection: a missing collection is a no-op success; a loaded one is released and dropped.
    * @throws MilvusError 1100 bad name; 800 unknown database; 65535 when the name is an alias or
-   *   the collection has aliases (see {@link checkDropWithAliases}).
+   *   the collection has aliases (see `checkDropWithAliases`).
    */
   dropCollection(ref: CollectionRef): void {
     validateCollectionName(ref.collectionName);
@@ -660,7 +660,7 @@ export class Engine {
    * group; one group for all, or one per replica). On a loaded collection another replica number
    * or group set reconfigures its replicas (querycoord's UpdateLoadConfig, 2.5). `loadFields` loads only those fields (and `$meta`, unless
    * `skipLoadDynamicField`); reads may then touch only them.
-   * @throws MilvusError 100; as {@link loadFieldsOf}; 700 `index not found[collection=<name>]`;
+   * @throws MilvusError 100; as `loadFieldsOf`; 700 `index not found[collection=<name>]`;
    *   65535 for an unindexed loaded vector field; 65535 `call query coordinator LoadCollection: <reason>`
    *   for the errors of {@link Replicas.spawn} (e.g. `failed to spawn replica for collection: resource
    *   group node not enough[rg=__default_resource_group][currentNodeNum=1][expectedNodeNum=2]`) and
@@ -668,7 +668,7 @@ export class Engine {
    *   field list while loaded (`can't change the load field list for loaded collection: …`).
    *   Profile 2.3: another replica number while loaded is 1100 `can't change the replica number for
    *   loaded collection: invalid parameter[expected=<old>][actual=<new>]`; profile 2.2: the checks
-   *   of {@link exclusiveLoadCollection} (a loaded collection is a no-op, partitions loaded or another
+   *   of `exclusiveLoadCollection` (a loaded collection is a no-op, partitions loaded or another
    *   replica number an IllegalArgument error).
    */
   loadCollection(ref: CollectionRef & LoadFieldsInput & { replicaNumber?: number; resourceGroups?: readonly string[] }): void {
@@ -716,7 +716,7 @@ export class Engine {
   /**
    * LoadPartitions (2.3+ incremental loading): loads the missing partitions; loaded ones are a
    * no-op, as is a collection loaded through LoadCollection.
-   * @throws MilvusError 100; as {@link loadFieldsOf}; 700 / 65535 index errors (checked first); 65535
+   * @throws MilvusError 100; as `loadFieldsOf`; 700 / 65535 index errors (checked first); 65535
    *   `failed to load partition, due to no partition specified`; 1100 `can't change the load field
    *   list for loaded collection: …` for another field list while loaded; 200 `partition not found[partition=<n>]`
    *   for an unknown name, an invalid one included; 1100
@@ -724,7 +724,7 @@ export class Engine {
    *   1100 `can't change the resource groups for loaded partitions: invalid parameter[expected=[<old>]][actual=[<new>]]`
    *   for other `resourceGroups` while loaded; on a first load, the errors of {@link Replicas.spawn}
    *   with their codes (304 `failed to spawn replica for collection: resource group node not enough[…]`).
-   *   Profile 2.2: after the index and name checks, those of {@link exclusiveLoadPartitions} (loaded
+   *   Profile 2.2: after the index and name checks, those of `exclusiveLoadPartitions` (loaded
    *   whole, another replica number, or other partitions loaded: IllegalArgument errors; every one
    *   already loaded: a no-op).
    */
@@ -769,7 +769,7 @@ export class Engine {
    * loaded partition releases the collection.
    * @throws MilvusError 100; 1100 `invalid parameter[expected=any partition][actual=empty partition list]`;
    *   200 `partition not found[partition=<n>]` for an unknown name, an invalid one included;
-   *   profile 2.2: {@link exclusiveReleasePartitions}'s error for a collection loaded whole.
+   *   profile 2.2: `exclusiveReleasePartitions`'s error for a collection loaded whole.
    */
   releasePartitions(ref: PartitionsRef): void {
     const coll = this.collectionOf(ref);
@@ -1239,7 +1239,7 @@ export class Engine {
   /**
    * Insert: rows into a partition (default `_default`); allowed whether or not it is loaded.
    * @returns the primary keys (generated for auto-ID collections) and the mutation timestamp.
-   * @throws MilvusError 9 when the database force-denies writing (see {@link checkForceDeny}); 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
+   * @throws MilvusError 9 when the database force-denies writing (see `checkForceDeny`); 100; 200 unknown partition; 1100 for an invalid row (the batch is atomic).
    */
   async insert(ref: CollectionRef & WriteInput): Promise<Mutation> {
     checkForceDeny(this.catalog, ref.dbName || DEFAULT_DATABASE, 'writing');

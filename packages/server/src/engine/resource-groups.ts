@@ -77,7 +77,7 @@ export class ResourceGroups {
    * CreateResourceGroup (`ResourceManager.AddResourceGroup`): the same name with the same config
    * again is a no-op; no config means requests and limits of 0.
    * @throws MilvusError 1101 for an empty name; 301 `resource group already exist, but create with
-   *   different config[rg=<name>]`; 302 `resource group num reach limit[rg=<name>][limit=1024]`; 303 as {@link validate}.
+   *   different config[rg=<name>]`; 302 `resource group num reach limit[rg=<name>][limit=1024]`; 303 as `validate`.
    */
   create(name: string, input: ResourceGroupConfigInput | undefined): void {
     if (name === '') throw MilvusError.of(Merr.ParameterMissing, formatMerr(Merr.ParameterMissing, { param: "resource group name couldn't be empty" }));
@@ -98,7 +98,7 @@ export class ResourceGroups {
   /**
    * UpdateResourceGroups: replaces the configs of existing groups, all or none (each is checked
    * before any is applied). An empty map is a no-op.
-   * @throws MilvusError 300 `resource group not found[rg=<name>]`; 303 as {@link validate}.
+   * @throws MilvusError 300 `resource group not found[rg=<name>]`; 303 as `validate`.
    */
   update(configs: ReadonlyMap<string, ResourceGroupConfigInput>): void {
     for (const [name, cfg] of configs) {

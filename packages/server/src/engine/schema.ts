@@ -66,7 +66,7 @@ export function checkSchemaCaps(inputs: readonly FieldInput[], shardsNum: number
  * Order: duplicated field names; the primary key (one, Int64 or VarChar, not nullable, no default);
  * no field marked dynamic; AutoID (one field, the primary key); field types (not None or String;
  * Array elements of a scalar type); the partition key (one, not the primary key, not nullable,
- * Int64 or VarChar) and `num_partitions` ({@link partitionCountOf}); the clustering key (one, not a
+ * Int64 or VarChar) and `num_partitions` (`partitionCountOf`); the clustering key (one, not a
  * vector); then per field its name, `dim` (vectors), `max_length` (VarChar and VarChar
  * arrays) and `max_capacity` (arrays); then rootcoord's: no nullable vector, default values that
  * fit their field.

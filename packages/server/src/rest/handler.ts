@@ -67,7 +67,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * - `OPTIONS` on any path → 204 with the CORS headers (every answer carries them);
  * - with `auth` (its users seed the engine's RBAC store), missing or wrong credentials → HTTP 401
  *   `{"code":1800,"message":"user hasn't authenticated"}`; a route whose RPC the user may not call
- *   ({@link ROUTE_RPCS}, `Rbac.authorize`, in the request's database) → HTTP 403
+ *   (`ROUTE_RPCS`, `Rbac.authorize`, in the request's database) → HTTP 403
  *   `{"code":65535,"message":"rpc error: code = PermissionDenied desc = <reason>"}`;
  * - a path that is not a `POST` route → HTTP 404 `404 page not found` (text/plain); a route
  *   path with a trailing slash → 307 to the route (gin's `RedirectTrailingSlash`);

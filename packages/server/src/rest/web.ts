@@ -4,6 +4,7 @@
  * `@mvkit/msw` can run in a browser (msw `setupWorker`) or a Worker.
  *
  * @packageDocumentation
+ * @module @mvkit/server/rest
  */
 export * from '../engine/index.js';
 export {

@@ -80,7 +80,7 @@ export function analyzerOf(params: Record<string, unknown>): Analyzer {
  * The analyzer of an `analyzer_params` JSON text (`create_analyzer`): empty text is the standard
  * built-in.
  * @throws MilvusError 2000 `params should be a json map` for JSON that is not an object,
- *   `invalid analyzer params json: <why>` for text that is not JSON, and {@link analyzerOf}'s errors.
+ *   `invalid analyzer params json: <why>` for text that is not JSON, and `analyzerOf`'s errors.
  */
 export function createAnalyzer(paramsText: string): Analyzer {
   if (paramsText === '') return builtIn('standard', {});

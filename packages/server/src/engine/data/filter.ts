@@ -23,7 +23,7 @@ function buildView(schema: CollectionSpec): FilterSchema {
 
 /**
  * Prepares a large filter away from the event loop (the server's decode worker runs
- * `prepareFilter` of `../expr`): resolves its {@link PreparedFilter}, or rejects with its
+ * `prepareFilter` of `../expr`): resolves its `PreparedFilter`, or rejects with its
  * MilvusError 1100.
  */
 export type FilterPreparer = (text: string, schema: FilterSchema, params?: Readonly<Record<string, unknown>>) => Promise<PreparedFilter | undefined>;

@@ -183,7 +183,7 @@ export function reduceGroups(lists: readonly GroupedHit[][], search: Pick<Segmen
 
 /**
  * Grouping search over segments: per query vector, each non-empty segment grouped
- * ({@link groupSegment}, `topk` = limit + offset groups), then merged ({@link reduceGroups}).
+ * (`groupSegment`, `topk` = limit + offset groups), then merged ({@link reduceGroups}).
  * @throws MilvusError 2001 when a segment is searched and the field's type cannot be grouped.
  */
 export async function groupSearchSegments(segments: readonly Segment[], search: SegmentSearch, groupBy: GroupBy, pacer: Pacer): Promise<GroupedHit[][]> {

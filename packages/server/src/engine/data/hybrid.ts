@@ -91,7 +91,7 @@ function fuse(lists: readonly { pk: PrimaryKey; score: number }[][], rank: RankP
  * preferred row in the partitions read (`CollectionData.locate`), as the proxy's requery by keys finds it.
  * @throws MilvusError 65535 / 101 / 201 partition and load errors as a search; 1100 / 65535 output
  *   fields as {@link projectionOf}; 65535 `maximum of ann search requests is 1024`; nq errors
- *   ({@link commonNq}); ranker errors ({@link rankerOf}); 1100 a bad `rank_group_scorer`
+ *   (`commonNq`); ranker errors ({@link rankerOf}); 1100 a bad `rank_group_scorer`
  *   ({@link groupScorerOf}); rank paging and grouping errors ({@link rankParamsOf});
  *   each sub-search's errors as {@link planSearch} and {@link runSearch}.
  */

@@ -219,7 +219,7 @@ export async function deleteRows(coll: Collection, input: DeleteInput, timestamp
  * existing partition.
  * @returns undefined when none are named.
  * @throws MilvusError 65535 `Invalid partition name: <n>. <why>` or `partition name <n> not found`;
- *   in partition-key mode as {@link partitionNamesRefused} (65535 search, 1100 query).
+ *   in partition-key mode as `partitionNamesRefused` (65535 search, 1100 query).
  */
 export function namedPartitions(coll: Collection, names: readonly string[] | undefined, op: 'search' | 'query'): Partition[] | undefined {
   if (!names || names.length === 0) return undefined;
@@ -447,7 +447,7 @@ export interface SearchPlan {
 
 /**
  * Plans one ANN search as the proxy's `tryGeneratePlan` does: the anns field (the only vector
- * field when none is named), `topk`/`offset` ({@link checkSearchPaging}; an iterator's topk out of
+ * field when none is named), `topk`/`offset` (`checkSearchPaging`; an iterator's topk out of
  * range is 16384), the iterator v2 page ({@link iteratorV2PageOf}), `hints`, then the filter
  * and the field (`CreateSearchPlan`); an iterator's `collection_id` must be the collection's.
  * @throws MilvusError 65535 `multiple anns_fields exist, please specify a anns_field in search_params`,

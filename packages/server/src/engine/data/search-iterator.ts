@@ -109,7 +109,7 @@ const MAX_KEYS = 1 << 20;
 
 /**
  * Per-token state of v2 iterators: the last bound a page ended at and the keys returned at
- * exactly it. Bounded: {@link MAX_TOKENS} tokens and {@link MAX_KEYS} keys in all, least recently
+ * exactly it. Bounded: `MAX_TOKENS` tokens and `MAX_KEYS` keys in all, least recently
  * used tokens forgotten first (a forgotten token's next page starts strictly past its bound).
  */
 export class SearchIteratorTokens {

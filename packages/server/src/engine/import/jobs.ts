@@ -126,7 +126,7 @@ export class ImportJobs {
   /**
    * Checks an import request as the proxy's ImportV2 and datacoord do, creates the job and queues it.
    * @throws MilvusError 2100 `not allow to set partition name for collection with partition key`,
-   *   or a file group refused by {@link fileTypeOf}; 1100 `import request is empty`; 200 for an
+   *   or a file group refused by `fileTypeOf`; 1100 `import request is empty`; 200 for an
    *   unknown partition; 2100 when the server has no import directory.
    */
   create(dbName: string, coll: Collection, input: ImportInput): ImportJob {
