@@ -46,6 +46,10 @@ export default {
   // Tags the generated sources carry: protobuf-es's `@generated from …` (packages/proto/src/gen),
   // openapi-typescript's `@description` and `@constant` (packages/transport-rest/src/gen).
   blockTags: [...OptionDefaults.blockTags, '@generated', '@description', '@constant'],
+  // Source links point at the public repository (package.json `repository`), whatever the clone's
+  // remote is (a CI clone's origin is a local path, which TypeDoc warns about).
+  disableGit: true,
+  sourceLinkTemplate: 'https://github.com/mvkit/mvkit/blob/main/{path}#L{line}',
   treatWarningsAsErrors: true,
   treatValidationWarningsAsErrors: true,
 };
