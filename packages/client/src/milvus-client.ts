@@ -122,7 +122,7 @@ import {
   type SearchResultRow,
 } from '@mvkit/core';
 import { queryBatches, searchBatches, type QueryIteratorRequest, type SearchIteratorRequest } from './iterators.js';
-import { GrpcTransport } from '@mvkit/transport-grpc';
+import { LazyTransport } from './lazy-transport.js';
 import { RestTransport } from '@mvkit/transport-rest';
 import { legacyManagers, type CollectionManager, type DataManager, type IndexManager, type PartitionManager } from './legacy-managers.js';
 import { DEFAULT_MAX_RETRIES, backoffOf, withRetries, type RetryBackoff } from './retry.js';
@@ -144,11 +144,14 @@ export interface MilvusClientOptions extends ConnectionOptions {
    * `timeout`), or a ready-made {@link Transport}:
    *
    * - `'grpc'` (default): Milvus's gRPC API (`milvus.proto.milvus.MilvusService`) at `address`
-   *   (`host:port`, `http://host:port` or `https://host:port`).
+   *   (`host:port`, `http://host:port` or `https://host:port`), through `@mvkit/transport-grpc`,
+   *   imported on the first call (Node only: a browser bundle gets its `browser` build, whose
+   *   calls fail with code 2).
    * - `'rest'`: Milvus's RESTful v2 API (`POST /v2/vectordb/...`, Milvus 2.4+, on the same port as
    *   gRPC) at `address`, e.g. `http://localhost:19530` (`https://` or `ssl`/`tls` for TLS; a bare
    *   `host:port` means `http://host:port`). Same methods and result shapes as over gRPC, except
    *   the fields RESTful v2 does not expose (see `REST_MAPPINGS` in `@mvkit/transport-rest`).
+   *   Runs wherever `fetch` does (Node, browsers, workers, Deno, Bun; the `fetch` option picks another).
    *
    * The scheme of `address` never selects the transport: `http://localhost:19530` is also the
    * address the Milvus docs give the official (gRPC) SDK, so it stays gRPC unless `'rest'` is asked.
@@ -210,7 +213,12 @@ export class MilvusClient {
    */
   constructor(options: MilvusClientOptions) {
     const { transport = 'grpc', pollInterval = 100, maxRetries = DEFAULT_MAX_RETRIES, retryBackoff, ...connection } = options;
-    this.transport = transport === 'grpc' ? new GrpcTransport(connection) : transport === 'rest' ? new RestTransport(connection) : transport;
+    this.transport =
+      transport === 'grpc'
+        ? new LazyTransport('grpc', async () => new (await import('@mvkit/transport-grpc')).GrpcTransport(connection))
+        : transport === 'rest'
+          ? new RestTransport(connection)
+          : transport;
     this.#pollInterval = pollInterval;
     this.#timeout = options.timeout;
     this.#maxRetries = maxRetries;

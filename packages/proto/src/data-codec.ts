@@ -66,11 +66,27 @@ export const COUNT_COLUMN: ColumnField = { name: 'count(*)', dataType: DataType.
 export type ColumnRow = Record<string, unknown>;
 
 
+const UTF8 = new TextEncoder();
+const UTF8_DECODER = new TextDecoder();
+
+/** The bytes of `parts` end to end, in one new array (`Buffer.concat` without Node). */
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let size = 0;
+  for (const p of parts) size += p.length;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
 /** A JSON column's value: its text parsed, integers beyond ±(2^53 − 1) as `bigint`. */
 function parseJson(bytes: Uint8Array, field: string): unknown {
   if (bytes.length === 0) return null;
   try {
-    return parseJsonExact(Buffer.from(bytes).toString('utf8'));
+    return parseJsonExact(UTF8_DECODER.decode(bytes));
   } catch {
     throw MilvusError.parameterInvalid(`the value of JSON field ${field} is not valid JSON`);
   }
@@ -201,7 +217,7 @@ function scalarInit(type: number, values: readonly unknown[], elementType: numbe
     case DataType.String:
       return { data: { case: 'stringData', value: { data: values as string[] } } };
     case DataType.JSON:
-      return { data: { case: 'jsonData', value: { data: values.map((v) => Buffer.from(stringifyJsonExact(v ?? null) ?? 'null')) } } };
+      return { data: { case: 'jsonData', value: { data: values.map((v) => UTF8.encode(stringifyJsonExact(v ?? null) ?? 'null')) } } };
     case DataType.Array:
       return { data: { case: 'arrayData', value: { elementType, data: values.map((v) => scalarInit(elementType, (v ?? []) as unknown[], DataType.None)) } } };
     default:
@@ -248,7 +264,7 @@ export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact
   }
   if (field.dataType === DataType.BinaryVector) {
     const parts = values.map((v) => Uint8Array.from(v as ArrayLike<number>));
-    return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'binaryVector', value: Buffer.concat(parts) } } } };
+    return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data: { case: 'binaryVector', value: concatBytes(parts) } } } };
   }
   if (field.dataType === DataType.SparseFloatVector) {
     const sparse = values.map((v) => sparseRowOf(v, false));
@@ -262,7 +278,7 @@ export function columnOf(field: ColumnField, rows: readonly ColumnRow[], compact
       if (!vec || vec.length !== field.dim) throw MilvusError.parameterInvalid(`the dim (${vec?.length ?? 0}) of field data(${field.name}) is not equal to schema dim (${field.dim})`);
       return halfBytesOf(vec, half);
     });
-    const data = half === 'float16' ? { case: 'float16Vector' as const, value: Buffer.concat(parts) } : { case: 'bfloat16Vector' as const, value: Buffer.concat(parts) };
+    const data = half === 'float16' ? { case: 'float16Vector' as const, value: concatBytes(parts) } : { case: 'bfloat16Vector' as const, value: concatBytes(parts) };
     return { ...base, field: { case: 'vectors', value: { dim: BigInt(field.dim), data } } };
   }
   if (!field.nullable) return { ...base, field: { case: 'scalars', value: scalarInit(field.dataType, values, field.elementType) } };
@@ -386,7 +402,7 @@ export function templateValuesOf(params: Readonly<Record<string, unknown>>): Rec
     if (a.every((x) => typeof x === 'number')) return { data: { case: 'doubleData', value: { data: a as number[] } } };
     if (a.every((x) => typeof x === 'string')) return { data: { case: 'stringData', value: { data: a as string[] } } };
     if (a.every(Array.isArray)) return { data: { case: 'arrayData', value: { data: a.map((x) => array(x as unknown[])) } } };
-    return { data: { case: 'jsonData', value: { data: a.map((x) => Buffer.from(stringifyJsonExact(x) ?? 'null')) } } };
+    return { data: { case: 'jsonData', value: { data: a.map((x) => UTF8.encode(stringifyJsonExact(x) ?? 'null')) } } };
   };
   const one = (v: unknown): MessageInitShape<typeof TemplateValueSchema> => {
     if (Array.isArray(v)) return { val: { case: 'arrayVal', value: array(v) } };
@@ -394,7 +410,7 @@ export function templateValuesOf(params: Readonly<Record<string, unknown>>): Rec
     if (typeof v === 'bigint') return { val: { case: 'int64Val', value: v } };
     if (typeof v === 'number') return Number.isInteger(v) ? { val: { case: 'int64Val', value: BigInt(v) } } : { val: { case: 'floatVal', value: v } };
     if (typeof v === 'string') return { val: { case: 'stringVal', value: v } };
-    return { val: { case: 'bytesVal', value: Buffer.from(stringifyJsonExact(v) ?? 'null') } };
+    return { val: { case: 'bytesVal', value: UTF8.encode(stringifyJsonExact(v) ?? 'null') } };
   };
   return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, one(v)]));
 }

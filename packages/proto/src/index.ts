@@ -7,7 +7,8 @@
  *   Milvus 2.5 service, whether the reference server serves it or not). Every message `X` comes
  *   with its descriptor `XSchema`; use `create`, `toBinary`, `fromBinary` from
  *   `@bufbuild/protobuf` with them.
- * - The adapter to `@grpc/grpc-js` (`toGrpcServiceDefinition`, `toGrpcHandlers`, `createGrpcStub`).
+ * - Runtime-neutral service helpers (`methodPath`, `encodeMessage`). No Node API and no gRPC
+ *   library: the grpc-js adapters live in `@mvkit/transport-grpc` (client) and `@mvkit/server`.
  *
  * The generated files share no exported names, so they are re-exported flat.
  *
@@ -20,6 +21,6 @@ export * from './gen/milvus/proto/msg/msg_pb.js';
 export * from './gen/milvus/proto/rg/rg_pb.js';
 export * from './gen/milvus/proto/feder/feder_pb.js';
 export * from './gen/milvus/proto/milvus/milvus_pb.js';
-export * from './grpc.js';
+export * from './service.js';
 export * from './data-codec.js';
 export * from './write-check.js';

@@ -20,7 +20,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { MilvusError, type MilvusErrorOptions } from '@mvkit/core';
-import { GrpcStatusError, rowsOfColumns, type ColumnField } from '@mvkit/proto';
+import { rowsOfColumns, type ColumnField } from '@mvkit/proto';
+import { GrpcStatusError } from './grpc/adapter.js';
 import type { CollectionSpec, FilterPreparer } from './engine/index.js';
 import { prepareFilter, type FilterSchema, type PreparedFilter } from './engine/expr/index.js';
 import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';

@@ -4,7 +4,8 @@ import { createServer as createNetServer, type Server as NetServer, type Socket 
 import { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { Server, ServerCredentials } from '@grpc/grpc-js';
-import { MilvusService, servedDefinition, toGrpcHandlers, toGrpcServiceDefinition } from '@mvkit/proto';
+import { MilvusService } from '@mvkit/proto';
+import { servedDefinition, toGrpcHandlers, toGrpcServiceDefinition } from './grpc/adapter.js';
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';

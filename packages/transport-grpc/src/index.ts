@@ -6,4 +6,5 @@
  */
 export { GrpcTransport, SDK_TYPE, SDK_VERSION } from './transport.js';
 export { fromGrpcError } from './errors.js';
+export { createGrpcStub, type GrpcStub, type UnaryCallOptions } from './grpc-stub.js';
 export { RPC_MAPPINGS, type RpcMapping, type MilvusMethod } from './operations.js';

@@ -21,7 +21,8 @@ interface Scope {
   deadline: number | undefined;
   signal: AbortSignal | undefined;
 }
-import { MilvusService, createGrpcStub, type GrpcStub } from '@mvkit/proto';
+import { MilvusService } from '@mvkit/proto';
+import { createGrpcStub, type GrpcStub } from './grpc-stub.js';
 import { fromGrpcError } from './errors.js';
 import { SocketOwningCredentials } from './owned-sockets.js';
 import { collectionInfoOf, type CollectionInfo } from './data-mappings.js';

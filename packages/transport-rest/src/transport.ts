@@ -23,14 +23,22 @@ export type FetchLike = typeof globalThis.fetch;
 /** Options of {@link RestTransport}: where and as whom to connect, and optionally the fetch to use. */
 export interface RestTransportOptions extends ConnectionOptions {
   /**
-   * The fetch to call. Default (Node): a fetch over undici's `Agent.request` with a keep-alive
-   * pool owned by the transport (closed by `close()`). Pass any fetch-compatible function to run elsewhere or to
-   * serve calls in-process, e.g. one built from msw's `getResponse`.
+   * The fetch to call. Default, decided at each call:
+   * - in Node, while `globalThis.fetch` is still the function it was when this module loaded: a
+   *   fetch over undici's `Agent.request` with a keep-alive pool owned by the transport (closed,
+   *   sockets and all, by `close()`; about a third faster than `fetch`);
+   * - once something has replaced `globalThis.fetch` (msw's `setupServer().listen()`, a test
+   *   double), and in every other runtime (browsers, workers, Deno, Bun): `globalThis.fetch`, so
+   *   msw intercepts the calls with no extra wiring. (A fetch replaced before this module loaded
+   *   looks like the runtime's own: pass it here.)
+   * `tls` certificates or a server name, `keepAliveTimeout` and `connections` need the pool (Node).
+   * Pass any fetch-compatible function to run elsewhere or to serve calls in-process, e.g. one
+   * built from msw's `getResponse`.
    */
   fetch?: FetchLike;
-  /** Keep-alive of idle pooled connections, in ms (default undici pool only); default 30000. */
+  /** Keep-alive of idle pooled connections, in ms (selects the undici pool, Node only); default 30000 there. */
   keepAliveTimeout?: number;
-  /** Most connections per origin in the default pool; default unlimited. */
+  /** Most connections per origin (selects the undici pool, Node only); default unlimited. */
   connections?: number;
 }
 
@@ -44,6 +52,11 @@ export interface RestRequestOptions extends CallOptions {
 function parseJson(text: string): unknown {
   return parseLossless(text, null, (value: string) => (isInteger(value) && !isSafeNumber(value) ? BigInt(value) : Number(value)));
 }
+
+/** The module of the Node-only pooled fetch, named through a constant so that bundlers do not follow it. */
+const UNDICI = 'undici';
+/** `globalThis.fetch` when this module loaded: the runtime's own, unless something replaced it before. */
+const LOADED_FETCH: FetchLike | undefined = globalThis.fetch;
 
 /** The database REST calls address when a request names none: the connection's, else `default`. */
 const DEFAULT_DATABASE = 'default';
@@ -69,10 +82,11 @@ const DEFAULT_DATABASE = 'default';
  *   none. Also sent as `Request-Timeout`, in whole seconds. Timers are cleared when the call
  *   settles. The deadline is the only timeout (undici's own timers are off). The transport never
  *   retries (`MilvusClient` does).
- * - TLS (`https://` address, `ssl` or `tls`; default fetch only): the server certificate must
- *   chain to `tls.rootCert` (default: the system roots) and name the address host, or
+ * - TLS (`https://` address, `ssl` or `tls`): the server certificate must chain to the system
+ *   roots, or (Node, the undici pool) to `tls.rootCert`, and name the address host, or
  *   `tls.serverName` when set (sent as SNI and verified); `privateKey` with `certChain`
- *   authenticate the client (mutual TLS). A failed verification is a fault: code 2.
+ *   authenticate the client (mutual TLS). A failed verification is a fault: code 2. Certificates
+ *   or a server name outside Node are refused (1100): `fetch` cannot take them.
  *
  * Each operation maps to one or a few REST calls ({@link REST_MAPPINGS}); where RESTful v2 does
  * not expose a field the gRPC answer has, the result carries its empty value (see the mapping
@@ -194,11 +208,27 @@ export class RestTransport implements Transport {
     }
   }
 
+  /** The fetch of this call (see {@link RestTransportOptions.fetch}). */
   async #fetchFn(): Promise<FetchLike> {
     if (this.#options.fetch) return this.#options.fetch;
-    if (this.#fetch) return this.#fetch;
-    const undici = await import('undici');
     const tls = this.#options.tls;
+    const poolOnly = tls?.rootCert !== undefined || tls?.privateKey !== undefined || tls?.certChain !== undefined || tls?.serverName !== undefined || this.#options.keepAliveTimeout !== undefined || this.#options.connections !== undefined;
+    const node = typeof process !== 'undefined' && process.versions?.node !== undefined;
+    if (poolOnly && !node) {
+      throw MilvusError.parameterInvalid('TLS certificates, a TLS server name, keepAliveTimeout and connections need Node.js (the undici pool); fetch cannot take them');
+    }
+    if (poolOnly || (node && globalThis.fetch === LOADED_FETCH)) return this.#pool();
+    return (input, init) => globalThis.fetch(input, init);
+  }
+
+  /** The pooled fetch (Node), created on first use. */
+  async #pool(): Promise<FetchLike> {
+    if (this.#fetch) return this.#fetch;
+    const tls = this.#options.tls;
+    // Not a literal specifier: bundlers for browsers and workers leave undici out.
+    const undici = (await import(UNDICI)) as typeof import('undici');
+    // Another call may have created the pool while the module loaded.
+    if (this.#fetch) return this.#fetch;
     const connect = tls
       ? {
           ...(tls.rootCert !== undefined ? { ca: toText(tls.rootCert) } : {}),
@@ -285,7 +315,7 @@ export class RestTransport implements Transport {
 }
 
 /**
- * The default fetch: the POST-with-string-body subset of `fetch` that the transport uses, over
+ * The pooled fetch (Node): the POST-with-string-body subset of `fetch` that the transport uses, over
  * undici's `Agent.request` (the keep-alive pool without the WHATWG streams machinery of
  * `undici.fetch`, which cost the REST transport about a third of its throughput). It resolves with
  * a minimal `Response` (`status`, `ok`, `headers`, `text()`, `json()`).

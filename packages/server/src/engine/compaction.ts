@@ -1,5 +1,6 @@
 import type { Collection } from './catalog.js';
 import type { Segment } from './data/segment.js';
+import { onNextTurn } from './data/pacer.js';
 
 /** Most segments one plan merges (`dataCoord.compaction.max.segment`, default 30). */
 export const MAX_SEGMENTS_TO_MERGE = 30;
@@ -162,7 +163,7 @@ export class Compactions {
   #schedule(): void {
     if (this.#scheduled || this.#queue.length === 0) return;
     this.#scheduled = true;
-    setImmediate(() => {
+    onNextTurn(() => {
       this.#scheduled = false;
       const plan = this.#queue.shift();
       if (plan) this.#run(plan);

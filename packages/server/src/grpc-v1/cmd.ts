@@ -4,7 +4,7 @@
  *
  * @packageDocumentation
  */
-import type { MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 
 /** The Milvus 1.x version Cmd("version") reports: the last 1.1 release. */
 export const V1_SERVER_VERSION = '1.1.1';

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { ErrorCode, type MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
+import { ErrorCode } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import { liveRowCounts, persistentSegments, querySegments, type Engine } from '../engine/index.js';
 import { engineSchemaOf, isV1Collection, segmentRowsOf, v1Collection, v1Collections, type V1Collection } from './collection.js';
 import { applyEngineIndex } from './engine-index.js';

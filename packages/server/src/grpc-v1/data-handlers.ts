@@ -4,7 +4,8 @@
  *
  * @packageDocumentation
  */
-import { ErrorCode, type MilvusV1ServiceHandlers, type RowRecord } from '@mvkit/proto/v1';
+import { ErrorCode, type RowRecord } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import { segmentKeys, type Engine } from '../engine/index.js';
 import { ID_FIELD, VECTOR_FIELD, setV1Ids, v1Collection, v1Collections, type V1Collection } from './collection.js';
 import { ensureLoaded } from './engine-index.js';

@@ -6,7 +6,8 @@
  * @packageDocumentation
  */
 import type { Metadata } from '@grpc/grpc-js';
-import { ErrorCode, MilvusService, type MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
+import { ErrorCode, MilvusService } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import { DEFAULT_DATABASE, type AuthOptions, type Engine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
 import { authenticate } from '../grpc/auth.js';

@@ -5,7 +5,8 @@
  *
  * @packageDocumentation
  */
-import { ErrorCode, type MilvusV1ServiceHandlers } from '@mvkit/proto/v1';
+import { ErrorCode } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import type { Engine } from '../engine/index.js';
 import { v1Collection } from './collection.js';
 import { applyEngineIndex } from './engine-index.js';

@@ -6,7 +6,8 @@
  *
  * @packageDocumentation
  */
-import { ErrorCode, type KeyValuePair, type MilvusV1ServiceHandlers, type TopKQueryResult } from '@mvkit/proto/v1';
+import { ErrorCode, type KeyValuePair, type TopKQueryResult } from '@mvkit/proto/v1';
+import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import type { MessageInitShape } from '@bufbuild/protobuf';
 import type { TopKQueryResultSchema } from '@mvkit/proto/v1';
 import type { Engine } from '../engine/index.js';

@@ -1,5 +1,5 @@
 import type { Metadata } from '@grpc/grpc-js';
-import type { MilvusServiceHandlers } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine } from '../engine/index.js';
 import { utf8Text } from '../engine/utf8.js';
 

@@ -1,5 +1,5 @@
 import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
-import { GrpcStatusError } from '@mvkit/proto';
+import { GrpcStatusError } from './adapter.js';
 import type { Rbac } from '../engine/index.js';
 
 /**

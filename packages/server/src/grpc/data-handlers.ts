@@ -1,6 +1,7 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { MilvusError } from '@mvkit/core';
-import { COUNT_COLUMN, columnsOfRows, idsOf, paramsOfTemplateValues, type MilvusServiceHandlers } from '@mvkit/proto';
+import { COUNT_COLUMN, columnsOfRows, idsOf, paramsOfTemplateValues } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import { paramOf, primaryFieldOf, type Engine } from '../engine/index.js';
 import { columnFieldsOf } from './field-data.js';
 import { annSearchOf, intParam, searchResultsOf } from './search-request.js';

@@ -1,6 +1,7 @@
 import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
 import { BinaryReader } from '@bufbuild/protobuf/wire';
-import { GrpcStatusError, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
+import { MilvusService } from '@mvkit/proto';
+import { GrpcStatusError, type MilvusServiceHandlers } from './adapter.js';
 import { DEFAULT_DATABASE, PermissionDeniedError, type Engine } from '../engine/index.js';
 import type { Logger } from '../logger.js';
 import type { AuthOptions } from '../engine/index.js';

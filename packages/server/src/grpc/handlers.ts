@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { IndexState, ShowType, type MilvusServiceHandlers } from '@mvkit/proto';
+import { IndexState, ShowType } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
 import { DEFAULT_DATABASE } from '../engine/catalog.js';
 import { virtualChannelNames } from '../engine/replicas.js';

@@ -1,6 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
 import { Merr, MilvusError } from '@mvkit/core';
-import type { MilvusServiceHandlers } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import { parseGoInt, type Engine, type HybridSubSearch } from '../engine/index.js';
 import { annSearchOf, searchResultsOf } from './search-request.js';
 

@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { ImportState, type MilvusServiceHandlers } from '@mvkit/proto';
+import { ImportState } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import { physicalMillis, type Engine, type ImportJob, type ImportJobState } from '../engine/index.js';
 
 const IMPORT_STATES: Readonly<Record<ImportJobState, ImportState>> = {

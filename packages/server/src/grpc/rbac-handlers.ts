@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { OperatePrivilegeType, OperateUserRoleType, OperatePrivilegeGroupType, type MilvusServiceHandlers } from '@mvkit/proto';
+import { OperatePrivilegeType, OperateUserRoleType, OperatePrivilegeGroupType } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import { apiPrivilegeName, decodeWirePassword, ROOT_USER, type Engine, type Grant } from '../engine/index.js';
 
 /** The user named by the `authorization` metadata (already checked when auth is on), else `root`: the grantor Milvus records. */

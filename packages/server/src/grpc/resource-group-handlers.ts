@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import type { MilvusServiceHandlers, ResourceGroupConfig as WireConfig } from '@mvkit/proto';
+import type { ResourceGroupConfig as WireConfig } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine, ResourceGroupConfig, ResourceGroupConfigInput } from '../engine/index.js';
 
 /** A wire `rg.ResourceGroupConfig` as the engine takes it (absent `requests`/`limits` stay absent: the engine refuses them). */

@@ -1,5 +1,6 @@
 import type { Metadata } from '@grpc/grpc-js';
-import { CompactionState, SegmentLevel, SegmentState, type MilvusServiceHandlers } from '@mvkit/proto';
+import { CompactionState, SegmentLevel, SegmentState } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine } from '../engine/index.js';
 
 /**

@@ -1,5 +1,5 @@
 import { Merr, MilvusError, formatMerr } from '@mvkit/core';
-import type { MilvusServiceHandlers } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from './adapter.js';
 
 /** Whether `text` is a JSON object whose listed keys, where present, have the given types (how Go's json.Unmarshal into a struct succeeds). */
 function parsesAsObject(text: string, fields: Readonly<Record<string, 'string' | 'strings'>>): boolean {

@@ -8,7 +8,8 @@
  */
 import { status as GrpcStatus } from '@grpc/grpc-js';
 import { fromBinary } from '@bufbuild/protobuf';
-import { GrpcStatusError, InsertRequestSchema, rowsOfColumns, UpsertRequestSchema, type ColumnField, type ColumnRow, type FieldData } from '@mvkit/proto';
+import { InsertRequestSchema, rowsOfColumns, UpsertRequestSchema, type ColumnField, type ColumnRow, type FieldData } from '@mvkit/proto';
+import { GrpcStatusError } from './adapter.js';
 
 /** An Insert or Upsert request. */
 export interface WriteRequest {

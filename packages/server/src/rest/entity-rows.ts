@@ -11,6 +11,7 @@ import type { CollectionSpec, FieldSpec, Pacer, Row } from '../engine/index.js';
 import { utf8Bytes } from '../engine/utf8.js';
 import { scanGoJson } from '../gojson.js';
 import { gjsonType, memberOf, nodeString, nodeValue, parseJsonNode, type JsonNode } from './json-node.js';
+import { base64ToBytes, bytesToBase64 } from '../engine/base64.js';
 
 /** Name of the hidden dynamic field. */
 const META = '$meta';
@@ -164,17 +165,6 @@ function goUnmarshalSlice(text: string, elem: GoElem): { value: unknown[] } | { 
     } else out.push(r.value);
   }
   return firstError ? { error: firstError } : { value: out };
-}
-
-/** Standard base64 without Node's Buffer (this module also runs in browsers, under msw). */
-function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (const b of bytes) bin += String.fromCharCode(b);
-  return btoa(bin);
-}
-
-function base64ToBytes(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 }
 
 const goQuoteChar = (s: string) => {

@@ -44,11 +44,16 @@ export interface RestHandlerOptions {
   bodyReader?: BodyReader;
 }
 
-/** The CORS headers Milvus's REST middleware sets on every answer. */
+/**
+ * The CORS headers Milvus's REST middleware sets on every answer, with the request headers of the
+ * RESTful v2 clients (`DB-Name`, `Accept-Type-Allow-Int64`, `Request-Timeout`) added to the
+ * allowed ones, so that a browser's preflight lets `@mvkit/client` (and pymilvus's headers) through.
+ */
 export const CORS_HEADERS: Readonly<Record<string, string>> = {
   'access-control-allow-origin': '*',
   'access-control-allow-credentials': 'true',
-  'access-control-allow-headers': 'Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization, accept, origin, Cache-Control, X-Requested-With',
+  'access-control-allow-headers':
+    'Content-Type, Content-Length, Accept-Encoding, X-CSRF-Token, Authorization, accept, origin, Cache-Control, X-Requested-With, DB-Name, Accept-Type-Allow-Int64, Request-Timeout',
   'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE, OPTIONS, PATCH',
 };
 

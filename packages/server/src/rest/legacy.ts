@@ -1,6 +1,7 @@
 import { ScalarType, create, fromJson, toBinary, type DescField, type DescMessage, type DescMethod, type JsonValue } from '@bufbuild/protobuf';
 import { Metadata } from '@grpc/grpc-js';
-import { CollectionSchemaSchema, MilvusService, type MilvusServiceHandlers } from '@mvkit/proto';
+import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
+import type { MilvusServiceHandlers } from '../grpc/adapter.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { DEFAULT_DATABASE, Engine, PermissionDeniedError, Rbac, type AuthOptions } from '../engine/index.js';
 import { grpcFront } from '../grpc/front.js';

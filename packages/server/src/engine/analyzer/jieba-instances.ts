@@ -7,7 +7,7 @@
  *
  * @packageDocumentation
  */
-import { createRequire } from 'node:module';
+import { MilvusError } from '@mvkit/core';
 
 /** One token of jieba-rs's `Jieba::tokenize`: the word and its start and end in code points. */
 export interface JiebaWord {
@@ -31,16 +31,28 @@ export type JiebaSegmenter = (text: string, mode: JiebaCutMode, hmm: boolean) =>
 /** Custom-dictionary instances kept alive at once; the least recently used beyond it is dropped and rebuilt on demand. */
 const MAX_CUSTOM_INSTANCES = 2;
 
-const nodeRequire = createRequire(import.meta.url);
+let cachedRequire: NodeJS.Require | undefined;
+
+/**
+ * Node's `require`, reached through `process.getBuiltinModule` (no static `node:` import, so the
+ * engine bundles for browsers; there the jieba tokenizer is refused when first used).
+ * @throws MilvusError 65535 `the jieba tokenizer needs Node.js (jieba-wasm's Node build)` elsewhere.
+ */
+function nodeRequire(): NodeJS.Require {
+  const modules = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  if (!modules) throw new MilvusError("the jieba tokenizer needs Node.js (jieba-wasm's Node build)");
+  return (cachedRequire ??= modules.createRequire(import.meta.url));
+}
 
 /**
  * A new jieba-wasm instance: the package keeps one jieba-rs `Jieba` per loaded module, so a
  * dictionary of its own needs the module loaded afresh (out of Node's module cache).
  */
 function loadInstance(): JiebaModule {
-  const path = nodeRequire.resolve('jieba-wasm');
-  delete nodeRequire.cache[path];
-  return nodeRequire(path) as JiebaModule;
+  const req = nodeRequire();
+  const path = req.resolve('jieba-wasm');
+  delete req.cache[path];
+  return req(path) as JiebaModule;
 }
 
 let defaultInstance: JiebaModule | undefined;

@@ -3,6 +3,7 @@ import { AUTOINDEX_HNSW, HnswIndex, type FloatMetric, type HnswParams, type Vect
 import { paramOf } from '../indexes.js';
 import type { IndexSpec } from '../catalog.js';
 import { exactIndex, isBinaryMetric, type Metric, type Segment } from './segment.js';
+import { onNextTurn } from './pacer.js';
 
 /**
  * How the reference server serves an index type on a sealed segment:
@@ -146,7 +147,7 @@ export class IndexBuilder {
   #schedule(): void {
     if (this.#scheduled || this.#jobs.length === 0) return;
     this.#scheduled = true;
-    setImmediate(() => {
+    onNextTurn(() => {
       this.#scheduled = false;
       this.#work(this.sliceMs);
       this.#schedule();

@@ -1,8 +1,14 @@
 import { MilvusError } from '@mvkit/core';
 
-/** Yields to the event loop: `setImmediate` where it exists (Node), else a zero-delay timer (browsers, workers). */
-const nextTurn: () => Promise<void> =
-  typeof setImmediate === 'function' ? () => new Promise((resolve) => setImmediate(resolve)) : () => new Promise((resolve) => setTimeout(resolve, 0));
+/**
+ * Runs `callback` on a later turn of the event loop, after pending I/O: `setImmediate` where it
+ * exists (Node), else a zero-delay timer (browsers, workers).
+ */
+export const onNextTurn: (callback: () => void) => void =
+  typeof setImmediate === 'function' ? (callback) => void setImmediate(callback) : (callback) => void setTimeout(callback, 0);
+
+/** Yields to the event loop ({@link onNextTurn}). */
+const nextTurn = (): Promise<void> => new Promise((resolve) => onNextTurn(resolve));
 
 /**
  * Cooperative time slicing for the engine's long loops (inserting, scanning, searching), so that

@@ -178,7 +178,11 @@ function cutTexts(tree: RawExpr): void {
   }
 }
 
-/** Runs a parse or compile of `text`, turning its errors into Milvus's 1100 error. */
+/**
+ * Runs a parse or compile of `text`, turning its own errors (segcore's, the planner's, the
+ * compiler's and the parser's) into Milvus's errors; any other error (a fault of the runtime or a
+ * bug) is rethrown as it is, never disguised as a bad expression.
+ */
 function reported<T>(text: string, options: ParseFilterOptions, work: () => T): T {
   let inner: string;
   try {
@@ -186,7 +190,8 @@ function reported<T>(text: string, options: ParseFilterOptions, work: () => T): 
   } catch (err) {
     if (err instanceof SegcoreError) throw new MilvusError(err.message, { code: err.code });
     if (err instanceof PlanError) inner = err.message;
-    else inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
+    else if (err instanceof ExprError || isPeggyError(err)) inner = `cannot parse expression: ${clip(text)}, error: ${detailOf(err, text)}`;
+    else throw err;
   }
   const prefix = options.reasonPrefix ?? 'failed to create query plan';
   return throwInvalid(`${prefix}: ${inner}: ${Merr.ParameterInvalid.message}`, inner);
@@ -221,11 +226,8 @@ function isPeggyError(err: unknown): err is PeggySyntaxError {
   return err instanceof Error && err.name === 'SyntaxError' && 'location' in err && 'expected' in err;
 }
 
-function detailOf(err: unknown, text: string): string {
-  if (err instanceof ExprError) return err.message;
-  if (isPeggyError(err)) return syntaxMessage(err, text);
-  // Anything unexpected is reported as upstream's visitor panic guard does.
-  return `unsupported expression: ${clip(text)}`;
+function detailOf(err: ExprError | PeggySyntaxError, text: string): string {
+  return err instanceof ExprError ? err.message : syntaxMessage(err, text);
 }
 
 /** `line 1:<col> mismatched input '<token>' expecting <...>`, columns 0-based as in ANTLR. */

@@ -7,9 +7,11 @@
  *
  * @packageDocumentation
  */
-import { createHash, randomBytes, scrypt, scryptSync, timingSafeEqual } from 'node:crypto';
-import { promisify } from 'node:util';
+import { scrypt as scryptJs, scryptAsync as scryptJsAsync } from '@noble/hashes/scrypt';
+import { sha256 } from '@noble/hashes/sha2';
+import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { Merr, MilvusError } from '@mvkit/core';
+import { base64ToBytes, bytesToBase64 } from '../base64.js';
 import { validateCollectionName, validateDatabaseName } from '../names.js';
 import {
   BUILTIN_PRIVILEGE_GROUPS,
@@ -92,16 +94,48 @@ export interface GrantInput {
   privilege: string;
 }
 
-interface StoredUser {
-  salt: Buffer;
-  hash: Buffer;
+/** A password as stored: its scrypt record, or (a seed user not yet authenticated) the seed password, hashed on first use. */
+type StoredUser = { salt: Uint8Array; hash: Uint8Array } | { seed: string };
+
+/** scrypt cost parameters (Node's `scryptSync` defaults) and key length. */
+const SCRYPT = { N: 16384, r: 8, p: 1, dkLen: 32 } as const;
+const NODE_SCRYPT = { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p } as const;
+/** How often the JavaScript scrypt yields to the event loop, in ms. */
+const SCRYPT_TICK_MS = 10;
+
+/** Node's `crypto` where the runtime has it (reached without a static import, so the engine also bundles for browsers). */
+const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
+
+/** scrypt of `password` with `salt` (`SCRYPT`), blocking: Node's native one, else `@noble/hashes`'. */
+function scrypt(password: string, salt: Uint8Array): Uint8Array {
+  return nodeCrypto ? new Uint8Array(nodeCrypto.scryptSync(password, salt, SCRYPT.dkLen, NODE_SCRYPT)) : scryptJs(password, salt, SCRYPT);
 }
 
-const SCRYPT_KEY_BYTES = 32;
+/**
+ * scrypt of `password` with `salt` without holding the event loop: in Node on libuv's thread pool,
+ * elsewhere in `@noble/hashes`' slices that yield every `SCRYPT_TICK_MS` ms.
+ */
+function scryptAsync(password: string, salt: Uint8Array): Promise<Uint8Array> {
+  if (!nodeCrypto) return scryptJsAsync(password, salt, { ...SCRYPT, asyncTick: SCRYPT_TICK_MS });
+  return new Promise((resolve, reject) => nodeCrypto.scrypt(password, salt, SCRYPT.dkLen, NODE_SCRYPT, (e, key) => (e ? reject(e) : resolve(new Uint8Array(key)))));
+}
 const ROLE_NOT_FOUND = "not found the role, maybe the role isn't existed or internal system error";
 const USER_NOT_FOUND = "not found the user, maybe the user isn't existed or internal system error";
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
+const digestOf = (text: string) => bytesToHex(sha256(utf8ToBytes(text)));
+
+/** Whether `a` and `b` are the same bytes, in time independent of where they differ. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+  return diff === 0;
+}
+
+/** A new scrypt record of `password` (random 16-byte salt; blocks for the hash, ~0.1–0.2 s). */
+function hashPassword(password: string): { salt: Uint8Array; hash: Uint8Array } {
+  const salt = randomBytes(16);
+  return { salt, hash: scrypt(password, salt) };
+}
 
 /**
  * The RBAC catalogue of one engine. Methods mirror MilvusService's RPCs (names in their TSDoc);
@@ -123,25 +157,40 @@ export class Rbac {
    * password `Milvus` is the seed of a server without auth). An existing user keeps its password.
    */
   seedUsers(users: Readonly<Record<string, string>>): void {
-    for (const [user, password] of Object.entries(users)) if (!this.#users.has(user)) this.#users.set(user, this.#hash(password));
+    // Hashed on first use (#record), so that starting a server costs no scrypt.
+    for (const [user, password] of Object.entries(users)) if (!this.#users.has(user)) this.#users.set(user, { seed: password });
   }
 
-  #hash(password: string): StoredUser {
-    const salt = randomBytes(16);
-    return { salt, hash: scryptSync(password, salt, SCRYPT_KEY_BYTES) };
+  /** The scrypt record of `user` (hashing a seed password now), if the user exists. */
+  #record(user: string): { salt: Uint8Array; hash: Uint8Array } | undefined {
+    const stored = this.#users.get(user);
+    if (!stored || !('seed' in stored)) return stored;
+    const record = hashPassword(stored.seed);
+    this.#users.set(user, record);
+    return record;
   }
 
   /**
    * Whether `user` exists and `password` is its password (the proxy's `passwordVerify`), as the
    * fronts check every call: a password verified before costs a sha256; another is hashed with
-   * scrypt off the event loop (libuv's thread pool), so wrong passwords cannot stall other calls.
+   * scrypt off the event loop (`scryptAsync`), so wrong passwords cannot stall other calls
+   * (a seed user's first call hashes its seed password once, likewise).
    */
   async authenticate(user: string, password: string | undefined): Promise<boolean> {
-    const stored = this.#users.get(user);
+    let stored = this.#users.get(user);
     if (!stored || password === undefined) return false;
-    const digest = sha256(password);
+    const digest = digestOf(password);
     if (this.#verified.get(user) === digest) return true;
-    const ok = timingSafeEqual(await scryptAsync(password, stored.salt, SCRYPT_KEY_BYTES), stored.hash);
+    if ('seed' in stored) {
+      const seed = stored;
+      const salt = randomBytes(16);
+      const record = { salt, hash: await scryptAsync(seed.seed, salt) };
+      // Unless the seed was replaced while scrypt ran.
+      if (this.#users.get(user) === seed) this.#users.set(user, record);
+      stored = this.#users.get(user);
+      if (!stored || 'seed' in stored) return false;
+    }
+    const ok = sameBytes(await scryptAsync(password, stored.salt), stored.hash);
     // The user may have been dropped or its password changed while scrypt ran.
     if (ok && this.#users.get(user) === stored) this.#verified.set(user, digest);
     return ok && this.#users.get(user) === stored;
@@ -159,7 +208,7 @@ export class Rbac {
     validatePassword(password);
     if (this.#users.size >= MAX_USERS) throw new MilvusError('unable to add user because the number of users has reached the limit');
     if (this.#users.has(user)) throw new MilvusError(`user already exists: ${user}`);
-    this.#users.set(user, this.#hash(password));
+    this.#users.set(user, hashPassword(password));
   }
 
   /**
@@ -169,10 +218,10 @@ export class Rbac {
   updatePassword(user: string, oldPassword: string, newPassword: string): void {
     validateUsername(user);
     validatePassword(newPassword);
-    const stored = this.#users.get(user);
-    const matches = stored !== undefined && timingSafeEqual(scryptSync(oldPassword, stored.salt, SCRYPT_KEY_BYTES), stored.hash);
+    const stored = this.#record(user);
+    const matches = stored !== undefined && sameBytes(scrypt(oldPassword, stored.salt), stored.hash);
     if (!matches) throw MilvusError.of(Merr.PrivilegeNotAuthenticated, `old password not correct for ${user}: ${Merr.PrivilegeNotAuthenticated.message}`);
-    this.#users.set(user, this.#hash(newPassword));
+    this.#users.set(user, hashPassword(newPassword));
     this.#verified.delete(user);
   }
 
@@ -415,7 +464,10 @@ export class Rbac {
   /** BackupRBAC: the whole catalogue (custom roles, grants and groups; users with their stored password records). */
   backup(): RbacMeta {
     return {
-      users: [...this.#users].map(([user, s]) => ({ user, password: `scrypt:${s.salt.toString('base64')}:${s.hash.toString('base64')}`, roles: [...(this.#userRoles.get(user) ?? [])] })),
+      users: [...this.#users.keys()].map((user) => {
+        const s = this.#record(user)!;
+        return { user, password: `scrypt:${bytesToBase64(s.salt)}:${bytesToBase64(s.hash)}`, roles: [...(this.#userRoles.get(user) ?? [])] };
+      }),
       roles: [...this.#roles].filter((r) => r !== ADMIN_ROLE && r !== PUBLIC_ROLE),
       grants: this.#grants.filter((g) => g.role !== PUBLIC_ROLE || !PUBLIC_GRANTS.some((p) => p.privilege === g.privilege)).map((g) => ({ ...g })),
       privilegeGroups: [...this.#groups].map(([name, privileges]) => ({ name, privileges: [...privileges] })),
@@ -435,7 +487,13 @@ export class Rbac {
     const records = meta.users.map((u) => {
       const [kind, salt, hash] = u.password.split(':');
       if (kind !== 'scrypt' || !salt || !hash) throw new MilvusError(`invalid password record of user [${u.user}]`);
-      return { user: u.user, stored: { salt: Buffer.from(salt, 'base64'), hash: Buffer.from(hash, 'base64') }, roles: u.roles };
+      let stored: StoredUser;
+      try {
+        stored = { salt: base64ToBytes(salt), hash: base64ToBytes(hash) };
+      } catch {
+        throw new MilvusError(`invalid password record of user [${u.user}]`);
+      }
+      return { user: u.user, stored, roles: u.roles };
     });
     for (const r of meta.roles) this.#roles.add(r);
     for (const g of meta.privilegeGroups) this.#groups.set(g.name, [...g.privileges]);

@@ -1,25 +1,14 @@
 /**
- * The grpc-js adapter end to end: a real grpc-js server built with toGrpcServiceDefinition +
- * toGrpcHandlers on 127.0.0.1:0, called through createGrpcStub.
+ * The grpc-js adapters end to end: a real grpc-js server built with the server's
+ * toGrpcServiceDefinition + toGrpcHandlers on 127.0.0.1:0, called through the gRPC transport's
+ * createGrpcStub.
  */
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
 import { Client, Metadata, Server, ServerCredentials, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  GrpcStatusError,
-  HasPartitionRequestSchema,
-  LoadState,
-  MilvusService,
-  MsgType,
-  ShowPartitionsResponseSchema,
-  createGrpcStub,
-  methodPath,
-  servedDefinition,
-  toGrpcHandlers,
-  toGrpcServiceDefinition,
-  type GrpcStub,
-  type MilvusServiceHandlers,
-} from '../src/index.js';
+import { HasPartitionRequestSchema, LoadState, MilvusService, MsgType, ShowPartitionsResponseSchema, methodPath } from '@mvkit/proto';
+import { createGrpcStub, type GrpcStub } from '@mvkit/transport-grpc';
+import { GrpcStatusError, servedDefinition, toGrpcHandlers, toGrpcServiceDefinition, type MilvusServiceHandlers } from '../src/grpc/adapter.js';
 
 const BIG = 9007199254740993n; // 2^53 + 1: not representable as a JS number
 

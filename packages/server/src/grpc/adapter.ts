@@ -1,44 +1,28 @@
 /**
- * The one adapter between protobuf-es service descriptors and `@grpc/grpc-js`, used by the gRPC
- * client transport and by the reference server. No runtime `.proto` loading and no lookup by
- * name strings: everything is derived from the generated descriptors, so it survives bundling
- * and minification.
+ * The reference server's adapter between protobuf-es service descriptors and `@grpc/grpc-js`:
+ * service definitions, typed handlers and their grpc-js implementations. No runtime `.proto`
+ * loading and no lookup by name strings: everything is derived from the generated descriptors, so
+ * it survives bundling and minification.
  *
  * @packageDocumentation
  */
-import { create, fromBinary, toBinary, type DescMessage, type DescMethod, type DescService, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
+import { fromBinary, type DescMessage, type DescService, type MessageInitShape, type MessageShape } from '@bufbuild/protobuf';
 import type { GenService, GenServiceMethods } from '@bufbuild/protobuf/codegenv2';
 import {
-  Client,
   Metadata,
   status as GrpcStatus,
-  type ChannelCredentials,
-  type ChannelOptions,
-  type Deadline,
   type ServerUnaryCall,
   type ServiceDefinition,
-  type ServiceError,
   type UntypedServiceImplementation,
   type sendUnaryData,
 } from '@grpc/grpc-js';
-import type { MilvusService } from './gen/milvus/proto/milvus/milvus_pb.js';
+import { encodeMessage, methodPath, type MilvusService } from '@mvkit/proto';
+import type { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 
-/**
- * The gRPC path of a method, `/<package>.<Service>/<Rpc>`, e.g.
- * `/milvus.proto.milvus.MilvusService/CreatePartition`.
- */
-export function methodPath(method: DescMethod): string {
-  return `/${method.parent.typeName}/${method.name}`;
-}
-
-/**
- * Serialiser for `schema`. It accepts a full message or a plain init object: protobuf-es
- * `toBinary` needs a real message (an init object fails on nested messages), so `create` comes
- * first; `create` returns an existing message of the same type unchanged.
- */
+/** grpc-js serialiser for `schema` (a message or an init object; {@link encodeMessage}). */
 function serializer<D extends DescMessage>(schema: D): (value: MessageShape<D> | MessageInitShape<D>) => Buffer {
   return (value) => {
-    const bytes = toBinary(schema, create(schema, value as MessageInitShape<D>));
+    const bytes = encodeMessage(schema, value);
     return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   };
 }
@@ -124,6 +108,13 @@ export type ServiceHandlers<S extends GenServiceMethods> = {
 export type MilvusServiceHandlers = ServiceHandlers<(typeof MilvusService)['method']>;
 
 /**
+ * Server-side handlers for `milvus.grpc.MilvusService` (Milvus 1.x), keyed by local name
+ * (`cmd`, `createCollection`, `search`, …). Pass a `Partial<MilvusV1ServiceHandlers>` to
+ * {@link toGrpcHandlers}.
+ */
+export type MilvusV1ServiceHandlers = ServiceHandlers<(typeof MilvusV1Service)['method']>;
+
+/**
  * Turns typed handlers into grpc-js unary implementations keyed like
  * {@link toGrpcServiceDefinition} (by RPC name), ready for `server.addService(definition, impl)`.
  *
@@ -174,91 +165,4 @@ export function toGrpcHandlers<S extends GenServiceMethods>(service: GenService<
  */
 export function servedDefinition(definition: ServiceDefinition, implementation: UntypedServiceImplementation): ServiceDefinition {
   return Object.fromEntries(Object.entries(definition).filter(([name]) => implementation[name] !== undefined));
-}
-
-/** Options of one unary call made through a {@link GrpcStub}. */
-export interface UnaryCallOptions {
-  /** Request metadata (headers), e.g. `authorization`, `dbname`. */
-  metadata?: Metadata;
-  /** Deadline: a `Date` or milliseconds since the epoch. Past it, the call fails with DEADLINE_EXCEEDED. */
-  deadline?: Deadline;
-  /** Aborting cancels the call (`call.cancel()`); the promise then rejects with gRPC CANCELLED. */
-  signal?: AbortSignal;
-}
-
-/** A typed unary caller over one grpc-js channel. */
-export interface GrpcStub {
-  /**
-   * Calls `method` (e.g. `MilvusService.method.showPartitions`) with `request`, a message or a
-   * plain init object.
-   *
-   * @returns the decoded response message.
-   * @throws (rejects with) the grpc-js `ServiceError` (`code`, `details`, `metadata`) for
-   *   transport faults and non-OK gRPC statuses, including CANCELLED when `signal` aborts and
-   *   DEADLINE_EXCEEDED past `deadline`. Business errors inside a response `status` are not errors here.
-   */
-  unary<I extends DescMessage, O extends DescMessage>(
-    method: DescMethod & { input: I; output: O },
-    request: MessageShape<I> | MessageInitShape<I>,
-    options?: UnaryCallOptions,
-  ): Promise<MessageShape<O>>;
-  /** The underlying grpc-js client (for `waitForReady`, `getChannel`, …). */
-  readonly client: Client;
-  /** Closes the channel; later calls fail. Idempotent. */
-  close(): void;
-}
-
-/** A grpc-js style CANCELLED error, for a signal that is already aborted when the call starts. */
-function cancelledError(): ServiceError {
-  return Object.assign(new Error(`${GrpcStatus.CANCELLED} CANCELLED: Cancelled on client`), {
-    code: GrpcStatus.CANCELLED,
-    details: 'Cancelled on client',
-    metadata: new Metadata(),
-  });
-}
-
-/**
- * Opens a grpc-js channel to `address` (`host:port`) and returns a typed unary caller. No I/O
- * happens here: the channel connects on the first call.
- *
- * @param address - `host:port`, e.g. `127.0.0.1:19530`.
- * @param credentials - e.g. `credentials.createInsecure()` or `credentials.createSsl()`.
- * @param options - grpc-js channel options (`grpc.max_receive_message_length`, keepalive, …).
- */
-export function createGrpcStub(address: string, credentials: ChannelCredentials, options: ChannelOptions = {}): GrpcStub {
-  const client = new Client(address, credentials, options);
-  return {
-    client,
-    unary<I extends DescMessage, O extends DescMessage>(
-      method: DescMethod & { input: I; output: O },
-      request: MessageShape<I> | MessageInitShape<I>,
-      callOptions: UnaryCallOptions = {},
-    ): Promise<MessageShape<O>> {
-      const { metadata = new Metadata(), deadline, signal } = callOptions;
-      return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-          reject(cancelledError());
-          return;
-        }
-        const onAbort = () => call.cancel();
-        const call = client.makeUnaryRequest<MessageShape<I> | MessageInitShape<I>, MessageShape<O>>(
-          methodPath(method),
-          serializer(method.input),
-          deserializer(method.output),
-          request,
-          metadata,
-          deadline === undefined ? {} : { deadline },
-          (error, response) => {
-            signal?.removeEventListener('abort', onAbort);
-            if (error) reject(error);
-            else resolve(response!);
-          },
-        );
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-    },
-    close() {
-      client.close();
-    },
-  };
 }
