@@ -103,6 +103,9 @@ const USER_NOT_FOUND = "not found the user, maybe the user isn't existed or inte
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const scryptAsync = promisify(scrypt) as (password: string, salt: Buffer, keylen: number) => Promise<Buffer>;
 
+/** The grants the `public` role starts with (Milvus's default `public` privileges on every object of every database). */
+const publicGrants = (): Grant[] => PUBLIC_GRANTS.map((p) => ({ role: PUBLIC_ROLE, objectType: p.objectType, objectName: '*', dbName: '*', privilege: p.privilege, grantor: ROOT_USER }));
+
 /**
  * The RBAC catalogue of one engine. Methods mirror MilvusService's RPCs (names in their TSDoc);
  * failures are thrown as {@link MilvusError}s with Milvus's code and reason (65535 for
@@ -115,15 +118,38 @@ export class Rbac {
   readonly #verified = new Map<string, string>();
   readonly #roles = new Set<string>([ADMIN_ROLE, PUBLIC_ROLE]);
   readonly #userRoles = new Map<string, Set<string>>();
-  #grants: Grant[] = PUBLIC_GRANTS.map((p) => ({ role: PUBLIC_ROLE, objectType: p.objectType, objectName: '*', dbName: '*', privilege: p.privilege, grantor: ROOT_USER }));
+  #grants: Grant[] = publicGrants();
   readonly #groups = new Map<string, string[]>();
+  /** The seeded users' password records, which {@link reset} restores. */
+  readonly #seeded = new Map<string, StoredUser>();
 
   /**
    * Adds users without Milvus's checks (the `--auth` / `AuthOptions` seed; `root`'s default
    * password `Milvus` is the seed of a server without auth). An existing user keeps its password.
    */
   seedUsers(users: Readonly<Record<string, string>>): void {
-    for (const [user, password] of Object.entries(users)) if (!this.#users.has(user)) this.#users.set(user, this.#hash(password));
+    for (const [user, password] of Object.entries(users)) {
+      if (this.#users.has(user)) continue;
+      const stored = this.#hash(password);
+      this.#users.set(user, stored);
+      this.#seeded.set(user, stored);
+    }
+  }
+
+  /**
+   * Back to the catalogue of a new store given the same seeds: only the seeded users, with their
+   * seeded passwords and no roles; the built-in roles `admin` and `public` with `public`'s default
+   * grants; no custom role, grant or privilege group. Costs no password hashing.
+   */
+  reset(): void {
+    this.#users.clear();
+    this.#verified.clear();
+    for (const [user, stored] of this.#seeded) this.#users.set(user, stored);
+    this.#roles.clear();
+    this.#roles.add(ADMIN_ROLE).add(PUBLIC_ROLE);
+    this.#userRoles.clear();
+    this.#grants = publicGrants();
+    this.#groups.clear();
   }
 
   #hash(password: string): StoredUser {
