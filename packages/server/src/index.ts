@@ -14,4 +14,5 @@ export { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 export type { WriteDecoder, WriteRequest } from './grpc/write-request.js';
 export { createTestServer, type TestServer } from './test-server.js';
 export { resetTestServer, type ResetTestServerOptions } from './reset-test-server.js';
-export { RESET_PATH, withResetRoute } from './rest/reset-route.js';
+export { RESET_PATH } from './reset-path.js';
+export { withResetRoute } from './rest/reset-route.js';

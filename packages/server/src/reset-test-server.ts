@@ -1,4 +1,4 @@
-import { RESET_PATH } from './rest/reset-route.js';
+import { RESET_PATH } from './reset-path.js';
 
 /** Options of {@link resetTestServer}. */
 export interface ResetTestServerOptions {

@@ -18,9 +18,12 @@
  * @packageDocumentation
  */
 import type {} from 'vitest';
-import { createTestServer, type ServerOptions } from '@mvkit/server';
+import type { ServerOptions } from '@mvkit/server';
 
-export { resetTestServer, type ResetTestServerOptions } from '@mvkit/server';
+// The test-side helper is this entry's own code, and the server is imported only when the setup
+// runs: tests that import this entry for resetTestServer (in Jest's or vitest's workers) load nothing
+// of the server (Jest's module system cannot require its ESM-only dependencies before Node 24.9).
+export { resetTestServer, type ResetTestServerOptions } from './reset-test-server.js';
 
 declare module 'vitest' {
   /** What `@mvkit/server/vitest` provides to `inject()`. */
@@ -44,6 +47,7 @@ export interface VitestGlobalSetupContext {
  */
 export function mvkitGlobalSetup(options: ServerOptions = {}): (project: VitestGlobalSetupContext) => Promise<() => Promise<void>> {
   return async (project) => {
+    const { createTestServer } = await import('@mvkit/server');
     const milvus = await createTestServer(options);
     project.provide('milvusAddress', milvus.address);
     project.provide('milvusUri', milvus.uri);

@@ -18,9 +18,12 @@
  *
  * @packageDocumentation
  */
-import { createTestServer, type ServerOptions, type TestServer } from '@mvkit/server';
+import type { ServerOptions, TestServer } from '@mvkit/server';
 
-export { resetTestServer, type ResetTestServerOptions } from '@mvkit/server';
+// The test-side helper is this entry's own code, and the server is imported only when the setup
+// runs: tests that import this entry for resetTestServer (in Jest's or vitest's workers) load nothing
+// of the server (Jest's module system cannot require its ESM-only dependencies before Node 24.9).
+export { resetTestServer, type ResetTestServerOptions } from '../reset-test-server.js';
 
 /**
  * Where the globalSetup leaves its server for the globalTeardown: Jest runs both in its main
@@ -36,6 +39,7 @@ type Holder = { [SERVER]?: TestServer };
  */
 export function jestGlobalSetup(options: ServerOptions = {}): () => Promise<void> {
   return async () => {
+    const { createTestServer } = await import('@mvkit/server');
     const milvus = await createTestServer(options);
     (globalThis as Holder)[SERVER] = milvus;
     process.env.MILVUS_ADDRESS = milvus.address;

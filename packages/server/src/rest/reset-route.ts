@@ -1,13 +1,8 @@
 import { ROOT_USER, type AuthOptions, type Engine } from '../engine/index.js';
 import { goJson } from '../gojson.js';
 import { httpUserOf, NOT_AUTHENTICATED } from './auth.js';
+import { RESET_PATH } from '../reset-path.js';
 import type { RestHandler } from './handler.js';
-
-/**
- * Path of the test kit's reset route (`POST`): not a Milvus route (a real Milvus answers 404), so
- * that it cannot clash with one.
- */
-export const RESET_PATH = '/_mvkit/reset';
 
 /**
  * Wraps a RESTful v2 handler with the test kit's reset route, for tests that run in other
