@@ -1,6 +1,6 @@
 /**
  * `mvkit` command line (`mvkit --version`, `mvkit --help`): `mvkit serve [--host H] [--port P] [--profile 2.2|2.3|2.5] [--legacy-http-port P] [--log-level L] [--auth user:password] [--segment-max-rows N] [--query-nodes N] [--import-dir DIR]
- * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]]` starts the reference server (gRPC and REST on one port; TLS with
+ * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--reset-route]` starts the reference server (gRPC and REST on one port; TLS with
  * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
  * once it accepts calls (`--profile` picks the Milvus release whose rules it follows, see the engine's `profiles.ts`;
  * an unknown one is refused with the list of valid ones), and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
@@ -76,13 +76,14 @@ program
   .option('--import-dir <dir>', 'directory bulk import reads files from (paths in import requests are relative to it)', directory)
   .option('--tls-cert <file>', 'serve over TLS with this PEM certificate chain (Milvus tls.serverPemPath; needs --tls-key)', pemFile)
   .option('--tls-key <file>', 'PEM private key of --tls-cert (Milvus tls.serverKeyPath)', pemFile)
+  .option('--reset-route', 'also serve POST /_mvkit/reset (not a Milvus route): drops everything back to the start, for test suites sharing one server (root only with --auth)')
   .option('--tls-ca <file>', 'require client certificates signed by this PEM CA: mutual TLS (Milvus tls.caPemPath, tlsMode 2)', pemFile)
-  .action(async (opts: { host: string; port: number; profile: ProfileName; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; importDir?: string; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer }) => {
+  .action(async (opts: { host: string; port: number; profile: ProfileName; legacyHttpPort?: number; logLevel: LogLevel; auth: [string, string][]; segmentMaxRows: number; queryNodes: number; importDir?: string; tlsCert?: Buffer; tlsKey?: Buffer; tlsCa?: Buffer; resetRoute?: boolean }) => {
     const auth = opts.auth.length ? { auth: { users: Object.fromEntries(opts.auth) } } : {};
     const legacy = opts.legacyHttpPort !== undefined ? { legacyHttpPort: opts.legacyHttpPort } : {};
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
     const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
-    const options = { host: opts.host, port: opts.port, profile: opts.profile, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
+    const options = { host: opts.host, port: opts.port, profile: opts.profile, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...(opts.resetRoute ? { resetRoute: true } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
     superviseServer(new URL(import.meta.url), options, (address, legacyUrl) => {
       process.stdout.write(`mvkit listening on ${address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
       if (legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${legacyUrl}\n`);

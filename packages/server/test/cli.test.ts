@@ -123,6 +123,20 @@ describe('mvkit serve', () => {
     ]);
   });
 
+  it('serves the test kit\'s POST /_mvkit/reset with --reset-route, and not without', async () => {
+    for (const [args, status] of [[['--reset-route'], 200], [[], 404]] as const) {
+      const s = serveCli(['--port', '0', ...args]);
+      const url = `http://${await s.address}`;
+      const post = (path: string, body: object) => fetch(`${url}/v2/vectordb${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+      await post('/collections/create', { collectionName: 'books', dimension: 2 });
+      const reset = await fetch(`${url}/_mvkit/reset`, { method: 'POST' });
+      expect(reset.status, args.join(' ')).toBe(status);
+      expect(await post('/collections/list', {}), args.join(' ')).toEqual({ code: 0, data: status === 200 ? [] : ['books'] });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    }
+  });
+
   it('logs no REST request below debug', async () => {
     const s = serveCli(['--port', '0', '--log-level', 'info']);
     await fetch(`http://${await s.address}/v2/vectordb/collections/list`, { method: 'POST', body: '{}' });
