@@ -87,6 +87,21 @@ describe('Engine.reset', () => {
     await expect(engine.insert({ collectionName: 'big', rows: rows.slice(0, 10) })).resolves.toMatchObject({});
   });
 
+  it('drops the queued index builds and compactions of the old collections', async () => {
+    const engine = new Engine({ segmentMaxRows: 100 });
+    const coll = engine.createCollectionQuick({ collection_name: 'sealed', dimension: 2 });
+    const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => ({ id: from + i, vector: [from + i, 1] }));
+    await engine.insert({ collectionName: 'sealed', rows: rows(0, 300) });
+    await engine.indexBuilder.drain();
+    const { compactionId } = engine.manualCompaction({ collectionId: coll.id });
+    await engine.insert({ collectionName: 'sealed', rows: rows(300, 200) });
+    expect(engine.getCompactionState(compactionId).state).toBe('Executing');
+    expect(engine.indexBuilder.pending).toBeGreaterThan(0);
+    engine.reset();
+    expect(engine.indexBuilder.pending).toBe(0);
+    expect(engine.getCompactionState(compactionId)).toMatchObject({ state: 'Completed', executing: 0, mergeInfos: [] });
+  });
+
   it('leaves a closed engine closed', async () => {
     const engine = seeded();
     engine.close();
