@@ -34,5 +34,8 @@ export default defineConfig({
   platform: 'node',
   target: 'es2023',
   // Dependencies and peers stay imports (tsup's default); workspace siblings are dependencies.
+  // The package's own name too: an entry point that imports another by name (`@mvkit/server/jest`
+  // imports `@mvkit/server`) shares its code at run time instead of carrying a copy in each build.
+  external: [pkg.name],
   outDir: 'dist',
 });

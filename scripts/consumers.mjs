@@ -1,10 +1,11 @@
 // Fresh npm projects that use the packed tarballs as npm users would, outside the workspace:
 // `npm install` of the tarballs (npm's cache kept in the gitignored .cache/packages/), then the
 // consumers of scripts/consumers/ (ESM, CommonJS, TypeScript `module: node16` CommonJS and
-// `moduleResolution: bundler`) and the first `ts` example of every package README, type-checked
-// with the workspace's TypeScript and run. Used by scripts/test/packages.test.ts.
+// `moduleResolution: bundler`, a Jest and a vitest project on the server's test kit) and the first
+// `ts` example of every package README, type-checked with the workspace's TypeScript and run. Used
+// by scripts/test/packages.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,11 +16,16 @@ const FIXTURES = join(ROOT, 'scripts/consumers');
 const NPM_CACHE = join(ROOT, '.cache/packages/npm');
 const TSC = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
 const TYPES_NODE = JSON.parse(readFileSync(join(ROOT, 'node_modules/@types/node/package.json'), 'utf8')).version;
+/** The vitest of the test-kit consumer: the workspace's (its catalog pins it). */
+const VITEST = JSON.parse(readFileSync(join(ROOT, 'node_modules/vitest/package.json'), 'utf8')).version;
+/** The Jest of the test-kit consumer (the newest release as of this pin; the workspace itself does not use Jest). */
+const JEST = '30.5.2';
 
 const COMPILER = { target: 'es2023', lib: ['es2023', 'dom'], strict: true, types: ['node'], skipLibCheck: false };
 const TSCONFIGS = {
   'tsconfig.node16.json': { compilerOptions: { ...COMPILER, module: 'node16', moduleResolution: 'node16', noEmit: true }, files: ['node16-cjs.ts'] },
   'tsconfig.bundler.json': { compilerOptions: { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['bundler.ts'] },
+  'tsconfig.vitest.json': { compilerOptions: { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['vitest/kit.test.ts'] },
   'tsconfig.readme.json': { compilerOptions: { ...COMPILER, module: 'es2022', moduleResolution: 'bundler', outDir: 'readme/dist' }, include: ['readme/*.ts'] },
 };
 
@@ -29,7 +35,7 @@ const firstTsBlock = (markdown) => /```ts\n([\s\S]*?)```/.exec(markdown)?.[1];
 /**
  * Makes a new npm project in the temporary folder and installs every tarball into it (each
  * sibling dependency pinned to its tarball through `overrides`, so nothing of ours comes from the
- * registry) with the workspace's `@types/node`; copies in the consumers, the tsconfigs and the
+ * registry) with the workspace's `@types/node` and vitest and a pinned Jest; copies in the consumers, the tsconfigs and the
  * README examples.
  * @param packed - the packages from `packAll()` (name, folder, tarball).
  * @returns the project's folder.
@@ -39,11 +45,11 @@ export function makeConsumerProject(packed) {
   const dir = mkdtempSync(join(tmpdir(), 'mvkit-consumer-'));
   const dependencies = Object.fromEntries(packed.map((p) => [p.name, `file:${p.tarball}`]));
   const overrides = Object.fromEntries(packed.map((p) => [p.name, `$${p.name}`]));
-  const manifest = { name: 'mvkit-consumer', version: '1.0.0', private: true, dependencies, devDependencies: { '@types/node': TYPES_NODE }, overrides };
+  const manifest = { name: 'mvkit-consumer', version: '1.0.0', private: true, dependencies, devDependencies: { '@types/node': TYPES_NODE, jest: JEST, vitest: VITEST }, overrides };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
   mkdirSync(NPM_CACHE, { recursive: true });
   execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const file of readdirSync(FIXTURES)) copyFileSync(join(FIXTURES, file), join(dir, file));
+  cpSync(FIXTURES, dir, { recursive: true });
   for (const [file, config] of Object.entries(TSCONFIGS)) writeFileSync(join(dir, file), JSON.stringify(config, null, 2));
   mkdirSync(join(dir, 'readme'));
   writeFileSync(join(dir, 'readme/package.json'), JSON.stringify({ type: 'module' }));

@@ -2,15 +2,36 @@
  * The published packages as npm users get them: packed with pnpm (the build must have run, as the
  * test command does), each tarball linted (contents, rewritten ranges, publint, attw on every
  * resolution mode), then installed with npm into a fresh project outside the workspace where ESM,
- * CommonJS, TypeScript node16-CommonJS and bundler consumers and every README example run.
+ * CommonJS, TypeScript node16-CommonJS and bundler consumers, a Jest and a vitest project on the
+ * server's test kit, the `mvkit` bin and every README example run.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NPM_ENV, packAll, publishedPackages, tarballProblems } from '../check-packages.mjs';
 import { makeConsumerProject, runNode, typecheck } from '../consumers.mjs';
+
+/**
+ * Node's `-e` script run by the bin-alone test: starts `mvkit serve --port 0` (argv[1]), lists the
+ * collections over RESTful v2, prints the answer, stops the server with SIGTERM.
+ */
+const SERVE_ONCE = `
+const { spawn } = require('node:child_process');
+const child = spawn(process.execPath, [process.argv[1], 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+let out = '';
+child.stdout.on('data', async (d) => {
+  out += d;
+  const m = /listening on (\\S+)/.exec(out);
+  if (!m || child.answered) return;
+  child.answered = true;
+  const r = await fetch('http://' + m[1] + '/v2/vectordb/collections/list', { method: 'POST', body: '{}' });
+  console.log(await r.text());
+  child.kill('SIGTERM');
+});
+child.on('exit', (code) => process.exit(code ?? 1));
+`;
 
 type Packed = ReturnType<typeof packAll>;
 let packed: Packed;
@@ -68,6 +89,38 @@ describe('a fresh npm project with the tarballs installed', () => {
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('serve');
   });
+
+  it('npx @mvkit/server and node_modules/.bin/mvkit print the package version', () => {
+    const { version } = packed.find((p) => p.name === '@mvkit/server')!;
+    const npx = spawnSync('npx', ['--no-install', '@mvkit/server', '--version'], { cwd: project, env: NPM_ENV, encoding: 'utf8', timeout: 60_000 });
+    expect(npx).toMatchObject({ status: 0, stdout: `${version}\n` });
+    const bin = spawnSync(join(project, 'node_modules/.bin/mvkit'), ['--version'], { cwd: project, encoding: 'utf8', timeout: 60_000 });
+    expect(bin).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('the bin is one file: dist/mvkit.mjs alone, without node_modules, serves', async () => {
+    const alone = mkdtempSync(join(tmpdir(), 'mvkit-bin-alone-'));
+    try {
+      copyFileSync(join(project, 'node_modules/@mvkit/server/dist/mvkit.mjs'), join(alone, 'mvkit.mjs'));
+      const child = spawnSync(process.execPath, ['-e', SERVE_ONCE, join(alone, 'mvkit.mjs')], { cwd: alone, encoding: 'utf8', timeout: 60_000 });
+      expect(child).toMatchObject({ status: 0, stdout: '{"code":0,"data":[]}\n' });
+    } finally {
+      rmSync(alone, { recursive: true, force: true });
+    }
+  });
+
+  it('a Jest (CommonJS) project: the @mvkit/server/jest globalSetup serves @mvkit/client, reset between tests', () => {
+    const run = runNode(project, ['node_modules/jest/bin/jest.js', '--config', 'jest/jest.config.cjs', '--ci']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+  }, 90_000);
+
+  it('a vitest project: the @mvkit/server/vitest globalSetup provides the address, reset between tests', () => {
+    const run = runNode(project, ['node_modules/vitest/vitest.mjs', 'run', '--root', 'vitest', '--reporter', 'json']);
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ numPassedTests: 2, numFailedTests: 0, numTotalTests: 2 });
+    expect(typecheck(project, 'tsconfig.vitest.json')).toMatchObject({ stdout: '', status: 0 });
+  }, 90_000);
 
   it('a TypeScript module: node16 CommonJS consumer type-checks', () => {
     expect(typecheck(project, 'tsconfig.node16.json')).toMatchObject({ stdout: '', status: 0 });

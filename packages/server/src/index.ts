@@ -13,3 +13,7 @@ export { createLogger, LOG_LEVELS, type LogLevel, type Logger } from './logger.j
 export { DECODE_WORKER_AVAILABLE, DecodeWorker, type DecodeWorkerOptions } from './decode-worker.js';
 export { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 export type { WriteDecoder, WriteRequest } from './grpc/write-request.js';
+export { createTestServer, type TestServer } from './test-server.js';
+export { resetTestServer, type ResetTestServerOptions } from './reset-test-server.js';
+export { RESET_PATH } from './reset-path.js';
+export { withResetRoute } from './rest/reset-route.js';

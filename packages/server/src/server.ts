@@ -14,6 +14,7 @@ import { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 import { importDirSource } from './import-dir.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
+import { withResetRoute } from './rest/reset-route.js';
 import { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 import { DECODE_WORKER_AVAILABLE, DecodeWorker } from './decode-worker.js';
 
@@ -56,6 +57,12 @@ export interface ServerOptions extends EngineOptions {
    * Ignored when `engine` is given (pass that engine an `importSource`).
    */
   importDir?: string;
+  /**
+   * Also serve the test kit's `POST /_mvkit/reset` on the RESTful v2 port ({@link withResetRoute}:
+   * {@link Engine.reset}, root only under `auth`), so that tests in other processes can reset a
+   * shared server; default off (Milvus has no such route). {@link createTestServer} turns it on.
+   */
+  resetRoute?: boolean;
 }
 
 /**
@@ -184,7 +191,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const v1 = toGrpcHandlers(MilvusV1Service, grpcV1Front(engine, logger, auth));
   grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusV1Service), v1), v1);
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
-  const rest = createHttpServer(httpServerOptions(limits), restListener(createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) })));
+  const restHandler = createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) });
+  const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { logger }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.
   rest.emit('listening');
@@ -219,7 +227,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let legacy: HttpServer | undefined;
   let legacyPort: number | undefined;
   if (options.legacyHttpPort !== undefined) {
-    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth })));
+    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth }), { logger }));
     legacyPort = await listen(legacy, host, options.legacyHttpPort);
   }
 

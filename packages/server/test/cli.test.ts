@@ -1,4 +1,5 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
@@ -6,7 +7,7 @@ import { MilvusService } from '@mvkit/proto';
 import { createGrpcStub } from '@mvkit/transport-grpc';
 import { describe, expect, it } from 'vitest';
 import { SHUTDOWN_DEADLINE_MS } from '../src/supervisor.js';
-import { serveCli } from './cli-process.js';
+import { CLI, serveCli } from './cli-process.js';
 
 
 describe('mvkit serve', () => {
@@ -105,5 +106,60 @@ describe('mvkit serve', () => {
     await expect(second.address).rejects.toThrow(/mvkit: .*(EADDRINUSE|No address added|bind)/i);
     first.child.kill('SIGTERM');
     await first.exited;
+  });
+
+  it('logs every REST request at --log-level debug: method, path, HTTP status, Milvus code, ms', async () => {
+    const s = serveCli(['--port', '0', '--log-level', 'debug']);
+    const url = `http://${await s.address}`;
+    await fetch(`${url}/v2/vectordb/collections/describe`, { method: 'POST', body: JSON.stringify({ collectionName: 'ghost' }) });
+    await fetch(`${url}/v2/vectordb/collections/list`, { method: 'POST', body: '{}' });
+    await fetch(`${url}/nowhere`);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    const lines = s.stderr().split('\n').filter((l) => l.includes(' DEBUG REST '));
+    expect(lines.map((l) => l.replace(/^\S+ /, '').replace(/ [\d.]+ ms$/, ' <ms>'))).toEqual([
+      'DEBUG REST POST /v2/vectordb/collections/describe 200 code 100 <ms>',
+      'DEBUG REST POST /v2/vectordb/collections/list 200 code 0 <ms>',
+      'DEBUG REST GET /nowhere 404 <ms>',
+    ]);
+  });
+
+  it('serves the test kit\'s POST /_mvkit/reset with --reset-route, and not without', async () => {
+    for (const [args, status] of [[['--reset-route'], 200], [[], 404]] as const) {
+      const s = serveCli(['--port', '0', ...args]);
+      const url = `http://${await s.address}`;
+      const post = (path: string, body: object) => fetch(`${url}/v2/vectordb${path}`, { method: 'POST', body: JSON.stringify(body) }).then((r) => r.json());
+      await post('/collections/create', { collectionName: 'books', dimension: 2 });
+      const reset = await fetch(`${url}/_mvkit/reset`, { method: 'POST' });
+      expect(reset.status, args.join(' ')).toBe(status);
+      expect(await post('/collections/list', {}), args.join(' ')).toEqual({ code: 0, data: status === 200 ? [] : ['books'] });
+      s.child.kill('SIGTERM');
+      expect(await s.exited).toBe(0);
+    }
+  });
+
+  it('logs no REST request below debug', async () => {
+    const s = serveCli(['--port', '0', '--log-level', 'info']);
+    await fetch(`http://${await s.address}/v2/vectordb/collections/list`, { method: 'POST', body: '{}' });
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.stderr()).not.toContain('REST ');
+  });
+});
+
+describe('mvkit --version and --help', () => {
+  const run = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(run('--version')).toMatchObject({ status: 0, stdout: `${version}\n` });
+  });
+
+  it('--help says that RESTful v2 is served on the same port as gRPC', () => {
+    const top = run('--help');
+    expect(top.status).toBe(0);
+    expect(top.stdout.replace(/\s+/g, ' ')).toContain('the Milvus gRPC API and RESTful v2 (/v2/vectordb/...) on the same port');
+    expect(top.stdout).toContain('npx @mvkit/server serve');
+    expect(run('serve', '--help').stdout.replace(/\s+/g, ' ')).toContain('serve the Milvus gRPC API and RESTful v2 (same port)');
   });
 });

@@ -100,6 +100,15 @@ export class Catalog {
     this.addDatabase(DEFAULT_DATABASE, []);
   }
 
+  /**
+   * Back to a new catalogue's contents: only an empty `default` database (with a new ID). The TSO
+   * keeps counting, so IDs and timestamps from before are never handed out again.
+   */
+  reset(): void {
+    this.databases.clear();
+    this.addDatabase(DEFAULT_DATABASE, []);
+  }
+
   /** Creates the database record (no checks). */
   addDatabase(name: string, properties: KeyValue[]): Database {
     const db: Database = { id: this.tso.next(), name, createdTs: this.tso.next(), properties, collections: new Map(), aliases: new Map() };

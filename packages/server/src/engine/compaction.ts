@@ -120,6 +120,12 @@ export class Compactions {
     for (const plan of this.#queue.splice(0)) this.#finish(plan, 'failed');
   }
 
+  /** Abandons the queued plans and forgets every compaction (engine reset): a new engine's state. */
+  reset(): void {
+    this.clear();
+    this.#byId.clear();
+  }
+
   /** Drops the oldest finished compactions beyond {@link RETAINED_COMPACTIONS} (Map order is creation order). */
   #forgetOld(): void {
     let finished = 0;

@@ -239,7 +239,9 @@ export class Engine {
   readonly replicas: Replicas;
   /** Users, roles, grants and privilege groups (Milvus 2.5 RBAC), and their privilege checks. */
   readonly rbac = new Rbac();
-  readonly #shutdown = new AbortController();
+  /** Aborted at close (for good) and at each reset (then replaced): stops the long requests of the state it ends. */
+  #epoch = new AbortController();
+  #closed = false;
   readonly #prepareFilter: FilterPreparer | undefined;
   readonly #startedAt = new Date();
   readonly #imports: ImportJobs;
@@ -279,14 +281,49 @@ export class Engine {
    * (`request canceled: engine closed`) and queued index builds are dropped. Idempotent.
    */
   close(): void {
-    this.#shutdown.abort('engine closed');
+    this.#closed = true;
+    this.#epoch.abort('engine closed');
     this.indexBuilder.clear();
     this.compactions.clear();
   }
 
+  /**
+   * Back to the state of a new engine with the same options, so that one server can be reused
+   * across tests (the mock-server test kit's `reset()`; Milvus has no such RPC): every database
+   * but an empty `default` is dropped with its collections, aliases, partitions, indexes, rows and
+   * replicas; import jobs, compactions, search iterator tokens and queued index builds are
+   * forgotten; resource groups are back to the default group holding every query node; RBAC is
+   * back to the seeded users (`root`, the `--auth` users, with their seeded passwords) and the
+   * built-in roles. Limits, profile, workers and the import source stay. IDs and timestamps keep
+   * increasing (the TSO is not reset), so an ID from before never names a new object.
+   *
+   * Data-plane requests still running fail at their next pause with 65535
+   * `request canceled: engine reset`; a running import job fails (its collection is gone). Cheap:
+   * no worker or timer is started or left behind. A closed engine stays closed.
+   */
+  reset(): void {
+    for (const db of this.catalog.databases.values()) {
+      for (const coll of db.collections.values()) {
+        coll.data.clear();
+        this.replicas.release(coll.id);
+      }
+    }
+    if (!this.#closed) {
+      this.#epoch.abort('engine reset');
+      this.#epoch = new AbortController();
+    }
+    this.catalog.reset();
+    this.indexBuilder.clear();
+    this.compactions.reset();
+    this.#imports.clear();
+    this.#searchIterators.clear();
+    this.resourceGroups.reset();
+    this.rbac.reset();
+  }
+
   /** The pacer of one data-plane request: it stops at the engine's close, and at `caller`'s abort when given. */
   #pacer(caller?: AbortSignal): Pacer {
-    return new Pacer(PACER_SLICE_MS, caller ? AbortSignal.any([this.#shutdown.signal, caller]) : this.#shutdown.signal);
+    return new Pacer(PACER_SLICE_MS, caller ? AbortSignal.any([this.#epoch.signal, caller]) : this.#epoch.signal);
   }
 
   // ---------------------------------------------------------------- session

@@ -66,10 +66,16 @@ export class ResourceGroups {
     const nodes = new Map<number, QueryNode>();
     for (let id = 1; id <= queryNodes; id++) nodes.set(id, { id, address: `127.0.0.1:${21122 + id}`, hostname: 'localhost' });
     this.nodes = nodes;
+    this.reset();
+  }
+
+  /** Back to the start: only the default group, with its default config and every query node. Replicas are not told (drop them first). */
+  reset(): void {
+    this.groups.clear();
     this.groups.set(DEFAULT_RESOURCE_GROUP, {
       name: DEFAULT_RESOURCE_GROUP,
       config: normalise({ requests: { nodeNum: 0 }, limits: { nodeNum: DEFAULT_RESOURCE_GROUP_CAPACITY } }),
-      nodes: [...nodes.keys()],
+      nodes: [...this.nodes.keys()],
     });
   }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Merr } from '@mvkit/core';
 import type { RestHandler, RestResponse } from './handler.js';
 import { goJson } from '../gojson.js';
+import type { Logger } from '../logger.js';
 
 /**
  * Default limit of a buffered request body, in bytes (64 MiB): the size of the largest gRPC
@@ -14,7 +15,15 @@ export const MAX_BODY_BYTES = 64 * 1024 * 1024;
 export interface RestListenerOptions {
   /** Largest body buffered, in bytes; default {@link MAX_BODY_BYTES}. A larger one is drained and answered HTTP 413 (code 1102). */
   maxBodyBytes?: number;
+  /**
+   * Logs every answered request at debug level, as the gRPC front logs its calls:
+   * `REST <method> <path> <HTTP status> code <Milvus code> <ms> ms` (no code when the body carries none).
+   */
+  logger?: Logger;
 }
+
+/** The Milvus `code` an answer's JSON body starts with (`{"code":1100,...}`, as goJson writes it), or undefined. */
+const codeOf = (body: string) => /^\{"code":(-?\d+)/.exec(body)?.[1];
 
 /**
  * Mounts a transport-neutral handler ({@link createRestHandler} or {@link createLegacyHandler})
@@ -26,13 +35,19 @@ export interface RestListenerOptions {
  */
 export function restListener(handler: RestHandler, options: RestListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => void {
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
+  const logger = options.logger;
   return (req, res) => {
+    const started = performance.now();
     const chunks: Buffer[] = [];
     let size = 0;
     const respond = (r: RestResponse) => {
       if (res.headersSent || res.destroyed) return;
       res.writeHead(r.status, r.headers);
       res.end(r.body);
+      if (logger) {
+        const code = codeOf(r.body);
+        logger.debug(`REST ${req.method} ${req.url} ${r.status}${code === undefined ? '' : ` code ${code}`} ${(performance.now() - started).toFixed(1)} ms`);
+      }
     };
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;

@@ -116,6 +116,12 @@ export class SearchIteratorTokens {
   readonly #tokens = new Map<string, { bound: number; keys: Set<PrimaryKey> }>();
   #keys = 0;
 
+  /** Forgets every token (engine reset). */
+  clear(): void {
+    this.#tokens.clear();
+    this.#keys = 0;
+  }
+
   /**
    * The score window of a page: past its last bound (none on the first page), with the keys
    * returned at it when this token ended its previous page there, else strictly beyond it.

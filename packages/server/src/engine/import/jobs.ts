@@ -176,6 +176,14 @@ export class ImportJobs {
     return [...this.#jobs.values()].filter((j) => collectionId === undefined || j.collectionId === collectionId);
   }
 
+  /**
+   * Forgets every job (engine reset). A job still running finds no collection of its ID to write
+   * into and fails; it is no longer listed.
+   */
+  clear(): void {
+    this.#jobs.clear();
+  }
+
   /** Resolves when every queued job has finished (tests, shutdown). */
   idle(): Promise<void> {
     return this.#queue;

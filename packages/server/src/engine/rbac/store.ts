@@ -137,6 +137,9 @@ function hashPassword(password: string): { salt: Uint8Array; hash: Uint8Array } 
   return { salt, hash: scrypt(password, salt) };
 }
 
+/** The grants the `public` role starts with (Milvus's default `public` privileges on every object of every database). */
+const publicGrants = (): Grant[] => PUBLIC_GRANTS.map((p) => ({ role: PUBLIC_ROLE, objectType: p.objectType, objectName: '*', dbName: '*', privilege: p.privilege, grantor: ROOT_USER }));
+
 /**
  * The RBAC catalogue of one engine. Methods mirror MilvusService's RPCs (names in their TSDoc);
  * failures are thrown as {@link MilvusError}s with Milvus's code and reason (65535 for
@@ -149,8 +152,10 @@ export class Rbac {
   readonly #verified = new Map<string, string>();
   readonly #roles = new Set<string>([ADMIN_ROLE, PUBLIC_ROLE]);
   readonly #userRoles = new Map<string, Set<string>>();
-  #grants: Grant[] = PUBLIC_GRANTS.map((p) => ({ role: PUBLIC_ROLE, objectType: p.objectType, objectName: '*', dbName: '*', privilege: p.privilege, grantor: ROOT_USER }));
+  #grants: Grant[] = publicGrants();
   readonly #groups = new Map<string, string[]>();
+  /** The seeded users' password records, which {@link reset} restores. */
+  readonly #seeded = new Map<string, StoredUser>();
 
   /**
    * Adds users without Milvus's checks (the `--auth` / `AuthOptions` seed; `root`'s default
@@ -158,7 +163,28 @@ export class Rbac {
    */
   seedUsers(users: Readonly<Record<string, string>>): void {
     // Hashed on first use (#record), so that starting a server costs no scrypt.
-    for (const [user, password] of Object.entries(users)) if (!this.#users.has(user)) this.#users.set(user, { seed: password });
+    for (const [user, password] of Object.entries(users)) {
+      if (this.#users.has(user)) continue;
+      const stored = { seed: password };
+      this.#users.set(user, stored);
+      this.#seeded.set(user, stored);
+    }
+  }
+
+  /**
+   * Back to the catalogue of a new store given the same seeds: only the seeded users, with their
+   * seeded passwords and no roles; the built-in roles `admin` and `public` with `public`'s default
+   * grants; no custom role, grant or privilege group. Costs no password hashing.
+   */
+  reset(): void {
+    this.#users.clear();
+    this.#verified.clear();
+    for (const [user, stored] of this.#seeded) this.#users.set(user, stored);
+    this.#roles.clear();
+    this.#roles.add(ADMIN_ROLE).add(PUBLIC_ROLE);
+    this.#userRoles.clear();
+    this.#grants = publicGrants();
+    this.#groups.clear();
   }
 
   /** The scrypt record of `user` (hashing a seed password now), if the user exists. */
@@ -167,6 +193,7 @@ export class Rbac {
     if (!stored || !('seed' in stored)) return stored;
     const record = hashPassword(stored.seed);
     this.#users.set(user, record);
+    if (this.#seeded.get(user) === stored) this.#seeded.set(user, record);
     return record;
   }
 
@@ -187,6 +214,7 @@ export class Rbac {
       const record = { salt, hash: await scryptAsync(seed.seed, salt) };
       // Unless the seed was replaced while scrypt ran.
       if (this.#users.get(user) === seed) this.#users.set(user, record);
+      if (this.#seeded.get(user) === seed) this.#seeded.set(user, record);
       stored = this.#users.get(user);
       if (!stored || 'seed' in stored) return false;
     }
