@@ -137,21 +137,21 @@ describe('the REST client and @mvkit/msw in headless Chromium', () => {
       const pageUrl = `http://127.0.0.1:${(page.address() as AddressInfo).port}/?milvus=${encodeURIComponent(milvus.restUrl)}`;
       browser = await chromium.launch({ executablePath: installed.executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
       const tab = await browser.newPage();
-      const console_: string[] = [];
+      const consoleErrors: string[] = [];
       tab.on('console', (message) => {
-        if (message.type() === 'error' || message.type() === 'warning') console_.push(`${message.type()}: ${message.text()}`);
+        if (message.type() === 'error' || message.type() === 'warning') consoleErrors.push(`${message.type()}: ${message.text()}`);
       });
-      const pageError = new Promise<never>((_, reject) => tab.on('pageerror', (error) => reject(new Error(`page error: ${error.stack ?? error.message}\n${console_.join('\n')}`))));
+      const pageError = new Promise<never>((_, reject) => tab.on('pageerror', (error) => reject(new Error(`page error: ${error.stack ?? error.message}\n${consoleErrors.join('\n')}`))));
 
       await tab.goto(pageUrl);
       const outcomes = await Promise.race([
         tab.waitForFunction(() => (window as unknown as { mvkitResults?: unknown }).mvkitResults, undefined, { timeout: 30_000 }).then((handle) => handle.jsonValue() as Promise<{ rest: Outcome; msw: Outcome }>),
         pageError,
       ]).catch((error: unknown) => {
-        throw new Error(`${error instanceof Error ? error.message : error}\nconsole:\n${console_.join('\n')}`);
+        throw new Error(`${error instanceof Error ? error.message : error}\nconsole:\n${consoleErrors.join('\n')}`);
       });
       const failed = Object.entries(outcomes).filter(([, outcome]) => outcome.error);
-      expect(failed.map(([name, outcome]) => `${name}: ${outcome.error}`).join('\n') + (failed.length ? `\nconsole:\n${console_.join('\n')}` : '')).toBe('');
+      expect(failed.map(([name, outcome]) => `${name}: ${outcome.error}`).join('\n') + (failed.length ? `\nconsole:\n${consoleErrors.join('\n')}` : '')).toBe('');
       expect(outcomes.rest.result).toEqual(EXPECTED);
       expect(outcomes.msw.result).toEqual(EXPECTED);
     },
