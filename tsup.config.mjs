@@ -38,4 +38,10 @@ export default defineConfig({
   // imports `@mvkit/server`) shares its code at run time instead of carrying a copy in each build.
   external: [pkg.name],
   outDir: 'dist',
+  // In the CommonJS build a dynamic `import()` (the client's lazily loaded gRPC transport) becomes
+  // `require`: an `import()` there would load the ESM build of a sibling beside the CommonJS one
+  // the consumer required (two `MilvusError` classes), and Jest's CommonJS sandbox refuses it.
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.supported = { ...options.supported, 'dynamic-import': false };
+  },
 });

@@ -1,6 +1,6 @@
 /**
  * `@mvkit/server/vitest`: a vitest `globalSetup` that starts one reference server for the whole
- * run ({@link createTestServer}) and provides its address to the tests:
+ * run (`createTestServer`) and provides its address to the tests:
  *
  * ```ts
  * // vitest.config.ts
@@ -16,6 +16,7 @@
  * `export default mvkitGlobalSetup({ profile: '2.3' })`.
  *
  * @packageDocumentation
+ * @module @mvkit/server/vitest
  */
 import type {} from 'vitest';
 import type { ServerOptions } from '@mvkit/server';
@@ -41,7 +42,7 @@ export interface VitestGlobalSetupContext {
 }
 
 /**
- * A vitest globalSetup function: starts a test server with `options` (see {@link createTestServer}),
+ * A vitest globalSetup function: starts a test server with `options` (see `createTestServer`),
  * provides `milvusAddress` and `milvusUri`, and returns the teardown that closes the server.
  * @throws Error when the server cannot start (vitest then fails the run).
  */

@@ -1,6 +1,6 @@
 /**
  * `@mvkit/server/jest`: a Jest `globalSetup` that starts one reference server for the whole run
- * ({@link createTestServer}) and tells the tests its address in `process.env.MILVUS_ADDRESS`
+ * (`createTestServer`) and tells the tests its address in `process.env.MILVUS_ADDRESS`
  * (`127.0.0.1:<port>`) and `process.env.MILVUS_URI` (`http://127.0.0.1:<port>`); the
  * `globalTeardown` `@mvkit/server/jest/teardown` closes it.
  *
@@ -17,6 +17,7 @@
  * `module.exports = require('@mvkit/server/jest').jestGlobalSetup({ profile: '2.3' })`.
  *
  * @packageDocumentation
+ * @module @mvkit/server/jest
  */
 import type { ServerOptions, TestServer } from '@mvkit/server';
 
@@ -33,7 +34,7 @@ const SERVER = Symbol.for('@mvkit/server/jest test server');
 type Holder = { [SERVER]?: TestServer };
 
 /**
- * A Jest globalSetup function: starts a test server with `options` (see {@link createTestServer})
+ * A Jest globalSetup function: starts a test server with `options` (see `createTestServer`)
  * and sets `MILVUS_ADDRESS` and `MILVUS_URI` in `process.env` (Jest's workers inherit them).
  * @throws Error when the server cannot start (Jest then fails the run).
  */

@@ -3,6 +3,7 @@
  * `@mvkit/server/jest` globalSetup.
  *
  * @packageDocumentation
+ * @module @mvkit/server/jest/teardown
  */
 import { jestGlobalTeardown } from './index.js';
 
