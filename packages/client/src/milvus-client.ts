@@ -157,6 +157,12 @@ export interface MilvusClientOptions extends ConnectionOptions {
    * address the Milvus docs give the official (gRPC) SDK, so it stays gRPC unless `'rest'` is asked.
    */
   transport?: Transport | 'grpc' | 'rest';
+  /**
+   * The fetch the REST transport calls (the WHATWG signature), e.g. a runtime's own or one that
+   * serves calls in-process; default: `globalThis.fetch`, or in Node undici's pool while the global
+   * fetch is untouched (see `RestTransportOptions.fetch` of `@mvkit/transport-rest`). Not used by gRPC.
+   */
+  fetch?: typeof globalThis.fetch;
   /** Interval between GetLoadingProgress polls of the waiting load methods, in ms. Default 100. */
   pollInterval?: number;
   /**

@@ -352,4 +352,17 @@ describe('MilvusClient options', () => {
     expect((rest.transport as unknown as { baseUrl: string }).baseUrl).toBe('http://localhost:19530');
     expect((new MilvusClient({ address: 'milvus:19531', transport: 'rest', ssl: true }).transport as unknown as { baseUrl: string }).baseUrl).toBe('https://milvus:19531');
   });
+
+  it('sends REST calls through the `fetch` option', async () => {
+    const paths: string[] = [];
+    const fetch: typeof globalThis.fetch = async (input) => {
+      const path = new URL(String(input)).pathname;
+      paths.push(path);
+      const data = path.endsWith('/collections/has') ? { has: true } : [];
+      return new Response(JSON.stringify({ code: 0, data }), { headers: { 'content-type': 'application/json' } });
+    };
+    const client = new MilvusClient({ address: 'http://nowhere.invalid:19530', transport: 'rest', fetch });
+    expect((await client.hasCollection({ collection_name: 'books' })).value).toBe(true);
+    expect(paths).toEqual(['/v2/vectordb/collections/list', '/v2/vectordb/collections/has']);
+  });
 });

@@ -1,3 +1,4 @@
+import { MilvusClient } from '@mvkit/client';
 import { Engine } from '@mvkit/server';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -39,5 +40,15 @@ describe('createMilvusHandlers with setupServer (global fetch)', () => {
     const r = await fetch(`${baseUrl}/v2/vectordb/databases/list`, { method: 'POST', body: '{}' });
     expect(r.status).toBe(200);
     expect(await r.json()).toEqual({ code: 0, data: ['default'] });
+  });
+
+  it("intercepts MilvusClient({ transport: 'rest' }) with no extra wiring (its default fetch follows the patched global one)", async () => {
+    const client = new MilvusClient({ address: baseUrl, transport: 'rest' });
+    await client.createCollection({ collection_name: 'books', dimension: 2 });
+    await client.insert({ collection_name: 'books', data: [{ id: 1, vector: [1, 0] }, { id: 2, vector: [0, 1] }] });
+    const { results } = await client.search({ collection_name: 'books', data: [0.1, 0.9], limit: 1 });
+    expect(results.map((r) => String(r.id))).toEqual(['2']);
+    await expect(client.describeCollection({ collection_name: 'missing' })).rejects.toMatchObject({ code: 100 });
+    await client.close();
   });
 });
