@@ -118,12 +118,19 @@ function milvusPid(dir: string): number | undefined {
   return undefined;
 }
 
-/** A real Milvus 2.3.5 (`startRealMilvus`: its venv installed first, outside {@link Target.startMs}). */
+/** A real Milvus 2.3.5 (`startRealMilvus`; its venv installed first and its checks before the spawn, all outside {@link Target.startMs}). */
 export async function startMilvus(log: (line: string) => void): Promise<Target> {
   await ensureBenchPythonEnv('milvus-2.3', log);
   const { startRealMilvus } = (await import(REAL_MILVUS.href)) as RealMilvusModule;
-  const t0 = performance.now();
-  const milvus = await startRealMilvus({ log });
+  // startRealMilvus logs "starting on …" right after spawning the binary: the start is timed
+  // from there, not from its own venv and config checks before it.
+  let t0 = performance.now();
+  const milvus = await startRealMilvus({
+    log: (line) => {
+      if (/: starting on /.test(line)) t0 = performance.now();
+      log(line);
+    },
+  });
   await waitAnswering(milvus.address);
   return { name: 'milvus', ...hostPort(milvus.address), startMs: performance.now() - t0, pid: milvusPid(milvus.dir), stop: () => milvus.close() };
 }
