@@ -20,7 +20,9 @@
  *
  * Usage: `node bench/dist/index.js server [--targets mvkit,milvus,milvus-lite] [--rows 100000]
  * [--batch 5000] [--searches 1000] [--queries 1000] [--recall-queries 100] [--probe-interval 10]
- * [--idle 2] [--json <file>]`
+ * [--idle 2] [--mvkit-segment-max-rows <n>] [--json <file>]`. `mvkit serve` seals a segment every
+ * 10,000 rows by default, Milvus 2.3.5 at 512 MiB (here: at the flush, one segment per partition);
+ * `--mvkit-segment-max-rows 100000` gives mvkit the same layout.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -79,11 +81,11 @@ function probeByPhase(samples: ProbeResult, idleStart: number, result: WorkloadR
 }
 
 /** Starts one target, runs the workload with the probe beside it, stops the target. */
-async function runTarget(name: TargetName, python: string, size: WorkloadSize, opts: { probeIntervalMs: number; idleMs: number }): Promise<TargetRun> {
+async function runTarget(name: TargetName, python: string, size: WorkloadSize, opts: { probeIntervalMs: number; idleMs: number; mvkitArgs: readonly string[] }): Promise<TargetRun> {
   const log = (line: string) => console.error(`[${name}] ${line}`);
   let target;
   try {
-    target = await startTarget(name, log);
+    target = await startTarget(name, log, opts.mvkitArgs);
   } catch (e) {
     return { name, failure: `did not start: ${(e as Error).message}`, problems: [] };
   }
@@ -187,19 +189,21 @@ async function main(): Promise<void> {
     .addOption(new Option('--searches <n>', 'searches of each kind').default(1_000).argParser(positiveInt))
     .addOption(new Option('--queries <n>', 'filtered queries').default(1_000).argParser(positiveInt))
     .addOption(new Option('--recall-queries <n>', 'searches checked against an exact scan').default(100).argParser(nonNegativeInt))
+    .addOption(new Option('--mvkit-segment-max-rows <n>', "mvkit serve's --segment-max-rows (default: its own, 10,000)").argParser(positiveInt))
     .addOption(new Option('--probe-interval <ms>', 'ms between probe GetVersions (0: no probe)').default(10).argParser(nonNegativeInt))
     .addOption(new Option('--idle <s>', 'seconds of idle probe baseline before the workload').default(2).argParser(nonNegativeInt))
     .option('--json <file>', 'also write every figure as JSON to this file');
   program.parse(process.argv.slice(3), { from: 'user' });
-  const o = program.opts<{ targets: TargetName[]; rows: number; batch: number; searches: number; queries: number; recallQueries: number; probeInterval: number; idle: number; json?: string }>();
+  const o = program.opts<{ targets: TargetName[]; rows: number; batch: number; searches: number; queries: number; recallQueries: number; probeInterval: number; idle: number; mvkitSegmentMaxRows?: number; json?: string }>();
   const size: WorkloadSize = { rows: o.rows, batch: o.batch, searches: o.searches, queries: o.queries, recallQueries: o.recallQueries };
+  const mvkitArgs = o.mvkitSegmentMaxRows === undefined ? [] : ['--segment-max-rows', String(o.mvkitSegmentMaxRows)];
   const env = await ensureBenchPythonEnv('milvus-2.3');
   const started = new Date();
-  const header = `# server bench — ${started.toISOString()} — commit ${commit()} — node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} — client pymilvus ${env.pymilvus}`;
+  const header = `# server bench — ${started.toISOString()} — commit ${commit()} — node ${process.version}, ${availableParallelism()} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} — client pymilvus ${env.pymilvus} — mvkit serve ${mvkitArgs.join(' ') || '(default flags)'}`;
   console.log(header);
   const runs: TargetRun[] = [];
   for (const name of o.targets) {
-    runs.push(await runTarget(name, env.python, size, { probeIntervalMs: o.probeInterval, idleMs: o.idle * 1000 }));
+    runs.push(await runTarget(name, env.python, size, { probeIntervalMs: o.probeInterval, idleMs: o.idle * 1000, mvkitArgs }));
     console.error(`[${name}] done; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
   }
   console.log(`\n${report(runs, size, o.probeInterval)}\n\nfinished ${new Date().toISOString()}, load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);

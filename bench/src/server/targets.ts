@@ -89,10 +89,14 @@ function hostPort(address: string): { host: string; port: number; address: strin
   return { host: address.slice(0, i), port: Number(address.slice(i + 1)), address };
 }
 
-/** `mvkit serve` (default profile and flags) as a child process. */
-export async function startMvkit(): Promise<Target> {
+/**
+ * `mvkit serve` (default profile) as a child process.
+ *
+ * @param serveArgs - extra `serve` flags, e.g. `['--segment-max-rows', '100000']`.
+ */
+export async function startMvkit(serveArgs: readonly string[] = []): Promise<Target> {
   const t0 = performance.now();
-  const server = await startChildServer();
+  const server = await startChildServer(serveArgs);
   await waitAnswering(server.address);
   return { name: 'mvkit', ...hostPort(server.address), startMs: performance.now() - t0, pid: server.pid, stop: () => server.stop() };
 }
@@ -175,9 +179,9 @@ export async function startMilvusLite(log: (line: string) => void): Promise<Targ
   return { name: 'milvus-lite', host: '127.0.0.1', port, address: `127.0.0.1:${port}`, startMs: performance.now() - t0, pid: child.pid, stop };
 }
 
-/** Starts the named target. */
-export function startTarget(name: TargetName, log: (line: string) => void): Promise<Target> {
-  if (name === 'mvkit') return startMvkit();
+/** Starts the named target; `mvkitArgs` are extra `mvkit serve` flags. */
+export function startTarget(name: TargetName, log: (line: string) => void, mvkitArgs: readonly string[] = []): Promise<Target> {
+  if (name === 'mvkit') return startMvkit(mvkitArgs);
   if (name === 'milvus') return startMilvus(log);
   return startMilvusLite(log);
 }
