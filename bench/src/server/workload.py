@@ -4,7 +4,7 @@
 [--searches 1000] [--queries 1000] [--dim 128] [--seed 1] [--recall-queries 100]`, with the
 milvus-2.3 venv's interpreter (pymilvus 2.3.7, the client all three targets accept: mvkit serve,
 Milvus 2.3.5 and milvus-lite's gRPC server). Through pymilvus's ORM (`connections`,
-`Collection`, `Partition`) it runs, timing each phase with the wall clock:
+`Collection`, `utility`) it runs, timing each phase with the wall clock:
 
 - create: a collection `bench_server` (int64 pk `id`, float vector `vector` of `--dim`, int64
   scalar `category` in [0, 100)) and two partitions `p0`, `p1`;
@@ -36,7 +36,7 @@ import time
 
 import numpy as np
 import pymilvus
-from pymilvus import Collection, CollectionSchema, DataType, FieldSchema, Partition, connections, utility
+from pymilvus import Collection, CollectionSchema, DataType, FieldSchema, connections, utility
 
 COLLECTION = "bench_server"
 PARTITIONS = ["p0", "p1"]
@@ -99,7 +99,7 @@ def log(line):
     sys.stderr.flush()
 
 
-def wait_index_built(collection):
+def wait_index_built():
     """Polls the index's build progress until every row is indexed (create_index already waits on Milvus)."""
     while True:
         progress = utility.index_building_progress(COLLECTION, index_name="", using="bench", timeout=TIMEOUT)
@@ -159,7 +159,7 @@ def main():
 
     def index():
         collection.create_index("vector", INDEX, timeout=TIMEOUT)
-        return wait_index_built(collection)
+        return wait_index_built()
 
     index_progress = phases.run("index", index)
     phases.run("load", lambda: collection.load(timeout=TIMEOUT))
