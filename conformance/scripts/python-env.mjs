@@ -182,13 +182,15 @@ async function withLock(lockDir, fn, log) {
 
 /**
  * Makes sure the named environment's venv holds its pinned requirements.
- * @param {{ name?: keyof typeof ENVS, log?: (line: string) => void }} [options] `name` default `runner`
+ * @param {{ name?: string, spec?: (typeof ENVS)[keyof typeof ENVS], log?: (line: string) => void }} [options]
+ *   `name` default `runner`, one of {@link ENVS}; or, with `spec`, an environment of the caller's
+ *   own in the same terms (e.g. the server benchmark's milvus-lite), named `name` in messages.
  * @returns {Promise<{ python: string, pymilvus: string, cached: boolean, seconds: number }>}
  */
 export async function ensurePythonEnv(options = {}) {
   const log = options.log ?? ((line) => console.error(line));
   const name = options.name ?? 'runner';
-  const spec = ENVS[name];
+  const spec = options.spec ?? ENVS[name];
   if (!spec) throw new Error(`no Python environment named ${name} (one of ${Object.keys(ENVS).join(', ')})`);
   const { venv, requirements: requirementsFile, modules, distributions = modules, setup } = spec;
   const python = venvPython(venv);

@@ -7,8 +7,7 @@
  *   and pymilvus 2.3.7, the client `workload.py` runs with against every target;
  * - `milvus-lite` (`bench/.cache/milvus-lite/venv`, `requirements-milvus-lite.txt`): milvus-lite
  *   3.2.2 and the pymilvus 3.0.2 whose gRPC stubs its server imports. The environment is the
- *   benchmark's own, so it is added to the script's table of environments (`ENVS`) here rather
- *   than in conformance/.
+ *   benchmark's own: its spec is passed to the script (`spec`) rather than listed in its `ENVS`.
  *
  * @packageDocumentation
  */
@@ -17,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 /** `conformance/scripts/python-env.mjs` (the same path from `src/server/` and `dist/server/`). */
 const PYTHON_ENV = new URL('../../../conformance/scripts/python-env.mjs', import.meta.url);
 
-/** What python-env.mjs needs to know of an environment (see its `ENVS`). */
+/** What python-env.mjs needs to know of an environment (the shape of its `ENVS` entries). */
 interface EnvSpec {
   venv: string;
   requirements: string;
@@ -29,8 +28,7 @@ interface EnvSpec {
 
 /** The part of python-env.mjs used here. */
 interface PythonEnvModule {
-  ENVS: Record<string, EnvSpec>;
-  ensurePythonEnv(options: { name: string; log?: (line: string) => void }): Promise<{ python: string; pymilvus: string }>;
+  ensurePythonEnv(options: { name: string; spec?: EnvSpec; log?: (line: string) => void }): Promise<{ python: string; pymilvus: string }>;
 }
 
 /** A ready environment: its interpreter and the version of its first pinned module (pymilvus). */
@@ -57,7 +55,6 @@ const MILVUS_LITE_ENV: EnvSpec = {
  */
 export async function ensureBenchPythonEnv(name: 'milvus-2.3' | 'milvus-lite', log: (line: string) => void = (line) => console.error(line)): Promise<BenchPythonEnv> {
   const mod = (await import(PYTHON_ENV.href)) as PythonEnvModule;
-  mod.ENVS['milvus-lite'] ??= MILVUS_LITE_ENV;
-  const { python, pymilvus } = await mod.ensurePythonEnv({ name, log });
+  const { python, pymilvus } = await mod.ensurePythonEnv({ name, log, ...(name === 'milvus-lite' ? { spec: MILVUS_LITE_ENV } : {}) });
   return { python, pymilvus };
 }
