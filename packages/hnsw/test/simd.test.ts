@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { VectorStore } from '../src/vectors.js';
+import { rng } from './helpers.js';
+
+const DIMS = [1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 33, 100, 128, 129, 784, 1023];
+
+describe('VectorStore kernels: WebAssembly SIMD and the TypeScript fallback agree', () => {
+  it('runs the SIMD kernels here (Node 20 has WebAssembly SIMD)', () => {
+    expect(new VectorStore(4, true, 1).simd).toBe(true);
+    expect(new VectorStore(4, true, 1, false).simd).toBe(false);
+  });
+
+  it.each(DIMS)('dim %i: L2 and inner product within 1e-5 relative (random vectors, unaligned rows)', (dim) => {
+    const r = rng(dim);
+    const rows = 20;
+    for (const l2 of [true, false]) {
+      for (const normalise of [false, true]) {
+        const simd = new VectorStore(dim, l2, rows);
+        const ts = new VectorStore(dim, l2, rows, false);
+        const stored: Float32Array[] = [];
+        for (let id = 0; id < rows; id++) {
+          const v = Array.from({ length: dim }, () => r() * 4 - 2);
+          const row = new Float32Array(dim);
+          ts.write(ts.addr(id), v, normalise);
+          row.set(ts.f32.subarray(ts.addr(id) / 4, ts.addr(id) / 4 + dim));
+          stored.push(row);
+          simd.write(simd.addr(id), v, normalise);
+        }
+        let checked = 0;
+        for (let a = 0; a < rows; a++) {
+          for (let b = 0; b < rows; b++) {
+            const x = simd.dist(simd.addr(a), simd.addr(b), dim);
+            const y = ts.dist(ts.addr(a), ts.addr(b), dim);
+            // Relative to the sum of the terms' magnitudes (an inner product may cancel to ~0).
+            let scale = 0;
+            for (let i = 0; i < dim; i++) {
+              const ai = stored[a]![i]!;
+              const bi = stored[b]![i]!;
+              scale += l2 ? (ai - bi) ** 2 : Math.abs(ai * bi);
+            }
+            scale = Math.max(scale, 1e-30);
+            expect(Math.abs(x - y) / scale, `dim ${dim} l2 ${l2} rows ${a},${b}: ${x} vs ${y}`).toBeLessThan(1e-5);
+            checked++;
+          }
+        }
+        expect(checked).toBe(rows * rows);
+      }
+    }
+  });
+
+  it('keeps rows when it grows (WebAssembly memory grows by pages, views are renewed)', () => {
+    const dim = 100;
+    const store = new VectorStore(dim, true, 2);
+    const v = Array.from({ length: dim }, (_, i) => i / 10);
+    store.write(store.addr(1), v, false);
+    store.resize(5000); // 2 MB: several more pages
+    store.write(store.addr(4999), v, false);
+    expect(store.dist(store.addr(1), store.addr(4999), dim)).toBe(0);
+    expect(store.dist(store.addr(0), store.addr(1), dim)).toBeCloseTo(v.reduce((s, x) => s + x * x, 0), 2);
+    expect(Array.from(store.export(2).subarray(dim, 2 * dim))).toEqual(Array.from(new Float32Array(v)));
+  });
+});
+
+describe('generated kernels module', () => {
+  it('is up to date with kernels.wat (run `pnpm --filter @mvkit/hnsw gen:simd`)', async () => {
+    const script = fileURLToPath(new URL('../scripts/gen-simd.mjs', import.meta.url));
+    const mod = (await import(pathToFileURL(script).href)) as { generateKernelsSource(): Promise<string>; kernelsPath: string };
+    expect(readFileSync(mod.kernelsPath, 'utf8') === (await mod.generateKernelsSource())).toBe(true);
+  });
+});
