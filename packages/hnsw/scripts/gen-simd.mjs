@@ -31,7 +31,7 @@ export async function generateKernelsSource() {
     '// Do not edit: change kernels.wat and run `pnpm --filter @mvkit/hnsw gen:simd`.',
     '',
     '/**',
-    ' * The WebAssembly module of `src/kernels.wat` (SIMD distance kernels `l2sq`, `negDot`), base64.',
+    ' * The WebAssembly module of `src/kernels.wat` (SIMD distance kernels `l2sq`, `negDot` and their batch forms), base64.',
     ' * @internal',
     ' */',
     `export const KERNELS_WASM_BASE64 = '${base64}';`,

@@ -149,7 +149,7 @@ export class HnswIndex implements VectorIndex {
 
     this.slots = new LabelledSlots(p.capacity, (cap) => this.resize(cap));
     const cap = this.slots.cap;
-    this.store = new VectorStore(p.dim, this.isL2, cap);
+    this.store = new VectorStore(p.dim, this.isL2, cap, this.M0);
     this.links0 = new Int32Array(cap * this.stride0);
     this.levels = new Uint8Array(cap);
     this.upperOff = new Int32Array(cap);
@@ -346,10 +346,11 @@ export class HnswIndex implements VectorIndex {
     const dim = this.dim;
     const dist = this.store.dist;
     const rb = this.store.rowBytes;
+    const head = this.store.base;
     const upper = this.upper;
     const upperOff = this.upperOff;
     const strideU = this.strideU;
-    let curDist = dist(qa, rb * cur + rb, dim);
+    let curDist = dist(qa, head + rb * cur, dim);
     for (let l = from; l > to; l--) {
       let changed = true;
       while (changed) {
@@ -358,7 +359,7 @@ export class HnswIndex implements VectorIndex {
         const cnt = upper[base]!;
         for (let j = 1; j <= cnt; j++) {
           const nb = upper[base + j]!;
-          const d = dist(qa, rb * nb + rb, dim);
+          const d = dist(qa, head + rb * nb, dim);
           if (d < curDist) {
             curDist = d;
             cur = nb;
@@ -390,9 +391,9 @@ export class HnswIndex implements VectorIndex {
    * searchBaseLayerST without a filter.
    */
   private searchLayer(qa: number, ep: number, level: number, ef: number): void {
-    const dim = this.dim;
-    const dist = this.store.dist;
-    const rb = this.store.rowBytes;
+    const store = this.store;
+    const { ids, out } = store;
+    const d0 = store.dist(qa, store.addr(ep), this.dim);
     const visited = this.visited;
     const epoch = this.nextEpoch();
     const cand = this.cand;
@@ -402,7 +403,6 @@ export class HnswIndex implements VectorIndex {
     const upperOff = this.upperOff;
     const lvlOff = (level - 1) * this.strideU;
 
-    const d0 = dist(qa, rb * ep + rb, dim);
     top.push(d0, ep);
     cand.push(d0, ep);
     visited[ep] = epoch;
@@ -412,12 +412,19 @@ export class HnswIndex implements VectorIndex {
       const c = cand.pop();
       const base = level === 0 ? c * stride : upperOff[c]! + lvlOff;
       const cnt = links[base]!;
+      let m = 0;
       for (let j = 1; j <= cnt; j++) {
         const nb = links[base + j]!;
         if (visited[nb] === epoch) continue;
         visited[nb] = epoch;
-        const d = dist(qa, rb * nb + rb, dim);
+        ids[m++] = nb;
+      }
+      if (m === 0) continue;
+      store.distances(qa, m);
+      for (let i = 0; i < m; i++) {
+        const d = out[i]!;
         if (top.size < ef || d < lowerBound) {
+          const nb = ids[i]!;
           cand.push(d, nb);
           lowerBound = top.offer(d, nb, ef);
         }
@@ -431,9 +438,9 @@ export class HnswIndex implements VectorIndex {
    * run out.
    */
   private searchChecked(qa: number, ep: number, ef: number, filter: ((label: number) => boolean) | null): void {
-    const dim = this.dim;
-    const dist = this.store.dist;
-    const rb = this.store.rowBytes;
+    const store = this.store;
+    const { ids, out } = store;
+    const d0 = store.dist(qa, store.addr(ep), this.dim);
     const deleted = this.slots.deleted;
     const labels = this.slots.labels;
     const visited = this.visited;
@@ -443,7 +450,6 @@ export class HnswIndex implements VectorIndex {
     const links = this.links0;
     const stride = this.stride0;
 
-    const d0 = dist(qa, rb * ep + rb, dim);
     let lowerBound = Infinity;
     if (deleted[ep] === 0 && (filter === null || filter(labels[ep]!))) {
       top.push(d0, ep);
@@ -456,12 +462,19 @@ export class HnswIndex implements VectorIndex {
       const c = cand.pop();
       const base = c * stride;
       const cnt = links[base]!;
+      let m = 0;
       for (let j = 1; j <= cnt; j++) {
         const nb = links[base + j]!;
         if (visited[nb] === epoch) continue;
         visited[nb] = epoch;
-        const d = dist(qa, rb * nb + rb, dim);
+        ids[m++] = nb;
+      }
+      if (m === 0) continue;
+      store.distances(qa, m);
+      for (let i = 0; i < m; i++) {
+        const d = out[i]!;
         if (top.size < ef || d < lowerBound) {
+          const nb = ids[i]!;
           cand.push(d, nb);
           if (deleted[nb] === 0 && (filter === null || filter(labels[nb]!))) lowerBound = top.offer(d, nb, ef);
         }
@@ -479,11 +492,12 @@ export class HnswIndex implements VectorIndex {
     const dim = this.dim;
     const dist = this.store.dist;
     const rb = this.store.rowBytes;
+    const head = this.store.base;
     let sel = 0;
     for (let i = 0; i < cnt && sel < maxM; i++) {
       const c = ids[i]!;
       const dq = dists[i]!;
-      const ca = rb * c + rb;
+      const ca = head + rb * c;
       let good = true;
       for (let j = 0; j < sel; j++) {
         const d = dist(ca, rb * ids[j]! + rb, dim);

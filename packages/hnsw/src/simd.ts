@@ -15,6 +15,14 @@ import { KERNELS_WASM_BASE64 } from './gen/kernels.js';
 export type DistanceKernel = (a: number, b: number, n: number) => number;
 
 /**
+ * Distances from the vector at byte address `q` to the rows of `count` nodes, whose ids (i32) are
+ * at byte address `ids`, node `id`'s row at `base + id · rowBytes`, written as f32 from byte
+ * address `out`; `n` floats per vector. Same distance as {@link DistanceKernel}.
+ * @internal
+ */
+export type BatchKernel = (q: number, ids: number, out: number, count: number, base: number, rowBytes: number, n: number) => void;
+
+/**
  * The part of a `WebAssembly.Memory` the store uses (declared here: this package's lib is plain
  * ES2023, which has no WebAssembly types).
  * @internal
@@ -39,6 +47,8 @@ export interface SimdInstance {
   readonly memory: WasmMemory;
   readonly l2sq: DistanceKernel;
   readonly negDot: DistanceKernel;
+  readonly l2sqBatch: BatchKernel;
+  readonly negDotBatch: BatchKernel;
 }
 
 let compiled: { api: WasmApi; module: object } | null | undefined;
@@ -71,6 +81,6 @@ export function instantiateSimd(pages: number): SimdInstance | null {
   if (!c) return null;
   const memory = new c.api.Memory({ initial: pages });
   const { exports } = new c.api.Instance(c.module, { env: { memory } });
-  const { l2sq, negDot } = exports as { l2sq: DistanceKernel; negDot: DistanceKernel };
-  return { memory, l2sq, negDot };
+  const { l2sq, negDot, l2sqBatch, negDotBatch } = exports as Omit<SimdInstance, 'memory'>;
+  return { memory, l2sq, negDot, l2sqBatch, negDotBatch };
 }

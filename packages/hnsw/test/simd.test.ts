@@ -8,17 +8,17 @@ const DIMS = [1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 33, 100, 128, 129, 784
 
 describe('VectorStore kernels: WebAssembly SIMD and the TypeScript fallback agree', () => {
   it('runs the SIMD kernels here (Node 20 has WebAssembly SIMD)', () => {
-    expect(new VectorStore(4, true, 1).simd).toBe(true);
-    expect(new VectorStore(4, true, 1, false).simd).toBe(false);
+    expect(new VectorStore(4, true, 1, 1).simd).toBe(true);
+    expect(new VectorStore(4, true, 1, 1, false).simd).toBe(false);
   });
 
-  it.each(DIMS)('dim %i: L2 and inner product within 1e-5 relative (random vectors, unaligned rows)', (dim) => {
+  it.each(DIMS)('dim %i: L2 and inner product within 1e-5 relative (random vectors, unaligned rows), single and batch', (dim) => {
     const r = rng(dim);
     const rows = 20;
     for (const l2 of [true, false]) {
       for (const normalise of [false, true]) {
-        const simd = new VectorStore(dim, l2, rows);
-        const ts = new VectorStore(dim, l2, rows, false);
+        const simd = new VectorStore(dim, l2, rows, rows);
+        const ts = new VectorStore(dim, l2, rows, rows, false);
         const stored: Float32Array[] = [];
         for (let id = 0; id < rows; id++) {
           const v = Array.from({ length: dim }, () => r() * 4 - 2);
@@ -46,13 +46,19 @@ describe('VectorStore kernels: WebAssembly SIMD and the TypeScript fallback agre
           }
         }
         expect(checked).toBe(rows * rows);
+        // The batch form gives each row's distance exactly as the single one, in both stores.
+        for (const store of [simd, ts]) {
+          for (let i = 0; i < rows; i++) store.ids[i] = rows - 1 - i;
+          store.distances(store.addr(3), rows);
+          for (let i = 0; i < rows; i++) expect(store.out[i]).toBe(Math.fround(store.dist(store.addr(3), store.addr(rows - 1 - i), dim)));
+        }
       }
     }
   });
 
   it('keeps rows when it grows (WebAssembly memory grows by pages, views are renewed)', () => {
     const dim = 100;
-    const store = new VectorStore(dim, true, 2);
+    const store = new VectorStore(dim, true, 2, 1);
     const v = Array.from({ length: dim }, (_, i) => i / 10);
     store.write(store.addr(1), v, false);
     store.resize(5000); // 2 MB: several more pages
