@@ -344,13 +344,12 @@ export class HnswIndex implements VectorIndex {
    */
   private greedy(qa: number, cur: number, from: number, to: number): number {
     const dim = this.dim;
-    const dist = this.store.dist;
-    const rb = this.store.rowBytes;
-    const head = this.store.base;
+    const store = this.store;
+    const dist = store.dist;
     const upper = this.upper;
     const upperOff = this.upperOff;
     const strideU = this.strideU;
-    let curDist = dist(qa, head + rb * cur, dim);
+    let curDist = dist(qa, store.addr(cur), dim);
     for (let l = from; l > to; l--) {
       let changed = true;
       while (changed) {
@@ -359,7 +358,7 @@ export class HnswIndex implements VectorIndex {
         const cnt = upper[base]!;
         for (let j = 1; j <= cnt; j++) {
           const nb = upper[base + j]!;
-          const d = dist(qa, head + rb * nb, dim);
+          const d = dist(qa, store.addr(nb), dim);
           if (d < curDist) {
             curDist = d;
             cur = nb;
@@ -490,17 +489,16 @@ export class HnswIndex implements VectorIndex {
   private heuristic(ids: Int32Array, dists: Float64Array, cnt: number, maxM: number): number {
     if (cnt < maxM) return cnt;
     const dim = this.dim;
-    const dist = this.store.dist;
-    const rb = this.store.rowBytes;
-    const head = this.store.base;
+    const store = this.store;
+    const dist = store.dist;
     let sel = 0;
     for (let i = 0; i < cnt && sel < maxM; i++) {
       const c = ids[i]!;
       const dq = dists[i]!;
-      const ca = head + rb * c;
+      const ca = store.addr(c);
       let good = true;
       for (let j = 0; j < sel; j++) {
-        const d = dist(ca, rb * ids[j]! + rb, dim);
+        const d = dist(ca, store.addr(ids[j]!), dim);
         if (d < dq) {
           good = false;
           break;
