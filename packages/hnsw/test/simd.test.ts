@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { HnswIndex } from '../src/index.js';
 import { VectorStore } from '../src/vectors.js';
-import { rng } from './helpers.js';
+import { randomVectors, rng } from './helpers.js';
 
 const DIMS = [1, 2, 3, 4, 5, 7, 8, 9, 12, 15, 16, 17, 31, 33, 100, 128, 129, 784, 1023];
 
@@ -66,6 +67,44 @@ describe('VectorStore kernels: WebAssembly SIMD and the TypeScript fallback agre
     expect(store.dist(store.addr(1), store.addr(4999), dim)).toBe(0);
     expect(store.dist(store.addr(0), store.addr(1), dim)).toBeCloseTo(v.reduce((s, x) => s + x * x, 0), 2);
     expect(Array.from(store.export(2).subarray(dim, 2 * dim))).toEqual(Array.from(new Float32Array(v)));
+  });
+});
+
+describe('HnswIndex without WebAssembly', () => {
+  it('falls back to the TypeScript kernels and answers as with SIMD (up to float32 rounding)', async () => {
+    const data = randomVectors(1500, 20, 7);
+    const queries = randomVectors(50, 20, 8);
+    const metrics = ['L2', 'IP', 'COSINE'] as const;
+    // Built first, while this module instance still sees WebAssembly (it caches the compiled kernels).
+    expect(new VectorStore(4, true, 1, 1).simd).toBe(true);
+    const simd = metrics.map((metric) => new HnswIndex({ dim: 20, metric, M: 8, efConstruction: 64 }));
+    data.forEach((v, i) => simd.forEach((index) => index.add(v, i)));
+    vi.resetModules();
+    vi.stubGlobal('WebAssembly', undefined);
+    try {
+      const fresh = (await import('../src/index.js')) as typeof import('../src/index.js');
+      const freshStore = (await import('../src/vectors.js')) as typeof import('../src/vectors.js');
+      expect(new freshStore.VectorStore(4, true, 1, 1).simd).toBe(false);
+      metrics.forEach((metric, m) => {
+        const ts = new fresh.HnswIndex({ dim: 20, metric, M: 8, efConstruction: 64 });
+        data.forEach((v, i) => ts.add(v, i));
+        let same = 0;
+        for (const q of queries) {
+          const a = simd[m]!.search(q, 10, { ef: 100 });
+          const scores = new Map(a.map((h) => [h.label, h.score]));
+          for (const h of ts.search(q, 10, { ef: 100 })) {
+            const s = scores.get(h.label);
+            if (s === undefined) continue;
+            same++;
+            expect(Math.abs(h.score - s)).toBeLessThan(1e-4 * Math.max(1, Math.abs(s)));
+          }
+        }
+        expect(same, metric).toBeGreaterThanOrEqual(0.98 * queries.length * 10);
+      });
+    } finally {
+      vi.unstubAllGlobals();
+      vi.resetModules();
+    }
   });
 });
 
