@@ -5,7 +5,8 @@
  * a new node's links and when an overflowing neighbour list is shrunk.
  *
  * Layout (n = nodes ever added, including soft-deleted ones):
- * - `vectors`: Float32Array, `dim` floats per node (normalised for COSINE);
+ * - vectors: a {@link VectorStore} (`dim` float32 per node, normalised for COSINE), in WebAssembly
+ *   memory read in place by the SIMD kernels where the runtime has WebAssembly SIMD;
  * - `links0`: Int32Array, `2M + 1` ints per node: `[count, n_1 .. n_2M]` (layer 0);
  * - `upper`: Int32Array blocks of `level × (M + 1)` ints for nodes with level ≥ 1, `upperOff[node]`
  *   locating them (layer l at `upperOff + (l − 1)(M + 1)`, same `[count, ...]` format);
@@ -15,9 +16,9 @@
  *
  * @packageDocumentation
  */
-import { copyVector, dot, l2sq } from './distance.js';
 import { Heap, MAX, MIN } from './heap.js';
 import { extend, LabelledSlots } from './slots.js';
+import { VectorStore } from './vectors.js';
 import {
   checkDim,
   checkK,
@@ -40,6 +41,7 @@ export interface HnswState {
   readonly count: number;
   readonly labels: Int32Array;
   readonly deleted: Uint8Array;
+  /** `capacity × dim` floats, node by node: a copy (the index's own rows may be in WebAssembly memory). */
   readonly vectors: Float32Array;
   readonly links0: Int32Array;
   readonly levels: Uint8Array;
@@ -100,7 +102,7 @@ export class HnswIndex implements VectorIndex {
   private readonly normalise: boolean;
 
   private slots: LabelledSlots;
-  private vectors: Float32Array;
+  private store: VectorStore;
   private links0: Int32Array;
   private levels: Uint8Array;
   private upperOff: Int32Array;
@@ -114,7 +116,6 @@ export class HnswIndex implements VectorIndex {
 
   private readonly cand: Heap;
   private readonly top: Heap;
-  private readonly q: Float32Array;
   private selIds: Int32Array;
   private selDists: Float64Array;
   private readonly nbIds: Int32Array;
@@ -148,7 +149,7 @@ export class HnswIndex implements VectorIndex {
 
     this.slots = new LabelledSlots(p.capacity, (cap) => this.resize(cap));
     const cap = this.slots.cap;
-    this.vectors = new Float32Array(cap * p.dim);
+    this.store = new VectorStore(p.dim, this.isL2, cap, this.M0);
     this.links0 = new Int32Array(cap * this.stride0);
     this.levels = new Uint8Array(cap);
     this.upperOff = new Int32Array(cap);
@@ -157,7 +158,6 @@ export class HnswIndex implements VectorIndex {
 
     this.cand = new Heap(256, MIN);
     this.top = new Heap(Math.max(efc, 256) + 1, MAX);
-    this.q = new Float32Array(p.dim);
     this.selIds = new Int32Array(Math.max(efc, this.M0) + 2);
     this.selDists = new Float64Array(this.selIds.length);
     this.nbIds = new Int32Array(this.M0 + 2);
@@ -180,8 +180,8 @@ export class HnswIndex implements VectorIndex {
   add(vector: ArrayLike<number>, label: number): void {
     checkLength(vector, this.dim, 'vector');
     const id = this.slots.add(label);
-    const dim = this.dim;
-    copyVector(vector, this.vectors, id * dim, dim, this.normalise);
+    const qa = this.store.addr(id);
+    this.store.write(qa, vector, this.normalise);
     const level = this.randomLevel();
     this.levels[id] = level;
     this.links0[id * this.stride0] = 0;
@@ -201,12 +201,10 @@ export class HnswIndex implements VectorIndex {
       this.maxLevel = level;
       return;
     }
-    const vecs = this.vectors;
-    const qo = id * dim;
     let cur = this.entry;
-    if (level < this.maxLevel) cur = this.greedy(vecs, qo, cur, this.maxLevel, level);
+    if (level < this.maxLevel) cur = this.greedy(qa, cur, this.maxLevel, level);
     for (let l = Math.min(level, this.maxLevel); l >= 0; l--) {
-      this.searchLayer(vecs, qo, cur, l, this.efConstruction, false, null);
+      this.searchLayer(qa, cur, l, this.efConstruction);
       cur = this.connect(id, l);
     }
     if (level > this.maxLevel) {
@@ -236,13 +234,13 @@ export class HnswIndex implements VectorIndex {
     if (!(ef > 0)) throw new RangeError(`ef must be positive, got ${ef}`);
     ef = Math.max(Math.floor(ef), k);
     if (k === 0 || this.slots.live === 0) return [];
-    const q = this.q;
-    copyVector(query, q, 0, this.dim, this.normalise);
+    const qa = this.store.queryAddr;
+    this.store.write(qa, query, this.normalise);
     const filter = options?.filter ?? null;
-    const needCheck = filter !== null || this.slots.live < this.slots.n;
     let cur = this.entry;
-    if (this.maxLevel > 0) cur = this.greedy(q, 0, cur, this.maxLevel, 0);
-    this.searchLayer(q, 0, cur, 0, ef, needCheck, filter);
+    if (this.maxLevel > 0) cur = this.greedy(qa, cur, this.maxLevel, 0);
+    if (filter === null && this.slots.live === this.slots.n) this.searchLayer(qa, cur, 0, ef);
+    else this.searchChecked(qa, cur, ef, filter);
 
     const top = this.top;
     while (top.size > k) top.pop();
@@ -252,26 +250,29 @@ export class HnswIndex implements VectorIndex {
   /**
    * The index's contents as plain data, to move it to another thread (post it with its
    * {@link HnswState.buffers} transferred) and rebuild it there with {@link HnswIndex.fromState}.
-   * The arrays are the index's own, not copies: once they are transferred, this index is unusable.
+   * The arrays are the index's own, not copies (except `vectors`, copied out of the index's
+   * WebAssembly memory): once they are transferred, this index is unusable.
    */
   toState(): HnswState {
     const { dim, metric, M, efConstruction } = this;
     const { labels, deleted, n } = this.slots;
-    const state = { params: { dim, metric, M, efConstruction }, count: n, labels, deleted, vectors: this.vectors, links0: this.links0, levels: this.levels, upperOff: this.upperOff, upper: this.upper };
+    const vectors = this.store.export(this.slots.cap);
+    const state = { params: { dim, metric, M, efConstruction }, count: n, labels, deleted, vectors, links0: this.links0, levels: this.levels, upperOff: this.upperOff, upper: this.upper };
     return {
       ...state,
       upperUsed: this.upperUsed,
       entry: this.entry,
       maxLevel: this.maxLevel,
       rng: this.rng,
-      buffers: [labels, deleted, this.vectors, this.links0, this.levels, this.upperOff, this.upper].map((a) => a.buffer as ArrayBuffer),
+      buffers: [labels, deleted, vectors, this.links0, this.levels, this.upperOff, this.upper].map((a) => a.buffer as ArrayBuffer),
     };
   }
 
   /**
    * The index whose {@link HnswIndex.toState | state} this is: it answers every search as the
    * original did and goes on growing like it (same level generator state). O(count) to rebuild the
-   * label table; the arrays are adopted, not copied.
+   * label table; the arrays are adopted, not copied (except `vectors`, copied into the index's
+   * vector store).
    * @throws RangeError when the arrays' lengths do not fit one capacity, or on invalid params.
    */
   static fromState(state: HnswState): HnswIndex {
@@ -290,7 +291,8 @@ export class HnswIndex implements VectorIndex {
       throw new RangeError('HnswIndex.fromState: array lengths do not match one capacity');
     }
     index.slots = LabelledSlots.restore(state.labels, state.deleted, state.count, (c) => index.resize(c));
-    index.vectors = state.vectors;
+    index.store.resize(cap);
+    index.store.import(state.vectors);
     index.links0 = state.links0;
     index.levels = state.levels;
     index.upperOff = state.upperOff;
@@ -306,7 +308,7 @@ export class HnswIndex implements VectorIndex {
   /** Bytes held by vectors, links, per-node arrays, label table and visited list (incl. spare capacity). */
   memoryBytes(): number {
     return (
-      this.vectors.byteLength +
+      this.store.bytes() +
       this.links0.byteLength +
       this.upper.byteLength +
       this.levels.byteLength +
@@ -332,20 +334,22 @@ export class HnswIndex implements VectorIndex {
 
   /** Distance (smaller is better) between stored nodes a and b. */
   private nodeDist(a: number, b: number): number {
-    const dim = this.dim;
-    const v = this.vectors;
-    return this.isL2 ? l2sq(v, a * dim, v, b * dim, dim) : -dot(v, a * dim, v, b * dim, dim);
+    const store = this.store;
+    return store.dist(store.addr(a), store.addr(b), this.dim);
   }
 
-  /** Greedy walk (beam 1) from `cur` at layer `from` down to layer `to + 1`; returns the node reached. */
-  private greedy(q: Float32Array, qo: number, cur: number, from: number, to: number): number {
+  /**
+   * Greedy walk (beam 1) from `cur` at layer `from` down to layer `to + 1` towards the vector at
+   * byte address `qa` of the store; returns the node reached.
+   */
+  private greedy(qa: number, cur: number, from: number, to: number): number {
     const dim = this.dim;
-    const vecs = this.vectors;
-    const isL2 = this.isL2;
+    const store = this.store;
+    const dist = store.dist;
     const upper = this.upper;
     const upperOff = this.upperOff;
     const strideU = this.strideU;
-    let curDist = isL2 ? l2sq(q, qo, vecs, cur * dim, dim) : -dot(q, qo, vecs, cur * dim, dim);
+    let curDist = dist(qa, store.addr(cur), dim);
     for (let l = from; l > to; l--) {
       let changed = true;
       while (changed) {
@@ -354,7 +358,7 @@ export class HnswIndex implements VectorIndex {
         const cnt = upper[base]!;
         for (let j = 1; j <= cnt; j++) {
           const nb = upper[base + j]!;
-          const d = isL2 ? l2sq(q, qo, vecs, nb * dim, dim) : -dot(q, qo, vecs, nb * dim, dim);
+          const d = dist(qa, store.addr(nb), dim);
           if (d < curDist) {
             curDist = d;
             cur = nb;
@@ -366,67 +370,112 @@ export class HnswIndex implements VectorIndex {
     return cur;
   }
 
-  /**
-   * Beam search at `level` from `ep` with width `ef`; leaves the best `ef` allowed nodes in `this.top`
-   * (a max-heap on distance). With `needCheck`, deleted nodes and nodes failing `filter` route but
-   * are not collected, and the walk goes on until `ef` are collected or candidates run out.
-   */
-  private searchLayer(
-    q: Float32Array,
-    qo: number,
-    ep: number,
-    level: number,
-    ef: number,
-    needCheck: boolean,
-    filter: ((label: number) => boolean) | null,
-  ): void {
-    const dim = this.dim;
-    const vecs = this.vectors;
-    const isL2 = this.isL2;
-    const deleted = this.slots.deleted;
-    const labels = this.slots.labels;
-    const visited = this.visited;
+  /** Starts a walk: a fresh epoch of the visited list (cleared once every 65535 walks), empty heaps. */
+  private nextEpoch(): number {
     let epoch = this.epoch + 1;
     if (epoch === 65536) {
-      visited.fill(0);
+      this.visited.fill(0);
       epoch = 1;
     }
     this.epoch = epoch;
+    this.cand.clear();
+    this.top.clear();
+    return epoch;
+  }
+
+  /**
+   * Beam search at `level` from `ep` with width `ef` towards the vector at byte address `qa`;
+   * leaves the best `ef` nodes in `this.top` (a max-heap on distance). Every node counts (no
+   * filter, no tombstones): the path of inserts and of searches without either, as hnswlib's
+   * searchBaseLayerST without a filter.
+   */
+  private searchLayer(qa: number, ep: number, level: number, ef: number): void {
+    const store = this.store;
+    const { ids, out } = store;
+    const d0 = store.dist(qa, store.addr(ep), this.dim);
+    const visited = this.visited;
+    const epoch = this.nextEpoch();
     const cand = this.cand;
     const top = this.top;
-    cand.clear();
-    top.clear();
-
     const links = level === 0 ? this.links0 : this.upper;
-    const stride = level === 0 ? this.stride0 : this.strideU;
+    const stride = this.stride0;
     const upperOff = this.upperOff;
     const lvlOff = (level - 1) * this.strideU;
 
-    const d0 = isL2 ? l2sq(q, qo, vecs, ep * dim, dim) : -dot(q, qo, vecs, ep * dim, dim);
+    top.push(d0, ep);
+    cand.push(d0, ep);
+    visited[ep] = epoch;
+    let lowerBound = d0;
+    while (cand.size > 0) {
+      if (cand.peekKey() > lowerBound) break;
+      const c = cand.pop();
+      const base = level === 0 ? c * stride : upperOff[c]! + lvlOff;
+      const cnt = links[base]!;
+      let m = 0;
+      for (let j = 1; j <= cnt; j++) {
+        const nb = links[base + j]!;
+        if (visited[nb] === epoch) continue;
+        visited[nb] = epoch;
+        ids[m++] = nb;
+      }
+      if (m === 0) continue;
+      store.distances(qa, m);
+      for (let i = 0; i < m; i++) {
+        const d = out[i]!;
+        if (top.size < ef || d < lowerBound) {
+          const nb = ids[i]!;
+          cand.push(d, nb);
+          lowerBound = top.offer(d, nb, ef);
+        }
+      }
+    }
+  }
+
+  /**
+   * Beam search at layer 0 as {@link HnswIndex.searchLayer}, where deleted nodes and nodes failing
+   * `filter` route but are not collected; the walk goes on until `ef` are collected or candidates
+   * run out.
+   */
+  private searchChecked(qa: number, ep: number, ef: number, filter: ((label: number) => boolean) | null): void {
+    const store = this.store;
+    const { ids, out } = store;
+    const d0 = store.dist(qa, store.addr(ep), this.dim);
+    const deleted = this.slots.deleted;
+    const labels = this.slots.labels;
+    const visited = this.visited;
+    const epoch = this.nextEpoch();
+    const cand = this.cand;
+    const top = this.top;
+    const links = this.links0;
+    const stride = this.stride0;
+
     let lowerBound = Infinity;
-    if (!needCheck || (deleted[ep] === 0 && (filter === null || filter(labels[ep]!)))) {
+    if (deleted[ep] === 0 && (filter === null || filter(labels[ep]!))) {
       top.push(d0, ep);
       lowerBound = d0;
     }
     cand.push(d0, ep);
     visited[ep] = epoch;
-
     while (cand.size > 0) {
-      const cd = cand.peekKey();
-      if (cd > lowerBound && (top.size === ef || !needCheck)) break;
+      if (cand.peekKey() > lowerBound && top.size === ef) break;
       const c = cand.pop();
-      const base = level === 0 ? c * stride : upperOff[c]! + lvlOff;
+      const base = c * stride;
       const cnt = links[base]!;
+      let m = 0;
       for (let j = 1; j <= cnt; j++) {
         const nb = links[base + j]!;
         if (visited[nb] === epoch) continue;
         visited[nb] = epoch;
-        const d = isL2 ? l2sq(q, qo, vecs, nb * dim, dim) : -dot(q, qo, vecs, nb * dim, dim);
+        ids[m++] = nb;
+      }
+      if (m === 0) continue;
+      store.distances(qa, m);
+      for (let i = 0; i < m; i++) {
+        const d = out[i]!;
         if (top.size < ef || d < lowerBound) {
+          const nb = ids[i]!;
           cand.push(d, nb);
-          if (!needCheck || (deleted[nb] === 0 && (filter === null || filter(labels[nb]!)))) {
-            lowerBound = top.offer(d, nb, ef);
-          }
+          if (deleted[nb] === 0 && (filter === null || filter(labels[nb]!))) lowerBound = top.offer(d, nb, ef);
         }
       }
     }
@@ -440,17 +489,16 @@ export class HnswIndex implements VectorIndex {
   private heuristic(ids: Int32Array, dists: Float64Array, cnt: number, maxM: number): number {
     if (cnt < maxM) return cnt;
     const dim = this.dim;
-    const vecs = this.vectors;
-    const isL2 = this.isL2;
+    const store = this.store;
+    const dist = store.dist;
     let sel = 0;
     for (let i = 0; i < cnt && sel < maxM; i++) {
       const c = ids[i]!;
       const dq = dists[i]!;
-      const co = c * dim;
+      const ca = store.addr(c);
       let good = true;
       for (let j = 0; j < sel; j++) {
-        const so = ids[j]! * dim;
-        const d = isL2 ? l2sq(vecs, co, vecs, so, dim) : -dot(vecs, co, vecs, so, dim);
+        const d = dist(ca, store.addr(ids[j]!), dim);
         if (d < dq) {
           good = false;
           break;
@@ -529,7 +577,7 @@ export class HnswIndex implements VectorIndex {
 
   /** Grows this index's per-node buffers to `cap` nodes (labels and tombstones grow in `slots`). */
   private resize(cap: number): void {
-    this.vectors = extend(this.vectors, cap * this.dim);
+    this.store.resize(cap);
     this.links0 = extend(this.links0, cap * this.stride0);
     this.levels = extend(this.levels, cap);
     this.upperOff = extend(this.upperOff, cap);
