@@ -155,9 +155,20 @@ export class IndexBuilder {
   }
 
   #work(budgetMs: number): void {
-    const deadline = performance.now() + budgetMs;
     const job = this.#jobs[0];
     if (!job) return;
+    try {
+      this.#fill(job, budgetMs);
+    } catch {
+      // An index that cannot be built (memory it cannot get, a kernel refusing the vectors) is
+      // dropped: its segment stays searched exactly, as before the build; nothing else stops.
+      if (this.#jobs[0] === job) this.#jobs.shift();
+    }
+  }
+
+  /** Adds rows of `job` for up to `budgetMs`, then, once every row is in, finishes or hands it off. */
+  #fill(job: Job, budgetMs: number): void {
+    const deadline = performance.now() + budgetMs;
     const { segment, plan, index, packed } = job;
     const dim = segment.vectorDims.get(plan.field)!;
     while (job.next < segment.size) {
