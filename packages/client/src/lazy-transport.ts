@@ -8,7 +8,6 @@ import type { CallOptions, OperationName, OperationRequest, OperationResult, Tra
  */
 export class LazyTransport implements Transport {
   #loaded: Promise<Transport> | undefined;
-  #transport: Transport | undefined;
 
   /**
    * @param kind - the transport's short name (`grpc`).
@@ -20,7 +19,7 @@ export class LazyTransport implements Transport {
   ) {}
 
   #get(): Promise<Transport> {
-    this.#loaded ??= this.load().then((t) => (this.#transport = t));
+    this.#loaded ??= this.load();
     return this.#loaded;
   }
 
@@ -34,8 +33,9 @@ export class LazyTransport implements Transport {
     return (await this.#get()).call(op, request, options);
   }
 
-  /** Closes the loaded transport; nothing to do when it was never used. */
+  /** Closes the transport (once loaded, if a call is loading it); nothing to do when it was never used. */
   async close(): Promise<void> {
-    await this.#transport?.close();
+    const transport = await this.#loaded?.catch(() => undefined);
+    await transport?.close();
   }
 }
