@@ -4,8 +4,9 @@
  *
  * @packageDocumentation
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { superviseChild } from './child-process.js';
 
 const require = createRequire(import.meta.url);
 /** The bundled CLI of `@mvkit/server` (built by `pnpm build`). */
@@ -38,11 +39,7 @@ export interface ChildServer {
  */
 export async function startChildServer(args: readonly string[] = [], startTimeoutMs = 30_000): Promise<ChildServer> {
   const child = spawn(process.execPath, [CLI, 'serve', '--host', '127.0.0.1', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  // A benchmark that exits (process.exit, an uncaught error) takes its server with it.
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  void exited.then(() => process.off('exit', killOnExit));
+  const supervised = superviseChild(child);
   let address: string;
   try {
     address = await new Promise<string>((resolve, reject) => {
@@ -66,16 +63,6 @@ export async function startChildServer(args: readonly string[] = [], startTimeou
     throw e;
   }
   child.stdout!.resume(); // keep draining: a full pipe would block the child
-  return { address, restUrl: `http://${address}`, pid: child.pid!, stop: (graceMs = 5000) => stopChild(child, exited, graceMs) };
+  return { address, restUrl: `http://${address}`, pid: child.pid!, stop: (graceMs = 5000) => supervised.stop(graceMs) };
 }
 
-async function stopChild(child: ChildProcess, exited: Promise<void>, graceMs: number): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  child.kill(graceMs > 0 ? 'SIGTERM' : 'SIGKILL');
-  if (graceMs > 0) {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    await exited;
-    clearTimeout(timer);
-  }
-  await exited;
-}

@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { MilvusClient } from '@mvkit/client';
+import { superviseChild } from '../child-process.js';
 import { startChildServer } from '../child-server.js';
 import { ensureBenchPythonEnv } from './python-envs.js';
 
@@ -150,28 +151,21 @@ export async function startMilvusLite(log: (line: string) => void): Promise<Targ
   const dataDir = mkdtempSync(join(tmpdir(), 'mvkit-milvus-lite-'));
   const t0 = performance.now();
   const child = spawn(join(dirname(env.python), 'milvus-lite'), ['server', '--data-dir', join(dataDir, 'data'), '--host', '127.0.0.1', '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let exited: string | undefined;
-  const gone = new Promise<void>((resolve) => child.once('exit', (code, signal) => ((exited = `milvus-lite exited (${signal ?? `code ${code}`})`), resolve())));
-  child.once('error', (e) => (exited = `milvus-lite could not start: ${e.message}`));
+  const supervised = superviseChild(child, 'SIGINT');
   let stderr = '';
   child.stdout.resume();
   child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
   let stopped: Promise<void> | undefined;
   const stop = () =>
     (stopped ??= (async () => {
-      process.removeListener('exit', killOnExit);
-      if (exited === undefined) {
-        child.kill('SIGINT');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await gone;
-        clearTimeout(timer);
-      }
+      await supervised.stop(10_000);
       rmSync(dataDir, { recursive: true, force: true });
     })());
   try {
-    await waitAnswering(`127.0.0.1:${port}`, () => exited && `${exited}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`);
+    await waitAnswering(`127.0.0.1:${port}`, () => {
+      const why = supervised.why();
+      return why && `milvus-lite ${why}: ${stderr.trim().split('\n').slice(-5).join(' | ')}`;
+    });
   } catch (e) {
     await stop();
     throw e;

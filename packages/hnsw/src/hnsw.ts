@@ -410,14 +410,7 @@ export class HnswIndex implements VectorIndex {
       if (cand.peekKey() > lowerBound) break;
       const c = cand.pop();
       const base = level === 0 ? c * stride : upperOff[c]! + lvlOff;
-      const cnt = links[base]!;
-      let m = 0;
-      for (let j = 1; j <= cnt; j++) {
-        const nb = links[base + j]!;
-        if (visited[nb] === epoch) continue;
-        visited[nb] = epoch;
-        ids[m++] = nb;
-      }
+      const m = this.unvisited(links, base, epoch);
       if (m === 0) continue;
       store.distances(qa, m);
       for (let i = 0; i < m; i++) {
@@ -429,6 +422,25 @@ export class HnswIndex implements VectorIndex {
         }
       }
     }
+  }
+
+  /**
+   * Marks the unvisited neighbours of the link list at `links[base]` (count, then ids) visited in
+   * `epoch` and writes them to the store's `ids` scratch, for one batch distance call.
+   * @returns how many were written.
+   */
+  private unvisited(links: Int32Array, base: number, epoch: number): number {
+    const visited = this.visited;
+    const ids = this.store.ids;
+    const cnt = links[base]!;
+    let m = 0;
+    for (let j = 1; j <= cnt; j++) {
+      const nb = links[base + j]!;
+      if (visited[nb] === epoch) continue;
+      visited[nb] = epoch;
+      ids[m++] = nb;
+    }
+    return m;
   }
 
   /**
@@ -460,14 +472,7 @@ export class HnswIndex implements VectorIndex {
       if (cand.peekKey() > lowerBound && top.size === ef) break;
       const c = cand.pop();
       const base = c * stride;
-      const cnt = links[base]!;
-      let m = 0;
-      for (let j = 1; j <= cnt; j++) {
-        const nb = links[base + j]!;
-        if (visited[nb] === epoch) continue;
-        visited[nb] = epoch;
-        ids[m++] = nb;
-      }
+      const m = this.unvisited(links, base, epoch);
       if (m === 0) continue;
       store.distances(qa, m);
       for (let i = 0; i < m; i++) {

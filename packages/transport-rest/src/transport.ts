@@ -57,6 +57,10 @@ function parseJson(text: string): unknown {
 const UNDICI = 'undici';
 /** `globalThis.fetch` when this module loaded: the runtime's own, unless something replaced it before. */
 const LOADED_FETCH: FetchLike | undefined = globalThis.fetch;
+/** Whether this runtime is Node (where the undici pool can be used). */
+const IN_NODE = typeof process !== 'undefined' && process.versions?.node !== undefined;
+/** `globalThis.fetch` as it is at the time of each call (msw's replacement once installed). */
+const GLOBAL_FETCH: FetchLike = (input, init) => globalThis.fetch(input, init);
 
 /** The database REST calls address when a request names none: the connection's, else `default`. */
 const DEFAULT_DATABASE = 'default';
@@ -100,9 +104,15 @@ export class RestTransport implements Transport {
   #agent: { close(): Promise<void> } | undefined;
   #connecting: Promise<void> | undefined;
 
+  /** Whether the options need the undici pool (see {@link RestTransportOptions.fetch}). */
+  readonly #poolOnly: boolean;
+
   /** @param options - address (`http(s)://host:port`, default port 19530), credentials, database, TLS, default timeout, fetch. */
   constructor(options: RestTransportOptions) {
     this.#options = options;
+    const tls = options.tls;
+    this.#poolOnly =
+      tls?.rootCert !== undefined || tls?.privateKey !== undefined || tls?.certChain !== undefined || tls?.serverName !== undefined || options.keepAliveTimeout !== undefined || options.connections !== undefined;
   }
 
   /** `http(s)://host:port` the calls go to. @throws TypeError for an address without a host. */
@@ -208,17 +218,14 @@ export class RestTransport implements Transport {
     }
   }
 
-  /** The fetch of this call (see {@link RestTransportOptions.fetch}). */
+  /** The fetch of this call (see {@link RestTransportOptions.fetch}); only the global fetch's identity is read per call. */
   async #fetchFn(): Promise<FetchLike> {
     if (this.#options.fetch) return this.#options.fetch;
-    const tls = this.#options.tls;
-    const poolOnly = tls?.rootCert !== undefined || tls?.privateKey !== undefined || tls?.certChain !== undefined || tls?.serverName !== undefined || this.#options.keepAliveTimeout !== undefined || this.#options.connections !== undefined;
-    const node = typeof process !== 'undefined' && process.versions?.node !== undefined;
-    if (poolOnly && !node) {
+    if (this.#poolOnly && !IN_NODE) {
       throw MilvusError.parameterInvalid('TLS certificates, a TLS server name, keepAliveTimeout and connections need Node.js (the undici pool); fetch cannot take them');
     }
-    if (poolOnly || (node && globalThis.fetch === LOADED_FETCH)) return this.#pool();
-    return (input, init) => globalThis.fetch(input, init);
+    if (this.#poolOnly || (IN_NODE && globalThis.fetch === LOADED_FETCH)) return this.#pool();
+    return GLOBAL_FETCH;
   }
 
   /** The pooled fetch (Node), created on first use. */

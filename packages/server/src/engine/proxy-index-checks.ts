@@ -12,8 +12,8 @@ import type { FieldSpec } from './schema.js';
 
 /** The vector index types of Milvus 2.3.5 (the sparse indexes came with 2.4). */
 const INDEX_TYPES_2_3: ReadonlySet<string> = new Set(['FLAT', 'IVF_FLAT', 'IVF_SQ8', 'IVF_PQ', 'SCANN', 'HNSW', 'DISKANN', 'AUTOINDEX', 'BIN_FLAT', 'BIN_IVF_FLAT']);
-/** Index types whose 2.3 checker takes binary vectors only; HNSW takes both families, the others float vectors only. */
-const BINARY_ONLY: ReadonlySet<string> = new Set(['BIN_FLAT', 'BIN_IVF_FLAT']);
+/** The vector family each 2.3 checker takes (`CheckValidDataType`); absent: float vectors only. */
+const FAMILY_2_3: Readonly<Record<string, 'binary' | 'both'>> = { BIN_FLAT: 'binary', BIN_IVF_FLAT: 'binary', HNSW: 'both', AUTOINDEX: 'both' };
 const FLOAT_METRICS = ['L2', 'IP', 'COSINE'];
 /** The metrics each 2.3 checker takes (`CheckStrByValues(params, Metric, …)`), in its order. */
 const METRICS_2_3: Readonly<Record<string, readonly string[]>> = {
@@ -66,8 +66,9 @@ export function checkScalarIndex2_3(field: FieldSpec, indexType: string): void {
 export function checkVectorIndex2_3(field: FieldSpec, indexType: string, flat: ReadonlyMap<string, string>): void {
   if (!INDEX_TYPES_2_3.has(indexType)) throw new MilvusError(`invalid index type: ${indexType}`);
   const binary = field.dataType === DataType.BinaryVector;
-  if (BINARY_ONLY.has(indexType) && !binary) throw new MilvusError('binary vector is only supported');
-  if (!BINARY_ONLY.has(indexType) && indexType !== 'HNSW' && indexType !== 'AUTOINDEX' && binary) throw new MilvusError('float vector is only supported');
+  const family = FAMILY_2_3[indexType] ?? 'float';
+  if (family === 'binary' && !binary) throw new MilvusError('binary vector is only supported');
+  if (family === 'float' && binary) throw new MilvusError('float vector is only supported');
   for (const [key, lo, hi] of RANGES_2_3[indexType] ?? []) {
     const text = flat.get(key);
     const n = Number(text);

@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import { MilvusError } from '@mvkit/core';
+import { nodeBuiltin } from '../node-builtin.js';
 
 /** One token of jieba-rs's `Jieba::tokenize`: the word and its start and end in code points. */
 export interface JiebaWord {
@@ -39,7 +40,7 @@ let cachedRequire: NodeJS.Require | undefined;
  * @throws MilvusError 65535 `the jieba tokenizer needs Node.js (jieba-wasm's Node build)` elsewhere.
  */
 function nodeRequire(): NodeJS.Require {
-  const modules = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:module') as typeof import('node:module') | undefined;
+  const modules = nodeBuiltin<typeof import('node:module')>('node:module');
   if (!modules) throw new MilvusError("the jieba tokenizer needs Node.js (jieba-wasm's Node build)");
   return (cachedRequire ??= modules.createRequire(import.meta.url));
 }

@@ -12,6 +12,7 @@ import { sha256 } from '@noble/hashes/sha2';
 import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
 import { Merr, MilvusError } from '@mvkit/core';
 import { base64ToBytes, bytesToBase64 } from '../base64.js';
+import { nodeBuiltin } from '../node-builtin.js';
 import { validateCollectionName, validateDatabaseName } from '../names.js';
 import {
   BUILTIN_PRIVILEGE_GROUPS,
@@ -104,7 +105,7 @@ const NODE_SCRYPT = { N: SCRYPT.N, r: SCRYPT.r, p: SCRYPT.p } as const;
 const SCRYPT_TICK_MS = 10;
 
 /** Node's `crypto` where the runtime has it (reached without a static import, so the engine also bundles for browsers). */
-const nodeCrypto = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule?.('node:crypto') as typeof import('node:crypto') | undefined;
+const nodeCrypto = nodeBuiltin<typeof import('node:crypto')>('node:crypto');
 
 /** scrypt of `password` with `salt` (`SCRYPT`), blocking: Node's native one, else `@noble/hashes`'. */
 function scrypt(password: string, salt: Uint8Array): Uint8Array {
