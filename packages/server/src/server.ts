@@ -167,6 +167,8 @@ const listen = (server: NetServer | HttpServer, host: string, port: number) =>
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
   const logger = options.logger ?? createLogger(options.logLevel ?? 'warn');
+  // The REST request log line is built only when it can be printed (debug level) or a caller's logger decides.
+  const requestLog = options.logger !== undefined || options.logLevel === 'debug' ? logger : undefined;
   const auth = options.auth ? { auth: options.auth } : {};
 
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
@@ -192,7 +194,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusV1Service), v1), v1);
   const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
   const restHandler = createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) });
-  const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { logger }));
+  const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { ...(requestLog ? { logger: requestLog } : {}) }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.
   rest.emit('listening');
@@ -227,7 +229,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let legacy: HttpServer | undefined;
   let legacyPort: number | undefined;
   if (options.legacyHttpPort !== undefined) {
-    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth }), { logger }));
+    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth }), { ...(requestLog ? { logger: requestLog } : {}) }));
     legacyPort = await listen(legacy, host, options.legacyHttpPort);
   }
 
