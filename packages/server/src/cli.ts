@@ -3,8 +3,8 @@
  * [--tls-cert FILE --tls-key FILE [--tls-ca FILE]] [--reset-route]` starts the reference server (gRPC and REST on one port; TLS with
  * `--tls-cert`/`--tls-key`, mutual TLS with `--tls-ca` as Milvus `tlsMode` 1/2), prints `mvkit listening on <host:port>`
  * once it accepts calls (`--profile` picks the Milvus release whose rules it follows, see the engine's `profiles.ts`;
- * an unknown one is refused with the list of valid ones), and shuts down on SIGINT/SIGTERM within a drain deadline (the server runs in a worker thread, see
- * `supervisor.ts`).
+ * an unknown one is refused with the list of valid ones), and shuts down on SIGINT/SIGTERM within a drain deadline (see
+ * `shutdown.ts`).
  *
  * @packageDocumentation
  */
@@ -15,7 +15,8 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import manifest from '../package.json' with { type: 'json' };
 import { DEFAULT_PROFILE, PROFILE_NAMES, type ProfileName } from './engine/profiles.js';
 import { LOG_LEVELS, type LogLevel } from './logger.js';
-import { isServerWorker, runSupervisedServer, superviseServer } from './supervisor.js';
+import { startServer } from './server.js';
+import { closeOnSignals } from './shutdown.js';
 
 function portNumber(value: string): number {
   const port = Number(value);
@@ -84,17 +85,16 @@ program
     if ((opts.tlsCert === undefined) !== (opts.tlsKey === undefined) || (opts.tlsCa && !opts.tlsCert)) throw new Error('--tls-cert and --tls-key go together (and --tls-ca needs both)');
     const tls = opts.tlsCert && opts.tlsKey ? { cert: opts.tlsCert, key: opts.tlsKey, ...(opts.tlsCa ? { ca: opts.tlsCa } : {}) } : undefined;
     const options = { host: opts.host, port: opts.port, profile: opts.profile, logLevel: opts.logLevel, segmentMaxRows: opts.segmentMaxRows, queryNodes: opts.queryNodes, ...(opts.importDir !== undefined ? { importDir: opts.importDir } : {}), ...(opts.resetRoute ? { resetRoute: true } : {}), ...auth, ...legacy, ...(tls ? { tls } : {}) };
-    superviseServer(new URL(import.meta.url), options, (address, legacyUrl) => {
-      process.stdout.write(`mvkit listening on ${address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
-      if (legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${legacyUrl}\n`);
-    });
+    const server = await startServer(options);
+    closeOnSignals(server);
+    process.stdout.write(`mvkit listening on ${server.address}${!tls ? '' : tls.ca ? ' (mutual TLS)' : ' (TLS)'}\n`);
+    if (server.legacyUrl) process.stdout.write(`mvkit legacy HTTP API on ${server.legacyUrl}\n`);
   });
 
+// The decode and index worker threads run this bundle too (as their module); they serve their role instead.
 if (isMainThread) {
   program.parseAsync().catch((e: unknown) => {
     process.stderr.write(`mvkit: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });
-} else if (isServerWorker()) {
-  void runSupervisedServer();
 }

@@ -6,7 +6,7 @@ import { credentials } from '@grpc/grpc-js';
 import { MilvusService } from '@mvkit/proto';
 import { createGrpcStub } from '@mvkit/transport-grpc';
 import { describe, expect, it } from 'vitest';
-import { SHUTDOWN_DEADLINE_MS } from '../src/supervisor.js';
+import { SHUTDOWN_DEADLINE_MS } from '../src/shutdown.js';
 import { CLI, serveCli } from './cli-process.js';
 
 
