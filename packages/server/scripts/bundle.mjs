@@ -1,21 +1,37 @@
 #!/usr/bin/env node
-// Bundles the `mvkit` CLI into one ESM file (dist/mvkit.mjs), its dependencies inlined (commander
-// is only a devDependency: the library entry points do not use it): one file to read and compile
-// instead of ~150 modules, which cuts the cold start of `mvkit serve` by about a third. Built from
-// the sources (workspace siblings too, through their `@mvkit/source` condition), so it does not
-// depend on how the package's dist/ entry points are laid out.
+// Bundles the `mvkit` CLI into one file (dist/mvkit.mjs), its dependencies inlined (commander is
+// only a devDependency: the library entry points do not use it): one file to read and compile
+// instead of ~150 modules. Built from the sources (workspace siblings too, through their
+// `@mvkit/source` condition), so it does not depend on how the package's dist/ entry points are
+// laid out. The bundle is CommonJS, held as a string by the loader of scripts/bin-loader.mjs,
+// which compiles it with V8's code cache (decision 0008).
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
-await build({
+const out = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
+const { outputFiles } = await build({
   entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
-  outfile: new URL('../dist/mvkit.mjs', import.meta.url).pathname,
+  outfile: out('mvkit.mjs'),
+  write: false,
   bundle: true,
   platform: 'node',
-  format: 'esm',
+  format: 'cjs',
   target: 'node20',
   conditions: ['@mvkit/source'],
   minify: true,
   legalComments: 'linked',
-  banner: { js: "#!/usr/bin/env node\nimport { createRequire as __mvkitRequire } from 'node:module'; const require = __mvkitRequire(import.meta.url);" },
+  // The loader passes the bin's own URL (the worker threads start the bin as their module).
+  define: { 'import.meta.url': '__mvkitUrl' },
   logLevel: 'warning',
 });
+for (const file of outputFiles) {
+  if (!file.path.endsWith('mvkit.mjs')) {
+    writeFileSync(file.path, file.contents);
+    continue;
+  }
+  const main = file.text;
+  const loader = readFileSync(new URL('bin-loader.mjs', import.meta.url), 'utf8').replace(/^(\/\/.*\n)+/, '');
+  const sha = createHash('sha256').update(main).digest('hex').slice(0, 32);
+  writeFileSync(file.path, `#!/usr/bin/env node\nconst MAIN = ${JSON.stringify(main)};\nconst MAIN_SHA256 = '${sha}';\n${loader}`, { mode: 0o755 });
+}

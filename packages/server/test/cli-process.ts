@@ -18,9 +18,9 @@ export interface ServeProcess {
   stderr(): string;
 }
 
-/** Starts `mvkit serve ...args` (the built bundle). */
-export function serveCli(args: string[]): ServeProcess {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts `mvkit serve ...args` (the built bundle), with extra environment variables `env`. */
+export function serveCli(args: string[], env: Record<string, string> = {}): ServeProcess {
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const line = new Promise<string>((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { credentials } from '@grpc/grpc-js';
@@ -145,6 +145,49 @@ describe('mvkit serve', () => {
     expect(await s.exited).toBe(0);
     expect(s.stderr()).not.toContain('REST ');
   });
+});
+
+describe("the bin's compile cache", () => {
+  const listCollections = async (address: string) => (await fetch(`http://${address}/v2/vectordb/collections/list`, { method: 'POST', body: '{}' })).json();
+  const cacheFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+
+  it('writes V8 code cache to MVKIT_CACHE_DIR a second after start, and serves from it; a corrupt cache is replaced, an unwritable directory ignored', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mvkit-cache-'));
+    const first = serveCli(['--port', '0'], { MVKIT_CACHE_DIR: dir });
+    expect(await listCollections(await first.address)).toEqual({ code: 0, data: [] });
+    await expect.poll(() => cacheFiles(dir), { timeout: 5000 }).toHaveLength(1);
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    const [name] = cacheFiles(dir);
+    expect(name).toMatch(new RegExp(`^bin-[0-9a-f]{32}-${process.version}-${process.arch}\\.v8cache$`));
+    const written = statSync(join(dir, name!)).mtimeMs;
+
+    // Served from the cache: the file is accepted, so it is not written again.
+    const cached = serveCli(['--port', '0'], { MVKIT_CACHE_DIR: dir });
+    expect(await listCollections(await cached.address)).toEqual({ code: 0, data: [] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(statSync(join(dir, name!)).mtimeMs).toBe(written);
+    cached.child.kill('SIGTERM');
+    expect(await cached.exited).toBe(0);
+
+    // Garbage of the same name: V8 rejects it, the bin compiles as usual and writes a good cache.
+    writeFileSync(join(dir, name!), Buffer.alloc(4096, 7));
+    const corrupt = serveCli(['--port', '0'], { MVKIT_CACHE_DIR: dir });
+    expect(await listCollections(await corrupt.address)).toEqual({ code: 0, data: [] });
+    await expect.poll(() => statSync(join(dir, name!)).size, { timeout: 5000 }).toBeGreaterThan(100_000);
+    corrupt.child.kill('SIGTERM');
+    expect(await corrupt.exited).toBe(0);
+
+    // A cache directory that cannot be made (a file is in the way): the bin serves without one.
+    const blocked = join(dir, 'a-file');
+    writeFileSync(blocked, '');
+    const uncached = serveCli(['--port', '0'], { MVKIT_CACHE_DIR: join(blocked, 'cache') });
+    expect(await listCollections(await uncached.address)).toEqual({ code: 0, data: [] });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    uncached.child.kill('SIGTERM');
+    expect(await uncached.exited).toBe(0);
+    expect(uncached.stderr()).not.toContain('Error');
+  }, 30_000);
 });
 
 describe('mvkit --version and --help', () => {
