@@ -1,11 +1,12 @@
 // The `mvkit` bin's loader, the tail of dist/mvkit.mjs (scripts/bundle.mjs puts the bundled CLI
-// before it as the string MAIN). It compiles MAIN with V8's code cache: from the second start on, V8 reads the compiled code instead of parsing
-// and compiling the 1.x MB bundle (decision 0008). The cache lives in the user's cache directory
-// (`$MVKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/mvkit`, else `~/.cache/mvkit`), one file named by
-// MAIN's SHA-256, the Node version and the architecture (V8 itself checks only the source length),
-// written atomically once per bundle a second after start (replacing the files of other bundles);
-// a missing, unwritable or rejected cache only means an ordinary compile. Worker threads (the
-// decode and index workers run this file) read the cache and never write it.
+// before it as the string MAIN). It compiles MAIN with V8's code cache: from the second start on,
+// V8 reads the compiled code instead of parsing and compiling the 1.x MB bundle (decision 0008).
+// The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/mvkit`,
+// else `~/.cache/mvkit`): one file named by MAIN's SHA-256, the Node version and the architecture
+// (V8 itself checks only the source length), written atomically once per bundle, a second after
+// start or at exit if that comes first, replacing the files of other bundles. A missing,
+// unwritable or rejected cache only means an ordinary compile. Worker threads (the decode and
+// index workers run this file) read the cache and never write it.
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
@@ -29,10 +30,11 @@ const script = new Script(`(function (exports, require, module, __filename, __di
   cachedData,
   importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
 });
-const module = { exports: {} };
-script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename), import.meta.url);
 if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) {
-  setTimeout(() => {
+  let written = false;
+  const writeCache = () => {
+    if (written) return;
+    written = true;
     try {
       mkdirSync(cacheDir, { recursive: true });
       const partial = `${cacheFile}.${process.pid}`;
@@ -42,5 +44,10 @@ if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) {
     } catch {
       // no writable cache directory: every start compiles
     }
-  }, 1000).unref();
+  };
+  setTimeout(writeCache, 1000).unref();
+  // Registered first: `--version` and `--help` exit while MAIN runs.
+  process.once('exit', writeCache);
 }
+const module = { exports: {} };
+script.runInThisContext()(module.exports, createRequire(filename), module, filename, dirname(filename), import.meta.url);
