@@ -1,13 +1,14 @@
-// The `mvkit` bin's loader, the tail of dist/mvkit.mjs (scripts/bundle.mjs puts the bundled CLI
-// before it as the string MAIN). It compiles MAIN with V8's code cache: from the second start on,
-// V8 reads the compiled code instead of parsing and compiling the 1.x MB bundle (decision 0008).
-// The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else `$XDG_CACHE_HOME/mvkit`,
-// else `~/.cache/mvkit`): one file named by MAIN's SHA-256, the Node version and the architecture
-// (V8 itself checks only the source length), written atomically once per bundle, a second after
-// start or at exit if that comes first, replacing the files of other bundles. A missing,
-// unwritable or rejected cache only means an ordinary compile. Worker threads (the decode and
-// index workers run this file) read the cache and never write it.
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+// The `mvkit` bin's loader, the head of dist/mvkit.mjs (scripts/bundle.mjs puts the bundled CLI,
+// MAIN, after it in a comment, `*/` written `*\u2060/`). It compiles MAIN with V8's code cache:
+// from the second start on, V8 reads the compiled code instead of parsing and compiling the 1.x MB
+// bundle (decision 0008). The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else
+// `$XDG_CACHE_HOME/mvkit`, else `~/.cache/mvkit`): one file named by MAIN's SHA-256, the Node
+// version and the architecture (V8 itself checks only the source length), written atomically once
+// per bundle, a second after start or at exit if that comes first (removing the files of bundles
+// written more than 30 days before). A missing, unwritable or rejected cache only means an
+// ordinary compile. Worker threads (the decode and index workers run this file) read the cache and
+// never write it.
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -15,7 +16,11 @@ import { fileURLToPath } from 'node:url';
 import { constants, Script } from 'node:vm';
 import { isMainThread } from 'node:worker_threads';
 
+/** Caches of other bundles (other versions, other builds) older than this are removed when a cache is written. */
+const CACHE_RETAIN_MS = 30 * 24 * 3600 * 1000;
 const filename = fileURLToPath(import.meta.url);
+const bin = readFileSync(filename, 'utf8');
+const MAIN = bin.slice(bin.lastIndexOf('/*MAIN\n') + 7, bin.lastIndexOf('\n*/')).replaceAll('*\u2060/', '*/');
 const cacheDir = process.env.MVKIT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mvkit');
 const cacheName = `bin-${MAIN_SHA256}-${process.version}-${process.arch}.v8cache`;
 const cacheFile = join(cacheDir, cacheName);
@@ -40,7 +45,11 @@ if (isMainThread && (cachedData === undefined || script.cachedDataRejected)) {
       const partial = `${cacheFile}.${process.pid}`;
       writeFileSync(partial, script.createCachedData(), { mode: 0o600 });
       renameSync(partial, cacheFile);
-      for (const name of readdirSync(cacheDir)) if (name.startsWith('bin-') && name.endsWith('.v8cache') && name !== cacheName) rmSync(join(cacheDir, name), { force: true });
+      const stale = Date.now() - CACHE_RETAIN_MS;
+      for (const name of readdirSync(cacheDir)) {
+        const path = join(cacheDir, name);
+        if (name.startsWith('bin-') && name.endsWith('.v8cache') && statSync(path).mtimeMs < stale) rmSync(path, { force: true });
+      }
     } catch {
       // no writable cache directory: every start compiles
     }
