@@ -5,8 +5,8 @@
  *
  * @packageDocumentation
  */
-import { ImportState } from '@mvkit/proto';
 import type { components } from './gen/schema.js';
+import { ImportState } from './gen/shapes.js';
 
 /** `data` of a `jobs/import/get_progress` answer. */
 export type ImportProgress = components['schemas']['ImportJobProgressResponse']['data'];

@@ -1,4 +1,3 @@
-import { create, toJson, type DescMessage, type JsonObject, type MessageInitShape } from '@bufbuild/protobuf';
 import {
   ConsistencyLevel,
   DataType,
@@ -21,13 +20,14 @@ import {
   withPartitionRows,
   withRowCount,
 } from '@mvkit/core';
-import { IndexState, MilvusService } from '@mvkit/proto';
 import * as data from './data-mappings.js';
 import { hybridSearch } from './hybrid-mappings.js';
 import { importOptionsOf, importStateOf, type ImportProgress } from './import-mappings.js';
 import { errorFromMessage } from './errors.js';
 import { RBAC_MAPPINGS } from './rbac-mappings.js';
 import type { components, paths } from './gen/schema.js';
+import { IndexState, OUTPUTS, type KeyValuePairInit } from './gen/shapes.js';
+import { result, type MessageShape } from './result-shape.js';
 
 /** A RESTful v2 path of `openapi/milvus-v2.yaml`, e.g. `/v2/vectordb/partitions/list`. */
 export type RestPath = keyof paths;
@@ -58,23 +58,13 @@ type Described = Omit<Schemas['CollectionDescription'], 'collectionID' | 'partit
 };
 type IndexRow = Omit<Schemas['IndexDescription'], 'totalRows' | 'pendingRows' | 'indexedRows'> & { totalRows: Int64; pendingRows: Int64; indexedRows: Int64 };
 
-const m = MilvusService.method;
+const m = OUTPUTS;
 const i64 = (v: unknown): bigint => (typeof v === 'bigint' ? v : BigInt(Math.trunc(Number(v ?? 0))));
 const enumOf = (table: Readonly<Record<string, number | string>>, name: string | undefined): number => {
   const v = name === undefined ? undefined : table[name];
   return typeof v === 'number' ? v : 0;
 };
 const nameOf = (table: Readonly<Record<string, number>>, value: number): string => Object.entries(table).find(([, v]) => v === value)?.[0] ?? String(value);
-
-/**
- * The result of an operation in the gRPC transport's shape: the RPC's response message built
- * from `init`, then `toJson` with proto field names and every field present (decision 0003).
- */
-export function result<D extends DescMessage>(desc: D, init: MessageInitShape<D>): JsonObject {
-  // A served response always carries its (success) status, as the gRPC front sends it.
-  const withStatus = desc.fields.some((f) => f.localName === 'status') ? { status: {}, ...(init as object) } : init;
-  return toJson(desc, create(desc, withStatus as MessageInitShape<D>), { useProtoFieldName: true, alwaysEmitImplicit: true }) as JsonObject;
-}
 
 /** Body fields naming the request's database (the connection's goes in `DB-Name`). */
 const dbOf = (req: { db_name?: string }) => (req.db_name ? { dbName: req.db_name } : {});
@@ -96,8 +86,8 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) 
 }
 
 /** `stats` plus the SDK's `data.row_count`. */
-function rowCountResult(desc: DescMessage, rowCount: unknown): StatisticsResponse {
-  return withRowCount(result(desc, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] } as never));
+function rowCountResult(shape: MessageShape<{ stats?: readonly KeyValuePairInit[] }>, rowCount: unknown): StatisticsResponse {
+  return withRowCount(result(shape, { stats: [{ key: 'row_count', value: String(rowCount ?? 0) }] }));
 }
 
 /** A partial load cannot be said in RESTful v2's load bodies: refused rather than loading every field. */
@@ -251,22 +241,22 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
   async checkHealth(ctx) {
     await ctx.post('/v2/vectordb/collections/list', { dbName: 'default' });
-    return result(m.checkHealth.output, { isHealthy: true }) as never;
+    return result(m.checkHealth, { isHealthy: true }) as never;
   },
 
   // databases
   async createDatabase(ctx, req) {
     await ctx.post('/v2/vectordb/databases/create', { dbName: req.db_name });
-    return result(m.createDatabase.output, {}) as never;
+    return result(m.createDatabase, {}) as never;
   },
   async dropDatabase(ctx, req) {
     await ctx.post('/v2/vectordb/databases/drop', { dbName: req.db_name });
-    return result(m.dropDatabase.output, {}) as never;
+    return result(m.dropDatabase, {}) as never;
   },
   async listDatabases(ctx) {
     const { data: names } = await ctx.post<string[]>('/v2/vectordb/databases/list', {});
     const described = await mapLimit(names, 8, (dbName) => ctx.post<Omit<Schemas['DatabaseDescription'], 'dbID'> & { dbID: Int64 }>('/v2/vectordb/databases/describe', { dbName }));
-    return result(m.listDatabases.output, { dbNames: names, dbIds: described.map((d) => i64(d.data.dbID)) }) as never;
+    return result(m.listDatabases, { dbNames: names, dbIds: described.map((d) => i64(d.data.dbID)) }) as never;
   },
 
   // collections
@@ -313,15 +303,15 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       ...(Object.keys(params).length ? { params } : {}),
     };
     await ctx.post('/v2/vectordb/collections/create', body);
-    return result(m.createCollection.output, {}) as never;
+    return result(m.createCollection, {}) as never;
   },
   async dropCollection(ctx, req) {
     await ctx.post('/v2/vectordb/collections/drop', collectionBody(req));
-    return result(m.dropCollection.output, {}) as never;
+    return result(m.dropCollection, {}) as never;
   },
   async hasCollection(ctx, req) {
     const { data } = await ctx.post<Schemas['HasResponse']['data']>('/v2/vectordb/collections/has', collectionBody(req));
-    return result(m.hasCollection.output, { value: data.has }) as never;
+    return result(m.hasCollection, { value: data.has }) as never;
   },
   async describeCollection(ctx, req) {
     let c: Described;
@@ -345,7 +335,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       isFunctionOutput: f.isFunctionOutput ?? false,
       isDynamic: false,
     }));
-    return result(m.describeCollection.output, {
+    return result(m.describeCollection, {
       schema: {
         name: c.collectionName,
         description: c.description,
@@ -385,7 +375,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
     });
     const live = described.filter((c): c is Described => c !== undefined);
     return withCollectionRows(
-      result(m.showCollections.output, {
+      result(m.showCollections, {
         collectionNames: live.map((c) => c.collectionName),
         collectionIds: live.map((c) => i64(c.collectionID)),
         queryServiceAvailable: live.map((c) => c.load !== 'LoadStateNotLoad' && c.load !== ''),
@@ -395,11 +385,11 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   async loadCollection(ctx, req) {
     refusePartialLoad(req);
     await ctx.post('/v2/vectordb/collections/load', collectionBody(req));
-    return result(m.loadCollection.output, {}) as never;
+    return result(m.loadCollection, {}) as never;
   },
   async releaseCollection(ctx, req) {
     await ctx.post('/v2/vectordb/collections/release', collectionBody(req));
-    return result(m.releaseCollection.output, {}) as never;
+    return result(m.releaseCollection, {}) as never;
   },
   async getLoadState(ctx, req) {
     const names = partitionNamesOf(req);
@@ -408,7 +398,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       reply = await ctx.post<LoadStateData>('/v2/vectordb/collections/get_load_state', { ...collectionBody(req), ...(names.length ? { partitionNames: names } : {}) });
     } catch (e) {
       if (MilvusError.is(e) && e.code === Merr.CollectionNotFound.code && e.reason.startsWith('collection not found[collection=')) {
-        return result(m.getLoadState.output, { state: LoadState.LoadStateNotExist }) as never;
+        return result(m.getLoadState, { state: LoadState.LoadStateNotExist }) as never;
       }
       throw e;
     }
@@ -423,7 +413,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       if (cause.code === Merr.PartitionNotFound.code) throw cause;
       state = LoadState.LoadStateNotLoad; // a named partition is not loaded
     }
-    return result(m.getLoadState.output, { state }) as never;
+    return result(m.getLoadState, { state }) as never;
   },
   async getLoadingProgress(ctx, req) {
     const names = partitionNamesOf(req);
@@ -437,65 +427,65 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       throw MilvusError.of(Merr.CollectionNotLoaded, formatMerr(Merr.CollectionNotLoaded, { collection: i64(c.collectionID) }), { origin: 'server' });
     }
     if (Number(data.loadProgress) === -1) throw errorFromMessage(message);
-    return result(m.getLoadingProgress.output, { progress: i64(data.loadProgress), refreshProgress: 0n }) as never;
+    return result(m.getLoadingProgress, { progress: i64(data.loadProgress), refreshProgress: 0n }) as never;
   },
   async getCollectionStatistics(ctx, req) {
     const { data } = await ctx.post<{ rowCount: Int64 }>('/v2/vectordb/collections/get_stats', collectionBody(req));
-    return rowCountResult(m.getCollectionStatistics.output, data.rowCount) as never;
+    return rowCountResult(m.getCollectionStatistics, data.rowCount) as never;
   },
 
   // aliases
   async createAlias(ctx, req) {
     await ctx.post('/v2/vectordb/aliases/create', { ...collectionBody(req), aliasName: req.alias });
-    return result(m.createAlias.output, {}) as never;
+    return result(m.createAlias, {}) as never;
   },
   async alterAlias(ctx, req) {
     await ctx.post('/v2/vectordb/aliases/alter', { ...collectionBody(req), aliasName: req.alias });
-    return result(m.alterAlias.output, {}) as never;
+    return result(m.alterAlias, {}) as never;
   },
   async dropAlias(ctx, req) {
     await ctx.post('/v2/vectordb/aliases/drop', { ...dbOf(req), aliasName: req.alias });
-    return result(m.dropAlias.output, {}) as never;
+    return result(m.dropAlias, {}) as never;
   },
   async describeAlias(ctx, req) {
     const { data } = await ctx.post<Schemas['AliasDescriptionResponse']['data']>('/v2/vectordb/aliases/describe', { ...dbOf(req), aliasName: req.alias });
-    return result(m.describeAlias.output, { dbName: data.dbName, alias: data.aliasName, collection: data.collectionName }) as never;
+    return result(m.describeAlias, { dbName: data.dbName, alias: data.aliasName, collection: data.collectionName }) as never;
   },
   async listAliases(ctx, req) {
     const { data } = await ctx.post<string[]>('/v2/vectordb/aliases/list', { ...dbOf(req), ...(req.collection_name ? { collectionName: req.collection_name } : {}) });
-    return result(m.listAliases.output, { dbName: dbNameOf(ctx, req), collectionName: req.collection_name ?? '', aliases: data }) as never;
+    return result(m.listAliases, { dbName: dbNameOf(ctx, req), collectionName: req.collection_name ?? '', aliases: data }) as never;
   },
 
   // partitions
   async createPartition(ctx, req) {
     await ctx.post('/v2/vectordb/partitions/create', { ...collectionBody(req), partitionName: req.partition_name });
-    return result(m.createPartition.output, {}) as never;
+    return result(m.createPartition, {}) as never;
   },
   async dropPartition(ctx, req) {
     await ctx.post('/v2/vectordb/partitions/drop', { ...collectionBody(req), partitionName: req.partition_name });
-    return result(m.dropPartition.output, {}) as never;
+    return result(m.dropPartition, {}) as never;
   },
   async hasPartition(ctx, req) {
     const { data } = await ctx.post<Schemas['HasResponse']['data']>('/v2/vectordb/partitions/has', { ...collectionBody(req), partitionName: req.partition_name });
-    return result(m.hasPartition.output, { value: data.has }) as never;
+    return result(m.hasPartition, { value: data.has }) as never;
   },
   async showPartitions(ctx, req) {
     if (req.type === 1) throw unimplemented('ShowPartitions with type InMemory');
     const { data: names } = await ctx.post<string[]>('/v2/vectordb/partitions/list', collectionBody(req));
-    return withPartitionRows(result(m.showPartitions.output, { partitionNames: names })) as never;
+    return withPartitionRows(result(m.showPartitions, { partitionNames: names })) as never;
   },
   async loadPartitions(ctx, req) {
     refusePartialLoad(req);
     await ctx.post('/v2/vectordb/partitions/load', { ...collectionBody(req), partitionNames: req.partition_names });
-    return result(m.loadPartitions.output, {}) as never;
+    return result(m.loadPartitions, {}) as never;
   },
   async releasePartitions(ctx, req) {
     await ctx.post('/v2/vectordb/partitions/release', { ...collectionBody(req), partitionNames: req.partition_names });
-    return result(m.releasePartitions.output, {}) as never;
+    return result(m.releasePartitions, {}) as never;
   },
   async getPartitionStatistics(ctx, req) {
     const { data } = await ctx.post<{ rowCount: Int64 }>('/v2/vectordb/partitions/get_stats', { ...collectionBody(req), partitionName: req.partition_name });
-    return rowCountResult(m.getPartitionStatistics.output, data.rowCount) as never;
+    return rowCountResult(m.getPartitionStatistics, data.rowCount) as never;
   },
 
   // indexes
@@ -512,13 +502,13 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       ...(Object.keys(params).length ? { params } : {}),
     };
     await ctx.post('/v2/vectordb/indexes/create', { ...collectionBody(req), indexParams: [indexParam] });
-    return result(m.createIndex.output, {}) as never;
+    return result(m.createIndex, {}) as never;
   },
   async describeIndex(ctx, req) {
     let rows = req.index_name ? await describeIndexNamed(ctx, req, req.index_name) : await describeAllIndexes(ctx, req);
     if (req.field_name) rows = rows.filter((r) => r.fieldName === req.field_name);
     if (rows.length === 0) throw indexNotFound(req);
-    return result(m.describeIndex.output, {
+    return result(m.describeIndex, {
       indexDescriptions: rows.map((r) => ({
         indexName: r.indexName,
         indexID: 0n,
@@ -529,7 +519,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
         fieldName: r.fieldName,
         indexedRows: i64(r.indexedRows),
         totalRows: i64(r.totalRows),
-        state: enumOf(IndexState as unknown as Record<string, number>, r.indexState),
+        state: enumOf(IndexState, r.indexState),
         indexStateFailReason: r.failReason,
         pendingIndexRows: i64(r.pendingRows),
       })),
@@ -542,47 +532,47 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       indexNames = rows.filter((r) => !req.field_name || r.fieldName === req.field_name).map((r) => r.indexName);
     }
     for (const indexName of indexNames) await ctx.post('/v2/vectordb/indexes/drop', { ...collectionBody(req), indexName });
-    return result(m.dropIndex.output, {}) as never;
+    return result(m.dropIndex, {}) as never;
   },
 
   // properties and renames
   async describeDatabase(ctx, req) {
     const { data } = await ctx.post<{ dbName: string; dbID: Int64; properties?: { key: string; value: string }[] }>('/v2/vectordb/databases/describe', { dbName: dbNameOf(ctx, req) });
-    return result(m.describeDatabase.output, { dbName: data.dbName, dbID: i64(data.dbID), properties: data.properties ?? [] }) as never;
+    return result(m.describeDatabase, { dbName: data.dbName, dbID: i64(data.dbID), properties: data.properties ?? [] }) as never;
   },
   async alterDatabase(ctx, req) {
     if (req.delete_keys?.length) await ctx.post('/v2/vectordb/databases/drop_properties', { dbName: req.db_name, propertyKeys: req.delete_keys });
     else await ctx.post('/v2/vectordb/databases/alter', { dbName: req.db_name, properties: req.properties });
-    return result(m.alterDatabase.output, {}) as never;
+    return result(m.alterDatabase, {}) as never;
   },
   async dropDatabaseProperties(ctx, req) {
     await ctx.post('/v2/vectordb/databases/drop_properties', { dbName: req.db_name, propertyKeys: req.properties });
-    return result(m.alterDatabase.output, {}) as never;
+    return result(m.alterDatabase, {}) as never;
   },
   async renameCollection(ctx, req) {
     await ctx.post('/v2/vectordb/collections/rename', { ...collectionBody(req), newCollectionName: req.new_collection_name, ...(req.new_db_name ? { newDbName: req.new_db_name } : {}) });
-    return result(m.renameCollection.output, {}) as never;
+    return result(m.renameCollection, {}) as never;
   },
   async alterCollectionProperties(ctx, req) {
     if (req.delete_keys?.length) await ctx.post('/v2/vectordb/collections/drop_properties', { ...collectionBody(req), propertyKeys: req.delete_keys });
     else await ctx.post('/v2/vectordb/collections/alter_properties', { ...collectionBody(req), properties: req.properties });
-    return result(m.alterCollection.output, {}) as never;
+    return result(m.alterCollection, {}) as never;
   },
   async dropCollectionProperties(ctx, req) {
     await ctx.post('/v2/vectordb/collections/drop_properties', { ...collectionBody(req), propertyKeys: req.properties });
-    return result(m.alterCollection.output, {}) as never;
+    return result(m.alterCollection, {}) as never;
   },
   async alterCollectionFieldProperties(ctx, req) {
     await ctx.post('/v2/vectordb/collections/fields/alter_properties', { ...collectionBody(req), fieldName: req.field_name, fieldParams: req.properties });
-    return result(m.alterCollectionField.output, {}) as never;
+    return result(m.alterCollectionField, {}) as never;
   },
   async alterIndexProperties(ctx, req) {
     await ctx.post('/v2/vectordb/indexes/alter_properties', { ...collectionBody(req), indexName: req.index_name, properties: req.params });
-    return result(m.alterIndex.output, {}) as never;
+    return result(m.alterIndex, {}) as never;
   },
   async dropIndexProperties(ctx, req) {
     await ctx.post('/v2/vectordb/indexes/drop_properties', { ...collectionBody(req), indexName: req.index_name, propertyKeys: req.properties });
-    return result(m.alterIndex.output, {}) as never;
+    return result(m.alterIndex, {}) as never;
   },
   // users, roles, grants, privilege groups
   ...RBAC_MAPPINGS,
@@ -593,18 +583,18 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   async bulkInsert(ctx, req) {
     const body = { ...collectionBody(req), ...(req.partition_name ? { partitionName: req.partition_name } : {}), files: [req.files], options: importOptionsOf(req.options) };
     const { data } = await ctx.post<{ jobId: string }>('/v2/vectordb/jobs/import/create', body);
-    return result(m.import.output, { tasks: [BigInt(data.jobId)] }) as never;
+    return result(m.import, { tasks: [BigInt(data.jobId)] }) as never;
   },
   async getImportState(ctx, req) {
     const { data } = await ctx.post<ImportProgress>('/v2/vectordb/jobs/import/get_progress', { ...dbOf(req), jobId: String(req.task) });
-    return result(m.getImportState.output, importStateOf(data)) as never;
+    return result(m.getImportState, importStateOf(data)) as never;
   },
   async listImportTasks(ctx, req) {
     const { data } = await ctx.post<{ records: { jobId: string }[] }>('/v2/vectordb/jobs/import/list', { ...dbOf(req), ...(req.collection_name ? { collectionName: req.collection_name } : {}) });
     const records = req.limit && req.limit > 0 ? data.records.slice(-req.limit) : data.records;
     // The list carries no row counts: each job's progress is read, as GetImportState reports it.
     const states = await mapLimit(records, 4, async (r) => (await ctx.post<ImportProgress>('/v2/vectordb/jobs/import/get_progress', { ...dbOf(req), jobId: r.jobId })).data);
-    return result(m.listImportTasks.output, { tasks: states.map(importStateOf) }) as never;
+    return result(m.listImportTasks, { tasks: states.map(importStateOf) }) as never;
   },
 
   // data (entities)
@@ -634,24 +624,24 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
   },
   async createResourceGroup(ctx, req) {
     await ctx.post('/v2/vectordb/resource_groups/create', { name: req.resource_group, ...(req.config ? { config: restConfig(req.config) } : {}) });
-    return result(m.createResourceGroup.output, {}) as never;
+    return result(m.createResourceGroup, {}) as never;
   },
   async updateResourceGroups(ctx, req) {
     const configs = Object.fromEntries(Object.entries(req.resource_groups).map(([name, cfg]) => [name, restConfig(cfg)]));
     await ctx.post('/v2/vectordb/resource_groups/alter', { resource_groups: configs });
-    return result(m.updateResourceGroups.output, {}) as never;
+    return result(m.updateResourceGroups, {}) as never;
   },
   async dropResourceGroup(ctx, req) {
     await ctx.post('/v2/vectordb/resource_groups/drop', { name: req.resource_group });
-    return result(m.dropResourceGroup.output, {}) as never;
+    return result(m.dropResourceGroup, {}) as never;
   },
   async listResourceGroups(ctx) {
     const { data } = await ctx.post<string[]>('/v2/vectordb/resource_groups/list', {});
-    return result(m.listResourceGroups.output, { resourceGroups: data }) as never;
+    return result(m.listResourceGroups, { resourceGroups: data }) as never;
   },
   async describeResourceGroup(ctx, req) {
     const { data } = await ctx.post<Schemas['ResourceGroupDescriptionResponse']['data']>('/v2/vectordb/resource_groups/describe', { name: req.resource_group });
-    return result(m.describeResourceGroup.output, { resourceGroup: resourceGroupOf(data.resource_group) }) as never;
+    return result(m.describeResourceGroup, { resourceGroup: resourceGroupOf(data.resource_group) }) as never;
   },
   async transferNode() {
     throw unimplemented('TransferNode');
@@ -665,7 +655,7 @@ export const REST_MAPPINGS: { readonly [K in OperationName]: RestMapping<K> } = 
       collectionName: req.collection_name,
       replicaNum: Number(req.num_replica),
     });
-    return result(m.transferReplica.output, {}) as never;
+    return result(m.transferReplica, {}) as never;
   },
   async getReplicas() {
     throw unimplemented('GetReplicas');

@@ -8,10 +8,11 @@
  * @packageDocumentation
  */
 import type { OperationName } from '@mvkit/core';
-import { MilvusService } from '@mvkit/proto';
-import { result, type RestCallContext, type RestMapping } from './operations.js';
+import { OUTPUTS } from './gen/shapes.js';
+import type { RestCallContext, RestMapping } from './operations.js';
+import { result } from './result-shape.js';
 
-const m = MilvusService.method;
+const m = OUTPUTS;
 type Grant = { objectType: string; objectName: string; privilege: string; dbName: string; grantor: string };
 type RbacName =
   | 'createUser'
@@ -39,13 +40,13 @@ type RbacName =
 /** A `common.Status` success of an RPC that answers only a status. */
 const done = async (ctx: RestCallContext, path: Parameters<RestCallContext['post']>[0], body: object) => {
   await ctx.post(path, body);
-  return result(m.createRole.output, {}) as never;
+  return result(m.createRole, {}) as never;
 };
 
 async function roleList(ctx: RestCallContext, only?: string) {
   const { data } = await ctx.post<string[]>('/v2/vectordb/roles/list', {});
   const names = only === undefined ? data : data.filter((n) => n === only);
-  return result(m.selectRole.output, { results: names.map((name) => ({ role: { name } })) }) as never;
+  return result(m.selectRole, { results: names.map((name) => ({ role: { name } })) }) as never;
 }
 
 /** The RBAC entries of the REST operation table. */
@@ -55,13 +56,13 @@ export const RBAC_MAPPINGS: { readonly [K in RbacName & OperationName]: RestMapp
   deleteUser: (ctx, r) => done(ctx, '/v2/vectordb/users/drop', { userName: r.username }),
   async listUsers(ctx) {
     const { data } = await ctx.post<string[]>('/v2/vectordb/users/list', {});
-    return result(m.listCredUsers.output, { usernames: data }) as never;
+    return result(m.listCredUsers, { usernames: data }) as never;
   },
   async describeUser(ctx, r) {
     const { data } = await ctx.post<string[]>('/v2/vectordb/users/describe', { userName: r.username });
     // `[]` is also the answer for an unknown user: `users/list` tells them apart when the caller may list users.
     const known = data.length > 0 || (await ctx.post<string[]>('/v2/vectordb/users/list', {}).then((l) => l.data.includes(r.username), () => true));
-    return result(m.selectUser.output, { results: known ? [{ user: { name: r.username }, roles: data.map((name) => ({ name })) }] : [] }) as never;
+    return result(m.selectUser, { results: known ? [{ user: { name: r.username }, roles: data.map((name) => ({ name })) }] : [] }) as never;
   },
   createRole: (ctx, r) => done(ctx, '/v2/vectordb/roles/create', { roleName: r.roleName }),
   dropRole: (ctx, r) => done(ctx, '/v2/vectordb/roles/drop', { roleName: r.roleName }),
@@ -84,7 +85,7 @@ export const RBAC_MAPPINGS: { readonly [K in RbacName & OperationName]: RestMapp
       dbName: g.dbName,
       grantor: { user: { name: g.grantor }, privilege: { name: g.privilege } },
     }));
-    return result(m.selectGrant.output, { entities }) as never;
+    return result(m.selectGrant, { entities }) as never;
   },
   createPrivilegeGroup: (ctx, r) => done(ctx, '/v2/vectordb/privilege_groups/create', { privilegeGroupName: r.group_name }),
   dropPrivilegeGroup: (ctx, r) => done(ctx, '/v2/vectordb/privilege_groups/drop', { privilegeGroupName: r.group_name }),
@@ -94,7 +95,7 @@ export const RBAC_MAPPINGS: { readonly [K in RbacName & OperationName]: RestMapp
       groupName: g.privilegeGroupName,
       privileges: g.privileges.split(',').filter((p) => p !== '').map((name) => ({ name })),
     }));
-    return result(m.listPrivilegeGroups.output, { privilegeGroups }) as never;
+    return result(m.listPrivilegeGroups, { privilegeGroups }) as never;
   },
   addPrivilegesToGroup: (ctx, r) => done(ctx, '/v2/vectordb/privilege_groups/add_privileges_to_group', { privilegeGroupName: r.group_name, privileges: r.privileges }),
   removePrivilegesFromGroup: (ctx, r) =>
