@@ -3,9 +3,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MilvusService } from '@mvkit/proto';
-import { servedDefinition, toGrpcHandlers, toGrpcServiceDefinition } from './grpc/adapter.js';
+import { unaryRoutes } from './grpc/adapter.js';
+import { createGrpcServer } from './grpc/http2-server.js';
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
@@ -172,27 +172,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const auth = options.auth ? { auth: options.auth } : {};
 
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
-  const grpc = new Server({
-    'grpc.max_receive_message_length': GRPC_MAX_MESSAGE_BYTES,
-    'grpc.max_send_message_length': GRPC_MAX_MESSAGE_BYTES,
-    'grpc.keepalive_time_ms': limits.http2KeepaliveMs,
-    'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
-  });
   const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
   const indexer = (options.indexWorker ?? INDEX_WORKER_AVAILABLE) ? new IndexWorker() : undefined;
   const engine =
     options.engine ?? new Engine({ ...options, ...(options.importDir !== undefined ? { importSource: importDirSource(options.importDir) } : {}), ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
   // The RBAC store starts with the `--auth` users; without authentication, with Milvus's default `root` / `Milvus`.
   engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
-  const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
-  // Only the served RPCs are registered: grpc-js answers an unregistered path UNIMPLEMENTED at once,
-  // but a registered one without a handler only after decoding its request (INTERNAL when malformed).
-  const implementation = toGrpcHandlers(MilvusService, handlers);
-  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), implementation), implementation);
-  // The Milvus 1.x protocol (pymilvus 1.x) beside it: gRPC routes by service path (/milvus.grpc.MilvusService/…).
-  const v1 = toGrpcHandlers(MilvusV1Service, grpcV1Front(engine, logger, auth));
-  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusV1Service), v1), v1);
-  const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
+  // The v2 service and, beside it, the Milvus 1.x protocol (pymilvus 1.x): calls are routed by path
+  // (/milvus.proto.milvus.MilvusService/… and /milvus.grpc.MilvusService/…).
+  const grpc = createGrpcServer(
+    [
+      ...unaryRoutes(MilvusService, grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) }), decoder ? RAW_WRITES : undefined),
+      ...unaryRoutes(MilvusV1Service, grpcV1Front(engine, logger, auth)),
+    ],
+    { maxMessageBytes: GRPC_MAX_MESSAGE_BYTES, keepaliveMs: limits.http2KeepaliveMs, keepaliveTimeoutMs: limits.http2KeepaliveTimeoutMs },
+  );
   const restHandler = createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) });
   const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { ...(requestLog ? { logger: requestLog } : {}) }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
@@ -200,10 +194,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   rest.emit('listening');
 
   const sockets = new Set<Socket>();
-  // noDelay: grpc-js cannot set TCP_NODELAY on a socket it gets through the injector (it sees the
-  // PrefixedSocket wrapper), and without it every unary call waits for Nagle + delayed ACK (~40 ms).
+  // noDelay: node:http2 cannot set TCP_NODELAY on the PrefixedSocket wrapper it is handed, and
+  // without it every unary call waits for Nagle + delayed ACK (~40 ms).
   const route = (socket: Socket) =>
-    dispatch(socket, limits.firstBytesMs, (head, http2) => (http2 ? injector.injectConnection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
+    dispatch(socket, limits.firstBytesMs, (head, http2) => (http2 ? grpc.connection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
   // With TLS, a tls.Server that never listens terminates TLS on each accepted socket (handshake
   // within firstBytesMs) and hands on the decrypted one, which its first bytes then route.
   const tlsFront = options.tls
@@ -248,17 +242,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         legacy?.close();
         legacy?.closeAllConnections();
         rest.closeAllConnections();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            grpc.forceShutdown();
-            resolve();
-          }, 2000);
-          grpc.tryShutdown(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        injector.destroy();
+        await grpc.close(2000);
         for (const s of sockets) s.destroy();
         if (!options.engine) engine.close();
         await decoder?.close();
