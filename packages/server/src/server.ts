@@ -1,7 +1,6 @@
 import { createServer as createHttpServer, type RequestListener, type Server as HttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
-import { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { MilvusService } from '@mvkit/proto';
 import { unaryRoutes } from './grpc/adapter.js';
@@ -194,10 +193,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   rest.emit('listening');
 
   const sockets = new Set<Socket>();
-  // noDelay: node:http2 cannot set TCP_NODELAY on the PrefixedSocket wrapper it is handed, and
-  // without it every unary call waits for Nagle + delayed ACK (~40 ms).
-  const route = (socket: Socket) =>
-    dispatch(socket, limits.firstBytesMs, (head, http2) => (http2 ? grpc.connection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
+  // noDelay (set on every accepted socket): without it every unary call waits for Nagle + delayed ACK (~40 ms).
+  const route = (socket: Socket) => dispatch(socket, limits.firstBytesMs, (http2) => (http2 ? grpc.connection(socket) : rest.emit('connection', socket)));
   // With TLS, a tls.Server that never listens terminates TLS on each accepted socket (handshake
   // within firstBytesMs) and hands on the decrypted one, which its first bytes then route.
   const tlsFront = options.tls
@@ -284,13 +281,13 @@ function isLoopback(host: string): boolean {
 const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 /**
- * Reads the first bytes of a connection and hands them to `route`: the whole HTTP/2 preface
- * (`http2` true) or the start of anything else (HTTP/1.1, `http2` false). HTTP/1.1 gets the socket
- * back with the bytes unshifted; HTTP/2 gets a {@link PrefixedSocket}, because Node's HTTP/2 reads
- * the socket's handle directly and would not see unshifted bytes. A connection that sends nothing
+ * Reads the first bytes of a connection, puts them back (`unshift`) and hands the socket to
+ * `route`: `http2` true for the whole HTTP/2 preface, false for the start of anything else
+ * (HTTP/1.1). Both servers read the unshifted bytes first (node:http2 feeds a socket's buffered
+ * bytes to its session before reading the socket's handle). A connection that sends nothing
  * decisive within `timeoutMs` is closed.
  */
-function dispatch(socket: Socket, timeoutMs: number, route: (head: Buffer, http2: boolean) => void): void {
+function dispatch(socket: Socket, timeoutMs: number, route: (http2: boolean) => void): void {
   let head = Buffer.alloc(0);
   const timer = setTimeout(() => socket.destroy(), timeoutMs);
   const onData = (chunk: Buffer) => {
@@ -302,45 +299,10 @@ function dispatch(socket: Socket, timeoutMs: number, route: (head: Buffer, http2
     socket.off('data', onData);
     socket.pause();
     socket.unshift(head);
-    route(head, http2);
-    socket.resume();
+    route(http2);
+    // The HTTP/2 session reads the socket's handle itself; node:http reads the socket as a stream.
+    if (!http2) socket.resume();
   };
   socket.on('data', onData);
   socket.once('close', () => clearTimeout(timer));
-}
-
-/** A socket whose first bytes were already read: replays them, then relays the socket both ways. */
-class PrefixedSocket extends Duplex {
-  readonly #socket: Socket;
-
-  constructor(socket: Socket, head: Buffer) {
-    super();
-    this.#socket = socket;
-    socket.removeAllListeners('data');
-    socket.read(head.length);
-    this.push(head);
-    socket.on('data', (d: Buffer) => {
-      if (!this.push(d)) socket.pause();
-    });
-    socket.on('end', () => this.push(null));
-    socket.on('close', () => this.destroy());
-    socket.on('error', (e) => this.destroy(e));
-  }
-
-  override _read(): void {
-    this.#socket.resume();
-  }
-
-  override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.#socket.write(chunk, encoding, callback);
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.#socket.end(callback);
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.#socket.destroy(error ?? undefined);
-    callback(error);
-  }
 }

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 import { constants, createServer, type Http2Server, type IncomingHttpHeaders, type OutgoingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
-import type { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import { gunzip, inflate, type InputType, type ZlibOptions } from 'node:zlib';
 import { GrpcStatusError, type UnaryRoute } from './adapter.js';
 import { GrpcCode } from './grpc-status.js';
@@ -24,8 +24,8 @@ export interface GrpcServerOptions {
 
 /** A gRPC server that serves connections handed to it; it never listens itself. */
 export interface GrpcServer {
-  /** Serves an HTTP/2 connection (its preface not yet read from `socket`). */
-  connection(socket: Duplex): void;
+  /** Serves an HTTP/2 connection: `socket` (TCP, or TLS already terminated) with its preface not yet read, or read and unshifted. */
+  connection(socket: Socket): void;
   /**
    * Sends every connection GOAWAY and lets running calls finish, then resolves; connections still
    * open after `graceMs` are destroyed (their calls' signals abort). Later connections are closed at once.
