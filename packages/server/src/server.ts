@@ -98,9 +98,13 @@ export interface RunningServer {
 }
 
 /**
- * Largest gRPC message received or sent, in bytes: Milvus's proxy defaults
- * (`proxy.grpc.serverMaxRecvSize` and `serverMaxSendSize`, 64 MiB). A larger request is refused
- * with gRPC RESOURCE_EXHAUSTED `Received message larger than max (<n> vs <max>)` before it is buffered.
+ * Largest gRPC message received or sent, in bytes (the 5-byte length prefix not counted): Milvus's
+ * proxy defaults (`proxy.grpc.serverMaxRecvSize` and `serverMaxSendSize`, 64 MiB). A request whose
+ * length prefix is larger is refused with gRPC RESOURCE_EXHAUSTED
+ * `Received message larger than max (<n> vs <max>)` as soon as the prefix arrives, before any of
+ * its bytes are buffered; a compressed one that inflates beyond it with RESOURCE_EXHAUSTED
+ * `Received message that decompresses to a size larger than <max>`; a larger response answers
+ * RESOURCE_EXHAUSTED `Sent message larger than max (<n + 5> vs. <max>)` instead.
  */
 export const GRPC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -151,8 +155,12 @@ const listen = (server: NetServer | HttpServer, host: string, port: number) =>
 
 /**
  * Starts the in-memory Milvus reference server. One port serves gRPC
- * (`milvus.proto.milvus.MilvusService`) and the RESTful v2 API, as Milvus 2.4+: the first bytes
- * of each connection decide (the HTTP/2 preface goes to gRPC, anything else to HTTP/1.1 REST).
+ * (`milvus.proto.milvus.MilvusService`, and the 1.x `milvus.grpc.MilvusService` beside it) and the
+ * RESTful v2 API, as Milvus 2.4+: the first bytes of each connection decide (the HTTP/2 preface
+ * goes to gRPC, anything else to HTTP/1.1 REST). gRPC is served on `node:http2` with the
+ * protobuf-es codecs (unary calls only; `grpc-timeout` deadlines, gzip/deflate request messages,
+ * {@link GRPC_MAX_MESSAGE_BYTES}, keepalive PINGs per `connectionLimits`), as the grpc-js server it
+ * replaced answered (decisions/0007); handler errors are trailers-only responses.
  * Optionally the legacy `/api/v1` HTTP API listens on a second port. Any official SDK (pymilvus,
  * Go, Java, Node) or cURL can talk to it as to a Milvus 2.5 standalone.
  *

@@ -148,6 +148,34 @@ describe('unaryRoutes', () => {
   });
 });
 
+describe('message size limits', () => {
+  it('a response above maxMessageBytes answers RESOURCE_EXHAUSTED; a request above it is refused', async () => {
+    const routes = unaryRoutes(MilvusService, {
+      async showPartitions(request) {
+        return { status: {}, partitionNames: ['p'.repeat(request.collectionName.length), 'q'] };
+      },
+    });
+    const small = createGrpcServer(routes, { maxMessageBytes: 64, keepaliveMs: 20_000, keepaliveTimeoutMs: 10_000 });
+    const net = createNetServer((socket) => small.connection(socket));
+    await new Promise<void>((resolve) => net.listen(0, '127.0.0.1', resolve));
+    const client = createGrpcStub(`127.0.0.1:${(net.address() as { port: number }).port}`, credentials.createInsecure());
+    try {
+      // Status (2 bytes) + names (n + 2, 3 bytes): 10 characters answer in 17 bytes; 60 need 67, above 64 (72 with the prefix).
+      expect((await client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(10) })).partitionNames).toEqual(['p'.repeat(10), 'q']);
+      const tooBig = await failure(client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(60) }));
+      expect(tooBig.code).toBe(status.RESOURCE_EXHAUSTED);
+      expect(tooBig.details).toBe('Sent message larger than max (72 vs. 64)');
+      const request = await failure(client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(100) }));
+      expect(request.code).toBe(status.RESOURCE_EXHAUSTED);
+      expect(request.details).toBe('Received message larger than max (102 vs 64)');
+    } finally {
+      client.close();
+      net.close();
+      await small.close(0);
+    }
+  });
+});
+
 describe('loopback round trip (grpc-js client)', () => {
   it('HasPartition: init-object request, metadata reaches the handler', async () => {
     const metadata = new Metadata();
