@@ -253,9 +253,14 @@ class UnaryCall {
     this.#finish();
     const stream = this.#stream;
     if (stream.destroyed || stream.closed) return;
-    stream.respond(OK_HEADERS, RESPOND_WITH_TRAILERS);
-    stream.once('wantTrailers', sendOkTrailers);
-    stream.end(frame);
+    try {
+      stream.respond(OK_HEADERS, RESPOND_WITH_TRAILERS);
+      stream.once('wantTrailers', sendOkTrailers);
+      stream.end(frame);
+    } catch {
+      // The session went away between the check and the answer.
+      stream.close(constants.NGHTTP2_INTERNAL_ERROR);
+    }
   }
 
   /** Answers with a gRPC error status (trailers-only, as every answer before the response message). */
