@@ -121,13 +121,13 @@ export interface ConnectionLimits {
   requestMs: number;
   /** HTTP/1.1: an idle keep-alive connection is closed after this. */
   keepAliveMs: number;
-  /** HTTP/2 (gRPC): after this much silence the server pings the client. */
+  /** HTTP/2 (gRPC): the server pings each connection this long after it opened and after each answered ping (busy or not). */
   http2KeepaliveMs: number;
   /** HTTP/2 (gRPC): a ping not acknowledged within this closes the connection. */
   http2KeepaliveTimeoutMs: number;
 }
 
-/** Default {@link ConnectionLimits}: 10 s for the first bytes and the headers, 120 s per request, 30 s keep-alive; a gRPC ping after 20 s of silence, answered within 10 s. */
+/** Default {@link ConnectionLimits}: 10 s for the first bytes and the headers, 120 s per request, 30 s keep-alive; a gRPC ping every 20 s, answered within 10 s. */
 export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
   firstBytesMs: 10_000,
   headersMs: 10_000,

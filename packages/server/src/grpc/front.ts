@@ -17,7 +17,7 @@ type AnyHandler = (request: never, metadata: CallMetadata, signal: AbortSignal) 
 export interface GrpcFrontOptions {
   /** Require credentials on every call (gRPC UNAUTHENTICATED otherwise, as Milvus). */
   auth?: AuthOptions;
-  /** Decodes Insert and Upsert requests registered as raw bytes (see `toGrpcServiceDefinition`). */
+  /** Decodes Insert and Upsert requests routed as raw bytes (see `unaryRoutes`). */
   decodeWrite?: WriteDecoder;
 }
 
