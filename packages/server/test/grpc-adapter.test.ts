@@ -3,6 +3,7 @@
  * typed handlers on 127.0.0.1:0, called through the gRPC transport's createGrpcStub (grpc-js).
  */
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
+import { connect as connectHttp2 } from 'node:http2';
 import { createServer as createNetServer, type Server as NetServer } from 'node:net';
 import { Client, Metadata, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,6 +255,19 @@ describe('loopback round trip (grpc-js client)', () => {
     expect((await pending).code).toBe(status.CANCELLED);
     const early = await failure(stub.unary(MilvusService.method.hasPartition, {}, { signal: AbortSignal.abort() }));
     expect(early.code).toBe(status.CANCELLED);
+  });
+
+  it('a grpc-timeout beyond the longest Node timer sets no deadline (grpc-js expired it at once)', async () => {
+    const session = connectHttp2(`http://${address}`);
+    session.on('error', () => {});
+    const stream = session.request({ ':method': 'POST', ':path': methodPath(MilvusService.method.loadPartitions), 'content-type': 'application/grpc', 'grpc-timeout': '99999999H' });
+    let answered = false;
+    stream.on('response', () => (answered = true));
+    stream.on('error', () => {});
+    stream.end(Buffer.from([0, 0, 0, 0, 0]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered).toBe(false);
+    session.destroy();
   });
 
   it('a passed deadline fails the call with DEADLINE_EXCEEDED', async () => {
