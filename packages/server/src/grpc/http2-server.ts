@@ -97,8 +97,12 @@ class UnaryCall {
   #done = false;
   /** The length prefix read so far (a prefix split across DATA frames). */
   #prefix: Buffer | undefined;
-  /** The message being read, once its prefix is complete, and how much of it has arrived. */
-  #message: Buffer | undefined;
+  /**
+   * The parts of a message split across DATA frames, once its prefix is complete, its announced
+   * length and how much of it has arrived (kept as received, so memory follows the bytes sent).
+   */
+  #parts: Buffer[] | undefined;
+  #length = 0;
   #filled = 0;
   #compressed = false;
   /** The request, once read and decoded (a decompression may still be running: `#pending`). */
@@ -134,7 +138,7 @@ class UnaryCall {
   data(chunk: Buffer): void {
     let at = 0;
     while (!this.#done && at < chunk.length) {
-      if (this.#message === undefined) {
+      if (this.#parts === undefined) {
         let prefix: Buffer;
         if (this.#prefix === undefined && chunk.length - at >= PREFIX_BYTES) {
           prefix = chunk.subarray(at, at + PREFIX_BYTES);
@@ -162,16 +166,17 @@ class UnaryCall {
           at += length;
           continue;
         }
-        this.#message = Buffer.allocUnsafe(length);
+        this.#parts = [];
+        this.#length = length;
         this.#filled = 0;
       }
-      const take = Math.min(this.#message.length - this.#filled, chunk.length - at);
-      chunk.copy(this.#message, this.#filled, at, at + take);
+      const take = Math.min(this.#length - this.#filled, chunk.length - at);
+      this.#parts.push(chunk.subarray(at, at + take));
       this.#filled += take;
       at += take;
-      if (this.#filled === this.#message.length) {
-        const message = this.#message;
-        this.#message = undefined;
+      if (this.#filled === this.#length) {
+        const message = Buffer.concat(this.#parts, this.#length);
+        this.#parts = undefined;
         this.#receive(message);
       }
     }
@@ -279,7 +284,7 @@ class UnaryCall {
 
   #finish(): void {
     this.#done = true;
-    this.#message = undefined;
+    this.#parts = undefined;
     if (this.#timer) clearTimeout(this.#timer);
   }
 }
