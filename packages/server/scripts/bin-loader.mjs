@@ -1,7 +1,7 @@
 // The `mvkit` bin's loader, the head of dist/mvkit.mjs (scripts/bundle.mjs puts the bundled CLI,
 // MAIN, after it in a comment, `*/` written `*\u2060/`). It compiles MAIN with V8's code cache:
 // from the second start on, V8 reads the compiled code instead of parsing and compiling the 1.x MB
-// bundle (decision 0008). The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else
+// bundle (decision 0010). The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else
 // `$XDG_CACHE_HOME/mvkit`, else `~/.cache/mvkit`): one file named by MAIN's SHA-256, the Node
 // version and the architecture (V8 itself checks only the source length), written atomically once
 // per bundle, a second after start or at exit if that comes first (removing the files of bundles

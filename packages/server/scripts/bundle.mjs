@@ -4,7 +4,7 @@
 // instead of ~150 modules. Built from the sources (workspace siblings too, through their
 // `@mvkit/source` condition), so it does not depend on how the package's dist/ entry points are
 // laid out. The bundle is CommonJS, kept in a comment after the loader of scripts/bin-loader.mjs,
-// which compiles it with V8's code cache (decision 0008).
+// which compiles it with V8's code cache (decision 0010).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';

@@ -1,11 +1,10 @@
 import { createServer as createHttpServer, type RequestListener, type Server as HttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
-import { Duplex } from 'node:stream';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
-import { Server, ServerCredentials } from '@grpc/grpc-js';
 import { MilvusService } from '@mvkit/proto';
-import { servedDefinition, toGrpcHandlers, toGrpcServiceDefinition } from './grpc/adapter.js';
+import { unaryRoutes } from './grpc/adapter.js';
+import { createGrpcServer } from './grpc/http2-server.js';
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
@@ -99,9 +98,13 @@ export interface RunningServer {
 }
 
 /**
- * Largest gRPC message received or sent, in bytes: Milvus's proxy defaults
- * (`proxy.grpc.serverMaxRecvSize` and `serverMaxSendSize`, 64 MiB). A larger request is refused
- * with gRPC RESOURCE_EXHAUSTED `Received message larger than max (<n> vs <max>)` before it is buffered.
+ * Largest gRPC message received or sent, in bytes (the 5-byte length prefix not counted): Milvus's
+ * proxy defaults (`proxy.grpc.serverMaxRecvSize` and `serverMaxSendSize`, 64 MiB). A request whose
+ * length prefix is larger is refused with gRPC RESOURCE_EXHAUSTED
+ * `Received message larger than max (<n> vs <max>)` as soon as the prefix arrives, before any of
+ * its bytes are buffered; a compressed one that inflates beyond it with RESOURCE_EXHAUSTED
+ * `Received message that decompresses to a size larger than <max>`; a larger response answers
+ * RESOURCE_EXHAUSTED `Sent message larger than max (<n + 5> vs. <max>)` instead.
  */
 export const GRPC_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
@@ -118,13 +121,13 @@ export interface ConnectionLimits {
   requestMs: number;
   /** HTTP/1.1: an idle keep-alive connection is closed after this. */
   keepAliveMs: number;
-  /** HTTP/2 (gRPC): after this much silence the server pings the client. */
+  /** HTTP/2 (gRPC): the server pings each connection this long after it opened and after each answered ping (busy or not). */
   http2KeepaliveMs: number;
   /** HTTP/2 (gRPC): a ping not acknowledged within this closes the connection. */
   http2KeepaliveTimeoutMs: number;
 }
 
-/** Default {@link ConnectionLimits}: 10 s for the first bytes and the headers, 120 s per request, 30 s keep-alive; a gRPC ping after 20 s of silence, answered within 10 s. */
+/** Default {@link ConnectionLimits}: 10 s for the first bytes and the headers, 120 s per request, 30 s keep-alive; a gRPC ping every 20 s, answered within 10 s. */
 export const DEFAULT_CONNECTION_LIMITS: Readonly<ConnectionLimits> = {
   firstBytesMs: 10_000,
   headersMs: 10_000,
@@ -152,8 +155,12 @@ const listen = (server: NetServer | HttpServer, host: string, port: number) =>
 
 /**
  * Starts the in-memory Milvus reference server. One port serves gRPC
- * (`milvus.proto.milvus.MilvusService`) and the RESTful v2 API, as Milvus 2.4+: the first bytes
- * of each connection decide (the HTTP/2 preface goes to gRPC, anything else to HTTP/1.1 REST).
+ * (`milvus.proto.milvus.MilvusService`, and the 1.x `milvus.grpc.MilvusService` beside it) and the
+ * RESTful v2 API, as Milvus 2.4+: the first bytes of each connection decide (the HTTP/2 preface
+ * goes to gRPC, anything else to HTTP/1.1 REST). gRPC is served on `node:http2` with the
+ * protobuf-es codecs (unary calls only; `grpc-timeout` deadlines, gzip/deflate request messages,
+ * {@link GRPC_MAX_MESSAGE_BYTES}, keepalive PINGs per `connectionLimits`), as the grpc-js server it
+ * replaced answered (decisions/0008); handler errors are trailers-only responses.
  * Optionally the legacy `/api/v1` HTTP API listens on a second port. Any official SDK (pymilvus,
  * Go, Java, Node) or cURL can talk to it as to a Milvus 2.5 standalone.
  *
@@ -172,27 +179,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const auth = options.auth ? { auth: options.auth } : {};
 
   const limits = { ...DEFAULT_CONNECTION_LIMITS, ...options.connectionLimits };
-  const grpc = new Server({
-    'grpc.max_receive_message_length': GRPC_MAX_MESSAGE_BYTES,
-    'grpc.max_send_message_length': GRPC_MAX_MESSAGE_BYTES,
-    'grpc.keepalive_time_ms': limits.http2KeepaliveMs,
-    'grpc.keepalive_timeout_ms': limits.http2KeepaliveTimeoutMs,
-  });
   const decoder = (options.decodeWorker ?? DECODE_WORKER_AVAILABLE) ? new DecodeWorker() : undefined;
   const indexer = (options.indexWorker ?? INDEX_WORKER_AVAILABLE) ? new IndexWorker() : undefined;
   const engine =
     options.engine ?? new Engine({ ...options, ...(options.importDir !== undefined ? { importSource: importDirSource(options.importDir) } : {}), ...(decoder ? { prepareFilter: decoder.filterPreparer() } : {}), ...(indexer ? { buildHnsw: indexer.build } : {}) });
   // The RBAC store starts with the `--auth` users; without authentication, with Milvus's default `root` / `Milvus`.
   engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
-  const handlers = grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) });
-  // Only the served RPCs are registered: grpc-js answers an unregistered path UNIMPLEMENTED at once,
-  // but a registered one without a handler only after decoding its request (INTERNAL when malformed).
-  const implementation = toGrpcHandlers(MilvusService, handlers);
-  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusService, decoder ? RAW_WRITES : undefined), implementation), implementation);
-  // The Milvus 1.x protocol (pymilvus 1.x) beside it: gRPC routes by service path (/milvus.grpc.MilvusService/…).
-  const v1 = toGrpcHandlers(MilvusV1Service, grpcV1Front(engine, logger, auth));
-  grpc.addService(servedDefinition(toGrpcServiceDefinition(MilvusV1Service), v1), v1);
-  const injector = grpc.createConnectionInjector(ServerCredentials.createInsecure());
+  // The v2 service and, beside it, the Milvus 1.x protocol (pymilvus 1.x): calls are routed by path
+  // (/milvus.proto.milvus.MilvusService/… and /milvus.grpc.MilvusService/…).
+  const grpc = createGrpcServer(
+    [
+      ...unaryRoutes(MilvusService, grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) }), decoder ? RAW_WRITES : undefined),
+      ...unaryRoutes(MilvusV1Service, grpcV1Front(engine, logger, auth)),
+    ],
+    { maxMessageBytes: GRPC_MAX_MESSAGE_BYTES, keepaliveMs: limits.http2KeepaliveMs, keepaliveTimeoutMs: limits.http2KeepaliveTimeoutMs },
+  );
   const restHandler = createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) });
   const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { ...(requestLog ? { logger: requestLog } : {}) }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
@@ -200,10 +201,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   rest.emit('listening');
 
   const sockets = new Set<Socket>();
-  // noDelay: grpc-js cannot set TCP_NODELAY on a socket it gets through the injector (it sees the
-  // PrefixedSocket wrapper), and without it every unary call waits for Nagle + delayed ACK (~40 ms).
-  const route = (socket: Socket) =>
-    dispatch(socket, limits.firstBytesMs, (head, http2) => (http2 ? injector.injectConnection(new PrefixedSocket(socket, head)) : rest.emit('connection', socket)));
+  // noDelay (set on every accepted socket): without it every unary call waits for Nagle + delayed ACK (~40 ms).
+  const route = (socket: Socket) => dispatch(socket, limits.firstBytesMs, (http2) => (http2 ? grpc.connection(socket) : rest.emit('connection', socket)));
   // With TLS, a tls.Server that never listens terminates TLS on each accepted socket (handshake
   // within firstBytesMs) and hands on the decrypted one, which its first bytes then route.
   const tlsFront = options.tls
@@ -248,17 +247,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         legacy?.close();
         legacy?.closeAllConnections();
         rest.closeAllConnections();
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(() => {
-            grpc.forceShutdown();
-            resolve();
-          }, 2000);
-          grpc.tryShutdown(() => {
-            clearTimeout(timer);
-            resolve();
-          });
-        });
-        injector.destroy();
+        await grpc.close(2000);
         for (const s of sockets) s.destroy();
         if (!options.engine) engine.close();
         await decoder?.close();
@@ -300,13 +289,13 @@ function isLoopback(host: string): boolean {
 const HTTP2_PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 
 /**
- * Reads the first bytes of a connection and hands them to `route`: the whole HTTP/2 preface
- * (`http2` true) or the start of anything else (HTTP/1.1, `http2` false). HTTP/1.1 gets the socket
- * back with the bytes unshifted; HTTP/2 gets a {@link PrefixedSocket}, because Node's HTTP/2 reads
- * the socket's handle directly and would not see unshifted bytes. A connection that sends nothing
+ * Reads the first bytes of a connection, puts them back (`unshift`) and hands the socket to
+ * `route`: `http2` true for the whole HTTP/2 preface, false for the start of anything else
+ * (HTTP/1.1). Both servers read the unshifted bytes first (node:http2 feeds a socket's buffered
+ * bytes to its session before reading the socket's handle). A connection that sends nothing
  * decisive within `timeoutMs` is closed.
  */
-function dispatch(socket: Socket, timeoutMs: number, route: (head: Buffer, http2: boolean) => void): void {
+function dispatch(socket: Socket, timeoutMs: number, route: (http2: boolean) => void): void {
   let head = Buffer.alloc(0);
   const timer = setTimeout(() => socket.destroy(), timeoutMs);
   const onData = (chunk: Buffer) => {
@@ -318,45 +307,10 @@ function dispatch(socket: Socket, timeoutMs: number, route: (head: Buffer, http2
     socket.off('data', onData);
     socket.pause();
     socket.unshift(head);
-    route(head, http2);
-    socket.resume();
+    route(http2);
+    // The HTTP/2 session reads the socket's handle itself; node:http reads the socket as a stream.
+    if (!http2) socket.resume();
   };
   socket.on('data', onData);
   socket.once('close', () => clearTimeout(timer));
-}
-
-/** A socket whose first bytes were already read: replays them, then relays the socket both ways. */
-class PrefixedSocket extends Duplex {
-  readonly #socket: Socket;
-
-  constructor(socket: Socket, head: Buffer) {
-    super();
-    this.#socket = socket;
-    socket.removeAllListeners('data');
-    socket.read(head.length);
-    this.push(head);
-    socket.on('data', (d: Buffer) => {
-      if (!this.push(d)) socket.pause();
-    });
-    socket.on('end', () => this.push(null));
-    socket.on('close', () => this.destroy());
-    socket.on('error', (e) => this.destroy(e));
-  }
-
-  override _read(): void {
-    this.#socket.resume();
-  }
-
-  override _write(chunk: Buffer, encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    this.#socket.write(chunk, encoding, callback);
-  }
-
-  override _final(callback: (error?: Error | null) => void): void {
-    this.#socket.end(callback);
-  }
-
-  override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
-    this.#socket.destroy(error ?? undefined);
-    callback(error);
-  }
 }

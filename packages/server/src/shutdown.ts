@@ -3,7 +3,7 @@
  * calls finish) and the process exits 0; if the drain has not ended within
  * {@link SHUTDOWN_DEADLINE_MS}, or a second signal comes, the process exits 0 at once.
  *
- * The server runs on the main thread (decision 0008): the engine yields between the parts of
+ * The server runs on the main thread (decision 0010): the engine yields between the parts of
  * long operations and large requests are decoded in worker threads, so the event loop turns often
  * enough for the signal handler and the deadline timer to run while a large request is served.
  *

@@ -1,14 +1,16 @@
 /**
- * The grpc-js adapters end to end: a real grpc-js server built with the server's
- * toGrpcServiceDefinition + toGrpcHandlers on 127.0.0.1:0, called through the gRPC transport's
- * createGrpcStub.
+ * The adapter end to end: the server's own gRPC server (createGrpcServer) serving unaryRoutes of
+ * typed handlers on 127.0.0.1:0, called through the gRPC transport's createGrpcStub (grpc-js).
  */
 import { create, fromBinary, toBinary } from '@bufbuild/protobuf';
-import { Client, Metadata, Server, ServerCredentials, credentials, status, type ServiceError } from '@grpc/grpc-js';
+import { connect as connectHttp2 } from 'node:http2';
+import { createServer as createNetServer, type Server as NetServer } from 'node:net';
+import { Client, Metadata, credentials, status, type ServiceError } from '@grpc/grpc-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HasPartitionRequestSchema, LoadState, MilvusService, MsgType, ShowPartitionsResponseSchema, methodPath } from '@mvkit/proto';
+import { BoolResponseSchema, HasPartitionRequestSchema, LoadState, MilvusService, MsgType, ShowPartitionsResponseSchema, methodPath } from '@mvkit/proto';
 import { createGrpcStub, type GrpcStub } from '@mvkit/transport-grpc';
-import { GrpcStatusError, servedDefinition, toGrpcHandlers, toGrpcServiceDefinition, type MilvusServiceHandlers } from '../src/grpc/adapter.js';
+import { GrpcStatusError, unaryRoutes, type MilvusServiceHandlers } from '../src/grpc/adapter.js';
+import { createGrpcServer, type GrpcServer } from '../src/grpc/http2-server.js';
 
 const BIG = 9007199254740993n; // 2^53 + 1: not representable as a JS number
 
@@ -55,24 +57,29 @@ const handlers: Partial<MilvusServiceHandlers> = {
   },
 };
 
-let server: Server;
+let grpc: GrpcServer;
+let listener: NetServer;
 let address: string;
 let stub: GrpcStub;
 
+/** Serves `routes` on 127.0.0.1:0. */
+async function serve(routes: ReturnType<typeof unaryRoutes>): Promise<{ grpc: GrpcServer; listener: NetServer; address: string }> {
+  const grpc = createGrpcServer(routes, { maxMessageBytes: 64 * 1024 * 1024, keepaliveMs: 20_000, keepaliveTimeoutMs: 10_000 });
+  const listener = createNetServer((socket) => grpc.connection(socket));
+  await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve));
+  return { grpc, listener, address: `127.0.0.1:${(listener.address() as { port: number }).port}` };
+}
+
 beforeAll(async () => {
-  server = new Server();
-  server.addService(toGrpcServiceDefinition(MilvusService), toGrpcHandlers(MilvusService, handlers));
-  const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
-  );
-  address = `127.0.0.1:${port}`;
+  ({ grpc, listener, address } = await serve(unaryRoutes(MilvusService, handlers)));
   stub = createGrpcStub(address, credentials.createInsecure());
 });
 
-afterAll(() => {
+afterAll(async () => {
   release();
   stub?.close();
-  server?.forceShutdown();
+  listener?.close();
+  await grpc?.close(0);
 });
 
 /** The rejection of `promise` as a grpc-js ServiceError. */
@@ -85,90 +92,92 @@ async function failure(promise: Promise<unknown>): Promise<ServiceError> {
   throw new Error('expected the call to fail');
 }
 
-describe('toGrpcServiceDefinition', () => {
-  const definition = toGrpcServiceDefinition(MilvusService);
+describe('unaryRoutes', () => {
+  const all = Object.fromEntries(MilvusService.methods.map((m) => [m.localName, async () => ({})]));
+  const routes = unaryRoutes(MilvusService, all as unknown as Partial<MilvusServiceHandlers>);
+  const hasPartition = routes.find((r) => r.path === methodPath(MilvusService.method.hasPartition))!;
 
-  it('keys every RPC by its proto name with the full method path', () => {
-    expect(Object.keys(definition)).toEqual(MilvusService.methods.map((m) => m.name));
-    expect(Object.keys(definition)).toHaveLength(95);
-    expect(definition['CreatePartition']?.path).toBe('/milvus.proto.milvus.MilvusService/CreatePartition');
-    expect(definition['GetLoadState']?.path).toBe('/milvus.proto.milvus.MilvusService/GetLoadState');
+  it('routes every handled RPC by its full method path', () => {
+    expect(routes.map((r) => r.path)).toEqual(MilvusService.methods.map((m) => `/milvus.proto.milvus.MilvusService/${m.name}`));
+    expect(routes).toHaveLength(95);
     expect(methodPath(MilvusService.method.showPartitions)).toBe('/milvus.proto.milvus.MilvusService/ShowPartitions');
-    for (const [name, d] of Object.entries(definition)) {
-      expect(d.path).toBe(`/milvus.proto.milvus.MilvusService/${name}`);
-      expect(d.requestStream || d.responseStream).toBe(false);
-    }
   });
 
-  it('serialises an init object with nested messages exactly like create + toBinary', () => {
+  it('decodes requests and encodes an init object with nested messages exactly like create + toBinary', () => {
     const init = { base: { msgType: MsgType.HasPartition, msgID: BIG }, dbName: 'db', collectionName: 'books', partitionName: 'novels' };
-    const bytes = definition['HasPartition']!.requestSerialize(init);
-    expect(Buffer.isBuffer(bytes)).toBe(true);
-    expect([...bytes]).toEqual([...toBinary(HasPartitionRequestSchema, create(HasPartitionRequestSchema, init))]);
-    const decoded = definition['HasPartition']!.requestDeserialize(bytes) as ReturnType<typeof fromBinary<typeof HasPartitionRequestSchema>>;
+    const bytes = toBinary(HasPartitionRequestSchema, create(HasPartitionRequestSchema, init));
+    const decoded = hasPartition.decode(bytes) as ReturnType<typeof fromBinary<typeof HasPartitionRequestSchema>>;
     expect(decoded.base?.msgID).toBe(BIG);
     expect(decoded.partitionName).toBe('novels');
+    const answer = { status: { code: 5, reason: 'r' }, value: true };
+    expect([...hasPartition.encode(answer)]).toEqual([...toBinary(BoolResponseSchema, create(BoolResponseSchema, answer))]);
   });
 
-  it('throws when deserialising malformed bytes', () => {
+  it('throws when decoding malformed bytes', () => {
     // Field 1 (base, length-delimited) announcing 100 bytes that are not there.
-    expect(() => definition['HasPartition']!.requestDeserialize(Buffer.from([0x0a, 0x64, 0x01]))).toThrow();
+    expect(() => hasPartition.decode(Buffer.from([0x0a, 0x64, 0x01]))).toThrow();
   });
-});
 
-describe('toGrpcHandlers', () => {
+  it('hands raw requests over as their bytes', () => {
+    const [insert] = unaryRoutes(MilvusService, { insert: async () => ({}) } as unknown as Partial<MilvusServiceHandlers>, new Set(['insert']));
+    const bytes = Uint8Array.from([0xff, 0x01]);
+    expect(insert!.decode(bytes)).toBe(bytes);
+  });
+
   it('rejects a handler key that is not a method local name', () => {
-    expect(() => toGrpcHandlers(MilvusService, { CreatePartition: async () => ({}) } as unknown as Partial<MilvusServiceHandlers>)).toThrow(
-      /no method with local name "CreatePartition"/,
-    );
+    expect(() => unaryRoutes(MilvusService, { CreatePartition: async () => ({}) } as unknown as Partial<MilvusServiceHandlers>)).toThrow(/no method with local name "CreatePartition"/);
   });
 
-  it('registers only the given handlers, keyed by RPC name', () => {
-    expect(Object.keys(toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition! }))).toEqual(['HasPartition']);
-  });
-});
-
-describe('servedDefinition', () => {
-  it('keeps only the implemented RPCs of the definition', () => {
-    const implementation = toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition!, showPartitions: handlers.showPartitions! });
-    const served = servedDefinition(toGrpcServiceDefinition(MilvusService), implementation);
-    expect(Object.keys(served)).toEqual(['HasPartition', 'ShowPartitions']);
-    expect(served['HasPartition']?.path).toBe('/milvus.proto.milvus.MilvusService/HasPartition');
+  it('routes only the given handlers', () => {
+    expect(unaryRoutes(MilvusService, { hasPartition: handlers.hasPartition! }).map((r) => r.path)).toEqual(['/milvus.proto.milvus.MilvusService/HasPartition']);
   });
 
-  it('an unserved RPC answers UNIMPLEMENTED whatever its bytes (the full definition decodes them first)', async () => {
-    const implementation = toGrpcHandlers(MilvusService, { hasPartition: handlers.hasPartition! });
-    const full = toGrpcServiceDefinition(MilvusService);
-    const codes: Record<string, number[]> = {};
-    for (const [label, definition] of [
-      ['served', servedDefinition(full, implementation)],
-      ['full', full],
-    ] as const) {
-      const s = new Server();
-      s.addService(definition, implementation);
-      const port = await new Promise<number>((resolve, reject) =>
-        s.bindAsync('127.0.0.1:0', ServerCredentials.createInsecure(), (error, p) => (error ? reject(error) : resolve(p))),
-      );
-      const raw = new Client(`127.0.0.1:${port}`, credentials.createInsecure());
-      try {
-        codes[label] = [];
-        for (const bytes of [Buffer.alloc(0), Buffer.from([0x0a, 0x64, 0x01])]) {
-          const error = await new Promise<ServiceError | null>((resolve) =>
-            raw.makeUnaryRequest(methodPath(MilvusService.method.createAlias), (b: Buffer) => b, (b: Buffer) => b, bytes, (e) => resolve(e)),
-          );
-          codes[label].push(error!.code);
-        }
-      } finally {
-        raw.close();
-        s.forceShutdown();
+  it('an RPC without a route answers UNIMPLEMENTED whatever its bytes', async () => {
+    const raw = new Client(address, credentials.createInsecure());
+    try {
+      const codes: number[] = [];
+      for (const bytes of [Buffer.alloc(0), Buffer.from([0x0a, 0x64, 0x01])]) {
+        const error = await new Promise<ServiceError | null>((resolve) =>
+          raw.makeUnaryRequest(methodPath(MilvusService.method.createAlias), (b: Buffer) => b, (b: Buffer) => b, bytes, (e) => resolve(e)),
+        );
+        codes.push(error!.code);
       }
+      expect(codes).toEqual([status.UNIMPLEMENTED, status.UNIMPLEMENTED]);
+    } finally {
+      raw.close();
     }
-    expect(codes['served']).toEqual([status.UNIMPLEMENTED, status.UNIMPLEMENTED]);
-    expect(codes['full']).toEqual([status.UNIMPLEMENTED, status.INTERNAL]);
   });
 });
 
-describe('loopback round trip over grpc-js', () => {
+describe('message size limits', () => {
+  it('a response above maxMessageBytes answers RESOURCE_EXHAUSTED; a request above it is refused', async () => {
+    const routes = unaryRoutes(MilvusService, {
+      async showPartitions(request) {
+        return { status: {}, partitionNames: ['p'.repeat(request.collectionName.length), 'q'] };
+      },
+    });
+    const small = createGrpcServer(routes, { maxMessageBytes: 64, keepaliveMs: 20_000, keepaliveTimeoutMs: 10_000 });
+    const net = createNetServer((socket) => small.connection(socket));
+    await new Promise<void>((resolve) => net.listen(0, '127.0.0.1', resolve));
+    const client = createGrpcStub(`127.0.0.1:${(net.address() as { port: number }).port}`, credentials.createInsecure());
+    try {
+      // Status (2 bytes) + names (n + 2, 3 bytes): 10 characters answer in 17 bytes; 60 need 67, above 64 (72 with the prefix).
+      expect((await client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(10) })).partitionNames).toEqual(['p'.repeat(10), 'q']);
+      const tooBig = await failure(client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(60) }));
+      expect(tooBig.code).toBe(status.RESOURCE_EXHAUSTED);
+      expect(tooBig.details).toBe('Sent message larger than max (72 vs. 64)');
+      const request = await failure(client.unary(MilvusService.method.showPartitions, { collectionName: 'x'.repeat(100) }));
+      expect(request.code).toBe(status.RESOURCE_EXHAUSTED);
+      expect(request.details).toBe('Received message larger than max (102 vs 64)');
+    } finally {
+      client.close();
+      net.close();
+      await small.close(0);
+    }
+  });
+});
+
+describe('loopback round trip (grpc-js client)', () => {
   it('HasPartition: init-object request, metadata reaches the handler', async () => {
     const metadata = new Metadata();
     metadata.set('dbname', 'library');
@@ -246,6 +255,19 @@ describe('loopback round trip over grpc-js', () => {
     expect((await pending).code).toBe(status.CANCELLED);
     const early = await failure(stub.unary(MilvusService.method.hasPartition, {}, { signal: AbortSignal.abort() }));
     expect(early.code).toBe(status.CANCELLED);
+  });
+
+  it('a grpc-timeout beyond the longest Node timer sets no deadline (grpc-js expired it at once)', async () => {
+    const session = connectHttp2(`http://${address}`);
+    session.on('error', () => {});
+    const stream = session.request({ ':method': 'POST', ':path': methodPath(MilvusService.method.loadPartitions), 'content-type': 'application/grpc', 'grpc-timeout': '99999999H' });
+    let answered = false;
+    stream.on('response', () => (answered = true));
+    stream.on('error', () => {});
+    stream.end(Buffer.from([0, 0, 0, 0, 0]));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(answered).toBe(false);
+    session.destroy();
   });
 
   it('a passed deadline fails the call with DEADLINE_EXCEEDED', async () => {

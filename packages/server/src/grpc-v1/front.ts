@@ -5,7 +5,7 @@
  *
  * @packageDocumentation
  */
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from '../grpc/metadata.js';
 import { ErrorCode, MilvusService } from '@mvkit/proto/v1';
 import type { MilvusV1ServiceHandlers } from '../grpc/adapter.js';
 import { DEFAULT_DATABASE, type AuthOptions, type Engine } from '../engine/index.js';
@@ -18,7 +18,7 @@ import { indexHandlers } from './index-handlers.js';
 import { searchHandlers } from './search-handlers.js';
 import { V1Error, v1StatusOf } from './status.js';
 
-type AnyHandler = (request: never, metadata: Metadata, signal: AbortSignal) => Promise<object>;
+type AnyHandler = (request: never, metadata: CallMetadata, signal: AbortSignal) => Promise<object>;
 
 /** Options of {@link grpcV1Front}. */
 export interface GrpcV1FrontOptions {

@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine } from '../engine/index.js';
 import { utf8Text } from '../engine/utf8.js';
@@ -9,7 +9,7 @@ import { utf8Text } from '../engine/utf8.js';
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
  */
-export function analyzerHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function analyzerHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   return {
     async runAnalyzer(req, md) {
       const results = engine.runAnalyzer({

@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { MilvusError } from '@mvkit/core';
 import { COUNT_COLUMN, columnsOfRows, idsOf, paramsOfTemplateValues } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
@@ -19,8 +19,8 @@ const isCount = (outputFields: readonly string[]) => outputFields.length === 1 &
  * @param decodeWrite - decodes Insert and Upsert requests that arrive as raw bytes (the server
  *   registers them raw when it decodes large ones in a worker); default: in this thread.
  */
-export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string, decodeWrite: WriteDecoder = decodeWriteInThread): Partial<MilvusServiceHandlers> {
-  const write = (upsert: boolean) => async (message: WriteMessage | Uint8Array, md: Metadata) => {
+export function dataHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string, decodeWrite: WriteDecoder = decodeWriteInThread): Partial<MilvusServiceHandlers> {
+  const write = (upsert: boolean) => async (message: WriteMessage | Uint8Array, md: CallMetadata) => {
     const req = message instanceof Uint8Array ? await decodeWrite(message, upsert) : writeRequestOf(message, upsert);
     try {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };

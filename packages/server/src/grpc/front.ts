@@ -1,4 +1,5 @@
-import { status as GrpcStatus, type Metadata } from '@grpc/grpc-js';
+import { GrpcCode } from './grpc-status.js';
+import type { CallMetadata } from './metadata.js';
 import { BinaryReader } from '@bufbuild/protobuf/wire';
 import { MilvusService } from '@mvkit/proto';
 import { GrpcStatusError, type MilvusServiceHandlers } from './adapter.js';
@@ -10,13 +11,13 @@ import { milvusHandlers } from './handlers.js';
 import { statusOf } from './status.js';
 import type { WriteDecoder } from './write-request.js';
 
-type AnyHandler = (request: never, metadata: Metadata, signal: AbortSignal) => Promise<object>;
+type AnyHandler = (request: never, metadata: CallMetadata, signal: AbortSignal) => Promise<object>;
 
 /** Options of {@link grpcFront}. */
 export interface GrpcFrontOptions {
   /** Require credentials on every call (gRPC UNAUTHENTICATED otherwise, as Milvus). */
   auth?: AuthOptions;
-  /** Decodes Insert and Upsert requests registered as raw bytes (see `toGrpcServiceDefinition`). */
+  /** Decodes Insert and Upsert requests routed as raw bytes (see `unaryRoutes`). */
   decodeWrite?: WriteDecoder;
 }
 
@@ -62,7 +63,7 @@ export function grpcFront(engine: Engine, logger: Logger, options: GrpcFrontOpti
         try {
           engine.rbac.authorize(method.name, target, { user, dbName });
         } catch (error) {
-          if (error instanceof PermissionDeniedError) throw new GrpcStatusError(GrpcStatus.PERMISSION_DENIED, error.message);
+          if (error instanceof PermissionDeniedError) throw new GrpcStatusError(GrpcCode.PERMISSION_DENIED, error.message);
           throw error;
         }
       }

@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { IndexState, ShowType } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
 import { physicalMillis, type Collection, type Engine, type Partition } from '../engine/index.js';
@@ -17,7 +17,7 @@ import type { WriteDecoder } from './write-request.js';
 import { collectionSchemaOf, decodeSchema, fieldInputsOf, functionInputsOf } from './schema.js';
 
 /** The database a request addresses: its `db_name`, else the `dbname` metadata, else `default`. */
-function dbOf(request: { dbName?: string }, metadata: Metadata): string {
+function dbOf(request: { dbName?: string }, metadata: CallMetadata): string {
   if (request.dbName) return request.dbName;
   const header = metadata.get('dbname')[0];
   return header ? String(header) : DEFAULT_DATABASE;

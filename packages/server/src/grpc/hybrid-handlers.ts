@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { Merr, MilvusError } from '@mvkit/core';
 import type { MilvusServiceHandlers } from './adapter.js';
 import { parseGoInt, type Engine, type HybridSubSearch } from '../engine/index.js';
@@ -12,7 +12,7 @@ import { annSearchOf, searchResultsOf } from './search-request.js';
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
  */
-export function hybridHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function hybridHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   return {
     async hybridSearch(req, md, signal) {
       const ref = { dbName: dbOf(req, md), collectionName: req.collectionName };

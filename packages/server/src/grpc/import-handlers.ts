@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { ImportState } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
 import { physicalMillis, type Engine, type ImportJob, type ImportJobState } from '../engine/index.js';
@@ -39,7 +39,7 @@ function importState(job: ImportJob) {
  * `MilvusService`, which Milvus 2.5 serves through its ImportV2 jobs (Import sends all its files
  * as one file group and answers the job ID as its only task).
  */
-export function importHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function importHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   return {
     async import(req, md) {
       const job = engine.importFiles({

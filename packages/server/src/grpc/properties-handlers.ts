@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine } from '../engine/index.js';
 
@@ -12,7 +12,7 @@ const kv = (pairs: readonly { key: string; value: string }[]) => pairs.map((p) =
  *
  * @param dbOf - the database a request addresses (its `db_name`, else the `dbname` metadata).
  */
-export function propertiesHandlers(engine: Engine, dbOf: (request: { dbName?: string }, metadata: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function propertiesHandlers(engine: Engine, dbOf: (request: { dbName?: string }, metadata: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   return {
     async alterDatabase(req) {
       engine.alterDatabase({ dbName: req.dbName, properties: kv(req.properties), deleteKeys: req.deleteKeys });

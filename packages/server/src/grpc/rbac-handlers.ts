@@ -1,10 +1,10 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { OperatePrivilegeType, OperateUserRoleType, OperatePrivilegeGroupType } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
 import { apiPrivilegeName, decodeWirePassword, ROOT_USER, type Engine, type Grant } from '../engine/index.js';
 
 /** The user named by the `authorization` metadata (already checked when auth is on), else `root`: the grantor Milvus records. */
-function grantorOf(md: Metadata): string {
+function grantorOf(md: CallMetadata): string {
   const header = md.get('authorization')[0];
   if (!header) return ROOT_USER;
   const decoded = Buffer.from(String(header), 'base64').toString('utf8');
@@ -13,7 +13,7 @@ function grantorOf(md: Metadata): string {
 }
 
 /** The `dbname` metadata, else `default`. */
-const headerDb = (md: Metadata): string => String(md.get('dbname')[0] ?? '') || 'default';
+const headerDb = (md: CallMetadata): string => String(md.get('dbname')[0] ?? '') || 'default';
 
 const grantEntity = (g: Grant) => ({
   role: { name: g.role },

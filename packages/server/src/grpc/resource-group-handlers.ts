@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import type { ResourceGroupConfig as WireConfig } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine, ResourceGroupConfig, ResourceGroupConfigInput } from '../engine/index.js';
@@ -31,7 +31,7 @@ function wireConfig(cfg: ResourceGroupConfig) {
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
  */
-export function resourceGroupHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function resourceGroupHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   return {
     async createResourceGroup(req) {
       engine.createResourceGroup(req.resourceGroup, req.config ? configOf(req.config) : undefined);

@@ -1,4 +1,4 @@
-import type { Metadata } from '@grpc/grpc-js';
+import type { CallMetadata } from './metadata.js';
 import { CompactionState, SegmentLevel, SegmentState } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from './adapter.js';
 import type { Engine } from '../engine/index.js';
@@ -10,7 +10,7 @@ import type { Engine } from '../engine/index.js';
  *
  * @param dbOf - resolves a request's database (its `db_name`, else the `dbname` header).
  */
-export function segmentHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: Metadata) => string): Partial<MilvusServiceHandlers> {
+export function segmentHandlers(engine: Engine, dbOf: (req: { dbName?: string }, md: CallMetadata) => string): Partial<MilvusServiceHandlers> {
   const compactionState = (id: bigint) => {
     const s = engine.getCompactionState(id);
     return { summary: s, state: s.state === 'Executing' ? CompactionState.Executing : CompactionState.Completed };

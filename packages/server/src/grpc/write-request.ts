@@ -1,12 +1,12 @@
 /**
  * How the gRPC front reads an Insert or Upsert request: its target, and its rows decoded against
  * the collection's columns once the target is resolved. By default the message is decoded by
- * grpc-js and read here; the Node server can plug in a {@link WriteDecoder} that decodes large
+ * the gRPC server (`http2-server.ts`) and read here; the Node server can plug in a {@link WriteDecoder} that decodes large
  * messages in a worker thread (`../decode-worker.ts`).
  *
  * @packageDocumentation
  */
-import { status as GrpcStatus } from '@grpc/grpc-js';
+import { GrpcCode } from './grpc-status.js';
 import { fromBinary } from '@bufbuild/protobuf';
 import { InsertRequestSchema, rowsOfColumns, UpsertRequestSchema, type ColumnField, type ColumnRow, type FieldData } from '@mvkit/proto';
 import { GrpcStatusError } from './adapter.js';
@@ -51,13 +51,13 @@ export function writeRequestOf(message: WriteMessage, upsert: boolean): WriteReq
 
 /**
  * Decodes Insert or Upsert bytes in this thread.
- * @throws GrpcStatusError INTERNAL `Error deserializing request` for malformed bytes, as grpc-js answers them.
+ * @throws GrpcStatusError INTERNAL `Error deserializing request` for malformed bytes, as the gRPC server answers them.
  */
 export function decodeWriteMessage(bytes: Uint8Array, upsert: boolean): WriteMessage {
   try {
     return fromBinary(upsert ? UpsertRequestSchema : InsertRequestSchema, bytes);
   } catch {
-    throw new GrpcStatusError(GrpcStatus.INTERNAL, 'Error deserializing request');
+    throw new GrpcStatusError(GrpcCode.INTERNAL, 'Error deserializing request');
   }
 }
 

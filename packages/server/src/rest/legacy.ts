@@ -1,5 +1,5 @@
 import { ScalarType, create, fromJson, toBinary, type DescField, type DescMessage, type DescMethod, type JsonValue } from '@bufbuild/protobuf';
-import { Metadata } from '@grpc/grpc-js';
+import { CallMetadata } from '../grpc/metadata.js';
 import { CollectionSchemaSchema, MilvusService } from '@mvkit/proto';
 import type { MilvusServiceHandlers } from '../grpc/adapter.js';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
@@ -135,7 +135,7 @@ export interface LegacyHandlerOptions {
 export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandlers>, options: LegacyHandlerOptions = {}): RestHandler {
   const handlers = (source instanceof Engine ? grpcFront(source, options.logger ?? createLogger('warn')) : source) as Record<
     string,
-    ((req: unknown, md: Metadata) => Promise<unknown>) | undefined
+    ((req: unknown, md: CallMetadata) => Promise<unknown>) | undefined
   >;
   const answer = (status: number, payload: unknown, accept: string | undefined): RestResponse =>
     /application\/x-yaml/.test(accept ?? '')
@@ -181,7 +181,7 @@ export function createLegacyHandler(source: Engine | Partial<MilvusServiceHandle
       }
     }
     try {
-      const response = create(rpc.output, (await handler(message, new Metadata())) as never);
+      const response = create(rpc.output, (await handler(message, new CallMetadata())) as never);
       return answer(200, goProtoValue(rpc.output, response as unknown as Record<string, unknown>), headers.accept);
     } catch (e) {
       return answer(500, { error_code: 1, reason: e instanceof Error ? e.message : String(e) }, headers.accept);

@@ -1,0 +1,30 @@
+/**
+ * The gRPC status codes the server answers with, as numbers on the wire (`grpc-status`), named as
+ * in the gRPC specification (`doc/statuscodes.md`).
+ *
+ * @packageDocumentation
+ */
+
+/** gRPC status codes by name. */
+export const GrpcCode = {
+  OK: 0,
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  INVALID_ARGUMENT: 3,
+  DEADLINE_EXCEEDED: 4,
+  NOT_FOUND: 5,
+  ALREADY_EXISTS: 6,
+  PERMISSION_DENIED: 7,
+  RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
+  OUT_OF_RANGE: 11,
+  UNIMPLEMENTED: 12,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+  DATA_LOSS: 15,
+  UNAUTHENTICATED: 16,
+} as const;
+
+/** A gRPC status code (0–16). */
+export type GrpcCode = (typeof GrpcCode)[keyof typeof GrpcCode];
