@@ -39,7 +39,9 @@ async function bundleDeclarations() {
   const bundle = await rollup({
     input: entry,
     external: (id) => id.startsWith('node:') || builtinModules.includes(id) || kept.some((name) => id === name || id.startsWith(`${name}/`)),
-    plugins: [dts({ tsconfig: 'tsconfig.json', respectExternal: true, compilerOptions: DECLARATION_OPTIONS })],
+    // Real paths (the plugin preserves symlinks by default): a package reached through two
+    // siblings' node_modules links is one module, not two copies of its types that do not match.
+    plugins: [dts({ tsconfig: 'tsconfig.json', respectExternal: true, compilerOptions: { ...DECLARATION_OPTIONS, preserveSymlinks: false } })],
     onwarn(warning, warn) {
       // A package's own unused internals (grpc-js's generated channelz types import @grpc/proto-loader) are shaken out.
       if (warning.code !== 'UNRESOLVED_IMPORT') warn(warning);
