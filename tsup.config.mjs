@@ -43,7 +43,9 @@ async function bundleDeclarations() {
     // siblings' node_modules links is one module, not two copies of its types that do not match.
     plugins: [dts({ tsconfig: 'tsconfig.json', respectExternal: true, compilerOptions: { ...DECLARATION_OPTIONS, preserveSymlinks: false } })],
     onwarn(warning, warn) {
-      // A package's own unused internals (grpc-js's generated channelz types import @grpc/proto-loader) are shaken out.
+      // A package's declarations may import one it does not install (grpc-js's channelz types import
+      // @grpc/proto-loader): unused, it is shaken out; used, the consumers' type-checks of
+      // scripts/test/packages.test.ts fail on it.
       if (warning.code !== 'UNRESOLVED_IMPORT') warn(warning);
     },
   });
@@ -68,7 +70,8 @@ export function packageBuild({ inlineDependencies = false } = {}) {
     // Declarations are built per entry, not as a project-reference build. Siblings' types come from
     // their sources (the `@mvkit/source` condition of tsconfig.base.json), so packages build in any
     // order (the devDependencies between them have cycles); the rootDir takes those sources in. Their
-    // imports stay `@mvkit/...` imports in the output: dependencies are external.
+    // imports stay `@mvkit/...` imports in the output: dependencies are external (a package that
+    // inlines them has its declarations bundled instead).
     dts: inlineDependencies ? false : { compilerOptions: DECLARATION_OPTIONS },
     onSuccess: inlineDependencies ? bundleDeclarations : undefined,
     // `import.meta.url` (the server's worker threads, jieba's wasm) gets its CommonJS equivalent.
@@ -77,8 +80,8 @@ export function packageBuild({ inlineDependencies = false } = {}) {
     clean: true,
     platform: 'node',
     target: 'es2023',
-    // Dependencies and peers stay imports (tsup's default), everything else is inlined; workspace
-    // siblings that are dependencies stay imports too.
+    // Dependencies and peers, workspace siblings among them, stay imports (tsup's default); what
+    // else the sources import (devDependencies) is inlined.
     // The package's own name too: an entry point that imports another by name (`@mvkit/server/jest`
     // imports `@mvkit/server`) shares its code at run time instead of carrying a copy in each build.
     external: [pkg.name],
