@@ -54,6 +54,42 @@ async function bundleDeclarations() {
 }
 
 /**
+ * Node's built-ins stay imports (esbuild's `neutral` platform does not know them). In the ESM
+ * build, a `require()` of one in an inlined CommonJS package would be left to a `require` that ES
+ * modules do not have: it becomes `process.getBuiltinModule` (Node 20.16+), in the modules that
+ * do it only (a `createRequire` banner would put a `node:module` import at the top of every file,
+ * which keeps a browser bundler from taking the engine's files). In CommonJS, `require` is Node's own.
+ */
+const builtinsPlugin = {
+  name: 'mvkit-builtins',
+  setup(build) {
+    const { format } = build.initialOptions;
+    const builtin = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
+    build.onResolve({ filter: builtin }, ({ path, kind }) =>
+      format === 'esm' && kind === 'require-call' ? { path: path.replace(/^node:/, ''), namespace: 'mvkit-builtin' } : { path, external: true },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'mvkit-builtin' }, ({ path }) => ({ contents: `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${path}`)});`, loader: 'js' }));
+  },
+};
+
+/**
+ * The esbuild options of a package that inlines its dependencies. It is built for any runtime
+ * (esbuild's `neutral` platform): the inlined packages' `node` export
+ * conditions and `browser` fields are not taken, their default variants run in Node and in
+ * browsers alike, so the engine's files still bundle for browsers (`@mvkit/msw`); see
+ * {@link builtinsPlugin} for Node's built-ins. tsup's ESM `__dirname` shim is dropped: it
+ * would import `path` and `url` into every file, and nothing inlined that runs uses it. The maps
+ * point into the inlined packages without carrying their sources (which would triple their size);
+ * the package's own sources ship in src/ as every package's do.
+ */
+function inlineOptions(options, format) {
+  options.platform = 'neutral';
+  options.mainFields = ['module', 'main'];
+  options.sourcesContent = false;
+  if (format === 'esm') options.inject = options.inject?.filter((file) => !file.endsWith('esm_shims.js'));
+}
+
+/**
  * The tsup options of the package in the current folder.
  * @param options.inlineDependencies - false (the default): the package's `dependencies` and
  *   `peerDependencies` stay imports in the JavaScript and the declarations, and the package lists
@@ -74,6 +110,7 @@ export function packageBuild({ inlineDependencies = false } = {}) {
     // inlines them has its declarations bundled instead).
     dts: inlineDependencies ? false : { compilerOptions: DECLARATION_OPTIONS },
     onSuccess: inlineDependencies ? bundleDeclarations : undefined,
+    esbuildPlugins: inlineDependencies ? [builtinsPlugin] : [],
     // `import.meta.url` (the server's worker threads, jieba's wasm) gets its CommonJS equivalent.
     shims: true,
     sourcemap: true,
@@ -90,12 +127,7 @@ export function packageBuild({ inlineDependencies = false } = {}) {
       // A sibling that is inlined is built from its sources, as the declarations are, so that the
       // packages still build in any order.
       options.conditions = ['@mvkit/source'];
-      // The maps of a package that inlines its dependencies point into them without carrying their
-      // sources (which would triple the maps' size); its own sources ship in src/ as every package's do.
-      if (inlineDependencies) options.sourcesContent = false;
-      // An inlined CommonJS dependency `require`s Node's built-ins: in the ESM build, each file
-      // gets a `require` of its own for them (the `mvkit.mjs` bundle does the same).
-      if (inlineDependencies && format === 'esm') options.banner = { js: "import { createRequire as __mvkitCreateRequire } from 'node:module'; const require = __mvkitCreateRequire(import.meta.url);" };
+      if (inlineDependencies) inlineOptions(options, format);
       // In the CommonJS build a dynamic `import()` (the client's lazily loaded gRPC transport) becomes
       // `require`: an `import()` there would load the ESM build of a sibling beside the CommonJS one
       // the consumer required (two `MilvusError` classes), and Jest's CommonJS sandbox refuses it.
