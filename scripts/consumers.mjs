@@ -2,8 +2,9 @@
 // `npm install` of the tarballs (npm's cache kept in the gitignored .cache/packages/), then the
 // consumers of scripts/consumers/ (ESM, CommonJS, TypeScript `module: node16` CommonJS and
 // `moduleResolution: bundler`, a Jest and a vitest project on the server's test kit) and the first
-// `ts` example of every package README, type-checked with the workspace's TypeScript and run. Used
-// by scripts/test/packages.test.ts.
+// `ts` example of every package README, type-checked with the workspace's TypeScript and run; and a
+// project with @mvkit/server installed alone (scripts/consumers/server-alone/). Used by
+// scripts/test/packages.test.ts.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,8 @@ import { join } from 'node:path';
 import { NPM_ENV, ROOT } from './check-packages.mjs';
 
 const FIXTURES = join(ROOT, 'scripts/consumers');
+/** The consumers of the project with @mvkit/server alone: not copied into the other one. */
+const SERVER_ALONE = join(FIXTURES, 'server-alone');
 /** npm's cache between runs, so that a warm run installs offline. */
 const NPM_CACHE = join(ROOT, '.cache/packages/npm');
 const TSC = createRequire(join(ROOT, 'package.json')).resolve('typescript/bin/tsc');
@@ -22,6 +25,12 @@ const VITEST = JSON.parse(readFileSync(join(ROOT, 'node_modules/vitest/package.j
 const JEST = '30.5.2';
 
 const COMPILER = { target: 'es2023', lib: ['es2023', 'dom'], strict: true, types: ['node'], skipLibCheck: false };
+/** The server-alone project's tsconfigs: its only package has no @types/node, so the workspace's is used. */
+const SERVER_ALONE_COMPILER = { ...COMPILER, typeRoots: [join(ROOT, 'node_modules/@types')], noEmit: true };
+const SERVER_ALONE_TSCONFIGS = {
+  'tsconfig.node16.json': { compilerOptions: { ...SERVER_ALONE_COMPILER, module: 'node16', moduleResolution: 'node16' }, files: ['types.ts'] },
+  'tsconfig.bundler.json': { compilerOptions: { ...SERVER_ALONE_COMPILER, module: 'esnext', moduleResolution: 'bundler' }, files: ['types.ts'] },
+};
 const TSCONFIGS = {
   'tsconfig.node16.json': { compilerOptions: { ...COMPILER, module: 'node16', moduleResolution: 'node16', noEmit: true }, files: ['node16-cjs.ts'] },
   'tsconfig.bundler.json': { compilerOptions: { ...COMPILER, module: 'esnext', moduleResolution: 'bundler', noEmit: true }, files: ['bundler.ts'] },
@@ -47,9 +56,8 @@ export function makeConsumerProject(packed) {
   const overrides = Object.fromEntries(packed.map((p) => [p.name, `$${p.name}`]));
   const manifest = { name: 'mvkit-consumer', version: '1.0.0', private: true, dependencies, devDependencies: { '@types/node': TYPES_NODE, jest: JEST, vitest: VITEST }, overrides };
   writeFileSync(join(dir, 'package.json'), JSON.stringify(manifest, null, 2));
-  mkdirSync(NPM_CACHE, { recursive: true });
-  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
-  cpSync(FIXTURES, dir, { recursive: true });
+  npmInstall(dir);
+  cpSync(FIXTURES, dir, { recursive: true, filter: (path) => path !== SERVER_ALONE });
   for (const [file, config] of Object.entries(TSCONFIGS)) writeFileSync(join(dir, file), JSON.stringify(config, null, 2));
   mkdirSync(join(dir, 'readme'));
   writeFileSync(join(dir, 'readme/package.json'), JSON.stringify({ type: 'module' }));
@@ -58,6 +66,30 @@ export function makeConsumerProject(packed) {
     if (example) writeFileSync(join(dir, 'readme', `${p.name.replace('@mvkit/', '')}.ts`), example);
   }
   return dir;
+}
+
+/**
+ * Makes a new npm project in a temporary folder with only the @mvkit/server tarball installed
+ * (nothing else: the workspace's TypeScript and @types/node type-check it from outside) and copies
+ * in the consumers of scripts/consumers/server-alone/, `serve-once.cjs` and the tsconfigs.
+ * @param tarball - path of the server's `.tgz`.
+ * @returns the project's folder.
+ * @throws Error when npm install fails.
+ */
+export function makeServerAloneProject(tarball) {
+  const dir = mkdtempSync(join(tmpdir(), 'mvkit-server-alone-'));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'mvkit-server-alone', version: '1.0.0', private: true, dependencies: { '@mvkit/server': `file:${tarball}` } }, null, 2));
+  npmInstall(dir);
+  cpSync(SERVER_ALONE, dir, { recursive: true });
+  cpSync(join(FIXTURES, 'serve-once.cjs'), join(dir, 'serve-once.cjs'));
+  for (const [file, config] of Object.entries(SERVER_ALONE_TSCONFIGS)) writeFileSync(join(dir, file), JSON.stringify(config, null, 2));
+  return dir;
+}
+
+/** `npm install` in `dir` with the kept cache (offline when it is warm). @throws Error when npm fails. */
+function npmInstall(dir) {
+  mkdirSync(NPM_CACHE, { recursive: true });
+  execFileSync('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '--cache', NPM_CACHE], { cwd: dir, env: NPM_ENV, stdio: ['ignore', 'ignore', 'inherit'] });
 }
 
 /**
@@ -74,7 +106,7 @@ export function runNode(dir, args) {
  * Type-checks (and for the README config, emits) one of the project's tsconfigs with the
  * workspace's TypeScript.
  * @param dir - the project's folder.
- * @param tsconfig - a key of the tsconfigs written by {@link makeConsumerProject}.
+ * @param tsconfig - a key of the tsconfigs written by {@link makeConsumerProject} or {@link makeServerAloneProject}.
  */
 export function typecheck(dir, tsconfig) {
   return runNode(dir, [TSC, '-p', tsconfig, '--pretty', 'false']);

@@ -3,7 +3,8 @@
  * test command does), each tarball linted (contents, rewritten ranges, publint, attw on every
  * resolution mode), then installed with npm into a fresh project outside the workspace where ESM,
  * CommonJS, TypeScript node16-CommonJS and bundler consumers, a Jest and a vitest project on the
- * server's test kit, the `mvkit` bin and every README example run.
+ * server's test kit, the `mvkit` bin and every README example run; and @mvkit/server installed
+ * alone, which must be one package that serves, type-checks and runs its threads and jieba.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -11,37 +12,21 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NPM_ENV, packAll, publishedPackages, tarballProblems } from '../check-packages.mjs';
-import { makeConsumerProject, runNode, typecheck } from '../consumers.mjs';
+import { makeConsumerProject, makeServerAloneProject, runNode, typecheck } from '../consumers.mjs';
 
-/**
- * Node's `-e` script run by the bin-alone test: starts `mvkit serve --port 0` (argv[1]), lists the
- * collections over RESTful v2, prints the answer, stops the server with SIGTERM.
- */
-const SERVE_ONCE = `
-const { spawn } = require('node:child_process');
-const child = spawn(process.execPath, [process.argv[1], 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
-let out = '';
-child.stdout.on('data', async (d) => {
-  out += d;
-  const m = /listening on (\\S+)/.exec(out);
-  if (!m || child.answered) return;
-  child.answered = true;
-  const r = await fetch('http://' + m[1] + '/v2/vectordb/collections/list', { method: 'POST', body: '{}' });
-  console.log(await r.text());
-  child.kill('SIGTERM');
-});
-child.on('exit', (code) => process.exit(code ?? 1));
-`;
+/** What `serve-once.cjs` prints for a fresh server: no collections over REST, ShowCollections answered over gRPC. */
+const SERVED = { rest: { code: 0, data: [] }, grpc: { status: 200, grpcStatus: '0', message: true } };
 
 type Packed = ReturnType<typeof packAll>;
 let packed: Packed;
 let project: string;
+let alone: string;
 
 beforeAll(() => {
   packed = packAll();
 }, 120_000);
 afterAll(() => {
-  for (const dir of new Set([...(packed ?? []).map((p) => dirname(p.tarball)), ...(project ? [project] : [])])) rmSync(dir, { recursive: true, force: true });
+  for (const dir of new Set([...(packed ?? []).map((p) => dirname(p.tarball)), ...[project, alone].filter(Boolean)])) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('packed tarballs', () => {
@@ -98,14 +83,15 @@ describe('a fresh npm project with the tarballs installed', () => {
     expect(bin).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
-  it('the bin is one file: dist/mvkit.mjs alone, without node_modules, serves', async () => {
-    const alone = mkdtempSync(join(tmpdir(), 'mvkit-bin-alone-'));
+  it('the bin is one file: dist/mvkit.mjs alone, without node_modules, serves REST and gRPC', () => {
+    const bin = mkdtempSync(join(tmpdir(), 'mvkit-bin-alone-'));
     try {
-      copyFileSync(join(project, 'node_modules/@mvkit/server/dist/mvkit.mjs'), join(alone, 'mvkit.mjs'));
-      const child = spawnSync(process.execPath, ['-e', SERVE_ONCE, join(alone, 'mvkit.mjs')], { cwd: alone, encoding: 'utf8', timeout: 60_000 });
-      expect(child).toMatchObject({ status: 0, stdout: '{"code":0,"data":[]}\n' });
+      copyFileSync(join(project, 'node_modules/@mvkit/server/dist/mvkit.mjs'), join(bin, 'mvkit.mjs'));
+      const child = spawnSync(process.execPath, [join(project, 'serve-once.cjs'), process.execPath, join(bin, 'mvkit.mjs')], { cwd: bin, encoding: 'utf8', timeout: 60_000 });
+      expect(child.status, child.stderr).toBe(0);
+      expect(JSON.parse(child.stdout)).toEqual(SERVED);
     } finally {
-      rmSync(alone, { recursive: true, force: true });
+      rmSync(bin, { recursive: true, force: true });
     }
   });
 
@@ -136,4 +122,43 @@ describe('a fresh npm project with the tarballs installed', () => {
     expect(examples.sort()).toEqual(packed.map((p) => `${p.name.replace('@mvkit/', '')}.js`).sort());
     for (const file of examples) expect(runNode(project, [`readme/dist/${file}`]), file).toMatchObject({ status: 0, stderr: '' });
   }, 90_000);
+});
+
+describe('the @mvkit/server tarball installed alone in a fresh npm project', () => {
+  beforeAll(() => {
+    alone = makeServerAloneProject(packed.find((p) => p.name === '@mvkit/server')!.tarball);
+  }, 180_000);
+
+  it('adds exactly one package: no dependencies, everything inlined', () => {
+    // Every installed package's folder, the project's first.
+    const installed = execFileSync('npm', ['ls', '--all', '--parseable'], { cwd: alone, env: NPM_ENV, encoding: 'utf8' }).trim().split('\n');
+    expect(installed).toEqual([alone, join(alone, 'node_modules/@mvkit/server')]);
+    expect(readdirSync(join(alone, 'node_modules')).filter((f) => !f.startsWith('.'))).toEqual(['@mvkit']);
+  });
+
+  it('npx @mvkit/server serve --port 0 serves REST and gRPC', () => {
+    const run = spawnSync(process.execPath, ['serve-once.cjs', 'npx', '--no-install', '@mvkit/server'], { cwd: alone, env: NPM_ENV, encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual(SERVED);
+  }, 60_000);
+
+  it('its ESM and CommonJS builds run jieba analyzers and the decode and index worker threads', () => {
+    const expected = {
+      jieba: ['南京', '京市', '南京市', '长江', '大桥', '长江大桥'],
+      jiebaRest: ['南京', '京市', '南京市', '长江', '大桥', '长江大桥'],
+      filteredRows: 34, // ids 0, 3, …, 99 of the 100 rows
+      index: { totalRows: 1500, indexedRows: 1200, pendingIndexRows: 300 },
+      threads: { decoder: true, builder: true },
+    };
+    for (const file of ['runtime.mjs', 'runtime.cjs']) {
+      const run = runNode(alone, [file]);
+      expect(run.stderr, file).toBe('');
+      expect(JSON.parse(run.stdout), file).toEqual(expected);
+    }
+  }, 60_000);
+
+  it('a TypeScript consumer type-checks under module: node16 and moduleResolution: bundler', () => {
+    expect(typecheck(alone, 'tsconfig.node16.json')).toMatchObject({ stdout: '', status: 0 });
+    expect(typecheck(alone, 'tsconfig.bundler.json')).toMatchObject({ stdout: '', status: 0 });
+  }, 60_000);
 });

@@ -3,7 +3,7 @@
  * side): response headers and trailers, status codes and their percent-encoded messages,
  * request framing, compression, size limits, deadlines, cancellation, metadata, keepalive and
  * graceful close. The expectations were measured against the grpc-js server the front used to
- * run on, and hold for the `node:http2` front that replaced it (decisions/0007).
+ * run on, and hold for the `node:http2` front that replaced it (decisions/0008).
  */
 import { connect as connectHttp2, constants, type ClientHttp2Session, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http2';
 import { connect as connectTcp, type Socket } from 'node:net';

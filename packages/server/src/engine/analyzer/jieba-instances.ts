@@ -45,13 +45,32 @@ function nodeRequire(): NodeJS.Require {
   return (cachedRequire ??= modules.createRequire(import.meta.url));
 }
 
+/** Where the package build puts jieba-wasm's Node.js build (its module and `.wasm`), under dist/. */
+const BUNDLED_JIEBA = 'jieba-wasm/jieba_rs_wasm.cjs';
+
+let cachedPath: string | undefined;
+
+/**
+ * The file of jieba-wasm's Node.js build: built, the copy in dist/ beside or above this module
+ * (the module is `dist/*.js`, `dist/*.cjs` or a subpath's `dist/rest/web.*`), so an installed
+ * @mvkit/server needs no `jieba-wasm` package; from the sources, the `jieba-wasm` devDependency.
+ * @throws Error (Node's `MODULE_NOT_FOUND`) when neither is there (e.g. the `mvkit.mjs` bin copied alone).
+ */
+function jiebaPath(req: NodeJS.Require): string {
+  if (cachedPath) return cachedPath;
+  const { existsSync } = nodeBuiltin<typeof import('node:fs')>('node:fs')!;
+  const { fileURLToPath } = nodeBuiltin<typeof import('node:url')>('node:url')!;
+  const bundled = ['./', '../'].map((dir) => fileURLToPath(new URL(dir + BUNDLED_JIEBA, import.meta.url))).find((file) => existsSync(file));
+  return (cachedPath = bundled ?? req.resolve('jieba-wasm'));
+}
+
 /**
  * A new jieba-wasm instance: the package keeps one jieba-rs `Jieba` per loaded module, so a
  * dictionary of its own needs the module loaded afresh (out of Node's module cache).
  */
 function loadInstance(): JiebaModule {
   const req = nodeRequire();
-  const path = req.resolve('jieba-wasm');
+  const path = jiebaPath(req);
   delete req.cache[path];
   return req(path) as JiebaModule;
 }
