@@ -43,9 +43,8 @@ async function bundleDeclarations() {
     // siblings' node_modules links is one module, not two copies of its types that do not match.
     plugins: [dts({ tsconfig: 'tsconfig.json', respectExternal: true, compilerOptions: { ...DECLARATION_OPTIONS, preserveSymlinks: false } })],
     onwarn(warning, warn) {
-      // A package's declarations may import one it does not install (grpc-js's channelz types import
-      // @grpc/proto-loader): unused, it is shaken out; used, the consumers' type-checks of
-      // scripts/test/packages.test.ts fail on it.
+      // A package's declarations may import one it does not install: unused, it is shaken out;
+      // used, the consumers' type-checks of scripts/test/packages.test.ts fail on it.
       if (warning.code !== 'UNRESOLVED_IMPORT') warn(warning);
     },
   });
