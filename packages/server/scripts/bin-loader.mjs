@@ -1,5 +1,5 @@
 // The `mvkit` bin's loader, the head of dist/mvkit.mjs (scripts/bundle.mjs puts the bundled CLI,
-// MAIN, after it in a comment, `*/` written `*\u2060/`). It compiles MAIN with V8's code cache:
+// MAIN, ASCII, after it in a comment, `*/` written `*\/`). It compiles MAIN with V8's code cache:
 // from the second start on, V8 reads the compiled code instead of parsing and compiling the 1.x MB
 // bundle (decision 0010). The cache lives in the user's cache directory (`$MVKIT_CACHE_DIR`, else
 // `$XDG_CACHE_HOME/mvkit`, else `~/.cache/mvkit`): one file named by MAIN's SHA-256, the Node
@@ -19,8 +19,8 @@ import { isMainThread } from 'node:worker_threads';
 /** Caches of other bundles (other versions, other builds) older than this are removed when a cache is written. */
 const CACHE_RETAIN_MS = 30 * 24 * 3600 * 1000;
 const filename = fileURLToPath(import.meta.url);
-const bin = readFileSync(filename, 'utf8');
-const MAIN = bin.slice(bin.lastIndexOf('/*MAIN\n') + 7, bin.lastIndexOf('\n*/')).replaceAll('*\u2060/', '*/');
+const bin = readFileSync(filename, 'latin1');
+const MAIN = bin.slice(bin.lastIndexOf('/*MAIN\n') + 7, bin.lastIndexOf('\n*/')).replaceAll('*\\/', '*/');
 const cacheDir = process.env.MVKIT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mvkit');
 const cacheName = `bin-${MAIN_SHA256}-${process.version}-${process.arch}.v8cache`;
 const cacheFile = join(cacheDir, cacheName);
