@@ -94,6 +94,7 @@ async function load(seconds: number, record: boolean): Promise<void> {
 }
 
 await load(1, false);
+parentPort!.postMessage('measuring');
 const start = performance.now();
 await load(input.duration, true);
 const wall = performance.now() - start;

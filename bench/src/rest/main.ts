@@ -8,12 +8,15 @@
  *    request in flight per connection, every answer checked against the expected body) beside
  *    the gRPC front driven the same way by a raw HTTP/2 load generator (`grpc-load.ts`:
  *    HasPartition, pre-encoded, one HTTP/2 connection each): requests/s, p50/p99, non-2xx or
- *    non-OK, and the ratio REST/gRPC.
+ *    non-OK, the ratio gRPC/REST, and the server thread's busy time per request on each front
+ *    (its event-loop active time over the measured window: what the fronts cost the server,
+ *    whatever the two generators cost the shared cores).
  *
  * Both load generators run in worker threads so the server keeps the main thread to itself.
  *
  * Usage: `node bench/dist/index.js rest [--calls N] [--concurrency 1,16] [--connections 10,50] [--duration S]`
  */
+import type { EventLoopUtilization } from 'node:perf_hooks';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
@@ -40,7 +43,16 @@ async function pair(a: () => Promise<unknown>, b: () => Promise<unknown>, calls:
   return [a1.opsPerSec >= a2.opsPerSec ? a1 : a2, b1.opsPerSec >= b2.opsPerSec ? b1 : b2];
 }
 
-async function restFront(url: string, body: string, expectBody: string, connections: number, duration: number): Promise<autocannon.Result> {
+/** A load result and the server's busy time during it: the main thread's (the server's) event-loop active ms, per request in µs. */
+interface Served<T> {
+  result: T;
+  serverUsPerRequest: number;
+}
+
+/** Event-loop active ms of this (the server's) thread since `from`. */
+const busySince = (from: EventLoopUtilization) => performance.eventLoopUtilization(from).active;
+
+async function restFront(url: string, body: string, expectBody: string, connections: number, duration: number): Promise<Served<autocannon.Result>> {
   const options: autocannon.Options = {
     url: `${url}/v2/vectordb/partitions/has`,
     method: 'POST',
@@ -52,13 +64,19 @@ async function restFront(url: string, body: string, expectBody: string, connecti
     workers: 1,
   };
   await autocannon({ ...options, duration: 1 }); // warm-up
-  return autocannon({ ...options, duration });
+  const from = performance.eventLoopUtilization();
+  const result = await autocannon({ ...options, duration });
+  return { result, serverUsPerRequest: (busySince(from) * 1000) / result.requests.total };
 }
 
-function grpcFront(input: GrpcLoadInput): Promise<GrpcLoadResult> {
+function grpcFront(input: GrpcLoadInput): Promise<Served<GrpcLoadResult>> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./grpc-load.js', import.meta.url), { workerData: input });
-    worker.once('message', (m: GrpcLoadResult) => resolve(m));
+    let from = performance.eventLoopUtilization();
+    worker.on('message', (m: GrpcLoadResult | 'measuring') => {
+      if (m === 'measuring') from = performance.eventLoopUtilization();
+      else resolve({ result: m, serverUsPerRequest: (busySince(from) * 1000) / m.requests });
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => (code !== 0 ? reject(new Error(`grpc load worker exited with ${code}`)) : undefined));
   });
@@ -107,8 +125,8 @@ async function main(): Promise<void> {
   if (check.status !== 200 || JSON.stringify(JSON.parse(expectBody)) !== JSON.stringify({ code: 0, data: { has: true } })) throw new Error(`unexpected answer: ${check.status} ${expectBody}`);
 
   for (const connections of String(values.connections).split(',').map(Number)) {
-    const a = await restFront(server.restUrl, body, expectBody, connections, duration);
-    const g = await grpcFront({ address: server.address, request: hasPartitionRequest('bench', 'p'), connections, duration });
+    const { result: a, serverUsPerRequest: restUs } = await restFront(server.restUrl, body, expectBody, connections, duration);
+    const { result: g, serverUsPerRequest: grpcUs } = await grpcFront({ address: server.address, request: hasPartitionRequest('bench', 'p'), connections, duration });
     const restRps = a.requests.total / a.duration;
     // autocannon records whole milliseconds; the mean latency of a closed loop is also connections / (req/s) (Little's law).
     console.log(`front under load, ${connections} connections, 1 request in flight each, ${duration} s (autocannon latencies in whole ms):`);
@@ -118,7 +136,10 @@ async function main(): Promise<void> {
     console.log(
       `  gRPC  HasPartition (node:http2, raw frames)          ${fmt(g.requestsPerSec, 0)} req/s  p50 ${fmt(g.p50, 2)} ms  p99 ${fmt(g.p99, 2)} ms  mean ${fmt(g.mean, 2)} ms  grpc-status != 0 ${g.errors}  answer mismatches ${g.mismatches}`,
     );
-    console.log(`  ratio REST/gRPC front: req/s ${fmt(restRps / g.requestsPerSec, 2)}x`);
+    console.log(`  ratio gRPC/REST front: req/s ${fmt(g.requestsPerSec / restRps, 2)}x (goal >= 0.8x)`);
+    // The load generators share the two cores with the server and cost differently per request;
+    // the server thread's own busy time per request does not depend on them.
+    console.log(`  server thread busy per request: REST ${fmt(restUs, 1)} us, gRPC ${fmt(grpcUs, 1)} us; gRPC/REST capacity ${fmt(restUs / grpcUs, 2)}x`);
   }
   await server.close();
 }
