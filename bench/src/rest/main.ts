@@ -10,7 +10,8 @@
  *    HasPartition, pre-encoded, one HTTP/2 connection each): requests/s, p50/p99, non-2xx or
  *    non-OK, the ratio gRPC/REST, and the server thread's busy time per request on each front
  *    (its event-loop active time over the measured window: what the fronts cost the server,
- *    whatever the two generators cost the shared cores).
+ *    whatever the two generators cost the shared cores), and both fronts again under one and the
+ *    same generator, nghttp2's h2load (`h2load.ts`).
  *
  * Both load generators run in worker threads so the server keeps the main thread to itself.
  *
@@ -25,6 +26,7 @@ import { MilvusClient } from '@mvkit/client';
 import { startServer } from '@mvkit/server';
 import { measure, type LatencySummary } from '../stats.js';
 import type { GrpcLoadInput, GrpcLoadResult } from './grpc-load.js';
+import { ensureH2load, sameGenerator } from './h2load.js';
 
 const fmt = (n: number, digits = 3) => n.toFixed(digits);
 
@@ -94,6 +96,7 @@ async function main(): Promise<void> {
   });
   const calls = Number(values.calls);
   const duration = Number(values.duration);
+  const h2loadVersion = ensureH2load();
   console.log(`node ${process.version}, ${availableParallelism()} CPUs; server in-process on one port (gRPC + RESTful v2)`);
 
   const server = await startServer({ port: 0 });
@@ -140,6 +143,12 @@ async function main(): Promise<void> {
     // The load generators share the two cores with the server and cost differently per request;
     // the server thread's own busy time per request does not depend on them.
     console.log(`  server thread busy per request: REST ${fmt(restUs, 1)} us, gRPC ${fmt(grpcUs, 1)} us; gRPC/REST capacity ${fmt(restUs / grpcUs, 2)}x`);
+    const request = hasPartitionRequest('bench', 'p');
+    const frame = new Uint8Array(5 + request.length);
+    new DataView(frame.buffer).setUint32(1, request.length);
+    frame.set(request, 5);
+    const same = await sameGenerator(server.address, frame, body, connections, duration);
+    console.log(`  the same generator for both (${h2loadVersion}): gRPC ${fmt(same.grpc.requestsPerSec, 0)} req/s (failed ${same.grpc.failed}), REST ${fmt(same.rest.requestsPerSec, 0)} req/s (failed ${same.rest.failed}); ratio gRPC/REST front ${fmt(same.grpc.requestsPerSec / same.rest.requestsPerSec, 2)}x (goal >= 0.8x)`);
   }
   await server.close();
 }
