@@ -9,10 +9,11 @@
  *
  * `generateKernelsSource()` is also imported by the staleness test.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import wabtInit from 'wabt';
+import { writeGenerated } from '../../../scripts/generated-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const watPath = join(here, '..', 'src', 'kernels.wat');
@@ -40,16 +41,5 @@ export async function generateKernelsSource() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const source = await generateKernelsSource();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try { current = readFileSync(kernelsPath, 'utf8'); } catch { /* missing */ }
-    if (current !== source) {
-      console.error(`${kernelsPath} is stale: run pnpm --filter @mvkit/hnsw gen:simd`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(kernelsPath, source);
-    console.log(`wrote ${kernelsPath}`);
-  }
+  writeGenerated(kernelsPath, await generateKernelsSource(), 'pnpm --filter @mvkit/hnsw gen:simd');
 }

@@ -11,10 +11,11 @@
  *
  * `generateParserSource()` is also imported by the staleness test.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import peggy from 'peggy';
+import { writeGenerated } from '../../../scripts/generated-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const grammarPath = join(here, '..', 'src', 'engine', 'expr', 'filter.peggy');
@@ -53,16 +54,5 @@ export function generateParserSource() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const source = generateParserSource();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try { current = readFileSync(parserPath, 'utf8'); } catch { /* missing */ }
-    if (current !== source) {
-      console.error(`${parserPath} is stale: run pnpm --filter @mvkit/server gen:expr`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(parserPath, source);
-    console.log(`wrote ${parserPath}`);
-  }
+  writeGenerated(parserPath, generateParserSource(), 'pnpm --filter @mvkit/server gen:expr');
 }

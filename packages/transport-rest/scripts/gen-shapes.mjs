@@ -11,11 +11,11 @@
  *
  * `generateShapesSource()` is also imported by the staleness test.
  */
-import { writeFileSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ScalarType } from '@bufbuild/protobuf';
 import * as proto from '@mvkit/proto';
+import { writeGenerated } from '../../../scripts/generated-file.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const shapesPath = join(here, '..', 'src', 'gen', 'shapes.ts');
@@ -237,16 +237,5 @@ export function generateShapesSource() {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const source = generateShapesSource();
-  if (process.argv.includes('--check')) {
-    let current = '';
-    try { current = readFileSync(shapesPath, 'utf8'); } catch { /* missing */ }
-    if (current !== source) {
-      console.error(`${shapesPath} is stale: run pnpm --filter @mvkit/transport-rest gen:shapes`);
-      process.exit(1);
-    }
-  } else {
-    writeFileSync(shapesPath, source);
-    console.log(`wrote ${shapesPath}`);
-  }
+  writeGenerated(shapesPath, generateShapesSource(), 'pnpm --filter @mvkit/transport-rest gen:shapes');
 }
