@@ -53,36 +53,18 @@ async function bundleDeclarations() {
 }
 
 /**
- * Node's built-ins stay imports (esbuild's `neutral` platform does not know them). In the ESM
- * build, a `require()` of one in an inlined CommonJS package would be left to a `require` that ES
- * modules do not have: it becomes `process.getBuiltinModule` (Node 20.16+), in the modules that
- * do it only (a `createRequire` banner would put a `node:module` import at the top of every file,
- * which keeps a browser bundler from taking the engine's files). In CommonJS, `require` is Node's own.
- */
-const builtinsPlugin = {
-  name: 'mvkit-builtins',
-  setup(build) {
-    const { format } = build.initialOptions;
-    const builtin = new RegExp(`^(node:)?(${builtinModules.map((m) => m.replace(/[/]/g, '\\/')).join('|')})$`);
-    build.onResolve({ filter: builtin }, ({ path, kind }) =>
-      format === 'esm' && kind === 'require-call' ? { path: path.replace(/^node:/, ''), namespace: 'mvkit-builtin' } : { path, external: true },
-    );
-    build.onLoad({ filter: /.*/, namespace: 'mvkit-builtin' }, ({ path }) => ({ contents: `module.exports = process.getBuiltinModule(${JSON.stringify(`node:${path}`)});`, loader: 'js' }));
-  },
-};
-
-/**
  * The esbuild options of a package that inlines its dependencies. It is built for any runtime
  * (esbuild's `neutral` platform): the inlined packages' `node` export
  * conditions and `browser` fields are not taken, their default variants run in Node and in
- * browsers alike, so the engine's files still bundle for browsers (`@mvkit/msw`); see
- * {@link builtinsPlugin} for Node's built-ins. tsup's ESM `__dirname` shim is dropped: it
+ * browsers alike, so the engine's files still bundle for browsers (`@mvkit/msw`). Node's built-ins
+ * stay imports (the `neutral` platform does not know them). tsup's ESM `__dirname` shim is dropped: it
  * would import `path` and `url` into every file, and nothing inlined that runs uses it. The maps
  * point into the inlined packages without carrying their sources (which would triple their size);
  * the package's own sources ship in src/ as every package's do.
  */
 function inlineOptions(options, format) {
   options.platform = 'neutral';
+  options.external = [...(options.external ?? []), ...builtinModules, 'node:*'];
   options.mainFields = ['module', 'main'];
   options.sourcesContent = false;
   if (format === 'esm') options.inject = options.inject?.filter((file) => !file.endsWith('esm_shims.js'));
@@ -109,7 +91,6 @@ export function packageBuild({ inlineDependencies = false } = {}) {
     // inlines them has its declarations bundled instead).
     dts: inlineDependencies ? false : { compilerOptions: DECLARATION_OPTIONS },
     onSuccess: inlineDependencies ? bundleDeclarations : undefined,
-    esbuildPlugins: inlineDependencies ? [builtinsPlugin] : [],
     // `import.meta.url` (the server's worker threads, jieba's wasm) gets its CommonJS equivalent.
     shims: true,
     sourcemap: true,
