@@ -4,35 +4,13 @@
 // instead of ~150 modules. Built from the sources (workspace siblings too, through their
 // `@mvkit/source` condition), so it does not depend on how the package's dist/ entry points are
 // laid out. The bundle is CommonJS, kept in a comment after the loader of scripts/bin-loader.mjs,
-// which compiles it with V8's code cache (decision 0010).
+// which compiles it with V8's code cache (decision 0010); its protobuf descriptors are hydrated
+// here, at build time (decision 0011).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-
-/**
- * protobuf-es decodes the base64 of every embedded descriptor (~100 KB at start) with its portable
- * JavaScript decoder where a runtime lacks `Uint8Array.prototype.setFromBase64` (Node 20–24): ~8 ms
- * of a start, interpreted. In the bin (Node only) a standard base64 string goes through Buffer's
- * native decoder instead; anything else (base64url, whitespace, inner padding) still goes to the
- * portable one, so every answer is the same.
- */
-const nativeBase64Plugin = {
-  name: 'mvkit-native-base64',
-  setup(build) {
-    build.onLoad({ filter: /@bufbuild[\\/]protobuf[\\/]dist[\\/](cjs|esm)[\\/]wire[\\/]base64-encoding\.js$/ }, ({ path }) => {
-      const source = readFileSync(path, 'utf8');
-      const portable = source.replace(/(export )?function base64Decode\(/, 'function base64DecodePortable(');
-      if (portable === source) throw new Error(`${path}: no base64Decode to wrap (a new @bufbuild/protobuf?)`);
-      const exported = /export function base64Decode\(/.test(source) ? 'export ' : '';
-      const native = `${exported}function base64Decode(s) {
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(s)) return base64DecodePortable(s);
-  const b = Buffer.from(s, 'base64');
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
-}\n`;
-      return { contents: portable + native, loader: 'js' };
-    });
-  },
-};
+import { embeddedDescriptorsPlugin } from './embedded-descriptors.mjs';
 
 const out = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
 const { outputFiles } = await build({
@@ -48,7 +26,9 @@ const { outputFiles } = await build({
   legalComments: 'linked',
   // The loader passes the bin's own URL (the worker threads start the bin as their module).
   define: { 'import.meta.url': '__mvkitUrl' },
-  plugins: [nativeBase64Plugin],
+  // The descriptors (the Milvus protos and the well-known types protobuf-es's JSON codec imports)
+  // as JSON hydrated at build time, not base64 decoded at every start.
+  plugins: [embeddedDescriptorsPlugin([new URL('../../proto/src/gen/', import.meta.url), new URL('./google/protobuf/', import.meta.resolve('@bufbuild/protobuf/wkt'))].map((url) => fileURLToPath(url)))],
   logLevel: 'warning',
 });
 // MAIN goes into a comment at the end of the bin, not into a string literal: V8 skips a comment
