@@ -20,7 +20,9 @@ import { isMainThread } from 'node:worker_threads';
 const CACHE_RETAIN_MS = 30 * 24 * 3600 * 1000;
 const filename = fileURLToPath(import.meta.url);
 const bin = readFileSync(filename, 'latin1');
-const MAIN = bin.slice(bin.lastIndexOf('/*MAIN\n') + 7, bin.lastIndexOf('\n*/')).replaceAll('*\\/', '*/');
+// The marker is found from the start (it follows this loader): V8's lastIndexOf walks a 1.x MB
+// string backwards in ~3 ms, indexOf finds it at once. The comment's end is the file's last line.
+const MAIN = bin.slice(bin.indexOf('/*MAIN\n') + 7, bin.lastIndexOf('\n*/')).replaceAll('*\\/', '*/');
 const cacheDir = process.env.MVKIT_CACHE_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'mvkit');
 const cacheName = `bin-${MAIN_SHA256}-${process.version}-${process.arch}.v8cache`;
 const cacheFile = join(cacheDir, cacheName);

@@ -1,4 +1,3 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { importFailed, type ImportSource } from './engine/index.js';
 
@@ -16,6 +15,8 @@ function inside(root: string, path: string): boolean {
  * @param dir - the import directory; resolved against the working directory.
  */
 export function importDirSource(dir: string): ImportSource {
+  // Loaded here, not by an import: a server started without an import directory does not load it.
+  const { readFile, realpath, stat } = process.getBuiltinModule('node:fs/promises');
   const root = async (): Promise<string> => {
     try {
       return await realpath(resolve(dir));

@@ -1,5 +1,4 @@
 import { createServer as createHttpServer, type RequestListener, type Server as HttpServer, type ServerOptions as HttpServerOptions } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import { createServer as createNetServer, type Server as NetServer, type Socket } from 'node:net';
 import { createServer as createTlsServer, type TlsOptions } from 'node:tls';
 import { MilvusService } from '@mvkit/proto';
@@ -12,7 +11,8 @@ import { grpcV1Front } from './grpc-v1/front.js';
 import { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 import { importDirSource } from './import-dir.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
-import { createLegacyHandler, createRestHandler, restListener } from './rest/index.js';
+import type { RestHandler } from './rest/handler.js';
+import { restListener } from './rest/listener.js';
 import { withResetRoute } from './rest/reset-route.js';
 import { INDEX_WORKER_AVAILABLE, IndexWorker } from './index-worker.js';
 import { DECODE_WORKER_AVAILABLE, DecodeWorker } from './decode-worker.js';
@@ -194,7 +194,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     ],
     { maxMessageBytes: GRPC_MAX_MESSAGE_BYTES, keepaliveMs: limits.http2KeepaliveMs, keepaliveTimeoutMs: limits.http2KeepaliveTimeoutMs },
   );
-  const restHandler = createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) });
+  // The REST handler's modules (its routes, the legacy API's) are imported on the first request
+  // that needs them: a start evaluates only what gRPC calls need.
+  const restHandler = onFirstRequest(async () => (await import('./rest/handler.js')).createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) }));
   const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { ...(requestLog ? { logger: requestLog } : {}) }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.
@@ -228,7 +230,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   let legacy: HttpServer | undefined;
   let legacyPort: number | undefined;
   if (options.legacyHttpPort !== undefined) {
-    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(createLegacyHandler(engine, { logger, ...auth }), { ...(requestLog ? { logger: requestLog } : {}) }));
+    legacy = httpServer(options.tls, httpServerOptions(limits), restListener(onFirstRequest(async () => (await import('./rest/legacy.js')).createLegacyHandler(engine, { logger, ...auth })), { ...(requestLog ? { logger: requestLog } : {}) }));
     legacyPort = await listen(legacy, host, options.legacyHttpPort);
   }
 
@@ -258,6 +260,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   };
 }
 
+/** A handler that `make`s the real one on its first request (once; every request awaits the same one). */
+function onFirstRequest(make: () => Promise<RestHandler>): RestHandler {
+  let handler: Promise<RestHandler> | undefined;
+  return async (request) => (await (handler ??= make()))(request);
+}
+
 /** Node TLS options of {@link ServerTlsOptions}: the key pair and, with `ca`, required and verified client certificates. */
 function tlsContextOptions(tls: ServerTlsOptions): TlsOptions {
   return {
@@ -276,9 +284,9 @@ function chooseAlpn({ protocols }: { protocols: string[] }): string | undefined 
   return protocols.includes('http/1.1') ? 'http/1.1' : protocols.includes('h2') ? 'h2' : undefined;
 }
 
-/** An HTTP/1.1 server, over TLS when `tls` is set. */
+/** An HTTP/1.1 server, over TLS when `tls` is set (node:https loaded then, not by an import: a start does not load it). */
 function httpServer(tls: ServerTlsOptions | undefined, options: HttpServerOptions, listener: RequestListener): HttpServer {
-  return tls ? createHttpsServer({ ...options, ...tlsContextOptions(tls) }, listener) : createHttpServer(options, listener);
+  return tls ? process.getBuiltinModule('node:https').createServer({ ...options, ...tlsContextOptions(tls) }, listener) : createHttpServer(options, listener);
 }
 
 /** Whether a bind address only accepts connections from this machine (127.0.0.0/8, ::1, localhost). */

@@ -28,6 +28,16 @@ describe('users (proxy checks, then rootcoord)', () => {
     expect(JSON.stringify(rbac.backup())).not.toContain('secret1');
   });
 
+  it('seeds a user once: seeding again leaves a deleted seeded user deleted, and reset restores it', async () => {
+    rbac.seedUsers({ alice: 'alice-secret' });
+    rbac.deleteUser('alice');
+    rbac.seedUsers({ alice: 'alice-secret', bob: 'bob-secret' });
+    expect(rbac.listUsers()).toEqual(['root', 'bob']);
+    rbac.reset();
+    expect(rbac.listUsers()).toEqual(['root', 'alice', 'bob']);
+    expect(await rbac.authenticate('alice', 'alice-secret')).toBe(true);
+  });
+
   it('validates the username before the password, with the proxy messages (1100)', () => {
     expect(refused(() => rbac.createUser('', 'secret1'))).toEqual({ code: 1100, reason: 'username must be not empty: invalid parameter' });
     expect(refused(() => rbac.createUser('1bob', 'x'))).toEqual({ code: 1100, reason: 'invalid user name 1bob, the first character must be a letter, but got 1: invalid parameter' });

@@ -7,7 +7,7 @@
  */
 import { constants, createServer, type Http2Server, type IncomingHttpHeaders, type OutgoingHttpHeaders, type ServerHttp2Session, type ServerHttp2Stream } from 'node:http2';
 import type { Socket } from 'node:net';
-import { gunzip, inflate, type InputType, type ZlibOptions } from 'node:zlib';
+import type { InputType, ZlibOptions } from 'node:zlib';
 import { GrpcStatusError, type UnaryRoute } from './adapter.js';
 import { GrpcCode } from './grpc-status.js';
 import { CallMetadata } from './metadata.js';
@@ -79,8 +79,12 @@ function encodeMessage(message: string): string {
   }
 }
 
-/** Decompresses a `grpc-encoding` message, refusing an output above `max` bytes. */
+/**
+ * Decompresses a `grpc-encoding` message, refusing an output above `max` bytes. node:zlib is
+ * loaded on the first compressed message, not by an import: a start does not load it.
+ */
 function decompress(encoding: 'gzip' | 'deflate', bytes: InputType, max: number): Promise<Buffer> {
+  const { gunzip, inflate } = process.getBuiltinModule('node:zlib');
   const options: ZlibOptions = { maxOutputLength: max };
   return new Promise((resolve, reject) => (encoding === 'gzip' ? gunzip : inflate)(bytes, options, (error, out) => (error ? reject(error) : resolve(out))));
 }

@@ -160,12 +160,14 @@ export class Rbac {
 
   /**
    * Adds users without Milvus's checks (the `--auth` / `AuthOptions` seed; `root`'s default
-   * password `Milvus` is the seed of a server without auth). An existing user keeps its password.
+   * password `Milvus` is the seed of a server without auth). An existing user keeps its password,
+   * and a user seeded before stays as the calls since left it (deleted, or with a new password):
+   * a front made later (the server makes its REST fronts on their first request) seeds nothing again.
    */
   seedUsers(users: Readonly<Record<string, string>>): void {
     // Hashed on first use (#record), so that starting a server costs no scrypt.
     for (const [user, password] of Object.entries(users)) {
-      if (this.#users.has(user)) continue;
+      if (this.#users.has(user) || this.#seeded.has(user)) continue;
       const stored = { seed: password };
       this.#users.set(user, stored);
       this.#seeded.set(user, stored);
