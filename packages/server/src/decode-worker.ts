@@ -25,9 +25,7 @@ import { GrpcStatusError } from './grpc/adapter.js';
 import type { CollectionSpec, FilterPreparer } from './engine/index.js';
 import { prepareFilter, type FilterSchema, type PreparedFilter } from './engine/expr/index.js';
 import { decodeWriteInThread, decodeWriteMessage, type WriteDecoder, type WriteMessage, type WriteRequest } from './grpc/write-request.js';
-import { GoBinder } from './rest/bind.js';
-import { OPENAPI_ROUTES } from './rest/gen/openapi.js';
-import { bodyText, decodeBodyRows, inThreadBodyReader, type BodyReader, type ReadBody } from './rest/body-reader.js';
+import type { BodyReader, ReadBody } from './rest/body-reader.js';
 import { isWorkerRole, WorkerThread } from './worker-thread.js';
 
 /** `workerData` that makes a worker serve decode jobs. */
@@ -36,8 +34,16 @@ const ROLE = 'mvkit-decode-worker';
 /** Rows per message from the worker: small enough that taking one in takes a few ms. */
 const BATCH_ROWS = 2000;
 
-/** The Go structs of `entities/insert` and `entities/upsert` bodies, the ones decoded in the worker. */
-const ROWS_STRUCTS: ReadonlySet<string> = new Set(['/v2/vectordb/entities/insert', '/v2/vectordb/entities/upsert'].map((path) => OPENAPI_ROUTES[path]!.struct));
+/**
+ * The REST body decoding, imported on first use in either thread (not by a static import: a start
+ * that serves no REST request does not evaluate the binder, its ajv and the OpenAPI tables).
+ */
+async function restDecoding() {
+  const [{ GoBinder }, { OPENAPI_ROUTES }, { bodyText, decodeBodyRows, inThreadBodyReader }] = await Promise.all([import('./rest/bind.js'), import('./rest/gen/openapi.js'), import('./rest/body-reader.js')]);
+  /** The Go structs of `entities/insert` and `entities/upsert` bodies, the ones decoded in the worker. */
+  const rowsStructs: ReadonlySet<string> = new Set(['/v2/vectordb/entities/insert', '/v2/vectordb/entities/upsert'].map((path) => OPENAPI_ROUTES[path]!.struct));
+  return { GoBinder, bodyText, decodeBodyRows, inThreadBodyReader, rowsStructs };
+}
 
 /**
  * Whether this module can run in a worker thread: it can when loaded as built JavaScript (the
@@ -84,11 +90,12 @@ export class DecodeWorker {
   }
 
   /** The RESTful v2 body reader: large entities writes in the worker, everything else in this thread. */
-  bodyReader(): BodyReader {
+  async bodyReader(): Promise<BodyReader> {
+    const { bodyText, inThreadBodyReader, rowsStructs } = await restDecoding();
     const local = inThreadBodyReader();
     return {
       read: async (struct, raw): Promise<ReadBody> => {
-        if (!ROWS_STRUCTS.has(struct) || raw.length < this.#minBytes) return local.read(struct, raw);
+        if (!rowsStructs.has(struct) || raw.length < this.#minBytes) return local.read(struct, raw);
         // The bytes are copied to the worker, which decodes them to text: nothing of the size of the
         // body is done in this thread. The text is made here only if a route asks for it.
         const { id, head } = await this.#bind({ op: 'bind-body', struct, body: raw });
@@ -182,7 +189,12 @@ export class DecodeWorker {
 /** Worker side: binds requests, keeps them until released, decodes their rows and hands them out batch by batch. */
 function serveDecodeJobs(): void {
   const port = parentPort!;
-  const binder = new GoBinder();
+  let restLoaded: ReturnType<typeof loadRest> | undefined;
+  const loadRest = async () => {
+    const decoding = await restDecoding();
+    return { ...decoding, binder: new decoding.GoBinder() };
+  };
+  const rest = () => (restLoaded ??= loadRest());
   const jobs = new Map<number, { text?: string; message?: WriteMessage; upsert?: boolean; rows?: Record<string, unknown>[]; at: number }>();
   const reply = (r: Reply) => port.postMessage(r);
   const nextBatch = (id: number) => {
@@ -218,10 +230,16 @@ function serveDecodeJobs(): void {
           return port.postMessage({ id: request.id, prepared } satisfies Reply, prepared ? prepared.sets.map((set) => set.numbers.buffer as ArrayBuffer) : []);
         }
         case 'bind-body': {
-          const text = bodyText(request.body);
-          const { data: _rows, ...head } = binder.bind(request.struct, text);
-          jobs.set(request.id, { text, at: 0 });
-          return reply({ id: request.id, head });
+          const { id, struct, body } = request;
+          rest()
+            .then(({ binder, bodyText }) => {
+              const text = bodyText(body);
+              const { data: _rows, ...head } = binder.bind(struct, text);
+              jobs.set(id, { text, at: 0 });
+              reply({ id, head });
+            })
+            .catch((e: unknown) => reply({ id, error: errorShape(e) }));
+          return;
         }
         case 'bind-write': {
           const message = decodeWriteMessage(request.bytes, request.upsert);
@@ -230,7 +248,7 @@ function serveDecodeJobs(): void {
         }
         case 'body-rows': {
           const { schema, insert } = request;
-          return settle(request.id, () => decodeBodyRows(jobs.get(request.id)!.text!, schema, insert));
+          return settle(request.id, async () => (await rest()).decodeBodyRows(jobs.get(request.id)!.text!, schema, insert));
         }
         case 'write-rows': {
           const { fields } = request;

@@ -196,7 +196,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   );
   // The REST handler's modules (its routes, the legacy API's) are imported on the first request
   // that needs them: a start evaluates only what gRPC calls need.
-  const restHandler = onFirstRequest(async () => (await import('./rest/handler.js')).createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: decoder.bodyReader() } : {}) }));
+  const restHandler = onFirstRequest(async () => (await import('./rest/handler.js')).createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: await decoder.bodyReader() } : {}) }));
   const rest = createHttpServer(httpServerOptions(limits), restListener(options.resetRoute ? withResetRoute(restHandler, engine, auth) : restHandler, { ...(requestLog ? { logger: requestLog } : {}) }));
   // node:http enforces headersTimeout and requestTimeout from a timer it starts on 'listening';
   // this server never listens itself (the one-port front hands it connections), so start it here.

@@ -63,7 +63,7 @@ describe('decode worker (built package)', () => {
   it('sends large entities writes to its thread and reads the rest in place, with the same rows', async () => {
     const decoder = new DecodeWorker({ minBytes: 4096 });
     try {
-      const reader = decoder.bodyReader();
+      const reader = await decoder.bodyReader();
       const schema = new Engine().createCollectionQuick({ collection_name: 'c', dimension: 8 }).schema;
       const body = (n: number) => JSON.stringify({ collectionName: 'c', data: Array.from({ length: n }, (_, i) => row(i)) });
       const small = await reader.read('CollectionDataReq', body(2));

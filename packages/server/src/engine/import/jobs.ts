@@ -5,7 +5,6 @@ import { partitionKeyFieldOf } from '../partition-key.js';
 import { fileTypeOf, type ImportFileType } from './file-type.js';
 import { readJsonRows } from './json-file.js';
 import { readNumpyRows } from './numpy-file.js';
-import { readParquetRows } from './parquet-file.js';
 import { importFailed, type ImportSource } from './source.js';
 
 /**
@@ -239,8 +238,9 @@ export class ImportJobs {
       files.push({ path, bytes });
     }
     const first = files[0]!;
+    // The parquet reader (hyparquet) is imported by the first parquet import, not at start.
     const rows =
-      type === 'json' ? readJsonRows(first.bytes, coll.schema) : type === 'parquet' ? await readParquetRows(first.bytes, first.path, coll.schema, MAX_IMPORT_ROWS - rowsSoFar) : readNumpyRows(files, coll.schema);
+      type === 'json' ? readJsonRows(first.bytes, coll.schema) : type === 'parquet' ? await (await import('./parquet-file.js')).readParquetRows(first.bytes, first.path, coll.schema, MAX_IMPORT_ROWS - rowsSoFar) : readNumpyRows(files, coll.schema);
     if (rowsSoFar + rows.length > MAX_IMPORT_ROWS) throw importFailed(`the import job holds more than ${MAX_IMPORT_ROWS} rows`);
     return { rows, fileSize };
   }
