@@ -7,8 +7,6 @@ import { createGrpcServer } from './grpc/http2-server.js';
 import { Engine, type EngineOptions } from './engine/index.js';
 import type { AuthOptions } from './engine/index.js';
 import { grpcFront } from './grpc/front.js';
-import { grpcV1Front } from './grpc-v1/front.js';
-import { MilvusService as MilvusV1Service } from '@mvkit/proto/v1';
 import { importDirSource } from './import-dir.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import type { RestHandler } from './rest/handler.js';
@@ -186,14 +184,23 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The RBAC store starts with the `--auth` users; without authentication, with Milvus's default `root` / `Milvus`.
   engine.rbac.seedUsers(options.auth?.users ?? { root: 'Milvus' });
   // The v2 service and, beside it, the Milvus 1.x protocol (pymilvus 1.x): calls are routed by path
-  // (/milvus.proto.milvus.MilvusService/… and /milvus.grpc.MilvusService/…).
-  const grpc = createGrpcServer(
-    [
-      ...unaryRoutes(MilvusService, grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) }), decoder ? RAW_WRITES : undefined),
-      ...unaryRoutes(MilvusV1Service, grpcV1Front(engine, logger, auth)),
+  // (/milvus.proto.milvus.MilvusService/… and /milvus.grpc.MilvusService/…). The 1.x front and its
+  // descriptors are imported by the first 1.x call.
+  const grpc = createGrpcServer(unaryRoutes(MilvusService, grpcFront(engine, logger, { ...auth, ...(decoder ? { decodeWrite: decoder.writeDecoder() } : {}) }), decoder ? RAW_WRITES : undefined), {
+    maxMessageBytes: GRPC_MAX_MESSAGE_BYTES,
+    keepaliveMs: limits.http2KeepaliveMs,
+    keepaliveTimeoutMs: limits.http2KeepaliveTimeoutMs,
+    deferred: [
+      {
+        prefix: `/${V1_SERVICE}/`,
+        load: async () => {
+          const [{ grpcV1Front }, { MilvusService: MilvusV1Service }] = await Promise.all([import('./grpc-v1/front.js'), import('@mvkit/proto/v1')]);
+          if (MilvusV1Service.typeName !== V1_SERVICE) throw new Error(`the 1.x service is ${MilvusV1Service.typeName}, not ${V1_SERVICE}`);
+          return unaryRoutes(MilvusV1Service, grpcV1Front(engine, logger, auth));
+        },
+      },
     ],
-    { maxMessageBytes: GRPC_MAX_MESSAGE_BYTES, keepaliveMs: limits.http2KeepaliveMs, keepaliveTimeoutMs: limits.http2KeepaliveTimeoutMs },
-  );
+  });
   // The REST handler's modules (its routes, the legacy API's) are imported on the first request
   // that needs them: a start evaluates only what gRPC calls need.
   const restHandler = onFirstRequest(async () => (await import('./rest/handler.js')).createRestHandler(engine, { ...auth, ...(decoder ? { bodyReader: await decoder.bodyReader() } : {}) }));
@@ -259,6 +266,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
   };
 }
+
+/** The Milvus 1.x service (`@mvkit/proto/v1`'s `MilvusService`), named here so that routing its calls needs none of its modules. */
+const V1_SERVICE = 'milvus.grpc.MilvusService';
 
 /** A handler that `make`s the real one on its first request (once; every request awaits the same one). */
 function onFirstRequest(make: () => Promise<RestHandler>): RestHandler {

@@ -177,6 +177,52 @@ describe('message size limits', () => {
   });
 });
 
+describe('deferred routes', () => {
+  /** A raw unary call with the bytes as the request message: its status and answer bytes. */
+  const rawCall = (client: Client, path: string, request: Buffer) =>
+    new Promise<{ code: number; details: string; answer?: Buffer }>((resolve) =>
+      client.makeUnaryRequest(path, (b: Buffer) => b, (b: Buffer) => b, request, new Metadata(), (err, answer) => resolve({ code: err?.code ?? status.OK, details: err?.details ?? '', answer })),
+    );
+
+  it('loads a group once, on the first call under its prefix; calls meanwhile wait; then it routes as any other', async () => {
+    let loads = 0;
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    const echo = { path: '/test.Later/Echo', decode: (b: Uint8Array) => b, encode: (r: unknown) => r as Uint8Array, handle: async (request: unknown) => request };
+    const deferred = createGrpcServer(unaryRoutes(MilvusService, handlers), {
+      maxMessageBytes: 1024,
+      keepaliveMs: 20_000,
+      keepaliveTimeoutMs: 10_000,
+      deferred: [
+        { prefix: '/test.Later/', load: async () => (loads++, await gate, [echo]) },
+        { prefix: '/test.Broken/', load: async () => Promise.reject(new Error('cannot load: broken')) },
+      ],
+    });
+    const net = createNetServer((socket) => deferred.connection(socket));
+    await new Promise<void>((resolve) => net.listen(0, '127.0.0.1', resolve));
+    const client = new Client(`127.0.0.1:${(net.address() as { port: number }).port}`, credentials.createInsecure());
+    try {
+      const first = rawCall(client, '/test.Later/Echo', Buffer.from('one'));
+      const second = rawCall(client, '/test.Later/Echo', Buffer.from('two'));
+      const missing = rawCall(client, '/test.Later/Missing', Buffer.from('x'));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(loads).toBe(1);
+      open();
+      expect(await first).toEqual({ code: status.OK, details: '', answer: Buffer.from('one') });
+      expect(await second).toEqual({ code: status.OK, details: '', answer: Buffer.from('two') });
+      expect(await missing).toMatchObject({ code: status.UNIMPLEMENTED, details: 'The server does not implement the method /test.Later/Missing' });
+      expect(await rawCall(client, '/test.Later/Echo', Buffer.from('three'))).toMatchObject({ code: status.OK, answer: Buffer.from('three') });
+      expect(loads).toBe(1);
+      expect(await rawCall(client, '/test.Broken/Any', Buffer.from('x'))).toMatchObject({ code: status.INTERNAL, details: 'cannot load: broken' });
+      expect(await rawCall(client, '/test.Other/Any', Buffer.from('x'))).toMatchObject({ code: status.UNIMPLEMENTED });
+    } finally {
+      client.close();
+      net.close();
+      await deferred.close(0);
+    }
+  });
+});
+
 describe('loopback round trip (grpc-js client)', () => {
   it('HasPartition: init-object request, metadata reaches the handler', async () => {
     const metadata = new Metadata();

@@ -20,6 +20,19 @@ export interface GrpcServerOptions {
   keepaliveMs: number;
   /** A PING not answered within this many ms closes the connection. */
   keepaliveTimeoutMs: number;
+  /** Routes made on the first call to one of their paths (see {@link DeferredRoutes}). */
+  deferred?: readonly DeferredRoutes[];
+}
+
+/**
+ * The routes of a service made on the first call whose path starts with `prefix`
+ * (`/<package>.<Service>/`), so that a start does not evaluate the modules of a service no client
+ * has called yet. Calls that arrive while `load` runs wait for it (their bytes are held by HTTP/2
+ * flow control); a path it does not route is then UNIMPLEMENTED, as any other.
+ */
+export interface DeferredRoutes {
+  prefix: string;
+  load: () => Promise<Iterable<UnaryRoute>>;
 }
 
 /** A gRPC server that serves connections handed to it; it never listens itself. */
@@ -352,7 +365,8 @@ function keepAlive(session: ServerHttp2Session, keepaliveMs: number, timeoutMs: 
  * and hands over the decrypted connection). It answers:
  *
  * - a `content-type` not starting `application/grpc`: HTTP 415, no gRPC status;
- * - a path without a route: UNIMPLEMENTED `The server does not implement the method <path>`, at once;
+ * - a path without a route: UNIMPLEMENTED `The server does not implement the method <path>`, at once
+ *   (under the prefix of a deferred group, once the group is loaded; a failed load: INTERNAL with its message);
  * - a message whose length prefix exceeds `maxMessageBytes`: RESOURCE_EXHAUSTED
  *   `Received message larger than max (<n> vs <max>)`, before its bytes are read;
  * - no message or a second one: UNIMPLEMENTED; bytes that do not decode: INTERNAL
@@ -384,15 +398,9 @@ export function createGrpcServer(routes: Iterable<UnaryRoute>, options: GrpcServ
     sessions.set(session, new Promise((resolve) => session.once('close', resolve)).then(() => void sessions.delete(session)));
     if (options.keepaliveMs > 0) keepAlive(session, options.keepaliveMs, options.keepaliveTimeoutMs);
   });
-  http2.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
-    stream.on('error', ignore);
-    const contentType = headers[constants.HTTP2_HEADER_CONTENT_TYPE];
-    if (typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
-      respond(stream, UNSUPPORTED_MEDIA_TYPE);
-      stream.resume();
-      return;
-    }
-    const path = String(headers[constants.HTTP2_HEADER_PATH] ?? '');
+  /** Deferred route groups not loaded yet, each with its load once started. */
+  const deferred = new Map((options.deferred ?? []).map((group) => [group, undefined as Promise<void> | undefined]));
+  const serve = (stream: ServerHttp2Stream, headers: IncomingHttpHeaders, path: string) => {
     const route = byPath.get(path);
     if (!route) {
       respond(stream, trailersOnly(GrpcCode.UNIMPLEMENTED, `The server does not implement the method ${path}`));
@@ -404,6 +412,37 @@ export function createGrpcServer(routes: Iterable<UnaryRoute>, options: GrpcServ
     stream.on('data', onData);
     stream.once('end', onEnd);
     stream.once('close', onClose);
+  };
+  http2.on('stream', (stream: ServerHttp2Stream, headers: IncomingHttpHeaders) => {
+    stream.on('error', ignore);
+    const contentType = headers[constants.HTTP2_HEADER_CONTENT_TYPE];
+    if (typeof contentType !== 'string' || !contentType.startsWith('application/grpc')) {
+      respond(stream, UNSUPPORTED_MEDIA_TYPE);
+      stream.resume();
+      return;
+    }
+    const path = String(headers[constants.HTTP2_HEADER_PATH] ?? '');
+    const group = byPath.has(path) ? undefined : [...deferred.keys()].find((g) => path.startsWith(g.prefix));
+    if (!group) return serve(stream, headers, path);
+    let loading = deferred.get(group);
+    if (!loading) {
+      loading = group.load().then((routes) => {
+        for (const route of routes) byPath.set(route.path, route);
+      });
+      deferred.set(group, loading);
+      // Loaded for good: later calls are routed at once (a failed load fails its calls, below, and stays failed).
+      loading.then(() => deferred.delete(group), ignore);
+    }
+    loading.then(
+      () => {
+        if (!stream.destroyed) serve(stream, headers, path);
+      },
+      (e: unknown) => {
+        if (stream.destroyed) return;
+        respond(stream, trailersOnly(GrpcCode.INTERNAL, encodeMessage(e instanceof Error ? e.message : String(e))));
+        stream.resume();
+      },
+    );
   });
   // Node reports a session's socket errors here when the session has no listener of its own yet.
   http2.on('sessionError', ignore);
