@@ -3,6 +3,9 @@
  * `hasPartition` latency/throughput over loopback gRPC for @mvkit/client versus the official
  * @zilliz/milvus2-sdk-node against the same server, printed as ratios.
  *
+ * The cold start is also shown for scale against a bare `node:http2` server answering the same
+ * call (what Node, the pipe and the client cost).
+ *
  * Usage: `node bench/dist/index.js grpc [--calls N] [--concurrency C] [--starts S]`
  */
 import { spawn } from 'node:child_process';
@@ -21,12 +24,29 @@ const require = createRequire(import.meta.url);
 const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.mjs');
 
 /**
- * Milliseconds from spawning `mvkit serve --port 0` to the first answered RPC (HasCollection), the
- * bin's V8 code cache in `cacheDir` (`MVKIT_CACHE_DIR`; an empty directory: a first start).
+ * A unary gRPC server in a few lines of bare `node:http2`: every call answered with an empty
+ * message and status OK. Spawned and called as `mvkit serve` is, it is what Node, the pipe and the
+ * client cost before any of the server's own work.
  */
-async function coldStart(cacheDir: string): Promise<{ listening: number; firstRpc: number }> {
+const BARE_HTTP2_SERVER = `const s = require('node:http2').createServer();
+s.on('stream', (stream) => {
+  stream.resume();
+  stream.on('end', () => {
+    stream.respond({ ':status': 200, 'content-type': 'application/grpc+proto' }, { waitForTrailers: true });
+    stream.on('wantTrailers', () => stream.sendTrailers({ 'grpc-status': '0', 'grpc-message': 'OK' }));
+    stream.end(Buffer.alloc(5));
+  });
+});
+s.listen(0, '127.0.0.1', () => process.stdout.write('listening on 127.0.0.1:' + s.address().port + '\\n'));`;
+
+/**
+ * Milliseconds from spawning `node ...args` (a server that prints `listening on <address>`) to
+ * that line and to the first answered RPC (HasCollection over grpc-js), `env` added to the
+ * environment (`MVKIT_CACHE_DIR` for the bin's V8 code cache; an empty directory: a first start).
+ */
+async function firstAnswer(args: string[], env: Record<string, string> = {}): Promise<{ listening: number; firstRpc: number }> {
   const t0 = performance.now();
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, MVKIT_CACHE_DIR: cacheDir } });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, ...env } });
   try {
     const address = await new Promise<string>((resolve, reject) => {
       let out = '';
@@ -35,7 +55,7 @@ async function coldStart(cacheDir: string): Promise<{ listening: number; firstRp
         const m = /listening on (\S+)/.exec(out);
         if (m) resolve(m[1]!);
       });
-      child.once('exit', (code) => reject(new Error(`mvkit serve exited with ${code}`)));
+      child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}`)));
     });
     const listening = performance.now() - t0;
     const raw = new Client(address, credentials.createInsecure());
@@ -56,6 +76,9 @@ async function coldStart(cacheDir: string): Promise<{ listening: number; firstRp
     child.kill('SIGTERM');
   }
 }
+
+/** {@link firstAnswer} of `mvkit serve --port 0` with its code cache in `cacheDir`. */
+const coldStart = (cacheDir: string) => firstAnswer([CLI, 'serve', '--port', '0'], { MVKIT_CACHE_DIR: cacheDir });
 
 /** Milliseconds from spawning `node -e 0` to its exit: the floor any Node server starts from. */
 async function bareNode(): Promise<number> {
@@ -80,12 +103,14 @@ async function main(): Promise<void> {
   const firstStarts: { listening: number; firstRpc: number }[] = [];
   const warmStarts: { listening: number; firstRpc: number }[] = [];
   const bare: number[] = [];
+  const bareHttp2: { listening: number; firstRpc: number }[] = [];
   for (let i = 0; i < Number(values.starts); i++) {
     const empty = mkdtempSync(join(tmpdir(), 'mvkit-bench-nocache-'));
     firstStarts.push(await coldStart(empty));
     rmSync(empty, { recursive: true, force: true });
     warmStarts.push(await coldStart(warmDir));
     bare.push(await bareNode());
+    bareHttp2.push(await firstAnswer(['-e', BARE_HTTP2_SERVER]));
   }
   rmSync(warmDir, { recursive: true, force: true });
   const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -96,6 +121,8 @@ async function main(): Promise<void> {
   console.log(`cold start of mvkit serve (median of ${bare.length}); peer: bare \`node -e 0\` start-to-exit ${fmt(med(bare), 1)} ms`);
   report('with the code cache (every start after the first)', warmStarts);
   report('first start (no code cache yet)', firstStarts);
+  const floor = med(bareHttp2.map((s) => s.firstRpc));
+  console.log(`  for scale: a bare node:http2 server spawned and called the same way: listening ${fmt(med(bareHttp2.map((s) => s.listening)), 1)} ms, first answered RPC ${fmt(floor, 1)} ms = ${fmt(floor / med(bare), 2)}x bare node (Node, the pipe and the client, none of the server's own work)`);
 
   const server = await startServer({ port: 0 });
   const ours = new MilvusClient({ address: server.address });
