@@ -31,7 +31,9 @@ export interface GrpcServerOptions {
  * flow control); a path it does not route is then UNIMPLEMENTED, as any other.
  */
 export interface DeferredRoutes {
+  /** The paths the group routes start with, e.g. `/milvus.grpc.MilvusService/`. */
   prefix: string;
+  /** Makes the group's routes (run once; a rejection answers its calls INTERNAL with its message, and later ones too). */
   load: () => Promise<Iterable<UnaryRoute>>;
 }
 
