@@ -4,7 +4,7 @@
 // process death. Bounded in batches and in minutes. The CI-sized run is
 // packages/server/test/fuzz.test.ts; both share the generators in packages/server/test/fuzz/.
 //
-//   npx --yes pnpm@10.34.9 build        # produces packages/server/dist/mvkit.mjs
+//   npx --yes pnpm@10.34.9 build        # produces packages/server/dist/mvkit.cjs
 //   node scripts/fuzz.mjs [--seed N] [--batches 20] [--minutes 10]
 //                         [--grpc 40] [--rest 40] [--legacy 20] [--stream 200]
 //                         [--server-heap-mb 2048] [--out DIR]
@@ -38,7 +38,7 @@ const int = (name) => {
   return n;
 };
 
-const cli = join(server, 'dist/mvkit.mjs');
+const cli = join(server, 'dist/mvkit.cjs');
 let built;
 try {
   built = statSync(cli).mtimeMs;

@@ -10,7 +10,7 @@ import { superviseChild } from './child-process.js';
 
 const require = createRequire(import.meta.url);
 /** The bundled CLI of `@mvkit/server` (built by `pnpm build`). */
-const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.mjs');
+const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.cjs');
 
 /** A running `mvkit serve` child. */
 export interface ChildServer {
@@ -28,7 +28,7 @@ export interface ChildServer {
 }
 
 /**
- * Starts `node packages/server/dist/mvkit.mjs serve --host 127.0.0.1 --port 0 ...args` and
+ * Starts `node packages/server/dist/mvkit.cjs serve --host 127.0.0.1 --port 0 ...args` and
  * resolves once it prints `mvkit listening on <host:port>`. The child's stderr goes to ours; it is
  * killed when this process exits.
  *

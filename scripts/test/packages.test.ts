@@ -70,7 +70,7 @@ describe('a fresh npm project with the tarballs installed', () => {
   });
 
   it('the installed mvkit bin answers --help', () => {
-    const run = runNode(project, ['node_modules/@mvkit/server/dist/mvkit.mjs', '--help']);
+    const run = runNode(project, ['node_modules/@mvkit/server/dist/mvkit.cjs', '--help']);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('serve');
   });
@@ -83,11 +83,11 @@ describe('a fresh npm project with the tarballs installed', () => {
     expect(bin).toMatchObject({ status: 0, stdout: `${version}\n` });
   });
 
-  it('the bin is one file: dist/mvkit.mjs alone, without node_modules, serves REST and gRPC', () => {
+  it('the bin is two files: dist/mvkit.cjs and its bundle alone, without node_modules, serve REST and gRPC', () => {
     const bin = mkdtempSync(join(tmpdir(), 'mvkit-bin-alone-'));
     try {
-      copyFileSync(join(project, 'node_modules/@mvkit/server/dist/mvkit.mjs'), join(bin, 'mvkit.mjs'));
-      const child = spawnSync(process.execPath, [join(project, 'serve-once.cjs'), process.execPath, join(bin, 'mvkit.mjs')], { cwd: bin, encoding: 'utf8', timeout: 60_000 });
+      for (const file of ['mvkit.cjs', 'mvkit-bundle.cjs']) copyFileSync(join(project, 'node_modules/@mvkit/server/dist', file), join(bin, file));
+      const child = spawnSync(process.execPath, [join(project, 'serve-once.cjs'), process.execPath, join(bin, 'mvkit.cjs')], { cwd: bin, encoding: 'utf8', timeout: 60_000 });
       expect(child.status, child.stderr).toBe(0);
       expect(JSON.parse(child.stdout)).toEqual(SERVED);
     } finally {

@@ -21,7 +21,7 @@ import { MilvusClient as OfficialClient } from '@zilliz/milvus2-sdk-node';
 import { measure } from '../stats.js';
 
 const require = createRequire(import.meta.url);
-const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.mjs');
+const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.cjs');
 
 /**
  * A unary gRPC server in a few lines of bare `node:http2`: every call answered with an empty

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
-// Bundles the `mvkit` CLI into one file (dist/mvkit.mjs), its dependencies inlined (commander is
-// only a devDependency: the library entry points do not use it): one file to read and compile
+// Bundles the `mvkit` CLI into one file (dist/mvkit-bundle.cjs), its dependencies inlined (commander
+// is only a devDependency: the library entry points do not use it): one file to read and compile
 // instead of ~150 modules. Built from the sources (workspace siblings too, through their
 // `@mvkit/source` condition), so it does not depend on how the package's dist/ entry points are
-// laid out. The bundle is CommonJS, kept in a comment after the loader of scripts/bin-loader.mjs,
-// which compiles it with V8's code cache (decision 0010); its protobuf descriptors are hydrated
-// here, at build time (decision 0011).
+// laid out. The bundle is CommonJS; the bin, dist/mvkit.cjs, is the loader of
+// scripts/bin-loader.cjs, which compiles the bundle with V8's code cache (decisions 0010, 0013).
+// The bundle's protobuf descriptors are hydrated here, at build time (decision 0011).
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -15,7 +15,7 @@ import { embeddedDescriptorsPlugin } from './embedded-descriptors.mjs';
 const out = (path) => new URL(`../dist/${path}`, import.meta.url).pathname;
 const { outputFiles } = await build({
   entryPoints: [new URL('../src/cli.ts', import.meta.url).pathname],
-  outfile: out('mvkit.mjs'),
+  outfile: out('mvkit-bundle.cjs'),
   write: false,
   bundle: true,
   platform: 'node',
@@ -31,20 +31,13 @@ const { outputFiles } = await build({
   plugins: [embeddedDescriptorsPlugin([new URL('../../proto/src/gen/', import.meta.url), new URL('./google/protobuf/', import.meta.resolve('@bufbuild/protobuf/wkt'))].map((url) => fileURLToPath(url)))],
   logLevel: 'warning',
 });
-// MAIN goes into a comment at the end of the bin, not into a string literal: V8 skips a comment
-// in a few ms where it scans a 1.x MB string literal (its escapes) in tens. `*/` inside it is
-// written `*\/`, which the bundle never contains itself; the bundle is ASCII (esbuild's default
-// charset), so the loader reads it back as Latin-1, without UTF-8 decoding.
-const ESCAPED_END = '*\\/';
+// The bin reads the bundle back as Latin-1, without UTF-8 decoding: it must be ASCII (esbuild's
+// default charset). The bin is headed by the bundle's SHA-256, which names its code cache.
 for (const file of outputFiles) {
-  if (!file.path.endsWith('mvkit.mjs')) {
-    writeFileSync(file.path, file.contents);
-    continue;
-  }
-  const main = file.text;
-  if (main.includes(ESCAPED_END)) throw new Error('the bundle contains *\\/, which the bin uses to escape */');
-  if (!/^[\x00-\x7f]*$/.test(main)) throw new Error('the bundle is not ASCII, which the bin reads it back as');
-  const loader = readFileSync(new URL('bin-loader.mjs', import.meta.url), 'utf8').replace(/^(\/\/.*\n)+/, '');
-  const sha = createHash('sha256').update(main).digest('hex').slice(0, 32);
-  writeFileSync(file.path, `#!/usr/bin/env node\nconst MAIN_SHA256 = '${sha}';\n${loader}/*MAIN\n${main.replaceAll('*/', ESCAPED_END)}\n*/\n`, { mode: 0o755 });
+  if (file.path.endsWith('mvkit-bundle.cjs') && !/^[\x00-\x7f]*$/.test(file.text)) throw new Error('the bundle is not ASCII, which the bin reads it back as');
+  writeFileSync(file.path, file.contents);
+  if (!file.path.endsWith('mvkit-bundle.cjs')) continue;
+  const loader = readFileSync(new URL('bin-loader.cjs', import.meta.url), 'utf8').replace(/^(\/\/.*\n)+/, '');
+  const sha = createHash('sha256').update(file.contents).digest('hex').slice(0, 32);
+  writeFileSync(out('mvkit.cjs'), `#!/usr/bin/env node\nconst MAIN_SHA256 = '${sha}';\n${loader}`, { mode: 0o755 });
 }

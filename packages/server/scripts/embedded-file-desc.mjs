@@ -1,5 +1,5 @@
 // Runtime half of the bin's embedded descriptors (scripts/embedded-descriptors.mjs, decision 0011):
-// bundled into dist/mvkit.mjs in place of protobuf-es's `fileDesc`, it builds a file descriptor
+// bundled into dist/mvkit-bundle.cjs in place of protobuf-es's `fileDesc`, it builds a file descriptor
 // from the JSON of its `FileDescriptorProto`, hydrated at build time, instead of decoding base64 and
 // protobuf binary with protobuf-es's reflective `fromBinary` at every start.
 import { createFileRegistry } from '@bufbuild/protobuf';

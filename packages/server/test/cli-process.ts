@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 /** The bundled `mvkit` CLI (`pnpm build` makes it). */
-export const CLI = fileURLToPath(new URL('../dist/mvkit.mjs', import.meta.url));
+export const CLI = fileURLToPath(new URL('../dist/mvkit.cjs', import.meta.url));
 
 /** A `mvkit serve` child process. */
 export interface ServeProcess {

@@ -21,7 +21,7 @@ export interface LongRunOptions {
   readonly minutes: number;
   /** Cases per batch: per RPC, per route, per legacy route, streams. */
   readonly cases: Readonly<Record<FuzzFront, number>>;
-  /** The `mvkit` CLI to spawn, e.g. `packages/server/dist/mvkit.mjs`. */
+  /** The `mvkit` CLI to spawn, e.g. `packages/server/dist/mvkit.cjs`. */
   readonly cli: string;
   /** Heap limit of the server process, in MiB. */
   readonly serverHeapMb: number;

@@ -60,7 +60,7 @@ export function inProcessTarget(server: { host: string; port: number; address: s
 
 /**
  * Spawns `node <args...> serve --host 127.0.0.1 --port 0 --legacy-http-port 0` (the `mvkit` CLI,
- * e.g. `packages/server/dist/mvkit.mjs`) and waits for its `mvkit listening on` and legacy lines.
+ * e.g. `packages/server/dist/mvkit.cjs`) and waits for its `mvkit listening on` and legacy lines.
  * A crash shows as {@link FuzzTarget.death}; `close` sends SIGTERM, then SIGKILL after 3 s.
  *
  * @param nodeArgs - node options and the CLI script, e.g. `['--max-old-space-size=512', cli]`.

@@ -54,7 +54,7 @@ let cachedPath: string | undefined;
  * The file of jieba-wasm's Node.js build: built, the copy in dist/ beside or above this module
  * (the module is `dist/*.js`, `dist/*.cjs` or a subpath's `dist/rest/web.*`), so an installed
  * @mvkit/server needs no `jieba-wasm` package; from the sources, the `jieba-wasm` devDependency.
- * @throws Error (Node's `MODULE_NOT_FOUND`) when neither is there (e.g. the `mvkit.mjs` bin copied alone).
+ * @throws Error (Node's `MODULE_NOT_FOUND`) when neither is there (e.g. the `mvkit.cjs` bin and its bundle copied alone).
  */
 function jiebaPath(req: NodeJS.Require): string {
   if (cachedPath) return cachedPath;
