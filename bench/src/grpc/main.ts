@@ -92,7 +92,7 @@ const fmt = (n: number, digits = 3) => n.toFixed(digits);
 async function main(): Promise<void> {
   const { values } = parseArgs({
     args: process.argv.slice(3),
-    options: { calls: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '1,16' }, starts: { type: 'string', default: '5' } },
+    options: { calls: { type: 'string', default: '5000' }, concurrency: { type: 'string', default: '1,16' }, starts: { type: 'string', default: '11' } },
   });
   const calls = Number(values.calls);
 
