@@ -99,6 +99,26 @@ describe('mvkit serve', () => {
     expect(await s.exited).toBe(0);
   }, 30_000);
 
+  it('runs worker threads from the bin: a 1 MiB insert is decoded in the decode worker, and its sealed segments are indexed', async () => {
+    const s = serveCli(['--port', '0', '--segment-max-rows', '5000']);
+    const url = `http://${await s.address}/v2/vectordb`;
+    const post = async (path: string, body: object) => (await fetch(`${url}/${path}`, { method: 'POST', body: JSON.stringify(body) })).json() as Promise<{ code: number; data: unknown }>;
+    expect(await post('collections/create', { collectionName: 'w', dimension: 8 })).toMatchObject({ code: 0 });
+    const data = Array.from({ length: 20_000 }, (_, i) => ({ id: i, vector: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, i / 20_000] }));
+    const body = JSON.stringify({ collectionName: 'w', data });
+    // From 1 MiB a body is decoded in the worker only (a worker that cannot start fails the insert).
+    expect(body.length).toBeGreaterThan(1024 * 1024);
+    expect(await (await fetch(`${url}/entities/insert`, { method: 'POST', body })).json()).toMatchObject({ code: 0, data: { insertCount: 20_000 } });
+    // Four segments of 5,000 rows sealed: their HNSW graphs are built in the index worker (the
+    // same bin started in another role), or in this thread if it stopped.
+    await expect
+      .poll(async () => ((await post('indexes/describe', { collectionName: 'w', indexName: 'vector' })).data as { indexedRows: number }[])[0]?.indexedRows, { timeout: 20_000, interval: 200 })
+      .toBe(20_000);
+    s.child.kill('SIGTERM');
+    expect(await s.exited).toBe(0);
+    expect(s.stderr()).not.toContain('Error');
+  }, 60_000);
+
   it('fails cleanly when the port is taken', async () => {
     const first = serveCli(['--port', '0']);
     const port = (await first.address).split(':')[1]!;
