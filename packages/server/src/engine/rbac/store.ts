@@ -7,9 +7,9 @@
  *
  * @packageDocumentation
  */
-import { scrypt as scryptJs, scryptAsync as scryptJsAsync } from '@noble/hashes/scrypt';
-import { sha256 } from '@noble/hashes/sha2';
-import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils';
+import { scrypt as scryptJs, scryptAsync as scryptJsAsync } from '@noble/hashes/scrypt.js';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex, randomBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { Merr, MilvusError } from '@mvkit/core';
 import { base64ToBytes, bytesToBase64 } from '../base64.js';
 import { nodeBuiltin } from '../node-builtin.js';
