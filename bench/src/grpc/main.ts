@@ -22,6 +22,8 @@ import { measure } from '../stats.js';
 
 const require = createRequire(import.meta.url);
 const CLI = require.resolve('@mvkit/server/package.json').replace(/package\.json$/, 'dist/mvkit.cjs');
+/** How long a started server gets to answer its first call, in ms. */
+const FIRST_RPC_DEADLINE_MS = 10_000;
 
 /**
  * A unary gRPC server in a few lines of bare `node:http2`: every call answered with an empty
@@ -59,19 +61,23 @@ async function firstAnswer(args: string[], env: Record<string, string> = {}): Pr
     });
     const listening = performance.now() - t0;
     const raw = new Client(address, credentials.createInsecure());
-    await new Promise<void>((resolve, reject) =>
-      raw.makeUnaryRequest(
-        '/milvus.proto.milvus.MilvusService/HasCollection',
-        (b: Buffer) => b,
-        (b: Buffer) => b,
-        Buffer.from([0x1a, 0x01, 0x78]),
-        new Metadata(),
-        (err) => (err ? reject(err) : resolve()),
-      ),
-    );
-    const firstRpc = performance.now() - t0;
-    raw.close();
-    return { listening, firstRpc };
+    try {
+      await new Promise<void>((resolve, reject) =>
+        raw.makeUnaryRequest(
+          '/milvus.proto.milvus.MilvusService/HasCollection',
+          (b: Buffer) => b,
+          (b: Buffer) => b,
+          Buffer.from([0x1a, 0x01, 0x78]),
+          new Metadata(),
+          // A server that never answers fails the bench instead of hanging it.
+          { deadline: Date.now() + FIRST_RPC_DEADLINE_MS },
+          (err) => (err ? reject(err) : resolve()),
+        ),
+      );
+    } finally {
+      raw.close();
+    }
+    return { listening, firstRpc: performance.now() - t0 };
   } finally {
     child.kill('SIGTERM');
   }

@@ -89,7 +89,11 @@ export class DecodeWorker {
     this.#minBytes = options.minBytes ?? 1024 * 1024;
   }
 
-  /** The RESTful v2 body reader: large entities writes in the worker, everything else in this thread. */
+  /**
+   * The RESTful v2 body reader: large entities writes in the worker, everything else in this
+   * thread. Imports the REST body decoding (the binder, ajv, the OpenAPI tables) on its first call.
+   * @throws Error when those modules cannot be loaded (a broken install).
+   */
   async bodyReader(): Promise<BodyReader> {
     const { bodyText, inThreadBodyReader, rowsStructs } = await restDecoding();
     const local = inThreadBodyReader();

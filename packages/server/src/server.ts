@@ -270,7 +270,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 /** The Milvus 1.x service (`@mvkit/proto/v1`'s `MilvusService`), named here so that routing its calls needs none of its modules. */
 const V1_SERVICE = 'milvus.grpc.MilvusService';
 
-/** A handler that `make`s the real one on its first request (once; every request awaits the same one). */
+/**
+ * A handler that `make`s the real one on its first request (once; every request awaits the same
+ * one). A `make` that fails (its modules cannot be loaded) fails every request: the REST listener
+ * answers HTTP 500 with Milvus's Unexpected code and the error's message, as a failed deferred
+ * gRPC group answers INTERNAL.
+ */
 function onFirstRequest(make: () => Promise<RestHandler>): RestHandler {
   let handler: Promise<RestHandler> | undefined;
   return async (request) => (await (handler ??= make()))(request);
